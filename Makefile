@@ -1,0 +1,44 @@
+# corpusgov — the two commands: `make demo` and `make test`. Both set everything up from scratch.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.corpusgov-installed
+BENCH_DOCS ?= 200000
+
+.PHONY: setup demo test test-slow lint eval bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	@touch $(STAMP)
+
+demo: setup
+	$(BIN)/corpusgov run --config configs/demo/corpusgov.yaml --out out/demo --overwrite
+	$(BIN)/corpusgov verify out/demo
+	$(BIN)/corpusgov sample out/demo --size 200
+	@echo "open out/demo/dashboard.html; manifest: out/demo/manifest.json; reports: out/demo/report.zh.md, out/demo/report.en.md"
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-slow: setup
+	$(BIN)/python -m pytest -q -m "slow or not slow"
+
+lint: setup
+	$(BIN)/ruff check .
+
+eval: setup
+	$(BIN)/python -m quality.eval.pii_eval
+	$(BIN)/python -m quality.eval.copyright_eval
+	$(BIN)/python -m quality.eval.lang_eval
+	$(BIN)/python -m quality.eval.dedup_eval
+
+bench: setup
+	$(BIN)/python -m bench.run --docs $(BENCH_DOCS)
+
+clean:
+	rm -rf out bench/out .pytest_cache

@@ -1,0 +1,302 @@
+"""`corpusgov` command line. Every error is one line on stderr and a documented exit code.
+
+Exit codes: 0 success; 1 run failed (pipeline or I/O error); 2 usage or configuration error; 3 a critical
+gate failed (all outputs kept); 4 verification failed; 5 not found (trace: no such record).
+Pass `--debug` (before the command) for a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
+
+log = logging.getLogger("corpusgov")
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _setup_logging(debug: bool, quiet: bool) -> None:
+    level = logging.DEBUG if debug else (logging.WARNING if quiet else logging.INFO)
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    # Beam and friends are chatty at INFO; keep our own progress visible.
+    for name in ("apache_beam", "presidio-analyzer", "great_expectations", "urllib3", "absl"):
+        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
+    log.setLevel(level)
+
+
+def _load(path: str):  # type: ignore[no-untyped-def]
+    from corpusgov.config import ConfigError, load_config
+
+    try:
+        return load_config(path)
+    except ConfigError as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+
+
+def _summary(manifest: dict[str, Any], out_dir: str, seconds: float) -> str:
+    lines = [f"corpusgov run {manifest['run']['run_id']} — {manifest['run']['status']} in {seconds:.1f}s"]
+    lines.append(f"{'source':<22}{'status':<10}{'read':>8}{'kept':>8}{'dropped':>9}{'dead':>7}  top drop reason")
+    for s in manifest["sources"]:
+        c = s["counts"]
+        top = max(c["dropped_by_reason"].items(), key=lambda kv: kv[1], default=("-", 0))
+        lines.append(f"{s['id']:<22}{s['status']:<10}{c['read']:>8}{c['kept']:>8}{c['dropped']:>9}"
+                     f"{c['deadlettered']:>7}  {top[0]} ({top[1]})")
+    t = manifest["totals"]
+    lines.append(f"{'total':<32}{t['read']:>8}{t['kept']:>8}{t['dropped']:>9}{t['deadlettered']:>7}")
+    failed = [g for g in manifest["gates"] if not g["passed"]]
+    lines.append(f"gates: {len(manifest['gates']) - len(failed)} passed, {len(failed)} failed"
+                 + "".join(f"\n  FAILED{' (critical)' if g['critical'] else ''} {g['name']}: {g['detail']}" for g in failed))
+    lines.append(f"PI mode: {manifest['pii']['mode']}; corpus Merkle root {manifest['outputs']['merkle']['corpus_root']}")
+    lines.append(f"outputs in {out_dir}: manifest.json, corpus/, decisions/, deadletter/, pii/, copyright/, "
+                 "metrics.json, expectations/, dashboard.html, report.*")
+    return "\n".join(lines)
+
+
+def cmd_validate_config(a: argparse.Namespace, _: list[str]) -> int:
+    cfg = _load(a.config)
+    from corpusgov.planning import evidence_problems
+
+    print(f"{a.config}: valid ({len(cfg.registry.sources)} sources)")
+    for s in cfg.registry.sources:
+        probs = evidence_problems(cfg, s)
+        print(f"  {s.id}: {s.acquisition}, {'evidence complete' if not probs else 'will be rejected: ' + ', '.join(probs)}")
+    return EXIT_OK
+
+
+def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, command: str, **kw: Any) -> int:
+    from corpusgov.gates import gate_failed
+    from corpusgov.run import RunError, run_governance
+
+    t0 = time.monotonic()
+    try:
+        manifest = run_governance(cfg, out, beam_args, overwrite=overwrite, command=command, **kw)
+    except RunError as e:
+        raise CliError(str(e), EXIT_USAGE if "not empty" in str(e) else EXIT_FAILED) from None
+    print(_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
+    failed = gate_failed(manifest)
+    if failed:
+        print(f"critical gate(s) failed: {', '.join(failed)}", file=sys.stderr)
+        return EXIT_GATE
+    return EXIT_OK
+
+
+def cmd_run(a: argparse.Namespace, beam_args: list[str]) -> int:
+    cfg = _load(a.config)
+    if a.base:
+        from corpusgov.incremental import run_incremental
+
+        return run_incremental(cfg, a.out, a.base, beam_args, overwrite=a.overwrite)
+    return _run_and_report(cfg, a.out, beam_args, a.overwrite, "run")
+
+
+def cmd_scan(a: argparse.Namespace, beam_args: list[str]) -> int:
+    from corpusgov.scan import scan_config
+
+    cfg = scan_config(a.paths, a.format, a.text_field, a.out)
+    return _run_and_report(cfg, a.out, beam_args, a.overwrite, "scan")
+
+
+def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
+    from lineage.verify import verify_run
+
+    report = verify_run(a.run_dir, public_key=a.public_key)
+    for line in report.lines():
+        print(line)
+    if not report.ok:
+        raise CliError(f"verification failed: {report.first_failure()}", EXIT_VERIFY)
+    return EXIT_OK
+
+
+def cmd_trace(a: argparse.Namespace, _: list[str]) -> int:
+    from lineage.trace import TraceNotFound, trace_record
+
+    try:
+        out = trace_record(a.run_dir, record_id=a.record_id, text=a.text)
+    except TraceNotFound as e:
+        raise CliError(str(e), EXIT_NOT_FOUND) from None
+    print(json.dumps(out, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_dashboard(a: argparse.Namespace, _: list[str]) -> int:
+    from corpusgov.dashboard import write_dashboard
+
+    manifest = _read_manifest(a.run_dir)
+    paths = write_dashboard(a.run_dir, manifest, compare=a.compare)
+    print(f"wrote {paths[0] if paths else 'nothing'}")
+    return EXIT_OK
+
+
+def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
+    from annotation.audit import run_audit
+
+    res = run_audit(a.config, a.out, beam_args)
+    print(json.dumps(res.get("summary", {k: res[k] for k in ("passed",) if k in res}), ensure_ascii=False, indent=2))
+    return EXIT_OK if res.get("passed", False) else EXIT_GATE
+
+
+def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
+    from annotation.acceptance import draw_sample
+
+    path = draw_sample(a.run_dir, size=a.size, seed=a.seed)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
+    from annotation.acceptance import accept
+    from corpusgov.lifecycle import record_acceptance
+
+    res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
+    record_acceptance(a.run_dir, res)
+    print(json.dumps(res, ensure_ascii=False, indent=2))
+    return EXIT_OK if res.get("passed") else EXIT_GATE
+
+
+def cmd_forget(a: argparse.Namespace, _: list[str]) -> int:
+    from corpusgov.forget import forget
+
+    res = forget(a.run_dir, a.request, a.out, overwrite=a.overwrite)
+    print(json.dumps(res, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def cmd_history(a: argparse.Namespace, _: list[str]) -> int:
+    from corpusgov.lifecycle import history
+
+    for line in history(a.run_dir):
+        print(line)
+    return EXIT_OK
+
+
+def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
+    from lineage.signing import generate_keypair
+
+    generate_keypair(a.private, a.public)
+    print(f"wrote {a.private} (keep secret) and {a.public}")
+    return EXIT_OK
+
+
+def cmd_sign(a: argparse.Namespace, _: list[str]) -> int:
+    from corpusgov.lifecycle import sign_run
+
+    path = sign_run(a.run_dir, a.key)
+    print(f"wrote {path}")
+    return EXIT_OK
+
+
+def _read_manifest(run_dir: str) -> dict[str, Any]:
+    p = os.path.join(run_dir, "manifest.json")
+    if not os.path.exists(p):
+        raise CliError(f"{run_dir}: no manifest.json (not a completed corpusgov run)", EXIT_USAGE)
+    with open(p, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="corpusgov", description="Training-data governance on Apache Beam.")
+    p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    p.add_argument("--quiet", action="store_true", help="only warnings and the final summary")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    def add(name: str, fn: Callable[..., int], help: str, beam: bool = False) -> argparse.ArgumentParser:
+        sp = sub.add_parser(name, help=help, description=help + (
+            " Unrecognised --options are passed to Apache Beam (e.g. --runner, --direct_num_workers)." if beam else ""))
+        sp.set_defaults(fn=fn, beam=beam)
+        return sp
+
+    r = add("run", cmd_run, "Run the governance pipeline for a config.", beam=True)
+    r.add_argument("--config", required=True)
+    r.add_argument("--out", required=True)
+    r.add_argument("--overwrite", action="store_true", help="replace a previous run in --out")
+    r.add_argument("--base", help="previous run directory: govern only new or changed files (incremental)")
+    v = add("validate-config", cmd_validate_config, "Validate a run config, its registry and policy.")
+    v.add_argument("config")
+    s = add("scan", cmd_scan, "Explore files before a registry exists (one implicit source, no source gates).",
+            beam=True)
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--out", required=True)
+    s.add_argument("--format", choices=["jsonl", "parquet", "csv", "text"], help="default: from the file suffix")
+    s.add_argument("--text-field", default="text")
+    s.add_argument("--overwrite", action="store_true")
+    ve = add("verify", cmd_verify, "Verify a run directory offline: schema, hashes, Merkle roots, counts, signature, chain.")
+    ve.add_argument("run_dir")
+    ve.add_argument("--public-key")
+    t = add("trace", cmd_trace, "Explain one record: source, origin, decisions, findings, inclusion proof.")
+    t.add_argument("run_dir")
+    g = t.add_mutually_exclusive_group(required=True)
+    g.add_argument("--record-id")
+    g.add_argument("--text", help="find a document by its exact content")
+    d = add("dashboard", cmd_dashboard, "Regenerate dashboard.html for a run.")
+    d.add_argument("run_dir")
+    d.add_argument("--compare", help="another run directory to compare against")
+    an = add("audit-annotations", cmd_audit_annotations, "Audit annotation data (Art. 8).", beam=True)
+    an.add_argument("--config", required=True)
+    an.add_argument("--out", required=True)
+    sa = add("sample", cmd_sample, "Draw the corpus acceptance sample (TC260-003 §9.2).")
+    sa.add_argument("run_dir")
+    sa.add_argument("--size", type=int, default=4000)
+    sa.add_argument("--seed", type=int, default=0)
+    ac = add("accept", cmd_accept, "Record reviewers' verdicts on the acceptance sample.")
+    ac.add_argument("run_dir")
+    ac.add_argument("verdicts")
+    ac.add_argument("--threshold", type=float, default=0.96)
+    fo = add("forget", cmd_forget, "Apply a takedown request: write a new run version without the records.")
+    fo.add_argument("run_dir")
+    fo.add_argument("--request", required=True)
+    fo.add_argument("--out", required=True)
+    fo.add_argument("--overwrite", action="store_true")
+    hi = add("history", cmd_history, "Walk a run's manifest chain.")
+    hi.add_argument("run_dir")
+    kg = add("keygen", cmd_keygen, "Create an ed25519 key pair for signing manifests.")
+    kg.add_argument("--private", required=True)
+    kg.add_argument("--public", required=True)
+    sg = add("sign", cmd_sign, "Sign a run's manifest (DSSE envelope, ed25519).")
+    sg.add_argument("run_dir")
+    sg.add_argument("--key", required=True)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        a, extra = parser.parse_known_args(argv)
+    except SystemExit as e:  # argparse already printed one usage line
+        return EXIT_USAGE if e.code else EXIT_OK
+    if extra and not a.beam:
+        print(f"corpusgov: error: unrecognised arguments: {' '.join(extra)}", file=sys.stderr)
+        return EXIT_USAGE
+    _setup_logging(a.debug, a.quiet)
+    try:
+        return a.fn(a, extra)
+    except CliError as e:
+        if a.debug:
+            log.exception("failed")
+        print(f"corpusgov: error: {e}", file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        print("corpusgov: interrupted", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as e:  # noqa: BLE001 - one readable line unless --debug
+        if a.debug:
+            raise
+        msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        print(f"corpusgov: error: {type(e).__name__}: {msg[:300]} (use --debug for a traceback)", file=sys.stderr)
+        return EXIT_FAILED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

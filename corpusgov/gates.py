@@ -1,0 +1,52 @@
+"""Gate outcomes for a run, each tied to the article it serves. A failed critical gate fails the run's gate
+(exit code 3) while every output is kept for inspection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def evaluate_gates(manifest: dict[str, Any], expectations: dict[str, Any] | None) -> list[dict[str, Any]]:
+    gates: list[dict[str, Any]] = []
+    for s in manifest["sources"]:
+        ev = [r for r in s["rejection_reasons"] if r != "screening_rate_exceeded"]
+        gates.append({
+            "name": f"source_evidence:{s['id']}", "article": "7(1)", "critical": False, "passed": not ev,
+            "detail": "evidence complete" if not ev else "rejected: " + ", ".join(ev),
+        })
+        sc = s["screening"]
+        gates.append({
+            "name": f"source_screening:{s['id']}", "article": "7(1)", "critical": False, "passed": bool(sc["passed"]),
+            "detail": f"lexicon hit rate {sc['hit_rate']:.4f} (threshold {sc['threshold']}) over {sc['records']} records",
+        })
+    # Accounting: the counters (combiners) against the rows actually written to decisions/ and deadletter/.
+    files = manifest["outputs"]["files"]
+    dec_rows = sum(f["rows"] or 0 for f in files if f["kind"] == "decisions")
+    dl_rows = sum(f["rows"] or 0 for f in files if f["kind"] == "deadletter")
+    corpus_rows = sum(f["rows"] or 0 for f in files if f["kind"] == "corpus")
+    t = manifest["totals"]
+    ok = (t["read"] == t["kept"] + t["dropped"] + t["deadlettered"] and dec_rows == t["kept"] + t["dropped"]
+          and dl_rows == t["deadlettered"] and corpus_rows == t["kept"])
+    gates.append({
+        "name": "accounting", "article": "19", "critical": True, "passed": ok,
+        "detail": (f"read {t['read']} = kept {t['kept']} + dropped {t['dropped']} + dead-lettered "
+                   f"{t['deadlettered']}; decisions rows {dec_rows}, deadletter rows {dl_rows}, corpus rows {corpus_rows}"),
+    })
+    dd = manifest.get("dedup") or {}
+    if dd.get("converged") is False:
+        gates.append({"name": "dedup_components_converged", "article": "7(4)", "critical": False, "passed": False,
+                      "detail": f"{dd.get('unconverged_labels', '?')} labels still changing after the last round"})
+    if expectations:
+        for s in expectations.get("summary", expectations.get("expectations", [])) or []:
+            if not isinstance(s, dict) or "name" not in s:
+                continue
+            gates.append({
+                "name": f"expectation:{s['name']}", "article": "7(4)", "critical": bool(s.get("critical")),
+                "passed": bool(s.get("success")),
+                "detail": f"{s.get('type', '')} observed {s.get('observed_value', s.get('observed'))}",
+            })
+    return gates
+
+
+def gate_failed(manifest: dict[str, Any]) -> list[str]:
+    return [g["name"] for g in manifest.get("gates", []) if g["critical"] and not g["passed"]]

@@ -1,0 +1,345 @@
+"""Driver for `corpusgov run` / `scan`: plan, run the Beam pipeline, then assemble and write the manifest.
+
+A run directory is only complete when `manifest.json` exists; it is written last, atomically, after the
+schema check. `_status.json` says `running` while the run goes and `failed` (with the error) if it fails, and
+a failed run never leaves a manifest behind.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import math
+import os
+import pickle
+import secrets
+import shutil
+import time
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from corpusgov.config import LoadedConfig
+from corpusgov.manifest import (
+    Counters,
+    build_manifest,
+    canonical_bytes,
+    file_sha256,
+    validate_manifest,
+)
+from corpusgov.planning import Plan, make_plan
+
+log = logging.getLogger("corpusgov")
+
+OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations", "_work")
+OUTPUT_FILES = ("manifest.json", "metrics.json", "openlineage.jsonl", "croissant.json", "dashboard.html",
+                "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "manifest.dsse.json",
+                "_status.json", "_FAILED")
+EXIT_GATE_FAILED = 3
+
+
+class RunError(Exception):
+    """A run failed; the message is one line."""
+
+
+def now() -> str:
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def prepare_out_dir(out_dir: str, overwrite: bool) -> None:
+    if os.path.exists(out_dir) and os.listdir(out_dir):
+        ours = any(os.path.exists(os.path.join(out_dir, n)) for n in ("manifest.json", "_status.json"))
+        if not overwrite:
+            raise RunError(f"output directory {out_dir} is not empty (pass --overwrite to replace a previous run)")
+        if not ours:
+            raise RunError(f"output directory {out_dir} is not empty and holds no corpusgov run; refusing to clear it")
+        for d in OUTPUT_DIRS:
+            shutil.rmtree(os.path.join(out_dir, d), ignore_errors=True)
+        for n in OUTPUT_FILES:
+            p = os.path.join(out_dir, n)
+            if os.path.exists(p):
+                os.remove(p)
+        for n in os.listdir(out_dir):
+            if n.startswith("report") or n == "acceptance":
+                p = os.path.join(out_dir, n)
+                shutil.rmtree(p) if os.path.isdir(p) else os.remove(p)
+    os.makedirs(out_dir, exist_ok=True)
+
+
+def write_json_atomic(path: str, obj: Any) -> bytes:
+    data = obj if isinstance(obj, bytes) else canonical_bytes(obj)
+    tmp = path + ".tmp"
+    with open(tmp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+    return data
+
+
+def _status(out_dir: str, status: str, **kw: Any) -> None:
+    write_json_atomic(os.path.join(out_dir, "_status.json"), {"status": status, **kw})
+
+
+def pipeline_options(beam_args: list[str]) -> tuple[Any, Any, dict[str, Any]]:
+    """Beam options from pass-through args; default runner is the in-process FnApiRunner (no Prism download)."""
+    from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
+
+    opts = PipelineOptions(beam_args)
+    runner_name = opts.view_as(StandardOptions).runner
+    if runner_name is None:
+        from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+
+        runner: Any = FnApiRunner()
+        runner_name = "FnApiRunner"
+    else:
+        runner = runner_name
+    shown = {k: v for k, v in opts.get_all_options(drop_default=True).items() if "key" not in k.lower()}
+    return opts, runner, {"name": runner_name, "options": json.loads(json.dumps(shown, default=str))}
+
+
+def num_shards_for(plan: Plan, cfg: LoadedConfig) -> int:
+    out = cfg.policy.output
+    return max(1, min(out.max_shards, math.ceil(plan.total_bytes / out.target_shard_bytes)))
+
+
+def pii_hash_key() -> bytes:
+    """Key for keyed hashes of PI values: from the configured env variable, else random per run."""
+    return os.environ.get("CORPUSGOV_PII_HASH_KEY", "").encode() or secrets.token_bytes(32)
+
+
+def source_specs(cfg: LoadedConfig, plan: Plan, terms: int) -> dict[str, dict[str, Any]]:
+    prio = cfg.policy.dedup.source_priority
+    out = {}
+    for i, s in enumerate(cfg.registry.sources):
+        p = s.priority if s.priority is not None else (prio.index(s.id) if s.id in prio else len(prio) + i)
+        out[s.id] = {
+            "legal_basis": s.pi_legal_basis, "licence": s.licence, "acquisition": s.acquisition,
+            "domain": s.domain, "priority": p, "rejected": plan.rejected.get(s.id, []), "lexicon_terms": terms,
+        }
+    return out
+
+
+def read_shards(work_dir: str) -> list[dict[str, Any]]:
+    path = os.path.join(work_dir, "shards.jsonl")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_diversity(work_dir: str) -> dict[str, Any]:
+    from quality.decide import KEPT, STAGES
+
+    path = os.path.join(work_dir, "diversity.jsonl")
+    by_stage: dict[str, Any] = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    stage, blob = json.loads(line)
+                    by_stage[stage] = pickle.loads(base64.b64decode(blob))  # noqa: S301 - our own work file
+    from quality.diversity import DiversityAccumulator
+
+    order = [*STAGES, KEPT]
+    stages = []
+    # "after measure k" = every record not dropped by measures 0..k.
+    for k in range(-1, len(STAGES)):
+        acc = DiversityAccumulator()
+        for later in order[k + 1 :]:
+            if later in by_stage:
+                acc = acc.merge(by_stage[later])
+        res = acc.result()
+        stages.append({"stage": "read" if k < 0 else STAGES[k], **res})
+    return {"stages": stages}
+
+
+def steps_from(counters: Counters, cfg: LoadedConfig, sources: list[str], dedup_params: dict[str, Any]) -> list[dict]:
+    from quality.decide import STAGES
+
+    pol = cfg.policy
+    params = {
+        "ingest": {"limits": pol.limits.model_dump()},
+        "source_gate": {"screening_max_hit_rate": pol.screening.max_hit_rate, "evidence": "TC260-003 §5.1"},
+        "screening": {"record_action": pol.screening.record_action},
+        "pii": pol.pii.model_dump(mode="json"),
+        "copyright": pol.copyright.model_dump(mode="json"),
+        "quality": pol.quality.model_dump(mode="json"),
+        "language": pol.language.model_dump(mode="json"),
+        "dedup": dedup_params,
+    }
+    read = sum(counters.get("decision", s, d) for s in sources for d in ("keep", "drop"))
+    dead = sum(sum(counters.by("dead", s).values()) for s in sources)
+    steps = [{"name": "ingest", "params": params["ingest"], "records_in": read + dead, "records_out": read,
+              "dropped_by_reason": {f"deadletter:{k}": v for k, v in
+                                    _merge([counters.by("dead", s) for s in sources]).items()}}]
+    remaining = read
+    for st in STAGES:
+        dropped = sum(counters.get("stage", s, st) for s in sources)
+        reasons = _merge([
+            {r: v for r, v in counters.by("drop_reason", s).items() if _stage_of(r) == st} for s in sources
+        ])
+        steps.append({"name": st, "params": params[st], "records_in": remaining, "records_out": remaining - dropped,
+                      "dropped_by_reason": reasons})
+        remaining -= dropped
+    return steps
+
+
+def _stage_of(reason: str) -> str:
+    head = reason.split(":", 1)[0]
+    return {"source_rejected": "source_gate", "duplicate": "dedup"}.get(head, head)
+
+
+def _merge(ds: list[dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for d in ds:
+        for k, v in d.items():
+            out[k] = out.get(k, 0) + v
+    return dict(sorted(out.items()))
+
+
+def output_files(out_dir: str, shards: list[dict[str, Any]]) -> dict[str, Any]:
+    from lineage.merkle import corpus_root
+
+    info = {os.path.relpath(s["path"], out_dir): s for s in shards}
+    files = []
+    for kind in ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures"):
+        d = os.path.join(out_dir, kind)
+        if not os.path.isdir(d):
+            continue
+        for name in sorted(os.listdir(d)):
+            rel = f"{kind}/{name}"
+            p = os.path.join(d, name)
+            s = info.get(rel, {})
+            files.append({"path": rel, "sha256": file_sha256(p), "bytes": os.path.getsize(p),
+                          "rows": s.get("rows"), "kind": kind, "merkle_root": s.get("merkle_root")})
+    corpus = [f for f in files if f["kind"] == "corpus"]
+    merkle = {
+        "algorithm": "RFC6962-sha256; leaf = record_id || 0x00 || sha256(text); corpus root over shard roots",
+        "corpus_root": corpus_root([f["merkle_root"] for f in corpus]),
+        "leaves": sum(f["rows"] or 0 for f in corpus),
+        "shards": [{"path": f["path"], "root": f["merkle_root"], "leaves": f["rows"]} for f in corpus],
+    }
+    return {"files": files, "merkle": merkle}
+
+
+def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, overwrite: bool = False,
+                   command: str = "run", previous: dict[str, Any] | None = None,
+                   plan: Plan | None = None, postprocess: bool = True) -> dict[str, Any]:
+    """Run the pipeline for a validated config into `out_dir`; returns the manifest."""
+    import apache_beam as beam
+
+    from pipelines.governance import RunSpec, build_pipeline
+    from quality.screening import load_lexicon
+
+    out_dir = os.path.abspath(out_dir)
+    prepare_out_dir(out_dir, overwrite)
+    run_id = str(uuid.uuid4())
+    started = now()
+    _status(out_dir, "running", run_id=run_id, started_at=started)
+    work = os.path.join(out_dir, "_work")
+    t0 = time.monotonic()
+    try:
+        plan = plan or make_plan(cfg)
+        terms: list[str] = []
+        if cfg.lexicon_path:
+            terms, _ = load_lexicon(cfg.lexicon_path)
+        sources = source_specs(cfg, plan, len(terms))
+        n_shards = num_shards_for(plan, cfg)
+        opts, runner, runner_info = pipeline_options(beam_args)
+        spec = RunSpec(
+            out_dir=out_dir, work_dir=work,
+            files=[f.to_dict() for f in plan.files],
+            mappings={s.id: {**s.inputs.fields.model_dump(), "csv_delimiter": s.inputs.csv_delimiter}
+                      for s in cfg.registry.sources},
+            limits=cfg.policy.limits.model_dump(),
+            policy=cfg.policy.model_dump(mode="json"),
+            lexicon_terms=terms, sources=sources, num_shards=n_shards, pii_hash_key=pii_hash_key(),
+            compression=cfg.policy.output.compression,
+        )
+        log.info("planned %d files (%d bytes) over %d sources; %d shards", len(plan.files), plan.total_bytes,
+                 len(sources), n_shards)
+        p = beam.Pipeline(runner=runner, options=opts)
+        build_pipeline(p, spec)
+        result = p.run()
+        result.wait_until_finish()
+        pipeline_seconds = time.monotonic() - t0
+        manifest = assemble(cfg, plan, out_dir, work, run_id, started, runner_info, sources, command,
+                            previous, pipeline_seconds)
+    except Exception as e:
+        _status(out_dir, "failed", run_id=run_id, started_at=started, failed_at=now(),
+                error=f"{type(e).__name__}: {str(e).splitlines()[0][:500] if str(e) else ''}")
+        with open(os.path.join(out_dir, "_FAILED"), "w", encoding="utf-8") as f:
+            f.write("This run failed; its outputs are partial and must not be used. See _status.json.\n")
+        if os.path.exists(os.path.join(out_dir, "manifest.json")):
+            os.remove(os.path.join(out_dir, "manifest.json"))
+        raise
+    if postprocess:
+        from corpusgov.render import render_all
+
+        render_all(out_dir, manifest, openlineage_url=cfg.run.openlineage_url)
+    _status(out_dir, "complete", run_id=run_id, started_at=started, finished_at=manifest["run"]["finished_at"])
+    return manifest
+
+
+def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str, started: str,
+             runner_info: dict[str, Any], sources: dict[str, dict[str, Any]], command: str,
+             previous: dict[str, Any] | None, pipeline_seconds: float) -> dict[str, Any]:
+    """Driver-side: aggregates -> gates, expectations, metrics.json, manifest (validated, written last)."""
+    from corpusgov.gates import evaluate_gates
+    from corpusgov.metrics import build_metrics, dedup_section
+
+    counters = Counters.read(os.path.join(work, "counters.jsonl"))
+    shards = read_shards(work)
+    diversity = read_diversity(work)
+    ids = [s.id for s in cfg.registry.sources]
+    # A source is rejected by evidence (planning) or by its screening hit rate (measured in the pipeline).
+    for sid in ids:
+        n = sum(counters.get("decision", sid, d) for d in ("keep", "drop"))
+        hits = counters.get("screen_hit", sid)
+        pol = cfg.policy.screening
+        if pol.enabled and n and hits / n > pol.max_hit_rate and "screening_rate_exceeded" not in sources[sid]["rejected"]:
+            sources[sid] = {**sources[sid], "rejected": [*sources[sid]["rejected"], "screening_rate_exceeded"]}
+    dedup = dedup_section(counters, cfg, ids)
+    outputs = output_files(out_dir, shards)
+    steps = steps_from(counters, cfg, ids, dedup["params"])
+    from quality.annotators import Annotators
+
+    pii_mode = Annotators.mode_for(cfg.policy)
+    run = {"run_id": run_id, "name": cfg.run.name, "command": command, "started_at": started,
+           "finished_at": started, "status": "complete", "pipeline_seconds": round(pipeline_seconds, 3)}
+    manifest = build_manifest(
+        cfg=cfg, plan=plan, counters=counters, run=run, runner=runner_info, source_status=sources,
+        steps=steps, outputs=outputs, dedup=dedup, diversity=diversity, pii_mode=pii_mode, gates=[],
+        previous=previous,
+    )
+    metrics = build_metrics(manifest, counters, cfg)
+    expectations = None
+    if cfg.policy.expectations.enabled and cfg.policy.expectations.suite:
+        from quality.expectations import run_expectations
+
+        dec = [os.path.join(out_dir, f["path"]) for f in outputs["files"] if f["kind"] == "decisions"]
+        expectations = run_expectations(dec, {}, cfg.policy.expectations, out_dir)
+        metrics["expectations"] = expectations
+    write_json_atomic(os.path.join(out_dir, "metrics.json"), metrics)
+    for extra in ("metrics.json",):
+        p = os.path.join(out_dir, extra)
+        outputs["files"].append({"path": extra, "sha256": file_sha256(p), "bytes": os.path.getsize(p),
+                                 "rows": None, "kind": "metrics", "merkle_root": None})
+    exp_dir = os.path.join(out_dir, "expectations")
+    if os.path.isdir(exp_dir):
+        for root, _, names in sorted(os.walk(exp_dir)):
+            for n in sorted(names):
+                p = os.path.join(root, n)
+                outputs["files"].append({"path": os.path.relpath(p, out_dir), "sha256": file_sha256(p),
+                                         "bytes": os.path.getsize(p), "rows": None, "kind": "expectations",
+                                         "merkle_root": None})
+    manifest["gates"] = evaluate_gates(manifest, expectations)
+    shutil.rmtree(work, ignore_errors=True)
+    manifest["run"]["finished_at"] = now()
+    errors = validate_manifest(manifest)
+    if errors:
+        raise RunError(f"manifest failed its schema: {errors[0]}")
+    write_json_atomic(os.path.join(out_dir, "manifest.json"), manifest)
+    return manifest

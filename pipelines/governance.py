@@ -1,0 +1,417 @@
+"""The governance pipeline: ingest -> annotate -> source gates -> dedup -> decide -> outputs and aggregates.
+
+Thin Beam code over the pure functions in `quality/` and `lineage/`. Every aggregate the manifest needs is
+built with combiners and written as a small file under the run's work directory; nothing collects records
+on the driver.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import pickle
+from dataclasses import dataclass, field
+from typing import Any
+
+import apache_beam as beam
+import numpy as np
+import pyarrow as pa
+
+from pipelines.dedup import FindDuplicates
+from pipelines.ingest import IngestFiles
+from pipelines.outputs import WriteShards
+from quality.decide import SourceStatus, final_reasons, pre_decide
+from quality.diversity import DiversityAccumulator
+from quality.signals import SIGNAL_NAMES
+
+# Decision table contract (documented in README "Outputs"): column order is stable.
+BASE_DECISION_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("record_id", pa.string()),
+    ("source_id", pa.string()),
+    ("source_record_id", pa.string()),
+    ("origin_uri", pa.string()),
+    ("origin_key", pa.string()),
+    ("origin_index", pa.int64()),
+    ("file_sha256", pa.string()),
+    ("content_sha256", pa.string()),
+    ("decision", pa.string()),
+    ("stage", pa.string()),
+    ("reasons", pa.list_(pa.string())),
+    ("text_chars", pa.int64()),
+    ("text_bytes", pa.int64()),
+    ("lang", pa.string()),
+    ("lang_score", pa.float64()),
+    ("screen_hit", pa.bool_()),
+    ("pii_count", pa.int64()),
+    ("pii_types", pa.list_(pa.string())),
+    ("pii_action", pa.string()),
+    ("pii_unresolved", pa.bool_()),
+    ("masked", pa.bool_()),
+    ("copyright_classes", pa.list_(pa.string())),
+    ("dup_cluster", pa.string()),
+    ("dup_of", pa.string()),
+    ("dup_kind", pa.string()),
+]
+
+
+def decisions_schema() -> pa.Schema:
+    return pa.schema(BASE_DECISION_FIELDS + [(f"q_{n}", pa.float64()) for n in SIGNAL_NAMES])
+
+
+CORPUS_SCHEMA = pa.schema([
+    ("record_id", pa.string()),
+    ("source_id", pa.string()),
+    ("source_record_id", pa.string()),
+    ("text", pa.string()),
+    ("content_sha256", pa.string()),
+    ("masked", pa.bool_()),
+    ("lang", pa.string()),
+    ("url", pa.string()),
+    ("metadata", pa.string()),
+])
+
+PII_SCHEMA = pa.schema([
+    ("record_id", pa.string()), ("source_id", pa.string()), ("entity_type", pa.string()),
+    ("start", pa.int64()), ("end", pa.int64()), ("score", pa.float64()), ("recognizer", pa.string()),
+    ("action", pa.string()), ("value_hash", pa.string()),
+])
+
+COPYRIGHT_SCHEMA = pa.schema([
+    ("record_id", pa.string()), ("source_id", pa.string()), ("marker_class", pa.string()),
+    ("start", pa.int64()), ("end", pa.int64()), ("score", pa.float64()), ("recognizer", pa.string()),
+    ("licence", pa.string()), ("restrictive", pa.bool_()), ("action", pa.string()),
+])
+
+SIGNATURE_SCHEMA = pa.schema([
+    ("record_id", pa.string()), ("source_id", pa.string()), ("content_sha256", pa.string()),
+    ("rank", pa.int64()), ("signature", pa.binary()),
+])
+
+
+@dataclass
+class RunSpec:
+    """Everything the workers need; picklable, built by the driver from the validated config."""
+
+    out_dir: str
+    work_dir: str
+    files: list[dict[str, Any]]
+    mappings: dict[str, dict[str, Any]]
+    limits: dict[str, int]
+    policy: dict[str, Any]
+    lexicon_terms: list[str]
+    sources: dict[str, dict[str, Any]]  # id -> legal_basis, licence, acquisition, domain, priority, rejected
+    num_shards: int
+    pii_hash_key: bytes
+    compression: str = "zstd"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _policy(spec_policy: dict[str, Any]) -> Any:
+    from corpusgov.config import Policy
+
+    return Policy.model_validate(spec_policy)
+
+
+def estimate_tokens(text: str) -> int:
+    """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere."""
+    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff")
+    other = text
+    if cjk:
+        other = "".join(" " if ("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") else ch for ch in text)
+    return cjk + int(round(len(other.split()) * 1.3))
+
+
+class AnnotateBatch(beam.DoFn):
+    """Runs every pure annotator over a batch of records; annotators are built once per worker."""
+
+    def __init__(self, spec: RunSpec) -> None:
+        self._policy_dict = spec.policy
+        self._terms = spec.lexicon_terms
+
+    def setup(self) -> None:
+        from quality.annotators import Annotators
+
+        self._ann = Annotators(_policy(self._policy_dict), self._terms)
+
+    def process(self, batch: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
+        anns = self._ann.annotate_batch([r["text"] for r in batch])
+        for rec, ann in zip(batch, anns, strict=True):
+            sig = ann.pop("signature")
+            rec["ann"] = ann
+            rec["signature"] = None if sig is None else np.asarray(sig).tobytes()
+            yield rec
+
+
+class PreDecide(beam.DoFn):
+    """Source gates (evidence + screening rate) and per-record measures except duplicates."""
+
+    def __init__(self, spec: RunSpec) -> None:
+        self._policy_dict = spec.policy
+        self._sources = spec.sources
+
+    def setup(self) -> None:
+        self._policy = _policy(self._policy_dict)
+
+    def process(self, rec: dict[str, Any], screen_counts: dict[str, tuple[int, int]]):  # type: ignore[no-untyped-def]
+        s = self._sources[rec["source_id"]]
+        rejected = list(s["rejected"])
+        n, hits = screen_counts.get(rec["source_id"], (0, 0))
+        if self._policy.screening.enabled and n and hits / n > self._policy.screening.max_hit_rate:
+            rejected.append("screening_rate_exceeded")
+        status = SourceStatus(rec["source_id"], s["legal_basis"], s["licence"], s["acquisition"], tuple(rejected))
+        rec["pre"] = pre_decide(rec["ann"], status, self._policy)
+        yield rec
+
+
+class Finalise(beam.DoFn):
+    """Joins a record with its duplicate info and emits decision, corpus, findings and aggregate rows."""
+
+    DECISION = "decision"
+    CORPUS = "corpus"
+    PII = "pii"
+    COPYRIGHT = "copyright"
+    COUNTER = "counter"
+    DIVERSITY = "diversity"
+    SIGNATURE = "signature"
+
+    def __init__(self, spec: RunSpec) -> None:
+        self._sources = spec.sources
+        self._key = spec.pii_hash_key
+
+    def setup(self) -> None:
+        from quality.pii.scanner import keyed_hash, mask_text
+
+        self._mask = mask_text
+        self._hash = keyed_hash
+
+    def process(self, item: tuple[str, dict[str, list[Any]]]):  # type: ignore[no-untyped-def]
+        _, grouped = item
+        recs = grouped["rec"]
+        if not recs:
+            return
+        rec = recs[0]
+        dups = grouped["dup"]
+        dup = dups[0] if dups else None
+        pre = rec["pre"]
+        ann = rec["ann"]
+        decision, stage, reasons = final_reasons(pre, dup)
+        src = rec["source_id"]
+        text = rec["text"]
+        masked = decision == "keep" and bool(pre.to_mask)
+        out_text = self._mask(text, pre.to_mask) if masked else text
+        pii = ann.get("pii") or []
+        marks = ann.get("copyright") or []
+        signals = ann.get("signals") or {}
+        row = {
+            "record_id": rec["record_id"], "source_id": src, "source_record_id": rec["source_record_id"],
+            "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"],
+            "origin_index": rec["origin_index"], "file_sha256": rec["file_sha256"],
+            "content_sha256": rec["content_sha256"], "decision": decision, "stage": stage, "reasons": reasons,
+            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "lang": ann.get("lang"),
+            "lang_score": ann.get("lang_score"), "screen_hit": bool(ann.get("screen_hits")),
+            "pii_count": len(pii), "pii_types": sorted({f.entity_type for f in pii}),
+            "pii_action": pre.pii_action if pii else None, "pii_unresolved": bool(pre.pii_unresolved),
+            "masked": masked, "copyright_classes": sorted({m.marker_class for m in marks}),
+            "dup_cluster": dup["dup_cluster"] if dup else None, "dup_of": dup.get("dup_of") if dup else None,
+            "dup_kind": dup.get("dup_kind") if dup else None,
+        }
+        for n in SIGNAL_NAMES:
+            v = signals.get(n)
+            row[f"q_{n}"] = None if v is None else float(v)
+        yield beam.pvalue.TaggedOutput(self.DECISION, row)
+        if decision == "keep":
+            yield beam.pvalue.TaggedOutput(self.CORPUS, {
+                "record_id": rec["record_id"], "source_id": src, "source_record_id": rec["source_record_id"],
+                "text": out_text, "content_sha256": rec["content_sha256"], "masked": masked,
+                "lang": ann.get("lang"), "url": rec.get("url"),
+                "metadata": json.dumps(rec.get("metadata") or {}, ensure_ascii=False, sort_keys=True),
+            })
+        masked_spans = {(f.start, f.end, f.entity_type) for f in pre.to_mask}
+        for f in pii:
+            action = "drop" if decision == "drop" else ("mask" if (f.start, f.end, f.entity_type) in masked_spans else "keep")
+            yield beam.pvalue.TaggedOutput(self.PII, {
+                "record_id": rec["record_id"], "source_id": src, "entity_type": f.entity_type,
+                "start": f.start, "end": f.end, "score": float(f.score), "recognizer": f.recognizer,
+                "action": action, "value_hash": self._hash(text[f.start:f.end], self._key),
+            })
+        for m in marks:
+            yield beam.pvalue.TaggedOutput(self.COPYRIGHT, {
+                "record_id": rec["record_id"], "source_id": src, "marker_class": m.marker_class,
+                "start": m.start, "end": m.end, "score": float(m.score), "recognizer": m.recognizer,
+                "licence": m.licence, "restrictive": bool(m.restrictive),
+                "action": "drop" if stage == "copyright" else "flag",
+            })
+        if rec.get("signature") is not None and not pre.drop:
+            s = self._sources[src]
+            yield beam.pvalue.TaggedOutput(self.SIGNATURE, {
+                "record_id": rec["record_id"], "source_id": src, "content_sha256": rec["content_sha256"],
+                "rank": int(s["priority"]), "signature": rec["signature"],
+            })
+        for key in _counter_keys(row, rec, ann, decision, stage, reasons):
+            yield beam.pvalue.TaggedOutput(self.COUNTER, key)
+        s = self._sources[src]
+        yield beam.pvalue.TaggedOutput(
+            self.DIVERSITY, (stage, (text, ann.get("lang") or "und", src, s["domain"], s["acquisition"]))
+        )
+
+
+def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any], decision: str, stage: str,
+                  reasons: list[str]):  # type: ignore[no-untyped-def]
+    src = row["source_id"]
+    yield (("read", src), 1)
+    yield (("decision", src, decision), 1)
+    yield (("stage", src, stage), 1)
+    yield (("lang_all", row["lang"] or "und"), 1)
+    if decision == "drop":
+        yield (("drop_reason", src, reasons[0]), 1)
+        for r in reasons[1:]:
+            yield (("also_reason", src, r), 1)
+    else:
+        for r in reasons:
+            yield (("flag", src, r), 1)
+        tokens = estimate_tokens(rec["text"])
+        for dim in (("kept_source", src), ("kept_lang", row["lang"] or "und"), ("kept_modality", "text")):
+            yield ((*dim, "records"), 1)
+            yield ((*dim, "chars"), rec["chars"])
+            yield ((*dim, "bytes"), rec["bytes"])
+            yield ((*dim, "est_tokens"), tokens)
+    for f in ann.get("pii") or []:
+        yield (("pii_type", src, f.entity_type), 1)
+    if ann.get("pii"):
+        yield (("pii_records", src, "drop" if stage == "pii" else (row["pii_action"] or "keep")), 1)
+    for m in ann.get("copyright") or []:
+        yield (("cr_class", src, m.marker_class), 1)
+    for r in reasons:
+        if r.startswith("copyright:"):
+            yield (("cr_reason", src, r), 1)
+        elif r.startswith("quality:"):
+            yield (("q_rule", src, r.split(":", 1)[1]), 1)
+        elif r.startswith("pii:"):
+            yield (("pii_reason", src, r), 1)
+    if row["dup_of"]:
+        yield (("dup", src, row["dup_kind"] or "near"), 1)
+    if row["screen_hit"]:
+        yield (("screen_hit", src), 1)
+    for n in SIGNAL_NAMES:
+        v = row.get(f"q_{n}")
+        if v is not None and np.isfinite(v):
+            yield (("q_hist", n, _bucket(v)), 1)
+
+
+def _bucket(v: float) -> str:
+    """Histogram bucket label: 0.05-wide bins on [0, 1], powers of two above."""
+    if 0.0 <= v <= 1.0:
+        return f"{min(int(v * 20), 19) / 20:.2f}"
+    if v < 0:
+        return "<0"
+    return f">={2 ** int(np.floor(np.log2(v))):d}"
+
+
+class DiversityCombine(beam.CombineFn):
+    def create_accumulator(self) -> DiversityAccumulator:
+        return DiversityAccumulator()
+
+    def add_input(self, acc: DiversityAccumulator, item: tuple[str, str, str, str, str]) -> DiversityAccumulator:
+        acc.add(*item)
+        return acc
+
+    def merge_accumulators(self, accs):  # type: ignore[no-untyped-def]
+        it = iter(accs)
+        first = next(it)
+        for a in it:
+            first = first.merge(a)
+        return first
+
+    def extract_output(self, acc: DiversityAccumulator) -> DiversityAccumulator:
+        return acc
+
+
+def _write_lines(pcoll, path: str, label: str):  # type: ignore[no-untyped-def]
+    """Small aggregate -> one text file, lines sorted so the content is deterministic."""
+    return (
+        pcoll
+        | f"{label}Keyed" >> beam.Map(lambda line: (None, line))
+        | f"{label}Gather" >> beam.GroupByKey()
+        | f"{label}Sort" >> beam.FlatMap(lambda kv: sorted(kv[1]))
+        | f"{label}Write" >> beam.io.WriteToText(path, num_shards=1, shard_name_template="")
+    )
+
+
+def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
+    """Adds the whole governance graph to `p`."""
+    records, dead = p | "Ingest" >> IngestFiles(spec.files, spec.mappings, spec.limits)
+    annotated = (
+        records
+        | "Batch" >> beam.BatchElements(min_batch_size=32, max_batch_size=256)
+        | "Annotate" >> beam.ParDo(AnnotateBatch(spec))
+    )
+    screen_counts = (
+        annotated
+        | "ScreenKey" >> beam.Map(lambda r: (r["source_id"], (1, 1 if r["ann"].get("screen_hits") else 0)))
+        | "ScreenCount" >> beam.CombinePerKey(lambda vs: tuple(map(sum, zip(*vs, strict=True))) if vs else (0, 0))
+    )
+    pre = annotated | "PreDecide" >> beam.ParDo(PreDecide(spec), screen_counts=beam.pvalue.AsDict(screen_counts))
+    dedup_policy = _policy(spec.policy).dedup
+    keyed = pre | "KeyById" >> beam.Map(lambda r: (r["record_id"], r))
+    if dedup_policy.enabled:
+        sources = spec.sources
+        dups = (
+            pre
+            | "DedupEligible" >> beam.Filter(lambda r: r["pre"].dedup_eligible and r["signature"] is not None)
+            | "DedupItem" >> beam.Map(
+                lambda r: (r["record_id"], (int(sources[r["source_id"]]["priority"]), r["record_id"]),
+                           r["content_sha256"], r["signature"])
+            )
+            | "FindDuplicates" >> FindDuplicates(dedup_policy)
+        )
+    else:
+        dups = p | "NoDups" >> beam.Create([])
+    outs = (
+        {"rec": keyed, "dup": dups}
+        | "JoinDup" >> beam.CoGroupByKey()
+        | "Finalise" >> beam.ParDo(Finalise(spec)).with_outputs(
+            Finalise.DECISION, Finalise.CORPUS, Finalise.PII, Finalise.COPYRIGHT, Finalise.COUNTER,
+            Finalise.DIVERSITY, Finalise.SIGNATURE,
+        )
+    )
+    n, comp, out = spec.num_shards, spec.compression, spec.out_dir
+    shard_infos = [
+        outs[Finalise.DECISION] | "WriteDecisions" >> WriteShards(out, "decisions", n, decisions_schema(), compression=comp),
+        outs[Finalise.CORPUS] | "WriteCorpus" >> WriteShards(out, "corpus", n, CORPUS_SCHEMA, merkle=True, compression=comp),
+        outs[Finalise.PII] | "WritePii" >> WriteShards(
+            out, "pii", n, PII_SCHEMA, compression=comp, sort_fields=("record_id", "start", "end", "entity_type")),
+        outs[Finalise.COPYRIGHT] | "WriteCopyright" >> WriteShards(
+            out, "copyright", n, COPYRIGHT_SCHEMA, compression=comp, sort_fields=("record_id", "start", "end", "marker_class")),
+        outs[Finalise.SIGNATURE] | "WriteSignatures" >> WriteShards(out, "signatures", n, SIGNATURE_SCHEMA, compression=comp),
+        dead | "WriteDeadletter" >> WriteShards(
+            out, "deadletter", n, None, sort_fields=("record_id", "origin_key", "origin_index", "reason")),
+    ]
+    dead_counts = dead | "DeadKey" >> beam.Map(lambda d: (("dead", d["source_id"], d["reason"]), 1))
+    cluster_sizes = (
+        outs[Finalise.DECISION]
+        | "InCluster" >> beam.Filter(lambda r: r["dup_cluster"] is not None)
+        | "ClusterKey" >> beam.Map(lambda r: (r["dup_cluster"], 1))
+        | "ClusterSize" >> beam.CombinePerKey(sum)
+        | "SizeKey" >> beam.Map(lambda kv: (("dup_cluster_size", str(kv[1])), 1))
+    )
+    counters = (
+        (outs[Finalise.COUNTER], dead_counts, cluster_sizes)
+        | "AllCounters" >> beam.Flatten()
+        | "SumCounters" >> beam.CombinePerKey(sum)
+        | "CounterJson" >> beam.Map(lambda kv: json.dumps([list(kv[0]), kv[1]], ensure_ascii=False))
+    )
+    _write_lines(counters, f"{spec.work_dir}/counters.jsonl", "Counters")
+    diversity = (
+        outs[Finalise.DIVERSITY]
+        | "DiversityByStage" >> beam.CombinePerKey(DiversityCombine())
+        | "DiversityJson" >> beam.Map(
+            lambda kv: json.dumps([kv[0], base64.b64encode(pickle.dumps(kv[1])).decode("ascii")])
+        )
+    )
+    _write_lines(diversity, f"{spec.work_dir}/diversity.jsonl", "Diversity")
+    files = (
+        shard_infos
+        | "AllShards" >> beam.Flatten()
+        | "ShardJson" >> beam.Map(lambda d: json.dumps(d, sort_keys=True))
+    )
+    _write_lines(files, f"{spec.work_dir}/shards.jsonl", "Shards")

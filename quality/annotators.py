@@ -1,0 +1,67 @@
+"""All per-record annotators, built once per worker and applied in one pass over each record.
+
+Order matters only where one measure reads another: language first (PI and quality signals use it).
+Each stage is a plain function over text, so the benchmark can time every stage on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from quality.copyright import CopyrightScanner
+from quality.language import LanguageDetector
+from quality.minhash import MinHasher
+from quality.pii.scanner import PiiScanner
+from quality.screening import LexiconMatcher
+from quality.signals import compute_signals
+
+
+class Annotators:
+    def __init__(self, policy: Any, lexicon_terms: Sequence[str] = ()) -> None:
+        self.policy = policy
+        self.screening = LexiconMatcher(lexicon_terms) if policy.screening.enabled and lexicon_terms else None
+        self.language = LanguageDetector(policy.language)
+        self.pii = PiiScanner(policy.pii) if policy.pii.enabled else None
+        self.copyright = CopyrightScanner() if policy.copyright.enabled else None
+        self.minhash = MinHasher(policy.dedup) if policy.dedup.enabled else None
+
+    @staticmethod
+    def mode_for(policy: Any) -> str:
+        """The PI detection mode a policy runs ("pattern", "ner:<model>" or "disabled")."""
+        return PiiScanner(policy.pii).mode if policy.pii.enabled else "disabled"
+
+    @property
+    def pii_mode(self) -> str:
+        return self.pii.mode if self.pii is not None else "disabled"
+
+    def stages(self) -> dict[str, Callable[[str], Any]]:
+        """Each stage as a function of the text alone (for the per-stage benchmark)."""
+        out: dict[str, Callable[[str], Any]] = {"language": self.language.detect}
+        if self.screening is not None:
+            out["screening"] = self.screening.hits
+        if self.pii is not None:
+            out["pii"] = self.pii.scan
+        if self.copyright is not None:
+            out["copyright"] = self.copyright.scan
+        out["quality"] = lambda t: compute_signals(t, None)
+        if self.minhash is not None:
+            out["minhash"] = self.minhash.signature
+        return out
+
+    def annotate_batch(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+        sigs = self.minhash.signatures(list(texts)) if self.minhash is not None and texts else None
+        out = []
+        for i, text in enumerate(texts):
+            lang, score = self.language.detect(text) if self.policy.language.enabled else ("und", 0.0)
+            ann: dict[str, Any] = {
+                "lang": lang,
+                "lang_score": float(score),
+                "screen_hits": self.screening.hits(text) if self.screening is not None else [],
+                "pii": self.pii.scan(text, lang) if self.pii is not None else [],
+                "copyright": self.copyright.scan(text) if self.copyright is not None else [],
+                "signals": compute_signals(text, lang),
+                "signature": sigs[i] if sigs is not None else None,
+            }
+            out.append(ann)
+        return out

@@ -1,0 +1,25 @@
+"""Policy section for personal information: which action each legal basis takes per entity type."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PiiAction = Literal["keep", "mask", "drop"]
+
+
+class PiiPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    mode: Literal["pattern", "ner"] = "pattern"
+    ner_model: str | None = None
+    min_score: float = Field(0.5, ge=0.0, le=1.0)
+    # actions[legal_basis][entity_type] -> action; "*" is the fallback entity type.
+    actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: {"*": {"*": "mask"}})
+    hash_key_env: str = "CORPUSGOV_PII_HASH_KEY"
+
+    def action_for(self, legal_basis: str, entity_type: str) -> PiiAction:
+        table = self.actions.get(legal_basis) or self.actions.get("*") or {}
+        return table.get(entity_type) or table.get("*") or "mask"

@@ -1,0 +1,38 @@
+"""Policy section for text-quality rules: each rule has a threshold and an action."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class RuleSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    # Signal the rule reads (a name in quality.signals.SIGNAL_NAMES); None: the rule's own key.
+    signal: str | None = None
+    # "min": value must be >= threshold; "max": value must be <= threshold.
+    bound: Literal["min", "max"]
+    threshold: float
+    action: Literal["flag", "drop"] = "flag"
+    # Word-based rules only make sense for spaced scripts; character-based ones may target unspaced text.
+    applies_to: Literal["all", "spaced", "unspaced"] = "all"
+
+
+class QualityPolicy(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    enabled: bool = True
+    rules: dict[str, RuleSpec] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _known_signals(self) -> QualityPolicy:
+        from quality.signals import SIGNAL_NAMES  # lazy: signals imports this module
+
+        for name, spec in self.rules.items():
+            sig = spec.signal or name
+            if sig not in SIGNAL_NAMES:
+                raise ValueError(f"rule {name!r}: unknown signal {sig!r}")
+        return self
