@@ -157,7 +157,7 @@ def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
 
 def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
     from annotation.acceptance import accept
-    from corpusgov.lifecycle import record_acceptance
+    from corpusgov.attest import record_acceptance
 
     res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
     record_acceptance(a.run_dir, res)
@@ -190,7 +190,7 @@ def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_sign(a: argparse.Namespace, _: list[str]) -> int:
-    from corpusgov.lifecycle import sign_run
+    from corpusgov.attest import sign_run
 
     path = sign_run(a.run_dir, a.key)
     print(f"wrote {path}")

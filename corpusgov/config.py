@@ -197,6 +197,8 @@ class RunConfigFile(_Strict):
     registry: str
     policy: str
     annotation: str | None = None
+    # A failed annotation audit (Art. 8) fails the run's gate only when this is true.
+    annotation_gate_critical: bool = False
     # Input paths must stay under these roots (relative to the config file) unless allow_any_path.
     input_roots: list[str] = Field(default_factory=lambda: ["."])
     allow_any_path: bool = False

@@ -36,15 +36,22 @@ def evaluate_gates(manifest: dict[str, Any], expectations: dict[str, Any] | None
     if dd.get("converged") is False:
         gates.append({"name": "dedup_components_converged", "article": "7(4)", "critical": False, "passed": False,
                       "detail": f"{dd.get('unconverged_labels', '?')} labels still changing after the last round"})
+    ann = manifest.get("annotation")
+    if ann:
+        gates.append({
+            "name": "annotation_audit", "article": "8", "critical": bool(ann.get("gate_critical")),
+            "passed": bool(ann.get("passed")),
+            "detail": ", ".join(f"{code} ×{n}" for code, n in sorted((ann.get("findings_by_code") or {}).items()))
+            or "no findings",
+        })
     if expectations:
-        for s in expectations.get("summary", expectations.get("expectations", [])) or []:
-            if not isinstance(s, dict) or "name" not in s:
-                continue
-            gates.append({
-                "name": f"expectation:{s['name']}", "article": "7(4)", "critical": bool(s.get("critical")),
-                "passed": bool(s.get("success")),
-                "detail": f"{s.get('type', '')} observed {s.get('observed_value', s.get('observed'))}",
-            })
+        for suite in expectations.get("suites", []):
+            for s in suite.get("expectations", []):
+                gates.append({
+                    "name": f"expectation:{suite['suite']}:{s['name']}", "article": "7(4)",
+                    "critical": bool(s.get("critical")), "passed": bool(s.get("success")),
+                    "detail": f"{s.get('type', '')} ({s.get('status')}), observed {s.get('observed_value')}",
+                })
     return gates
 
 

@@ -129,6 +129,41 @@ def read_shards(work_dir: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+def annotation_section(cfg: LoadedConfig, out_dir: str, outputs: dict[str, Any]) -> dict[str, Any]:
+    """Art. 8 audit of the annotation data named by the run config; its files join the manifest's outputs."""
+    from annotation.audit import run_audit
+    from annotation.core import manifest_section
+
+    audit = run_audit(cfg.resolve(cfg.run.annotation), out_dir, [], engine="local")
+    report = os.path.join(out_dir, "annotation_audit.json")
+    paths = [report] + sorted(
+        os.path.join(root, n) for root, _, names in os.walk(os.path.join(out_dir, "annotation_sample")) for n in names
+    )
+    for p in paths:
+        outputs["files"].append({"path": os.path.relpath(p, out_dir), "sha256": file_sha256(p),
+                                 "bytes": os.path.getsize(p), "rows": None, "kind": "annotation", "merkle_root": None})
+    section = manifest_section(audit, os.path.relpath(report, out_dir))
+    section["gate_critical"] = cfg.run.annotation_gate_critical
+    return section
+
+
+def read_json_lines(path: str) -> list[Any]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def read_signal_stats(work_dir: str) -> dict[str, dict[str, Any]]:
+    path = os.path.join(work_dir, "signals.jsonl")
+    out: dict[str, dict[str, Any]] = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    name, stats = json.loads(line)
+                    out[name] = stats
+    return out
+
+
 def read_diversity(work_dir: str) -> dict[str, Any]:
     from quality.decide import KEPT, STAGES
 
@@ -288,7 +323,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
              previous: dict[str, Any] | None, pipeline_seconds: float) -> dict[str, Any]:
     """Driver-side: aggregates -> gates, expectations, metrics.json, manifest (validated, written last)."""
     from corpusgov.gates import evaluate_gates
-    from corpusgov.metrics import build_metrics, dedup_section
+    from corpusgov.metrics import build_metrics, dedup_section, validate_metrics
 
     counters = Counters.read(os.path.join(work, "counters.jsonl"))
     shards = read_shards(work)
@@ -301,7 +336,9 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
         pol = cfg.policy.screening
         if pol.enabled and n and hits / n > pol.max_hit_rate and "screening_rate_exceeded" not in sources[sid]["rejected"]:
             sources[sid] = {**sources[sid], "rejected": [*sources[sid]["rejected"], "screening_rate_exceeded"]}
-    dedup = dedup_section(counters, cfg, ids)
+    stats_path = os.path.join(work, "dedup_stats.jsonl")
+    stats = read_json_lines(stats_path) if os.path.exists(stats_path) else []
+    dedup = dedup_section(counters, cfg, ids, stats[0] if stats else None)
     outputs = output_files(out_dir, shards)
     steps = steps_from(counters, cfg, ids, dedup["params"])
     from quality.annotators import Annotators
@@ -314,14 +351,24 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
         steps=steps, outputs=outputs, dedup=dedup, diversity=diversity, pii_mode=pii_mode, gates=[],
         previous=previous,
     )
-    metrics = build_metrics(manifest, counters, cfg)
+    metrics = build_metrics(manifest, counters, cfg, read_signal_stats(work))
     expectations = None
     if cfg.policy.expectations.enabled and cfg.policy.expectations.suite:
-        from quality.expectations import run_expectations
+        from quality.expectations import language_value_set, run_expectations
 
         dec = [os.path.join(out_dir, f["path"]) for f in outputs["files"] if f["kind"] == "decisions"]
-        expectations = run_expectations(dec, {}, cfg.policy.expectations, out_dir)
-        metrics["expectations"] = expectations
+        expectations = run_expectations(
+            dec, {"records": manifest["totals"]["kept"]}, cfg.policy.expectations, out_dir,
+            parameters={"allowed_languages": language_value_set(cfg.policy.language.allowed)},
+            run_name=run_id, run_time=datetime.fromisoformat(started.replace("Z", "+00:00")),
+        )
+        for k in ("results_path", "data_docs_index"):
+            if expectations.get(k):
+                expectations[k] = os.path.relpath(expectations[k], out_dir)
+        metrics["expectations"] = {k: v for k, v in expectations.items() if k != "data"}
+    errors = validate_metrics(metrics)
+    if errors:
+        raise RunError(f"metrics.json failed its schema: {errors[0]}")
     write_json_atomic(os.path.join(out_dir, "metrics.json"), metrics)
     for extra in ("metrics.json",):
         p = os.path.join(out_dir, extra)
@@ -335,6 +382,8 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
                 outputs["files"].append({"path": os.path.relpath(p, out_dir), "sha256": file_sha256(p),
                                          "bytes": os.path.getsize(p), "rows": None, "kind": "expectations",
                                          "merkle_root": None})
+    if cfg.run.annotation:
+        manifest["annotation"] = annotation_section(cfg, out_dir, outputs)
     manifest["gates"] = evaluate_gates(manifest, expectations)
     shutil.rmtree(work, ignore_errors=True)
     manifest["run"]["finished_at"] = now()

@@ -295,16 +295,34 @@ def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any],
     for n in SIGNAL_NAMES:
         v = row.get(f"q_{n}")
         if v is not None and np.isfinite(v):
-            yield (("q_hist", n, _bucket(v)), 1)
+            yield (("q_hist", n, signal_bucket(v)), 1)
 
 
-def _bucket(v: float) -> str:
-    """Histogram bucket label: 0.05-wide bins on [0, 1], powers of two above."""
-    if 0.0 <= v <= 1.0:
-        return f"{min(int(v * 20), 19) / 20:.2f}"
-    if v < 0:
-        return "<0"
-    return f">={2 ** int(np.floor(np.log2(v))):d}"
+def signal_bucket(v: float) -> str:
+    """Lower edge of the histogram bin: 0.05-wide bins on [0, 1], then [1, 2), [2, 4), [4, 8), ..."""
+    if v <= 1.0:
+        return f"{max(0, min(int(v * 20), 19)) / 20:.2f}"
+    return f"{2 ** int(np.floor(np.log2(v))):d}"
+
+
+class SignalStats(beam.CombineFn):
+    """(count, sum, min, max) of one quality signal over all records."""
+
+    def create_accumulator(self) -> tuple[int, float, float, float]:
+        return (0, 0.0, float("inf"), float("-inf"))
+
+    def add_input(self, acc, v):  # type: ignore[no-untyped-def]
+        return (acc[0] + 1, acc[1] + v, min(acc[2], v), max(acc[3], v))
+
+    def merge_accumulators(self, accs):  # type: ignore[no-untyped-def]
+        n, s, lo, hi = 0, 0.0, float("inf"), float("-inf")
+        for a in accs:
+            n, s, lo, hi = n + a[0], s + a[1], min(lo, a[2]), max(hi, a[3])
+        return (n, s, lo, hi)
+
+    def extract_output(self, acc):  # type: ignore[no-untyped-def]
+        n, s, lo, hi = acc
+        return {"count": n, "sum": s, "min": lo if n else None, "max": hi if n else None}
 
 
 class DiversityCombine(beam.CombineFn):
@@ -362,8 +380,11 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
                 lambda r: (r["record_id"], (int(sources[r["source_id"]]["priority"]), r["record_id"]),
                            r["content_sha256"], r["signature"])
             )
-            | "FindDuplicates" >> FindDuplicates(dedup_policy)
         )
+        finder = FindDuplicates(dedup_policy)
+        dups = dups | "FindDuplicates" >> finder
+        _write_lines(finder.stats | "DedupStatsJson" >> beam.Map(lambda d: json.dumps(d, sort_keys=True)),
+                     f"{spec.work_dir}/dedup_stats.jsonl", "DedupStats")
     else:
         dups = p | "NoDups" >> beam.Create([])
     outs = (
@@ -409,6 +430,16 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
         )
     )
     _write_lines(diversity, f"{spec.work_dir}/diversity.jsonl", "Diversity")
+    signal_stats = (
+        outs[Finalise.DECISION]
+        | "SignalValues" >> beam.FlatMap(
+            lambda r: [(n, float(r[f"q_{n}"])) for n in SIGNAL_NAMES
+                       if r.get(f"q_{n}") is not None and np.isfinite(r[f"q_{n}"])]
+        )
+        | "SignalStats" >> beam.CombinePerKey(SignalStats())
+        | "SignalJson" >> beam.Map(lambda kv: json.dumps([kv[0], kv[1]], sort_keys=True))
+    )
+    _write_lines(signal_stats, f"{spec.work_dir}/signals.jsonl", "Signals")
     files = (
         shard_infos
         | "AllShards" >> beam.Flatten()

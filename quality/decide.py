@@ -74,10 +74,16 @@ def pre_decide(ann: dict[str, Any], src: SourceStatus, policy: Any) -> PreDecisi
     markers: list[MarkerFinding] = ann.get("copyright") or []
     if markers:
         action, reasons = decide_copyright(markers, src.licence, src.acquisition, policy.copyright)
-        if action == "drop":
-            d.drop += [("copyright", r) for r in reasons]
-        else:
-            d.flags += reasons
+        cp = policy.copyright
+        for r in reasons:
+            drops = action == "drop" and (
+                (r == "copyright:opt_out" and cp.opt_out_action == "drop")
+                or (r.startswith("copyright:conflict:") and cp.conflict_action == "drop")
+            )
+            if drops:
+                d.drop.append(("copyright", r))
+            else:
+                d.flags.append(r)
     if policy.quality.enabled:
         for rule, action in evaluate_rules(ann.get("signals") or {}, policy.quality):
             if action == "drop":

@@ -16,7 +16,10 @@ class PiiPolicy(BaseModel):
     mode: Literal["pattern", "ner"] = "pattern"
     ner_model: str | None = None
     min_score: float = Field(0.5, ge=0.0, le=1.0)
-    # actions[legal_basis][entity_type] -> action; "*" is the fallback entity type.
+    # actions[legal_basis][entity_type] -> action; "*" is the fallback legal basis / entity type.
+    # Entity types (pattern mode): CN_RESIDENT_ID, CN_MOBILE, CN_LANDLINE, CN_BANK_CARD, CN_PASSPORT,
+    # CN_HMT_PERMIT, CN_USCC, CN_PLATE, CN_PERSON, CN_ADDRESS, EMAIL_ADDRESS, IP_ADDRESS, PHONE_NUMBER,
+    # CREDIT_CARD, IBAN_CODE, US_SSN; NER mode adds PERSON and LOCATION.
     actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: {"*": {"*": "mask"}})
     hash_key_env: str = "CORPUSGOV_PII_HASH_KEY"
 

@@ -1,0 +1,1 @@
+"""corpusgov benchmark: synthetic corpus, end-to-end runs, per-stage rates, identity ceiling, DataTrove peer."""

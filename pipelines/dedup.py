@@ -1,0 +1,371 @@
+"""Distributed exact + near-duplicate detection as one Beam ``PTransform``.
+
+Input: ``(record_id, rank, content_sha256, signature_bytes)`` with ``rank = (source_priority, record_id)``;
+the smallest rank in a cluster is its representative. Output: ``(record_id, {"dup_cluster", "dup_of",
+"dup_kind"})`` for every record in a cluster of two or more; the representative has ``dup_of=None``.
+
+Steps (no step gathers a whole cluster or the whole graph on one worker except per key):
+1. exact: GroupByKey on content hash; the min-rank member represents the group;
+2. near: only exact representatives are banded (so 100k identical copies are one item here); per LSH
+   bucket members are sorted by rank and each is compared with the head and a bounded window of earlier
+   members (``quality.minhash.bucket_edges``); pairs with estimated Jaccard >= threshold become edges;
+3. connected components by min-label propagation, unrolled for ``cc_rounds`` rounds (one GroupByKey per
+   round: each node sends its label to its neighbours and keeps its adjacency). Nodes whose label still
+   changed in the last round are counted (Beam counter ``cc_changed_last_round`` and ``stats``), so a
+   non-converged result is reported, never silent. Labels are ranks, so results are deterministic on any
+   runner and worker count.
+
+``dup_kind`` is ``"exact"`` for a record with the same content hash as its cluster representative, else
+``"near"``; the representative's kind is ``"exact"`` when every member is an exact copy, else ``"near"``.
+``FindDuplicates.stats`` (set when the transform is applied) is a one-element PCollection with the
+``DedupStats`` dict: counts of exact and near duplicate records (non-representatives), clusters, a
+cluster-size histogram and the convergence counter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import apache_beam as beam
+import numpy as np
+from apache_beam.metrics import Metrics
+
+from quality.dedup_policy import DedupPolicy
+from quality.minhash import bucket_edges, bytes_to_signature, lsh_params
+
+_NS = "corpusgov.dedup"
+
+Rank = tuple[int, str]
+
+
+def _size_bucket(n: int) -> str:
+    """Cluster-size histogram key: "2", "3", "4", then power-of-two ranges "5-8", "9-16", "17-32", ..."""
+    if n <= 4:
+        return str(n)
+    lo, hi = 5, 8
+    while n > hi:
+        lo, hi = hi + 1, hi * 2
+    return f"{lo}-{hi}"
+
+
+class _ExactGroups(beam.DoFn):
+    """Per content hash: one representative item for the near step; members of groups of >= 2 keyed by
+    the group representative."""
+
+    MEMBERS = "members"
+
+    def __init__(self) -> None:
+        self.exact_dups = Metrics.counter(_NS, "exact_duplicate_records")
+
+    def process(self, kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> Iterator[Any]:
+        _, items = kv
+        best: tuple[Rank, str, bytes] | None = None
+        count = 0
+        for it in items:
+            count += 1
+            if best is None or (tuple(it[0]), it[1]) < (tuple(best[0]), best[1]):
+                best = it
+        assert best is not None
+        rep_id = best[1]
+        yield (tuple(best[0]), rep_id, best[2])
+        if count > 1:
+            self.exact_dups.inc(count - 1)
+            for it in items:
+                yield beam.pvalue.TaggedOutput(self.MEMBERS, (rep_id, it[1]))
+
+
+class _BandKeys(beam.DoFn):
+    def __init__(self, bands: int, rows: int) -> None:
+        self.bands = bands
+        self.rows = rows
+
+    def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str, bytes]]]:
+        sig = item[2]
+        width = 4 * self.rows
+        if len(sig) < width * self.bands:
+            raise ValueError(f"signature of {len(sig)} bytes is shorter than bands*rows*4")
+        if sig.count(b"\xff") == len(sig):  # empty text: no shingles, no near-duplicate candidates
+            return
+        for b in range(self.bands):
+            yield b.to_bytes(2, "big") + sig[b * width : (b + 1) * width], item
+
+
+class _BucketEdges(beam.DoFn):
+    """Verified edges inside one bucket, both directions, each carrying the neighbour's rank."""
+
+    def __init__(self, threshold: float, max_compare: int) -> None:
+        self.threshold = threshold
+        self.max_compare = max_compare
+        self.big = Metrics.distribution(_NS, "bucket_size")
+
+    def process(self, kv: tuple[bytes, Iterable[tuple[Rank, str, bytes]]]) -> Iterator[Any]:
+        members = sorted(((tuple(r), i, s) for r, i, s in kv[1]), key=lambda m: (m[0], m[1]))
+        if len(members) < 2:
+            return
+        self.big.update(len(members))
+        arr = [(r, i, bytes_to_signature(s)) for r, i, s in members]
+        for a, b, _ in bucket_edges(arr, self.threshold, self.max_compare):
+            ra, ia = arr[a][0], arr[a][1]
+            rb, ib = arr[b][0], arr[b][1]
+            yield ia, (ra, ib, rb)
+            yield ib, (rb, ia, ra)
+
+
+def _node_state(kv: tuple[str, Iterable[tuple[Rank, str, Rank]]]) -> tuple[str, tuple[Rank, tuple[str, ...]]]:
+    """(node, (label, neighbours)): initial label = own rank; duplicate edges from several bands merge."""
+    node, edges = kv
+    own: Rank | None = None
+    nbrs: dict[str, Rank] = {}
+    for r_self, nb, r_nb in edges:
+        own = tuple(r_self)
+        nbrs[nb] = tuple(r_nb)
+    assert own is not None
+    label = min([own, *nbrs.values()])  # first round folded in: neighbours' own ranks are known
+    return node, (label, tuple(sorted(nbrs)))
+
+
+def _send(kv: tuple[str, tuple[Rank, tuple[str, ...]]]) -> Iterator[tuple[str, tuple]]:
+    node, (label, nbrs) = kv
+    yield node, ("s", label, nbrs)
+    for nb in nbrs:
+        yield nb, ("m", label)
+
+
+class _Receive(beam.DoFn):
+    CHANGED = "changed"
+
+    def __init__(self, last: bool) -> None:
+        self.last = last
+        self.changed = Metrics.counter(_NS, "cc_changed_last_round")
+
+    def process(self, kv: tuple[str, Iterable[tuple]]) -> Iterator[Any]:
+        node, msgs = kv
+        old: Rank | None = None
+        nbrs: tuple[str, ...] = ()
+        best: Rank | None = None
+        for m in msgs:
+            lab = tuple(m[1])
+            if m[0] == "s":
+                old, nbrs = lab, tuple(m[2])
+            if best is None or lab < best:
+                best = lab
+        if old is None:  # message to a node that does not exist: cannot happen with symmetric edges
+            return
+        assert best is not None
+        if self.last and best != old:
+            self.changed.inc()
+            yield beam.pvalue.TaggedOutput(self.CHANGED, 1)
+        yield node, (best, nbrs)
+
+
+def _emit(kv: tuple[str, dict[str, Iterable[Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Per exact-group representative g: its final label (if in the near graph) and its exact members."""
+    g, grouped = kv
+    labels = list(grouped["labels"])
+    members = grouped["members"]
+    if labels:
+        rep = labels[0][1]  # rank = (priority, record_id)
+        near = True
+    else:
+        rep, near = g, False
+    if rep == g:
+        yield g, {"dup_cluster": g, "dup_of": None, "dup_kind": "near" if near else "exact"}
+        for m in members:
+            if m != g:
+                yield m, {"dup_cluster": g, "dup_of": g, "dup_kind": "exact"}
+    else:
+        yield g, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
+        for m in members:
+            if m != g:
+                yield m, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
+
+
+class _CountsFn(beam.CombineFn):
+    """exact / near duplicate records (non-representatives) and clusters (= representatives)."""
+
+    def create_accumulator(self) -> list[int]:
+        return [0, 0, 0]
+
+    def add_input(self, acc: list[int], kv: tuple[str, dict[str, Any]]) -> list[int]:
+        d = kv[1]
+        if d["dup_of"] is None:
+            acc[2] += 1
+        elif d["dup_kind"] == "exact":
+            acc[0] += 1
+        else:
+            acc[1] += 1
+        return acc
+
+    def merge_accumulators(self, accs: Iterable[list[int]]) -> list[int]:
+        out = [0, 0, 0]
+        for a in accs:
+            out = [x + y for x, y in zip(out, a, strict=True)]
+        return out
+
+    def extract_output(self, acc: list[int]) -> dict[str, int]:
+        return {"exact_duplicate_records": acc[0], "near_duplicate_records": acc[1], "clusters": acc[2]}
+
+
+class _HistogramFn(beam.CombineFn):
+    def create_accumulator(self) -> dict[str, int]:
+        return {}
+
+    def add_input(self, acc: dict[str, int], size: int) -> dict[str, int]:
+        k = _size_bucket(size)
+        acc[k] = acc.get(k, 0) + 1
+        return acc
+
+    def merge_accumulators(self, accs: Iterable[dict[str, int]]) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for a in accs:
+            for k, v in a.items():
+                out[k] = out.get(k, 0) + v
+        return out
+
+    def extract_output(self, acc: dict[str, int]) -> dict[str, int]:
+        return dict(sorted(acc.items(), key=lambda kv: int(kv[0].split("-")[0])))
+
+
+class DedupStats(beam.PTransform):
+    """One dict from FindDuplicates' output (plus the convergence counter when given)."""
+
+    def __init__(self, changed_last_round: beam.PCollection | None = None, cc_rounds: int | None = None):
+        super().__init__()
+        self.changed_last_round = changed_last_round
+        self.cc_rounds = cc_rounds
+
+    def expand(self, dups: beam.PCollection) -> beam.PCollection:
+        counts = dups | "Counts" >> beam.CombineGlobally(_CountsFn())
+        hist = (
+            dups
+            | "ClusterOf" >> beam.Map(lambda kv: (kv[1]["dup_cluster"], 1))
+            | "ClusterSize" >> beam.CombinePerKey(sum)
+            | "Sizes" >> beam.Values()
+            | "Histogram" >> beam.CombineGlobally(_HistogramFn())
+        )
+        if self.changed_last_round is not None:
+            changed = self.changed_last_round
+        else:
+            changed = dups.pipeline | "NoCC" >> beam.Create([0])
+        rounds = self.cc_rounds
+
+        def assemble(c: dict[str, int], h: dict[str, int], ch: int) -> dict[str, Any]:
+            return {**c, "cluster_size_histogram": h, "cc_rounds": rounds, "cc_changed_last_round": ch,
+                    "cc_converged": ch == 0}
+
+        return counts | "Assemble" >> beam.Map(
+            assemble, beam.pvalue.AsSingleton(hist), beam.pvalue.AsSingleton(changed)
+        )
+
+
+class FindDuplicates(beam.PTransform):
+    """Exact + near-duplicate clusters; see the module docstring. ``.stats`` is set by ``expand``."""
+
+    def __init__(
+        self,
+        policy: DedupPolicy | None = None,
+        *,
+        threshold: float | None = None,
+        bands: int | None = None,
+        rows: int | None = None,
+        cc_rounds: int | None = None,
+        max_bucket_compare: int | None = None,
+    ) -> None:
+        super().__init__()
+        p = policy or DedupPolicy()
+        b, r = (bands, rows) if bands is not None and rows is not None else lsh_params(p)
+        self.threshold = p.threshold if threshold is None else threshold
+        self.bands, self.rows = b, r
+        self.cc_rounds = p.cc_rounds if cc_rounds is None else cc_rounds
+        self.max_bucket_compare = p.max_bucket_compare if max_bucket_compare is None else max_bucket_compare
+        if self.cc_rounds < 1:
+            raise ValueError("cc_rounds must be >= 1")
+        self.stats: beam.PCollection | None = None
+        self.changed_last_round: beam.PCollection | None = None
+
+    def expand(self, records: beam.PCollection) -> beam.PCollection:
+        exact = (
+            records
+            | "KeyByContent" >> beam.Map(lambda t: (t[2], (tuple(t[1]), t[0], bytes(t[3]))))
+            | "GroupExact" >> beam.GroupByKey()
+            | "ExactGroups" >> beam.ParDo(_ExactGroups()).with_outputs(_ExactGroups.MEMBERS, main="reps")
+        )
+        edges = (
+            exact.reps
+            | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows))
+            | "GroupBuckets" >> beam.GroupByKey()
+            | "BucketEdges" >> beam.ParDo(_BucketEdges(self.threshold, self.max_bucket_compare))
+        )
+        state = edges | "GroupAdjacency" >> beam.GroupByKey() | "InitLabels" >> beam.Map(_node_state)
+        changed = None
+        for i in range(self.cc_rounds):
+            last = i == self.cc_rounds - 1
+            out = (
+                state
+                | f"Send{i}" >> beam.FlatMap(_send)
+                | f"Gather{i}" >> beam.GroupByKey()
+                | f"Receive{i}" >> beam.ParDo(_Receive(last)).with_outputs(_Receive.CHANGED, main="state")
+            )
+            state = out.state
+            if last:
+                changed = out[_Receive.CHANGED] | "CountChanged" >> beam.CombineGlobally(sum)
+        labels = state | "Labels" >> beam.Map(lambda kv: (kv[0], kv[1][0]))
+        dups = (
+            {"labels": labels, "members": exact[_ExactGroups.MEMBERS]}
+            | "JoinGroups" >> beam.CoGroupByKey()
+            | "Emit" >> beam.FlatMap(_emit)
+        )
+        self.changed_last_round = changed
+        self.stats = dups | "Stats" >> DedupStats(changed, self.cc_rounds)
+        return dups
+
+
+def run_local(
+    items: list[tuple[str, Rank, str, bytes]],
+    policy: DedupPolicy | None = None,
+    pipeline_options: list[str] | None = None,
+    workdir: str | None = None,
+    **kwargs: Any,
+) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
+    """Run FindDuplicates on in-memory items with the FnApiRunner (offline; no Prism download) and read
+    the results back from files, which works for multi-process runs too. For tests and the eval."""
+    import os
+    import tempfile
+
+    from apache_beam.options.pipeline_options import PipelineOptions
+    from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+
+    with tempfile.TemporaryDirectory(dir=workdir) as tmp:
+        opts = PipelineOptions(pipeline_options or [])
+        with beam.Pipeline(runner=FnApiRunner(), options=opts) as p:
+            t = FindDuplicates(policy, **kwargs)
+            dups = p | "Items" >> beam.Create(items) | "Dedup" >> t
+            (dups | "DupJson" >> beam.Map(lambda kv: json.dumps([kv[0], kv[1]], sort_keys=True))
+             | "WriteDups" >> beam.io.WriteToText(os.path.join(tmp, "dups")))
+            (t.stats | "StatsJson" >> beam.Map(lambda d: json.dumps(d, sort_keys=True))
+             | "WriteStats" >> beam.io.WriteToText(os.path.join(tmp, "stats")))
+        out: dict[str, dict[str, Any]] = {}
+        stats: dict[str, Any] = {}
+        for name in sorted(os.listdir(tmp)):
+            with open(os.path.join(tmp, name), encoding="utf-8") as f:
+                for line in f:
+                    if name.startswith("dups"):
+                        rid, d = json.loads(line)
+                        out[rid] = d
+                    elif name.startswith("stats"):
+                        stats = json.loads(line)
+    return out, stats
+
+
+def signature_items(
+    records: Iterable[tuple[str, int, str, str]], hasher: Any
+) -> list[tuple[str, Rank, str, bytes]]:
+    """(record_id, priority, content_sha256, text) -> FindDuplicates input items (helper for callers)."""
+    recs = list(records)
+    sigs = hasher.signatures([r[3] for r in recs])
+    return [
+        (rid, (prio, rid), sha, np.asarray(sig, dtype="<u4").tobytes())
+        for (rid, prio, sha, _), sig in zip(recs, sigs, strict=True)
+    ]

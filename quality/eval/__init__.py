@@ -1,0 +1,1 @@
+"""Measurement scripts and labelled data for the quality annotators."""

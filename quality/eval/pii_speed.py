@@ -1,0 +1,76 @@
+"""Throughput of PiiScanner.scan on ~1 KB Chinese and English documents (docs/s on one core).
+
+Documents are built deterministically from the evaluation set's carrier sentences with 4 planted identifiers
+each. Rates use process CPU time (docs per CPU-second = per core). Reports the best of `repeats` runs for the fast path and one run through Presidio's AnalyzerEngine.
+
+Run: `python -m quality.eval.pii_speed [n_docs]`. The benchmark may import `measure()`.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+
+from quality.eval.build_pii_eval import EN_FILLER, EN_PI, ZH_FILLER, ZH_PI
+from quality.pii.policy import PiiPolicy
+from quality.pii.scanner import PiiScanner, mask_text
+
+
+def make_docs(lang: str, n: int, seed: int = 7, target_bytes: int = 1024) -> list[str]:
+    """n documents of about target_bytes UTF-8 bytes, each with 4 planted identifiers."""
+    rng = random.Random(seed)
+    filler, pi = (ZH_FILLER, ZH_PI) if lang == "zh" else (EN_FILLER, EN_PI)
+    sep = "" if lang == "zh" else " "
+    docs = []
+    for _ in range(n):
+        parts = []
+        for _ in range(4):
+            _, gen, templates = rng.choice(pi)
+            parts.append(rng.choice(templates).replace("{}", gen(rng)))
+        while len(sep.join(parts).encode("utf-8")) < target_bytes:
+            parts.insert(rng.randrange(len(parts) + 1), rng.choice(filler))
+        docs.append(sep.join(parts))
+    return docs
+
+
+def _rate(fn, docs: list[str], lang: str) -> float:
+    # CPU time of this process, so the figure is per core and not skewed by other load on the machine.
+    t = time.process_time()
+    for d in docs:
+        fn(d, lang)
+    return len(docs) / max(time.process_time() - t, 1e-9)
+
+
+def measure(n_docs: int = 2000, repeats: int = 3) -> dict[str, float]:
+    """docs/s for the fast path (best of `repeats`) and for the AnalyzerEngine path, per language."""
+    scanner = PiiScanner(PiiPolicy())
+    out: dict[str, float] = {}
+    for lang in ("zh", "en"):
+        docs = make_docs(lang, n_docs)
+        out[f"{lang}_avg_bytes"] = sum(len(d.encode("utf-8")) for d in docs) / len(docs)
+        out[f"{lang}_docs_per_s"] = max(_rate(scanner.scan, docs, lang) for _ in range(repeats))
+        out[f"{lang}_engine_docs_per_s"] = _rate(scanner.scan_engine, docs[: max(1, n_docs // 4)], lang)
+        found = [(d, scanner.scan(d, lang)) for d in docs[: max(1, n_docs // 4)]]
+        t = time.process_time()
+        for d, f in found:
+            mask_text(d, f)
+        out[f"{lang}_mask_docs_per_s"] = len(found) / max(time.process_time() - t, 1e-9)
+    return out
+
+
+def main(argv: list[str]) -> dict[str, float]:
+    n = int(argv[0]) if argv else 2000
+    res = measure(n)
+    for lang in ("zh", "en"):
+        print(
+            f"{lang}: {res[f'{lang}_docs_per_s']:,.0f} docs/s fast path, "
+            f"{res[f'{lang}_engine_docs_per_s']:,.0f} docs/s via AnalyzerEngine, "
+            f"{res[f'{lang}_mask_docs_per_s']:,.0f} docs/s mask_text "
+            f"(avg {res[f'{lang}_avg_bytes']:.0f} bytes/doc, one core)"
+        )
+    return res
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,380 @@
+"""Chinese personal-information recognizers for Presidio (none ship with Presidio).
+
+Every pattern uses ASCII letter/digit look-arounds instead of `\\b`, because Python counts CJK characters as
+word characters and `\\b1[3-9]\\d{9}\\b` finds nothing in `手机号13812345678`. The look-arounds also stop a
+structured number from matching inside a longer digit or alphanumeric run (order and tracking numbers).
+Checksums (GB 11643, GB 32100, Luhn) live in `checksums.py` and run in `validate_result`.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import re
+
+import tldextract
+
+from quality.pii import checksums as ck
+from quality.pii.base import FastPatternRecognizer, Span
+
+# Not preceded by a letter/digit, nor by a digit plus separator; mirrored after the match (R). B is the same
+# check written to sit right AFTER a pattern's first character: a pattern that starts with a plain character
+# class lets the regex engine skip ahead to candidate positions, ~3x faster than a leading look-behind.
+L = r"(?<![0-9A-Za-z])(?<![0-9][-./])"
+B = r"(?<![0-9A-Za-z][\s\S])(?<![0-9][-./][\s\S])"
+R = r"(?![0-9A-Za-z])(?![-./][0-9])"
+CJK = r"[\u4e00-\u9fff]"
+
+
+class CnResidentIdRecognizer(FastPatternRecognizer):
+    """18-digit ID (checksum, date, province) scores 1.0; the 15-digit legacy form needs context."""
+
+    ENTITY = "CN_RESIDENT_ID"
+    _DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])"
+    PATTERNS = (
+        ("cn_id_18", r"[1-9]" + B + r"[0-9]{5}(?:18|19|20)[0-9]{2}" + _DATE + r"[0-9]{3}[0-9Xx]" + R, 0.5),
+        ("cn_id_15", r"[1-9]" + B + r"[0-9]{7}" + _DATE + r"[0-9]{3}" + R, 0.4),
+    )
+    CONTEXT = ("身份证", "身份证号", "证件号", "公民身份号码", "ID card", "identity card")
+    PREFILTER = r"[0-9]{15}"
+
+    def validate_result(self, pattern_text: str):
+        if not ck.is_valid_resident_id(pattern_text):
+            return False
+        return True if len(pattern_text) == 18 else None
+
+
+class CnMobileRecognizer(FastPatternRecognizer):
+    """Mainland mobile numbers, optional +86/0086/86 prefix, space or hyphen separators."""
+
+    ENTITY = "CN_MOBILE"
+    PATTERNS = (
+        (
+            "cn_mobile",
+            r"(?:(?:\+" + B + r"86|0" + B + r"086|8" + B + r"6)[ -]?1|1" + B + r")[3-9][0-9](?:[ -]?[0-9]{4}){2}" + R,
+            0.5,
+        ),
+    )
+    CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
+    PREFILTER = r"1[3-9][0-9]"
+    _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
+
+    def validate_result(self, pattern_text: str):
+        digits = re.sub(r"[^0-9]", "", pattern_text)
+        return bool(self._PREFIX.match(digits[-11:]))
+
+
+class CnLandlineRecognizer(FastPatternRecognizer):
+    """Fixed-line numbers with an area code in parentheses or followed by a hyphen: (010)62345678, 0755-2345678."""
+
+    ENTITY = "CN_LANDLINE"
+    _AREA = r"(?:10|2[0-9]|[3-9][0-9]{2})"
+    PATTERNS = (
+        (
+            "cn_landline",
+            r"(?:(?:\+" + B + r"86|0" + B + r"086)[ -](?:\(0?" + _AREA + r"\)|0?" + _AREA + r")[ -]?|\(" + B + r"0"
+            + _AREA + r"\)[ -]?|0" + B + _AREA + r"-)[2-9][0-9]{6,7}" + R,
+            0.75,
+        ),
+    )
+    PREFILTER = r"0[1-9][0-9]{0,2}[-)]|86[ -]"
+
+
+class CnBankCardRecognizer(FastPatternRecognizer):
+    """Domestic bank cards: UnionPay 62 and other Chinese BINs (60, 68, 94, 95), 16–19 digits, Luhn.
+
+    International-brand prefixes (4, 5x, 3x, 6011, 65) are CREDIT_CARD's, so the two never overlap. An 18-digit
+    string that is a valid resident ID (e.g. a Gansu ID starting 62) is not a card.
+    """
+
+    ENTITY = "CN_BANK_CARD"
+    PATTERNS = (
+        (
+            "cn_bank_card",
+            r"[69]" + B + r"(?:[0-9]{15,18}|[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{3})?)" + R,
+            0.5,
+        ),
+    )
+    CONTEXT = ("银行卡", "卡号", "账号", "开户行", "储蓄卡", "借记卡")
+    PREFILTER = r"(?:62|60|68|9[45])[0-9]{2}"
+    _PREFIX = re.compile(r"(?:62|60(?!11)|68|9[45])")
+
+    def validate_result(self, pattern_text: str):
+        digits = pattern_text.replace(" ", "").replace("-", "")
+        if not (16 <= len(digits) <= 19 and self._PREFIX.match(digits) and ck.luhn_ok(digits)):
+            return False
+        if len(digits) == 18 and ck.is_valid_resident_id(digits):
+            return False
+        return True
+
+
+class CnPassportRecognizer(FastPatternRecognizer):
+    """Ordinary passports E/G + 8 digits (and E + letter + 7 digits); needs a context word such as 护照."""
+
+    ENTITY = "CN_PASSPORT"
+    PATTERNS = (("cn_passport", r"[EG]" + B + r"(?:[0-9]{8}|(?<=E)[A-HJ-NP-Z][0-9]{7})" + R, 0.3),)
+    CONTEXT = ("护照", "passport")
+    CONTEXT_BEFORE = 20
+    PREFILTER = r"[EG][0-9A-Z][0-9]{7}"
+
+
+class CnHmtPermitRecognizer(FastPatternRecognizer):
+    """Hong Kong / Macau residents' permits: H or M + 8 digits (10 in the older form); needs context.
+
+    Bare H/M + 8 digits is a common product/model-number shape, so a context word must be near.
+    """
+
+    ENTITY = "CN_HMT_PERMIT"
+    PATTERNS = (("cn_hm_permit", r"[HM]" + B + r"[0-9]{8}(?:[0-9]{2})?" + R, 0.4),)
+    CONTEXT = ("通行证", "回乡证", "港澳", "permit")
+    CONTEXT_BEFORE = 20
+    PREFILTER = r"[HM][0-9]{8}"
+
+
+class CnTaiwanPermitRecognizer(FastPatternRecognizer):
+    """Taiwan compatriot permit (台胞证): 8 digits, only with context, since bare 8-digit runs are common."""
+
+    ENTITY = "CN_HMT_PERMIT"
+    PATTERNS = (("cn_tw_permit", r"[0-9]" + B + r"[0-9]{7}" + R, 0.05),)
+    CONTEXT = ("台胞证", "台湾居民来往大陆通行证", "台湾同胞", "台湾居民")
+    CONTEXT_BEFORE = 20
+    CONTEXT_AFTER = 0
+    PREFILTER_WORDS = ("台",)
+
+
+class CnUsccRecognizer(FastPatternRecognizer):
+    """Unified social credit code (统一社会信用代码), 18 characters with the GB 32100 check character."""
+
+    ENTITY = "CN_USCC"
+    _C = r"[0-9A-HJ-NPQRTUWXY]"
+    PATTERNS = (("cn_uscc", r"[1-9ANY]" + B + r"[1239][0-9]{6}" + _C + r"{10}" + R, 0.5),)
+    CONTEXT = ("信用代码", "统一社会信用代码", "税号")
+    PREFILTER = r"[0-9]{6}"
+
+    def validate_result(self, pattern_text: str):
+        return ck.is_valid_uscc(pattern_text)
+
+
+class CnPlateRecognizer(FastPatternRecognizer):
+    """Vehicle plates: province character, issuing letter, 5 characters (6 for new-energy vehicles)."""
+
+    ENTITY = "CN_PLATE"
+    _PROV = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+    _A = r"[A-HJ-NP-Z0-9]"
+    PATTERNS = (
+        (
+            "cn_plate",
+            r"[" + _PROV + r"][A-HJ-NP-Z][·•]?(?:[DF]" + _A + r"[0-9]{4}|[0-9]{5}[DF]|" + _A + r"{4}[0-9A-HJ-NP-Z挂学警])"
+            + R,
+            0.7,
+        ),
+    )
+    CONTEXT = ("车牌", "牌照", "plate")
+    PREFILTER = r"[" + _PROV + r"][A-HJ-NP-Z]"
+
+    def validate_result(self, pattern_text: str):
+        serial = pattern_text[2:].lstrip("·•")
+        if len(serial) == 6:
+            return None  # new-energy layout already fixed by the pattern
+        letters = sum(c.isalpha() and c.isascii() for c in serial)
+        return None if letters <= 2 and any(c.isdigit() for c in serial) else False
+
+
+class EmailRecognizer(FastPatternRecognizer):
+    """E-mail addresses built from ASCII classes only, so `邮箱是zhangsan@example.com` yields just the address.
+
+    The domain must end in a public suffix (tldextract's bundled list; see engine.py for the offline set-up).
+    `find` anchors on "@" and extends left over the local part, which gives the same spans as PATTERNS but
+    does not try every letter of the text as a start.
+    """
+
+    ENTITY = "EMAIL_ADDRESS"
+    _LOCAL = r"[A-Za-z0-9._%+\-]"
+    _DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![A-Za-z0-9\-])"
+    PATTERNS = (("email", r"(?<!" + _LOCAL + r")[A-Za-z0-9]" + _LOCAL + r"{0,63}@" + _DOMAIN, 0.5),)
+    PREFILTER_WORDS = ("@",)
+    _AT = re.compile(r"@" + _DOMAIN)
+    _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+
+    def find(self, text: str) -> list[Span]:
+        if "@" not in text:
+            return []
+        out: list[Span] = []
+        for m in self._AT.finditer(text):
+            at = m.start()
+            start = at
+            while start > 0 and text[start - 1] in self._LOCAL_CHARS:
+                start -= 1
+            if not (1 <= at - start <= 64) or not text[start].isascii() or not text[start].isalnum():
+                continue
+            if self.validate_result(text[start : m.end()]):
+                out.append((start, m.end(), 1.0))
+        return out
+
+    def validate_result(self, pattern_text: str):
+        return _has_public_suffix(pattern_text.rpartition("@")[2].lower())
+
+
+@functools.lru_cache(maxsize=65536)
+def _has_public_suffix(domain: str) -> bool:
+    # Cached per domain: tldextract costs tens of microseconds a call and corpora repeat a few domains.
+    return tldextract.extract(domain).fqdn != ""
+
+
+class IpAddressRecognizer(FastPatternRecognizer):
+    """IPv4 dotted quads."""
+
+    ENTITY = "IP_ADDRESS"
+    _O = r"(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])"
+    PATTERNS = (
+        (
+            "ipv4",
+            r"(?=[0-9])(?<![0-9A-Za-z.])" + _O + r"(?:\." + _O + r"){3}(?![0-9A-Za-z]|\.[0-9])",
+            0.6,
+        ),
+    )
+    PREFILTER = r"[0-9]\.[0-9]"
+
+
+class Ipv6AddressRecognizer(FastPatternRecognizer):
+    """IPv6 addresses (validated with `ipaddress`); the pre-filter keeps times like 10:30 from costing."""
+
+    ENTITY = "IP_ADDRESS"
+    PATTERNS = (
+        (
+            "ipv6",
+            r"(?=[0-9A-Fa-f:])(?<![0-9A-Za-z:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}"
+            r"(?:(?<=:)[0-9]{1,3}(?:\.[0-9]{1,3}){3})?(?![0-9A-Za-z:])",
+            0.6,
+        ),
+    )
+    PREFILTER_WORDS = (":",)
+    PREFILTER = r":[0-9A-Fa-f]{0,4}:"
+
+    def validate_result(self, pattern_text: str):
+        if pattern_text.count(":") == len(pattern_text):
+            return False
+        try:
+            ipaddress.IPv6Address(pattern_text)
+        except ValueError:
+            return False
+        return None
+
+
+# Common single-character surnames (about 250, covering >95 % of the population) and compound surnames.
+SURNAMES_1 = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟"
+    "谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢"
+    "安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游"
+    "辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应"
+    "臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
+SURNAMES_2 = (
+    "欧阳", "司马", "诸葛", "上官", "慕容", "东方", "皇甫", "尉迟", "公孙", "令狐", "司徒", "夏侯", "长孙", "宇文",
+    "端木", "轩辕", "西门", "南宫", "独孤", "呼延",
+)
+# Characters that end a name: particles, verbs and title starts that follow names in running text.
+_STOP = "的了是在和与及等说向从到对把被为电手先女同老经总医教主工性年岁男住地邮身证号码联系人现已将要会"
+_SURNAME = "(?:" + "|".join(SURNAMES_2) + "|[" + SURNAMES_1 + "])"
+_GIVEN = "(?:(?![" + _STOP + "])" + CJK + ")"
+_NAME = _SURNAME + _GIVEN + "{1,2}"
+
+
+class CnPersonCueRecognizer(FastPatternRecognizer):
+    """Best effort: surname + 1–2 characters after a cue such as 姓名：/联系人/收件人."""
+
+    ENTITY = "CN_PERSON"
+    _CUES = (
+        "姓名", "联系人", "收件人", "收货人", "寄件人", "申请人", "患者", "客户", "法定代表人", "负责人", "经办人",
+        "户主", "持卡人", "业主", "签字人", "被保险人", "投保人", "学生", "员工",
+    )
+    PATTERNS = (
+        ("cn_person_cue", "(?:" + "|".join(_CUES) + r")(?:姓名)?[:：为是 ]{0,2}(?P<v>" + _NAME + ")", 0.6),
+    )
+    PREFILTER_WORDS = _CUES
+
+
+class CnPersonTitleRecognizer(FastPatternRecognizer):
+    """Best effort: surname + 1–2 characters followed by a title (先生, 女士, 老师, 经理…)."""
+
+    ENTITY = "CN_PERSON"
+    _TITLES = ("先生", "女士", "同学", "老师", "医生", "教授", "律师", "经理", "主任", "小姐", "院士", "博士")
+    PATTERNS = (
+        (
+            "cn_person_title",
+            r"(?:(?<!" + CJK + r")|(?<=[和与及跟同给请对向找是为由问叫的了位名让把被将]))(?P<v>" + _NAME + ")(?="
+            + "|".join(_TITLES) + ")",
+            0.6,
+        ),
+    )
+    PREFILTER_WORDS = _TITLES
+
+
+class CnPersonSpeechRecognizer(FastPatternRecognizer):
+    """Best effort: 据<name>介绍/称, or <name>表示/指出/介绍 at the start of a clause (news attribution)."""
+
+    ENTITY = "CN_PERSON"
+    _VERBS = ("表示", "指出", "介绍", "认为", "透露", "强调")
+    PATTERNS = (
+        ("cn_person_ju", r"据(?P<v>" + _NAME + r")(?:介绍|称|透露|说)", 0.55),
+        (
+            "cn_person_says",
+            r"(?:^|[。！？；，、：\n“”\s])(?P<v>" + _NAME + ")(?=" + "|".join(_VERBS) + ")",
+            0.55,
+        ),
+    )
+    PREFILTER_WORDS = _VERBS + ("称", "说")
+
+
+_PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建", "江西",
+    "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古",
+    "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)
+_ROAD_END = (
+    r"(?:(?:路|街|大道|大街|巷|胡同|道)[0-9]{1,5}(?:号|弄)|(?:小区|花园|公寓|大厦|家园|苑|新村)[0-9]{1,4}(?:号楼|栋|幢|座))"
+)
+_TAIL = r"(?:" + CJK + r"{0,6}?[0-9]{1,4}(?:号楼|栋|幢|座))?(?:[0-9]{1,3}单元)?(?:[0-9]{1,5}(?:室|号))?"
+
+
+class CnAddressRecognizer(FastPatternRecognizer):
+    """Best effort: province name, an address cue or a district … road + number / estate + building, flat."""
+
+    ENTITY = "CN_ADDRESS"
+    PATTERNS = (
+        ("cn_address_prov", "(?:" + "|".join(_PROVINCES) + ")" + CJK + "{0,24}?" + _ROAD_END + _TAIL, 0.6),
+        (
+            "cn_address_cue",
+            r"(?:地址|住址|住在|家住|位于|寄往|寄到|送至|送到)[:：为是 ]{0,2}(?P<v>" + CJK + "{1,24}?" + _ROAD_END + _TAIL
+            + ")",
+            0.6,
+        ),
+        (
+            "cn_address_district",
+            r"(?:(?<!" + CJK + r")|(?<=[到在于至往了是住]))(?P<v>(?:(?![到在于至往了是住请])" + CJK + "){1,4}?(?:区|县)" + CJK + "{0,12}?" + _ROAD_END
+            + _TAIL + ")",
+            0.6,
+        ),
+    )
+    PREFILTER_WORDS = ("号", "弄", "栋", "幢", "座")
+    PREFILTER = r"[0-9](?:号|弄|栋|幢|座)"
+
+
+ZH_RECOGNIZERS: tuple[type[FastPatternRecognizer], ...] = (
+    CnResidentIdRecognizer,
+    CnMobileRecognizer,
+    CnLandlineRecognizer,
+    CnBankCardRecognizer,
+    CnPassportRecognizer,
+    CnHmtPermitRecognizer,
+    CnTaiwanPermitRecognizer,
+    CnUsccRecognizer,
+    CnPlateRecognizer,
+    EmailRecognizer,
+    IpAddressRecognizer,
+    Ipv6AddressRecognizer,
+    CnPersonCueRecognizer,
+    CnPersonTitleRecognizer,
+    CnPersonSpeechRecognizer,
+    CnAddressRecognizer,
+)

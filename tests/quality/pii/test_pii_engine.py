@@ -1,0 +1,104 @@
+"""Engine: offline build (no socket, no download), NER mode guards, fast path == AnalyzerEngine path."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+import tldextract
+import tldextract.tldextract as tld_mod
+
+from quality.eval.pii_eval import load
+from quality.pii.engine import PiiEngineError, build_engine
+from quality.pii.policy import PiiPolicy
+from quality.pii.recognizers_zh import _has_public_suffix
+from quality.pii.scanner import PiiScanner
+
+
+def _no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    attempts: list[str] = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(repr(args[:1]))
+        raise OSError("network disabled in test")
+
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    return attempts
+
+
+def test_build_and_scan_make_no_network_attempt(monkeypatch, caplog):
+    attempts = _no_network(monkeypatch)
+    # Start from tldextract's default (fetching) extractor without a disk cache, as a fresh machine would:
+    # had the engine kept it, the e-mail check below would try publicsuffix.org and be recorded.
+    monkeypatch.setattr(tld_mod, "TLD_EXTRACTOR", tldextract.TLDExtract(cache_dir=None))
+    _has_public_suffix.cache_clear()
+    scanner = PiiScanner(PiiPolicy())
+    text = "邮箱是li.lei@company.com.cn，手机13912345678，IP 10.1.2.3"
+    kinds = [f.entity_type for f in scanner.scan(text)]
+    assert kinds == ["EMAIL_ADDRESS", "CN_MOBILE", "IP_ADDRESS"]
+    assert scanner.scan_engine(text) == scanner.scan(text)
+    assert attempts == []
+    assert tld_mod.TLD_EXTRACTOR.suffix_list_urls == ()
+    assert "Traceback" not in caplog.text
+    assert scanner.mode == "pattern"
+
+
+def test_ner_mode_requires_an_installed_model_and_never_downloads(monkeypatch):
+    import spacy.cli
+
+    attempts = _no_network(monkeypatch)
+
+    def no_download(*a, **k):
+        raise AssertionError("download attempted")
+
+    monkeypatch.setattr(spacy.cli, "download", no_download)
+    with pytest.raises(PiiEngineError, match="not installed"):
+        build_engine(PiiPolicy(mode="ner", ner_model="xx_not_installed_model"))
+    with pytest.raises(PiiEngineError, match="ner_model"):
+        build_engine(PiiPolicy(mode="ner"))
+    assert attempts == []
+
+
+def test_ner_mode_with_a_local_model_directory(tmp_path):
+    import spacy
+
+    model_dir = tmp_path / "blank_en"
+    spacy.blank("en").to_disk(model_dir)
+    scanner = PiiScanner(PiiPolicy(mode="ner", ner_model=str(model_dir)))
+    assert scanner.mode == f"ner:{model_dir}"
+    text = "Mail mary@example.com or call 415-555-2671."
+    assert [f.entity_type for f in scanner.scan(text, "en")] == ["EMAIL_ADDRESS", "PHONE_NUMBER"]
+    assert scanner.scan_engine(text, "en") == scanner.scan(text, "en")
+
+
+def test_recognizers_are_registered_in_presidio():
+    engine = build_engine(PiiPolicy())
+    for lang in ("zh", "en"):
+        supported = set(engine.analyzer.get_supported_entities(language=lang))
+        assert {"CN_RESIDENT_ID", "CN_MOBILE", "CN_USCC", "EMAIL_ADDRESS", "IBAN_CODE", "US_SSN"} <= supported
+
+
+def test_fast_path_equals_analyzer_engine_path():
+    scanner = PiiScanner(PiiPolicy())
+    docs = load()[::4]
+    assert len(docs) > 250
+    for d in docs:
+        assert scanner.scan(d["text"], d["lang"]) == scanner.scan_engine(d["text"], d["lang"]), d["id"]
+
+
+def test_findings_sorted_non_overlapping_deterministic():
+    a, b = PiiScanner(PiiPolicy()), PiiScanner(PiiPolicy())
+    for d in load()[:200]:
+        fa = a.scan(d["text"], d["lang"])
+        assert fa == b.scan(d["text"], d["lang"])
+        assert fa == sorted(fa, key=lambda f: (f.start, f.end, f.entity_type))
+        assert all(x.end <= y.start for x, y in zip(fa, fa[1:], strict=False))
+
+
+def test_min_score_and_disabled():
+    text = "座机010-62345678，手机13812345678"
+    assert [f.entity_type for f in PiiScanner(PiiPolicy()).scan(text)] == ["CN_LANDLINE", "CN_MOBILE"]
+    assert [f.entity_type for f in PiiScanner(PiiPolicy(min_score=0.9)).scan(text)] == ["CN_MOBILE"]
+    assert PiiScanner(PiiPolicy(enabled=False)).scan(text) == []

@@ -1,0 +1,212 @@
+"""CopyrightScanner: classes, spans, licence ids, restrictiveness, and hard negatives."""
+
+from __future__ import annotations
+
+import pytest
+
+from quality.copyright import MARKER_CLASSES, CopyrightScanner, MarkerFinding, licence_terms
+
+
+@pytest.fixture(scope="module")
+def scanner() -> CopyrightScanner:
+    return CopyrightScanner()
+
+
+def _classes(findings: list[MarkerFinding]) -> list[str]:
+    return [f.marker_class for f in findings]
+
+
+@pytest.mark.parametrize(
+    ("text", "marker_class", "covered"),
+    [
+        ("© 2021 Example Media Ltd", "copyright_notice", "© 2021 Example Media Ltd"),
+        (
+            "Copyright (c) 2019-2023 Foo Inc. All rights reserved.",
+            "copyright_notice",
+            "Copyright (c) 2019-2023",
+        ),
+        ("Copyright 2020 Northwind", "copyright_notice", "Copyright 2020 Northwind"),
+        ("(C) 2015 Blue Harbor Press", "copyright_notice", "(C) 2015"),
+        ("版权所有 © 2021 上海蓝海科技有限公司", "copyright_notice", "版权所有 © 2021"),
+        ("本文著作权归作者所有。", "copyright_notice", "著作权归作者所有"),
+        ("Copyright © 2021 Foo. All rights reserved.", "rights_reserved", "All rights reserved"),
+        ("版权所有，保留所有权利。", "rights_reserved", "保留所有权利"),
+        ("版权所有，翻印必究", "rights_reserved", "翻印必究"),
+        ("未经许可，不得转载。", "no_reprint", "未经许可，不得转载"),
+        ("本文为原创，未经授权禁止转载。", "no_reprint", "未经授权禁止转载"),
+        ("【禁止转载】", "no_reprint", "禁止转载"),
+        ("仅供学习，禁止商用。", "no_reprint", "禁止商用"),
+        ("No part of this publication may be reproduced without permission.", "no_reprint", "No part of"),
+        ("转载请注明出处，谢谢！", "attribution_required", "转载请注明出处"),
+        ('<meta name="robots" content="noai, noimageai">', "opt_out", "noai"),
+        ('<meta name="tdm-reservation" content="1">', "opt_out", "tdm-reservation"),
+        ("This content may not be used to train AI models.", "opt_out", "may not be used to train AI"),
+        ("禁止将本站内容用于人工智能训练。", "opt_out", "人工智能训练"),
+        ("User-agent: GPTBot\nDisallow: /\n", "opt_out", "GPTBot"),
+    ],
+)
+def test_positive_classes(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
+    found = [f for f in scanner.scan(text) if f.marker_class == marker_class]
+    assert found, f"no {marker_class} in {text!r}"
+    f = found[0]
+    assert covered in text[f.start : f.end] or text[f.start : f.end] in covered
+    assert 0.0 < f.score <= 1.0 and f.recognizer
+
+
+@pytest.mark.parametrize(
+    ("text", "spdx", "restrictive"),
+    [
+        (
+            "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+            "CC-BY-4.0",
+            False,
+        ),
+        ("Shared under CC BY-NC-SA 4.0.", "CC-BY-NC-SA-4.0", True),
+        ("License: CC BY-ND 3.0", "CC-BY-ND-3.0", True),
+        ("license: cc-by-nc-4.0", "CC-BY-NC-4.0", True),
+        ("Released under CC0 1.0 Universal.", "CC0-1.0", False),
+        ("本作品采用知识共享署名-非商业性使用-禁止演绎 4.0 国际许可协议进行许可。", "CC-BY-NC-ND-4.0", True),
+        ("遵循 CC 4.0 BY-SA 版权协议", "CC-BY-SA-4.0", False),
+        ("see creativecommons.org/licenses/by-nc/4.0/", "CC-BY-NC-4.0", True),
+        ("All diagrams are released under CC BY-SA.", "LicenseRef-CC-BY-SA", False),
+        ('Licensed under the Apache License, Version 2.0 (the "License");', "Apache-2.0", False),
+        ("// SPDX-License-Identifier: GPL-2.0-or-later", "GPL-2.0-or-later", False),
+        (
+            "under the terms of the GNU General Public License as published by the Free Software Foundation, "
+            "either version 3 of the License, or (at your option) any later version.",
+            "GPL-3.0-or-later",
+            False,
+        ),
+        ("Released under the GPLv2.", "GPL-2.0-only", False),
+        ("License: AGPL-3.0", "AGPL-3.0-only", False),
+        ("Permission is hereby granted, free of charge, to any person obtaining a copy", "MIT", False),
+        ("This library is MIT licensed, see LICENSE.", "MIT", False),
+        ("本项目基于 MIT 协议开源。", "MIT", False),
+        ("BSD 3-Clause License", "BSD-3-Clause", False),
+        (
+            "This Source Code Form is subject to the terms of the Mozilla Public License, v. 2.0.",
+            "MPL-2.0",
+            False,
+        ),
+        ("本项目采用木兰宽松许可证, 第2版。", "MulanPSL-2.0", False),
+        ("Mulan PSL v2", "MulanPSL-2.0", False),
+        ("Licensed under MIT.", "MIT", False),
+        ("Released under the GPL.", "LicenseRef-GPL", False),
+        ("Licensed under ASL 2.0.", "Apache-2.0", False),
+    ],
+)
+def test_licences(scanner: CopyrightScanner, text: str, spdx: str, restrictive: bool) -> None:
+    lic = [f for f in scanner.scan(text) if f.marker_class == "licence"]
+    assert [f.licence for f in lic] == [spdx]
+    assert lic[0].restrictive is restrictive
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Copyright law in the United States protects original works of authorship.",
+        "The copyright of this essay is debated among scholars.",
+        "The Copyright Act of 1976 extended the term of protection.",
+        "版权保护的重要性日益凸显。",
+        "版权所有者有权许可他人使用其作品。",
+        "这幅画的著作权归谁所有？",
+        "She studied at MIT before joining the lab.",
+        "MIT licensed its patent portfolio to a startup in 2019.",
+        "Answer the following: (a) define the term; (b) give an example; (c) explain why it matters.",
+        "The © symbol is not required for protection under the Berne Convention.",
+        "Please cc by email anyone who should see the minutes.",
+        "The debate over whether the GPL is compatible with proprietary software continues.",
+        "Critics asked whether books may be used for AI training without consent.",
+        "学者们讨论了是否应当禁止转载新闻作品的问题。",
+        "禁止使用未经清洗的数据进行模型训练，以免影响效果。",
+        "tdm-reservation: 0",
+        "The term 'all rights reserved' no longer has legal effect in most countries.",
+    ],
+)
+def test_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
+    assert scanner.scan(text) == []
+
+
+def test_notice_and_rights_are_separate_and_sorted(scanner: CopyrightScanner) -> None:
+    text = "Intro.\n\nCopyright © 2023 Acme Inc. All rights reserved. 转载请注明出处"
+    found = scanner.scan(text)
+    assert _classes(found) == ["copyright_notice", "rights_reserved", "attribution_required"]
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    notice = found[0]
+    assert text[notice.start : notice.end].startswith("Copyright © 2023 Acme")
+    assert "All rights" not in text[notice.start : notice.end]
+    assert found[1].restrictive and not found[0].restrictive and not found[2].restrictive
+
+
+def test_overlapping_same_class_merged(scanner: CopyrightScanner) -> None:
+    # "未经许可不得转载" is matched by two no_reprint rules; one finding comes back.
+    found = scanner.scan("未经许可不得转载")
+    assert _classes(found) == ["no_reprint"]
+
+
+def test_zhihu_footer_has_three_classes(scanner: CopyrightScanner) -> None:
+    text = "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。"
+    assert _classes(scanner.scan(text)) == ["copyright_notice", "no_reprint", "attribution_required"]
+
+
+def test_empty_and_plain(scanner: CopyrightScanner) -> None:
+    assert scanner.scan("") == []
+    assert scanner.scan("今天天气很好，我们去公园散步。The weather is nice today.") == []
+
+
+def test_deterministic_and_frozen(scanner: CopyrightScanner) -> None:
+    text = "© 2021 Foo. CC BY-NC 4.0. noai. 禁止转载"
+    a, b = scanner.scan(text), CopyrightScanner().scan(text)
+    assert a == b
+    assert {f.marker_class for f in a} <= set(MARKER_CLASSES)
+    with pytest.raises(AttributeError):
+        a[0].start = 3  # type: ignore[misc]
+
+
+def test_licence_terms_table() -> None:
+    assert licence_terms(None) is None
+    t = licence_terms("CC-BY-NC-ND-4.0")
+    assert t and t.non_commercial and t.no_derivatives and t.restrictive
+    t = licence_terms("GPL-3.0-or-later")
+    assert t and t.kind == "copyleft" and t.share_alike and not t.restrictive
+    t = licence_terms("CC-BY-SA-4.0")
+    assert t and t.kind == "share_alike" and not t.restrictive
+    t = licence_terms("CC0-1.0")
+    assert t and t.kind == "public_domain"
+    t = licence_terms("MIT OR CC-BY-NC-4.0")  # licensee may choose MIT
+    assert t and not t.restrictive
+    t = licence_terms("MIT AND CC-BY-NC-4.0")
+    assert t and t.restrictive
+
+
+def test_notice_holder_stops_before_licence(scanner: CopyrightScanner) -> None:
+    text = "© 2021 Foo. CC BY-NC 4.0"
+    found = {f.marker_class: text[f.start : f.end] for f in scanner.scan(text)}
+    assert found == {"copyright_notice": "© 2021 Foo", "licence": "CC BY-NC 4.0"}
+
+
+def test_markers_deep_in_long_text(scanner: CopyrightScanner) -> None:
+    filler = "The council met again to discuss the budget for the coming year. " * 300
+    text = filler + "© 2022 Blue Harbor Press. 未经许可，不得转载。" + filler
+    found = scanner.scan(text)
+    assert _classes(found) == ["copyright_notice", "no_reprint"]
+    assert found[0].start == len(filler)
+
+
+def test_bsd_text_reads_clause_list(scanner: CopyrightScanner) -> None:
+    head = "Redistribution and use in source and binary forms, with or without modification, are permitted "
+    body = "provided that the following conditions are met: " + "x " * 400
+    three = scanner.scan(head + body + "3. Neither the name of the copyright holder nor ...")
+    two = scanner.scan(head + body + "THIS SOFTWARE IS PROVIDED AS IS")
+    assert [f.licence for f in three] == ["BSD-3-Clause"]
+    assert [f.licence for f in two] == ["BSD-2-Clause"]
+
+
+def test_pickles_for_workers(scanner: CopyrightScanner) -> None:
+    import pickle
+
+    clone = pickle.loads(pickle.dumps(scanner))
+    text = "Copyright 2020 Foo Ltd. noai"
+    assert clone.scan(text) == scanner.scan(text)
+    f = scanner.scan(text)[0]
+    assert pickle.loads(pickle.dumps(f)) == f

@@ -1,0 +1,103 @@
+"""DiversityAccumulator: counts, entropy, HLL estimates, merge-order independence, pickling, odd input."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+
+from datasketch import HyperLogLogPlusPlus
+
+from quality.diversity import HLL_P, DiversityAccumulator, ngram_hash64
+
+
+def _records(n: int, seed: int = 3) -> list[tuple[str, str, str, str, str]]:
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        if i % 2:
+            text = " ".join(f"w{rng.randrange(5000)}" for _ in range(rng.randint(1, 60)))
+            lang = "en"
+        else:
+            text = "".join(chr(0x4E00 + rng.randrange(3000)) for _ in range(rng.randint(1, 200)))
+            lang = "zh-Hans"
+        out.append((text, lang, f"src{i % 3}", "news" if i % 4 else "law", "open_licence"))
+    return out
+
+
+def _acc(records) -> DiversityAccumulator:
+    acc = DiversityAccumulator()
+    for r in records:
+        acc.add(*r)
+    return acc
+
+
+def test_counts_entropy_and_json() -> None:
+    recs = _records(400)
+    res = _acc(recs).result()
+    json.dumps(res)
+    assert res["records"] == 400 and res["chars"] == sum(len(r[0]) for r in recs)
+    assert res["distributions"]["language"] == {"en": 200, "zh-Hans": 200}
+    assert res["entropy"]["language"] == 1.0  # two equal categories
+    assert res["entropy"]["acquisition"] == 0.0  # one category
+    assert 0.0 < res["entropy"]["domain"] < 1.0
+    assert sum(b["records"] for b in res["length_histogram"]) == 400
+    q = res["length_quantiles"]
+    assert q["p10"] <= q["p50"] <= q["p90"] <= q["p99"]
+
+
+def test_distinct_estimates_close_to_truth() -> None:
+    recs = _records(2000)
+    res = _acc(recs).result()["distinct_ngrams"]
+    words = [r[0].split() for r in recs if r[1] == "en"]
+    uni = {w for ws in words for w in ws}
+    bi = {(a, b) for ws in words for a, b in zip(ws, ws[1:], strict=False)}
+    tri = {r[0][i: i + 3] for r in recs if r[1] != "en" for i in range(len(r[0]) - 2)}
+    for est, true in ((res["word_unigrams"], len(uni)), (res["word_bigrams"], len(bi)),
+                      (res["char_trigrams"], len(tri))):
+        assert abs(est - true) / true < 0.06, (est, true)
+
+
+def test_registers_match_datasketch_update() -> None:
+    acc = DiversityAccumulator()
+    acc.add("alpha beta gamma alpha", "en", "s", "d", "a")
+    ref = HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)
+    for w in ("alpha", "beta", "gamma"):
+        ref.update(w.encode())
+    assert (acc.sketches["word_unigrams"].reg == ref.reg).all()
+
+
+def test_merge_order_independent_and_equal_to_single_pass() -> None:
+    recs = _records(300)
+    parts = [recs[i::4] for i in range(4)]
+    whole = _acc(recs).result()
+    a = _acc(parts[0]).merge(_acc(parts[1])).merge(_acc(parts[2])).merge(_acc(parts[3]))
+    b = _acc(parts[3]).merge(_acc(parts[2]).merge(_acc(parts[0]))).merge(_acc(parts[1]))
+    assert a.result() == b.result()
+    assert a.result()["distinct_ngrams"] == whole["distinct_ngrams"]
+    assert a.result()["distributions"] == whole["distributions"]
+
+
+def test_pickle_roundtrip_keeps_state() -> None:
+    acc = _acc(_records(50))
+    clone = pickle.loads(pickle.dumps(acc))
+    assert clone.result() == acc.result()
+    clone.add("more text here", "en", "s", "d", "a")
+    acc.add("more text here", "en", "s", "d", "a")
+    assert clone.result() == acc.result()
+
+
+def test_odd_input_never_raises() -> None:
+    acc = DiversityAccumulator()
+    for text in ["", "\x00", "\ud800", "x" * 50_000, "中" * 50_000, None]:
+        acc.add(text, None, None, None, None)  # type: ignore[arg-type]
+    res = acc.result()
+    json.dumps(res)
+    assert res["records"] == 6 and res["distributions"]["language"] == {"und": 6}
+    assert DiversityAccumulator().result()["distinct_ngrams"]["word_unigrams"] == 0
+
+
+def test_hash_is_stable() -> None:
+    # Fixed value: BLAKE2b-64 of "abc" does not depend on the process (unlike hash()).
+    assert ngram_hash64("abc") == ngram_hash64(b"abc") == int.from_bytes(
+        __import__("hashlib").blake2b(b"abc", digest_size=8).digest(), "little")

@@ -1,0 +1,97 @@
+"""LanguageDetector: accuracy on the committed labelled set, Chinese script split, odd input, determinism."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from quality.eval.lang_eval import evaluate, load
+from quality.language import LanguageDetector, language_allowed
+from quality.language_policy import LanguagePolicy
+
+
+@pytest.fixture(scope="module")
+def det() -> LanguageDetector:
+    return LanguageDetector(LanguagePolicy())
+
+
+def test_accuracy_on_labelled_set(det: LanguageDetector) -> None:
+    rows = load()
+    assert len({r["lang"] for r in rows}) >= 20
+    res = evaluate(det, rows)
+    assert res["accuracy"] >= 0.97, res["confusions"]
+    # Every language is recognised on full sentences and paragraphs.
+    long_rows = [r for r in rows if r["kind"] != "phrase"]
+    assert evaluate(det, long_rows)["accuracy"] >= 0.99
+    assert res["mean_score_correct"] > res["mean_score_wrong"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("这是一个关于数据治理的简单测试，我们需要确认它能够正确识别简体中文。", "zh-Hans"),
+        ("這是一個關於資料治理的簡單測試，我們需要確認它能夠正確識別繁體中文。", "zh-Hant"),
+        ("これは日本語の文章です。漢字とひらがなが混ざっています。", "ja"),
+        ("이것은 한국어 문장입니다. 언어 식별이 잘 되는지 확인합니다.", "ko"),
+        ("นี่คือประโยคภาษาไทยสำหรับการทดสอบการระบุภาษา", "th"),
+        ("Это предложение на русском языке для проверки определения языка.", "ru"),
+        ("Це речення українською мовою для перевірки визначення мови.", "uk"),
+        ("The quick brown fox jumps over the lazy dog near the river bank.", "en"),
+    ],
+)
+def test_known_languages(det: LanguageDetector, text: str, lang: str) -> None:
+    got, score = det.detect(text)
+    assert got == lang
+    assert 0.5 <= score <= 1.0
+
+
+def test_han_text_needs_no_ngrams_and_kana_means_japanese(det: LanguageDetector) -> None:
+    assert det.detect("中华人民共和国国家标准")[0] == "zh-Hans"
+    assert det.detect("東京都の天気")[0] == "ja"
+
+
+@pytest.mark.parametrize("text", ["", " ", "\x00", "12345 678", "!!! ???", "😀😀😀", "\ud800\udfff", "ok"])
+def test_odd_input_is_und(det: LanguageDetector, text: str) -> None:
+    assert det.detect(text) == ("und", 0.0)
+
+
+def test_never_raises_and_scores_in_range(det: LanguageDetector) -> None:
+    for text in ["x" * 50_000, "a\ud800b" * 100, "中" * 50_000, "\x00\x01" * 1000, "Hola amigo", None]:
+        lang, score = det.detect(text)  # type: ignore[arg-type]
+        assert isinstance(lang, str) and 0.0 <= score <= 1.0
+
+
+def test_short_and_degenerate_text_get_low_scores(det: LanguageDetector) -> None:
+    assert det.detect("Hola amigo")[1] < 0.5
+    assert det.detect("x" * 5000)[1] < 0.2
+    assert det.detect("中文")[1] < 0.6
+
+
+def test_mixed_text_dominant_language_with_lower_score(det: LanguageDetector) -> None:
+    en = "The committee met on Tuesday to discuss the new budget for the public libraries. " * 3
+    zh = "委员会星期二开会讨论了公共图书馆的新预算。"
+    pure_lang, pure = det.detect(en)
+    lang, mixed = det.detect(en + zh)
+    assert pure_lang == lang == "en"
+    assert mixed < pure
+
+
+def test_deterministic_across_instances_and_pickle(det: LanguageDetector) -> None:
+    rows = load()[::7]
+    other = pickle.loads(pickle.dumps(LanguageDetector(LanguagePolicy())))
+    assert [det.detect(r["text"]) for r in rows] == [other.detect(r["text"]) for r in rows]
+
+
+def test_langdetect_method_agrees_on_sentences() -> None:
+    ref = LanguageDetector(LanguagePolicy(method="langdetect"))
+    rows = [r for r in load() if r["kind"] == "short"][::5]
+    assert evaluate(ref, rows)["accuracy"] >= 0.97
+
+
+def test_language_allowed() -> None:
+    assert language_allowed("zh-Hans", ["zh"]) and language_allowed("zh-Hant", ["zh", "en"])
+    assert language_allowed("fr", [])
+    assert not language_allowed("fr", ["zh", "en"])
+    assert language_allowed("zh-Hant", ["zh-Hant"]) and not language_allowed("zh-Hans", ["zh-Hant"])
+    assert not language_allowed("und", ["zh"])

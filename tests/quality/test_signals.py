@@ -1,0 +1,148 @@
+"""Quality signals: fixed key set, ranges, Chinese vs English behaviour, rule evaluation, odd input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from quality.quality_policy import QualityPolicy, RuleSpec
+from quality.signals import SIGNAL_NAMES, compute_signals, default_quality_rules, evaluate_rules
+
+EN = (
+    "The city council approved the new budget for public libraries after a long debate on Tuesday evening. "
+    "Most of the volunteers arrived early and started sorting the donated books by subject. "
+    "Researchers found that the bridge had been designed to carry far less traffic than it does today.\n"
+    "If you want to renew your passport, you should apply at least three months before you travel. "
+    "The weather forecast warns of heavy rain and strong winds along the northern coast this weekend."
+)
+ZH = (
+    "市议会星期二晚上经过长时间讨论，批准了公共图书馆的新预算。大多数志愿者很早就到了，开始按照主题整理居民捐赠的书籍。"
+    "研究人员发现，这座桥当年设计的通行能力远远低于现在的实际车流量。\n如果您想办理护照续签，请至少在出发前三个月提交申请。"
+    "气象部门提醒，这个周末北部沿海地区将有大雨和强风。她在我们小区附近的学校教数学已经将近二十年了。"
+)
+FRACTIONS = [n for n in SIGNAL_NAMES if n.endswith(("_frac", "_ratio")) and n != "symbol_word_ratio"]
+POLICY = QualityPolicy(rules=default_quality_rules())
+
+
+def _check(sig: dict[str, float]) -> None:
+    assert tuple(sig) == SIGNAL_NAMES
+    assert all(isinstance(v, float) and math.isfinite(v) for v in sig.values())
+    for n in FRACTIONS:
+        assert 0.0 <= sig[n] <= 1.0, n
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\x00", "\n\n\n", "a", "中", "\ud800", "lone \udfff surrogate", "x" * 50_000, "中文" * 25_000,
+             "word " * 10_000, "\ufffd" * 10, "#" * 100, "... …\n" * 50]
+)
+@pytest.mark.parametrize("lang", ["en", "zh-Hans", "und", None, "xx"])
+def test_never_raises_all_finite(text: str, lang: str | None) -> None:
+    _check(compute_signals(text, lang))
+
+
+def test_clean_english_and_chinese_pass_default_rules() -> None:
+    en, zh = compute_signals(EN, "en"), compute_signals(ZH, "zh-Hans")
+    _check(en)
+    _check(zh)
+    assert en["spaced"] == 1.0 and zh["spaced"] == 0.0
+    assert en["words"] == len(EN.split())
+    assert 3 <= en["mean_word_length"] <= 10 and zh["mean_word_length"] == 1.0
+    assert en["stopword_hits"] >= 2 and zh["stopword_hits"] >= 2
+    assert zh["cjk_frac"] > 0.8 and en["cjk_frac"] == 0.0
+    assert en["no_terminal_punct_lines_frac"] == 0.0 and zh["no_terminal_punct_lines_frac"] == 0.0
+    assert evaluate_rules(en, POLICY) == []
+    # The Chinese text is short (< 200 chars) so only the length flag fires; word rules are not applied.
+    assert {r for r, _ in evaluate_rules(zh, POLICY)} <= {"chars_min_unspaced"}
+
+
+def test_repetition_signals_exact_values() -> None:
+    # 4 words repeated 3 times: every 5..10-gram occurs at least twice, covering all characters.
+    rep = compute_signals("alpha beta gamma delta " * 3, "en")
+    assert rep["dup_5gram_frac"] == 1.0 and rep["dup_8gram_frac"] == 1.0
+    # 12 words with period 4: the 9- and 10-grams (positions 0-3 / 0-2) are all distinct.
+    assert rep["dup_9gram_frac"] == 0.0 and rep["dup_10gram_frac"] == 0.0
+    # top 2-gram "alpha beta" occurs 3 times: 3 * 9 chars of 3 * 19 word chars.
+    assert rep["top_2gram_frac"] == pytest.approx(27 / 57)
+    # Chinese: characters are the tokens.
+    zh = compute_signals("天气很好" * 5, "zh-Hans")
+    assert zh["top_2gram_frac"] == pytest.approx(2 * 5 / 20)
+    assert zh["dup_5gram_frac"] == 1.0
+    clean = compute_signals(EN, "en")
+    assert clean["dup_5gram_frac"] == 0.0 and clean["top_4gram_frac"] == 0.0
+
+
+def test_duplicate_lines_and_paragraphs() -> None:
+    text = "same line here\nsame line here\nsame line here\nother line\n\nsame line here\nsame line here"
+    s = compute_signals(text, "en")
+    assert s["dup_line_frac"] == pytest.approx(4 / 6)
+    assert s["dup_line_char_frac"] == pytest.approx(4 * 14 / (5 * 14 + 10))
+    assert s["dup_para_frac"] == 0.0
+    assert s["char_dup_frac"] == pytest.approx(4 * 14 / len(text))
+
+
+def test_line_rules_bullets_ellipsis_c4_flags() -> None:
+    text = "• first point…\n• second point...\n- third point\nlorem ipsum dolor\nvar x = {a: 1}; // javascript"
+    s = compute_signals(text, "en")
+    assert s["bullet_lines_frac"] == pytest.approx(3 / 5)
+    assert s["ellipsis_lines_frac"] == pytest.approx(2 / 5)
+    assert s["lorem_ipsum"] == 1.0 and s["curly_bracket"] == 1.0 and s["javascript"] == 1.0
+    assert s["short_lines_frac"] == 1.0
+    failed = dict(evaluate_rules(s, POLICY))
+    assert failed["lorem_ipsum"] == "drop" and failed["ellipsis_lines_frac"] == "drop"
+    assert failed["curly_bracket"] == "flag" and failed["javascript"] == "flag"
+    assert "bullet_lines_frac" not in failed  # 0.6 <= 0.9
+
+
+def test_chinese_terminal_punctuation_counts() -> None:
+    s = compute_signals("今天天气很好。\n我们去公园吧！\n你觉得呢？\n没有标点的行", "zh-Hans")
+    assert s["no_terminal_punct_lines_frac"] == pytest.approx(1 / 4)
+    assert s["line_punct_ratio"] == pytest.approx(3 / 4)
+    assert s["sentences"] == 3.0
+
+
+def test_encoding_damage() -> None:
+    ok = compute_signals("Café, naïve, déjà vu — “quoted” ‘text’ über straße.", "fr")
+    assert ok["mojibake_frac"] == 0.0 and ok["replacement_chars"] == 0.0 and ok["control_frac"] == 0.0
+    bad = compute_signals("CafÃ© itâ€™s ä¸­æ–‡ 锟斤拷烫烫烫 \ufffd\ufffd \x01\x02", "en")
+    assert bad["mojibake_frac"] > 0.3
+    assert bad["replacement_chars"] == 2.0 and bad["replacement_frac"] > 0
+    assert bad["control_frac"] > 0
+    failed = {r for r, _ in evaluate_rules(bad, POLICY)}
+    assert {"mojibake_frac", "replacement_frac", "control_frac"} <= failed
+
+
+def test_stopwords_and_scoped_rules() -> None:
+    no_stop = compute_signals("Quarterly revenue increased significantly across regions.", "en")
+    assert no_stop["stopword_hits"] == 0.0 and no_stop["stopword_list"] == 1.0
+    assert ("stopword_hits", "flag") in evaluate_rules(no_stop, POLICY)
+    # A language without a list is not judged by the stop-word rule.
+    sw = compute_signals("Habari za asubuhi rafiki yangu mpendwa sana leo", "sw")
+    assert sw["stopword_list"] == 0.0
+    assert "stopword_hits" not in {r for r, _ in evaluate_rules(sw, POLICY)}
+    # Word-length rules are for spaced scripts only.
+    zh = compute_signals(ZH * 3, "zh-Hans")
+    assert not {"mean_word_length_min", "words_min"} & {r for r, _ in evaluate_rules(zh, POLICY)}
+
+
+def test_evaluate_rules_bounds_actions_and_disabled() -> None:
+    sig = compute_signals(EN, "en")
+    pol = QualityPolicy(rules={
+        "chars": RuleSpec(bound="min", threshold=10_000, action="drop"),
+        "chars_max": RuleSpec(signal="chars", bound="max", threshold=10, action="flag"),
+        "words": RuleSpec(bound="min", threshold=1, action="drop"),
+        "off": RuleSpec(signal="chars", bound="min", threshold=1e9, enabled=False),
+    })
+    assert evaluate_rules(sig, pol) == [("chars", "drop"), ("chars_max", "flag")]
+    assert evaluate_rules(sig, QualityPolicy(enabled=False, rules=pol.rules)) == []
+
+
+def test_default_rules_validate_and_unknown_signal_rejected() -> None:
+    rules = default_quality_rules()
+    QualityPolicy.model_validate({"rules": rules})
+    with pytest.raises(ValueError):
+        QualityPolicy(rules={"no_such_signal": RuleSpec(bound="min", threshold=1)})
+
+
+def test_deterministic() -> None:
+    assert compute_signals(EN + ZH, "en") == compute_signals(EN + ZH, "en")
