@@ -27,9 +27,47 @@ class CliError(Exception):
         self.code = code
 
 
+class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is at emit time (so redirection and test capture work)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+
+    @property  # type: ignore[override]
+    def stream(self):  # type: ignore[no-untyped-def]
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+
+class _OneLineFormatter(logging.Formatter):
+    """Without --debug a log record is one line: no traceback, no stack, only the message's first line.
+
+    Beam logs a worker's exception at ERROR with its traceback; the CLI's own error line already says what
+    failed, and a traceback can quote record content.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        r = logging.makeLogRecord(record.__dict__)
+        r.exc_info, r.exc_text, r.stack_info = None, None, None
+        lines = r.getMessage().strip().splitlines()
+        r.msg, r.args = (lines[0] if lines else ""), None
+        return super().format(r)
+
+
 def _setup_logging(debug: bool, quiet: bool) -> None:
     level = logging.DEBUG if debug else (logging.WARNING if quiet else logging.INFO)
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+    root = logging.getLogger()
+    for h in [h for h in root.handlers if getattr(h, "_corpusgov", False)]:
+        root.removeHandler(h)
+    handler = _Stderr()
+    handler._corpusgov = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter(fmt) if debug else _OneLineFormatter(fmt))
+    root.addHandler(handler)
+    root.setLevel(level)
     # Beam and friends are chatty at INFO; keep our own progress visible.
     for name in ("apache_beam", "presidio-analyzer", "great_expectations", "urllib3", "absl"):
         logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
@@ -76,6 +114,7 @@ def cmd_validate_config(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, command: str, **kw: Any) -> int:
+    from corpusgov.config import ConfigError
     from corpusgov.gates import gate_failed
     from corpusgov.run import RunError, run_governance
 
@@ -84,6 +123,8 @@ def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, c
         manifest = run_governance(cfg, out, beam_args, overwrite=overwrite, command=command, **kw)
     except RunError as e:
         raise CliError(str(e), EXIT_USAGE if "not empty" in str(e) else EXIT_FAILED) from None
+    except ConfigError as e:  # e.g. a matched input file that resolves outside the input roots
+        raise CliError(str(e), EXIT_USAGE) from None
     print(_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
     failed = gate_failed(manifest)
     if failed:

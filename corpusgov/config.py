@@ -106,8 +106,29 @@ class Inputs(_Strict):
     paths: list[str] = Field(min_length=1)
     format: InputFormat
     fields: FieldMap = Field(default_factory=FieldMap)
+    # Only UTF-8 input is read; another encoding is refused here rather than dead-lettering every record.
     encoding: str = "utf-8"
     csv_delimiter: str = ","
+
+    @field_validator("encoding")
+    @classmethod
+    def _utf8(cls, v: str) -> str:
+        import codecs
+
+        try:
+            name = codecs.lookup(v).name
+        except LookupError:
+            raise ValueError(f"unknown encoding {v!r}") from None
+        if name != "utf-8":
+            raise ValueError("only utf-8 input is supported; convert the files first (e.g. iconv)")
+        return v
+
+    @field_validator("csv_delimiter")
+    @classmethod
+    def _one_char(cls, v: str) -> str:
+        if len(v) != 1 or v in ('"', "\r", "\n"):
+            raise ValueError("must be exactly one character, not a quote or line break")
+        return v
 
 
 class Source(_Strict):
@@ -160,7 +181,10 @@ class Registry(_Strict):
 class Limits(_Strict):
     max_record_bytes: int = Field(1_000_000, ge=1)
     max_line_bytes: int = Field(8_000_000, ge=1)
-    max_json_depth: int = Field(64, ge=1)
+    max_json_depth: int = Field(64, ge=1, le=10_000)
+    # Raw bytes of a bad record copied into its dead-letter entry (0 = none; at most 65536). The raw input is
+    # unscanned and may hold personal information; origin_key and origin_index locate it in the source file.
+    deadletter_raw_bytes: int = Field(0, ge=0, le=65536)
 
 
 class ScreeningPolicy(_Strict):
@@ -230,6 +254,26 @@ class LoadedConfig(BaseModel):
             if s.id == source_id:
                 return s
         raise KeyError(source_id)
+
+    def input_root_paths(self) -> list[Path]:
+        return [Path(resolve_path(self.base_dir, r)).resolve() for r in self.run.input_roots]
+
+    def check_input_file(self, source_id: str, field: str, path: str) -> None:
+        """Raise ConfigError if a matched input file resolves (symlinks followed) outside the input roots."""
+        if self.run.allow_any_path or "://" in path:
+            return
+        if not within_roots(path, self.input_root_paths()):
+            rel = os.path.relpath(path, os.path.dirname(self.registry_path))
+            raise ConfigError(
+                f"{self.registry_path}: source {source_id!r} field {field!r}: matched file {rel!r} resolves "
+                f"outside the configured input_roots (a symlink?); set allow_any_path: true to permit it"
+            )
+
+
+def within_roots(path: str, roots: list[Path]) -> bool:
+    """True if `path`, with every symlink and `..` resolved, is one of `roots` or lies under one."""
+    rp = Path(path).resolve()
+    return any(rp == r or r in rp.parents for r in roots)
 
 
 def resolve_path(base_dir: str, path: str) -> str:
@@ -333,8 +377,7 @@ def load_config(config_path: str) -> LoadedConfig:
             full = resolve_path(reg_base, p)
             if run.allow_any_path or "://" in full:
                 continue
-            rp = Path(full).resolve()
-            if not any(rp == r or r in rp.parents for r in roots):
+            if not within_roots(full, roots):
                 raise ConfigError(
                     f"{reg_path}: source {s.id!r} field 'inputs.paths.{i}': {p!r} is outside the "
                     f"configured input_roots (set allow_any_path: true to permit it)"
@@ -342,7 +385,7 @@ def load_config(config_path: str) -> LoadedConfig:
     for name in policy.dedup.source_priority:
         if name not in {s.id for s in registry.sources}:
             raise ConfigError(f"{pol_path}: field 'dedup.source_priority': unknown source id {name!r}")
-    return LoadedConfig(
+    loaded = LoadedConfig(
         config_path=config_path,
         base_dir=base,
         run=run,
@@ -353,3 +396,15 @@ def load_config(config_path: str) -> LoadedConfig:
         lexicon_path=lexicon,
         config_files=files,
     )
+    # The patterns stay inside the roots; the files they match must too (a symlink can point anywhere).
+    if not run.allow_any_path:
+        import glob
+
+        for s in registry.sources:
+            for i, p in enumerate(s.inputs.paths):
+                full = resolve_path(reg_base, p)
+                if "://" in full:
+                    continue
+                for m in sorted(glob.glob(full, recursive=True)):
+                    loaded.check_input_file(s.id, f"inputs.paths.{i}", m)
+    return loaded

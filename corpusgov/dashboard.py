@@ -23,6 +23,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from lineage.report import annotation_view
+
 log = logging.getLogger("corpusgov")
 
 SAMPLES_PER_REASON = 5
@@ -123,12 +125,15 @@ class Charts:
             return
         self.Figure = Figure
         self.rc = {"svg.fonttype": "none", "svg.hashsalt": "corpusgov", "font.size": 9,
-                   "font.family": ["DejaVu Sans", "Arial", "sans-serif"], "axes.spines.top": False,
+                   "font.family": "DejaVu Sans", "axes.spines.top": False,
                    "axes.spines.right": False}
         self.mpl = matplotlib
+        import matplotlib.ticker as ticker
 
-    def fig(self, w: float, h: float) -> Any:
-        return self.Figure(figsize=(w, h), layout="constrained")
+        self.ticker = ticker
+
+    def fig(self, w: float, h: float, layout: str | None = "constrained") -> Any:
+        return self.Figure(figsize=(w, h), layout=layout)
 
     def svg(self, fig: Any, alt: str) -> str:
         buf = io.StringIO()
@@ -211,10 +216,12 @@ def chart_dedup(ch: Charts, m: dict[str, Any]) -> str:
         a1.set_xlabel("duplicate rate (% of screened records)")
         if isinstance(hist, dict) and "edges" not in hist:
             keys = sorted(hist, key=lambda k: int(k.rstrip("+")))
-            a2.bar(keys, [hist[k] for k in keys], color="#6baed6")
-        elif isinstance(hist, dict):
-            keys = [str(int(x)) for x in hist["edges"][:-1]]
-            a2.bar(keys, hist["counts"], color="#6baed6")
+            counts = [hist[k] for k in keys]
+        else:
+            keys = [str(int(x)) for x in hist.get("edges", [])[:-1]]
+            counts = hist.get("counts", [])
+        a2.bar(range(len(keys)), counts, color="#6baed6")
+        a2.set_xticks(range(len(keys)), keys)
         a2.set_xlabel("cluster size (records)")
         a2.set_ylabel("clusters")
         return ch.svg(fig, "duplicate rate by source and cluster-size distribution")
@@ -262,16 +269,23 @@ def _hist(sig: dict[str, Any]) -> tuple[list[float], list[int]] | None:
     return None
 
 
-def chart_signals(ch: Charts, signals: dict[str, dict[str, Any]]) -> str:
-    names = [n for n in sorted(signals) if _thresholds(signals[n]) and _hist(signals[n])]
+def chart_signals(ch: Charts, signals: dict[str, dict[str, Any]], failing_rules: set[str]) -> str:
+    """Small multiples for the signals whose rules failed at least one record (the others are listed)."""
+    with_th = [n for n in sorted(signals) if _thresholds(signals[n]) and _hist(signals[n])]
+    names = [n for n in with_th if any(t.get("rule") in failing_rules for t in _thresholds(signals[n]))]
+    quiet = [n for n in with_th if n not in names]
+    note = (f'<p class="muted">No record failed the thresholds on: {e(", ".join(quiet))}.</p>' if quiet else "")
     if not names:
-        return '<p class="muted">No quality-signal histograms in metrics.json.</p>'
+        return '<p class="muted">No quality rule failed any record.</p>' + note
 
     def draw() -> str:
         cols = 5
         rows = (len(names) + cols - 1) // cols
-        fig = ch.fig(11, 1.75 * rows)
+        # A fixed grid: constrained layout is slow to solve for dozens of small axes.
+        fig = ch.fig(11, 1.6 * rows, layout=None)
         axes = fig.subplots(rows, cols, squeeze=False)
+        fig.subplots_adjust(left=0.04, right=0.99, bottom=0.5 / (1.6 * rows), top=1 - 0.3 / (1.6 * rows),
+                            wspace=0.28, hspace=0.55)
         for ax in axes.flat[len(names):]:
             ax.set_visible(False)
         for ax, n in zip(axes.flat, names, strict=False):
@@ -288,8 +302,10 @@ def chart_signals(ch: Charts, signals: dict[str, dict[str, Any]]) -> str:
             ax.set_title(n, fontsize=7.5)
             ax.tick_params(labelsize=6)
             ax.set_yscale("symlog", linthresh=1)
+            ax.minorticks_off()  # minor ticks on symlog axes dominate drawing time
+            ax.yaxis.set_major_locator(ch.ticker.SymmetricalLogLocator(base=10, linthresh=1, subs=[1.0]))
         return ch.svg(fig, "quality-signal histograms with policy thresholds")
-    return _with_rc(ch, draw)
+    return _with_rc(ch, draw) + note
 
 
 def chart_diversity(ch: Charts, stages: list[dict[str, Any]]) -> str:
@@ -317,12 +333,12 @@ def chart_diversity(ch: Charts, stages: list[dict[str, Any]]) -> str:
 def chart_annotation(ch: Charts, a: dict[str, Any]) -> str:
     def draw() -> str:
         pts: list[tuple[str, float, float, float, float | None]] = []
-        for bt in a.get("batches", []):
-            acc = bt.get("accuracy") or {}
+        for bt in a["batches"]:
+            acc = bt["accuracy"]
             if acc.get("rate") is not None:
                 pts.append((f"batch {bt['batch']}", acc["rate"], acc.get("ci_low") or acc["rate"],
                             acc.get("ci_high") or acc["rate"], acc.get("threshold")))
-        for an, v in sorted((a.get("annotators") or {}).items()):
+        for an, v in sorted(a["annotators"].items()):
             acc = v.get("accuracy") or {}
             if acc.get("rate") is not None:
                 pts.append((an, acc["rate"], acc.get("ci_low") or acc["rate"], acc.get("ci_high") or acc["rate"], None))
@@ -371,6 +387,7 @@ def sample_reasons(out_dir: str, reasons: list[str], n: int = SAMPLES_PER_REASON
         if "reasons" not in cols:
             return want
         for batch in pf.iter_batches(batch_size=16384, columns=cols):
+            batch = batch.slice(0, max_rows - scanned)
             scanned += batch.num_rows
             flat = pc.list_flatten(batch.column("reasons"))
             parents = pc.list_parent_indices(batch.column("reasons"))
@@ -511,13 +528,15 @@ min-width:120px;background:#fbfcfe}.card .v{font-size:22px;font-weight:bold}.car
 .pass{background:var(--ok)}.fail{background:var(--bad)}.warn{background:var(--warn)}
 table{border-collapse:collapse;width:100%;margin:6px 0 10px;font-size:12.5px}
 th,td{border:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top;word-break:break-word}
-th{background:#eef2f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
+th{background:#eef2f8;white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .ok{color:var(--ok);font-weight:bold}.bad{color:var(--bad);font-weight:bold}.muted{color:var(--muted)}
-tr.changed td{background:#fff6d6}.up{color:var(--bad);font-weight:bold}.down{color:var(--ok);font-weight:bold}
+tr.changed td{background:#fff6d6}.up{color:#1f4e9c;font-weight:bold}.down{color:#b3541e;font-weight:bold}
 figure.chart{margin:6px 0}figure.chart svg{max-width:100%;height:auto}
 code,.mono{font-family:"DejaVu Sans Mono",monospace;font-size:12px}
 .snip{font-family:"DejaVu Sans Mono",monospace;font-size:11.5px;white-space:pre-wrap;color:#333}
 .grid2{display:grid;grid-template-columns:1fr 1fr;gap:14px}
+details{margin:3px 0}summary{cursor:pointer;padding:2px 0}table.drill td:nth-child(-n+3){white-space:nowrap}
+table.drill td:first-child{width:1%}
 """
 
 
@@ -570,13 +589,15 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
              ("est. tokens kept", "scale.est_tokens", scale_tot.get("est_tokens")),
              ("characters kept", "scale.chars", scale_tot.get("chars")),
              ("gates passed", "gates.passed", len(gates) - len(failed)), ("gates failed", "gates.failed", len(failed))]
+    measured = _article_measures(m)
     art_rows = []
     for art, (en, zh) in ARTICLES.items():
         gs = [g for g in gates if g.get("article") == art]
         nf = sum(1 for g in gs if not g["passed"])
         status = ('<span class="muted">no gate</span>' if not gs else
                   (f'<span class="bad">{nf} failed</span>' if nf else '<span class="ok">passed</span>'))
-        art_rows.append([e(f"Art. {art}"), f"{e(en)} <span class='zh'>{e(zh)}</span>", e(str(len(gs))), status])
+        art_rows.append([e(f"Art. {art}"), f"{e(en)} <span class='zh'>{e(zh)}</span>", e(measured.get(art, "—")),
+                         e(f"{len(gs) - nf}/{len(gs)}"), status])
     fail_rows = [[e(g["name"]), e(g.get("article", "—")), _yesno(g["critical"], good=False), e(g["detail"])]
                  for g in failed]
     parts.append(
@@ -585,10 +606,13 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
         + '<div class="cards" style="margin-top:10px">'
         + "".join(f'<div class="card"><div class="v">{_metric(k, v)}</div><div class="k">{e(label)}</div></div>'
                   for label, k, v in cards) + "</div>"
-        + "<div class='grid2'><div><h3>By article of the Interim Measures</h3>"
-        + _table(["article", "obligation", "gates", "status"], art_rows, raw=True) + "</div>"
-        + "<div><h3>Failed gates and reasons</h3>"
-        + _table(["gate", "article", "critical", "detail"], fail_rows, raw=True) + "</div></div>"
+        + "<h3>By article of the Interim Measures</h3>"
+        + _table(["article", "obligation", "measured", "gates passed", "status"], art_rows, raw=True)
+        + "<h3>Failed gates and reasons</h3>"
+        + _table(["gate", "article", "critical", "detail"], fail_rows, raw=True)
+        + (f"<p>Compared with run <span class='mono'>{e(prev['run']['run_id'])}</span>: "
+           f"<a href='#compare'>{sum(1 for r in compare_rows(m, prev) if r[2] != r[3])} values changed</a>.</p>"
+           if prev is not None else "")
         + f"<p class='muted'>Corpus Merkle root <span class='mono' data-metric='merkle.corpus_root'>"
         f"{e(m['outputs']['merkle']['corpus_root'])}</span> over "
         f"{_metric('merkle.leaves', m['outputs']['merkle'].get('leaves'))} records.</p></section>")
@@ -700,7 +724,7 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
         "<section>" + _h2("quality", "Quality signals", "质量信号")
         + "<p class='muted'>Histograms over every screened record (metrics.json), log-scaled counts; dashed lines are "
           "policy thresholds (red: drop, orange: flag).</p>"
-        + chart_signals(ch, signals)
+        + chart_signals(ch, signals, {k for k, v in failed_by_rule.items() if v})
         + "<h3>Per-rule counts</h3><p class='muted'>failed = records failing the rule (a record can fail several); "
           "dropped/flagged = records whose decision cites this rule.</p>"
         + _table(["rule", "action", "threshold", "failed", "dropped", "flagged"], qrows) + "</section>")
@@ -721,7 +745,7 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
 
     # --- annotation
     parts.append("<section>" + _h2("annotation", "Annotation accuracy and agreement", "标注准确率与一致性")
-                 + _annotation_html(ch, m.get("annotation")) + "</section>")
+                 + _annotation_html(ch, annotation_view(out_dir, m)) + "</section>")
 
     # --- drill-down
     parts.append("<section>" + _h2("drill", "Drill-down", "明细") + _drill_html(out_dir, m) + "</section>")
@@ -741,40 +765,81 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
     return head + "\n".join(parts) + "\n</body></html>\n"
 
 
+def _sum_inner(d: dict[str, dict[str, int]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for inner in d.values():
+        for k, v in inner.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+def _article_measures(m: dict[str, Any]) -> dict[str, str]:
+    """One line of what the run measured for each article, gate or not (counts from the manifest)."""
+    t = m["totals"]
+    dr = t["dropped_by_reason"]
+
+    def by(prefix: str, d: dict[str, int]) -> int:
+        return sum(v for k, v in d.items() if k.startswith(prefix))
+
+    acc = sum(1 for s in m["sources"] if s["status"] == "accepted")
+    cr = m.get("copyright") or {}
+    pii = m.get("pii") or {}
+    ann = m.get("annotation")
+    out = {
+        "7(1)": f"{acc}/{len(m['sources'])} sources accepted; {by('source_rejected:', dr)} records from rejected sources",
+        "7(2)": (f"{sum(sum(v.values()) for v in (cr.get('counts_by_source') or {}).values())} markers; "
+                 f"{by('copyright:', dr)} records dropped, {by('copyright:', t['flagged_by_reason'])} flagged"),
+        "7(3)": (f"{sum(sum(v.values()) for v in (pii.get('counts_by_source') or {}).values())} findings; records "
+                 + ", ".join(f"{act}: {n}" for act, n in sorted(_sum_inner(pii.get("records_by_action") or {}).items()))),
+        "7(4)": (f"{by('quality:', dr)} quality drops; {by('duplicate:', dr)} duplicates; "
+                 f"{by('screening:', dr)} screening drops"),
+        "19": f"{t['read']} read = {t['kept']} kept + {t['dropped']} dropped + {t['deadlettered']} dead-lettered",
+    }
+    if ann:
+        b = ann.get("batches") or {}
+        items = b.values() if isinstance(b, dict) else b
+        ok = sum(1 for x in items if isinstance(x, dict) and x.get("status") == "accepted")
+        out["8"] = f"{ok}/{len(b)} annotation batches accepted"
+    else:
+        out["8"] = "annotation not available"
+    return out
+
+
 def _annotation_html(ch: Charts, a: dict[str, Any] | None) -> str:
+    """`a` is `lineage.report.annotation_view(...)`: the verified full audit or the manifest's summary."""
     if not a:
-        return ('<p data-metric="annotation.status">not available</p><p class="muted">This run\'s manifest has no '
-                "annotation section (run <code>corpusgov audit-annotations</code> and attach its result).</p>")
+        return ('<p><b data-metric="annotation.status">not available</b></p><p class="muted">This run\'s manifest '
+                "has no annotation section (set <code>annotation:</code> in the run config or run "
+                "<code>corpusgov audit-annotations</code>).</p>")
     rows = []
-    for bt in a.get("batches", []):
-        acc = bt.get("accuracy") or {}
+    for bt in a["batches"]:
+        acc = bt["accuracy"]
         ag = bt.get("agreement") or {}
         bid = bt.get("batch", "")
-        rows.append([e(bid), e(bt.get("status", "")), e(bt.get("task", "—")), e(_fmt(bt.get("items"))),
-                     _metric(f"annotation.batch.{bid}.accuracy", acc.get("rate")),
-                     e(f"{_fmt(acc.get('ci_low'))}–{_fmt(acc.get('ci_high'))}"), e(_fmt(acc.get("threshold"))),
-                     e(f"{acc.get('successes', '—')}/{acc.get('n', '—')}"),
-                     e(_fmt(ag.get("fleiss_kappa"))), e(_fmt(ag.get("krippendorff_alpha_nominal"))),
-                     e(_fmt(ag.get("cohen_kappa_mean")))])
+        ci = (f"{_fmt(acc.get('ci_low'))}–{_fmt(acc.get('ci_high'))}" if acc.get("ci_low") is not None else "—")
+        ver = f"{acc.get('successes')}/{acc.get('n')}" if acc.get("n") is not None else "—"
+        cls = "ok" if bt.get("status") == "accepted" else "bad"
+        rows.append([e(bid), f'<span class="{cls}">{e(bt.get("status", ""))}</span>', e(bt.get("task", "—")),
+                     e(_fmt(bt.get("items"))), _metric(f"annotation.batch.{bid}.accuracy", acc.get("rate")), e(ci),
+                     e(_fmt(acc.get("threshold"))), e(ver), e(_fmt(ag.get("fleiss_kappa"))),
+                     e(_fmt(ag.get("krippendorff_alpha_nominal"))), e(_fmt(ag.get("cohen_kappa_mean")))])
     arows = []
-    for an, v in sorted((a.get("annotators") or {}).items()):
+    for an, v in sorted(a["annotators"].items()):
         acc = v.get("accuracy") or {}
-        arows.append([e(an), e(", ".join(v.get("batches", []))), e(_fmt(v.get("annotations"))),
-                      e(_fmt(v.get("reviews"))), e(_fmt(acc.get("rate"))),
-                      e(f"{_fmt(acc.get('ci_low'))}–{_fmt(acc.get('ci_high'))}"),
-                      e(f"{acc.get('successes', '—')}/{acc.get('n', '—')}")])
-    summ = a.get("summary") or {}
-    finds = [[k, v] for k, v in sorted((summ.get("findings_by_code") or {}).items())]
-    status = a.get("passed")
-    return (f"<p>Audit {'<span class=ok>passed</span>' if status else '<span class=bad>failed</span>'}"
-            f" · batches {_metric('annotation.batches', summ.get('batches', len(a.get('batches', []))))}"
-            f" (accepted {e(_fmt(summ.get('accepted')))}, rejected {e(_fmt(summ.get('rejected')))})</p>"
+        ci = (f"{_fmt(acc.get('ci_low'))}–{_fmt(acc.get('ci_high'))}" if acc.get("ci_low") is not None else "—")
+        arows.append([an, ", ".join(v.get("batches", [])), v.get("annotations"), v.get("reviews"), acc.get("rate"),
+                      ci, f"{acc.get('successes', '—')}/{acc.get('n', '—')}"])
+    finds = [[k, v] for k, v in sorted(a["findings_by_code"].items())]
+    status = "passed" if a["passed"] else "failed"
+    return (f'<p>Audit <b class="{"ok" if a["passed"] else "bad"}" data-metric="annotation.status">{status}</b>'
+            f" · batches {_metric('annotation.batches', len(a['batches']))}"
+            f" · <span class='muted'>from {e(a['detail'])}</span></p>"
             + chart_annotation(ch, a)
             + _table(["batch", "status", "task", "items", "accuracy", "95% interval", "threshold", "verified",
                       "Fleiss κ", "Krippendorff α", "mean Cohen κ"], rows, raw=True)
             + "<h3>Per annotator</h3>"
-            + _table(["annotator", "batches", "annotations", "reviews", "accuracy", "95% interval", "verified"],
-                     arows, raw=True)
+            + (_table(["annotator", "batches", "annotations", "reviews", "accuracy", "95% interval", "verified"], arows)
+               if arows else "<p class='muted'>Per-annotator figures are in the full audit report only.</p>")
             + "<h3>Findings</h3>" + _table(["code", "count"], finds))
 
 
@@ -792,18 +857,21 @@ def _drill_html(out_dir: str, m: dict[str, Any]) -> str:
     except Exception as ex:  # noqa: BLE001 - a damaged shard must not hide the rest of the page
         log.warning("dashboard drill-down skipped: %s", ex)
         samples, snips = {}, {}
-    rows = []
-    for kind, r, _ in all_reasons:
+    blocks = []
+    for kind, r, total in all_reasons:
+        rows = []
         for x in samples.get(r, []):
             snip = snips.get(x["record_id"]) if x["decision"] == "keep" else None
-            rows.append([e(kind), e(r), f"<span class='mono'>{e(x['record_id'])}</span>", e(x["source_id"]),
-                         e(x["decision"]),
+            rows.append([f"<span class='mono'>{e(x['record_id'])}</span>", e(x["source_id"]), e(x["decision"]),
                          f"<div class='snip'>{e(snip)}</div>" if snip else
                          "<span class='muted'>dropped: id only</span>"])
-    out += [f"<h3>Sample records per reason (first {SAMPLES_PER_REASON} each)</h3>"
+        blocks.append(f"<details><summary><b>{e(r)}</b> <span class='muted'>{e(kind)} · {total} records · "
+                      f"{len(rows)} shown</span></summary>"
+                      + _table(["record id", "source", "decision", "masked snippet"], rows, cls="drill", raw=True)
+                      + "</details>")
+    out += [f"<h3>Sample records per reason (first {SAMPLES_PER_REASON} each; click to open)</h3>"
             "<p class='muted'>Snippets come only from the kept corpus, which is already PI-masked; dropped records "
-            "are shown by id (use <code>corpusgov trace RUN --record-id ID</code>).</p>",
-            _table(["kind", "reason", "record id", "source", "decision", "masked snippet"], rows, raw=True)]
+            "are shown by id (use <code>corpusgov trace RUN --record-id ID</code>).</p>", "".join(blocks)]
     try:
         found, scanned = markup_residue(out_dir)
     except Exception as ex:  # noqa: BLE001
@@ -821,21 +889,28 @@ def _drill_html(out_dir: str, m: dict[str, Any]) -> str:
 
 def _compare_html(m: dict[str, Any], prev: dict[str, Any], label: str) -> str:
     rows = compare_rows(m, prev)
-    changed = sum(1 for _, _, a, b in rows if a != b)
-    body = []
-    for scope, metric, a, b in rows:
+    head = ("<thead><tr><th>scope</th><th>metric</th><th>previous</th><th>this run</th><th>change</th></tr></thead>")
+
+    def tr(scope: str, metric: str, a: Any, b: Any, attrs: bool) -> str:
         ch = a != b
-        body.append(f'<tr class="{"changed" if ch else ""}" data-compare="{e(scope)}|{e(metric)}"'
-                    f' data-changed="{int(ch)}"><td>{e(scope)}</td><td>{e(metric)}</td>'
-                    f'<td class="n">{e(_fmt(a))}</td><td class="n">{e(_fmt(b))}</td><td class="n">{_delta_cell(a, b)}</td></tr>')
-    return (f"<p>Compared with run <span class='mono'>{e(prev['run']['run_id'])}</span> ({e(label)}); "
-            f"<b data-metric='compare.changed'>{changed}</b> of {len(rows)} compared values changed "
-            "(highlighted).</p><table><thead><tr><th>scope</th><th>metric</th><th>previous</th><th>this run</th>"
-            "<th>change</th></tr></thead><tbody>" + "".join(body) + "</tbody></table>")
+        data = f' data-compare="{e(scope)}|{e(metric)}" data-changed="{int(ch)}"' if attrs else ""
+        return (f'<tr class="{"changed" if ch else ""}"{data}><td>{e(scope)}</td><td>{e(metric)}</td>'
+                f'<td class="n">{e(_fmt(a))}</td><td class="n">{e(_fmt(b))}</td><td class="n">{_delta_cell(a, b)}</td></tr>')
+
+    changed = [r for r in rows if r[2] != r[3]]
+    return (f"<p>Compared with run <span class='mono'>{e(prev['run']['run_id'])}</span> ({e(label)}, finished "
+            f"{e(prev['run'].get('finished_at', ''))}): <b data-metric='compare.changed'>{len(changed)}</b> of "
+            f"{len(rows)} compared values changed.</p><h3>What changed</h3>"
+            + (f"<table>{head}<tbody>" + "".join(tr(*r, attrs=False) for r in changed) + "</tbody></table>"
+               if changed else "<p class='muted'>Nothing changed.</p>")
+            + f"<details><summary>All {len(rows)} compared values (changed ones highlighted)</summary><table>{head}"
+            "<tbody>" + "".join(tr(*r, attrs=True) for r in rows) + "</tbody></table></details>")
 
 
 def write_dashboard(out_dir: str, manifest: dict[str, Any], compare: str | None = None) -> list[str]:
     """Write `dashboard.html` into `out_dir` (optionally compared with another run directory)."""
+    # Canonical key order: the in-memory manifest of a run and the one read back from disk give the same page.
+    manifest = json.loads(json.dumps(manifest, sort_keys=True))
     metrics = _read_json(os.path.join(out_dir, "metrics.json"))
     prev = None
     if compare:

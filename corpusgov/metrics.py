@@ -17,7 +17,7 @@ def _entropy(counts: dict[str, int]) -> float:
     k = len([v for v in counts.values() if v > 0])
     if total == 0 or k < 2:
         return 0.0
-    h = -sum((v / total) * math.log(v / total) for v in counts.values() if v > 0)
+    h = -math.fsum((counts[k] / total) * math.log(counts[k] / total) for k in sorted(counts) if counts[k] > 0)
     return h / math.log(k)
 
 

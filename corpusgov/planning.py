@@ -43,10 +43,12 @@ def _expand(base_dir: str, pattern: str) -> list[tuple[str, str]]:
 def plan_source_files(cfg: LoadedConfig, source: Source) -> list[PlannedFile]:
     base = os.path.dirname(cfg.registry_path)
     seen: dict[str, PlannedFile] = {}
-    for pattern in source.inputs.paths:
+    for i, pattern in enumerate(source.inputs.paths):
         for path, key in _expand(base, pattern):
             if path in seen:
                 continue
+            # Checked again here, not only at config load: files can change between the two.
+            cfg.check_input_file(source.id, f"inputs.paths.{i}", path)
             if "://" in path:
                 import hashlib
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import base64
 import csv
+import datetime as _dt
+import decimal
 import gzip
 import io
 import json
+import math
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +29,9 @@ class ReadLimits:
     max_record_bytes: int = 1_000_000
     max_line_bytes: int = 8_000_000
     max_json_depth: int = 64
+    # Bytes of a bad record's raw input copied into its dead-letter entry. 0 (the default) copies none: the
+    # raw bytes are unscanned input and may carry personal information; origin_key + origin_index locate it.
+    deadletter_raw_bytes: int = 0
 
 
 @dataclass(frozen=True)
@@ -46,12 +52,38 @@ class Dead:
     raw_size: int = 0
 
 
-def encode_raw(raw: bytes) -> dict[str, Any]:
-    """Dead-letter payload: base64 of at most DEADLETTER_RAW_LIMIT bytes, with the full size."""
+def encode_raw(raw: bytes, limit: int = DEADLETTER_RAW_LIMIT) -> dict[str, Any]:
+    """Dead-letter payload: base64 of at most `limit` bytes (and never more than DEADLETTER_RAW_LIMIT)."""
+    limit = max(0, min(limit, DEADLETTER_RAW_LIMIT))
     return {
-        "raw_b64": base64.b64encode(raw[:DEADLETTER_RAW_LIMIT]).decode("ascii"),
-        "raw_truncated": len(raw) > DEADLETTER_RAW_LIMIT,
+        "raw_b64": base64.b64encode(raw[:limit]).decode("ascii"),
+        "raw_truncated": len(raw) > limit,
     }
+
+
+def json_safe(value: Any, _depth: int = 0) -> Any:
+    """Metadata as plain JSON: Parquet/JSON values such as bytes, timestamps, decimals, NaN become strings.
+
+    Downstream writes metadata with `json.dumps`; one timestamp column must not fail the whole run, and NaN
+    would make the written JSON invalid.
+    """
+    if value is None or isinstance(value, (bool, int, str)):
+        return value
+    if isinstance(value, float):
+        return value if math.isfinite(value) else str(value)
+    if _depth > 64:
+        return str(value)[:1000]
+    if isinstance(value, dict):
+        return {str(k): json_safe(v, _depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_safe(v, _depth + 1) for v in value]
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return "base64:" + base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, (_dt.datetime, _dt.date, _dt.time)):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value)
+    return str(value)
 
 
 def _json_depth_ok(line: bytes, limit: int) -> bool:
@@ -124,8 +156,9 @@ class FieldMapping:
             return Dead(index, "record_too_large", f"{nbytes} bytes > limit {limits.max_record_bytes}", raw, len(raw))
         rid = None
         if self.id is not None and obj.get(self.id) is not None:
-            rid = str(obj[self.id])
-        meta = {k: obj[k] for k in self.metadata if k in obj}
+            v = obj[self.id]
+            rid = v if isinstance(v, str) else json.dumps(json_safe(v), ensure_ascii=False, sort_keys=True)
+        meta = {k: json_safe(obj[k]) for k in self.metadata if k in obj}
         url = None
         if self.url is not None and isinstance(obj.get(self.url), str):
             url = obj[self.url]
@@ -150,23 +183,57 @@ def _iter_lines(f: BinaryIO, max_line: int) -> Iterator[tuple[bytes | None, int]
         yield line, len(line)
 
 
+def _stream_error(e: BaseException, index: int, unit: str) -> Dead:
+    """A stream that fails mid-read: truncated (EOF) vs not decodable at all (bad gzip header / data)."""
+    reason = "file_truncated" if isinstance(e, EOFError) else (
+        "invalid_gzip" if isinstance(e, (gzip.BadGzipFile, zlib.error)) else "read_error")
+    return Dead(index, reason, f"stopped after {index} {unit}: {type(e).__name__}: {str(e)[:200]}")
+
+
 def read_jsonl(f: BinaryIO, fields: FieldMapping, limits: ReadLimits) -> Iterator[Parsed | Dead]:
     index = 0
+    first = True
     try:
         for line, size in _iter_lines(f, limits.max_line_bytes):
             if line is None:
                 yield Dead(index, "line_too_long", f"{size} bytes > limit {limits.max_line_bytes}", b"", size)
                 index += 1
+                first = False
                 continue
-            if index == 0 and line.startswith(_BOM):
+            if first and line.startswith(_BOM):
                 line = line[len(_BOM):]
+            first = False
             stripped = line.rstrip(b"\r\n")
             if not stripped.strip():
                 continue  # blank lines are not records
-            yield _parse_json_line(stripped, index, fields, limits)
-            index += 1
+            for part in _cr_split(stripped, limits):
+                yield _parse_json_line(part, index, fields, limits)
+                index += 1
     except (EOFError, OSError, zlib.error) as e:
-        yield Dead(index, "file_truncated", f"stopped after {index} lines: {type(e).__name__}: {e}")
+        yield _stream_error(e, index, "lines")
+        return
+    if index == 0:
+        yield Dead(None, "empty_file", "no records: the file is empty or holds only blank lines")
+
+
+def _cr_split(line: bytes, limits: ReadLimits) -> list[bytes]:
+    """Bare CR as a line separator (old Mac files): split only when the whole line is not one JSON value.
+
+    A raw CR can only be whitespace between JSON tokens (inside strings it must be escaped), so a line that
+    parses as a whole is kept whole, and one that does not is split on CR into its records.
+    """
+    if b"\r" not in line:
+        return [line]
+    parts = [p for p in line.split(b"\r") if p.strip()]
+    if len(parts) <= 1:
+        return parts or [line]
+    if _json_depth_ok(line, limits.max_json_depth):
+        try:
+            json.loads(line)
+            return [line]
+        except (ValueError, RecursionError):
+            pass
+    return parts
 
 
 def _parse_json_line(line: bytes, index: int, fields: FieldMapping, limits: ReadLimits) -> Parsed | Dead:
@@ -179,7 +246,8 @@ def _parse_json_line(line: bytes, index: int, fields: FieldMapping, limits: Read
     try:
         obj = json.loads(s, object_pairs_hook=_no_dup_pairs)
     except _DuplicateKey as e:
-        return Dead(index, "duplicate_json_key", f"key {str(e)[:80]!r} appears twice", line, len(line))
+        # The key itself is corpus content (it may be markup or personal information): give its length only.
+        return Dead(index, "duplicate_json_key", f"a key of {len(str(e))} characters appears twice", line, len(line))
     except (ValueError, RecursionError) as e:
         return Dead(index, "invalid_json", str(e)[:200], line, len(line))
     return fields.extract(obj, index, limits, line)
@@ -195,7 +263,7 @@ def read_text_file(f: BinaryIO, fields: FieldMapping, limits: ReadLimits) -> Ite
                 break
             rest += len(chunk)
     except (EOFError, OSError, zlib.error) as e:
-        yield Dead(0, "file_truncated", f"{type(e).__name__}: {e}")
+        yield _stream_error(e, 0, "bytes")
         return
     if data.startswith(_BOM):
         data = data[len(_BOM):]
@@ -224,6 +292,7 @@ def read_csv(f: BinaryIO, fields: FieldMapping, limits: ReadLimits, delimiter: s
     try:
         header = next(reader, None)
         if header is None:
+            yield Dead(None, "empty_file", "no header row: the file is empty")
             return
         for row in reader:
             if not row or all(not c.strip() for c in row):
@@ -236,8 +305,10 @@ def read_csv(f: BinaryIO, fields: FieldMapping, limits: ReadLimits, delimiter: s
             else:
                 yield fields.extract(dict(zip(header, row, strict=True)), index, limits, raw)
             index += 1
-    except (csv.Error, EOFError, OSError, zlib.error) as e:
-        yield Dead(index, "invalid_csv", f"stopped after {index} rows: {e}")
+    except csv.Error as e:
+        yield Dead(index, "invalid_csv", f"stopped after {index} rows: {str(e)[:200]}")
+    except (EOFError, OSError, zlib.error) as e:
+        yield _stream_error(e, index, "rows")
 
 
 class _Prefixed(io.RawIOBase):
@@ -297,14 +368,26 @@ Reader = Callable[[BinaryIO, FieldMapping, ReadLimits], Iterator[Parsed | Dead]]
 
 def read_any(fmt: str, f: BinaryIO, uri: str, fields: FieldMapping, limits: ReadLimits,
              csv_delimiter: str = ",") -> Iterator[Parsed | Dead]:
-    """Dispatch on the configured format; gzip is detected from the `.gz` suffix."""
+    """Dispatch on the configured format; gzip is detected from the `.gz` suffix.
+
+    Dead-letter entries carry at most `limits.deadletter_raw_bytes` of their raw input (none by default).
+    """
     stream = open_maybe_gzip(f, uri) if fmt in ("jsonl", "csv", "text") else f
     if fmt == "jsonl":
-        return read_jsonl(stream, fields, limits)
-    if fmt == "csv":
-        return read_csv(stream, fields, limits, csv_delimiter)
-    if fmt == "text":
-        return read_text_file(stream, fields, limits)
-    if fmt == "parquet":
-        return read_parquet(stream, fields, limits)
-    raise ValueError(f"unknown format {fmt!r}")
+        items = read_jsonl(stream, fields, limits)
+    elif fmt == "csv":
+        items = read_csv(stream, fields, limits, csv_delimiter)
+    elif fmt == "text":
+        items = read_text_file(stream, fields, limits)
+    elif fmt == "parquet":
+        items = read_parquet(stream, fields, limits)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+    return _cap_raw(items, limits.deadletter_raw_bytes)
+
+
+def _cap_raw(items: Iterator[Parsed | Dead], keep: int) -> Iterator[Parsed | Dead]:
+    for item in items:
+        if isinstance(item, Dead) and len(item.raw) > keep:
+            item = Dead(item.index, item.reason, item.detail, item.raw[: max(keep, 0)], item.raw_size)
+        yield item

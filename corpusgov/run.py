@@ -13,7 +13,6 @@ import logging
 import math
 import os
 import pickle
-import secrets
 import shutil
 import time
 import uuid
@@ -105,8 +104,13 @@ def num_shards_for(plan: Plan, cfg: LoadedConfig) -> int:
 
 
 def pii_hash_key() -> bytes:
-    """Key for keyed hashes of PI values: from the configured env variable, else random per run."""
-    return os.environ.get("CORPUSGOV_PII_HASH_KEY", "").encode() or secrets.token_bytes(32)
+    """Key for keyed hashes of PI values (HMAC-SHA256), from CORPUSGOV_PII_HASH_KEY.
+
+    Without a key no value hash is written: a hash under a published or derivable key could be reversed
+    by trying every phone number, and a random per-run key would make runs differ. Takedowns by
+    identifier need the key the run used.
+    """
+    return os.environ.get("CORPUSGOV_PII_HASH_KEY", "").encode()
 
 
 def source_specs(cfg: LoadedConfig, plan: Plan, terms: int) -> dict[str, dict[str, Any]]:
@@ -261,8 +265,13 @@ def output_files(out_dir: str, shards: list[dict[str, Any]]) -> dict[str, Any]:
 
 def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, overwrite: bool = False,
                    command: str = "run", previous: dict[str, Any] | None = None,
-                   plan: Plan | None = None, postprocess: bool = True) -> dict[str, Any]:
-    """Run the pipeline for a validated config into `out_dir`; returns the manifest."""
+                   plan: Plan | None = None, postprocess: bool = True, spec_extra: dict[str, Any] | None = None,
+                   manifest_extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Run the pipeline for a validated config into `out_dir`; returns the manifest.
+
+    `spec_extra` goes to the pipeline (`RunSpec.extra`, e.g. an incremental run's annotation cache);
+    `manifest_extra` adds top-level manifest sections (e.g. `incremental`).
+    """
     import apache_beam as beam
 
     from pipelines.governance import RunSpec, build_pipeline
@@ -283,6 +292,7 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         sources = source_specs(cfg, plan, len(terms))
         n_shards = num_shards_for(plan, cfg)
         opts, runner, runner_info = pipeline_options(beam_args)
+        key = pii_hash_key()
         spec = RunSpec(
             out_dir=out_dir, work_dir=work,
             files=[f.to_dict() for f in plan.files],
@@ -290,8 +300,8 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
                       for s in cfg.registry.sources},
             limits=cfg.policy.limits.model_dump(),
             policy=cfg.policy.model_dump(mode="json"),
-            lexicon_terms=terms, sources=sources, num_shards=n_shards, pii_hash_key=pii_hash_key(),
-            compression=cfg.policy.output.compression,
+            lexicon_terms=terms, sources=sources, num_shards=n_shards, pii_hash_key=key,
+            compression=cfg.policy.output.compression, extra=dict(spec_extra or {}),
         )
         log.info("planned %d files (%d bytes) over %d sources; %d shards", len(plan.files), plan.total_bytes,
                  len(sources), n_shards)
@@ -300,8 +310,10 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         result = p.run()
         result.wait_until_finish()
         pipeline_seconds = time.monotonic() - t0
+        extra = _with_cache_counts(manifest_extra, result)
+        extra["_pii_key"] = key
         manifest = assemble(cfg, plan, out_dir, work, run_id, started, runner_info, sources, command,
-                            previous, pipeline_seconds)
+                            previous, pipeline_seconds, extra=extra)
     except Exception as e:
         _status(out_dir, "failed", run_id=run_id, started_at=started, failed_at=now(),
                 error=f"{type(e).__name__}: {str(e).splitlines()[0][:500] if str(e) else ''}")
@@ -318,10 +330,36 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     return manifest
 
 
+def _with_cache_counts(manifest_extra: dict[str, Any] | None, result: Any) -> dict[str, Any]:
+    """Copies `manifest_extra`; an `incremental` section gets the pipeline's reused/annotated record counts."""
+    extra = {k: (dict(v) if isinstance(v, dict) else v) for k, v in (manifest_extra or {}).items()}
+    if isinstance(extra.get("incremental"), dict):
+        from apache_beam.metrics.metric import MetricsFilter
+
+        from pipelines.governance import CACHE_NS
+
+        got: dict[str, int] = {}
+        for c in result.metrics().query(MetricsFilter().with_namespace(CACHE_NS))["counters"]:
+            if c.key.metric.name in ("records_reused", "records_annotated"):
+                got[c.key.metric.name] = got.get(c.key.metric.name, 0) + int(c.committed or 0)
+        if got:  # only a run with an annotation cache counts; a full run annotates every record
+            extra["incremental"].update({"records_reused": 0, "records_annotated": 0, **got})
+    return extra
+
+
 def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str, started: str,
              runner_info: dict[str, Any], sources: dict[str, dict[str, Any]], command: str,
-             previous: dict[str, Any] | None, pipeline_seconds: float) -> dict[str, Any]:
-    """Driver-side: aggregates -> gates, expectations, metrics.json, manifest (validated, written last)."""
+             previous: dict[str, Any] | None, pipeline_seconds: float,
+             extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Driver-side: aggregates -> gates, expectations, metrics.json, manifest (validated, written last).
+
+    `extra`: top-level manifest sections to add; its `_pii_key` (never written) is the run's PI hash key, of
+    which only a key id is recorded (so takedowns by identifier can check they use the same key).
+    """
+    from corpusgov.lifecycle import annotation_fingerprint, key_id, lexicon_sha256
+
+    extra = dict(extra or {})
+    key = extra.pop("_pii_key", None)
     from corpusgov.gates import evaluate_gates
     from corpusgov.metrics import build_metrics, dedup_section, validate_metrics
 
@@ -349,8 +387,12 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     manifest = build_manifest(
         cfg=cfg, plan=plan, counters=counters, run=run, runner=runner_info, source_status=sources,
         steps=steps, outputs=outputs, dedup=dedup, diversity=diversity, pii_mode=pii_mode, gates=[],
-        previous=previous,
+        previous=previous, extra=extra,
     )
+    if key is not None:
+        manifest["pii"]["key_id"] = key_id(key)
+        manifest["pii"]["key_source"] = "env" if os.environ.get("CORPUSGOV_PII_HASH_KEY") else "random"
+    manifest["annotation_cache"] = annotation_fingerprint(cfg.policy, lexicon_sha256(cfg))
     metrics = build_metrics(manifest, counters, cfg, read_signal_stats(work))
     expectations = None
     if cfg.policy.expectations.enabled and cfg.policy.expectations.suite:
@@ -373,7 +415,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     for extra in ("metrics.json",):
         p = os.path.join(out_dir, extra)
         outputs["files"].append({"path": extra, "sha256": file_sha256(p), "bytes": os.path.getsize(p),
-                                 "rows": None, "kind": "metrics", "merkle_root": None})
+                                 "rows": None, "kind": "metrics", "merkle_root": None, "run_specific": True})
     exp_dir = os.path.join(out_dir, "expectations")
     if os.path.isdir(exp_dir):
         for root, _, names in sorted(os.walk(exp_dir)):
@@ -381,7 +423,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
                 p = os.path.join(root, n)
                 outputs["files"].append({"path": os.path.relpath(p, out_dir), "sha256": file_sha256(p),
                                          "bytes": os.path.getsize(p), "rows": None, "kind": "expectations",
-                                         "merkle_root": None})
+                                         "merkle_root": None, "run_specific": True})
     if cfg.run.annotation:
         manifest["annotation"] = annotation_section(cfg, out_dir, outputs)
     manifest["gates"] = evaluate_gates(manifest, expectations)

@@ -59,6 +59,9 @@ T: dict[str, tuple[str, str]] = {
     "s4": ("四、标注规则", "4. Annotation rules"),
     "ann_na": ("不适用：本次运行的清单不含标注部分（未执行标注审核）。",
                "Not available: this run's manifest has no annotation section (no annotation audit was run)."),
+    "ann_source": ("数据来源", "Taken from"),
+    "ann_full": ("{path}（已按清单核对 SHA-256）", "{path} (SHA-256 checked against the manifest)"),
+    "ann_summary": ("清单中的摘要", "the manifest's summary"),
     "rules_docs": ("标注规则文件（按哈希标识）", "Rule documents (identified by hash)"),
     "task": ("任务", "Task"), "kind": ("类型", "Kind"), "batches": ("批次", "Batches"),
     "batch": ("批次", "Batch"), "items": ("条目", "Items"), "accuracy": ("准确率", "Accuracy"),
@@ -238,15 +241,20 @@ def _flat(d: dict[str, Any], prefix: str = "", limit: int = 12) -> str:
 # ---------------------------------------------------------------- blocks
 
 def build_blocks(manifest: dict[str, Any], lang: str, metrics: dict[str, Any] | None = None,
-                 manifest_sha256: str | None = None) -> list[Block]:
-    """The report as a language-specific list of blocks; the one place its content is decided."""
+                 manifest_sha256: str | None = None, annotation: dict[str, Any] | None = None) -> list[Block]:
+    """The report as a language-specific list of blocks; the one place its content is decided.
+
+    `annotation` is `annotation_view(...)`; when not given it is taken from the manifest's summary alone.
+    """
     m = manifest
+    if annotation is None:
+        annotation = annotation_view(None, m)
     b: list[Block] = [("h1", f"{t('title', lang)} — {m['run']['name']}"), ("p", t("intro", lang))]
     b += _run_section(m, lang)
     b += _sources_section(m, lang)
     b += _scale_section(m, lang)
     b += _type_section(m, lang)
-    b += _annotation_section(m, lang)
+    b += _annotation_section(annotation, lang)
     b += _steps_section(m, lang)
     b += _pii_section(m, lang)
     b += _copyright_section(m, lang)
@@ -329,29 +337,66 @@ def _type_section(m: dict[str, Any], lang: str) -> list[Block]:
             ("table", "type", [t("dimension", lang), t("category", lang), t("kept_records", lang)], rows)]
 
 
-def _ci(p: dict[str, Any] | None) -> tuple[str, str]:
-    if not p:
-        return "—", "—"
-    rate = num(p.get("rate"))
-    lo, hi = p.get("ci_low"), p.get("ci_high")
-    ci = f"{num(lo)}–{num(hi)}" if lo is not None and hi is not None else "—"
-    return f"{rate} ({p.get('successes', '—')}/{p.get('n', '—')})", ci
+def annotation_view(out_dir: str | None, manifest: dict[str, Any]) -> dict[str, Any] | None:
+    """The run's annotation audit in one shape, or None when the manifest has no annotation section.
 
-
-def _annotation_section(m: dict[str, Any], lang: str) -> list[Block]:
-    a = m.get("annotation")
-    out: list[Block] = [("h2", t("s4", lang))]
+    The manifest carries a summary; when it names its full report (`annotation_audit.json`) and that file is
+    one of the run's outputs with a matching SHA-256, the full report (intervals, annotators, agreement) is
+    used instead. An unlisted or altered file is ignored, so nothing unverified reaches a report.
+    """
+    a = manifest.get("annotation")
     if not a:
+        return None
+    full = None
+    rel = a.get("report") if isinstance(a.get("report"), str) else None
+    if out_dir and rel:
+        listed = {f["path"]: f["sha256"] for f in (manifest.get("outputs") or {}).get("files", [])}
+        p = os.path.join(out_dir, rel)
+        if rel in listed and os.path.exists(p) and _sha256_file(p) == listed[rel]:
+            full = _read_json(p)
+    src = full or a
+    batches = src.get("batches") or []
+    if isinstance(batches, dict):
+        batches = [{"batch": k, **(v if isinstance(v, dict) else {"accuracy": v})} for k, v in sorted(batches.items())]
+    norm = []
+    for bt in batches:
+        bt = dict(bt)
+        acc = bt.get("accuracy")
+        bt["accuracy"] = acc if isinstance(acc, dict) else ({"rate": acc} if acc is not None else {})
+        norm.append(bt)
+    summary = dict(src.get("summary") or {})
+    fbc = summary.get("findings_by_code", a.get("findings_by_code")) or {}
+    return {
+        "passed": src.get("passed", a.get("passed")),
+        "rules_files": src.get("rules_files") or a.get("rules_files") or [],
+        "batches": norm,
+        "annotators": src.get("annotators") or {},
+        "summary": {k: v for k, v in summary.items() if k != "findings_by_code"},
+        "findings_by_code": fbc,
+        "report_path": rel if full else None,
+        "detail": (f"{rel} (SHA-256 checked against the manifest)" if full else "the manifest's summary"),
+    }
+
+
+def _annotation_section(view: dict[str, Any] | None, lang: str) -> list[Block]:
+    out: list[Block] = [("h2", t("s4", lang))]
+    if not view:
         return out + [("p", t("ann_na", lang))]
+    src = (t("ann_full", lang).format(path=view["report_path"]) if view.get("report_path") else t("ann_summary", lang))
+    out.append(("p", f"{t('ann_source', lang)}: {src}"))
     rf = [[f.get("path", ""), f.get("task", ""), f.get("kind", ""), f.get("version", ""), f.get("sha256", ""),
-           ", ".join(f.get("batches", []))] for f in a.get("rules_files", [])]
+           ", ".join(f.get("batches", []))] for f in view["rules_files"]]
     out += [("h3", t("rules_docs", lang)),
             ("table", "annotation_rules", [t("path", lang), t("task", lang), t("kind", lang), "version", "SHA-256",
                                            t("batches", lang)], rf)]
     rows = []
-    for bt in a.get("batches", []):
-        acc = bt.get("accuracy") or {}
-        rate, ci = _ci(acc if acc.get("n") is not None else None)
+    for bt in view["batches"]:
+        acc = bt["accuracy"]
+        rate = num(acc.get("rate"))
+        if acc.get("n") is not None:
+            rate += f" ({acc.get('successes')}/{acc.get('n')})"
+        lo, hi = acc.get("ci_low"), acc.get("ci_high")
+        ci = f"{num(lo)}–{num(hi)}" if lo is not None and hi is not None else "—"
         ag = bt.get("agreement") or {}
         agree = f"{num(ag.get('fleiss_kappa'))} / {num(ag.get('krippendorff_alpha_nominal'))}" if ag else "—"
         rows.append([bt.get("batch", ""), bt.get("status", ""), bt.get("task", "—"), num(bt.get("items")), rate, ci,
@@ -359,10 +404,11 @@ def _annotation_section(m: dict[str, Any], lang: str) -> list[Block]:
     out.append(("table", "annotation_batches",
                 [t("batch", lang), t("src_status", lang), t("task", lang), t("items", lang), t("accuracy", lang),
                  t("ci", lang), t("threshold", lang), t("agreement", lang)], rows))
-    summ = a.get("summary") or {}
-    srows = [[k, num(v) if not isinstance(v, dict) else _reasons(v)] for k, v in sorted(summ.items())]
-    srows.append([t("passed", lang), _yn(a.get("passed"), lang)])
-    out += [("h3", t("audit_summary", lang)), ("table", "annotation_summary", [t("field", lang), t("value", lang)], srows)]
+    srows = [[k, num(v)] for k, v in sorted(view["summary"].items())]
+    srows += [[f"finding {k}", num(v)] for k, v in sorted(view["findings_by_code"].items())]
+    srows.append([t("passed", lang), _yn(view["passed"], lang)])
+    out += [("h3", t("audit_summary", lang)),
+            ("table", "annotation_summary", [t("field", lang), t("value", lang)], srows)]
     return out
 
 
@@ -547,11 +593,11 @@ def render_markdown(blocks: Iterable[Block]) -> str:
 
 CSS = """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2em auto;
-max-width:1200px;padding:0 1em;color:#1d2430;line-height:1.45}
+max-width:1400px;padding:0 1em;color:#1d2430;line-height:1.45}
 h1{font-size:1.6em;border-bottom:2px solid #2b5797;padding-bottom:.3em}h2{margin-top:1.8em;color:#2b5797}
 table{border-collapse:collapse;margin:.6em 0 1.2em;font-size:.88em;width:100%}
 th,td{border:1px solid #cfd6e0;padding:.3em .5em;text-align:left;vertical-align:top;word-break:break-word}
-th{background:#eef2f8}tr:nth-child(even) td{background:#fafbfd}
+th{background:#eef2f8;word-break:normal}tr:nth-child(even) td{background:#fafbfd}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 """
 
@@ -596,17 +642,22 @@ def _read_json(path: str) -> dict[str, Any] | None:
 def _sha256_file(path: str) -> str | None:
     if not os.path.exists(path):
         return None
+    h = hashlib.sha256()
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
 
 
 def write_reports(out_dir: str, manifest: dict[str, Any]) -> list[str]:
     """Write report.{zh,en}.{md,html} into `out_dir`; returns the paths written."""
+    manifest = json.loads(json.dumps(manifest, sort_keys=True))  # same report from memory or from disk
     metrics = _read_json(os.path.join(out_dir, "metrics.json"))
     msha = _sha256_file(os.path.join(out_dir, "manifest.json"))
+    ann = annotation_view(out_dir, manifest)
     written = []
     for lang in LANGS:
-        blocks = build_blocks(manifest, lang, metrics, msha)
+        blocks = build_blocks(manifest, lang, metrics, msha, ann)
         title = f"{t('title', lang)} — {manifest['run']['name']}"
         for ext, text in (("md", render_markdown(blocks)), ("html", render_html(blocks, lang, title))):
             p = os.path.join(out_dir, f"report.{lang}.{ext}")

@@ -142,6 +142,134 @@ class AnnotateBatch(beam.DoFn):
             yield rec
 
 
+CACHE_NS = "corpusgov.incremental"
+
+
+def _cached_annotation(rec: dict[str, Any], dec: dict[str, Any], pii: list[dict[str, Any]],
+                       marks: list[dict[str, Any]], sig: bytes | None) -> dict[str, Any]:
+    """Rebuilds what `Annotators.annotate_batch` produced for a record from the base run's table rows."""
+    from quality.copyright import MarkerFinding
+    from quality.pii.scanner import PiiFinding
+
+    findings = sorted(
+        (PiiFinding(f["entity_type"], int(f["start"]), int(f["end"]), float(f["score"]), f["recognizer"]) for f in pii),
+        key=lambda f: (f.start, f.end, f.entity_type),
+    )
+    markers = sorted(
+        (MarkerFinding(m["marker_class"], int(m["start"]), int(m["end"]), float(m["score"]), m["recognizer"],
+                       m["licence"], bool(m["restrictive"])) for m in marks),
+        key=lambda m: (m.start, m.end, m.marker_class),
+    )
+    rec["ann"] = {
+        "lang": dec["lang"], "lang_score": float(dec["lang_score"]),
+        # Only the truthiness of screen_hits is used after annotation (decisions and the source hit rate).
+        "screen_hits": ["<cached>"] if dec["screen_hit"] else [],
+        "pii": findings, "copyright": markers,
+        "signals": {n: dec[f"q_{n}"] for n in SIGNAL_NAMES if dec.get(f"q_{n}") is not None},
+    }
+    rec["signature"] = sig
+    return rec
+
+
+class _JoinCache(beam.DoFn):
+    """(base shard, records) -> annotated records (reused) or `todo` (to annotate).
+
+    The base run's tables are sharded by `shard_of(record_id, N)`, so records grouped by their base shard meet
+    that shard's rows of decisions/, pii/, copyright/ and signatures/ (read here with pyarrow, one bounded
+    shard at a time). A cached annotation is used only when the record's file is unchanged (same sha256),
+    its content hash equals the cached one, the base decision is not a takedown, and a signature is stored
+    (when dedup is on).
+    """
+
+    TODO = "todo"
+    _COLS = {
+        "decisions": ["record_id", "file_sha256", "content_sha256", "reasons", "lang", "lang_score", "screen_hit",
+                      *[f"q_{n}" for n in SIGNAL_NAMES]],
+        "pii": ["record_id", "entity_type", "start", "end", "score", "recognizer"],
+        "copyright": ["record_id", "marker_class", "start", "end", "score", "recognizer", "licence", "restrictive"],
+        "signatures": ["record_id", "signature"],
+    }
+
+    def __init__(self, cache: dict[str, Any]) -> None:
+        self._tables = cache["tables"]  # kind -> {shard (str): path}
+        self._reuse = {tuple(x) for x in cache["reuse_files"]}
+        self._need_sig = cache["need_signature"]
+
+    def setup(self) -> None:
+        from apache_beam.metrics import Metrics
+
+        self._reused = Metrics.counter(CACHE_NS, "records_reused")
+        self._annotated = Metrics.counter(CACHE_NS, "records_annotated")
+
+    def _load(self, kind: str, shard: int, ids: set[str]) -> dict[str, list[dict[str, Any]]]:
+        import pyarrow.parquet as pq
+
+        path = self._tables.get(kind, {}).get(str(shard))
+        out: dict[str, list[dict[str, Any]]] = {}
+        if path is None:
+            return out
+        for row in pq.read_table(path, columns=self._COLS[kind]).to_pylist():
+            if row["record_id"] in ids:
+                out.setdefault(row["record_id"], []).append(row)
+        return out
+
+    def process(self, item: tuple[int, Any]):  # type: ignore[no-untyped-def]
+        shard, recs = item
+        recs = list(recs)
+        ids = {r["record_id"] for r in recs if (r["source_id"], r["origin_key"], r["file_sha256"]) in self._reuse}
+        got = {k: self._load(k, shard, ids) for k in self._COLS} if ids else {k: {} for k in self._COLS}
+        for rec in recs:
+            rid = rec["record_id"]
+            decs = got["decisions"].get(rid, [])
+            sigs = got["signatures"].get(rid, [])
+            dec = decs[0] if len(decs) == 1 else None
+            sig = sigs[0]["signature"] if len(sigs) == 1 else None
+            ok = (
+                rid in ids and dec is not None
+                and dec["file_sha256"] == rec["file_sha256"]
+                and dec["content_sha256"] == rec["content_sha256"]
+                and not any(r.startswith("takedown:") for r in dec["reasons"] or [])
+                and (sig is not None or not self._need_sig)
+            )
+            if ok:
+                self._reused.inc()
+                yield _cached_annotation(rec, dec, got["pii"].get(rid, []), got["copyright"].get(rid, []), sig)
+            else:
+                self._annotated.inc()
+                yield beam.pvalue.TaggedOutput(self.TODO, rec)
+
+
+class ReuseAnnotations(beam.PTransform):
+    """records -> annotated records, reusing a base run's annotations (decisions, pii/, copyright/, signatures/)
+    for records of unchanged files and annotating only the rest; downstream steps are those of a full run.
+
+    `cache`: {"num_shards": N of the base run, "tables": {kind: {shard: path}}, "reuse_files": [[source_id,
+    key, sha256]], "need_signature": bool}.
+    """
+
+    def __init__(self, spec: RunSpec, cache: dict[str, Any]) -> None:
+        super().__init__()
+        self._spec = spec
+        self._cache = cache
+
+    def expand(self, records):  # type: ignore[no-untyped-def]
+        from lineage.hashing import shard_of
+
+        n = int(self._cache["num_shards"])
+        res = (
+            records
+            | "CacheKeyByBaseShard" >> beam.Map(lambda r: (shard_of(r["record_id"], n), r))
+            | "CacheGroup" >> beam.GroupByKey()
+            | "CacheJoin" >> beam.ParDo(_JoinCache(self._cache)).with_outputs(_JoinCache.TODO, main="reused")
+        )
+        fresh = (
+            res[_JoinCache.TODO]
+            | "Batch" >> beam.BatchElements(min_batch_size=32, max_batch_size=256)
+            | "Annotate" >> beam.ParDo(AnnotateBatch(self._spec))
+        )
+        return (res.reused, fresh) | "CacheMerge" >> beam.Flatten()
+
+
 class PreDecide(beam.DoFn):
     """Source gates (evidence + screening rate) and per-record measures except duplicates."""
 
@@ -232,7 +360,8 @@ class Finalise(beam.DoFn):
             yield beam.pvalue.TaggedOutput(self.PII, {
                 "record_id": rec["record_id"], "source_id": src, "entity_type": f.entity_type,
                 "start": f.start, "end": f.end, "score": float(f.score), "recognizer": f.recognizer,
-                "action": action, "value_hash": self._hash(text[f.start:f.end], self._key),
+                "action": action,
+                "value_hash": self._hash(text[f.start:f.end], self._key) if self._key else None,
             })
         for m in marks:
             yield beam.pvalue.TaggedOutput(self.COPYRIGHT, {
@@ -241,7 +370,9 @@ class Finalise(beam.DoFn):
                 "licence": m.licence, "restrictive": bool(m.restrictive),
                 "action": "drop" if stage == "copyright" else "flag",
             })
-        if rec.get("signature") is not None and not pre.drop:
+        if rec.get("signature") is not None:
+            # Every annotated record's signature is kept (not only dedup-eligible ones), so an incremental run
+            # can reuse it even when a policy change makes a previously dropped record eligible.
             s = self._sources[src]
             yield beam.pvalue.TaggedOutput(self.SIGNATURE, {
                 "record_id": rec["record_id"], "source_id": src, "content_sha256": rec["content_sha256"],
@@ -306,23 +437,28 @@ def signal_bucket(v: float) -> str:
 
 
 class SignalStats(beam.CombineFn):
-    """(count, sum, min, max) of one quality signal over all records."""
+    """(count, sum, min, max) of one quality signal over all records.
 
-    def create_accumulator(self) -> tuple[int, float, float, float]:
-        return (0, 0.0, float("inf"), float("-inf"))
+    The sum is kept in integer micro-units so that it does not depend on the order in which a runner
+    merges partial sums (float addition is not associative)."""
+
+    SCALE = 1_000_000
+
+    def create_accumulator(self) -> tuple[int, int, float, float]:
+        return (0, 0, float("inf"), float("-inf"))
 
     def add_input(self, acc, v):  # type: ignore[no-untyped-def]
-        return (acc[0] + 1, acc[1] + v, min(acc[2], v), max(acc[3], v))
+        return (acc[0] + 1, acc[1] + round(v * self.SCALE), min(acc[2], v), max(acc[3], v))
 
     def merge_accumulators(self, accs):  # type: ignore[no-untyped-def]
-        n, s, lo, hi = 0, 0.0, float("inf"), float("-inf")
+        n, s, lo, hi = 0, 0, float("inf"), float("-inf")
         for a in accs:
             n, s, lo, hi = n + a[0], s + a[1], min(lo, a[2]), max(hi, a[3])
         return (n, s, lo, hi)
 
     def extract_output(self, acc):  # type: ignore[no-untyped-def]
         n, s, lo, hi = acc
-        return {"count": n, "sum": s, "min": lo if n else None, "max": hi if n else None}
+        return {"count": n, "sum": s / self.SCALE, "min": lo if n else None, "max": hi if n else None}
 
 
 class DiversityCombine(beam.CombineFn):
@@ -358,11 +494,15 @@ def _write_lines(pcoll, path: str, label: str):  # type: ignore[no-untyped-def]
 def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
     """Adds the whole governance graph to `p`."""
     records, dead = p | "Ingest" >> IngestFiles(spec.files, spec.mappings, spec.limits)
-    annotated = (
-        records
-        | "Batch" >> beam.BatchElements(min_batch_size=32, max_batch_size=256)
-        | "Annotate" >> beam.ParDo(AnnotateBatch(spec))
-    )
+    cache = spec.extra.get("annotation_cache")
+    if cache:
+        annotated = records | "ReuseAnnotations" >> ReuseAnnotations(spec, cache)
+    else:
+        annotated = (
+            records
+            | "Batch" >> beam.BatchElements(min_batch_size=32, max_batch_size=256)
+            | "Annotate" >> beam.ParDo(AnnotateBatch(spec))
+        )
     screen_counts = (
         annotated
         | "ScreenKey" >> beam.Map(lambda r: (r["source_id"], (1, 1 if r["ann"].get("screen_hits") else 0)))

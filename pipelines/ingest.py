@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import apache_beam as beam
@@ -11,6 +12,7 @@ from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw
 from lineage.hashing import content_sha256, normalise_text, record_id
 
 DEADLETTER = "deadletter"
+log = logging.getLogger("corpusgov.ingest")
 
 
 def dead_entry(f: dict[str, Any], d: Dead) -> dict[str, Any]:
@@ -64,6 +66,8 @@ class ReadSourceFile(beam.DoFn):
             for sid, m in self._mappings.items()
         }
         self._read_limits = ReadLimits(**self._limits)
+        self._records = beam.metrics.Metrics.counter("corpusgov", "records_read")
+        self._dead = beam.metrics.Metrics.counter("corpusgov", "records_deadlettered")
 
     def process(self, f: dict[str, Any]):  # type: ignore[no-untyped-def]
         fields, delim = self._fields[f["source_id"]]
@@ -75,18 +79,25 @@ class ReadSourceFile(beam.DoFn):
             )
             return
         last = -1
+        n_ok = n_dead = 0
         with handle:
             try:
                 for item in read_any(f["format"], handle, f["uri"], fields, self._read_limits, delim):
                     if isinstance(item, Parsed):
                         last = item.index
+                        n_ok += 1
                         yield make_record(f, item)
                     else:
                         last = item.index if item.index is not None else last
+                        n_dead += 1
                         yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, item))
             except Exception as e:  # noqa: BLE001 - safety net: never lose the rest of the run
                 d = Dead(last + 1, "read_error", f"stopped after index {last}: {type(e).__name__}: {str(e)[:200]}")
+                n_dead += 1
                 yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, d))
+        self._records.inc(n_ok)
+        self._dead.inc(n_dead)
+        log.info("read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
 
 
 class IngestFiles(beam.PTransform):

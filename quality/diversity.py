@@ -51,7 +51,8 @@ def _entropy(counts: Counter[str]) -> float:
     k = sum(1 for c in counts.values() if c > 0)
     if total == 0 or k < 2:
         return 0.0
-    h = -sum(c / total * math.log(c / total) for c in counts.values() if c > 0)
+    # Sum in key order: float addition is not associative, and merge order differs between runners.
+    h = -math.fsum(counts[key] / total * math.log(counts[key] / total) for key in sorted(counts) if counts[key] > 0)
     return max(0.0, min(1.0, h / math.log(k)))
 
 

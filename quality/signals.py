@@ -124,7 +124,8 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> None:
 
     Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
     uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
-    If no n-gram repeats, no longer one can, so most documents stop after a few sorts. Shares are of the
+    If no n-gram repeats, no longer one can, so most documents stop after a few sorts; from n = 5 only
+    positions where both overlapping (n-1)-grams repeat are sorted. Shares are of the
     tokens' characters (CJK: characters; spaced text: word characters).
     """
     for n in (2, 3, 4):
@@ -143,26 +144,37 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> None:
     if total == 0:
         return
     keys = codes
+    dupmask = np.zeros(0, dtype=bool)
     for n in range(2, 11):
         if m < n:
             return
         keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
-        order = np.argsort(keys, kind="stable")
-        srt = keys[order]
+        if n <= 4:
+            cand = None
+            sub = keys
+        else:
+            # A repeated n-gram starts where the (n-1)-grams at i and i+1 both repeat.
+            cand = np.flatnonzero(dupmask[:-1] & dupmask[1:])
+            sub = keys[cand]
+        order = np.argsort(sub, kind="stable")
+        srt = sub[order]
         same = srt[1:] == srt[:-1]
         if not same.any():
             return
+        dup_sorted = np.zeros(len(srt), dtype=bool)
+        dup_sorted[1:] |= same
+        dup_sorted[:-1] |= same
+        pos = order[dup_sorted] if cand is None else cand[order[dup_sorted]]
+        dupmask = np.zeros(len(keys), dtype=bool)
+        dupmask[pos] = True
         if n <= 4:
             starts = np.flatnonzero(np.concatenate(([True], ~same)))
             runs = np.diff(np.append(starts, len(srt)))
-            j = int(runs.argmax())
-            first = int(order[starts[j]])  # stable sort: the earliest occurrence
-            out[f"top_{n}gram_frac"] = min(1.0, int(pref[first + n] - pref[first]) * int(runs[j]) / total)
+            top = int(runs.max())
+            firsts = order[starts[runs == top]]
+            longest = int((pref[firsts + n] - pref[firsts]).max())  # ties: the longest n-gram counts
+            out[f"top_{n}gram_frac"] = min(1.0, longest * top / total)
         else:
-            dup = np.zeros(len(srt), dtype=bool)
-            dup[1:] |= same
-            dup[:-1] |= same
-            pos = order[dup]
             edges = np.bincount(pos, minlength=m + 1)[: m + 1] - np.bincount(pos + n, minlength=m + 1)[: m + 1]
             covered = np.cumsum(edges)[:m] > 0
             out[f"dup_{n}gram_frac"] = min(1.0, int(lens[covered].sum()) / total)

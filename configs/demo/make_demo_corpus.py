@@ -21,7 +21,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.normpath(os.path.join(HERE, "..", "..")))
 
-from quality.pii.checksums import luhn_check_digit, resident_id_check_char  # noqa: E402
+from quality.pii import synth  # noqa: E402
 
 DATA = os.path.join(HERE, "data")
 SEED = 20231115
@@ -83,9 +83,6 @@ EN_TEMPLATES = [
 ]
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December"]
-SURNAMES = ["张", "王", "李", "赵", "刘", "陈", "杨", "黄", "周", "吴"]
-GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "洋", "艳", "军", "杰"]
-REGIONS = ["110105", "310104", "440305", "330106", "510107", "420111", "320102", "370202"]
 SPAM_ZH = ["网络赌博", "博彩", "六合彩", "代开发票", "刷单"]
 SPAM_EN = ["casino bonus", "free spins", "online betting"]
 
@@ -109,35 +106,7 @@ def en_doc(rng: random.Random, k: int | None = None) -> str:
     return " ".join(sents)
 
 
-# --- planted personal information (synthetic, checksum-valid) ---
-
-def resident_id(rng: random.Random) -> str:
-    body = f"{rng.choice(REGIONS)}{rng.randint(1955, 2003)}{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}{rng.randint(0, 999):03d}"
-    return body + resident_id_check_char(body)
-
-
-def mobile(rng: random.Random) -> str:
-    return f"1{rng.choice('3589')}{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}"
-
-
-def bank_card(rng: random.Random) -> str:
-    partial = "62" + "".join(str(rng.randint(0, 9)) for _ in range(15))
-    return partial + luhn_check_digit(partial)
-
-
-def email(rng: random.Random) -> str:
-    user = rng.choice(["zhang.wei", "li.na", "wang.fang", "chen.jie", "liu.yang", "mary.smith", "j.doe"])
-    return f"{user}{rng.randint(1, 999)}@{rng.choice(['example.com', 'mail.example.cn', 'corp.example.org'])}"
-
-
-def landline(rng: random.Random) -> str:
-    return f"0{rng.choice(['10', '21', '755', '571', '28'])}-{rng.randint(2000000, 89999999)}"
-
-
-def us_phone(rng: random.Random) -> str:
-    return f"({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)}"
-
-
+# --- planted personal information: synthetic, checksum-valid values from quality.pii.synth ---
 class Planter:
     """Inserts PI into a document and records (entity_type, start, end, value) against the document."""
 
@@ -148,13 +117,16 @@ class Planter:
         found = []
         for kind in kinds:
             value, cue = {
-                "CN_RESIDENT_ID": (resident_id(self.rng), "身份证号码："),
-                "CN_MOBILE": (mobile(self.rng), "联系电话"),
-                "CN_BANK_CARD": (bank_card(self.rng), "收款银行卡号"),
-                "EMAIL_ADDRESS": (email(self.rng), "邮箱"),
-                "CN_LANDLINE": (landline(self.rng), "办公电话："),
+                "CN_RESIDENT_ID": (synth.resident_id(self.rng), "身份证号码："),
+                "CN_MOBILE": (synth.cn_mobile(self.rng), "联系电话"),
+                "CN_BANK_CARD": (synth.unionpay_card(self.rng), "收款银行卡号"),
+                "EMAIL_ADDRESS": (synth.email(self.rng), "邮箱"),
+                "CN_LANDLINE": (synth.cn_landline(self.rng), "办公电话："),
+                "CN_PASSPORT": (synth.cn_passport(self.rng), "护照号码"),
+                "CN_USCC": (synth.uscc(self.rng), "统一社会信用代码："),
+                "IP_ADDRESS": (synth.ipv4(self.rng), "登录IP："),
             }[kind]
-            name = self.rng.choice(SURNAMES) + self.rng.choice(GIVEN)
+            name = synth.cn_name(self.rng)
             sentence_head = f"如需核实，请联系{name}，{cue}"
             start = len(text) + len(sentence_head)
             text = text + sentence_head + value + "。"
@@ -164,8 +136,9 @@ class Planter:
     def plant_en(self, text: str, kinds: list[str]) -> tuple[str, list[dict]]:
         found = []
         for kind in kinds:
-            value = {"EMAIL_ADDRESS": email(self.rng), "PHONE_NUMBER": us_phone(self.rng)}[kind]
-            head = " For details contact the newsroom at "
+            value = {"EMAIL_ADDRESS": synth.email(self.rng), "PHONE_NUMBER": synth.us_phone(self.rng),
+                     "US_SSN": synth.us_ssn(self.rng)}[kind]
+            head = " The leaked form listed the SSN " if kind == "US_SSN" else " For details contact the newsroom at "
             start = len(text) + len(head)
             text = text + head + value + "."
             found.append({"entity_type": kind, "start": start, "end": start + len(value), "value": value})
@@ -236,6 +209,9 @@ def main() -> None:
         pii = []
         if i % 9 == 0:
             text, pii = planter.plant_en(text, ["EMAIL_ADDRESS"] if i % 2 else ["PHONE_NUMBER", "EMAIL_ADDRESS"])
+        if i % 37 == 11:
+            text, more = planter.plant_en(text, ["US_SSN"])
+            pii += more
         if i % 40 == 5:
             text += f" © {rng.randint(2015, 2024)} Example News Group. All rights reserved."
         if i % 111 == 50:
@@ -263,7 +239,8 @@ def main() -> None:
     import pyarrow.parquet as pq
 
     forum = []
-    kinds_cycle = [["CN_MOBILE"], ["CN_RESIDENT_ID"], ["CN_BANK_CARD"], ["EMAIL_ADDRESS", "CN_MOBILE"], ["CN_LANDLINE"]]
+    kinds_cycle = [["CN_MOBILE"], ["CN_RESIDENT_ID"], ["CN_BANK_CARD"], ["EMAIL_ADDRESS", "CN_MOBILE"], ["CN_LANDLINE"],
+                   ["CN_PASSPORT"], ["CN_USCC"], ["IP_ADDRESS"]]
     for i in range(700):
         text = zh_doc(rng, rng.randint(4, 8))
         pii = []

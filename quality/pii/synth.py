@@ -281,3 +281,25 @@ def iban(rng: random.Random, country: str | None = None) -> str:
 
 def en_name(rng: random.Random) -> str:
     return f"{rng.choice(EN_FIRST)} {rng.choice(EN_LAST)}"
+
+
+# Entity type -> generator of a valid value, for planting PI (e.g. in the demo corpus).
+GENERATORS = {
+    "CN_RESIDENT_ID": resident_id,
+    "CN_MOBILE": cn_mobile,
+    "CN_LANDLINE": cn_landline,
+    "CN_BANK_CARD": unionpay_card,
+    "CN_PASSPORT": cn_passport,
+    "CN_HMT_PERMIT": hk_macau_permit,
+    "CN_USCC": uscc,
+    "CN_PLATE": cn_plate,
+    "EMAIL_ADDRESS": email,
+    "IP_ADDRESS": ipv4,
+    "CN_PERSON": cn_name,
+    "CN_ADDRESS": cn_address,
+    "US_SSN": us_ssn,
+    "PHONE_NUMBER": us_phone,
+    "CREDIT_CARD": credit_card,
+    "IBAN_CODE": iban,
+    "PERSON": en_name,
+}

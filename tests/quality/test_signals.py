@@ -62,8 +62,9 @@ def test_repetition_signals_exact_values() -> None:
     assert rep["dup_5gram_frac"] == 1.0 and rep["dup_8gram_frac"] == 1.0
     # 12 words with period 4: the 9- and 10-grams (positions 0-3 / 0-2) are all distinct.
     assert rep["dup_9gram_frac"] == 0.0 and rep["dup_10gram_frac"] == 0.0
-    # top 2-gram "alpha beta" occurs 3 times: 3 * 9 chars of 3 * 19 word chars.
-    assert rep["top_2gram_frac"] == pytest.approx(27 / 57)
+    # "alpha beta", "beta gamma", "gamma delta" occur 3 times each; ties count the longest (10 chars):
+    # 3 * 10 of 3 * 19 word characters.
+    assert rep["top_2gram_frac"] == pytest.approx(30 / 57)
     # Chinese: characters are the tokens.
     zh = compute_signals("天气很好" * 5, "zh-Hans")
     assert zh["top_2gram_frac"] == pytest.approx(2 * 5 / 20)
@@ -146,3 +147,41 @@ def test_default_rules_validate_and_unknown_signal_rejected() -> None:
 
 def test_deterministic() -> None:
     assert compute_signals(EN + ZH, "en") == compute_signals(EN + ZH, "en")
+
+
+def _brute_ngrams(tokens: list[str]) -> dict[str, float]:
+    """Direct Gopher definitions (tuples, no hashing) to check the vectorised implementation."""
+    from collections import Counter
+
+    out: dict[str, float] = {}
+    m, total = len(tokens), sum(map(len, tokens))
+    for n in (2, 3, 4):
+        grams = Counter(tuple(tokens[i: i + n]) for i in range(m - n + 1))
+        top = max(grams.values(), default=0)
+        longest = max((sum(map(len, g)) for g, c in grams.items() if c == top), default=0)
+        out[f"top_{n}gram_frac"] = min(1.0, longest * top / total) if top > 1 else 0.0
+    for n in range(5, 11):
+        seq = [tuple(tokens[i: i + n]) for i in range(m - n + 1)]
+        counts = Counter(seq)
+        cov = [False] * m
+        for i, g in enumerate(seq):
+            if counts[g] > 1:
+                cov[i: i + n] = [True] * n
+        out[f"dup_{n}gram_frac"] = sum(len(t) for t, c in zip(tokens, cov, strict=True) if c) / total
+    return out
+
+
+def test_ngram_signals_match_brute_force() -> None:
+    import random
+
+    from quality.signals import _ngram_signals
+
+    rng = random.Random(11)
+    vocab = ("ab", "c", "def", "g", "hij", "k", "lm", "n")
+    for _ in range(400):
+        k = rng.randint(1, len(vocab))
+        tokens = [vocab[rng.randrange(k)] for _ in range(rng.randint(2, 50))]
+        got: dict[str, float] = {}
+        _ngram_signals(tokens, got)
+        want = _brute_ngrams(tokens)
+        assert got == pytest.approx(want), tokens

@@ -102,3 +102,23 @@ def test_min_score_and_disabled():
     assert [f.entity_type for f in PiiScanner(PiiPolicy()).scan(text)] == ["CN_LANDLINE", "CN_MOBILE"]
     assert [f.entity_type for f in PiiScanner(PiiPolicy(min_score=0.9)).scan(text)] == ["CN_MOBILE"]
     assert PiiScanner(PiiPolicy(enabled=False)).scan(text) == []
+
+
+def test_resolve_overlaps_is_order_independent():
+    import random
+
+    from quality.pii.scanner import PiiFinding, resolve_overlaps
+
+    fs = [
+        PiiFinding("CN_BANK_CARD", 0, 18, 1.0, "a"),
+        PiiFinding("CN_RESIDENT_ID", 0, 18, 1.0, "b"),  # same span and score: type priority wins
+        PiiFinding("CN_ADDRESS", 10, 30, 0.6, "c"),  # overlaps a higher score: dropped
+        PiiFinding("CN_PERSON", 30, 33, 0.6, "d"),  # touches but does not overlap: kept
+        PiiFinding("CN_PLATE", 40, 47, 0.7, "e"),
+        PiiFinding("CN_PERSON", 41, 43, 0.7, "f"),  # shorter, same score: dropped
+    ]
+    expected = [fs[1], fs[3], fs[4]]
+    rng = random.Random(0)
+    for _ in range(20):
+        rng.shuffle(fs)
+        assert resolve_overlaps(fs) == expected

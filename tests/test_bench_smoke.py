@@ -1,0 +1,53 @@
+"""A tiny benchmark run: checks the generator and the structure of results.json (never the timings)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from bench.gen import MIX, documents, generate
+from bench.run import main
+
+
+def test_generator_is_deterministic_and_about_1kb(tmp_path):
+    a = list(documents(400, seed=3))
+    b = list(documents(400, seed=3))
+    assert a == b
+    assert a != list(documents(400, seed=4))
+    sizes = sorted(len(r["text"].encode("utf-8")) for _, r in a)
+    assert 900 <= sizes[len(sizes) // 2] <= 1300  # median about 1 KB
+    info = generate(str(tmp_path / "c"), 400, seed=3, docs_per_file=150)
+    lines = sum(1 for ps in info.files.values() for p in ps for _ in open(p, encoding="utf-8"))
+    assert lines == 400 and info.bytes == sum(os.path.getsize(p) for ps in info.files.values() for p in ps)
+    texts = [r["text"] for _, r in a]
+    assert len(set(texts)) < len(texts)  # planted exact copies exist
+    assert set(MIX) == {"pii", "copyright", "spam", "lowq", "exact", "near"}
+
+
+def test_tiny_bench_run_writes_results(tmp_path):
+    res_path = tmp_path / "results.json"
+    r = main(["--docs", "300", "--modes", "in_process", "--no-peer", "--stage-sample", "120",
+              "--work", str(tmp_path / "work"), "--results", str(res_path)])
+    on_disk = json.loads(res_path.read_text(encoding="utf-8"))
+    assert on_disk["docs"] == r["docs"] == 300
+    assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("## corpusgov benchmark")
+    for stage in ("ingest", "language", "screening", "pii", "copyright", "quality", "minhash", "annotate_all",
+                  "dup_grouping", "outputs"):
+        s = on_disk["stages"][stage]
+        assert s["docs"] > 0 and s["cpu_s"] >= 0
+        assert s["docs_per_s_per_core"] is None or s["docs_per_s_per_core"] > 0
+    (gov,) = on_disk["governance"]
+    (ident,) = on_disk["identity"]
+    assert gov["rc"] == 0 and ident["rc"] == 0
+    assert gov["mode"] == ident["mode"] == "in_process"
+    assert gov["records_kept"] and 0 < gov["records_kept"] <= 300
+    assert len(gov["corpus_merkle_root"]) == 64
+    assert gov["peak_rss_mb_sum"] > 0 and gov["cpu_s"] > 0 and gov["pipeline_s"] > 0
+    assert "governance_vs_identity_in_process" in on_disk["ratios"]
+    assert set(on_disk["targets"]) >= {"e2e_docs_per_s_per_core >= 1500", "pii docs/s/core >= 2000"}
+    # identity output holds exactly the input lines
+    out_lines = 0
+    for name in os.listdir(tmp_path / "work" / "identity-in_process-300"):
+        with open(tmp_path / "work" / "identity-in_process-300" / name, encoding="utf-8") as f:
+            out_lines += sum(1 for _ in f)
+    assert out_lines == 300
