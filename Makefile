@@ -16,6 +16,8 @@ $(STAMP): pyproject.toml constraints.txt
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
 	@touch $(STAMP)
 
+# The demo's PI hash key is public (synthetic data); set your own secret CORPUSGOV_PII_HASH_KEY in production.
+demo: export CORPUSGOV_PII_HASH_KEY ?= corpusgov-demo-key-not-secret
 demo: setup
 	$(BIN)/corpusgov run --config configs/demo/corpusgov.yaml --out out/demo --overwrite
 	$(BIN)/corpusgov verify out/demo

@@ -19,6 +19,9 @@ from typing import Any
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
 
 log = logging.getLogger("corpusgov")
+# Exceptions (by class name, anywhere in the MRO) that mean bad input or configuration: exit 2, not 1.
+# Matched by name so the CLI need not import the heavy modules that define them.
+USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError")
 
 
 class CliError(Exception):
@@ -68,10 +71,25 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
     handler.setFormatter(logging.Formatter(fmt) if debug else _OneLineFormatter(fmt))
     root.addHandler(handler)
     root.setLevel(level)
-    # Beam and friends are chatty at INFO; keep our own progress visible.
-    for name in ("apache_beam", "presidio-analyzer", "great_expectations", "urllib3", "absl"):
-        logging.getLogger(name).setLevel(logging.DEBUG if debug else logging.WARNING)
+    # Beam and friends are chatty at INFO; keep our own progress visible. Even with --debug they stay at INFO:
+    # Beam's DEBUG log prints the elements it processes, i.e. raw records with their personal information.
+    for name in ("apache_beam", "presidio-analyzer", "presidio-anonymizer", "great_expectations", "urllib3",
+                 "absl", "py4j", "matplotlib"):
+        logging.getLogger(name).setLevel(logging.INFO if debug else logging.WARNING)
     log.setLevel(level)
+
+
+def _require_run(run_dir: str) -> None:
+    """Commands that read a run need a completed one: say so in one line (exit 2) instead of a traceback."""
+    if not os.path.isdir(run_dir):
+        raise CliError(f"{run_dir}: no such run directory", EXIT_USAGE)
+    if not os.path.exists(os.path.join(run_dir, "manifest.json")):
+        raise CliError(f"{run_dir}: no manifest.json (not a completed corpusgov run)", EXIT_USAGE)
+
+
+def _check_out(out: str) -> None:
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise CliError(f"{out}: --out must be a directory, and this is a file", EXIT_USAGE)
 
 
 def _load(path: str):  # type: ignore[no-untyped-def]
@@ -135,6 +153,9 @@ def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, c
 
 def cmd_run(a: argparse.Namespace, beam_args: list[str]) -> int:
     cfg = _load(a.config)
+    _check_out(a.out)
+    if a.base:
+        _require_run(a.base)
     if a.base:
         from corpusgov.incremental import run_incremental
 
@@ -145,6 +166,7 @@ def cmd_run(a: argparse.Namespace, beam_args: list[str]) -> int:
 def cmd_scan(a: argparse.Namespace, beam_args: list[str]) -> int:
     from corpusgov.scan import scan_config
 
+    _check_out(a.out)
     cfg = scan_config(a.paths, a.format, a.text_field, a.out)
     return _run_and_report(cfg, a.out, beam_args, a.overwrite, "scan")
 
@@ -163,6 +185,7 @@ def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
 def cmd_trace(a: argparse.Namespace, _: list[str]) -> int:
     from lineage.trace import TraceNotFound, trace_record
 
+    _require_run(a.run_dir)
     try:
         out = trace_record(a.run_dir, record_id=a.record_id, text=a.text)
     except TraceNotFound as e:
@@ -191,6 +214,7 @@ def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
 def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
     from annotation.acceptance import draw_sample
 
+    _require_run(a.run_dir)
     path = draw_sample(a.run_dir, size=a.size, seed=a.seed)
     print(f"wrote {path}")
     return EXIT_OK
@@ -200,6 +224,7 @@ def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
     from annotation.acceptance import accept
     from corpusgov.attest import record_acceptance
 
+    _require_run(a.run_dir)
     res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
     record_acceptance(a.run_dir, res)
     print(json.dumps(res, ensure_ascii=False, indent=2))
@@ -209,6 +234,8 @@ def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
 def cmd_forget(a: argparse.Namespace, _: list[str]) -> int:
     from corpusgov.forget import forget
 
+    _require_run(a.run_dir)
+    _check_out(a.out)
     res = forget(a.run_dir, a.request, a.out, overwrite=a.overwrite)
     print(json.dumps(res, ensure_ascii=False, indent=2))
     return EXIT_OK
@@ -217,6 +244,7 @@ def cmd_forget(a: argparse.Namespace, _: list[str]) -> int:
 def cmd_history(a: argparse.Namespace, _: list[str]) -> int:
     from corpusgov.lifecycle import history
 
+    _require_run(a.run_dir)
     for line in history(a.run_dir):
         print(line)
     return EXIT_OK
@@ -233,6 +261,9 @@ def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
 def cmd_sign(a: argparse.Namespace, _: list[str]) -> int:
     from corpusgov.attest import sign_run
 
+    _require_run(a.run_dir)
+    if not os.path.isfile(a.key):
+        raise CliError(f"{a.key}: no such key file", EXIT_USAGE)
     path = sign_run(a.run_dir, a.key)
     print(f"wrote {path}")
     return EXIT_OK
@@ -246,8 +277,15 @@ def _read_manifest(run_dir: str) -> dict[str, Any]:
         return json.load(f)
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one line (exit 2) rather than the usage block plus the error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="corpusgov", description="Training-data governance on Apache Beam.")
+    p = _Parser(prog="corpusgov", description="Training-data governance on Apache Beam.")
     p.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
     p.add_argument("--quiet", action="store_true", help="only warnings and the final summary")
     sub = p.add_subparsers(dest="command", required=True)
@@ -335,6 +373,9 @@ def main(argv: list[str] | None = None) -> int:
         if a.debug:
             raise
         msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        if any(c.__name__ in USAGE_ERRORS for c in type(e).__mro__):
+            print(f"corpusgov: error: {msg[:500]}", file=sys.stderr)
+            return EXIT_USAGE
         print(f"corpusgov: error: {type(e).__name__}: {msg[:300]} (use --debug for a traceback)", file=sys.stderr)
         return EXIT_FAILED
 

@@ -306,6 +306,10 @@ def _read_yaml(path: str) -> Any:
         raise ConfigError(f"{path}:{where}: invalid YAML: {problem}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: not UTF-8 text") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a directory, not a YAML file") from None
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read: {e.strerror or type(e).__name__}") from None
 
 
 def _describe(path: str, data: Any, err: ValidationError, kind: str) -> str:

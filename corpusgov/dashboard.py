@@ -367,50 +367,88 @@ def _shards(out_dir: str, kind: str) -> list[str]:
     return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".parquet"))
 
 
+class SnippetMasker:
+    """Masks personal information in a snippet again before it is shown.
+
+    The kept corpus is masked only where the policy says so: a source whose legal basis permits `keep`
+    leaves identifiers in the corpus, and they must still never reach the dashboard. Uses the run's own
+    detector settings (forced on, pattern mode if its NER model is unavailable); built once per page.
+    """
+
+    def __init__(self, manifest: dict[str, Any]) -> None:
+        from quality.pii.policy import PiiPolicy
+        from quality.pii.scanner import PiiScanner
+
+        raw = dict(((manifest.get("config") or {}).get("policy") or {}).get("pii") or {})
+        raw["enabled"] = True
+        try:
+            self.scanner = PiiScanner(PiiPolicy(**raw))
+        except Exception:  # noqa: BLE001 - e.g. an NER model missing here: the patterns still apply
+            self.scanner = PiiScanner(PiiPolicy(enabled=True, mode="pattern",
+                                                min_score=float(raw.get("min_score", 0.5))))
+
+    def __call__(self, text: str, lang: str | None = None) -> str:
+        spans = sorted(self.scanner.scan(text, lang), key=lambda f: f.start, reverse=True)
+        for f in spans:
+            text = text[:f.start] + f"<{f.entity_type}>" + text[f.end:]
+        return text
+
+
 def _snippet(text: str, start: int = 0) -> str:
     s = max(0, start - SNIPPET_CHARS // 4)
     piece = re.sub(r"\s+", " ", text[s:s + SNIPPET_CHARS]).strip()
     return ("…" if s > 0 else "") + piece + ("…" if s + SNIPPET_CHARS < len(text) else "")
 
 
-def sample_reasons(out_dir: str, reasons: list[str], n: int = SAMPLES_PER_REASON,
-                   max_rows: int = MAX_DECISION_ROWS) -> dict[str, list[dict[str, Any]]]:
-    """First `n` decision rows per reason (ids, source, decision), scanning at most `max_rows` rows."""
+def sample_reasons(out_dir: str, keys: list[tuple[str, str]], n: int = SAMPLES_PER_REASON,
+                   max_rows: int = MAX_DECISION_ROWS) -> dict[tuple[str, str], list[dict[str, Any]]]:
+    """First `n` decision rows per (decision, reason) key, scanning at most `max_rows` rows.
+
+    Keyed by decision as well because the manifest counts a reason on dropped records as a drop reason and
+    on kept records as a flag; a sample must match the count it illustrates. Returns ids, never text.
+    """
+    import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    want = {r: [] for r in reasons}  # type: dict[str, list[dict[str, Any]]]
+    want: dict[tuple[str, str], list[dict[str, Any]]] = {k: [] for k in keys}
     scanned = 0
     for path in _shards(out_dir, "decisions"):
         pf = pq.ParquetFile(path)
         cols = [c for c in ("record_id", "source_id", "decision", "reasons") if c in pf.schema_arrow.names]
-        if "reasons" not in cols:
+        if len(cols) < 4:
             return want
         for batch in pf.iter_batches(batch_size=16384, columns=cols):
+            open_keys = [f"{d}|{r}" for (d, r), v in want.items() if len(v) < n]
+            if not open_keys or scanned >= max_rows:
+                return want
             batch = batch.slice(0, max_rows - scanned)
             scanned += batch.num_rows
-            flat = pc.list_flatten(batch.column("reasons"))
-            parents = pc.list_parent_indices(batch.column("reasons"))
-            open_reasons = [r for r, v in want.items() if len(v) < n]
-            if not open_reasons:
-                return want
-            mask = pc.is_in(flat, value_set=__import__("pyarrow").array(open_reasons))
-            idx = pc.filter(parents, mask).to_pylist()
-            rs = pc.filter(flat, mask).to_pylist()
-            ids = batch.column("record_id")
-            srcs = batch.column("source_id")
-            decs = batch.column("decision")
-            for i, r in zip(idx, rs, strict=True):
-                if len(want[r]) < n:
-                    want[r].append({"record_id": ids[i].as_py(), "source_id": srcs[i].as_py(),
-                                    "decision": decs[i].as_py()})
-            if scanned >= max_rows:
-                return want
+            reasons, decs = batch.column("reasons"), batch.column("decision")
+            # Dropped rows count under their first reason (the one that dropped them); kept rows under each flag.
+            drop_rows = pc.indices_nonzero(pc.and_(pc.equal(decs, "drop"),
+                                                   pc.greater(pc.list_value_length(reasons), 0)))
+            first = pc.list_element(pc.take(reasons, drop_rows), 0)
+            keep_rows = pc.indices_nonzero(pc.equal(decs, "keep"))
+            kept_reasons = pc.take(reasons, keep_rows)
+            rows = pa.concat_arrays([drop_rows.cast(pa.int64()),
+                                     pc.take(keep_rows, pc.list_parent_indices(kept_reasons)).cast(pa.int64())])
+            labels = pa.concat_arrays([pc.binary_join_element_wise("drop", first, "|"),
+                                       pc.binary_join_element_wise("keep", pc.list_flatten(kept_reasons), "|")])
+            hit = pc.is_in(labels, value_set=pa.array(open_keys))
+            ids, srcs = batch.column("record_id"), batch.column("source_id")
+            for i, key in zip(pc.filter(rows, hit).to_pylist(), pc.filter(labels, hit).to_pylist(), strict=True):
+                d, r = key.split("|", 1)
+                if len(want[(d, r)]) < n:
+                    want[(d, r)].append({"record_id": ids[i].as_py(), "source_id": srcs[i].as_py(), "decision": d})
     return want
 
 
-def kept_snippets(out_dir: str, record_ids: set[str]) -> dict[str, str]:
-    """Masked snippets for kept records, read from the kept corpus only (row groups pruned by id)."""
+def kept_snippets(out_dir: str, record_ids: set[str], mask: Any) -> dict[str, str]:
+    """Masked snippets for kept records, read from the kept corpus only (row groups pruned by id).
+
+    `mask(text, lang)` (a `SnippetMasker`) runs over every text before it is cut.
+    """
     if not record_ids:
         return {}
     import pyarrow as pa
@@ -419,13 +457,15 @@ def kept_snippets(out_dir: str, record_ids: set[str]) -> dict[str, str]:
     files = _shards(out_dir, "corpus")
     if not files:
         return {}
-    tbl = ds.dataset(files, format="parquet").to_table(
-        columns=["record_id", "text"], filter=ds.field("record_id").isin(pa.array(sorted(record_ids))))
-    return {r: _snippet(t) for r, t in zip(tbl.column("record_id").to_pylist(), tbl.column("text").to_pylist(),
-                                            strict=True)}
+    dset = ds.dataset(files, format="parquet")
+    cols = ["record_id", "text"] + (["lang"] if "lang" in dset.schema.names else [])
+    tbl = dset.to_table(columns=cols, filter=ds.field("record_id").isin(pa.array(sorted(record_ids))))
+    langs = tbl.column("lang").to_pylist() if "lang" in cols else [None] * tbl.num_rows
+    return {r: _snippet(mask(t, lg)) for r, t, lg in zip(tbl.column("record_id").to_pylist(),
+                                                          tbl.column("text").to_pylist(), langs, strict=True)}
 
 
-def markup_residue(out_dir: str, n: int = SAMPLES_PER_REASON,
+def markup_residue(out_dir: str, mask: Any, n: int = SAMPLES_PER_REASON,
                    max_rows: int = MAX_MARKUP_ROWS) -> tuple[list[dict[str, Any]], int]:
     """Kept records whose text still contains HTML/script markup (first `n`, at most `max_rows` scanned)."""
     import pyarrow.compute as pc
@@ -442,7 +482,7 @@ def markup_residue(out_dir: str, n: int = SAMPLES_PER_REASON,
             scanned += take
             hit = pc.match_substring_regex(batch.column("text"), MARKUP_RE[4:], ignore_case=True)
             for i in pc.indices_nonzero(hit).to_pylist():
-                text = batch.column("text")[i].as_py()
+                text = mask(batch.column("text")[i].as_py())
                 mt = rx.search(text)
                 found.append({"record_id": batch.column("record_id")[i].as_py(),
                               "source_id": batch.column("source_id")[i].as_py(),
@@ -851,16 +891,17 @@ def _drill_html(out_dir: str, m: dict[str, Any]) -> str:
     out = ["<h3>Top reasons (drop and flag)</h3>",
            _table(["kind", "reason", "records"], [[k, r, n] for k, r, n in all_reasons[:25]])]
     try:
-        samples = sample_reasons(out_dir, [r for _, r, _ in all_reasons])
+        mask = SnippetMasker(m)
+        samples = sample_reasons(out_dir, [("drop" if k == "drop" else "keep", r) for k, r, _ in all_reasons])
         kept_ids = {x["record_id"] for v in samples.values() for x in v if x["decision"] == "keep"}
-        snips = kept_snippets(out_dir, kept_ids)
+        snips = kept_snippets(out_dir, kept_ids, mask)
     except Exception as ex:  # noqa: BLE001 - a damaged shard must not hide the rest of the page
         log.warning("dashboard drill-down skipped: %s", ex)
-        samples, snips = {}, {}
+        samples, snips, mask = {}, {}, None
     blocks = []
     for kind, r, total in all_reasons:
         rows = []
-        for x in samples.get(r, []):
+        for x in samples.get(("drop" if kind == "drop" else "keep", r), []):
             snip = snips.get(x["record_id"]) if x["decision"] == "keep" else None
             rows.append([f"<span class='mono'>{e(x['record_id'])}</span>", e(x["source_id"]), e(x["decision"]),
                          f"<div class='snip'>{e(snip)}</div>" if snip else
@@ -873,7 +914,7 @@ def _drill_html(out_dir: str, m: dict[str, Any]) -> str:
             "<p class='muted'>Snippets come only from the kept corpus, which is already PI-masked; dropped records "
             "are shown by id (use <code>corpusgov trace RUN --record-id ID</code>).</p>", "".join(blocks)]
     try:
-        found, scanned = markup_residue(out_dir)
+        found, scanned = markup_residue(out_dir, mask) if mask is not None else ([], 0)
     except Exception as ex:  # noqa: BLE001
         log.warning("dashboard markup scan skipped: %s", ex)
         found, scanned = [], 0

@@ -144,6 +144,9 @@ class FieldMapping:
         return self._finish(obj, text, index, limits, raw)
 
     def _finish(self, obj: dict[str, Any], text: str, index: int, limits: ReadLimits, raw: bytes) -> Parsed | Dead:
+        # One line-ending convention in every format, so CRLF and LF copies hash and deduplicate alike.
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
         if not text.strip():
             return Dead(index, "empty_text", f"field {self.text!r} is empty", raw, len(raw))
         if "\x00" in text:
@@ -278,37 +281,52 @@ def read_text_file(f: BinaryIO, fields: FieldMapping, limits: ReadLimits) -> Ite
     except UnicodeDecodeError as e:
         yield Dead(0, "invalid_utf8", f"byte {e.start}: {e.reason}", data, len(data))
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
     yield fields._finish({}, text, 0, limits, data)
 
 
 def read_csv(f: BinaryIO, fields: FieldMapping, limits: ReadLimits, delimiter: str = ",") -> Iterator[Parsed | Dead]:
     csv.field_size_limit(max(limits.max_line_bytes, 1 << 20))
-    head = f.read(len(_BOM))
-    prefix = b"" if head == _BOM else head
-    text_stream = io.TextIOWrapper(_Prefixed(prefix, f), encoding="utf-8", errors="surrogateescape", newline="")
-    reader = csv.reader(text_stream, delimiter=delimiter)
     index = 0
     try:
+        head = f.read(len(_BOM))
+        prefix = b"" if head == _BOM else head
+        text_stream = io.TextIOWrapper(_Prefixed(prefix, f), encoding="utf-8", errors="surrogateescape", newline="")
+        reader = csv.reader(text_stream, delimiter=delimiter)
         header = next(reader, None)
-        if header is None:
-            yield Dead(None, "empty_file", "no header row: the file is empty")
-            return
-        for row in reader:
-            if not row or all(not c.strip() for c in row):
-                continue
-            raw = delimiter.join(row).encode("utf-8", "surrogateescape")
-            if any("\udc80" <= ch <= "\udcff" for c in row for ch in c):
-                yield Dead(index, "invalid_utf8", "row contains bytes that are not UTF-8", raw, len(raw))
-            elif len(row) != len(header):
-                yield Dead(index, "csv_column_count", f"{len(row)} columns, header has {len(header)}", raw, len(raw))
-            else:
-                yield fields.extract(dict(zip(header, row, strict=True)), index, limits, raw)
-            index += 1
     except csv.Error as e:
-        yield Dead(index, "invalid_csv", f"stopped after {index} rows: {str(e)[:200]}")
+        yield Dead(None, "invalid_csv", f"header row: {str(e)[:200]}")
+        return
     except (EOFError, OSError, zlib.error) as e:
-        yield _stream_error(e, index, "rows")
+        yield _stream_error(e, 0, "rows")
+        return
+    if header is None:
+        yield Dead(None, "empty_file", "no header row: the file is empty")
+        return
+    dup_header = len(set(header)) != len(header)
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:  # e.g. a field over the size limit: this row is dead, the reader resumes
+            yield Dead(index, "invalid_csv", f"row {index}: {str(e)[:200]}")
+            index += 1
+            continue
+        except (EOFError, OSError, zlib.error) as e:
+            yield _stream_error(e, index, "rows")
+            return
+        if not row or all(not c.strip() for c in row):
+            continue
+        raw = delimiter.join(row).encode("utf-8", "surrogateescape")
+        if any("\udc80" <= ch <= "\udcff" for c in row for ch in c):
+            yield Dead(index, "invalid_utf8", "row contains bytes that are not UTF-8", raw, len(raw))
+        elif len(row) != len(header):
+            yield Dead(index, "csv_column_count", f"{len(row)} columns, header has {len(header)}", raw, len(raw))
+        elif dup_header:
+            yield Dead(index, "csv_duplicate_column", "the header names a column twice", raw, len(raw))
+        else:
+            yield fields.extract(dict(zip(header, row, strict=True)), index, limits, raw)
+        index += 1
 
 
 class _Prefixed(io.RawIOBase):

@@ -389,9 +389,11 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
         steps=steps, outputs=outputs, dedup=dedup, diversity=diversity, pii_mode=pii_mode, gates=[],
         previous=previous, extra=extra,
     )
-    if key is not None:
+    if key:
         manifest["pii"]["key_id"] = key_id(key)
-        manifest["pii"]["key_source"] = "env" if os.environ.get("CORPUSGOV_PII_HASH_KEY") else "random"
+        manifest["pii"]["key_source"] = "env"
+    else:
+        manifest["pii"]["key_source"] = "none: no value hashes written (set CORPUSGOV_PII_HASH_KEY)"
     manifest["annotation_cache"] = annotation_fingerprint(cfg.policy, lexicon_sha256(cfg))
     metrics = build_metrics(manifest, counters, cfg, read_signal_stats(work))
     expectations = None

@@ -16,6 +16,9 @@ from typing import Any
 import apache_beam as beam
 import numpy as np
 import pyarrow as pa
+from apache_beam.transforms.window import GlobalWindow
+from apache_beam.utils.timestamp import MIN_TIMESTAMP
+from apache_beam.utils.windowed_value import WindowedValue
 
 from pipelines.dedup import FindDuplicates
 from pipelines.ingest import IngestFiles
@@ -306,11 +309,26 @@ class Finalise(beam.DoFn):
         self._sources = spec.sources
         self._key = spec.pii_hash_key
 
+    SIGNALS = "signals"
+
     def setup(self) -> None:
         from quality.pii.scanner import keyed_hash, mask_text
 
         self._mask = mask_text
         self._hash = keyed_hash
+
+    def start_bundle(self) -> None:
+        # Aggregates are summed per bundle here: a record touches ~100 counter keys and signals, and
+        # emitting each as its own element would cost more than everything else the DoFn does.
+        self._counts: dict[tuple[str, ...], int] = {}
+        self._signals: dict[str, tuple[int, int, float, float]] = {}
+
+    def finish_bundle(self):  # type: ignore[no-untyped-def]
+        for key, v in self._counts.items():
+            yield beam.pvalue.TaggedOutput(self.COUNTER, _global((key, v)))
+        for name, acc in self._signals.items():
+            yield beam.pvalue.TaggedOutput(self.SIGNALS, _global((name, acc)))
+        self._counts, self._signals = {}, {}
 
     def process(self, item: tuple[str, dict[str, list[Any]]]):  # type: ignore[no-untyped-def]
         _, grouped = item
@@ -378,12 +396,23 @@ class Finalise(beam.DoFn):
                 "record_id": rec["record_id"], "source_id": src, "content_sha256": rec["content_sha256"],
                 "rank": int(s["priority"]), "signature": rec["signature"],
             })
-        for key in _counter_keys(row, rec, ann, decision, stage, reasons):
-            yield beam.pvalue.TaggedOutput(self.COUNTER, key)
+        counts = self._counts
+        for key, v in _counter_keys(row, rec, ann, decision, stage, reasons):
+            counts[key] = counts.get(key, 0) + v
+        sig = self._signals
+        for n in SIGNAL_NAMES:
+            v = row[f"q_{n}"]
+            if v is not None and np.isfinite(v):
+                sig[n] = SignalStats.merge(sig.get(n, SignalStats.EMPTY), (1, round(v * SignalStats.SCALE), v, v))
         s = self._sources[src]
         yield beam.pvalue.TaggedOutput(
             self.DIVERSITY, (stage, (text, ann.get("lang") or "und", src, s["domain"], s["acquisition"]))
         )
+
+
+def _global(value: Any) -> WindowedValue:
+    """An element emitted from finish_bundle: global window, minimum timestamp."""
+    return WindowedValue(value, MIN_TIMESTAMP, [GlobalWindow()])
 
 
 def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any], decision: str, stage: str,
@@ -443,18 +472,24 @@ class SignalStats(beam.CombineFn):
     merges partial sums (float addition is not associative)."""
 
     SCALE = 1_000_000
+    EMPTY = (0, 0, float("inf"), float("-inf"))
+
+    @staticmethod
+    def merge(a: tuple[int, int, float, float], b: tuple[int, int, float, float]) -> tuple[int, int, float, float]:
+        return (a[0] + b[0], a[1] + b[1], min(a[2], b[2]), max(a[3], b[3]))
 
     def create_accumulator(self) -> tuple[int, int, float, float]:
-        return (0, 0, float("inf"), float("-inf"))
+        return self.EMPTY
 
-    def add_input(self, acc, v):  # type: ignore[no-untyped-def]
-        return (acc[0] + 1, acc[1] + round(v * self.SCALE), min(acc[2], v), max(acc[3], v))
+    def add_input(self, acc, partial):  # type: ignore[no-untyped-def]
+        """Inputs are partial accumulators (count, micro-unit sum, min, max) from Finalise's bundles."""
+        return self.merge(acc, partial)
 
     def merge_accumulators(self, accs):  # type: ignore[no-untyped-def]
-        n, s, lo, hi = 0, 0, float("inf"), float("-inf")
+        out = self.EMPTY
         for a in accs:
-            n, s, lo, hi = n + a[0], s + a[1], min(lo, a[2]), max(hi, a[3])
-        return (n, s, lo, hi)
+            out = self.merge(out, a)
+        return out
 
     def extract_output(self, acc):  # type: ignore[no-untyped-def]
         n, s, lo, hi = acc
@@ -531,7 +566,7 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
         {"rec": keyed, "dup": dups}
         | "JoinDup" >> beam.CoGroupByKey()
         | "Finalise" >> beam.ParDo(Finalise(spec)).with_outputs(
-            Finalise.DECISION, Finalise.CORPUS, Finalise.PII, Finalise.COPYRIGHT, Finalise.COUNTER,
+            Finalise.DECISION, Finalise.CORPUS, Finalise.PII, Finalise.COPYRIGHT, Finalise.COUNTER, Finalise.SIGNALS,
             Finalise.DIVERSITY, Finalise.SIGNATURE,
         )
     )
@@ -571,11 +606,7 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
     )
     _write_lines(diversity, f"{spec.work_dir}/diversity.jsonl", "Diversity")
     signal_stats = (
-        outs[Finalise.DECISION]
-        | "SignalValues" >> beam.FlatMap(
-            lambda r: [(n, float(r[f"q_{n}"])) for n in SIGNAL_NAMES
-                       if r.get(f"q_{n}") is not None and np.isfinite(r[f"q_{n}"])]
-        )
+        outs[Finalise.SIGNALS]
         | "SignalStats" >> beam.CombinePerKey(SignalStats())
         | "SignalJson" >> beam.Map(lambda kv: json.dumps([kv[0], kv[1]], sort_keys=True))
     )

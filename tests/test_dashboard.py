@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,14 @@ import pytest
 import yaml
 
 from corpusgov.cli import main
-from corpusgov.dashboard import build_html, compare_rows, kept_snippets, markup_residue, sample_reasons
+from corpusgov.dashboard import (
+    SnippetMasker,
+    build_html,
+    compare_rows,
+    kept_snippets,
+    markup_residue,
+    sample_reasons,
+)
 from tests.lineage.test_report import PI_PATTERNS
 
 REPO = Path(__file__).resolve().parent.parent
@@ -129,31 +137,48 @@ def test_no_personal_information(page: str) -> None:
 
 def test_snippets_come_only_from_kept_records(demo_run: Path) -> None:
     m = _manifest(demo_run)
-    reasons = list(m["totals"]["dropped_by_reason"]) + list(m["totals"]["flagged_by_reason"])
-    samples = sample_reasons(str(demo_run), reasons, n=3)
+    keys = ([("drop", r) for r in m["totals"]["dropped_by_reason"]]
+            + [("keep", r) for r in m["totals"]["flagged_by_reason"]])
+    samples = sample_reasons(str(demo_run), keys, n=3)
     dec = ds.dataset(str(demo_run / "decisions")).to_table(columns=["record_id", "decision", "reasons"]).to_pylist()
     by_id = {r["record_id"]: r for r in dec}
-    for r, rows in samples.items():
-        assert 0 < len(rows) <= 3, r
+    counts = {**{("drop", r): v for r, v in m["totals"]["dropped_by_reason"].items()},
+              **{("keep", r): v for r, v in m["totals"]["flagged_by_reason"].items()}}
+    for (d, r), rows in samples.items():
+        assert len(rows) == min(3, counts[(d, r)]), (d, r)  # as many as the manifest counts, up to n
         for x in rows:
-            assert r in by_id[x["record_id"]]["reasons"] and by_id[x["record_id"]]["decision"] == x["decision"]
+            assert r in by_id[x["record_id"]]["reasons"] and by_id[x["record_id"]]["decision"] == d == x["decision"]
     dropped = {x["record_id"] for v in samples.values() for x in v if x["decision"] == "drop"}
     kept = {x["record_id"] for v in samples.values() for x in v if x["decision"] == "keep"}
     assert dropped and kept
-    snips = kept_snippets(str(demo_run), kept | dropped)
+    snips = kept_snippets(str(demo_run), kept | dropped, lambda t, lang=None: t.upper())
     assert set(snips) == kept  # dropped records are not in the kept corpus, so they never get text
+    assert all(v == v.upper() for v in snips.values())  # every text went through the masker
 
 
 def test_reading_is_bounded(demo_run: Path) -> None:
     m = _manifest(demo_run)
-    reasons = list(m["totals"]["dropped_by_reason"])
-    few = sample_reasons(str(demo_run), reasons, n=2, max_rows=10)
+    keys = [("drop", r) for r in m["totals"]["dropped_by_reason"]]
+    few = sample_reasons(str(demo_run), keys, n=2, max_rows=10)
     assert sum(len(v) for v in few.values()) <= 10
     assert all(len(v) <= 2 for v in few.values())
-    found, scanned = markup_residue(str(demo_run), n=1, max_rows=50)
+    mask = SnippetMasker(m)
+    found, scanned = markup_residue(str(demo_run), mask, n=1, max_rows=50)
     assert scanned <= 50 and len(found) <= 1
-    found, _ = markup_residue(str(demo_run))
+    found, _ = markup_residue(str(demo_run), mask)
     assert any(PAYLOAD in x["snippet"] and x["source_id"] == "en_news" for x in found)
+
+
+def test_snippets_are_masked_even_when_policy_keeps_pi(demo_run: Path) -> None:
+    """A source whose legal basis allows `keep` leaves identifiers in the corpus; snippets mask them anyway."""
+    m = copy.deepcopy(_manifest(demo_run))
+    m["config"]["policy"]["pii"]["enabled"] = False  # even a run that did not scan
+    mask = SnippetMasker(m)
+    raw = "联系 13812345678 或 zhang.san@example.com，身份证 11010519491231002X。"
+    out = mask(raw, "zh-Hans")
+    for rx in PI_PATTERNS:
+        assert not rx.search(out), (rx.pattern, out)
+    assert "<CN_MOBILE>" in out and "<EMAIL_ADDRESS>" in out
 
 
 def test_cli_regenerates_the_same_page(demo_run: Path, page: str) -> None:
@@ -209,3 +234,13 @@ def test_compare_two_real_runs_with_different_policies(demo_run: Path, tmp_path:
     assert ch["policy|dedup.threshold"] == "1" and ch["policy|screening.max_hit_rate"] == "1"
     assert ch["spam_crawl|status"] == "1"  # rejected before, accepted under the looser gate
     assert ch["dedup|near_duplicates_dropped"] == "1"
+
+
+def test_tables_render_without_matplotlib(demo_run: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """matplotlib is optional at run time: without it every table and number is still there."""
+    for mod in ("matplotlib", "matplotlib.figure", "matplotlib.ticker"):
+        monkeypatch.setitem(sys.modules, mod, None)
+    m = _manifest(demo_run)
+    html_text = build_html(str(demo_run), m, _metrics(demo_run))
+    assert "Chart not drawn: matplotlib is not installed." in html_text and "<svg" not in html_text
+    assert parse(html_text).values["totals.kept"] == str(m["totals"]["kept"])

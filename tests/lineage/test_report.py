@@ -15,8 +15,9 @@ from lineage.report import annotation_view, build_blocks, render_html, render_ma
 
 PI_PATTERNS = [
     re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"),  # email
-    re.compile(r"(?<![0-9A-Za-z])(?:\+?86[ -]?)?1[3-9]\d{9}(?![0-9A-Za-z])"),  # CN mobile
-    re.compile(r"(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])"),  # resident ID
+    # Digits after a "." are a float's fraction (e.g. an observed share in a gate detail), not an identifier.
+    re.compile(r"(?<![0-9A-Za-z.])(?:\+?86[ -]?)?1[3-9]\d{9}(?![0-9A-Za-z])"),  # CN mobile
+    re.compile(r"(?<![0-9A-Za-z.])\d{17}[\dXx](?![0-9A-Za-z])"),  # resident ID
 ]
 
 
