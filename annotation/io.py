@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterator
@@ -21,16 +20,9 @@ from annotation.models import (
     Taxonomy,
     Verdict,
 )
+from lineage.hashing import file_sha256 as sha256_file  # noqa: F401 - re-exported for annotation modules
 
 M = TypeVar("M", bound=BaseModel)
-
-
-def sha256_file(path: str, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while b := f.read(chunk):
-            h.update(b)
-    return h.hexdigest()
 
 
 def resolve(base_dir: str, path: str) -> str:

@@ -10,7 +10,8 @@ import json
 import os
 from typing import Any
 
-from corpusgov.manifest import canonical_bytes, file_sha256, validate_manifest
+from corpusgov.manifest import canonical_bytes, validate_manifest
+from lineage.hashing import file_sha256
 
 
 def _write(path: str, data: bytes) -> None:

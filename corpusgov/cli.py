@@ -79,6 +79,20 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
     log.setLevel(level)
 
 
+def _first_line(message: str) -> str:
+    """The informative line of an error message. A worker's error relayed by a portable or multi-process
+    runner starts with "Traceback (most recent call last):"; its last "SomeError: ..." line says what failed."""
+    lines = [ln.strip() for ln in message.strip().splitlines() if ln.strip()]
+    if not lines:
+        return ""
+    if lines[0].startswith("Traceback"):
+        for ln in reversed(lines):
+            head = ln.split(":", 1)[0]
+            if ":" in ln and head.replace(".", "").replace("_", "").isalnum() and head[:1].isupper():
+                return ln
+    return lines[0]
+
+
 def _require_run(run_dir: str) -> None:
     """Commands that read a run need a completed one: say so in one line (exit 2) instead of a traceback."""
     if not os.path.isdir(run_dir):
@@ -372,7 +386,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - one readable line unless --debug
         if a.debug:
             raise
-        msg = str(e).strip().splitlines()[0] if str(e).strip() else ""
+        msg = _first_line(str(e))
         if any(c.__name__ in USAGE_ERRORS for c in type(e).__mro__):
             print(f"corpusgov: error: {msg[:500]}", file=sys.stderr)
             return EXIT_USAGE

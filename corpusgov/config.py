@@ -8,7 +8,6 @@ Evidence that TC260-003 §5.1 asks for is *not* a config error: a source missing
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from datetime import date
@@ -18,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from lineage.hashing import file_sha256 as sha256_file
 from quality.copyright_policy import CopyrightPolicy
 from quality.dedup_policy import DedupPolicy
 from quality.expectations_policy import ExpectationsPolicy
@@ -280,17 +280,6 @@ def resolve_path(base_dir: str, path: str) -> str:
     if "://" in path or os.path.isabs(path):
         return path
     return os.path.normpath(os.path.join(base_dir, path))
-
-
-def sha256_file(path: str, chunk: int = 1 << 20) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while True:
-            b = f.read(chunk)
-            if not b:
-                break
-            h.update(b)
-    return h.hexdigest()
 
 
 def _read_yaml(path: str) -> Any:

@@ -382,7 +382,7 @@ def _now() -> str:
 
 
 def _sha_file(path: str) -> str:
-    from corpusgov.manifest import file_sha256
+    from lineage.hashing import file_sha256
 
     return file_sha256(path)
 

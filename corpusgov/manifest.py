@@ -7,7 +7,6 @@ the contract between the pipeline and everything that renders or verifies a run 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import platform
@@ -59,14 +58,6 @@ def code_info() -> dict[str, Any]:
             pkgs[name] = None
     return {"corpusgov_version": __version__, "git_commit": commit, "python": platform.python_version(),
             "packages": pkgs}
-
-
-def file_sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def canonical_bytes(manifest: dict[str, Any]) -> bytes:

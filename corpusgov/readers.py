@@ -160,7 +160,10 @@ class FieldMapping:
         rid = None
         if self.id is not None and obj.get(self.id) is not None:
             v = obj[self.id]
-            rid = v if isinstance(v, str) else json.dumps(json_safe(v), ensure_ascii=False, sort_keys=True)
+            if isinstance(v, (dict, list, tuple)):  # structured ids as canonical JSON, scalars as before
+                rid = json.dumps(json_safe(v), ensure_ascii=False, sort_keys=True)
+            else:
+                rid = v if isinstance(v, str) else str(v)
         meta = {k: json_safe(obj[k]) for k in self.metadata if k in obj}
         url = None
         if self.url is not None and isinstance(obj.get(self.url), str):

@@ -24,10 +24,10 @@ from corpusgov.manifest import (
     Counters,
     build_manifest,
     canonical_bytes,
-    file_sha256,
     validate_manifest,
 )
 from corpusgov.planning import Plan, make_plan
+from lineage.hashing import file_sha256
 
 log = logging.getLogger("corpusgov")
 

@@ -29,3 +29,12 @@ def record_id(source_id: str, file_key: str, index: int) -> str:
 def shard_of(record_id_hex: str, num_shards: int) -> int:
     """Deterministic shard assignment by record id."""
     return int(record_id_hex[:8], 16) % num_shards
+
+
+def file_sha256(path: str, chunk: int = 1 << 20) -> str:
+    """sha256 hex of a file, streamed."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(chunk):
+            h.update(block)
+    return h.hexdigest()

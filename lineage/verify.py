@@ -8,7 +8,6 @@ manifest chain (each previous manifest's sha256).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections import Counter, defaultdict
@@ -16,6 +15,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import jsonschema
+
+from lineage.hashing import file_sha256
 
 DATA_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures")
 SCHEMA = os.path.join(os.path.dirname(__file__), "schemas", "manifest.schema.json")
@@ -49,14 +50,6 @@ class VerifyReport:
 
     def lines(self) -> list[str]:
         return [f"{'ok  ' if c.ok else 'FAIL'} {c.name}: {c.detail}" for c in self.checks]
-
-
-def _sha256(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _read_parquet_cols(paths: list[str], cols: list[str]) -> list[dict[str, Any]]:
@@ -114,7 +107,7 @@ def _check_files(rep: VerifyReport, run_dir: str, files: list[dict[str, Any]]) -
             bad.append(f"{f['path']} missing")
         elif os.path.getsize(p) != f["bytes"]:
             bad.append(f"{f['path']} size {os.path.getsize(p)} != {f['bytes']}")
-        elif _sha256(p) != f["sha256"]:
+        elif file_sha256(p) != f["sha256"]:
             bad.append(f"{f['path']} sha256 differs")
     rep.add("file_hashes", not bad, f"{len(files)} files match their sha256" if not bad else "; ".join(bad[:5]))
     listed = {f["path"] for f in files}
@@ -232,7 +225,7 @@ def _check_chain(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
         if not os.path.exists(p):
             rep.add("chain", False, f"previous manifest {prev['path']} not found")
             return
-        if _sha256(p) != prev["sha256"]:
+        if file_sha256(p) != prev["sha256"]:
             rep.add("chain", False, f"previous manifest {prev['path']} sha256 differs from the link")
             return
         depth += 1

@@ -97,7 +97,9 @@ class ReadSourceFile(beam.DoFn):
                 yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, d))
         self._records.inc(n_ok)
         self._dead.inc(n_dead)
-        log.info("read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
+        # Progress on long runs: one line per large file (small ones only at debug level).
+        log.log(logging.INFO if f["bytes"] >= 1_000_000 else logging.DEBUG,
+                "read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
 
 
 class IngestFiles(beam.PTransform):
