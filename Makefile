@@ -4,7 +4,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.corpusgov-installed
-BENCH_DOCS ?= 200000
+BENCH_DOCS ?= 20000
 
 .PHONY: setup demo test test-slow lint eval bench clean
 
@@ -40,6 +40,7 @@ eval: setup
 	$(BIN)/python -m quality.eval.dedup_eval
 
 bench: setup
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench.run --docs $(BENCH_DOCS)
 
 clean:

@@ -38,7 +38,7 @@ def write_config(corpus: CorpusInfo, conf_dir: str, shard_bytes: int = 64 * 1024
     for sid in SOURCES:
         meta = _SOURCE_META[sid]
         s = {"id": sid, "title": f"benchmark {sid}", "licence": "CC0-1.0", "modality": "text", **meta,
-             "inputs": {"paths": [os.path.join(corpus.root, sid, "*.jsonl")], "format": "jsonl",
+             "inputs": {"paths": [os.path.join(os.path.abspath(corpus.root), sid, "*.jsonl")], "format": "jsonl",
                         "fields": {"text": "text", "id": "id", "url": "url"}}}
         if meta["acquisition"] == "self_collected":
             s["self_collected"] = {"crawler": "bench-gen/1", "robots_txt": "respected",

@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from corpusgov.errors import first_line
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
 
 log = logging.getLogger("corpusgov")
@@ -77,20 +79,6 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
                  "absl", "py4j", "matplotlib"):
         logging.getLogger(name).setLevel(logging.INFO if debug else logging.WARNING)
     log.setLevel(level)
-
-
-def _first_line(message: str) -> str:
-    """The informative line of an error message. A worker's error relayed by a portable or multi-process
-    runner starts with "Traceback (most recent call last):"; its last "SomeError: ..." line says what failed."""
-    lines = [ln.strip() for ln in message.strip().splitlines() if ln.strip()]
-    if not lines:
-        return ""
-    if lines[0].startswith("Traceback"):
-        for ln in reversed(lines):
-            head = ln.split(":", 1)[0]
-            if ":" in ln and head.replace(".", "").replace("_", "").isalnum() and head[:1].isupper():
-                return ln
-    return lines[0]
 
 
 def _require_run(run_dir: str) -> None:
@@ -170,7 +158,6 @@ def cmd_run(a: argparse.Namespace, beam_args: list[str]) -> int:
     _check_out(a.out)
     if a.base:
         _require_run(a.base)
-    if a.base:
         from corpusgov.incremental import run_incremental
 
         return run_incremental(cfg, a.out, a.base, beam_args, overwrite=a.overwrite)
@@ -386,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # noqa: BLE001 - one readable line unless --debug
         if a.debug:
             raise
-        msg = _first_line(str(e))
+        msg = first_line(str(e))
         if any(c.__name__ in USAGE_ERRORS for c in type(e).__mro__):
             print(f"corpusgov: error: {msg[:500]}", file=sys.stderr)
             return EXIT_USAGE

@@ -182,9 +182,9 @@ class Limits(_Strict):
     max_record_bytes: int = Field(1_000_000, ge=1)
     max_line_bytes: int = Field(8_000_000, ge=1)
     max_json_depth: int = Field(64, ge=1, le=10_000)
-    # Raw bytes of a bad record copied into its dead-letter entry (0 = none; at most 65536). The raw input is
-    # unscanned and may hold personal information; origin_key and origin_index locate it in the source file.
-    deadletter_raw_bytes: int = Field(0, ge=0, le=65536)
+    # Raw bytes of a bad record copied, base64-encoded, into its dead-letter entry (0 = none; at most 65536).
+    # The raw input is unscanned and may hold personal information: protect deadletter/ like the input.
+    deadletter_raw_bytes: int = Field(65536, ge=0, le=65536)
 
 
 class ScreeningPolicy(_Strict):

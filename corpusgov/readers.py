@@ -31,7 +31,7 @@ class ReadLimits:
     max_json_depth: int = 64
     # Bytes of a bad record's raw input copied into its dead-letter entry. 0 (the default) copies none: the
     # raw bytes are unscanned input and may carry personal information; origin_key + origin_index locate it.
-    deadletter_raw_bytes: int = 0
+    deadletter_raw_bytes: int = 65536
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,7 @@ def read_any(fmt: str, f: BinaryIO, uri: str, fields: FieldMapping, limits: Read
              csv_delimiter: str = ",") -> Iterator[Parsed | Dead]:
     """Dispatch on the configured format; gzip is detected from the `.gz` suffix.
 
-    Dead-letter entries carry at most `limits.deadletter_raw_bytes` of their raw input (none by default).
+    Dead-letter entries carry at most `limits.deadletter_raw_bytes` of their raw input.
     """
     stream = open_maybe_gzip(f, uri) if fmt in ("jsonl", "csv", "text") else f
     if fmt == "jsonl":

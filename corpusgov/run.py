@@ -20,6 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from corpusgov.config import LoadedConfig
+from corpusgov.errors import first_line
 from corpusgov.manifest import (
     Counters,
     build_manifest,
@@ -316,7 +317,7 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
                             previous, pipeline_seconds, extra=extra)
     except Exception as e:
         _status(out_dir, "failed", run_id=run_id, started_at=started, failed_at=now(),
-                error=f"{type(e).__name__}: {str(e).splitlines()[0][:500] if str(e) else ''}")
+                error=f"{type(e).__name__}: {first_line(str(e))[:500]}")
         with open(os.path.join(out_dir, "_FAILED"), "w", encoding="utf-8") as f:
             f.write("This run failed; its outputs are partial and must not be used. See _status.json.\n")
         if os.path.exists(os.path.join(out_dir, "manifest.json")):

@@ -51,7 +51,7 @@ def record_leaf(record_id: str, text: str) -> bytes:
 
     The text enters only as its digest, so a proof never carries record text.
     """
-    return record_id.encode("utf-8") + b"\x00" + hashlib.sha256(text.encode("utf-8")).digest()
+    return record_id.encode("utf-8") + b"\x00" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
 
 
 class MerkleBuilder:

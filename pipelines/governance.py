@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import json
 import pickle
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -115,12 +116,14 @@ def _policy(spec_policy: dict[str, Any]) -> Any:
     return Policy.model_validate(spec_policy)
 
 
+_CJK_COUNT = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_SPLIT = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
 def estimate_tokens(text: str) -> int:
     """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere."""
-    cjk = sum(1 for ch in text if "\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af" or "\uf900" <= ch <= "\ufaff")
-    other = text
-    if cjk:
-        other = "".join(" " if ("\u3040" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af") else ch for ch in text)
+    cjk = len(_CJK_COUNT.findall(text))
+    other = _CJK_SPLIT.sub(" ", text) if cjk else text
     return cjk + int(round(len(other.split()) * 1.3))
 
 
@@ -273,8 +276,13 @@ class ReuseAnnotations(beam.PTransform):
         return (res.reused, fresh) | "CacheMerge" >> beam.Flatten()
 
 
-class PreDecide(beam.DoFn):
-    """Source gates (evidence + screening rate) and per-record measures except duplicates."""
+class _PreDecider:
+    """Source gates (evidence + screening rate) and per-record measures except duplicates.
+
+    Used twice: on the small dedup-candidate branch, and again in Finalise after the join. Recomputing the
+    cheap pure decision there means no collection of full records has to wait for the screening-rate side
+    input (on the in-process runner such a wait holds the whole annotated corpus in memory).
+    """
 
     def __init__(self, spec: RunSpec) -> None:
         self._policy_dict = spec.policy
@@ -283,15 +291,31 @@ class PreDecide(beam.DoFn):
     def setup(self) -> None:
         self._policy = _policy(self._policy_dict)
 
-    def process(self, rec: dict[str, Any], screen_counts: dict[str, tuple[int, int]]):  # type: ignore[no-untyped-def]
+    def pre(self, rec: dict[str, Any], screen_counts: dict[str, tuple[int, int]]) -> Any:
         s = self._sources[rec["source_id"]]
         rejected = list(s["rejected"])
         n, hits = screen_counts.get(rec["source_id"], (0, 0))
         if self._policy.screening.enabled and n and hits / n > self._policy.screening.max_hit_rate:
             rejected.append("screening_rate_exceeded")
         status = SourceStatus(rec["source_id"], s["legal_basis"], s["licence"], s["acquisition"], tuple(rejected))
-        rec["pre"] = pre_decide(rec["ann"], status, self._policy)
-        yield rec
+        return pre_decide(rec["ann"], status, self._policy)
+
+
+class DedupCandidates(beam.DoFn):
+    """(record_id, rank, content hash, signature) for records that survive every measure before dedup."""
+
+    def __init__(self, spec: RunSpec) -> None:
+        self._decider = _PreDecider(spec)
+        self._sources = spec.sources
+
+    def setup(self) -> None:
+        self._decider.setup()
+
+    def process(self, rec: dict[str, Any], screen_counts: dict[str, tuple[int, int]]):  # type: ignore[no-untyped-def]
+        if rec["signature"] is None or not self._decider.pre(rec, screen_counts).dedup_eligible:
+            return
+        rank = (int(self._sources[rec["source_id"]]["priority"]), rec["record_id"])
+        yield rec["record_id"], rank, rec["content_sha256"], rec["signature"]
 
 
 class Finalise(beam.DoFn):
@@ -308,6 +332,7 @@ class Finalise(beam.DoFn):
     def __init__(self, spec: RunSpec) -> None:
         self._sources = spec.sources
         self._key = spec.pii_hash_key
+        self._decider = _PreDecider(spec)
 
     SIGNALS = "signals"
 
@@ -316,6 +341,7 @@ class Finalise(beam.DoFn):
 
         self._mask = mask_text
         self._hash = keyed_hash
+        self._decider.setup()
 
     def start_bundle(self) -> None:
         # Aggregates are summed per bundle here: a record touches ~100 counter keys and signals, and
@@ -330,7 +356,8 @@ class Finalise(beam.DoFn):
             yield beam.pvalue.TaggedOutput(self.SIGNALS, _global((name, acc)))
         self._counts, self._signals = {}, {}
 
-    def process(self, item: tuple[str, dict[str, list[Any]]]):  # type: ignore[no-untyped-def]
+    def process(self, item: tuple[str, dict[str, list[Any]]],  # type: ignore[no-untyped-def]
+                screen_counts: dict[str, tuple[int, int]]):
         _, grouped = item
         recs = grouped["rec"]
         if not recs:
@@ -338,7 +365,7 @@ class Finalise(beam.DoFn):
         rec = recs[0]
         dups = grouped["dup"]
         dup = dups[0] if dups else None
-        pre = rec["pre"]
+        pre = self._decider.pre(rec, screen_counts)
         ann = rec["ann"]
         decision, stage, reasons = final_reasons(pre, dup)
         src = rec["source_id"]
@@ -543,19 +570,11 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
         | "ScreenKey" >> beam.Map(lambda r: (r["source_id"], (1, 1 if r["ann"].get("screen_hits") else 0)))
         | "ScreenCount" >> beam.CombinePerKey(lambda vs: tuple(map(sum, zip(*vs, strict=True))) if vs else (0, 0))
     )
-    pre = annotated | "PreDecide" >> beam.ParDo(PreDecide(spec), screen_counts=beam.pvalue.AsDict(screen_counts))
+    gate = beam.pvalue.AsDict(screen_counts)
     dedup_policy = _policy(spec.policy).dedup
-    keyed = pre | "KeyById" >> beam.Map(lambda r: (r["record_id"], r))
+    keyed = annotated | "KeyById" >> beam.Map(lambda r: (r["record_id"], r))
     if dedup_policy.enabled:
-        sources = spec.sources
-        dups = (
-            pre
-            | "DedupEligible" >> beam.Filter(lambda r: r["pre"].dedup_eligible and r["signature"] is not None)
-            | "DedupItem" >> beam.Map(
-                lambda r: (r["record_id"], (int(sources[r["source_id"]]["priority"]), r["record_id"]),
-                           r["content_sha256"], r["signature"])
-            )
-        )
+        dups = annotated | "DedupCandidates" >> beam.ParDo(DedupCandidates(spec), screen_counts=gate)
         finder = FindDuplicates(dedup_policy)
         dups = dups | "FindDuplicates" >> finder
         _write_lines(finder.stats | "DedupStatsJson" >> beam.Map(lambda d: json.dumps(d, sort_keys=True)),
@@ -565,7 +584,7 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
     outs = (
         {"rec": keyed, "dup": dups}
         | "JoinDup" >> beam.CoGroupByKey()
-        | "Finalise" >> beam.ParDo(Finalise(spec)).with_outputs(
+        | "Finalise" >> beam.ParDo(Finalise(spec), screen_counts=gate).with_outputs(
             Finalise.DECISION, Finalise.CORPUS, Finalise.PII, Finalise.COPYRIGHT, Finalise.COUNTER, Finalise.SIGNALS,
             Finalise.DIVERSITY, Finalise.SIGNATURE,
         )

@@ -43,6 +43,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     assert gov["records_kept"] and 0 < gov["records_kept"] <= 300
     assert len(gov["corpus_merkle_root"]) == 64
     assert gov["peak_rss_mb_sum"] > 0 and gov["cpu_s"] > 0 and gov["pipeline_s"] > 0
+    assert on_disk["failed_runs"] == []
     assert "governance_vs_identity_in_process" in on_disk["ratios"]
     assert set(on_disk["targets"]) >= {"e2e_docs_per_s_per_core >= 1500", "pii docs/s/core >= 2000"}
     # identity output holds exactly the input lines

@@ -87,12 +87,18 @@ def test_planted_duplicates_share_a_cluster(demo_run: Path) -> None:
     by_src_id = {(r["source_id"], r["source_record_id"]): r for r in dec if r["source_record_id"]}
     by_index = {(r["source_id"], r["origin_index"]): r for r in dec}
     pairs = _jsonl(DATA / "planted_duplicates.jsonl")
+    candidates = {"exact": 0, "near": 0}
     for p in pairs:
         if p["kind"] == "exact":
             a, b = by_index[(p["source_id"], p["original_index"])], by_index[(p["source_id"], p["copy_index"])]
         else:
             a, b = by_src_id[("zh_encyclopedia", p["original"])], by_src_id[(p["source_id"], p["copy"])]
+        if a["stage"] not in ("kept", "dedup"):
+            # Dropped by an earlier measure (e.g. an opt-out notice in both copies): not a dedup candidate.
+            assert b["stage"] == a["stage"] and a["dup_cluster"] is None, p
+            continue
         assert a["dup_cluster"] is not None and a["dup_cluster"] == b["dup_cluster"], p
+        candidates[p["kind"]] += 1
         # Exactly one member of a cluster is its representative (source priority, then smallest record id).
         assert a["dup_of"] is not None or b["dup_of"] is not None, p
         for m in (a, b):
@@ -101,8 +107,9 @@ def test_planted_duplicates_share_a_cluster(demo_run: Path) -> None:
             else:
                 assert m["decision"] == "drop" and m["reasons"][0].startswith("duplicate:"), p
     m = _manifest(demo_run)
-    assert m["dedup"]["exact_duplicates_dropped"] >= sum(p["kind"] == "exact" for p in pairs)
-    assert m["dedup"]["near_duplicates_dropped"] >= sum(p["kind"] == "near" for p in pairs)
+    assert candidates["exact"] >= 20 and candidates["near"] >= 50  # most planted pairs reach dedup
+    assert m["dedup"]["exact_duplicates_dropped"] >= candidates["exact"]
+    assert m["dedup"]["near_duplicates_dropped"] >= candidates["near"]
 
 
 def _strings_of(path: Path) -> list[str]:

@@ -193,7 +193,10 @@ def write_config(root: Path, *, keep_pi: bool = True, extra_sources: dict | None
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(DEMO_CONFIG.parent / "lexicon.txt", root / "lexicon.txt")
     pol = yaml.safe_load((DEMO_CONFIG.parent / "policy.yaml").read_text(encoding="utf-8"))
-    pol["limits"] = {"max_record_bytes": MAX_RECORD, "max_line_bytes": MAX_LINE, "max_json_depth": MAX_DEPTH}
+    # deadletter_raw_bytes 0: the privacy checks scan every output but corpus/, and dead-letter raw bytes are
+    # unscanned input by design (the default keeps up to 64 KiB of them for debugging).
+    pol["limits"] = {"max_record_bytes": MAX_RECORD, "max_line_bytes": MAX_LINE, "max_json_depth": MAX_DEPTH,
+                     "deadletter_raw_bytes": 0}
     if keep_pi:
         pol["pii"]["actions"]["consent"] = {"*": "keep"}
     pol["dedup"]["source_priority"] = []

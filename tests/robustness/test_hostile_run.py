@@ -21,7 +21,7 @@ import pytest
 
 from corpusgov.cli import main
 from tests.conftest import TEST_PII_KEY
-from tests.robustness.hostile import EXPECTED_DEAD, EXPECTED_PARSED, PLANTED, XSS, write_config
+from tests.robustness.hostile import EXPECTED_DEAD, EXPECTED_PARSED, PLANTED, write_config
 from tests.test_determinism import comparable_manifest, table
 
 
@@ -136,12 +136,12 @@ def test_read_equals_kept_plus_dropped_plus_deadlettered(hostile: HostileRun) ->
     assert m["steps"][0]["params"]["limits"]["max_line_bytes"] == 200_000  # configured limits are recorded
 
 
-def test_dead_letter_entries_locate_the_input_and_hold_no_raw_bytes_by_default(hostile: HostileRun) -> None:
+def test_dead_letter_entries_locate_the_input_and_hold_no_raw_bytes_when_so_configured(hostile: HostileRun) -> None:
     dead = _dead(hostile.run)
     assert dead
     for d in dead:
         assert d["reason"] and d["origin_key"].startswith("data/") and isinstance(d["origin_index"], int)
-        assert d["raw_b64"] == ""  # limits.deadletter_raw_bytes defaults to 0
+        assert d["raw_b64"] == ""  # the hostile policy sets limits.deadletter_raw_bytes: 0
     line = [d for d in dead if d["reason"] == "invalid_utf8" and d["origin_key"].endswith(".jsonl")]
     assert line and line[0]["raw_bytes"] > 0 and line[0]["origin_index"] == 2
 
@@ -195,13 +195,14 @@ def test_no_planted_value_in_debug_logs_or_console(hostile: HostileRun) -> None:
         assert not leaked, (name, leaked)
 
 
-def test_html_outputs_escape_corpus_and_registry_text(hostile: HostileRun) -> None:
-    pages = sorted(hostile.run.glob("*.html")) + sorted(hostile.run.glob("expectations/**/*.html"))
+def test_html_and_markdown_outputs_escape_corpus_and_registry_text(hostile: HostileRun) -> None:
+    pages = (sorted(hostile.run.glob("*.html")) + sorted(hostile.run.glob("*.md"))
+             + sorted(hostile.run.glob("expectations/**/*.html")))
     assert any(p.name == "dashboard.html" for p in pages)
     escaped_somewhere = False
     for p in pages:
         html = p.read_text(encoding="utf-8")
-        assert "<script>alert" not in html and 'onerror="alert' not in html, p.name
+        assert "<script>alert" not in html and "<img src=x" not in html, p.name
         escaped_somewhere |= "&lt;script&gt;alert" in html
     assert escaped_somewhere  # the planted markup (source titles, snippets) does reach the pages, escaped
     for d in _dead(hostile.run):

@@ -1,0 +1,392 @@
+"""`make bench`: synthetic bilingual corpus -> per-stage rates, end-to-end governance runs, Beam identity
+ceiling, DataTrove peer -> bench/results.json + bench/results.md (and the table on stdout).
+
+"Per core" figures are documents per CPU-second (user+sys of the whole process tree, from getrusage and a
+psutil poll), so they hold on a shared machine where wall time is inflated by other work; wall-clock docs/s
+and the load average during the run are reported beside them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from typing import Any
+
+from bench.config import REPO, write_config
+from bench.gen import CorpusInfo, generate
+
+PY = sys.executable
+MODES: dict[str, list[str]] = {
+    "in_process": [],
+    "multi_processing": ["--direct_running_mode=multi_processing", "--direct_num_workers=2"],
+    "portable": ["--runner=PortableRunner", "--job_endpoint=embed", "--environment_type=LOOPBACK"],
+}
+TARGETS = {"e2e_docs_per_s_per_core": 1500, "identity_ratio_min": 0.1, "peak_rss_gb_at_1m": 2.0,
+           "pii_docs_per_s_per_core": 2000, "language_docs_per_s_per_core": 3000,
+           "minhash_docs_per_s_per_core": 3000}
+
+
+# ---------------------------------------------------------------- measuring a child process tree
+class TreeMonitor:
+    """Polls a process tree: peak summed RSS, peak single RSS, and last-seen CPU seconds per process."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        import psutil
+
+        self._ps = psutil
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.peak_sum = 0
+        self.peak_single = 0
+        self.cpu: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._t = threading.Thread(target=self._loop, daemon=True)
+        self._t.start()
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            try:
+                procs = [self.root, *self.root.children(recursive=True)]
+            except self._ps.Error:
+                break
+            total = 0
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss
+                    ct = p.cpu_times()
+                except self._ps.Error:
+                    continue
+                total += rss
+                self.peak_single = max(self.peak_single, rss)
+                self.cpu[p.pid] = ct.user + ct.system
+            self.peak_sum = max(self.peak_sum, total)
+            self._stop.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._t.join()
+
+
+def run_measured(cmd: list[str], log_path: str) -> dict[str, Any]:
+    """Runs `cmd` under bench.rusage; returns wall, CPU (max of getrusage and the poll), peak RSS."""
+    ru_path = log_path + ".rusage.json"
+    load0 = os.getloadavg()[0]
+    with open(log_path, "w", encoding="utf-8") as log:
+        proc = subprocess.Popen([PY, "-m", "bench.rusage", "-o", ru_path, "--", *cmd], stdout=log,
+                                stderr=subprocess.STDOUT, cwd=REPO)
+        try:
+            mon: TreeMonitor | None = TreeMonitor(proc.pid)
+        except ImportError:  # psutil missing: getrusage alone (exact for waited processes)
+            mon = None
+        rc = proc.wait()
+        if mon is not None:
+            mon.stop()
+    with open(ru_path, encoding="utf-8") as f:
+        ru = json.load(f)
+    cpu_ru = ru["user_s"] + ru["sys_s"]
+    cpu_poll = sum(mon.cpu.values()) if mon else 0.0
+    peak_sum = mon.peak_sum if mon else 0
+    peak_single = mon.peak_single if mon else 0
+    return {"rc": rc, "wall_s": round(ru["wall_s"], 3), "cpu_s": round(max(cpu_ru, cpu_poll), 3),
+            "peak_rss_mb_sum": round(max(peak_sum / 2**20, ru["max_rss_single_mb"]), 1),
+            "peak_rss_mb_single": round(max(ru["max_rss_single_mb"], peak_single / 2**20), 1),
+            "psutil_poll": mon is not None,
+            "loadavg_1m_start": round(load0, 2), "loadavg_1m_end": round(os.getloadavg()[0], 2), "log": log_path}
+
+
+def _last_line(path: str) -> str:
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = [ln.strip() for ln in f if ln.strip()]
+    return lines[-1][:300] if lines else ""
+
+
+def failed(m: dict[str, Any]) -> dict[str, Any]:
+    """A run that exited non-zero: no rates, the error line instead (never counted as a result)."""
+    return {"failed": True, "error": _last_line(m["log"]), "docs_per_s": None, "docs_per_s_per_core": None,
+            "mb_per_s_per_core": None}
+
+
+def rates(docs: int, nbytes: int, wall: float, cpu: float) -> dict[str, float]:
+    return {"docs_per_s": round(docs / wall, 1) if wall else None,
+            "docs_per_s_per_core": round(docs / cpu, 1) if cpu else None,
+            "mb_per_s_per_core": round(nbytes / 1e6 / cpu, 3) if cpu else None}
+
+
+# ---------------------------------------------------------------- per-stage, in this process
+def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, Any]:
+    """Each stage alone over the same `sample` documents, single process: docs per CPU-second."""
+    from corpusgov.config import load_policy
+    from corpusgov.readers import FieldMapping, Parsed, ReadLimits, read_any
+    from pipelines.ingest import make_record
+    from quality.annotators import Annotators
+    from quality.screening import load_lexicon
+
+    policy = load_policy(policy_path)
+    terms, _ = load_lexicon(os.path.join(REPO, "configs", "demo", "lexicon.txt"))
+    files = [p for ps in corpus.files.values() for p in ps]
+    fields = FieldMapping("text", "id", None, "url")
+    limits = ReadLimits(**policy.limits.model_dump())
+    out: dict[str, Any] = {}
+
+    def timed(name: str, fn, n: int, nbytes: int) -> Any:  # type: ignore[no-untyped-def]
+        w0, c0 = time.perf_counter(), time.process_time()
+        res = fn()
+        w, c = time.perf_counter() - w0, time.process_time() - c0
+        out[name] = {"docs": n, "cpu_s": round(c, 3), "wall_s": round(w, 3), **rates(n, nbytes, w, c)}
+        return res
+
+    def ingest() -> list[dict[str, Any]]:
+        recs: list[dict[str, Any]] = []
+        per_file = max(1, sample // len(files))
+        for i, path in enumerate(files):
+            f = {"source_id": "s", "uri": path, "key": f"k{i}", "sha256": "0" * 64}
+            with open(path, "rb") as h:
+                for item in read_any("jsonl", h, path, fields, limits, ","):
+                    if isinstance(item, Parsed):
+                        recs.append(make_record(f, item))
+                    if len(recs) >= per_file * (i + 1):
+                        break
+        return recs
+
+    records = ingest()  # warm-up (page cache, imports)
+    records = timed("ingest", ingest, len(records), 0)
+    texts = [r["text"] for r in records]
+    nbytes = sum(r["bytes"] for r in records)
+    out["ingest"].update(rates(len(texts), nbytes, out["ingest"]["wall_s"], out["ingest"]["cpu_s"]))
+    ann = Annotators(policy, terms)
+    for name, fn in ann.stages().items():
+        fn(texts[0])
+        timed(name, lambda fn=fn: [fn(t) for t in texts], len(texts), nbytes)
+    batches = [texts[i : i + 256] for i in range(0, len(texts), 256)]
+    annotated = timed("annotate_all", lambda: [a for b in batches for a in ann.annotate_batch(b)], len(texts), nbytes)
+
+    from pipelines.dedup import run_local
+
+    items = [(r["record_id"], (0, r["record_id"]), r["content_sha256"], a["signature"].astype("<u4").tobytes())
+             for r, a in zip(records, annotated, strict=True)]
+    run_local(items[:50], policy.dedup)  # warm-up: Beam imports and runner start
+    timed("dup_grouping", lambda: run_local(items, policy.dedup), len(items), nbytes)
+
+    from pipelines.governance import CORPUS_SCHEMA, decisions_schema
+    from pipelines.outputs import _WriteShard
+
+    corpus_rows = [{"record_id": r["record_id"], "source_id": "s", "source_record_id": r["source_record_id"],
+                    "text": r["text"], "content_sha256": r["content_sha256"], "masked": False,
+                    "lang": a["lang"], "url": r["url"], "metadata": "{}"} for r, a in zip(records, annotated, strict=True)]
+    schema = decisions_schema()
+    dec_rows = [{**{f.name: None for f in schema}, "record_id": r["record_id"], "source_id": "s", "decision": "keep",
+                 "reasons": [], "pii_types": [], "copyright_classes": [], "lang": a["lang"],
+                 **{f"q_{k}": float(v) for k, v in a["signals"].items()}}
+                for r, a in zip(records, annotated, strict=True)]
+    with tempfile.TemporaryDirectory() as tmp:
+        wc = _WriteShard(tmp, "corpus", 1, CORPUS_SCHEMA, True, "zstd", ("record_id",))
+        wd = _WriteShard(tmp, "decisions", 1, schema, False, "zstd", ("record_id",))
+        timed("outputs", lambda: (list(wc.process((0, corpus_rows))), list(wd.process((0, dec_rows)))),
+              len(texts), nbytes)
+    return out
+
+
+# ---------------------------------------------------------------- end-to-end runs
+def governance_run(conf: str, out_dir: str, mode: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
+    cmd = [os.path.join(os.path.dirname(PY), "corpusgov"), "run", "--config", conf, "--out", out_dir, "--overwrite",
+           *MODES[mode]]
+    m = run_measured(cmd, os.path.join(logs, f"governance-{mode}.log"))
+    res: dict[str, Any] = {"mode": mode, "docs": docs, "bytes": nbytes, **m}
+    if m["rc"] != 0:
+        return {**res, **failed(m)}
+    man_path = os.path.join(out_dir, "manifest.json")
+    if os.path.exists(man_path):
+        with open(man_path, encoding="utf-8") as f:
+            man = json.load(f)
+        ps = float(man["run"].get("pipeline_seconds") or 0.0)
+        res["pipeline_s"] = ps
+        res["driver_after_pipeline_s"] = round(m["wall_s"] - ps, 3)
+        res["corpus_merkle_root"] = man.get("outputs", {}).get("merkle", {}).get("corpus_root")
+        res["records_kept"] = (man.get("outputs", {}).get("merkle", {}) or {}).get("leaves")
+    res.update(rates(docs, nbytes, m["wall_s"], m["cpu_s"]))
+    return res
+
+
+def identity_run(corpus: CorpusInfo, out_dir: str, mode: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
+    inputs = sorted(p for ps in corpus.files.values() for p in ps)
+    cmd = [PY, "-m", "bench.identity", "--inputs", *inputs, "--out", out_dir, *MODES[mode]]
+    m = run_measured(cmd, os.path.join(logs, f"identity-{mode}.log"))
+    if m["rc"] != 0:
+        return {"mode": mode, "docs": docs, "bytes": nbytes, **m, **failed(m)}
+    return {"mode": mode, "docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
+
+
+def peer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
+    try:
+        import datatrove  # noqa: F401
+    except ImportError:
+        return {"skipped": "datatrove not installed (pip install datatrove tokenizers orjson 'xxhash<4')"}
+    inputs = sorted(p for ps in corpus.files.values() for p in ps)
+    log = os.path.join(logs, "datatrove.log")
+    m = run_measured([PY, "-m", "bench.peer_datatrove", "--inputs", *inputs, "--work", work], log)
+    if m["rc"] != 0:
+        return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
+    res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
+    with open(log, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith('{"seconds"'):
+                res.update(json.loads(line))
+    return res
+
+
+# ---------------------------------------------------------------- report
+def _f(v: Any, nd: int = 0) -> str:
+    if v is None:
+        return "–"
+    return f"{v:,.{nd}f}" if isinstance(v, float | int) else str(v)
+
+
+def table(r: dict[str, Any]) -> str:
+    L = [f"## corpusgov benchmark — {r['docs']:,} docs, {r['bytes'] / 1e6:.1f} MB, seed {r['seed']}",
+         "", f"Machine: {r['machine']['cpus']} CPUs, Python {r['machine']['python']}; load average at start "
+         f"{r['machine']['loadavg_start']}. Per core = docs per CPU-second of the whole process tree.", "",
+         "### End to end", "",
+         "| run | mode | docs | wall s | docs/s | docs/s/core | MB/s/core | peak RSS MB (tree / largest) |",
+         "|---|---|---:|---:|---:|---:|---:|---:|"]
+    for kind in ("governance", "identity"):
+        for x in r[kind]:
+            if x.get("failed"):
+                L.append(f"| {kind} | {x['mode']} | {x['docs']:,} | FAILED: {x['error'][:80]} | – | – | – | – |")
+                continue
+            L.append(f"| {kind} | {x['mode']} | {x['docs']:,} | {_f(x['wall_s'], 1)} | {_f(x['docs_per_s'])} | "
+                     f"{_f(x['docs_per_s_per_core'])} | {_f(x['mb_per_s_per_core'], 2)} | "
+                     f"{_f(x['peak_rss_mb_sum'])} / {_f(x['peak_rss_mb_single'])} |")
+    p = r.get("peer") or {}
+    if p.get("failed"):
+        L.append(f"| DataTrove Gopher+MinHash | local, 2 workers | {p['docs']:,} | FAILED: {p['error'][:80]} | – | – | – | – |")
+    elif "wall_s" in p:
+        L.append(f"| DataTrove Gopher+MinHash | local, 2 workers | {p['docs']:,} | {_f(p['wall_s'], 1)} | "
+                 f"{_f(p['docs_per_s'])} | {_f(p['docs_per_s_per_core'])} | {_f(p['mb_per_s_per_core'], 2)} | "
+                 f"{_f(p['peak_rss_mb_sum'])} / {_f(p['peak_rss_mb_single'])} |")
+    L += ["", "### Ratios", ""]
+    for k, v in r["ratios"].items():
+        L.append(f"- {k}: {_f(v, 3)}")
+    L += ["", f"### Per stage (one process, {r['stages']['annotate_all']['docs']:,} docs)", "",
+          "| stage | docs/s/core | MB/s/core | target |", "|---|---:|---:|---:|"]
+    tgt = {"pii": 2000, "language": 3000, "minhash": 3000}
+    for name, s in r["stages"].items():
+        L.append(f"| {name} | {_f(s['docs_per_s_per_core'])} | {_f(s['mb_per_s_per_core'], 2)} | "
+                 f"{_f(tgt.get(name))} |")
+    for x in r["governance"]:
+        if "driver_after_pipeline_s" in x and x["driver_after_pipeline_s"] > 0:
+            L.append(f"| manifest+reports ({x['mode']}; startup incl.) | {_f(x['docs'] / x['driver_after_pipeline_s'])} "
+                     f"(wall, {_f(x['driver_after_pipeline_s'], 1)} s) | – | – |")
+            break
+    if r.get("failed_runs"):
+        L += ["", f"**Failed runs (not counted): {', '.join(r['failed_runs'])}**"]
+    L += ["", "### Targets", ""]
+    for k, v in r["targets"].items():
+        L.append(f"- {k}: {'MET' if v['met'] else 'NOT MET'} (measured {_f(v['measured'], 3)}, target {v['target']})")
+    return "\n".join(L) + "\n"
+
+
+def evaluate_targets(r: dict[str, Any]) -> dict[str, Any]:
+    gov = {x["mode"]: x for x in r["governance"] if not x.get("failed")}
+    best = max([x["docs_per_s_per_core"] or 0 for x in gov.values()], default=0)
+    st = r["stages"]
+    out = {
+        "e2e_docs_per_s_per_core >= 1500": {"measured": best, "target": 1500, "met": best >= 1500},
+        "governance/identity throughput >= 0.1 (in_process)": {
+            "measured": r["ratios"].get("governance_vs_identity_in_process"), "target": 0.1,
+            "met": (r["ratios"].get("governance_vs_identity_in_process") or 0) >= 0.1},
+    }
+    for name, t in (("pii", 2000), ("language", 3000), ("minhash", 3000)):
+        v = st.get(name, {}).get("docs_per_s_per_core") or 0
+        out[f"{name} docs/s/core >= {t}"] = {"measured": v, "target": t, "met": v >= t}
+    ip = gov.get("in_process")
+    if ip:
+        out["peak RSS (tree) <= 2 GB at this size"] = {"measured": ip["peak_rss_mb_sum"] / 1024, "target": 2.0,
+                                                      "met": ip["peak_rss_mb_sum"] / 1024 <= 2.0}
+    return out
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--docs", type=int, default=200_000)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--modes", default="in_process,multi_processing,portable")
+    ap.add_argument("--portable-docs", type=int, default=20_000,
+                    help="corpus size for the portable runner (it runs the same FnApiRunner behind a job server)")
+    ap.add_argument("--stage-sample", type=int, default=3000)
+    ap.add_argument("--no-identity", action="store_true")
+    ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--work", default=os.path.join(REPO, "bench", "out"))
+    ap.add_argument("--results", default=os.path.join(REPO, "bench", "results.json"))
+    a = ap.parse_args(argv)
+    os.makedirs(a.work, exist_ok=True)
+    load0 = os.getloadavg()
+    r: dict[str, Any] = {"docs": a.docs, "seed": a.seed, "machine": {
+        "cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform(),
+        "loadavg_start": [round(x, 2) for x in load0]}, "governance": [], "identity": []}
+    t_all = time.monotonic()
+    corpus = generate(os.path.join(a.work, f"corpus-{a.docs}"), a.docs, a.seed)
+    r["bytes"] = corpus.bytes
+    conf = write_config(corpus, os.path.join(a.work, f"conf-{a.docs}"))
+    logs = os.path.join(a.work, f"logs-{a.docs}")
+    os.makedirs(logs, exist_ok=True)
+    print(f"bench: corpus {a.docs:,} docs, {corpus.bytes / 1e6:.1f} MB; per-stage rates ...", flush=True)
+    r["stages"] = stage_rates(corpus, os.path.join(os.path.dirname(conf), "policy.yaml"),
+                              min(a.stage_sample, a.docs))
+    for mode in [m for m in a.modes.split(",") if m]:
+        c, n = corpus, a.docs
+        if mode == "portable" and a.portable_docs and a.portable_docs < a.docs:
+            n = a.portable_docs
+            c = generate(os.path.join(a.work, f"corpus-{n}"), n, a.seed)
+        cf = conf if c is corpus else write_config(c, os.path.join(a.work, f"conf-{n}"))
+        if not a.no_identity:
+            print(f"bench: identity pipeline ({mode}) ...", flush=True)
+            r["identity"].append(identity_run(c, os.path.join(a.work, f"identity-{mode}-{n}"), mode, n, c.bytes, logs))
+        print(f"bench: governance pipeline ({mode}) ...", flush=True)
+        r["governance"].append(governance_run(cf, os.path.join(a.work, f"run-{mode}-{n}"), mode, n, c.bytes, logs))
+    if not a.no_peer:
+        print("bench: DataTrove peer ...", flush=True)
+        r["peer"] = peer_run(corpus, os.path.join(a.work, f"datatrove-{a.docs}"), a.docs, corpus.bytes, logs)
+    ratios: dict[str, Any] = {}
+    ident = {x["mode"]: x for x in r["identity"] if not x.get("failed")}
+    for g in [x for x in r["governance"] if not x.get("failed")]:
+        i = ident.get(g["mode"])
+        if i and i["docs"] == g["docs"] and g["docs_per_s"] and i["docs_per_s"]:
+            ratios[f"governance_vs_identity_{g['mode']}"] = round(g["docs_per_s"] / i["docs_per_s"], 4)
+            ratios[f"governance_vs_identity_{g['mode']}_per_core"] = round(
+                g["docs_per_s_per_core"] / i["docs_per_s_per_core"], 4)
+    gov = {x["mode"]: x for x in r["governance"] if not x.get("failed")}
+    p = r.get("peer") or {}
+    if p.get("docs_per_s_per_core") and "in_process" in gov:
+        ratios["governance_vs_datatrove_per_core"] = round(
+            gov["in_process"]["docs_per_s_per_core"] / p["docs_per_s_per_core"], 4)
+        ratios["governance_vs_datatrove_wall"] = round(gov["in_process"]["docs_per_s"] / p["docs_per_s"], 4)
+    if "in_process" in gov and "multi_processing" in gov and gov["in_process"]["docs"] == gov["multi_processing"]["docs"]:
+        ratios["multi_processing_speedup_wall"] = round(gov["in_process"]["wall_s"] / gov["multi_processing"]["wall_s"], 3)
+    r["ratios"] = ratios
+    r["failed_runs"] = [f"{k}:{x['mode']}" for k in ("governance", "identity") for x in r[k] if x.get("failed")]
+    if p.get("failed"):
+        r["failed_runs"].append("peer:datatrove")
+    r["targets"] = evaluate_targets(r)
+    r["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    r["bench_wall_s"] = round(time.monotonic() - t_all, 1)
+    text = table(r)
+    with open(a.results, "w", encoding="utf-8") as f:
+        json.dump(r, f, indent=2, sort_keys=True)
+        f.write("\n")
+    with open(os.path.splitext(a.results)[0] + ".md", "w", encoding="utf-8") as f:
+        f.write(text)
+    print(text)
+    if r["failed_runs"]:
+        print(f"bench: FAILED runs: {', '.join(r['failed_runs'])} (see the logs under {logs})", file=sys.stderr)
+    return r
+
+
+if __name__ == "__main__":
+    sys.exit(1 if main()["failed_runs"] else 0)
