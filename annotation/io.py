@@ -20,6 +20,7 @@ from annotation.models import (
     Taxonomy,
     Verdict,
 )
+from corpusgov.errors import validation_message
 from lineage.hashing import file_sha256 as sha256_file  # noqa: F401 - re-exported for annotation modules
 
 M = TypeVar("M", bound=BaseModel)
@@ -33,12 +34,7 @@ def describe_error(where: str, err: ValidationError) -> str:
     """One line for the first validation error: location, field and message."""
     e = err.errors()[0]
     field = ".".join(str(p) for p in e.get("loc", ())) or "(record)"
-    msg = e.get("msg", "invalid")
-    if e.get("type") == "missing":
-        msg = "required field is missing"
-    elif e.get("type") == "extra_forbidden":
-        msg = "unknown field"
-    return f"{where}: field {field!r}: {msg}"
+    return f"{where}: field {field!r}: {validation_message(e)}"
 
 
 def read_yaml_model(path: str, model: type[M]) -> M:

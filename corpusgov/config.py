@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from corpusgov.errors import validation_message
 from lineage.hashing import file_sha256 as sha256_file
 from quality.copyright_policy import CopyrightPolicy
 from quality.dedup_policy import DedupPolicy
@@ -314,12 +315,7 @@ def _describe(path: str, data: Any, err: ValidationError, kind: str) -> str:
         where = f" source {sid!r}"
         loc = loc[2:]
     field = ".".join(str(p) for p in loc) or "(top level)"
-    msg = e.get("msg", "invalid")
-    if e.get("type") == "missing":
-        msg = "required field is missing"
-    elif e.get("type") == "extra_forbidden":
-        msg = "unknown field"
-    return f"{path}:{where} field {field!r}: {msg}"
+    return f"{path}:{where} field {field!r}: {validation_message(e)}"
 
 
 def _validate(model: type[BaseModel], path: str, kind: str) -> Any:

@@ -15,3 +15,13 @@ def first_line(message: str) -> str:
             if ":" in ln and head.replace(".", "").replace("_", "").isalnum() and head[:1].isupper():
                 return ln
     return lines[0]
+
+
+def validation_message(error: dict) -> str:
+    """Readable message for one pydantic error entry (`ValidationError.errors()[i]`)."""
+    kind = error.get("type")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field"
+    return str(error.get("msg", "invalid"))
