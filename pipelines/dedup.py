@@ -33,7 +33,7 @@ import numpy as np
 from apache_beam.metrics import Metrics
 
 from quality.dedup_policy import DedupPolicy
-from quality.minhash import bucket_edges, bytes_to_signature, lsh_params
+from quality.minhash import bytes_to_signature, candidate_pairs, lsh_params
 
 _NS = "corpusgov.dedup"
 
@@ -81,36 +81,59 @@ class _BandKeys(beam.DoFn):
         self.bands = bands
         self.rows = rows
 
-    def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str, bytes]]]:
+    def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str]]]:
         sig = item[2]
         width = 4 * self.rows
         if len(sig) < width * self.bands:
             raise ValueError(f"signature of {len(sig)} bytes is shorter than bands*rows*4")
         if sig.count(b"\xff") == len(sig):  # empty text: no shingles, no near-duplicate candidates
             return
+        # Buckets carry (rank, id) only: with the 512-byte signature in every band entry the bucket shuffle
+        # was ~bands x 0.6 KB per record. Signatures join the (few) candidate pairs afterwards.
         for b in range(self.bands):
-            yield b.to_bytes(2, "big") + sig[b * width : (b + 1) * width], item
+            yield b.to_bytes(2, "big") + sig[b * width : (b + 1) * width], (item[0], item[1])
 
 
-class _BucketEdges(beam.DoFn):
-    """Verified edges inside one bucket, both directions, each carrying the neighbour's rank."""
+class _BucketPairs(beam.DoFn):
+    """Candidate pairs inside one bucket: the pairs `bucket_edges` compares (head + bounded window)."""
 
-    def __init__(self, threshold: float, max_compare: int) -> None:
-        self.threshold = threshold
+    def __init__(self, max_compare: int) -> None:
         self.max_compare = max_compare
         self.big = Metrics.distribution(_NS, "bucket_size")
 
-    def process(self, kv: tuple[bytes, Iterable[tuple[Rank, str, bytes]]]) -> Iterator[Any]:
-        members = sorted(((tuple(r), i, s) for r, i, s in kv[1]), key=lambda m: (m[0], m[1]))
+    def process(self, kv: tuple[bytes, Iterable[tuple[Rank, str]]]) -> Iterator[Any]:
+        members = sorted({(tuple(r), i) for r, i in kv[1]})
         if len(members) < 2:
             return
         self.big.update(len(members))
-        arr = [(r, i, bytes_to_signature(s)) for r, i, s in members]
-        for a, b, _ in bucket_edges(arr, self.threshold, self.max_compare):
-            ra, ia = arr[a][0], arr[a][1]
-            rb, ib = arr[b][0], arr[b][1]
-            yield ia, (ra, ib, rb)
-            yield ib, (rb, ia, ra)
+        for j, i in candidate_pairs(len(members), self.max_compare):
+            (ra, ia), (rb, ib) = members[i], members[j]
+            yield (ia, ib), (ra, rb)
+
+
+def _attach(kv: tuple[str, dict[str, list[Any]]]) -> Iterator[Any]:
+    """Join step: each pair keyed by one of its ids picks up that id's signature."""
+    _, g = kv
+    if not g["sig"]:
+        return
+    sig = g["sig"][0]
+    for pair, carried in g["pair"]:
+        yield pair, (*carried, sig)
+
+
+class _VerifyPairs(beam.DoFn):
+    """Verified edges, both directions, each carrying the neighbour's rank."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def process(self, kv: tuple[tuple[str, str], Iterable[tuple[Rank, Rank, bytes, bytes]]]) -> Iterator[Any]:
+        (ia, ib), vals = kv
+        ra, rb, sa, sb = next(iter(vals))  # a pair found in several buckets carries the same values
+        a, b = bytes_to_signature(sa), bytes_to_signature(sb)
+        if np.count_nonzero(a == b) / a.shape[0] >= self.threshold:
+            yield ia, (tuple(ra), ib, tuple(rb))
+            yield ib, (tuple(rb), ia, tuple(ra))
 
 
 def _node_state(kv: tuple[str, Iterable[tuple[Rank, str, Rank]]]) -> tuple[str, tuple[Rank, tuple[str, ...]]]:
@@ -292,11 +315,24 @@ class FindDuplicates(beam.PTransform):
             | "GroupExact" >> beam.GroupByKey()
             | "ExactGroups" >> beam.ParDo(_ExactGroups()).with_outputs(_ExactGroups.MEMBERS, main="reps")
         )
-        edges = (
+        pairs = (
             exact.reps
             | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows))
             | "GroupBuckets" >> beam.GroupByKey()
-            | "BucketEdges" >> beam.ParDo(_BucketEdges(self.threshold, self.max_bucket_compare))
+            | "BucketPairs" >> beam.ParDo(_BucketPairs(self.max_bucket_compare))
+        )
+        sigs = exact.reps | "SigById" >> beam.Map(lambda t: (t[1], t[2]))
+        with_a = (
+            {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
+            | "JoinSigA" >> beam.CoGroupByKey()
+            | "AttachA" >> beam.FlatMap(_attach)
+        )
+        edges = (
+            {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
+            | "JoinSigB" >> beam.CoGroupByKey()
+            | "AttachB" >> beam.FlatMap(_attach)
+            | "GroupPairs" >> beam.GroupByKey()
+            | "VerifyPairs" >> beam.ParDo(_VerifyPairs(self.threshold))
         )
         state = edges | "GroupAdjacency" >> beam.GroupByKey() | "InitLabels" >> beam.Map(_node_state)
         changed = None

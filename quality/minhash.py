@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -365,10 +365,22 @@ def bucket_edges(
     sigs = np.stack([m[2] for m in members])
     edges: list[tuple[int, int, float]] = []
     for j in range(1, n):
-        lo = max(0, j - max_compare)
-        idx = list(range(lo, j)) if lo == 0 else [0, *range(lo, j)]
+        idx = _compared_with(j, max_compare)
         sims = np.count_nonzero(sigs[idx] == sigs[j], axis=1) / sigs.shape[1]
         for i, s in zip(idx, sims.tolist(), strict=True):
             if s >= threshold:
                 edges.append((i, j, s))
     return edges
+
+
+def _compared_with(j: int, max_compare: int) -> list[int]:
+    """Indices member ``j`` of a rank-sorted bucket is compared with: the head and a bounded window."""
+    lo = max(0, j - max_compare)
+    return list(range(lo, j)) if lo == 0 else [0, *range(lo, j)]
+
+
+def candidate_pairs(n: int, max_compare: int) -> Iterator[tuple[int, int]]:
+    """``(j, i)`` index pairs, ``i < j``, that ``bucket_edges`` compares in a bucket of ``n`` members."""
+    for j in range(1, n):
+        for i in _compared_with(j, max_compare):
+            yield j, i
