@@ -18,10 +18,11 @@ Run: ``python -m quality.eval.build_copyright_eval`` (seeded; rerunning gives th
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
+
+from quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "copyright_eval.jsonl"
 SEED = 20240815
@@ -505,10 +506,7 @@ def build() -> list[dict]:
 
 def main() -> None:
     docs = build()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="\n") as f:
-        for d in docs:
-            f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
+    write_jsonl(OUT, docs, sort_keys=True)
     gold = sum(len(d["spans"]) for d in docs)
     print(f"wrote {len(docs)} documents, {gold} gold spans -> {OUT}")
 

@@ -13,10 +13,11 @@ Run: ``python -m quality.eval.build_dedup_eval`` (rewrites the file; same output
 
 from __future__ import annotations
 
-import json
 import random
 import re
 from pathlib import Path
+
+from quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "dedup_eval.jsonl"
 SEED = 20261130
@@ -384,10 +385,7 @@ def build(seed: int = SEED) -> list[dict[str, object]]:
 
 def main() -> None:
     rows = build()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, rows)
     kinds: dict[str, int] = {}
     for r in rows:
         kinds[str(r["kind"])] = kinds.get(str(r["kind"]), 0) + 1

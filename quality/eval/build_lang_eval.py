@@ -9,9 +9,10 @@ Run: ``python -m quality.eval.build_lang_eval``
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
+
+from quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "lang_eval.jsonl"
 SEED = 20240715
@@ -409,10 +410,7 @@ def build(seed: int = SEED) -> list[dict[str, str]]:
 
 def main() -> None:
     rows = build()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    write_jsonl(OUT, rows)
     langs = sorted({r["lang"] for r in rows})
     print(f"wrote {len(rows)} documents in {len(langs)} languages to {OUT}")
 

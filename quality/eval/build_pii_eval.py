@@ -11,11 +11,11 @@ Run: `python -m quality.eval.build_pii_eval`.
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Callable
 from pathlib import Path
 
+from quality.eval.jsonl import write_jsonl
 from quality.pii import synth
 
 SEED = 20261130
@@ -203,10 +203,7 @@ def build(seed: int = SEED) -> list[dict]:
 
 def main() -> None:
     docs = build()
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    with OUT.open("w", encoding="utf-8", newline="\n") as f:
-        for d in docs:
-            f.write(json.dumps(d, ensure_ascii=False, sort_keys=True) + "\n")
+    write_jsonl(OUT, docs, sort_keys=True)
     print(f"wrote {len(docs)} documents, {sum(len(d['spans']) for d in docs)} labelled spans to {OUT}")
 
 
