@@ -118,7 +118,7 @@ def source_counts(c: Counters, sid: str) -> dict[str, Any]:
     }
 
 
-def _sum_dicts(ds: list[dict[str, int]]) -> dict[str, int]:
+def sum_counts(ds: list[dict[str, int]]) -> dict[str, int]:
     out: dict[str, int] = defaultdict(int)
     for d in ds:
         for k, v in d.items():
@@ -185,9 +185,9 @@ def build_manifest(
         "kept": sum(x["counts"]["kept"] for x in sources),
         "dropped": sum(x["counts"]["dropped"] for x in sources),
         "deadlettered": sum(x["counts"]["deadlettered"] for x in sources),
-        "dropped_by_reason": _sum_dicts([x["counts"]["dropped_by_reason"] for x in sources]),
-        "flagged_by_reason": _sum_dicts([x["counts"]["flagged_by_reason"] for x in sources]),
-        "deadlettered_by_reason": _sum_dicts([x["counts"]["deadlettered_by_reason"] for x in sources]),
+        "dropped_by_reason": sum_counts([x["counts"]["dropped_by_reason"] for x in sources]),
+        "flagged_by_reason": sum_counts([x["counts"]["flagged_by_reason"] for x in sources]),
+        "deadlettered_by_reason": sum_counts([x["counts"]["deadlettered_by_reason"] for x in sources]),
     }
     langs = sorted({k[1] for k in counters.data if k[0] == "kept_lang"})
     manifest: dict[str, Any] = {
@@ -214,8 +214,8 @@ def build_manifest(
         },
         "type": {
             "modalities": sorted({s["modality"] for s in sources}),
-            "domains": _sum_dicts([{s["domain"]: s["counts"]["kept"]} for s in sources]),
-            "acquisition_types": _sum_dicts([{s["acquisition"]: s["counts"]["kept"]} for s in sources]),
+            "domains": sum_counts([{s["domain"]: s["counts"]["kept"]} for s in sources]),
+            "acquisition_types": sum_counts([{s["acquisition"]: s["counts"]["kept"]} for s in sources]),
             "languages": {lang: counters.get("kept_lang", lang, "records") for lang in langs},
         },
         "pii": {

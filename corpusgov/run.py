@@ -25,6 +25,7 @@ from corpusgov.manifest import (
     Counters,
     build_manifest,
     canonical_bytes,
+    sum_counts,
     validate_manifest,
 )
 from corpusgov.planning import Plan, make_plan
@@ -32,11 +33,11 @@ from lineage.hashing import file_sha256
 
 log = logging.getLogger("corpusgov")
 
-OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations", "_work")
+OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations",
+               "annotation_sample", "acceptance", "_work")
 OUTPUT_FILES = ("manifest.json", "metrics.json", "openlineage.jsonl", "croissant.json", "dashboard.html",
                 "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "manifest.dsse.json",
-                "_status.json", "_FAILED")
-EXIT_GATE_FAILED = 3
+                "annotation_audit.json", "_status.json", "_FAILED")
 
 
 class RunError(Exception):
@@ -60,10 +61,6 @@ def prepare_out_dir(out_dir: str, overwrite: bool) -> None:
             p = os.path.join(out_dir, n)
             if os.path.exists(p):
                 os.remove(p)
-        for n in os.listdir(out_dir):
-            if n.startswith("report") or n == "acceptance":
-                p = os.path.join(out_dir, n)
-                shutil.rmtree(p) if os.path.isdir(p) else os.remove(p)
     os.makedirs(out_dir, exist_ok=True)
 
 
@@ -126,14 +123,6 @@ def source_specs(cfg: LoadedConfig, plan: Plan, terms: int) -> dict[str, dict[st
     return out
 
 
-def read_shards(work_dir: str) -> list[dict[str, Any]]:
-    path = os.path.join(work_dir, "shards.jsonl")
-    if not os.path.exists(path):
-        return []
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
 def annotation_section(cfg: LoadedConfig, out_dir: str, outputs: dict[str, Any]) -> dict[str, Any]:
     """Art. 8 audit of the annotation data named by the run config; its files join the manifest's outputs."""
     from annotation.audit import run_audit
@@ -153,34 +142,21 @@ def annotation_section(cfg: LoadedConfig, out_dir: str, outputs: dict[str, Any])
 
 
 def read_json_lines(path: str) -> list[Any]:
+    """A pipeline work file (one JSON value per line); [] when the pipeline wrote none."""
+    if not os.path.exists(path):
+        return []
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def read_signal_stats(work_dir: str) -> dict[str, dict[str, Any]]:
-    path = os.path.join(work_dir, "signals.jsonl")
-    out: dict[str, dict[str, Any]] = {}
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    name, stats = json.loads(line)
-                    out[name] = stats
-    return out
-
-
 def read_diversity(work_dir: str) -> dict[str, Any]:
     from quality.decide import KEPT, STAGES
-
-    path = os.path.join(work_dir, "diversity.jsonl")
-    by_stage: dict[str, Any] = {}
-    if os.path.exists(path):
-        with open(path, encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    stage, blob = json.loads(line)
-                    by_stage[stage] = pickle.loads(base64.b64decode(blob))  # noqa: S301 - our own work file
     from quality.diversity import DiversityAccumulator
+
+    by_stage = {
+        stage: pickle.loads(base64.b64decode(blob))  # noqa: S301 - our own work file
+        for stage, blob in read_json_lines(os.path.join(work_dir, "diversity.jsonl"))
+    }
 
     order = [*STAGES, KEPT]
     stages = []
@@ -213,11 +189,11 @@ def steps_from(counters: Counters, cfg: LoadedConfig, sources: list[str], dedup_
     dead = sum(sum(counters.by("dead", s).values()) for s in sources)
     steps = [{"name": "ingest", "params": params["ingest"], "records_in": read + dead, "records_out": read,
               "dropped_by_reason": {f"deadletter:{k}": v for k, v in
-                                    _merge([counters.by("dead", s) for s in sources]).items()}}]
+                                    sum_counts([counters.by("dead", s) for s in sources]).items()}}]
     remaining = read
     for st in STAGES:
         dropped = sum(counters.get("stage", s, st) for s in sources)
-        reasons = _merge([
+        reasons = sum_counts([
             {r: v for r, v in counters.by("drop_reason", s).items() if _stage_of(r) == st} for s in sources
         ])
         steps.append({"name": st, "params": params[st], "records_in": remaining, "records_out": remaining - dropped,
@@ -229,14 +205,6 @@ def steps_from(counters: Counters, cfg: LoadedConfig, sources: list[str], dedup_
 def _stage_of(reason: str) -> str:
     head = reason.split(":", 1)[0]
     return {"source_rejected": "source_gate", "duplicate": "dedup"}.get(head, head)
-
-
-def _merge(ds: list[dict[str, int]]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for d in ds:
-        for k, v in d.items():
-            out[k] = out.get(k, 0) + v
-    return dict(sorted(out.items()))
 
 
 def output_files(out_dir: str, shards: list[dict[str, Any]]) -> dict[str, Any]:
@@ -365,7 +333,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     from corpusgov.metrics import build_metrics, dedup_section, validate_metrics
 
     counters = Counters.read(os.path.join(work, "counters.jsonl"))
-    shards = read_shards(work)
+    shards = read_json_lines(os.path.join(work, "shards.jsonl"))
     diversity = read_diversity(work)
     ids = [s.id for s in cfg.registry.sources]
     # A source is rejected by evidence (planning) or by its screening hit rate (measured in the pipeline).
@@ -375,8 +343,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
         pol = cfg.policy.screening
         if pol.enabled and n and hits / n > pol.max_hit_rate and "screening_rate_exceeded" not in sources[sid]["rejected"]:
             sources[sid] = {**sources[sid], "rejected": [*sources[sid]["rejected"], "screening_rate_exceeded"]}
-    stats_path = os.path.join(work, "dedup_stats.jsonl")
-    stats = read_json_lines(stats_path) if os.path.exists(stats_path) else []
+    stats = read_json_lines(os.path.join(work, "dedup_stats.jsonl"))
     dedup = dedup_section(counters, cfg, ids, stats[0] if stats else None)
     outputs = output_files(out_dir, shards)
     steps = steps_from(counters, cfg, ids, dedup["params"])
@@ -396,7 +363,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     else:
         manifest["pii"]["key_source"] = "none: no value hashes written (set CORPUSGOV_PII_HASH_KEY)"
     manifest["annotation_cache"] = annotation_fingerprint(cfg.policy, lexicon_sha256(cfg))
-    metrics = build_metrics(manifest, counters, cfg, read_signal_stats(work))
+    metrics = build_metrics(manifest, counters, cfg, dict(read_json_lines(os.path.join(work, "signals.jsonl"))))
     expectations = None
     if cfg.policy.expectations.enabled and cfg.policy.expectations.suite:
         from quality.expectations import language_value_set, run_expectations
