@@ -41,23 +41,28 @@ def validate_manifest(manifest: dict[str, Any]) -> list[str]:
     return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in v.iter_errors(manifest)]
 
 
-def code_info() -> dict[str, Any]:
-    commit = None
-    repo = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+def _git(repo: str, *args: str) -> str | None:
     try:
-        out = subprocess.run(["git", "-C", repo, "rev-parse", "HEAD"], capture_output=True, text=True, timeout=5)
-        if out.returncode == 0:
-            commit = out.stdout.strip() or None
+        out = subprocess.run(["git", "-C", repo, *args], capture_output=True, text=True, timeout=5)
     except (OSError, subprocess.SubprocessError):
-        commit = None
+        return None
+    return out.stdout if out.returncode == 0 else None
+
+
+def code_info() -> dict[str, Any]:
+    """The code that ran: version, git commit and whether tracked files differed from it, key packages."""
+    repo = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+    commit = (_git(repo, "rev-parse", "HEAD") or "").strip() or None
+    status = _git(repo, "status", "--porcelain", "--untracked-files=no") if commit else None
     pkgs = {}
     for name in KEY_PACKAGES:
         try:
             pkgs[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
             pkgs[name] = None
-    return {"corpusgov_version": __version__, "git_commit": commit, "python": platform.python_version(),
-            "packages": pkgs}
+    return {"corpusgov_version": __version__, "git_commit": commit,
+            "git_modified": None if status is None else bool(status.strip()),
+            "python": platform.python_version(), "packages": pkgs}
 
 
 def canonical_bytes(manifest: dict[str, Any]) -> bytes:
