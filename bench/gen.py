@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
+from quality.eval.textgen import near_copy
 from quality.pii.checksums import luhn_check_digit, resident_id_check_char
 
 EN_WORDS = (
@@ -135,16 +136,6 @@ def _pii(rng: random.Random, zh: bool) -> str:
     return f" Call ({rng.randint(201, 989)}) 555-{rng.randint(1000, 9999)} for details."
 
 
-def _near_copy(rng: random.Random, text: str, zh: bool) -> str:
-    if zh:
-        i = rng.randint(10, max(11, len(text) - 10))
-        return text[:i] + "等" + text[i + 1 :] + "（本文有删节）"
-    words = text.split(" ")
-    i = rng.randint(1, len(words) - 2)
-    words[i] = words[i].upper()
-    return " ".join(words) + " (Updated.)"
-
-
 def _lowq(rng: random.Random, zh: bool) -> str:
     line = _zh_text(rng, 60) if zh else _en_text(rng, 60)
     return "\n".join([line] * rng.randint(8, 14))
@@ -162,7 +153,7 @@ def documents(docs: int, seed: int = 0):  # type: ignore[no-untyped-def]
         kind = next((k for k, c in zip(MIX, cuts, strict=True) if u < c), "clean")
         if kind in ("exact", "near") and recent:
             base, zh = recent[rng.randrange(len(recent))]
-            text = base if kind == "exact" else _near_copy(rng, base, zh)
+            text = base if kind == "exact" else near_copy(rng, base, zh)
         elif kind == "lowq":
             text = _lowq(rng, zh)
         else:

@@ -31,10 +31,6 @@ class Annotators:
         """The PI detection mode a policy runs ("pattern", "ner:<model>" or "disabled")."""
         return PiiScanner(policy.pii).mode if policy.pii.enabled else "disabled"
 
-    @property
-    def pii_mode(self) -> str:
-        return self.pii.mode if self.pii is not None else "disabled"
-
     def stages(self) -> dict[str, Callable[[str], Any]]:
         """Each stage as a function of the text alone (for the per-stage benchmark)."""
         out: dict[str, Callable[[str], Any]] = {"language": self.language.detect}

@@ -39,12 +39,6 @@ class PreDecision:
     pii_unresolved: bool = False
 
     @property
-    def stage(self) -> str:
-        if not self.drop:
-            return KEPT
-        return min(self.drop, key=lambda sr: STAGES.index(sr[0]))[0]
-
-    @property
     def dedup_eligible(self) -> bool:
         """Only records that survive every earlier measure take part in duplicate detection."""
         return not self.drop

@@ -21,6 +21,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.normpath(os.path.join(HERE, "..", "..")))
 
+from quality.eval.textgen import near_copy  # noqa: E402
 from quality.pii import synth  # noqa: E402
 
 DATA = os.path.join(HERE, "data")
@@ -143,17 +144,6 @@ class Planter:
             text = text + head + value + "."
             found.append({"entity_type": kind, "start": start, "end": start + len(value), "value": value})
         return text, found
-
-
-def near_copy(rng: random.Random, text: str, zh: bool) -> str:
-    """An edited copy: one small substitution plus a trailing boilerplate line (Jaccard well above 0.8)."""
-    if zh:
-        i = rng.randint(10, max(11, len(text) - 10))
-        return text[:i] + "等" + text[i + 1 :] + "（本文有删节）"
-    words = text.split(" ")
-    i = rng.randint(1, len(words) - 2)
-    words[i] = words[i].upper()
-    return " ".join(words) + " (Updated.)"
 
 
 def write_jsonl(path: str, rows: list, gz: bool = False) -> None:
