@@ -16,7 +16,10 @@ from typing import Any
 # Annotator code whose output an incremental run reuses; a change to any of these files (or to the
 # detection libraries) invalidates cached annotations.
 _ANNOTATOR_FILES = (
-    "quality/annotators.py", "quality/language.py", "quality/signals.py", "quality/copyright.py",
+    "quality/annotators.py", "quality/language.py", "quality/signals.py",
+    "quality/copyright/licences.py", "quality/copyright/rules_base.py", "quality/copyright/rules_notices.py",
+    "quality/copyright/rules_licences.py", "quality/copyright/rules_optout.py", "quality/copyright/fulltext.py",
+    "quality/copyright/scanner.py", "quality/copyright/data/licence_index.json",
     "quality/screening.py", "quality/minhash.py", "quality/pii/base.py", "quality/pii/checksums.py",
     "quality/pii/engine.py", "quality/pii/recognizers_en.py", "quality/pii/recognizers_zh.py",
     "quality/pii/scanner.py",

@@ -1,0 +1,62 @@
+"""The rule record and the regex fragments the rule tables share (years, holder, word edges, discussion cues)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+WS = r"(?<![A-Za-z0-9])"  # ASCII word start (\b fails next to CJK, which counts as \w)
+WE = r"(?![A-Za-z0-9])"
+YEARS = r"(?:19|20)\d{2}(?:\s*[-–—,~至]\s*(?:(?:19|20)\d{2}|present|now|今))*"
+HOLDER = r"[^\n。；;|<>]{0,80}"
+NOT_SYMBOL_TALK = r"(?!\s*[\"”'’」]?\s*(?:symbol|sign|mark|character|符号|符號|标志|標誌|标记|記號))"
+NOT_QUESTION = r"(?![^。\n]{0,20}[？?])"
+ZH_NEG_LB = r"(?<!是否)(?<!应否)(?<!能否)(?<!可否)(?<!應否)(?<!如何)"
+
+Resolver = Callable[["re.Match[str]"], "tuple[str | None, float] | None"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One regex rule: class, pattern, score; optional licence resolver, holder trim, discussion filter."""
+
+    name: str
+    marker_class: str
+    pattern: re.Pattern[str]
+    score: float
+    restrictive: bool = False
+    # Optional: returns (licence, score) or None to reject the match.
+    resolve: Resolver | None = None
+    trim_holder: bool = False
+    # Optional: reject when the same sentence, just before the match, discusses rather than declares.
+    reject_before: re.Pattern[str] | None = None
+
+
+def rx(p: str, flags: int = 0) -> re.Pattern[str]:
+    return re.compile(p, flags)
+
+
+IGNORECASE = re.IGNORECASE
+ZH_DISCUSS = re.compile(r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議|研究")
+EN_DISCUSS = re.compile(r"(?i)\b(?:whether|debate[sd]?|argue[sd]?|discuss(?:es|ed)?|asked|question)\b")
+SENT_END = re.compile(r"[。！？!?\n]|\.\s")
+
+
+def const(spdx: str | None, score: float) -> Resolver:
+    def f(m: re.Match[str]) -> tuple[str | None, float]:
+        return spdx, score
+
+    return f
+
+
+def first(m: re.Match[str], *names: str) -> str | None:
+    for n in names:
+        v = m.groupdict().get(n)
+        if v:
+            return v
+    return None
+
+
+# (trigger words, lower-cased; rules run only near one of them) — see the scanner.
+Group = tuple[tuple[str, ...], list[Rule]]

@@ -1,0 +1,295 @@
+"""Rules for notices and reservations: ©/Copyright lines, rights reserved, no-reprint, attribution-required.
+
+Rules as data: each group is (trigger words, rules); a group's regexes run only in windows around its
+trigger words (see :mod:`quality.copyright.scanner`).
+"""
+
+from __future__ import annotations
+
+from quality.copyright.rules_base import (
+    EN_DISCUSS,
+    HOLDER,
+    IGNORECASE,
+    NOT_QUESTION,
+    NOT_SYMBOL_TALK,
+    WE,
+    WS,
+    YEARS,
+    ZH_DISCUSS,
+    ZH_NEG_LB,
+    Group,
+    Rule,
+    rx,
+)
+
+GROUPS: list[Group] = [
+    (
+        ("©", "&copy;", "&#169;"),
+        [
+            Rule(
+                "copyright_symbol",
+                "copyright_notice",
+                rx(
+                    r"(?<![\"“'‘「])(?:©|&copy;|&#169;)"
+                    + NOT_SYMBOL_TALK
+                    + r"(?:\s*"
+                    + YEARS
+                    + r")?"
+                    + HOLDER
+                ),
+                0.9,
+                trim_holder=True,
+            ),
+        ],
+    ),
+    (
+        ("copyright",),
+        [
+            Rule(
+                "copyright_word",
+                "copyright_notice",
+                rx(
+                    WS
+                    + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;)\s*(?:"
+                    + YEARS
+                    + r")?|[:：]?\s*"
+                    + YEARS
+                    + r"(?![\s\-]*(?:act|law|directive|regulations?|amendment|reform|statute)"
+                    + WE
+                    + r"))"
+                    + HOLDER,
+                    IGNORECASE,
+                ),
+                0.95,
+                trim_holder=True,
+            ),
+        ],
+    ),
+    (
+        ("copyright ",),
+        [
+            Rule(
+                "copyright_holder_year",
+                "copyright_notice",
+                rx(
+                    r"(?<![A-Za-z])(?i:copyright)\s+(?:by\s+)?(?!(?:Office|Act|Law|Directive|Board|Tribunal|Agency|Royalty"
+                    r"|Society|Council|Commission|Term|Protection)" + WE + r")(?:[A-Z][\w&'\-]*\.?,?\s+){1,5}"
+                    r"(?:19|20)\d{2}" + WE
+                ),
+                0.8,
+            ),
+        ],
+    ),
+    (
+        ("(c)",),
+        [
+            Rule(
+                "copyright_c_year",
+                "copyright_notice",
+                rx(r"(?<![A-Za-z(])\([cC]\)\s*" + YEARS + HOLDER),
+                0.85,
+                trim_holder=True,
+            ),
+        ],
+    ),
+    (
+        ("版权", "版權", "著作权", "著作權"),
+        [
+            Rule(
+                "zh_copyright_owned",
+                "copyright_notice",
+                rx(
+                    r"版[权權]所有(?![者人权權方制])"
+                    + r"(?:\s*[：:]?\s*(?:©|\([cC]\)|（[cC]）)?\s*(?:"
+                    + YEARS
+                    + r")?"
+                    + r"[^\n。；;，,|<>]{0,40})?"
+                ),
+                0.9,
+                trim_holder=True,
+            ),
+            Rule(
+                "zh_copyright_belongs",
+                "copyright_notice",
+                rx(
+                    r"(?:著作[权權]|版[权權])(?:均|皆)?(?:归|歸|属于|屬於)(?!谁|誰|何人|哪)[^，。！？\n,.?!；;]{1,30}?所有"
+                    + NOT_QUESTION
+                ),
+                0.9,
+            ),
+            Rule("zh_copyright_statement", "copyright_notice", rx(r"版[权權](?:声明|聲明)\s*[：:]"), 0.75),
+        ],
+    ),
+    (
+        ("保留", "必究"),
+        [
+            Rule(
+                "zh_rights_reserved",
+                "rights_reserved",
+                rx(r"保留(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之])"),
+                0.95,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule(
+                "zh_prosecute",
+                "rights_reserved",
+                rx(r"(?:翻印|盗版|盜版|侵权|侵權|翻版|盗用)必究"),
+                0.9,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("rights reserved",),
+        [
+            Rule(
+                "rights_reserved",
+                "rights_reserved",
+                rx(r"(?<!not )(?<!some )(?<![\"'‘“「])all\s+rights\s+reserved(?![\"'’”」])", IGNORECASE),
+                0.95,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("转载", "轉載", "商用", "商业", "商業", "复制", "複製", "摘编", "镜像"),
+        [
+            Rule(
+                "zh_no_reprint_without",
+                "no_reprint",
+                rx(
+                    r"未[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)[，,、\s]*(?:任何[^，。！？\n]{0,8}?)?"
+                    r"(?:均)?(?:不得|禁止|严禁|嚴禁|請勿|请勿|不准|谢绝|謝絕|不可|一律不得)[^。！？\n]{0,6}?"
+                    r"(?:转载|轉載|复制|複製|摘编|摘編|转发|轉發|使用|商用|镜像|鏡像|传播|傳播)"
+                ),
+                0.95,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule(
+                "zh_no_reprint",
+                "no_reprint",
+                rx(
+                    ZH_NEG_LB
+                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:任何[^，。\n]{0,6}?)?(?:形式的?)?"
+                    r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|复制|複製|镜像|鏡像|摘编)(?![的之])"
+                ),
+                0.9,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule(
+                "zh_reprint_needs_permission",
+                "no_reprint",
+                rx(
+                    r"(?:(?:商业|商業)?(?:转载|轉載)|如需(?:转载|轉載)[，,]?)\s*(?:请|請|须|須)(?:先)?(?:与|與|联系|聯繫|聯系)"
+                    r"[^。\n]{0,12}?(?:授权|授權|许可|許可|联系|聯繫|同意)"
+                ),
+                0.85,
+                True,
+            ),
+            Rule(
+                "zh_reprint_needs_consent",
+                "no_reprint",
+                rx(
+                    r"(?:转载|轉載)(?:须|須|需|必须|必須|应|應)(?:先)?(?:经|經|获得|獲得|取得|征得|徵得)[^。\n，,]{0,10}?"
+                    r"(?:授权|授權|许可|許可|同意)"
+                ),
+                0.85,
+                True,
+            ),
+            Rule(
+                "zh_reprint_attribution",
+                "attribution_required",
+                rx(
+                    r"(?:转载|轉載)[^。\n]{0,4}?(?:请|請|须|須|需|必须|務必|务必)(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上)"
+                    r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
+                ),
+                0.95,
+            ),
+        ],
+    ),
+    (
+        ("reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit"),
+        [
+            Rule(
+                "en_no_part_reproduced",
+                "no_reprint",
+                rx(
+                    r"no\s+part\s+of\s+this\s+(?:publication|book|work|document|article|site|website|material|content)"
+                    r"[^.]{0,60}?\s+may\s+be\s+(?:used\s+or\s+)?(?:reproduced|reprinted|copied|distributed|republished)",
+                    IGNORECASE,
+                ),
+                0.95,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_may_not_be_reproduced",
+                "no_reprint",
+                rx(
+                    r"(?:may|must|shall|can)\s*not\s+be\s+(?:reproduced|republished|reprinted|redistributed|copied|published"
+                    r"|broadcast|distributed|transmitted)[^.\n]{0,80}?without\s+(?:the\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?"
+                    r"(?:permission|consent|authori[sz]ation)",
+                    IGNORECASE,
+                ),
+                0.9,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_reproduction_prohibited",
+                "no_reprint",
+                rx(
+                    r"(?:reproduction|republication|redistribution|reprinting|reposting)(?:[^.\n]|\.(?=\s*[a-z,]))"
+                    r"{0,100}?"
+                    r"(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+permitted)",
+                    IGNORECASE,
+                ),
+                0.9,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_do_not_repost",
+                "no_reprint",
+                rx(
+                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+            ),
+            Rule(
+                "en_not_for_redistribution",
+                "no_reprint",
+                rx(r"not\s+for\s+(?:redistribution|republication)", IGNORECASE),
+                0.85,
+                True,
+            ),
+            Rule(
+                "en_repost_credit",
+                "attribution_required",
+                rx(
+                    r"(?:if|when)\s+(?:you\s+)?(?:repost|republish|reprint|share)[^.\n]{0,40}?please\s+"
+                    r"(?:credit|cite|link|attribute|give\s+credit)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+            Rule(
+                "en_credit_when_sharing",
+                "attribution_required",
+                rx(
+                    r"please\s+(?:credit|attribute|cite)\s+[^.\n]{1,40}?\s+(?:when|if)\s+(?:you\s+)?"
+                    r"(?:sharing|share|reposting|repost|republishing|reprinting|reusing|reuse)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+        ],
+    ),
+]

@@ -1,0 +1,151 @@
+"""The scanner: picks the rule groups a record can match with one Aho-Corasick pass, runs their regexes
+on windows around the trigger words, adds full licence texts found by similarity, resolves overlaps.
+
+A record with no trigger word costs one automaton pass (most records have none), and a long record costs
+little more than a short one. A rule only finds matches that contain, or sit within its window of, one of
+its group's trigger words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+import ahocorasick
+
+from quality.copyright import rules_licences, rules_notices, rules_optout
+from quality.copyright.licences import licence_terms
+from quality.copyright.model import MarkerFinding
+from quality.copyright.rules_base import SENT_END, Group, Rule
+
+GROUPS: list[Group] = [*rules_notices.GROUPS, *rules_licences.GROUPS, *rules_optout.GROUPS]
+
+_TRIM_RE = re.compile(
+    r"(?i)\s*(?:all\s+rights\s+reserved|some\s+rights\s+reserved|保留所有权利|保留一切权利|翻印必究|侵权必究"
+    r"|licen[cs]ed\s+under|licen[cs]e[:：\s]|released\s+under|CC[\s\-]|CC0|Creative\s+Commons|SPDX|知识共享|采用|遵循"
+    r"|本文|本站|转载|未经|\||(?<=[a-z0-9)])\.\s).*$",
+    re.S,
+)
+# Characters searched either side of a trigger word; longer after the BSD text, whose clause list is read.
+_WINDOW = 400
+_WINDOWS = {  # (before, after) for groups whose matches sit close to their trigger word
+    "redistribution and use in source and binary forms": (_WINDOW, 1800),
+    "train": (200, 120),
+    "训练": (80, 40),
+    "转载": (100, 80),
+}
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Cut a notice's holder at the next marker phrase or sentence end, then strip trailing punctuation."""
+    seg = text[start:end]
+    m = _TRIM_RE.search(seg, 1)
+    if m:
+        seg = seg[: m.start()]
+    seg = seg.rstrip(" \t\r,，.。:：;；-–—")
+    return start + max(len(seg), 1)
+
+
+class CopyrightScanner:
+    """Finds copyright/licence/opt-out markers; build once, call :meth:`scan` per record."""
+
+    def __init__(self) -> None:
+        self._groups: list[list[Rule]] = [rules for _, rules in GROUPS]
+        self._windows = [_WINDOWS.get(triggers[0], (_WINDOW, _WINDOW)) for triggers, _ in GROUPS]
+        self._auto = ahocorasick.Automaton()
+        for gi, (triggers, _rules) in enumerate(GROUPS):
+            for t in triggers:
+                key = t.lower()
+                if key in self._auto:
+                    self._auto.get(key).append((gi, len(key)))
+                else:
+                    self._auto.add_word(key, [(gi, len(key))])
+        self._auto.make_automaton()
+
+    def __reduce__(self) -> tuple[type[CopyrightScanner], tuple[()]]:
+        # Rebuild on unpickling (workers): the rules hold closures that plain pickle cannot carry.
+        return (CopyrightScanner, ())
+
+    def scan(self, text: str) -> list[MarkerFinding]:
+        """All markers in ``text``, sorted by offset; overlapping findings of one class are merged.
+
+        Each rule group runs only on windows around its trigger words (merged when they overlap), so a
+        long record with one footer costs little more than a short one.
+        """
+        if not text:
+            return []
+        windows: dict[int, list[list[int]]] = {}
+        n = len(text)
+        # ASCII-only lower-casing keeps offsets one-to-one (str.lower can change the length).
+        for end, entries in self._auto.iter(text.translate(_ASCII_LOWER)):
+            for gi, length in entries:
+                before, after = self._windows[gi]
+                lo, hi = max(0, end + 1 - length - before), min(n, end + 1 + after)
+                ws = windows.setdefault(gi, [])
+                if ws and lo <= ws[-1][1]:
+                    ws[-1][1] = max(ws[-1][1], hi)
+                else:
+                    ws.append([lo, hi])
+        if not windows:
+            return []
+        raw: list[MarkerFinding] = []
+        for gi in sorted(windows):
+            for rule in self._groups[gi]:
+                for lo, hi in windows[gi]:
+                    for m in rule.pattern.finditer(text, lo, hi):
+                        raw.extend(self._finding(rule, m, text))
+        return _resolve_overlaps(raw)
+
+    @staticmethod
+    def _finding(rule: Rule, m: re.Match[str], text: str) -> Iterable[MarkerFinding]:
+        start, end = m.start(), m.end()
+        if end <= start:
+            return ()
+        licence: str | None = None
+        score = rule.score
+        restrictive = rule.restrictive
+        if rule.reject_before is not None:
+            before = text[max(0, start - 16) : start]
+            cut = list(SENT_END.finditer(before))
+            if cut:
+                before = before[cut[-1].end() :]
+            if rule.reject_before.search(before):
+                return ()
+        if rule.resolve is not None:
+            res = rule.resolve(m)
+            if res is None:
+                return ()
+            licence, score = res
+        if rule.trim_holder:
+            end = _trim(text, start, end)
+        else:
+            while end > start and text[end - 1] in " \t\r\n,，":
+                end -= 1
+        if rule.marker_class == "licence":
+            terms = licence_terms(licence)
+            restrictive = bool(terms and terms.restrictive)
+        return (MarkerFinding(rule.marker_class, start, end, score, rule.name, licence, restrictive),)
+
+
+def _resolve_overlaps(raw: list[MarkerFinding]) -> list[MarkerFinding]:
+    """Keep, per class, the best of overlapping findings (licence known, score, length) — deterministic."""
+    order = sorted(
+        raw,
+        key=lambda f: (f.licence is None, -f.score, -(f.end - f.start), f.start, f.recognizer),
+    )
+    kept: list[MarkerFinding] = []
+    # Per class, the kept spans are disjoint, so sorted by start they are sorted by end too: the only
+    # candidate for an overlap is the last kept span starting before f.end (bisect keeps this O(n log n)).
+    spans: dict[str, tuple[list[int], list[int]]] = {}
+    for f in order:
+        starts, ends = spans.setdefault(f.marker_class, ([], []))
+        i = bisect.bisect_left(starts, f.end)
+        if i > 0 and ends[i - 1] > f.start:
+            continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, f.end, f.marker_class, f.recognizer))
+    return kept
