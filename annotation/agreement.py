@@ -150,7 +150,8 @@ def dawid_skene(items: Items, domain: Sequence[str], max_iter: int = 100, tol: f
             obs_a.append(aidx[a])
             obs_l.append(idx[lab])
     if not obs_i:
-        return {"iterations": 0, "converged": True, "labels": {}, "annotator_reliability": {}, "priors": {}}
+        return {"iterations": 0, "converged": True, "labels": {}, "annotator_reliability": {}, "priors": {},
+                "posteriors": {}}
     oi, oa, ol = np.array(obs_i), np.array(obs_a), np.array(obs_l)
     t = np.zeros((len(items), k))
     np.add.at(t, (oi, ol), 1.0)
@@ -182,6 +183,7 @@ def dawid_skene(items: Items, domain: Sequence[str], max_iter: int = 100, tol: f
         "labels": est,
         "annotator_reliability": reliability,
         "priors": {domain[j]: float(pi[j]) for j in range(k)},
+        "posteriors": {items[r][0]: [float(x) for x in t[r]] for r in range(len(items))},
     }
 
 

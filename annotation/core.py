@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotation import agreement as ag
-from annotation import sampling
+from annotation import estimate, reliability, sampling
 from annotation.checks import PERSONNEL_MESSAGES, PersonnelChecker, check_rule_set, check_rules, finding
 from annotation.io import (
     infer_format,
@@ -239,10 +239,11 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
     units = [(s["item_id"], a, lab) for s in items for a, lab in s["annotations"].items()]
     plan = sampling.plan_size(len(units), cfg.sampling, kind)
     chosen, strata = sampling.select(units, batch, plan["n"], cfg.sampling.seed)
+    design = {d["stratum"]: d for d in strata["design_strata"]}
     by_item = {s["item_id"]: s for s in items}
     sample_rows, verified = [], []
     unverified, incorrect = [], []
-    for item_id, a, lab in chosen:
+    for item_id, a, lab, stratum in chosen:
         s = by_item[item_id]
         verdict, source = s["verdicts"].get(a), "verdict"
         if verdict is None and s["reference"] is not None and not (
@@ -254,19 +255,25 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
         if verdict is None:
             unverified.append({"item_id": item_id, "annotator_id": a})
             continue
-        verified.append((a, verdict == "correct", source))
+        verified.append((a, verdict == "correct", source, stratum))
         if verdict != "correct":
             incorrect.append({"item_id": item_id, "annotator_id": a, "label": lab, "verified_by": source})
     conf = cfg.sampling.confidence
-    n_ok = sum(1 for _, ok, _ in verified if ok)
-    acc = proportion(n_ok, len(verified), conf)
-    per_ann: dict[str, list[int]] = {}
-    for a, ok, _ in verified:
-        c = per_ann.setdefault(a, [0, 0])
-        c[0] += int(ok)
-        c[1] += 1
+    n_ok = sum(1 for _, ok, _, _ in verified if ok)
+    per_stratum: dict[str, list[int]] = {}
+    for _, ok, _, st in verified:
+        c = per_stratum.setdefault(st, [0, 0])
+        c[0] += 1
+        c[1] += int(ok)
+    acc = estimate.stratified_accuracy(
+        [(design[st]["population"], c[0], c[1]) for st, c in sorted(per_stratum.items())], conf)
+    # design weight N_h / n_h of each sampled unit, for the per-annotator (Hájek) figures
+    weight = {st: d["population"] / d["sampled"] for st, d in design.items() if d["sampled"]}
+    per_ann: dict[str, list[tuple[float, bool]]] = {}
+    for a, ok, _, st in verified:
+        per_ann.setdefault(a, []).append((weight[st], ok))
     sources: dict[str, int] = {}
-    for _, _, src in verified:
+    for _, _, src, _ in verified:
         sources[src] = sources.get(src, 0) + 1
     threshold = cfg.thresholds.safety if kind == "safety" else cfg.thresholds.functional
     reasons = []
@@ -286,6 +293,8 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
     mv, ties = ag.majority_vote(ann_items, domain)
     ds = ag.dawid_skene(ann_items, domain, cfg.agreement.dawid_skene_max_iter, cfg.agreement.dawid_skene_tol)
     refs = {s["item_id"]: s["reference"] for s in items if s["reference"] is not None}
+    rel = reliability.annotator_reliability(ann_items, ds["posteriors"], domain, refs, threshold, conf,
+                                            cfg.reliability.min_items, cfg.reliability.fence_k)
 
     def vs_ref(est: dict[str, str]) -> dict:
         common = [i for i in est if i in refs]
@@ -315,12 +324,13 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
                      "selected": len(chosen), **strata},
         "accuracy": {**acc, "threshold": threshold, "verified_by": dict(sorted(sources.items())),
                      "unverified": len(unverified),
-                     "per_annotator": {a: proportion(c[0], c[1], conf) for a, c in sorted(per_ann.items())}},
+                     "per_annotator": {a: estimate.weighted_proportion(u, conf) for a, u in sorted(per_ann.items())}},
         "status": status,
         "reasons": reasons,
         "agreement": agree,
         "majority_vote": {"ties": len(ties), "tie_items": ties[: cfg.max_refs], "vs_reference": vs_ref(mv)},
-        "dawid_skene": {k: v for k, v in ds.items() if k != "labels"}
+        "reliability": rel,
+        "dawid_skene": {k: v for k, v in ds.items() if k not in ("labels", "posteriors")}
         | {"vs_reference": vs_ref(ds["labels"]),
            "differs_from_majority": sorted(i for i in ds["labels"] if ds["labels"][i] != mv.get(i))},
         "confusion": ag.confusion(pairs, domain),
@@ -399,10 +409,18 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
             lo = "n/a" if acc["ci_low"] is None else f"{acc['ci_low']:.4f}–{acc['ci_high']:.4f}"
             findings.append(finding(
                 "accuracy:batch_rejected", "error",
-                f"{b['kind']} batch accuracy {rate} (Wilson {acc['confidence']:.0%} CI {lo}) on "
+                f"{b['kind']} batch accuracy {rate} (design-based {acc['confidence']:.0%} CI {lo}) on "
                 f"{acc['n']} verified annotations; threshold {acc['threshold']:.2f}; reasons {b['reasons']}",
                 batch=b["batch"], count=n_incorrect, refs=incorrect, accuracy=acc["rate"],
                 threshold=acc["threshold"]))
+        for r in b["reliability"]["flagged"]:
+            findings.append(finding(
+                f"reliability:{r['code']}", "warning",
+                f"{reliability.MESSAGES[r['code']]}: accuracy {r['accuracy']:.3f} "
+                f"({acc_conf(b):.0%} CI {r['ci_low']:.3f}–{r['ci_high']:.3f}, {r['basis']}), chance "
+                f"{r['chance']:.3f}, threshold {b['accuracy']['threshold']:.2f}; flags {r['flags']}",
+                batch=b["batch"], annotator_id=r["annotator_id"], count=r["labels"], accuracy=r["accuracy"],
+                threshold=b["accuracy"]["threshold"]))
         batches_out.append(b)
     if verdict_orphans:
         findings.append(finding("verdicts:unknown_unit", "warning", "verdicts name annotations that are not "
@@ -415,11 +433,15 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
         p["annotations" if role == "annotate" else "reviews"] += n
         if batch not in p["batches"]:
             p["batches"].append(batch)
+    pooled: dict[str, list[tuple[int, dict]]] = {}
+    flags: dict[str, list[dict]] = {}
     for b in batches_out:
         for a, pr in b.get("accuracy", {}).get("per_annotator", {}).items():
-            people[a]["verified"] += pr["n"]
-            people[a]["correct"] += pr["successes"]
-    annotators = {a: {**p, "accuracy": proportion(p["correct"], p["verified"], cfg.sampling.confidence)}
+            pooled.setdefault(a, []).append((b["annotators"][a]["annotations"], pr))
+        for r in b.get("reliability", {}).get("flagged", []):
+            flags.setdefault(r["annotator_id"], []).append({"batch": b["batch"], "code": r["code"]})
+    annotators = {a: {**p, "accuracy": estimate.pooled_proportion(pooled.get(a, []), cfg.sampling.confidence),
+                      "reliability_flags": flags.get(a, [])}
                   for a, p in sorted(people.items())}
     for p in annotators.values():
         del p["verified"], p["correct"]
@@ -446,6 +468,7 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
                    for role, p in sorted(ctx.input_files.items())},
         "settings": {"thresholds": cfg.thresholds.model_dump(), "sampling": cfg.sampling.model_dump(),
                      "personnel": cfg.personnel.model_dump(), "agreement": cfg.agreement.model_dump(),
+                     "reliability": cfg.reliability.model_dump(),
                      "taxonomy": {"version": ctx.taxonomy.version, "risks": len(ctx.taxonomy.risk_ids())}},
         "rules_files": rules_files,
         "batches": batches_out,
@@ -466,6 +489,10 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
     return audit, samples
 
 
+def acc_conf(b: dict) -> float:
+    return b["accuracy"]["confidence"]
+
+
 def sample_file_name(batch: str) -> str:
     return "annotation_sample/" + _SAFE.sub("_", batch) + ".jsonl"
 
@@ -481,4 +508,8 @@ def manifest_section(audit: dict, report_path: str) -> dict:
         "batches": {b["batch"]: {"status": b["status"], "accuracy": b.get("accuracy", {}).get("rate")}
                     for b in audit["batches"]},
         "findings_by_code": audit["summary"]["findings_by_code"],
+        # pseudonymous ids flagged by the reliability checks, per batch (annotation_audit.json has the why)
+        "unreliable_annotators": {b["batch"]: [{"annotator_id": r["annotator_id"], "code": r["code"]}
+                                               for r in b["reliability"]["flagged"]]
+                                  for b in audit["batches"] if b.get("reliability", {}).get("flagged")},
     }

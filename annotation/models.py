@@ -238,6 +238,13 @@ class AgreementSettings(_Strict):
     dawid_skene_tol: float = Field(1e-6, gt=0.0)
 
 
+class ReliabilitySettings(_Strict):
+    # Labels an annotator needs before any reliability flag (and reference labels before they are the basis).
+    min_items: int = Field(20, ge=2)
+    # Tukey fence multiplier for "extreme disagreement with the consensus" (3 = far out).
+    fence_k: float = Field(3.0, gt=0.0)
+
+
 class AuditConfig(_Strict):
     version: Literal[1] = 1
     name: str = "annotation-audit"
@@ -254,5 +261,6 @@ class AuditConfig(_Strict):
     thresholds: Thresholds = Field(default_factory=Thresholds)
     rules_checks: RulesChecks = Field(default_factory=RulesChecks)
     agreement: AgreementSettings = Field(default_factory=AgreementSettings)
+    reliability: ReliabilitySettings = Field(default_factory=ReliabilitySettings)
     # At most this many exact record references are listed per finding (the count is always complete).
     max_refs: int = Field(1000, ge=1)

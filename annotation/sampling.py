@@ -81,29 +81,19 @@ def unit_hash(seed: int, batch: str, item_id: str, annotator_id: str) -> int:
 
 
 def allocate(strata_sizes: dict[str, int], n: int) -> dict[str, int]:
-    """Proportional allocation with largest remainders; every stratum gets at least one unit when n allows.
+    """Proportional allocation by largest remainders, with no minimum per stratum.
 
-    Ties break by stratum key so the plan is deterministic.
+    A minimum-one rule over-samples small strata (and, when strata outnumber n, never samples the rest), which
+    biases an unweighted estimate; strata are collapsed beforehand instead (`collapse`). Ties break by key.
     """
     total = sum(strata_sizes.values())
     keys = sorted(strata_sizes)
     if n >= total:
         return dict(strata_sizes)
-    alloc = {k: 0 for k in keys}
-    if n >= len(keys):
-        for k in keys:
-            alloc[k] = 1
-    else:  # fewer units than strata: one each to the largest strata
-        for k in sorted(keys, key=lambda k: (-strata_sizes[k], k))[:n]:
-            alloc[k] = 1
-        return alloc
-    rest = n - sum(alloc.values())
-    spare = {k: strata_sizes[k] - alloc[k] for k in keys}
-    spare_total = sum(spare.values())
-    quotas = {k: rest * spare[k] / spare_total for k in keys} if spare_total else {k: 0.0 for k in keys}
-    for k in keys:
-        add = min(spare[k], math.floor(quotas[k]))
-        alloc[k] += add
+    if n <= 0 or total == 0:
+        return {k: 0 for k in keys}
+    quotas = {k: n * strata_sizes[k] / total for k in keys}
+    alloc = {k: min(strata_sizes[k], math.floor(quotas[k])) for k in keys}
     left = n - sum(alloc.values())
     order = sorted(keys, key=lambda k: (-(quotas[k] - math.floor(quotas[k])), k))
     while left > 0:
@@ -116,6 +106,31 @@ def allocate(strata_sizes: dict[str, int], n: int) -> dict[str, int]:
         if not moved:
             break
     return alloc
+
+
+def collapse(strata_sizes: dict[str, int], n: int, min_per_stratum: int = 2) -> dict[str, str]:
+    """Map each stratum key to a collapsed stratum so every collapsed stratum's proportional share is ≥ 2.
+
+    Walks the keys in sorted order (annotator, then label) and merges neighbours until a group holds at least
+    ceil(min_per_stratum · N / n) units; a short tail joins the previous group. Two units per stratum keep
+    the within-stratum variance estimable. The collapsed key is the group's first key.
+    """
+    total = sum(strata_sizes.values())
+    keys = sorted(strata_sizes)
+    if n >= total or n <= 0:
+        return {k: k for k in keys}
+    need = math.ceil(min_per_stratum * total / n - 1e-9)
+    groups: list[list[str]] = []
+    size = 0
+    for k in keys:
+        if not groups or size >= need:
+            groups.append([])
+            size = 0
+        groups[-1].append(k)
+        size += strata_sizes[k]
+    if len(groups) > 1 and size < need:
+        groups[-2].extend(groups.pop())
+    return {k: g[0] for g in groups for k in g}
 
 
 def plan_size(population: int, settings, kind: str) -> dict:
@@ -135,22 +150,46 @@ def plan_size(population: int, settings, kind: str) -> dict:
 
 
 def select(units: Iterable[tuple[str, str, str]], batch: str, n: int, seed: int) -> tuple[list, dict]:
-    """Stratified (annotator × label) sample of n units from (item_id, annotator_id, label) triples.
+    """Stratified sample of n units from (item_id, annotator_id, label) triples, with known inclusion odds.
 
-    Returns the chosen units sorted by (item, annotator) and the per-stratum population and allocation.
+    Strata are annotator × label, collapsed (`collapse`) so that each gets ≥ 2 units under proportional
+    allocation; within a stratum the units with the smallest seeded hash are taken — a simple random sample
+    without replacement, so every unit of stratum h has inclusion probability n_h / N_h. Returns the chosen
+    (item, annotator, label, stratum) sorted by item and annotator, the per-stratum table and the design.
     """
-    strata: dict[str, list[tuple[int, str, str, str]]] = {}
+    base: dict[str, list[tuple[int, str, str, str]]] = {}
     for item_id, annotator_id, label in units:
         key = f"{annotator_id}\x1f{label}"
-        strata.setdefault(key, []).append((unit_hash(seed, batch, item_id, annotator_id), item_id,
-                                           annotator_id, label))
-    alloc = allocate({k: len(v) for k, v in strata.items()}, n)
+        base.setdefault(key, []).append((unit_hash(seed, batch, item_id, annotator_id), item_id,
+                                         annotator_id, label))
+    sizes = {k: len(v) for k, v in base.items()}
+    group_of = collapse(sizes, n)
+    groups: dict[str, list[tuple[int, str, str, str]]] = {}
+    for k, members in base.items():
+        groups.setdefault(group_of[k], []).extend(members)
+    alloc = allocate({g: len(v) for g, v in groups.items()}, n)
+    names = {g: f"s{i:03d}" for i, g in enumerate(sorted(groups))}
     chosen = []
+    design = []
+    sampled_in: dict[str, int] = {}
+    n_members: dict[str, int] = {}
+    for g in group_of.values():
+        n_members[g] = n_members.get(g, 0) + 1
+    for g in sorted(groups):
+        members = sorted(groups[g])[: alloc[g]]
+        for _, i, a, lab in members:
+            chosen.append((i, a, lab, names[g]))
+            k = f"{a}\x1f{lab}"
+            sampled_in[k] = sampled_in.get(k, 0) + 1
+        design.append({"stratum": names[g], "population": len(groups[g]), "sampled": alloc[g],
+                       "inclusion_probability": alloc[g] / len(groups[g]),
+                       "members": n_members[g]})
     table = []
-    for key in sorted(strata):
-        members = sorted(strata[key])[: alloc[key]]
-        chosen.extend((i, a, lab) for _, i, a, lab in members)
+    for key in sorted(base):
         ann, lab = key.split("\x1f", 1)
-        table.append({"annotator_id": ann, "label": lab, "population": len(strata[key]), "sampled": alloc[key]})
+        table.append({"annotator_id": ann, "label": lab, "population": sizes[key],
+                      "sampled": sampled_in.get(key, 0), "stratum": names[group_of[key]]})
     chosen.sort()
-    return chosen, {"strata": table}
+    return chosen, {"strata": table, "design_strata": design,
+                    "allocation": "proportional, largest remainder; annotator × label strata collapsed in key "
+                                  "order until each holds ≥ 2 units"}

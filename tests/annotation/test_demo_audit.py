@@ -38,9 +38,25 @@ def test_exactly_the_planted_problems_are_errors(local):
         "accuracy:batch_rejected": 1,
         "personnel:self_review": 1,
         "personnel:untrained": 1,
+        "reliability:below_threshold": 1,
         "rules:no_negative_example": 1,
         "rules:safety_taxonomy_gap": 1,
     }
+    assert {f["code"] for f in audit["findings"] if f["severity"] == "warning"} == {"reliability:below_threshold"}
+
+
+def test_weak_annotator_is_flagged_and_only_them(local):
+    audit = local[0]
+    (f,) = by_code(audit, "reliability:below_threshold")
+    assert (f["batch"], f["annotator_id"], f["count"]) == ("f2", "ann04", 80)
+    # ann04 is wrong on 36 of 80 items (make_demo_annotation.py): the estimate must be near 44/80
+    f2 = next(b for b in audit["batches"] if b["batch"] == "f2")
+    row = f2["reliability"]["annotators"]["ann04"]
+    assert row["basis"] == "dawid_skene" and abs(row["dawid_skene"]["rate"] - 44 / 80) < 0.1
+    assert row["dawid_skene"]["ci_high"] < 0.90 < f2["reliability"]["annotators"]["ann02"]["dawid_skene"]["ci_high"]
+    assert audit["annotators"]["ann04"]["reliability_flags"] == [{"batch": "f2", "code": "below_threshold"}]
+    assert manifest_section(audit, "x")["unreliable_annotators"] == {
+        "f2": [{"annotator_id": "ann04", "code": "below_threshold"}]}
 
 
 def test_untrained_annotator_lists_every_record(local):

@@ -1,0 +1,1 @@
+"""Evaluation of the annotation audit's statistics: coverage simulations and real crowd data sets."""
