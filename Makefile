@@ -38,6 +38,7 @@ eval: setup
 	$(BIN)/python -m quality.eval.copyright_eval
 	$(BIN)/python -m quality.eval.lang_eval
 	$(BIN)/python -m quality.eval.dedup_eval
+	$(BIN)/python -m annotation.eval.crowd_eval
 
 bench: setup
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'

@@ -37,7 +37,7 @@ SCENARIOS = [
     Scenario("balanced, margin plan", 400, 3, 12, 0.0, 0.0, "margin"),
     Scenario("skewed, margin plan", 400, 3, 40, 1.3, 0.1, "margin"),
     Scenario("skewed, AQL plan", 600, 3, 60, 1.3, 0.1, "aql"),
-    Scenario("balanced, AQL plan, many strata", 300, 5, 80, 0.0, 0.2, "aql"),
+    Scenario("balanced, AQL plan, strata outnumber units", 60, 5, 80, 0.0, 0.2, "aql"),
     Scenario("skewed, high accuracy, margin plan", 500, 3, 40, 1.3, 0.0, "margin", (0.94, 0.999)),
 ]
 

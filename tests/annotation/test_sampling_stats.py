@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from annotation.models import SamplingSettings
 from annotation.estimate import stratified_accuracy, weighted_proportion
+from annotation.models import SamplingSettings
 from annotation.sampling import allocate, aql_plan, collapse, margin_sample_size, plan_size, select
 from annotation.stats import proportion, wilson_interval, z_for
 
