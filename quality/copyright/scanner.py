@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from quality.copyright import rules_licences, rules_notices, rules_optout
+from quality.copyright import fulltext, rules_licences, rules_notices, rules_optout
 from quality.copyright.licences import licence_terms
 from quality.copyright.model import MarkerFinding
 from quality.copyright.rules_base import SENT_END, Group, Rule
@@ -35,6 +35,7 @@ _WINDOWS = {  # (before, after) for groups whose matches sit close to their trig
     "训练": (80, 40),
     "转载": (100, 80),
 }
+_NAME_BEFORE = 1000  # a licence title this far before a matched licence text names it
 _ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
 
 
@@ -55,7 +56,9 @@ class CopyrightScanner:
         self._groups: list[list[Rule]] = [rules for _, rules in GROUPS]
         self._windows = [_WINDOWS.get(triggers[0], (_WINDOW, _WINDOW)) for triggers, _ in GROUPS]
         self._auto = ahocorasick.Automaton()
-        for gi, (triggers, _rules) in enumerate(GROUPS):
+        self._fulltext = len(GROUPS)  # pseudo-group: full licence texts, matched on the whole record
+        self._windows.append((0, 0))
+        for gi, triggers in enumerate([*(t for t, _ in GROUPS), fulltext.TRIGGERS]):
             for t in triggers:
                 key = t.lower()
                 if key in self._auto:
@@ -91,11 +94,15 @@ class CopyrightScanner:
         if not windows:
             return []
         raw: list[MarkerFinding] = []
+        full = windows.pop(self._fulltext, None)
         for gi in sorted(windows):
             for rule in self._groups[gi]:
                 for lo, hi in windows[gi]:
                     for m in rule.pattern.finditer(text, lo, hi):
                         raw.extend(self._finding(rule, m, text))
+        if full:
+            named = sorted((f for f in raw if f.licence), key=lambda f: f.start)
+            raw.extend(_fulltext_findings(text, named))
         return _resolve_overlaps(raw)
 
     @staticmethod
@@ -127,6 +134,26 @@ class CopyrightScanner:
             terms = licence_terms(licence)
             restrictive = bool(terms and terms.restrictive)
         return (MarkerFinding(rule.marker_class, start, end, score, rule.name, licence, restrictive),)
+
+
+def _fulltext_findings(text: str, named: list[MarkerFinding]) -> list[MarkerFinding]:
+    """Licence texts found by similarity; a licence the text names within or just before the span, if it is
+    one of the close variants, gives the id. Score 0.945..0.99 with containment, above the name rules."""
+    out = []
+    for m in fulltext.match_licences(text):
+        spdx = m.spdx
+        for f in named:
+            if f.licence in m.alternatives and m.start - _NAME_BEFORE <= f.start < m.end:
+                spdx = f.licence
+                break
+        terms = licence_terms(spdx)
+        score = round(0.9 + 0.09 * m.containment, 3)
+        out.append(
+            MarkerFinding(
+                "licence", m.start, m.end, score, "licence_text", spdx, bool(terms and terms.restrictive)
+            )
+        )
+    return out
 
 
 def _resolve_overlaps(raw: list[MarkerFinding]) -> list[MarkerFinding]:
