@@ -52,13 +52,16 @@ def _trim(text: str, start: int, end: int) -> int:
 class CopyrightScanner:
     """Finds copyright/licence/opt-out markers; build once, call :meth:`scan` per record."""
 
-    def __init__(self) -> None:
+    def __init__(self, full_texts: bool = True) -> None:
+        """``full_texts=False`` turns off licence-text similarity (name rules only; for comparison)."""
+        self._full_texts = full_texts
         self._groups: list[list[Rule]] = [rules for _, rules in GROUPS]
         self._windows = [_WINDOWS.get(triggers[0], (_WINDOW, _WINDOW)) for triggers, _ in GROUPS]
         self._auto = ahocorasick.Automaton()
         self._fulltext = len(GROUPS)  # pseudo-group: full licence texts, matched on the whole record
         self._windows.append((0, 0))
-        for gi, triggers in enumerate([*(t for t, _ in GROUPS), fulltext.TRIGGERS]):
+        full_triggers = fulltext.TRIGGERS if full_texts else ()
+        for gi, triggers in enumerate([*(t for t, _ in GROUPS), full_triggers]):
             for t in triggers:
                 key = t.lower()
                 if key in self._auto:
@@ -67,9 +70,9 @@ class CopyrightScanner:
                     self._auto.add_word(key, [(gi, len(key))])
         self._auto.make_automaton()
 
-    def __reduce__(self) -> tuple[type[CopyrightScanner], tuple[()]]:
+    def __reduce__(self) -> tuple[type[CopyrightScanner], tuple[bool]]:
         # Rebuild on unpickling (workers): the rules hold closures that plain pickle cannot carry.
-        return (CopyrightScanner, ())
+        return (CopyrightScanner, (self._full_texts,))
 
     def scan(self, text: str) -> list[MarkerFinding]:
         """All markers in ``text``, sorted by offset; overlapping findings of one class are merged.

@@ -1,0 +1,175 @@
+"""Copyright markers on REAL text: licence bodies from Debian copyright files, Chinese rights notices and
+hard negatives from public repositories, ordinary documentation paragraphs.
+
+Sets (``--json`` for all numbers):
+
+* ``debian``: ``data/copyright_real_debian.jsonl`` (built by ``build_copyright_real``): licence texts and
+  grants as packagers copied them; only the ``licence`` class is scored (the texts also hold © lines).
+* ``zh``: ``data/copyright_real_zh.jsonl``: site/README notices (版权所有, 知识产权归…所有, 未经…不得转载)
+  and hard negatives that cite copyright law, report IP cases, or disclaim affiliation; all classes scored.
+* ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
+  docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
+  whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
+
+Scoring is per document and class: a predicted class the document's gold lacks is a false positive, a gold
+class not predicted a false negative. Splits: ``dev`` (tuned on) and ``test`` (crc32(id) % 3 == 0, not
+looked at while tuning). ``--names-only`` turns off full-text licence matching, for comparison.
+Run: ``python -m quality.eval.copyright_real_eval [--json] [--errors] [--names-only]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zlib
+from pathlib import Path
+from typing import Any
+
+from quality.copyright import MARKER_CLASSES, CopyrightScanner, licence_terms
+
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "real-text-dev" / "real_text_dev.jsonl"
+DOCS_SETS = ("good_en_docs", "zh_tech")
+# Checked by hand: "Copyright © 2022 Free Software Foundation, Inc. License GPLv3+" footers.
+DOCS_POSITIVE = {
+    "zt-man-zh_CN-head.1-6-0": ["copyright_notice", "licence"],
+    "zt-man-zh_CN-factor.1-6-0": ["copyright_notice", "licence"],
+    "zt-man-zh_CN-sha384sum.1-6-0": ["copyright_notice", "licence"],
+}
+# Debian short names whose family differs from the SPDX id's.
+_DEB_FAMILY = {"EXPAT": "MIT", "MIT/X11": "MIT", "X11": "MIT", "APACHE": "APACHE", "BSD-3": "BSD-3-CLAUSE"}
+
+
+def _split(key: str) -> str:
+    return "test" if zlib.crc32(key.encode("utf-8")) % 3 == 0 else "dev"
+
+
+def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
+    sets: dict[str, list[dict[str, Any]]] = {}
+    for name in ("debian", "zh"):
+        with (DATA / f"copyright_real_{name}.jsonl").open(encoding="utf-8") as f:
+            sets[name] = [json.loads(line) for line in f if line.strip()]
+    note = None
+    if SHARED.exists():
+        docs = []
+        with SHARED.open(encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                if d["set"] in DOCS_SETS:
+                    classes = DOCS_POSITIVE.get(d["id"], [])
+                    docs.append(
+                        {"id": d["id"], "split": _split(d["id"]), "text": d["text"], "classes": classes}
+                    )
+        sets["docs"] = docs
+    else:
+        note = f"{SHARED} is absent: the ordinary-documentation negatives are not scored"
+    return sets, note
+
+
+def _family(spdx: str | None) -> str | None:
+    terms = licence_terms(spdx) if spdx else None
+    if terms is None:
+        return None
+    return _DEB_FAMILY.get(terms.family, terms.family)
+
+
+def evaluate(docs: list[dict[str, Any]], scanner: CopyrightScanner) -> dict[str, Any]:
+    tp = {c: 0 for c in MARKER_CLASSES}
+    fp = dict(tp)
+    fn = dict(tp)
+    errors: list[dict[str, Any]] = []
+    ids_right = ids_total = 0
+    for d in docs:
+        scored = set(d.get("eval_classes") or MARKER_CLASSES)
+        findings = [f for f in scanner.scan(d["text"]) if f.marker_class in scored]
+        pred = {f.marker_class for f in findings}
+        gold = set(d["classes"]) & scored
+        for c in pred & gold:
+            tp[c] += 1
+        for c in pred - gold:
+            fp[c] += 1
+            errors.append({"id": d["id"], "type": "fp", "class": c})
+        for c in gold - pred:
+            fn[c] += 1
+            errors.append({"id": d["id"], "type": "fn", "class": c})
+        if d.get("licence") and "licence" in pred and _family(d["licence"]) is not None:
+            ids_total += 1
+            found = {_family(f.licence) for f in findings if f.marker_class == "licence"}
+            if _family(d["licence"]) in found:
+                ids_right += 1
+            else:
+                errors.append(
+                    {
+                        "id": d["id"],
+                        "type": "licence_id",
+                        "gold": d["licence"],
+                        "pred": sorted(map(str, found)),
+                    }
+                )
+    per_class = {}
+    for c in MARKER_CLASSES:
+        p, g = tp[c] + fp[c], tp[c] + fn[c]
+        if p or g:
+            per_class[c] = {
+                "gold": g,
+                "pred": p,
+                "precision": round(tp[c] / p, 4) if p else None,
+                "recall": round(tp[c] / g, 4) if g else None,
+            }
+    t, p, g = sum(tp.values()), sum(tp.values()) + sum(fp.values()), sum(tp.values()) + sum(fn.values())
+    return {
+        "documents": len(docs),
+        "micro": {
+            "precision": round(t / p, 4) if p else None,
+            "recall": round(t / g, 4) if g else None,
+            "gold": g,
+        },
+        "per_class": per_class,
+        "licence_family_accuracy": round(ids_right / ids_total, 4) if ids_total else None,
+        "licence_ids_scored": ids_total,
+        "errors": errors,
+    }
+
+
+def run(names_only: bool = False) -> dict[str, Any]:
+    sets, note = load()
+    scanner = CopyrightScanner(full_texts=not names_only)
+    out: dict[str, Any] = {"note": note, "results": {}}
+    for split in ("dev", "test"):
+        chosen = {n: [d for d in docs if d["split"] == split] for n, docs in sets.items()}
+        res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
+        res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
+        out["results"][split] = res
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--errors", action="store_true", help="list errors (document ids and classes)")
+    ap.add_argument("--names-only", action="store_true", help="without full-text licence matching")
+    args = ap.parse_args(argv)
+    out = run(args.names_only)
+    if args.json:
+        print(json.dumps(out, ensure_ascii=False, indent=2))
+        return 0
+    if out["note"]:
+        print("NOTE:", out["note"])
+    mode = "name rules only" if args.names_only else "name rules + full licence texts"
+    print(f"copyright markers on real text ({mode}); per document and class")
+    print(f"{'split':<6}{'set':<8}{'docs':>6}{'gold':>6}{'precision':>11}{'recall':>8}{'lic.family':>12}")
+    for split, res in out["results"].items():
+        for name, r in res.items():
+            m = r["micro"]
+            pr = "-" if m["precision"] is None else f"{m['precision']:.3f}"
+            rc = "-" if m["recall"] is None else f"{m['recall']:.3f}"
+            fa = "-" if r["licence_family_accuracy"] is None else f"{r['licence_family_accuracy']:.3f}"
+            print(f"{split:<6}{name:<8}{r['documents']:>6}{m['gold']:>6}{pr:>11}{rc:>8}{fa:>12}")
+    if args.errors:
+        for e in out["results"]["dev"]["all"]["errors"]:
+            print(json.dumps(e, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
