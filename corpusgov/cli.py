@@ -11,6 +11,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1,
 log = logging.getLogger("corpusgov")
 # Exceptions (by class name, anywhere in the MRO) that mean bad input or configuration: exit 2, not 1.
 # Matched by name so the CLI need not import the heavy modules that define them.
-USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError")
+USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError", "AttestError")
 
 
 class CliError(Exception):
@@ -175,11 +176,14 @@ def cmd_scan(a: argparse.Namespace, beam_args: list[str]) -> int:
 def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
     from lineage.verify import verify_run
 
-    report = verify_run(a.run_dir, public_key=a.public_key)
+    if a.public_key and not os.path.isfile(a.public_key):
+        raise CliError(f"{a.public_key}: no such public key file", EXIT_USAGE)
+    report = verify_run(a.run_dir, public_key=a.public_key, require_signature=a.require_signature)
     for line in report.lines():
         print(line)
     if not report.ok:
         raise CliError(f"verification failed: {report.first_failure()}", EXIT_VERIFY)
+    print(report.summary())
     return EXIT_OK
 
 
@@ -187,6 +191,8 @@ def cmd_trace(a: argparse.Namespace, _: list[str]) -> int:
     from lineage.trace import TraceNotFound, trace_record
 
     _require_run(a.run_dir)
+    if a.record_id is not None and not re.fullmatch(r"[0-9a-f]{32}", a.record_id):
+        raise CliError(f"--record-id {a.record_id[:40]!r}: a record id is 32 lowercase hex characters", EXIT_USAGE)
     try:
         out = trace_record(a.run_dir, record_id=a.record_id, text=a.text)
     except TraceNotFound as e:
@@ -200,6 +206,7 @@ def cmd_dashboard(a: argparse.Namespace, _: list[str]) -> int:
 
     manifest = _read_manifest(a.run_dir)
     paths = write_dashboard(a.run_dir, manifest, compare=a.compare)
+    _reattest(a.run_dir, "dashboard")
     print(f"wrote {paths[0] if paths else 'nothing'}")
     return EXIT_OK
 
@@ -217,6 +224,7 @@ def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
 
     _require_run(a.run_dir)
     path = draw_sample(a.run_dir, size=a.size, seed=a.seed)
+    _reattest(a.run_dir, "sample")
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -228,6 +236,7 @@ def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
     _require_run(a.run_dir)
     res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
     record_acceptance(a.run_dir, res)
+    _reattest(a.run_dir, "accept")
     print(json.dumps(res, ensure_ascii=False, indent=2))
     return EXIT_OK if res.get("passed") else EXIT_GATE
 
@@ -254,18 +263,31 @@ def cmd_history(a: argparse.Namespace, _: list[str]) -> int:
 def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
     from lineage.signing import generate_keypair
 
-    generate_keypair(a.private, a.public)
-    print(f"wrote {a.private} (keep secret) and {a.public}")
+    try:
+        kid = generate_keypair(a.private, a.public)
+    except FileExistsError as e:
+        raise CliError(f"{e} (refusing to replace a signing key)", EXIT_USAGE) from None
+    print(f"wrote {a.private} (keep secret) and {a.public}; keyid {kid}")
     return EXIT_OK
 
 
+def _reattest(run_dir: str, reason: str) -> None:
+    """After a command changed a run: attest every file again (signed if a key is configured, else WARNING)."""
+    from corpusgov.attest import reattest
+
+    reattest(run_dir, reason=reason)
+
+
 def cmd_sign(a: argparse.Namespace, _: list[str]) -> int:
-    from corpusgov.attest import sign_run
+    from corpusgov.attest import AttestError, sign_run
 
     _require_run(a.run_dir)
     if not os.path.isfile(a.key):
         raise CliError(f"{a.key}: no such key file", EXIT_USAGE)
-    path = sign_run(a.run_dir, a.key)
+    try:
+        path = sign_run(a.run_dir, a.key)
+    except AttestError as e:
+        raise CliError(str(e), EXIT_VERIFY) from None
     print(f"wrote {path}")
     return EXIT_OK
 
@@ -311,9 +333,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=["jsonl", "parquet", "csv", "text"], help="default: from the file suffix")
     s.add_argument("--text-field", default="text")
     s.add_argument("--overwrite", action="store_true")
-    ve = add("verify", cmd_verify, "Verify a run directory offline: schema, hashes, Merkle roots, counts, signature, chain.")
+    ve = add("verify", cmd_verify, "Verify a run directory offline: every file's sha256, the manifest re-derived from "
+             "the tables, Merkle roots, signature, chain.")
     ve.add_argument("run_dir")
-    ve.add_argument("--public-key")
+    ve.add_argument("--public-key", help="ed25519 public key (PEM) the attestation must be signed with")
+    ve.add_argument("--require-signature", action="store_true",
+                    help="fail (exit 4) unless the attestation is signed and verified with --public-key")
     t = add("trace", cmd_trace, "Explain one record: source, origin, decisions, findings, inclusion proof.")
     t.add_argument("run_dir")
     g = t.add_mutually_exclusive_group(required=True)
@@ -343,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     kg = add("keygen", cmd_keygen, "Create an ed25519 key pair for signing manifests.")
     kg.add_argument("--private", required=True)
     kg.add_argument("--public", required=True)
-    sg = add("sign", cmd_sign, "Sign a run's manifest (DSSE envelope, ed25519).")
+    sg = add("sign", cmd_sign, "Sign a run's attestation (DSSE envelope, ed25519); refuses if files changed since.")
     sg.add_argument("run_dir")
     sg.add_argument("--key", required=True)
     return p

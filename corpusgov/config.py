@@ -230,6 +230,9 @@ class RunConfigFile(_Strict):
     # Optional OpenLineage HTTP endpoint (e.g. Marquez at http://localhost:5000); events always go to
     # openlineage.jsonl in the run directory too. Failures to send are logged, never fatal.
     openlineage_url: str | None = None
+    # Private ed25519 key (`corpusgov keygen`, relative to this file) that signs the run's attestation;
+    # $CORPUSGOV_SIGNING_KEY overrides it. Without either the run is attested UNSIGNED (with a warning).
+    signing_key: str | None = None
 
 
 class LoadedConfig(BaseModel):

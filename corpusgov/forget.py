@@ -679,6 +679,9 @@ def forget(run_dir: str, request: str, out: str, *, overwrite: bool = False, ren
     m["code"] = code_info()
     m["runner"] = {"name": "driver", "options": {}}
     m["previous_manifest"] = link_to(run_dir, out_abs)
+    from corpusgov.manifest import next_chain
+
+    m["chain"] = next_chain(m["previous_manifest"], out_abs, run_id)
     m.pop("incremental", None)
     if m.get("acceptance"):
         m["acceptance"] = None  # the previous sample may hold removed records: draw and accept a new one
@@ -691,6 +694,9 @@ def forget(run_dir: str, request: str, out: str, *, overwrite: bool = False, ren
     from corpusgov.run import _status
 
     _status(out_abs, "complete", run_id=run_id, started_at=started, finished_at=m["run"]["finished_at"])
+    from corpusgov.attest import reattest
+
+    reattest(out_abs, reason="forget")  # signed with the configured key, or a loud UNSIGNED warning
     _, sha = read_manifest(out_abs)
     summary.update(status="applied", out=out_abs, run_id=run_id, manifest_sha256=sha,
                    previous_manifest_sha256=versions[0][2], corpus_root=m["outputs"]["merkle"]["corpus_root"],
@@ -701,8 +707,8 @@ def forget(run_dir: str, request: str, out: str, *, overwrite: bool = False, ren
 def _copy_extras(src: str, dst: str, manifest: dict[str, Any]) -> None:
     """Files of the previous version that are neither tables, listed outputs, renderings nor acceptance."""
     listed = {f["path"].split("/", 1)[0] for f in manifest["outputs"]["files"]}
-    skip = {"manifest.json", "_status.json", "_FAILED", "manifest.dsse.json", "acceptance", "_work", "expectations",
-            "croissant.json", "openlineage.jsonl", "dashboard.html", *TABLE_KINDS, "copyright", "deadletter"}
+    skip = {"manifest.json", "_status.json", "_FAILED", "manifest.dsse.json", "attestation.dsse.json", "acceptance",
+            "_work", "expectations", "croissant.json", "openlineage.jsonl", "dashboard.html", *TABLE_KINDS, "copyright", "deadletter"}
     for n in sorted(os.listdir(src)):
         if n in skip or n in listed or n.startswith("report"):
             continue

@@ -159,6 +159,10 @@ def run_incremental(cfg: Any, out: str, base: str, beam_args: list[str], *, over
         from corpusgov.render import render_all
 
         render_all(os.path.abspath(out), manifest, openlineage_url=cfg.run.openlineage_url)
+    from corpusgov.attest import reattest
+
+    reattest(os.path.abspath(out), config_key=cfg.resolve(cfg.run.signing_key) if cfg.run.signing_key else None,
+             reason="incremental run")
     print(_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
     i = manifest["incremental"]
     print(f"incremental ({i['mode']}): {i['files_reused']} file(s) reused, {i['files_governed']} governed; "

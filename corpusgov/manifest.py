@@ -65,6 +65,23 @@ def code_info() -> dict[str, Any]:
             "python": platform.python_version(), "packages": pkgs}
 
 
+def next_chain(previous: dict[str, Any] | None, new_dir: str, run_id: str) -> dict[str, Any]:
+    """`chain` of a new version: the chain id (run id of its first version) and a version number one above
+    the previous manifest's, so a rolled-back directory shows a lower version than the chain's newest."""
+    if not previous:
+        return {"id": run_id, "version": 1}
+    p = previous["path"] if os.path.isabs(previous["path"]) else os.path.join(new_dir, previous["path"])
+    with open(os.path.normpath(p), encoding="utf-8") as f:
+        prev = json.load(f)
+    ch = prev.get("chain")
+    if isinstance(ch, dict) and ch.get("id") and isinstance(ch.get("version"), int):
+        return {"id": ch["id"], "version": ch["version"] + 1}
+    from corpusgov.lifecycle import chain  # a chain made before versions were recorded: count its links
+
+    versions = chain(os.path.dirname(os.path.normpath(p)))
+    return {"id": versions[-1][1]["run"]["run_id"], "version": len(versions) + 1}
+
+
 def canonical_bytes(manifest: dict[str, Any]) -> bytes:
     return (json.dumps(manifest, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
 
@@ -151,6 +168,7 @@ def build_manifest(
     gates: list[dict[str, Any]],
     previous: dict[str, Any] | None = None,
     extra: dict[str, Any] | None = None,
+    chain: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     sources = []
     policy = cfg.policy
@@ -208,6 +226,7 @@ def build_manifest(
             "policy": policy.model_dump(mode="json"),
         },
         "previous_manifest": previous,
+        "chain": chain or {"id": run["run_id"], "version": 1},
         "sources": sources,
         "totals": totals,
         "scale": {

@@ -25,6 +25,7 @@ from corpusgov.manifest import (
     Counters,
     build_manifest,
     canonical_bytes,
+    next_chain,
     sum_counts,
     validate_manifest,
 )
@@ -37,6 +38,7 @@ OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatu
                "annotation_sample", "acceptance", "_work")
 OUTPUT_FILES = ("manifest.json", "metrics.json", "openlineage.jsonl", "croissant.json", "dashboard.html",
                 "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "manifest.dsse.json",
+                "attestation.dsse.json",
                 "annotation_audit.json", "_status.json", "_FAILED")
 
 
@@ -296,6 +298,10 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
 
         render_all(out_dir, manifest, openlineage_url=cfg.run.openlineage_url)
     _status(out_dir, "complete", run_id=run_id, started_at=started, finished_at=manifest["run"]["finished_at"])
+    if postprocess:  # last: the attestation covers every file written above (callers that add files attest later)
+        from corpusgov.attest import reattest
+
+        reattest(out_dir, config_key=cfg.resolve(cfg.run.signing_key) if cfg.run.signing_key else None)
     return manifest
 
 
@@ -355,7 +361,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     manifest = build_manifest(
         cfg=cfg, plan=plan, counters=counters, run=run, runner=runner_info, source_status=sources,
         steps=steps, outputs=outputs, dedup=dedup, diversity=diversity, pii_mode=pii_mode, gates=[],
-        previous=previous, extra=extra,
+        previous=previous, extra=extra, chain=next_chain(previous, out_dir, run_id),
     )
     if key:
         manifest["pii"]["key_id"] = key_id(key)

@@ -1,4 +1,4 @@
-"""Offline ed25519 signing of the run manifest as a DSSE-wrapped in-toto Statement v1.
+"""Offline ed25519 signing of in-toto Statements v1 in DSSE envelopes (the run attestation, and the manifest).
 
 Why: a regulator working air-gapped needs only our published public key to check that ``manifest.json``
 is the one we produced; the Statement binds the manifest's sha256, and its predicate repeats the corpus
@@ -29,7 +29,11 @@ __all__ = [
     "pae",
     "read_statement",
     "sign_manifest",
+    "sign_statement",
+    "statement_of",
+    "unsigned_envelope",
     "verify_envelope",
+    "verify_statement_signature",
 ]
 
 PAYLOAD_TYPE = "application/vnd.in-toto+json"
@@ -193,3 +197,62 @@ def verify_envelope(envelope: dict[str, Any], manifest_bytes: bytes, public_key_
     if want not in digests:
         have = digests[0] if digests else None
         raise SignatureError(f"digest mismatch: manifest sha256 is {want}, the signed Statement names {have}")
+
+
+# ------------------------------------------------------------------------------- generic statements
+def _envelope(payload: bytes, signatures: list[dict[str, str]]) -> dict[str, Any]:
+    return {"payloadType": PAYLOAD_TYPE, "payload": base64.b64encode(payload).decode("ascii"),
+            "signatures": signatures}
+
+
+def unsigned_envelope(statement: dict[str, Any]) -> dict[str, Any]:
+    """A DSSE-shaped envelope with no signature: the Statement is still there for digest checks."""
+    return _envelope(_dumps(statement), [])
+
+
+def sign_statement(statement: dict[str, Any], private_key_path: str) -> dict[str, Any]:
+    """DSSE envelope of ``statement`` signed with an ed25519 key (signature over PAE, ``cryptography``)."""
+    key = _load_private(private_key_path)
+    payload = _dumps(statement)
+    sig = key.sign(pae(PAYLOAD_TYPE, payload))
+    return _envelope(payload, [{"keyid": keyid(key.public_key()), "sig": base64.b64encode(sig).decode("ascii")}])
+
+
+def statement_of(envelope: Any) -> tuple[dict[str, Any], bytes]:
+    """(Statement, raw payload) of a well-formed envelope, WITHOUT checking any signature."""
+    if not isinstance(envelope, dict):
+        raise SignatureError("malformed envelope: not a JSON object")
+    if envelope.get("payloadType") != PAYLOAD_TYPE:
+        raise SignatureError(f"unexpected payloadType {envelope.get('payloadType')!r}, want {PAYLOAD_TYPE!r}")
+    if not isinstance(envelope.get("signatures"), list):
+        raise SignatureError("malformed envelope: 'signatures' is not a list")
+    try:
+        payload = base64.b64decode(envelope["payload"], validate=True)
+        statement = json.loads(payload)
+    except (KeyError, TypeError, ValueError) as e:
+        raise SignatureError(f"malformed envelope payload: {type(e).__name__}: {str(e)[:120]}") from e
+    if not isinstance(statement, dict) or statement.get("_type") != STATEMENT_TYPE:
+        raise SignatureError(f"payload is not an in-toto Statement ({STATEMENT_TYPE})")
+    return statement, payload
+
+
+def verify_statement_signature(envelope: dict[str, Any], public_key_path: str) -> str:
+    """Raise ``SignatureError`` unless one signature in ``envelope`` is valid for this key; return its keyid."""
+    _, payload = statement_of(envelope)
+    pub = _load_public(public_key_path)
+    kid = keyid(pub)
+    sigs = [s for s in envelope["signatures"] if isinstance(s, dict)]
+    if not sigs:
+        raise SignatureError("the envelope holds no signature (UNSIGNED)")
+    mine = [s for s in sigs if s.get("keyid") == kid]
+    if not mine:
+        found = ", ".join(str(s.get("keyid"))[:16] for s in sigs)
+        raise SignatureError(f"wrong key: envelope is signed by keyid {found}…, the given key is {kid[:16]}…")
+    msg = pae(PAYLOAD_TYPE, payload)
+    for s in mine:
+        try:
+            pub.verify(base64.b64decode(s.get("sig", ""), validate=True), msg)
+            return kid
+        except (InvalidSignature, ValueError, TypeError):
+            continue
+    raise SignatureError(f"bad signature: the payload was not signed by keyid {kid[:16]}… (tampered?)")

@@ -30,8 +30,8 @@ def _failed(run: Path, **kw: str) -> set[str]:
 def test_untouched_run_verifies(demo_run: Path) -> None:
     rep = verify_run(str(demo_run))
     assert rep.ok, rep.first_failure()
-    assert {"schema", "file_hashes", "merkle_shards", "merkle_corpus_root", "counts", "chain"} <= {
-        c.name for c in rep.checks}
+    assert {"manifest:schema", "attestation", "files:digest", "files:unlisted", "merkle:shards", "merkle:root",
+            "derive:decisions", "derive:counts", "chain:links"} <= {c.name for c in rep.checks}
 
 
 def test_one_flipped_byte_in_a_corpus_shard_is_caught(run_copy: Path) -> None:
@@ -39,7 +39,7 @@ def test_one_flipped_byte_in_a_corpus_shard_is_caught(run_copy: Path) -> None:
     data = bytearray(shard.read_bytes())
     data[len(data) // 2] ^= 0x01
     shard.write_bytes(bytes(data))
-    assert "file_hashes" in _failed(run_copy)
+    assert {"files:digest", "files:outputs"} <= _failed(run_copy)
     assert main(["verify", str(run_copy)]) == 4
 
 
@@ -50,7 +50,7 @@ def test_rewritten_shard_with_same_rows_but_changed_text_fails_the_merkle_root(r
     texts[0] = texts[0] + " "
     pq.write_table(t.set_column(t.schema.get_field_index("text"), "text", pa.array(texts)), shard)
     failed = _failed(run_copy)
-    assert {"file_hashes", "merkle_shards"} <= failed
+    assert {"files:digest", "merkle:shards"} <= failed
 
 
 def test_a_changed_count_in_the_manifest_is_caught(run_copy: Path) -> None:
@@ -59,19 +59,19 @@ def test_a_changed_count_in_the_manifest_is_caught(run_copy: Path) -> None:
     m["sources"][0]["counts"]["kept"] += 1
     m["sources"][0]["counts"]["read"] += 1
     mpath.write_text(json.dumps(m), encoding="utf-8")
-    assert "counts" in _failed(run_copy)
+    assert "derive:counts" in _failed(run_copy)
 
 
 def test_a_deleted_decision_row_is_caught(run_copy: Path) -> None:
     shard = sorted((run_copy / "decisions").glob("*.parquet"))[0]
     t = pq.read_table(shard)
     pq.write_table(t.slice(1), shard)
-    assert {"file_hashes", "counts"} <= _failed(run_copy)
+    assert {"files:digest", "derive:counts"} <= _failed(run_copy)
 
 
 def test_an_added_data_file_is_caught(run_copy: Path) -> None:
     shutil.copy(sorted((run_copy / "corpus").glob("*.parquet"))[0], run_copy / "corpus" / "part-extra.parquet")
-    assert "no_unlisted_files" in _failed(run_copy)
+    assert {"files:unlisted", "files:outputs"} <= _failed(run_copy)
 
 
 def test_signature_by_another_key_fails(run_copy: Path, tmp_path: Path) -> None:
@@ -80,11 +80,13 @@ def test_signature_by_another_key_fails(run_copy: Path, tmp_path: Path) -> None:
     assert main(["sign", str(run_copy), "--key", str(tmp_path / "a")]) == 0
     assert verify_run(str(run_copy), public_key=str(tmp_path / "a.pub")).ok
     assert "signature" in _failed(run_copy, public_key=str(tmp_path / "b.pub"))
-    # A manifest edited after signing fails too, even with the right key.
+    # A manifest edited after signing fails too, even with the right key: the signed Statement still verifies,
+    # and the manifest's digest no longer matches it.
     mpath = run_copy / "manifest.json"
     mpath.write_text(mpath.read_text(encoding="utf-8").replace('"name": "corpusgov-demo"', '"name": "x"'),
                      encoding="utf-8")
-    assert "signature" in _failed(run_copy, public_key=str(tmp_path / "a.pub"))
+    failed = _failed(run_copy, public_key=str(tmp_path / "a.pub"))
+    assert "files:digest" in failed and "signature" not in failed
 
 
 def _decisions(run: Path) -> list[dict]:
