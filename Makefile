@@ -37,6 +37,7 @@ eval: setup
 	$(BIN)/python -m quality.eval.pii_eval
 	$(BIN)/python -m quality.eval.copyright_eval
 	$(BIN)/python -m quality.eval.lang_eval
+	$(BIN)/python -m quality.eval.real_text_eval
 	$(BIN)/python -m quality.eval.dedup_eval
 	$(BIN)/python -m annotation.eval.crowd_eval
 

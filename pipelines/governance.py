@@ -45,6 +45,8 @@ BASE_DECISION_FIELDS: list[tuple[str, pa.DataType]] = [
     ("text_bytes", pa.int64()),
     ("lang", pa.string()),
     ("lang_score", pa.float64()),
+    ("lang2", pa.string()),
+    ("lang2_share", pa.float64()),
     ("screen_hit", pa.bool_()),
     ("pii_count", pa.int64()),
     ("pii_types", pa.list_(pa.string())),
@@ -168,6 +170,7 @@ def _cached_annotation(rec: dict[str, Any], dec: dict[str, Any], pii: list[dict[
     )
     rec["ann"] = {
         "lang": dec["lang"], "lang_score": float(dec["lang_score"]),
+        "lang2": dec.get("lang2"), "lang2_share": float(dec.get("lang2_share") or 0.0),
         # Only the truthiness of screen_hits is used after annotation (decisions and the source hit rate).
         "screen_hits": ["<cached>"] if dec["screen_hit"] else [],
         "pii": findings, "copyright": markers,
@@ -189,7 +192,8 @@ class _JoinCache(beam.DoFn):
 
     TODO = "todo"
     _COLS = {
-        "decisions": ["record_id", "file_sha256", "content_sha256", "reasons", "lang", "lang_score", "screen_hit",
+        "decisions": ["record_id", "file_sha256", "content_sha256", "reasons", "lang", "lang_score", "lang2",
+                      "lang2_share", "screen_hit",
                       *[f"q_{n}" for n in SIGNAL_NAMES]],
         "pii": ["record_id", "entity_type", "start", "end", "score", "recognizer"],
         "copyright": ["record_id", "marker_class", "start", "end", "score", "recognizer", "licence", "restrictive"],
@@ -381,7 +385,8 @@ class Finalise(beam.DoFn):
             "origin_index": rec["origin_index"], "file_sha256": rec["file_sha256"],
             "content_sha256": rec["content_sha256"], "decision": decision, "stage": stage, "reasons": reasons,
             "text_chars": rec["chars"], "text_bytes": rec["bytes"], "lang": ann.get("lang"),
-            "lang_score": ann.get("lang_score"), "screen_hit": bool(ann.get("screen_hits")),
+            "lang_score": ann.get("lang_score"), "lang2": ann.get("lang2"),
+            "lang2_share": ann.get("lang2_share"), "screen_hit": bool(ann.get("screen_hits")),
             "pii_count": len(pii), "pii_types": sorted({f.entity_type for f in pii}),
             "pii_action": pre.pii_action if pii else None, "pii_unresolved": bool(pre.pii_unresolved),
             "masked": masked, "copyright_classes": sorted({m.marker_class for m in marks}),

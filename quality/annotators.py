@@ -49,10 +49,13 @@ class Annotators:
         sigs = self.minhash.signatures(list(texts)) if self.minhash is not None and texts else None
         out = []
         for i, text in enumerate(texts):
-            lang, score = self.language.detect(text) if self.policy.language.enabled else ("und", 0.0)
+            mix = self.language.detect_mix(text) if self.policy.language.enabled else None
+            lang, score = (mix.lang, mix.score) if mix is not None else ("und", 0.0)
             ann: dict[str, Any] = {
                 "lang": lang,
                 "lang_score": float(score),
+                "lang2": mix.second if mix is not None else None,
+                "lang2_share": float(mix.second_share) if mix is not None else 0.0,
                 "screen_hits": self.screening.hits(text) if self.screening is not None else [],
                 "pii": self.pii.scan(text, lang) if self.pii is not None else [],
                 "copyright": self.copyright.scan(text) if self.copyright is not None else [],

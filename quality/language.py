@@ -19,7 +19,9 @@ The score is a confidence in [0, 1]: lower for short text, for mixed scripts and
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -122,6 +124,42 @@ def script_counts(text: str) -> Counter[str]:
     return Counter(text.translate(script_table()))
 
 
+# Spans that are not prose in any language: URLs, e-mail addresses, paths, command-line options, markup tags,
+# identifiers (snake_case, dotted.names, calls()) and inline code. Mixed Chinese/English technical text
+# carries many of them; counted as Latin letters they would outvote the Chinese prose around them.
+_NON_PROSE = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*://\S+"          # URLs
+    r"|\S+@\S+\.\w+"                          # e-mail, Message-ID
+    r"|(?<![\w/])[~.]?/[\w.~/*-]+"               # paths
+    r"|(?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?"     # command-line options
+    r"|<[^<>\n]{1,200}>"                        # markup tags
+    r"|`[^`\n]{1,200}`"                         # inline code
+    r"|\b\w+(?:[_.:]\w+)+(?:\(\))?"              # identifiers: snake_case, dotted.names, a::b
+    r"|\b\w+\(\)"                               # calls
+)
+# A Han or Kana character carries about as much text as three Latin letters (a Chinese character is about
+# one English word); Hangul syllables about two. Used to compare scripts by amount of text, not code points.
+_SCRIPT_WEIGHT = {"H": 3.0, "K": 3.0, "G": 2.0}
+# Fewer letters than this in the second script: its language is not guessed ("und"); a few command names
+# in Chinese prose are too little for n-gram profiles.
+_MIN_SECOND = 40
+
+
+@dataclass(frozen=True)
+class LanguageMix:
+    """Primary language and score, plus the second script's language and its share of the prose."""
+
+    lang: str
+    score: float
+    second: str | None
+    second_share: float
+
+
+def prose_only(text: str) -> str:
+    """``text`` with URLs, paths, options, markup, identifiers and inline code blanked out."""
+    return _NON_PROSE.sub(" ", text)
+
+
 def _windows(text: str, width: int, count: int) -> list[str]:
     """Up to ``count`` evenly spaced windows of ``width`` characters (the whole text if it is short)."""
     n = len(text)
@@ -203,25 +241,66 @@ class LanguageDetector:
     # ------------------------------------------------------------------ public
     def detect(self, text: str) -> tuple[str, float]:
         """Language code (``zh-Hans``, ``zh-Hant``, ``en``, ``ja``, ... or ``und``) and a score in [0, 1]."""
+        mix = self.detect_mix(text)
+        return mix.lang, mix.score
+
+    def detect_mix(self, text: str) -> LanguageMix:
+        """The primary language with its score, and the second script's language with its share of the prose.
+
+        Script decides first, on prose only (code, URLs, options and markup blanked out) and by amount of text
+        (one Han character weighs as three Latin letters), so Chinese prose with English command names is
+        Chinese; n-gram profiles then decide among the languages of the winning script.
+        """
         try:
             return self._detect(text)
         except Exception:  # noqa: BLE001 - odd input must never stop a pipeline
-            return UND, 0.0
+            return LanguageMix(UND, 0.0, None, 0.0)
 
     # ----------------------------------------------------------------- private
-    def _detect(self, text: str) -> tuple[str, float]:
+    def _detect(self, text: str) -> LanguageMix:
         if not isinstance(text, str) or not text:
-            return UND, 0.0
-        windows = _windows(text, self._width, self._count)
+            return LanguageMix(UND, 0.0, None, 0.0)
+        raw = _windows(text, self._width, self._count)
+        windows = [prose_only(w) for w in raw]
+        counts = Counter("".join(windows).translate(script_table()))
+        if not counts:  # nothing but code: fall back to the raw text
+            windows = raw
+            counts = Counter("".join(windows).translate(script_table()))
         sample = "".join(windows) if len(windows) > 1 else windows[0]
-        counts = Counter(sample.translate(script_table()))
         letters = sum(counts.values())
         if letters == 0:
-            return UND, 0.0
-        cjk = counts[_HAN] + counts[_KANA] + counts[_HANGUL]
-        top_script, top_n = counts.most_common(1)[0]
-        if cjk >= top_n:  # Han, Kana and Hangul together decide CJK text
-            return self._cjk(sample, counts, cjk, letters)
+            return LanguageMix(UND, 0.0, None, 0.0)
+        weighted = {k: v * _SCRIPT_WEIGHT.get(k, 1.0) for k, v in counts.items()}
+        cjk_w = weighted.get(_HAN, 0.0) + weighted.get(_KANA, 0.0) + weighted.get(_HANGUL, 0.0)
+        top_script = max(sorted(weighted), key=lambda k: weighted[k])
+        total_w = sum(weighted.values())
+        if cjk_w >= weighted[top_script]:  # Han, Kana and Hangul together decide CJK text
+            cjk = counts[_HAN] + counts[_KANA] + counts[_HANGUL]
+            lang, score = self._cjk(sample, counts, cjk, cjk_w / total_w)
+            rest = {k: w for k, w in weighted.items() if k not in (_HAN, _KANA, _HANGUL)}
+        else:
+            lang, score = self._by_script(windows, counts, letters, top_script)
+            rest = {k: w for k, w in weighted.items() if k != top_script}
+        if not rest:
+            return LanguageMix(lang, score, None, 0.0)
+        second_script = max(sorted(rest), key=lambda k: rest[k])
+        share = round(sum(rest.values()) / total_w, 4)
+        second = self._script_language(windows, second_script) if counts[second_script] >= _MIN_SECOND else UND
+        return LanguageMix(lang, score, second, share)
+
+    def _script_language(self, windows: list[str], script: str) -> str:
+        """The language of the text in one script (for the second language of a mixed document)."""
+        if script in (_HAN, _KANA, _HANGUL):
+            return {_HAN: "zh", _KANA: "ja", _HANGUL: "ko"}[script]
+        if script in _SCRIPT_LANG:
+            return _SCRIPT_LANG[script]
+        if script in self._cand_cols:
+            lang, _ = self._ngram(windows, script)
+            return lang
+        return UND
+
+    def _by_script(self, windows: list[str], counts: Counter[str], letters: int, top_script: str) -> tuple[str, float]:
+        top_n = counts[top_script]
         purity = top_n / letters
         length_factor = min(1.0, top_n / self.policy.min_letters)
         if top_script in _SCRIPT_LANG:
@@ -233,9 +312,8 @@ class LanguageDetector:
             return UND, 0.0
         return lang, round(conf * purity * length_factor, 4)
 
-    def _cjk(self, sample: str, counts: Counter[str], cjk: int, letters: int) -> tuple[str, float]:
+    def _cjk(self, sample: str, counts: Counter[str], cjk: int, purity: float) -> tuple[str, float]:
         han, kana, hangul = counts[_HAN], counts[_KANA], counts[_HANGUL]
-        purity = cjk / letters
         length_factor = min(1.0, 0.5 + cjk / (2 * self.policy.min_letters))
         if hangul >= max(han, kana) or (hangul > 0.3 * cjk):
             return "ko", round(purity * length_factor * hangul / cjk, 4)

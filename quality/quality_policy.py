@@ -19,6 +19,9 @@ class RuleSpec(BaseModel):
     action: Literal["flag", "drop"] = "flag"
     # Word-based rules only make sense for spaced scripts; character-based ones may target unspaced text.
     applies_to: Literal["all", "spaced", "unspaced"] = "all"
+    # The rule applies only to documents with at least this many words (unspaced scripts: characters).
+    # Repetition statistics of a 20-word poem or API paragraph say nothing; Gopher tuned them on web pages.
+    min_words: float = Field(0.0, ge=0.0)
 
 
 class QualityPolicy(BaseModel):

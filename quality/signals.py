@@ -15,18 +15,27 @@ Signals:
   no_terminal_punct_lines_frac, sentences, lorem_ipsum, curly_bracket, javascript (C4),
   short_lines_frac, line_punct_ratio, char_dup_frac, newline_ratio (FineWeb),
   replacement_chars, replacement_frac, control_frac, mojibake_frac (encoding damage), unique_words_frac,
-  spaced (1 for spaced scripts, 0 for unspaced).
+  spaced (1 for spaced scripts, 0 for unspaced);
+  ours, for junk the peers' rules never see: lexical_diversity (Herdan's C = log types / log tokens, mean
+  over windows of 1,000 tokens: length-robust repetition), latin_logp, han_logfreq, han_bigram_frac,
+  han_chars (``quality.naturalness``: does the text look like language), url_lines_frac (link lists),
+  markup_char_frac (tag residue), letters_frac (letters among non-space characters, table borders left out:
+  number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines), short_no_sentence (a short text with no
+  sentence: a heading, date stamp or menu label alone).
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from quality.language import script_table
+from quality.naturalness import han_stats, latin_logp
 
 if TYPE_CHECKING:
     from quality.quality_policy import QualityPolicy
@@ -40,6 +49,8 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "no_terminal_punct_lines_frac", "sentences", "lorem_ipsum", "curly_bracket", "javascript",
     "short_lines_frac", "line_punct_ratio", "char_dup_frac", "newline_ratio", "replacement_chars",
     "replacement_frac", "control_frac", "mojibake_frac", "unique_words_frac", "spaced",
+    "lexical_diversity", "latin_logp", "han_logfreq", "han_bigram_frac", "han_chars", "url_lines_frac",
+    "markup_char_frac", "letters_frac", "boilerplate_lines_frac", "short_no_sentence",
 )
 
 _HASH_BASE = np.uint64(1_000_003)
@@ -92,6 +103,85 @@ _UNSPACED_CLASS = (
 _UNSPACED_TOKEN_RE = re.compile(f"[{_UNSPACED_CLASS}]|[^\\W_{_UNSPACED_CLASS}]+")
 # Tokens of unspaced text that are digit runs (not glued to a non-CJK letter).
 _DIGIT_TOKEN_RE = re.compile(f"(?<![^\\W_{_UNSPACED_CLASS}])\\d+(?![^\\W_{_UNSPACED_CLASS}])")
+
+
+_URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+\.\S+")
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
+# Table borders and rules (reST, box drawing): layout, not content. Left out of letters_frac and of the
+# duplicate-line statistics, where a table's repeated rule lines would otherwise read as repetition.
+_BORDER_RE = re.compile(r"[-+=|_~─━│┃┄┅┆┇┈┉┊┋┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼═║╔╗╚╝╠╣╦╩╬]{3,}|[|│┃]")
+# Lines that are navigation, account or legal boilerplate (C4/FineWeb remove such lines; a page made of them
+# is a menu, not text). Matched on short lines only: prose that mentions a privacy policy is not a menu.
+_BOILERPLATE_RE = re.compile(
+    r"首页|关于我们|联系我们|网站地图|返回顶部|上一页|下一页|登录|注册|版权所有|免责声明|隐私政策|用户协议|在线留言|"
+    r"加入收藏|设为首页|友情链接|下载中心|新闻中心|招聘信息|产品展示|客服中心|"
+    r"\b(?:home|about(?: us)?|contact(?: us)?|log ?in|sign (?:in|up)|register|sitemap|privacy(?: policy)?|"
+    r"terms(?: of (?:use|service))?|cookies?|all rights reserved|copyright|subscribe|newsletter|next|previous|"
+    r"back to top|share|tweet|menu|search|skip to content|read more|click here)\b",
+    re.IGNORECASE,
+)
+_MENU_SEP_RE = re.compile(r"\s[|»›·/>•]\s|\s\|\s?|｜")
+_SENTENCE_MARK_RE = re.compile(r"[，。！？；、,!?;]|[.:](?!\d)")
+_SHORT_TEXT = 100
+_DIVERSITY_WINDOW = 1000
+
+
+def _lexical_diversity(tokens: list[str]) -> float:
+    """Herdan's C (log distinct / log total) per window of 1,000 tokens, averaged; 1.0 below 10 tokens.
+
+    Type-token ratio falls with length; C is close to constant for natural text of any length (0.75-1.0
+    for prose on our dev data) and low for repetition (keyword stuffing, repeated lines, menus: 0.1-0.7).
+    Windows keep it comparable between a paragraph and a book, where the character vocabulary of Chinese
+    saturates.
+    """
+    vals = []
+    for i in range(0, len(tokens), _DIVERSITY_WINDOW):
+        win = tokens[i:i + _DIVERSITY_WINDOW]
+        if len(win) < 10:
+            if vals:
+                break
+            return 1.0
+        vals.append(math.log(len(set(win))) / math.log(len(win)))
+    return sum(vals) / len(vals) if vals else 1.0
+
+
+_BORDER_HINT = re.compile(r"[|│┃]|[-+=_~─━═]{3}")
+
+
+def _has_content(line: str) -> bool:
+    """A line with a letter or digit once table borders are removed (rule lines are layout)."""
+    return any(ch.isalnum() for ch in _BORDER_RE.sub("", line))
+
+
+def _url_lines_frac(lines: list[str]) -> float:
+    """Share of lines (>= 3) that are mostly a URL: a link list or sitemap."""
+    if len(lines) < 3:
+        return 0.0
+    hits = sum(1 for ln in lines if 2 * sum(len(m) for m in _URL_RE.findall(ln)) >= len(ln))
+    return hits / len(lines)
+
+
+def _boilerplate_frac(lines: list[str]) -> float:
+    """Share of lines (>= 3) that are menus or boilerplate: a boilerplate phrase on a short line, or a line of
+    several items separated by | » › · / >."""
+    if len(lines) < 3:
+        return 0.0
+    hits = 0
+    for ln in lines:
+        if ln.startswith(("|", "+", "│", "┌", "├", "└")):  # a table row, not a menu
+            continue
+        if len(ln) <= 80 and (_BOILERPLATE_RE.search(ln) or len(_MENU_SEP_RE.findall(ln)) >= 2):
+            hits += 1
+    return hits / len(lines)
+
+
+def _short_no_sentence(text: str, letters: int) -> float:
+    """1.0 for a short text (< 100 characters) with no sentence: no clause punctuation outside numbers and
+    fewer than 20 letters — a heading, a date stamp or a menu label on its own."""
+    body = text.strip()
+    if len(body) >= _SHORT_TEXT or letters >= 20:
+        return 0.0
+    return 0.0 if _SENTENCE_MARK_RE.search(body) else 1.0
 
 
 def _is_unspaced(lang: str | None, coded: str) -> bool:
@@ -239,7 +329,8 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["stopword_hits"] = float(sum(tok_counts[w] for w in stop)) if stop is not None else 0.0
     out["unique_words_frac"] = len(tok_counts) / n_tok if n_tok else 0.0
 
-    out["dup_line_frac"], out["dup_line_char_frac"] = _dup_fraction(nonempty)
+    content_lines = [ln for ln in nonempty if _has_content(ln)] if _BORDER_HINT.search(text) else nonempty
+    out["dup_line_frac"], out["dup_line_char_frac"] = _dup_fraction(content_lines)
     paras = [p.strip() for p in _PARA_RE.split(text)]
     out["dup_para_frac"], out["dup_para_char_frac"] = _dup_fraction([p for p in paras if p])
     # FineWeb's char_duplicates_ratio: characters in repeated lines over all characters.
@@ -260,6 +351,19 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     moji = sum(len(m) for m in _MOJIBAKE_RE.findall(text))
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0
+
+    out["lexical_diversity"] = _lexical_diversity(tokens)
+    out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
+    out["han_logfreq"], out["han_bigram_frac"], han = han_stats(text)
+    out["han_chars"] = float(han)
+    out["url_lines_frac"] = _url_lines_frac(nonempty)
+    tag_chars = sum(len(m) for m in _TAG_RE.findall(text))
+    out["markup_char_frac"] = min(1.0, tag_chars / n_chars) if n_chars else 0.0
+    unbordered = _BORDER_RE.sub("", text) if _BORDER_HINT.search(text) else text
+    body = len("".join(unbordered.split()))
+    out["letters_frac"] = len(unbordered.translate(script_table())) / body if body else 0.0
+    out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty)
+    out["short_no_sentence"] = _short_no_sentence(text, letters)
     return {k: float(out[k]) for k in SIGNAL_NAMES}
 
 
@@ -281,6 +385,8 @@ def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tup
         sig = spec.signal or name
         if sig == "stopword_hits" and signals.get("stopword_list", 0.0) < 0.5:
             continue
+        if spec.min_words and signals.get("words", 0.0) < spec.min_words:
+            continue
         value = signals.get(sig)
         if value is None:
             continue
@@ -290,66 +396,14 @@ def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tup
 
 
 def default_quality_rules() -> dict[str, dict[str, object]]:
-    """Demo-policy rules near the peers' defaults (see /work/shared/reference/peers.md §2-3).
+    """The shipped rule set (``quality/default_quality_rules.yaml``, equal to the demo policy's rules).
 
-    Length rules only flag (short records are common in curated sources); repetition, boilerplate and
-    encoding-damage rules drop. Each entry is a ``RuleSpec`` as a plain dict (YAML/JSON-able).
+    Length and word-shape rules flag; repetition (from 200 words / 400 characters on), boilerplate, encoding
+    damage and the naturalness rules drop. Each entry is a ``RuleSpec`` as a plain dict (YAML/JSON-able).
     """
+    import yaml
 
-    def r(bound: str, threshold: float, action: str = "drop", signal: str | None = None,
-          applies_to: str = "all") -> dict[str, object]:
-        d: dict[str, object] = {"bound": bound, "threshold": threshold, "action": action, "applies_to": applies_to}
-        if signal:
-            d["signal"] = signal
-        return d
-
-    return {
-        # Gopher quality (DataTrove/NeMo/Dolma): 50-100,000 words; mean word length 3-10 (spaced only).
-        "words_min": r("min", 50, "flag", "words", "spaced"),
-        "words_max": r("max", 100_000, "flag", "words"),
-        # EvalWeb (Chinese): at least 200 characters.
-        "chars_min_unspaced": r("min", 200, "flag", "chars", "unspaced"),
-        "mean_word_length_min": r("min", 3, "flag", "mean_word_length", "spaced"),
-        "mean_word_length_max": r("max", 10, "flag", "mean_word_length", "spaced"),
-        # Gopher: symbol/word <= 0.1; bullet lines <= 0.9; ellipsis lines <= 0.3; alphabetic words >= 0.8.
-        "symbol_word_ratio": r("max", 0.1),
-        "bullet_lines_frac": r("max", 0.9),
-        "ellipsis_lines_frac": r("max", 0.3),
-        "alpha_words_frac": r("min", 0.8, "flag", applies_to="spaced"),
-        # EvalWeb: Chinese characters >= 30% (for text identified as Chinese/Japanese).
-        "cjk_frac_unspaced": r("min", 0.3, "flag", "cjk_frac", "unspaced"),
-        # Gopher: >= 2 stop words (English list; zh function characters and others analogously).
-        "stopword_hits": r("min", 2, "flag"),
-        # Gopher repetition: duplicate lines <= 0.3, their chars <= 0.2; paragraphs likewise.
-        "dup_line_frac": r("max", 0.3),
-        "dup_line_char_frac": r("max", 0.2),
-        "dup_para_frac": r("max", 0.3),
-        "dup_para_char_frac": r("max", 0.2),
-        # Gopher / MAP-CC: top 2/3/4-gram char share <= 0.20/0.18/0.16; duplicate 5-10-grams 0.15 .. 0.10.
-        "top_2gram_frac": r("max", 0.20),
-        "top_3gram_frac": r("max", 0.18),
-        "top_4gram_frac": r("max", 0.16),
-        "dup_5gram_frac": r("max", 0.15),
-        "dup_6gram_frac": r("max", 0.14),
-        "dup_7gram_frac": r("max", 0.13),
-        "dup_8gram_frac": r("max", 0.12),
-        "dup_9gram_frac": r("max", 0.11),
-        "dup_10gram_frac": r("max", 0.10),
-        # C4: lorem ipsum and "{" drop a page; words over 1,000 characters; javascript lines (flag here).
-        "lorem_ipsum": r("max", 0.0),
-        "curly_bracket": r("max", 0.0, "flag"),
-        "javascript": r("max", 0.0, "flag"),
-        "max_word_length": r("max", 1000, "flag", applies_to="spaced"),
-        # NeMo: sentences without end mark <= 0.85 (C4 line rule at document level).
-        "no_terminal_punct_lines_frac": r("max", 0.85, "flag"),
-        # FineWeb: punctuation-ended lines >= 0.12; short lines <= 0.67; duplicated chars <= 0.01;
-        # newlines per word <= 0.3.
-        "line_punct_ratio": r("min", 0.12, "flag"),
-        "short_lines_frac": r("max", 0.67, "flag"),
-        "char_dup_frac": r("max", 0.01, "flag"),
-        "newline_ratio": r("max", 0.3, "flag"),
-        # Encoding damage (corpusgov): any U+FFFD run or mojibake above 1%; control characters above 1%.
-        "replacement_frac": r("max", 0.01),
-        "control_frac": r("max", 0.01),
-        "mojibake_frac": r("max", 0.01),
-    }
+    path = Path(__file__).with_name("default_quality_rules.yaml")
+    with path.open(encoding="utf-8") as f:
+        rules = yaml.safe_load(f)
+    return {name: dict(spec) for name, spec in rules.items()}

@@ -95,3 +95,22 @@ def test_language_allowed() -> None:
     assert not language_allowed("fr", ["zh", "en"])
     assert language_allowed("zh-Hant", ["zh-Hant"]) and not language_allowed("zh-Hans", ["zh-Hant"])
     assert not language_allowed("und", ["zh"])
+
+
+def test_chinese_prose_with_english_commands_is_chinese() -> None:
+    det = LanguageDetector()
+    text = ('把你的公钥 (比如："~/.ssh/id_rsa.pub") 放到远程主机的"~/.ssh/authorized_keys"，'
+            '使用 ssh-keygen -p 来设置。参见 https://www.debian.org/doc/manuals/debian-reference/ 和 ssh_config(5)。')
+    mix = det.detect_mix(text)
+    assert mix.lang == "zh-Hans"
+    assert 0.0 < mix.second_share < 0.5
+
+
+def test_second_language_share_of_a_mixed_document() -> None:
+    det = LanguageDetector()
+    en = "The committee published its annual report on public transport and road safety last week. " * 3
+    zh = "委员会上周发布了关于公共交通和道路安全的年度报告，报告指出事故数量明显下降。" * 2
+    mix = det.detect_mix(en + zh)
+    assert mix.lang == "en" and mix.second == "zh"
+    assert 0.3 < mix.second_share < 0.7
+    assert det.detect_mix(en).second is None and det.detect_mix(en).second_share == 0.0

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from pathlib import Path
+
 import pytest
 
 from quality.quality_policy import QualityPolicy, RuleSpec
@@ -91,9 +93,52 @@ def test_line_rules_bullets_ellipsis_c4_flags() -> None:
     assert s["lorem_ipsum"] == 1.0 and s["curly_bracket"] == 1.0 and s["javascript"] == 1.0
     assert s["short_lines_frac"] == 1.0
     failed = dict(evaluate_rules(s, POLICY))
-    assert failed["lorem_ipsum"] == "drop" and failed["ellipsis_lines_frac"] == "drop"
+    assert failed["lorem_ipsum"] == "drop"
+    assert "ellipsis_lines_frac" not in failed  # 17 words: below the rule's min_words (50)
     assert failed["curly_bracket"] == "flag" and failed["javascript"] == "flag"
     assert "bullet_lines_frac" not in failed  # 0.6 <= 0.9
+    long_text = "\n".join(f"line {i} of a truncated listing with several more words here..." for i in range(10))
+    assert dict(evaluate_rules(compute_signals(long_text, "en"), POLICY))["ellipsis_lines_frac"] == "drop"
+
+
+def test_min_words_gates_repetition_rules() -> None:
+    """A short poem with a refrain is not judged by Gopher's n-gram rules; a long repetitive page is."""
+    poem = "綢繆束薪，三星在天。今夕何夕？見此良人！子兮子兮！如此良人何！\n" * 2
+    assert not [r for r, a in evaluate_rules(compute_signals(poem, "zh-Hant"), POLICY) if a == "drop"]
+    page = "buy cheap watches online best price " * 60
+    failed = dict(evaluate_rules(compute_signals(page, "en"), POLICY))
+    assert failed["top_2gram_frac"] == "drop" and failed["lexical_diversity"] == "drop"
+
+
+def test_naturalness_signals_separate_soup_from_text() -> None:
+    prose = "The module provides functions for working with dates and times in both simple and complex ways. " * 2
+    soup = "wshzdktdm zc owispplvym btiprlsxjyjp btdgkwclo vwhk rjfcdra ehdnpidwyrt xuwukkcqb zlc badcjawpdgj"
+    assert compute_signals(prose, "en")["latin_logp"] > -5.0
+    assert compute_signals(soup, "en")["latin_logp"] < -5.5
+    zh = "从混合源档案库中安装软件包是不被官方发行版所支持的，除了官方支持的档案库的特殊组合以外。"
+    rare = "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(60))
+    assert compute_signals(zh, "zh-Hans")["han_logfreq"] > -5.0
+    assert compute_signals(rare, "zh-Hans")["han_logfreq"] < -5.9
+
+
+def test_table_borders_are_layout_not_repetition() -> None:
+    rows = "\n".join(f"| item {i} | value number {i} with some words |\n+--------+--------------------+" for i in range(30))
+    s = compute_signals(rows, "en")
+    assert s["dup_line_frac"] == 0.0 and s["letters_frac"] > 0.5
+    table = "\n".join(" ".join(str(i * j * 37 % 9973) for j in range(6)) for i in range(20))
+    assert compute_signals(table, "en")["letters_frac"] == 0.0
+
+
+def test_short_fragment_without_a_sentence() -> None:
+    assert compute_signals("[中文版最新更新] 2001/12/26", "zh-Hans")["short_no_sentence"] == 1.0
+    assert compute_signals("子罕言利，与命，与仁。", "zh-Hans")["short_no_sentence"] == 0.0
+
+
+def test_default_rules_equal_the_demo_policy() -> None:
+    from corpusgov.config import load_policy
+
+    demo = load_policy(str(Path(__file__).resolve().parents[2] / "configs" / "demo" / "policy.yaml"))
+    assert demo.quality.rules == POLICY.rules
 
 
 def test_chinese_terminal_punctuation_counts() -> None:

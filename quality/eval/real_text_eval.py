@@ -1,0 +1,205 @@
+"""How the shipped quality policy and language ID decide on real text nobody on the project wrote.
+
+Data:
+- the shared development set ``../shared/real-text-dev/real_text_dev.jsonl`` (2,402 rows: classical
+  Chinese, Python documentation, Chinese technical paragraphs, junk of seven kinds; README there), found
+  relative to the repository or through ``CORPUSGOV_REAL_TEXT``;
+- junk of ten further kinds made from the dev set's good texts by ``quality.eval.junk_kinds`` (reported
+  apart, as a check of kinds the dev set does not have);
+- sentence-level language ID on real translated messages from the machine's gettext catalogues
+  (``quality.eval.lang_real``).
+
+A document counts as dropped when any quality rule with action ``drop`` fails (as ``quality.decide`` does).
+Prints the target table, a per-rule breakdown (false drops on good text, junk caught, junk caught by that rule
+alone), and every wrong decision (id and the first 100 characters). Writes the figures to
+``quality/eval_figures.json``, which the dashboard and the reports show as the figures of the release.
+
+Run: ``python -m quality.eval.real_text_eval [--policy PATH] [--examples N]``
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from corpusgov.config import load_policy
+from quality.eval.junk_kinds import make_junk
+from quality.language import LanguageDetector
+from quality.signals import compute_signals, evaluate_rules
+
+REPO = Path(__file__).resolve().parents[2]
+DEV = REPO.parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
+POLICY = REPO / "configs" / "demo" / "policy.yaml"
+FIGURES = REPO / "quality" / "eval_figures.json"
+
+# (set, target drop rate, comparison): good sets must stay under, junk must reach.
+TARGETS: dict[str, tuple[float, str]] = {
+    "good_zh_classical": (0.02, "<="),
+    "good_en_docs": (0.03, "<="),
+    "zh_tech": (0.03, "<="),
+    "junk": (0.95, ">="),
+    "junk_extra": (0.95, ">="),
+}
+ZH_TECH_TARGET = 0.99
+
+
+def dev_path() -> Path:
+    return Path(os.environ.get("CORPUSGOV_REAL_TEXT", DEV))
+
+
+def load_dev(path: Path | None = None) -> list[dict[str, Any]]:
+    """The shared dev rows; a clear error when the file is absent (never a silent skip)."""
+    path = path or dev_path()
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"real-text dev set not found at {path}: it lies in ../shared/real-text-dev/ beside the "
+            "repository, or set CORPUSGOV_REAL_TEXT"
+        )
+    with path.open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def extra_junk(rows: list[dict[str, Any]], per_kind: int = 60, seed: int = 7) -> list[dict[str, Any]]:
+    zh = [r["text"] for r in rows if r["set"] in ("zh_tech", "good_zh_classical")]
+    en = [r["text"] for r in rows if r["set"] == "good_en_docs"]
+    return make_junk(zh, en, per_kind=per_kind, seed=seed)
+
+
+def decide(rows: list[dict[str, Any]], policy_path: Path = POLICY) -> list[dict[str, Any]]:
+    """Per row: detected language (+ second language share) and the failed drop / flag rules."""
+    policy = load_policy(str(policy_path))
+    det = LanguageDetector(policy.language)
+    out = []
+    for r in rows:
+        mix = det.detect_mix(r["text"])
+        sig = compute_signals(r["text"], mix.lang)
+        failed = evaluate_rules(sig, policy.quality)
+        out.append({
+            **r, "lang": mix.lang, "lang2": mix.second, "lang2_share": mix.second_share,
+            "drop_rules": [n for n, a in failed if a == "drop"], "flag_rules": [n for n, a in failed if a == "flag"],
+        })
+    return out
+
+
+def summarise(decided: list[dict[str, Any]]) -> dict[str, Any]:
+    by_set: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for d in decided:
+        by_set[d["set"]].append(d)
+    sets = {}
+    for name, items in sorted(by_set.items()):
+        dropped = sum(1 for d in items if d["drop_rules"])
+        target = TARGETS.get(name)
+        rate = dropped / len(items)
+        met = None if target is None else (rate <= target[0] if target[1] == "<=" else rate >= target[0])
+        kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for d in items:
+            kinds[d.get("kind") or name][0] += bool(d["drop_rules"])
+            kinds[d.get("kind") or name][1] += 1
+        sets[name] = {
+            "n": len(items), "dropped": dropped, "drop_rate": round(rate, 4),
+            "target": None if target is None else f"{target[1]} {target[0]}", "met": met,
+            "kinds": {k: {"n": v[1], "drop_rate": round(v[0] / v[1], 4)} for k, v in sorted(kinds.items())},
+        }
+    tech = by_set.get("zh_tech", [])
+    zh_ok = sum(1 for d in tech if d["lang"].startswith("zh"))
+    rules: dict[str, Counter[str]] = defaultdict(Counter)
+    for d in decided:
+        junk = d["set"].startswith("junk")
+        for rule in d["drop_rules"]:
+            rules[rule]["junk_caught" if junk else "false_drops"] += 1
+            if junk and len(d["drop_rules"]) == 1:
+                rules[rule]["junk_only_rule"] += 1
+    return {
+        "sets": sets,
+        "zh_tech_language": {
+            "n": len(tech), "labelled_zh": zh_ok, "share": round(zh_ok / len(tech), 4) if tech else None,
+            "target": f">= {ZH_TECH_TARGET}", "met": bool(tech) and zh_ok / len(tech) >= ZH_TECH_TARGET,
+            "labels": dict(Counter(d["lang"] for d in tech).most_common()),
+        },
+        "rules": {k: dict(v) for k, v in sorted(rules.items())},
+    }
+
+
+def wrong_decisions(decided: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for d in decided:
+        junk = d["set"].startswith("junk")
+        if junk != bool(d["drop_rules"]):
+            out.append(d)
+        elif d["set"] == "zh_tech" and not d["lang"].startswith("zh"):
+            out.append(d)
+    return out
+
+
+def _print(summary: dict[str, Any], wrong: list[dict[str, Any]], examples: int, lang_real: dict[str, Any] | None) -> None:
+    print(f"Real-text evaluation, {dt.date.today().isoformat()}: policy {POLICY.relative_to(REPO)}")
+    print(f"{'set':<20}{'docs':>6}{'dropped':>9}{'rate':>8}  {'target':<8} met")
+    for name, s in summary["sets"].items():
+        met = "-" if s["met"] is None else ("yes" if s["met"] else "NO")
+        print(f"{name:<20}{s['n']:>6}{s['dropped']:>9}{s['drop_rate']:>8.3f}  {s['target'] or '':<8} {met}")
+        if name.startswith("junk"):
+            for k, v in s["kinds"].items():
+                print(f"    {k:<26}{v['n']:>5}  caught {v['drop_rate']:.3f}")
+    z = summary["zh_tech_language"]
+    print(f"zh_tech labelled Chinese: {z['labelled_zh']}/{z['n']} = {z['share']:.4f} (target {z['target']}) "
+          f"{'yes' if z['met'] else 'NO'}; labels {z['labels']}")
+    if lang_real is not None:
+        print(f"sentence-level language ID on real gettext messages: {lang_real['correct']}/{lang_real['n']} = "
+              f"{lang_real['accuracy']:.4f} over {len(lang_real['per_language'])} languages (target >= 0.99) "
+              f"{'yes' if lang_real['accuracy'] >= 0.99 else 'NO'}")
+    print("\nper rule: false drops on good text / junk caught / junk caught by this rule alone")
+    for rule, c in summary["rules"].items():
+        print(f"  {rule:<26}{c.get('false_drops', 0):>5}{c.get('junk_caught', 0):>7}{c.get('junk_only_rule', 0):>6}")
+    print(f"\nwrong decisions: {len(wrong)} (first {examples} per set)")
+    shown: Counter[str] = Counter()
+    for d in wrong:
+        key = d["set"] + (":" + d["kind"] if d["set"].startswith("junk") else "")
+        if shown[key] >= examples:
+            continue
+        shown[key] += 1
+        why = ",".join(d["drop_rules"]) or f"kept (lang {d['lang']})"
+        text = d["text"][:100].replace("\n", " ")
+        print(f"  [{key}] {d['id']} {why}: {text}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--policy", type=Path, default=POLICY)
+    ap.add_argument("--examples", type=int, default=5)
+    ap.add_argument("--no-write", action="store_true", help="do not update quality/eval_figures.json")
+    args = ap.parse_args(argv)
+    try:
+        rows = load_dev()
+    except FileNotFoundError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    rows = rows + extra_junk(rows)
+    decided = decide(rows, args.policy)
+    summary = summarise(decided)
+    from quality.eval import lang_real
+
+    lang_res = lang_real.evaluate()
+    _print(summary, wrong_decisions(decided), args.examples, lang_res)
+    if not args.no_write:
+        figures = {
+            "date": dt.date.today().isoformat(),
+            "data": {"dev": "shared/real-text-dev/real_text_dev.jsonl", "rows": sum(s["n"] for s in summary["sets"].values()),
+                     "junk_extra": "quality.eval.junk_kinds (10 kinds made from the dev set's good texts)"},
+            "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
+            "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")} for k, v in summary["sets"].items()},
+            "zh_tech_language": {k: summary["zh_tech_language"][k] for k in ("n", "labelled_zh", "share", "target", "met")},
+            "sentence_language": None if lang_res is None else {k: lang_res[k] for k in ("n", "correct", "accuracy", "source")},
+        }
+        FIGURES.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    ok = all(s["met"] is not False for s in summary["sets"].values()) and summary["zh_tech_language"]["met"]
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,134 @@
+"""Is this text language at all? Cheap statistics against real-language tables, for the junk rules.
+
+Why: repetition and length rules (Gopher, C4, FineWeb) never see text that is varied but meaningless —
+letter soup, character soup, encoded blobs. These signals compare a document with what real text in its
+script looks like, using tables shipped in packages we already depend on (nothing is downloaded):
+
+- ``latin_logp``: mean log10 probability of the letter trigrams of the words, under langdetect's trigram
+  profile of the detected language (Wikipedia-derived; English when the language has no profile). Real
+  prose scores about -3.3 to -4.9, letter soup and base64 below -5.5.
+- ``han_logfreq``: mean log10 relative frequency of the Han characters, from the character totals of
+  jieba's dictionary (MIT). Uniformly random CJK characters score about -6.7, real text above -5.7.
+- ``han_bigram_frac``: share of adjacent Han character pairs that occur inside a word of jieba's dictionary
+  (frequency >= 5), after mapping traditional to simplified forms (OpenCC's character table). Text made of characters in random order
+  scores about 0.1, modern prose about 0.5, classical poetry 0.2-0.6.
+
+Each returns a neutral value (0.0 for the log scores, 1.0 for the share) when a text has too little of the
+script to judge, so short or mixed texts are never dropped for lack of evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from functools import lru_cache
+
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]{2,}")
+_MAX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document
+_MIN_HAN = 20
+_MIN_PAIRS = 30
+_MIN_TRIGRAMS = 40
+_BIGRAM_MIN_FREQ = 5
+_FLOOR = 1.0  # add-one smoothing for unseen characters and trigrams
+
+
+@lru_cache(maxsize=1)
+def _jieba_tables() -> tuple[dict[str, float], frozenset[str]]:
+    """(log10 relative frequency per Han character, set of in-word character pairs) from jieba's dict.txt."""
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    char_freq: dict[str, int] = {}
+    pairs: set[str] = set()
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ")
+            if len(parts) < 2:
+                continue
+            word, freq = parts[0], int(parts[1])
+            for ch in word:
+                char_freq[ch] = char_freq.get(ch, 0) + freq
+            if freq >= _BIGRAM_MIN_FREQ:
+                for i in range(len(word) - 1):
+                    pairs.add(word[i:i + 2])
+    total = float(sum(char_freq.values()))
+    logf = {ch: math.log10((n + _FLOOR) / total) for ch, n in char_freq.items()}
+    return logf, frozenset(pairs)
+
+
+@lru_cache(maxsize=1)
+def _unseen_han() -> float:
+    logf, _ = _jieba_tables()
+    return min(logf.values()) - 1.0
+
+
+@lru_cache(maxsize=1)
+def _trad_to_simp() -> dict[int, str]:
+    """Traditional -> simplified character map from OpenCC's TSCharacters table (Apache-2.0, via
+    opencc-python-reimplemented); the first simplified candidate of each entry."""
+    import opencc
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    table: dict[int, str] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1 and parts[1]:
+                table[ord(parts[0])] = parts[1].split(" ")[0]
+    return table
+
+
+@lru_cache(maxsize=64)
+def _trigram_table(lang: str) -> tuple[dict[str, float], float] | None:
+    """log10 P(trigram) from langdetect's profile of ``lang`` and the value for an unseen trigram."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    name = {"zh-Hans": "zh-cn", "zh-Hant": "zh-tw"}.get(lang, lang)
+    path = os.path.join(PROFILES_DIRECTORY, name)
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        prof = json.load(f)
+    n3 = float(prof["n_words"][2])
+    table = {g: math.log10((c + _FLOOR) / n3) for g, c in prof["freq"].items() if len(g) == 3}
+    return table, math.log10(_FLOOR / n3)
+
+
+def latin_logp(text: str, lang: str | None) -> float:
+    """Mean log10 trigram probability of the Latin-script words (0.0: too few to judge)."""
+    base = (lang or "en").split("-")[0].lower()
+    tab = _trigram_table(base) or _trigram_table("en")
+    if tab is None:
+        return 0.0
+    table, unseen = tab
+    total = 0.0
+    n = 0
+    for word in _LATIN_WORD.findall(text[:_MAX_CHARS].lower()):
+        padded = " " + word + " "
+        for i in range(len(padded) - 2):
+            total += table.get(padded[i:i + 3], unseen)
+            n += 1
+    return total / n if n >= _MIN_TRIGRAMS else 0.0
+
+
+def han_stats(text: str) -> tuple[float, float, int]:
+    """(mean log10 character frequency, in-word pair share, Han characters) on a bounded prefix."""
+    runs = _HAN_RUN.findall(text[:_MAX_CHARS])
+    chars = sum(map(len, runs))
+    if chars < _MIN_HAN:
+        return 0.0, 1.0, chars
+    logf, pairs = _jieba_tables()
+    unseen = _unseen_han()
+    mean_logf = sum(logf.get(ch, unseen) for run in runs for ch in run) / chars
+    table = _trad_to_simp()
+    hits = n = 0
+    for run in runs:
+        simp = run.translate(table)
+        for i in range(len(simp) - 1):
+            n += 1
+            hits += simp[i:i + 2] in pairs
+    share = hits / n if n >= _MIN_PAIRS else 1.0
+    return mean_logf, share, chars
