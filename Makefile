@@ -36,6 +36,7 @@ lint: setup
 eval: setup
 	$(BIN)/python -m quality.eval.pii_eval
 	$(BIN)/python -m quality.eval.copyright_eval
+	$(BIN)/python -m quality.eval.copyright_real_eval
 	$(BIN)/python -m quality.eval.lang_eval
 	$(BIN)/python -m quality.eval.real_text_eval
 	$(BIN)/python -m quality.eval.dedup_eval

@@ -38,7 +38,9 @@ def rx(p: str, flags: int = 0) -> re.Pattern[str]:
 
 
 IGNORECASE = re.IGNORECASE
-ZH_DISCUSS = re.compile(r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議|研究")
+ZH_DISCUSS = re.compile(
+    r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議|研究(?!使用|用途|目的|之用)"
+)
 EN_DISCUSS = re.compile(r"(?i)\b(?:whether|debate[sd]?|argue[sd]?|discuss(?:es|ed)?|asked|question)\b")
 SENT_END = re.compile(r"[。！？!?\n]|\.\s")
 

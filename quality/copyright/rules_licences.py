@@ -120,6 +120,15 @@ def _res_mulan(m: re.Match[str]) -> tuple[str | None, float]:
     return (f"{name}-{v}.0" if v else f"LicenseRef-{name}"), 0.95
 
 
+def _res_gfdl(m: re.Match[str]) -> tuple[str | None, float]:
+    tail = m.group("tail") or ""
+    vm = re.search(r"(?i)version\s*(1\.[123])", tail)
+    if not vm:
+        return "LicenseRef-GFDL", 0.85
+    later = bool(re.search(r"(?i)or\s+(?:\(at\s+your\s+option\)\s+)?any\s+later", tail))
+    return f"GFDL-{vm.group(1)}-{'or-later' if later else 'only'}", 0.9
+
+
 _CC_EL = r"(?P<el>(?i:nc[\s\-_]nd|nc[\s\-_]sa|nc|nd|sa))"
 
 GROUPS: list[Group] = [
@@ -442,6 +451,58 @@ GROUPS: list[Group] = [
                 ),
                 0.9,
                 resolve=const("Unlicense", 0.9),
+            ),
+        ],
+    ),
+    (
+        ("free documentation licen", "artistic licen"),
+        [
+            Rule(
+                "gfdl",
+                "licence",
+                rx(r"GNU\s+Free\s+Documentation\s+Licen[cs]e(?P<tail>(?:[^.。]|\.(?=\d)){0,80})", IGNORECASE),
+                0.9,
+                resolve=_res_gfdl,
+            ),
+            Rule(
+                "artistic",
+                "licence",
+                rx(r"(?:the\s+)?Artistic\s+Licen[cs]e(?:,?\s+(?:version\s+)?(?P<ver>[12]\.0))?", IGNORECASE),
+                0.85,
+                resolve=lambda m: (
+                    f"Artistic-{m.group('ver')}" if m.group("ver") else "LicenseRef-Artistic",
+                    0.85,
+                ),
+            ),
+        ],
+    ),
+    (
+        ("permission to use", "permission to copy", "grants you the right to use", "licensed under"),
+        [
+            Rule(
+                # A permissive grant in its own words (HPND-style), licence unnamed.
+                "permission_grant",
+                "licence",
+                rx(
+                    r"Permission\s+to\s+(?:use|copy|modify|distribute)(?:,?\s+(?:and\s+)?(?:use|copy|modify|sell|distribute))*"
+                    r"[^.]{0,40}?(?:this|the|such)\s+(?:software|document(?:ation)?|file|program|font|work|code|library"
+                    r"|material|data(?:base)?)[^.]{0,120}?\s(?:is\s+)?(?:hereby\s+)?granted"
+                    r"|grants\s+you\s+the\s+right\s+to\s+use,\s+(?:copy,\s+)?modify,?\s+and\s+distribute",
+                    IGNORECASE,
+                ),
+                0.8,
+                resolve=const(None, 0.8),
+            ),
+            Rule(
+                # "... under the terms of the Foo Public License": a grant naming a licence no other rule knows.
+                "named_licence_grant",
+                "licence",
+                rx(
+                    r"(?:licen[cs]ed|distributed|released|made\s+available|modify\s+it)\s+under\s+the\s+(?:terms\s+of\s+the\s+)?"
+                    r"(?:[A-Z][\w.\-]*\s+){1,5}Licen[cs]e"
+                ),
+                0.75,
+                resolve=const(None, 0.75),
             ),
         ],
     ),

@@ -6,6 +6,8 @@ trigger words (see :mod:`quality.copyright.scanner`).
 
 from __future__ import annotations
 
+import re
+
 from quality.copyright.rules_base import (
     EN_DISCUSS,
     HOLDER,
@@ -18,9 +20,32 @@ from quality.copyright.rules_base import (
     ZH_DISCUSS,
     ZH_NEG_LB,
     Group,
+    Resolver,
     Rule,
     rx,
 )
+
+_LAW = re.compile(
+    r"《[^》]{0,20}法》|法律规定|法律規定|条例|條例|第[一二三四五六七八九十百\d]+条|法院|判决|判決"
+)
+_CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
+
+
+def _not_statute(score: float) -> Resolver:
+    """Reject 未经…许可…不得 / 不得复制 quoted from a statute or a judgment (the same sentence cites the law)."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        before = re.split(r"[。！？\n]", m.string[max(0, m.start() - 60) : m.start()])[-1]
+        return None if _LAW.search(before) or _LAW.search(m.group(0)) else (None, score)
+
+    return resolve
+
+
+def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Reject a contract clause assigning rights between parties (归甲方所有): not a notice on the text."""
+    owner = m.group("owner") or m.group("owner2") or ""
+    return None if _CONTRACT_PARTY.match(owner) else (None, 0.85)
+
 
 GROUPS: list[Group] = [
     (
@@ -93,7 +118,7 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("版权", "版權", "著作权", "著作權"),
+        ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
         [
             Rule(
                 "zh_copyright_owned",
@@ -116,6 +141,30 @@ GROUPS: list[Group] = [
                     + NOT_QUESTION
                 ),
                 0.9,
+            ),
+            Rule(
+                # 知识产权均归…所有 / 版权均属于本网， / 知识产权均归属X公司。 (site and README notices)
+                "zh_rights_belong",
+                "copyright_notice",
+                rx(
+                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])[，,]?\s*(?:均|皆|全部|完全)?"
+                    r"(?:(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有)"
+                    r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明)"
+                    r"(?P<owner2>[^，,。！？\n；;]{2,30}?)(?=[，,。；;！\n]|$))" + NOT_QUESTION
+                ),
+                0.85,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_contract,
+            ),
+            Rule(
+                # 武汉…有限公司享有知识产权、保留一切权利
+                "zh_holder_owns",
+                "copyright_notice",
+                rx(
+                    r"(?:公司|本站|本网|本網|本社|我们|我們|本人|作者)(?:依法)?(?:享有|拥有|擁有)(?:其|全部|完整的?)?(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])"
+                ),
+                0.85,
+                reject_before=ZH_DISCUSS,
             ),
             Rule("zh_copyright_statement", "copyright_notice", rx(r"版[权權](?:声明|聲明)\s*[：:]"), 0.75),
         ],
@@ -161,13 +210,15 @@ GROUPS: list[Group] = [
                 "zh_no_reprint_without",
                 "no_reprint",
                 rx(
-                    r"未[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)[，,、\s]*(?:任何[^，。！？\n]{0,8}?)?"
-                    r"(?:均)?(?:不得|禁止|严禁|嚴禁|請勿|请勿|不准|谢绝|謝絕|不可|一律不得)[^。！？\n]{0,6}?"
-                    r"(?:转载|轉載|复制|複製|摘编|摘編|转发|轉發|使用|商用|镜像|鏡像|传播|傳播)"
+                    r"未[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)[，,、\s]*"
+                    r"(?:(?:任何|您|你|用户|用戶|他人)[^，。！？\n]{0,8}?)?"
+                    r"(?:均)?(?:不得|禁止|严禁|嚴禁|請勿|请勿|不准|谢绝|謝絕|不可|一律不得)[^。！？\n]{0,24}?"
+                    r"(?:转载|轉載|复制|複製|摘编|摘編|转发|轉發|使用|商用|镜像|鏡像|传播|傳播|分发|分發)"
                 ),
                 0.95,
                 True,
                 reject_before=ZH_DISCUSS,
+                resolve=_not_statute(0.95),
             ),
             Rule(
                 "zh_no_reprint",
@@ -180,6 +231,7 @@ GROUPS: list[Group] = [
                 0.9,
                 True,
                 reject_before=ZH_DISCUSS,
+                resolve=_not_statute(0.9),
             ),
             Rule(
                 "zh_reprint_needs_permission",

@@ -65,9 +65,9 @@ class CopyrightScanner:
             for t in triggers:
                 key = t.lower()
                 if key in self._auto:
-                    self._auto.get(key).append((gi, len(key)))
+                    self._auto.get(key).append((gi, len(key), key))
                 else:
-                    self._auto.add_word(key, [(gi, len(key))])
+                    self._auto.add_word(key, [(gi, len(key), key)])
         self._auto.make_automaton()
 
     def __reduce__(self) -> tuple[type[CopyrightScanner], tuple[bool]]:
@@ -83,10 +83,14 @@ class CopyrightScanner:
         if not text:
             return []
         windows: dict[int, list[list[int]]] = {}
+        full_keys: set[str] = set()
         n = len(text)
         # ASCII-only lower-casing keeps offsets one-to-one (str.lower can change the length).
         for end, entries in self._auto.iter(text.translate(_ASCII_LOWER)):
-            for gi, length in entries:
+            for gi, length, key in entries:
+                if gi == self._fulltext:
+                    full_keys.add(key)
+                    continue
                 before, after = self._windows[gi]
                 lo, hi = max(0, end + 1 - length - before), min(n, end + 1 + after)
                 ws = windows.setdefault(gi, [])
@@ -94,10 +98,12 @@ class CopyrightScanner:
                     ws[-1][1] = max(ws[-1][1], hi)
                 else:
                     ws.append([lo, hi])
-        if not windows:
+        if not windows and not full_keys:
             return []
         raw: list[MarkerFinding] = []
-        full = windows.pop(self._fulltext, None)
+        # Full licence texts: only where a licence-ish word occurs, so ordinary pages pay nothing. (Asking
+        # for two different words was measured on the dev split: recall 0.978 -> 0.947; not worth it.)
+        full = bool(full_keys)
         for gi in sorted(windows):
             for rule in self._groups[gi]:
                 for lo, hi in windows[gi]:
