@@ -68,6 +68,7 @@ T: dict[str, tuple[str, str]] = {
     "ci": ("95% 置信区间", "95% interval"), "agreement": ("一致性 (Fleiss κ / Krippendorff α)",
                                                   "Agreement (Fleiss κ / Krippendorff α)"),
     "audit_summary": ("标注审核结论", "Audit outcome"), "findings": ("发现", "Findings"),
+    "unreliable": ("需复核的标注员（假名编号）", "Annotators to review (pseudonymous ids)"),
     "s5": ("五、算法机制机理（处理步骤）", "5. Algorithm mechanism (processing steps)"),
     "s5_note": ("按管道顺序列出每一步的参数摘要与作用（输入/输出记录数与剔除原因）。",
                 "Each pipeline step in order, with a parameter summary and its effect (records in/out, drops by reason)."),
@@ -404,6 +405,11 @@ def _annotation_section(view: dict[str, Any] | None, lang: str) -> list[Block]:
     out.append(("table", "annotation_batches",
                 [t("batch", lang), t("src_status", lang), t("task", lang), t("items", lang), t("accuracy", lang),
                  t("ci", lang), t("threshold", lang), t("agreement", lang)], rows))
+    flagged = [[bt.get("batch", ""), r["annotator_id"], r["code"], num(r["accuracy"]), f"{num(r['ci_low'])}–{num(r['ci_high'])}"]
+               for bt in view["batches"] for r in (bt.get("reliability") or {}).get("flagged", [])]
+    if flagged:
+        out += [("h3", t("unreliable", lang)), ("table", "annotation_unreliable", [t("batch", lang), "annotator_id",
+                "flag", t("accuracy", lang), t("ci", lang)], flagged)]
     srows = [[k, num(v)] for k, v in sorted(view["summary"].items())]
     srows += [[f"finding {k}", num(v)] for k, v in sorted(view["findings_by_code"].items())]
     srows.append([t("passed", lang), _yn(view["passed"], lang)])

@@ -159,6 +159,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['alpha']:>6.3f} {pkg:>6} {r['mv_vs_gold']:>6.3f} {r['ds_vs_gold']:>6.3f} "
                   f"{r['true_accuracy']:>6.3f} {r['sample_n']:>4} {r['sampled']:>7.3f} "
                   f"{r['ci'][0]:>7.3f}–{r['ci'][1]:<7.3f} {'yes' if r['covered'] else 'NO':>6}")
+        diffs = [abs(r["alpha"] - r["alpha_krippendorff_pkg"]) for r in report["real"]
+                 if r["alpha_krippendorff_pkg"] is not None]
+        if diffs:
+            print(f"   max |α − krippendorff package α| over the sets: {max(diffs):.1e}")
         print(f"\n   Coverage over {args.seeds} sampling seeds (new design / old design), mean interval width:")
         for r in report["real"]:
             parts = [f"{p} n={c['n']}: {c['new']:.3f} / {c['old']:.3f} (width {c['mean_width']:.3f})"
