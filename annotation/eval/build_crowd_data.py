@@ -8,6 +8,11 @@ Sources (the files are not in this repository: fetch them yourself and check the
   folder `datasets/`): `d_Duck Identification` (Welinder et al. 2010 bird images), `s4_Dog data` (Zhou et
   al. 2012), `s4_Face Sentiment Identification`, each `answer.csv` (question, worker, answer) and `truth.csv`.
 
+Where they were found on 2026-12-04: the Snow archive inside github.com/edwinrobots/bayesian_combination_tutorial2
+(commit f98448e2e9a9, folder snow2008_mturk_data_with_orig_files_assembled_201904/; the repository is MIT,
+the data are the authors' release with no stated licence); crowd_truth_infer at commit 8d216471071f (no
+licence file for the data). Neither states terms that allow redistribution, so only this converter ships.
+
 Per data set it writes `OUT/<name>/records.jsonl`, `gold.jsonl`, `rules.yaml`, `roster.yaml` and
 `source.json` (input file hashes). Worker ids are replaced by pseudonyms (`w0001`… in order of first
 appearance), so no platform id reaches an output. The roster marks every pseudonym trained and assessed:
