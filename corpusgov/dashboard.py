@@ -87,6 +87,19 @@ def _table(head: list[str], rows: Iterable[list[Any]], cls: str = "", raw: bool 
     return "".join(out)
 
 
+def _release_figures_html() -> str:
+    """How the rules of this release did on real text (make eval), so the lead knows how far to trust them."""
+    from quality.release_figures import figure_rows, release_figures
+
+    fig = release_figures()
+    if not fig:
+        return "<p class='muted'>No real-text evaluation figures ship with this build (run make eval).</p>"
+    return (f"<h3>How far to trust these rules</h3><p class='muted'>make eval of this release on "
+            f"{e(fig['data']['dev'])} and junk made from it ({e(str(fig['data']['rows']))} documents, "
+            f"{e(fig['date'])}); rate = share dropped (share labelled Chinese / accuracy for the language rows).</p>"
+            + _table(["set", "documents", "rate", "target", "met"], figure_rows(fig, "en")))
+
+
 def _category(reason: str) -> str:
     c = reason.split(":", 1)[0]
     return c if c in CATEGORY_COLOURS else "other"
@@ -767,7 +780,8 @@ def build_html(out_dir: str, m: dict[str, Any], metrics: dict[str, Any] | None,
         + chart_signals(ch, signals, {k for k, v in failed_by_rule.items() if v})
         + "<h3>Per-rule counts</h3><p class='muted'>failed = records failing the rule (a record can fail several); "
           "dropped/flagged = records whose decision cites this rule.</p>"
-        + _table(["rule", "action", "threshold", "failed", "dropped", "flagged"], qrows) + "</section>")
+        + _table(["rule", "action", "threshold", "failed", "dropped", "flagged"], qrows)
+        + _release_figures_html() + "</section>")
 
     # --- diversity
     stages = (m.get("diversity") or {}).get("stages") or []

@@ -127,6 +127,11 @@ T: dict[str, tuple[str, str]] = {
     "eu_other": ("3.3 其他处理", "3.3 Other processing"),
     "yes": ("是", "yes"), "no": ("否", "no"), "na": ("不适用", "n/a"),
     "not_given": ("未提供", "not given"),
+    "q_eval": ("质量规则与语种识别在真实文本上的评测（本版本）", "Quality rules and language ID on real text (this release)"),
+    "q_eval_note": ("由 make eval 在真实文本开发集及其派生的垃圾文本上测得；数据、文档数、日期：",
+                    "Measured by make eval on the real-text development set and junk made from it; data, documents, date:"),
+    "q_eval_set": ("评测集", "Set"), "q_eval_rate": ("比例", "Rate"), "q_eval_target": ("目标", "Target"),
+    "q_eval_met": ("达标", "Met"),
 }
 
 
@@ -478,6 +483,13 @@ def _quality_section(m: dict[str, Any], lang: str, metrics: dict[str, Any] | Non
                         ("h3", t("diversity", lang)),
                         ("table", "diversity", [t("stage", lang), t("records", lang), t("ent_lang", lang),
                                                 t("ent_src", lang), t("ent_dom", lang), t("ngrams", lang)], vrows)]
+    from quality.release_figures import figure_rows, release_figures
+
+    fig = release_figures()
+    if fig:
+        out += [("h3", t("q_eval", lang)), ("p", t("q_eval_note", lang) + f" {fig['data']['dev']}, {fig['data']['rows']}, {fig['date']}."),
+                ("table", "quality_eval", [t("q_eval_set", lang), t("records", lang), t("q_eval_rate", lang),
+                                           t("q_eval_target", lang), t("q_eval_met", lang)], figure_rows(fig, lang))]
     lm = (metrics or {}).get("language") or {}
     ent_r, ent_k = lm.get("entropy_read"), lm.get("entropy_kept", lm.get("entropy"))
     if ent_r is not None or ent_k is not None:

@@ -20,8 +20,10 @@ Signals:
   over windows of 1,000 tokens: length-robust repetition), latin_logp, han_logfreq, han_bigram_frac,
   han_chars (``quality.naturalness``: does the text look like language), url_lines_frac (link lists),
   markup_char_frac (tag residue), letters_frac (letters among non-space characters, table borders left out:
-  number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines), short_no_sentence (a short text with no
-  sentence: a heading, date stamp or menu label alone).
+  number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines),
+  short_no_sentence (a short text with no sentence: a heading, date stamp or menu label alone),
+  han_run_max (longest unpunctuated Han run) and det_misorder_frac (English determiners followed by function
+  words): word order, which shuffled real words lose.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from quality.language import script_table
-from quality.naturalness import han_stats, latin_logp
+from quality.naturalness import det_misorder_frac, han_stats, latin_logp
 
 if TYPE_CHECKING:
     from quality.quality_policy import QualityPolicy
@@ -50,7 +52,8 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "short_lines_frac", "line_punct_ratio", "char_dup_frac", "newline_ratio", "replacement_chars",
     "replacement_frac", "control_frac", "mojibake_frac", "unique_words_frac", "spaced",
     "lexical_diversity", "latin_logp", "han_logfreq", "han_bigram_frac", "han_chars", "url_lines_frac",
-    "markup_char_frac", "letters_frac", "boilerplate_lines_frac", "short_no_sentence",
+    "markup_char_frac", "letters_frac", "boilerplate_lines_frac", "short_no_sentence", "han_run_max",
+    "det_misorder_frac",
 )
 
 _HASH_BASE = np.uint64(1_000_003)
@@ -354,7 +357,8 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
 
     out["lexical_diversity"] = _lexical_diversity(tokens)
     out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
-    out["han_logfreq"], out["han_bigram_frac"], han = han_stats(text)
+    out["han_logfreq"], out["han_bigram_frac"], han, out["han_run_max"] = han_stats(text)
+    out["det_misorder_frac"] = det_misorder_frac(text) if base == "en" else 0.0
     out["han_chars"] = float(han)
     out["url_lines_frac"] = _url_lines_frac(nonempty)
     tag_chars = sum(len(m) for m in _TAG_RE.findall(text))

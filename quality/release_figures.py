@@ -1,0 +1,44 @@
+"""The real-text evaluation figures of the installed release (``quality/eval_figures.json``, written by
+``make eval``), for the dashboard and the reports: an ML lead reads how far the rules are to be trusted."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+_NAMES = {
+    "good_zh_classical": ("古典诗文（应保留）", "classical Chinese (keep)"),
+    "good_en_docs": ("Python 文档段落（应保留）", "Python documentation (keep)"),
+    "zh_tech": ("中文技术文档段落（应保留）", "Chinese technical paragraphs (keep)"),
+    "junk": ("垃圾文本，开发集七类（应删除）", "junk, the dev set's seven kinds (drop)"),
+    "junk_extra": ("垃圾文本，另外十类（应删除）", "junk, ten further kinds (drop)"),
+}
+
+
+def release_figures() -> dict[str, Any] | None:
+    """The figures file as shipped, or None when this build has none."""
+    try:
+        text = resources.files("quality").joinpath("eval_figures.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return None
+    return json.loads(text)
+
+
+def figure_rows(fig: dict[str, Any], lang: str) -> list[list[str]]:
+    """(set, documents, dropped share, target, met) rows, labelled in ``lang`` ("zh" or "en")."""
+    yes, no = ("是", "否") if lang == "zh" else ("yes", "no")
+    rows = []
+    for key, s in fig.get("sets", {}).items():
+        label = _NAMES.get(key, (key, key))[0 if lang == "zh" else 1]
+        met = "—" if s.get("met") is None else (yes if s["met"] else no)
+        rows.append([label, str(s["n"]), f"{s['drop_rate']:.1%}", s.get("target") or "—", met])
+    z = fig.get("zh_tech_language")
+    if z:
+        label = "中文技术段落识别为中文" if lang == "zh" else "Chinese technical paragraphs labelled Chinese"
+        rows.append([label, str(z["n"]), f"{z['share']:.1%}", z["target"], yes if z["met"] else no])
+    s2 = fig.get("sentence_language")
+    if s2:
+        label = "句子级语种识别（真实翻译消息）" if lang == "zh" else "sentence-level language ID (real translated messages)"
+        rows.append([label, str(s2["n"]), f"{s2['accuracy']:.1%}", ">= 0.99", yes if s2["accuracy"] >= 0.99 else no])
+    return rows
