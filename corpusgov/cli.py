@@ -63,6 +63,15 @@ class _OneLineFormatter(logging.Formatter):
         return super().format(r)
 
 
+class _ThirdPartyNoise(logging.Filter):
+    """Drops warnings that third-party code logs through the root logger at import time (Beam's "apitools not
+    found" on every command): they say nothing about the user's data. Shown again with --debug."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not (record.name == "root" and record.levelno < logging.ERROR
+                    and ("site-packages" in record.pathname or "dist-packages" in record.pathname))
+
+
 def _setup_logging(debug: bool, quiet: bool) -> None:
     level = logging.DEBUG if debug else (logging.WARNING if quiet else logging.INFO)
     fmt = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -72,6 +81,11 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
     handler = _Stderr()
     handler._corpusgov = True  # type: ignore[attr-defined]
     handler.setFormatter(logging.Formatter(fmt) if debug else _OneLineFormatter(fmt))
+    if not debug:
+        handler.addFilter(_ThirdPartyNoise())
+        import warnings
+
+        warnings.filterwarnings("ignore", module=r"(apache_beam|great_expectations|presidio|google|grpc|mlcroissant)")
     root.addHandler(handler)
     root.setLevel(level)
     # Beam and friends are chatty at INFO; keep our own progress visible. Even with --debug they stay at INFO:
@@ -123,8 +137,18 @@ def _summary(manifest: dict[str, Any], out_dir: str, seconds: float) -> str:
     return "\n".join(lines)
 
 
+def _check_inputs(cfg: Any) -> None:
+    from corpusgov.config import ConfigError, check_inputs_match
+
+    try:
+        check_inputs_match(cfg)
+    except ConfigError as e:
+        raise CliError(str(e), EXIT_USAGE) from None
+
+
 def cmd_validate_config(a: argparse.Namespace, _: list[str]) -> int:
     cfg = _load(a.config)
+    _check_inputs(cfg)
     from corpusgov.planning import evidence_problems
 
     print(f"{a.config}: valid ({len(cfg.registry.sources)} sources)")
@@ -156,6 +180,7 @@ def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, c
 
 def cmd_run(a: argparse.Namespace, beam_args: list[str]) -> int:
     cfg = _load(a.config)
+    _check_inputs(cfg)
     _check_out(a.out)
     if a.base:
         _require_run(a.base)
@@ -178,7 +203,8 @@ def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
 
     if a.public_key and not os.path.isfile(a.public_key):
         raise CliError(f"{a.public_key}: no such public key file", EXIT_USAGE)
-    report = verify_run(a.run_dir, public_key=a.public_key, require_signature=a.require_signature)
+    report = verify_run(a.run_dir, public_key=a.public_key, require_signature=a.require_signature,
+                        rerender=a.rerender)
     for line in report.lines():
         print(line)
     if not report.ok:
@@ -236,6 +262,9 @@ def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
     _require_run(a.run_dir)
     res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
     record_acceptance(a.run_dir, res)
+    from corpusgov.render import render_all
+
+    render_all(a.run_dir, _read_manifest(a.run_dir))  # the reports and cards state the acceptance result too
     _reattest(a.run_dir, "accept")
     print(json.dumps(res, ensure_ascii=False, indent=2))
     return EXIT_OK if res.get("passed") else EXIT_GATE
@@ -339,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
     ve.add_argument("--public-key", help="ed25519 public key (PEM) the attestation must be signed with")
     ve.add_argument("--require-signature", action="store_true",
                     help="fail (exit 4) unless the attestation is signed and verified with --public-key")
+    ve.add_argument("--rerender", action="store_true",
+                    help="also re-render reports, dashboard, OpenLineage and Croissant and compare them")
     t = add("trace", cmd_trace, "Explain one record: source, origin, decisions, findings, inclusion proof.")
     t.add_argument("run_dir")
     g = t.add_mutually_exclusive_group(required=True)
@@ -374,7 +405,12 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _terminate_as_interrupt(signum: int, _frame: Any) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
 def main(argv: list[str] | None = None) -> int:
+    as_command = argv is None  # the console script: an interruption may end the process at once
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     try:
@@ -385,6 +421,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpusgov: error: unrecognised arguments: {' '.join(extra)}", file=sys.stderr)
         return EXIT_USAGE
     _setup_logging(a.debug, a.quiet)
+    if as_command:
+        import signal
+
+        # `kill` (SIGTERM) ends a run like Ctrl-C does: the run is marked failed, never left `running`.
+        signal.signal(signal.SIGTERM, _terminate_as_interrupt)
     try:
         return a.fn(a, extra)
     except CliError as e:
@@ -393,7 +434,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"corpusgov: error: {e}", file=sys.stderr)
         return e.code
     except KeyboardInterrupt:
-        print("corpusgov: interrupted", file=sys.stderr)
+        if a.debug:
+            raise
+        print(f"corpusgov: interrupted ({a.command} stopped; nothing it wrote is complete)", file=sys.stderr)
+        if as_command:
+            # Beam's runner threads and worker processes would print their own tracebacks (or wait on each
+            # other) during interpreter shutdown; the run is already marked failed, so end here.
+            sys.stderr.flush()
+            sys.stdout.flush()
+            os._exit(EXIT_FAILED)
         return EXIT_FAILED
     except Exception as e:  # noqa: BLE001 - one readable line unless --debug
         if a.debug:

@@ -7,6 +7,7 @@ Every check has a name that says what caught a problem:
   files:outputs                       the manifest's own file list (tables, acceptance) matches the files
   merkle:shards, merkle:root          corpus Merkle roots recomputed from the records
   derive:corpus, derive:*             the corpus and every manifest claim re-derived from the tables (lineage.derive)
+  renderings (with rerender=True)     reports, dashboard, OpenLineage, Croissant equal a fresh rendering
   signature                           DSSE ed25519 signature; without a key a WARN line, never ok
   chain:links, chain:version, chain:requests, chain:index, chain:newest   the version chain and rollback evidence
 A FAIL line fails verification (exit 4); a WARN line does not, unless `require_signature` turns the
@@ -85,7 +86,7 @@ class VerifyReport:
 
 
 def verify_run(run_dir: str, public_key: str | None = None, check_chain: bool = True,
-               require_signature: bool = False) -> VerifyReport:
+               require_signature: bool = False, rerender: bool = False) -> VerifyReport:
     rep = VerifyReport(run_dir)
     mpath = os.path.join(run_dir, "manifest.json")
     if not rep.add("manifest", os.path.isfile(mpath), "manifest.json present" if os.path.isfile(mpath)
@@ -106,6 +107,8 @@ def verify_run(run_dir: str, public_key: str | None = None, check_chain: bool = 
     _check_outputs(rep, run_dir, m)
     _check_merkle(rep, run_dir, m)
     _check_derived(rep, run_dir, m)
+    if rerender:
+        _check_renderings(rep, run_dir, m)
     _check_signature(rep, run_dir, statement, public_key, require_signature)
     if check_chain:
         _check_chain(rep, run_dir, m, mbytes)
@@ -294,6 +297,18 @@ def _check_corpus(rep: VerifyReport, run_dir: str, dec: list[dict[str, Any]]) ->
         p.append(f"{len(missing)} kept record(s) missing from corpus/")
     rep.add("derive:corpus", not p, f"corpus/ holds exactly the {len(kept)} kept records; unmasked texts match "
             "their content hash" if not p else "; ".join(p[:4]) + (f" (+{len(p) - 4} more)" if len(p) > 4 else ""))
+
+
+def _check_renderings(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
+    from lineage.rerender import compare_renderings
+
+    try:
+        written, probs = compare_renderings(run_dir, m)
+    except Exception as e:  # noqa: BLE001 - a renderer that cannot run on this manifest is a failed check
+        rep.add("renderings", False, f"cannot re-render: {type(e).__name__}: {' '.join(str(e).split())[:160]}")
+        return
+    rep.add("renderings", not probs, f"{len(written)} renderings equal a fresh rendering from the manifest and "
+            "tables" if not probs else "; ".join(probs[:4]))
 
 
 # -------------------------------------------------------------------------------------- signature
