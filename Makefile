@@ -17,11 +17,14 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 # The demo's PI hash key is public (synthetic data); set your own secret CORPUSGOV_PII_HASH_KEY in production.
+# The demo signs its attestation with a demo key pair it generates once in out/demo-keys/ (keep real keys elsewhere).
 demo: export CORPUSGOV_PII_HASH_KEY ?= corpusgov-demo-key-not-secret
+demo: export CORPUSGOV_SIGNING_KEY = $(CURDIR)/out/demo-keys/demo.key
 demo: setup
+	@test -f out/demo-keys/demo.key || $(BIN)/corpusgov keygen --private out/demo-keys/demo.key --public out/demo-keys/demo.pub
 	$(BIN)/corpusgov run --config configs/demo/corpusgov.yaml --out out/demo --overwrite
-	$(BIN)/corpusgov verify out/demo
 	$(BIN)/corpusgov sample out/demo --size 200
+	$(BIN)/corpusgov verify out/demo --public-key out/demo-keys/demo.pub --require-signature
 	@echo "open out/demo/dashboard.html; manifest: out/demo/manifest.json; reports: out/demo/report.zh.md, out/demo/report.en.md"
 
 test: setup
