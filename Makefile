@@ -23,7 +23,7 @@ demo: export CORPUSGOV_SIGNING_KEY = $(CURDIR)/out/demo-keys/demo.key
 demo: setup
 	@test -f out/demo-keys/demo.key || $(BIN)/corpusgov keygen --private out/demo-keys/demo.key --public out/demo-keys/demo.pub
 	$(BIN)/corpusgov run --config configs/demo/corpusgov.yaml --out out/demo --overwrite
-	$(BIN)/corpusgov sample out/demo --size 200
+	$(BIN)/corpusgov sample out/demo
 	$(BIN)/corpusgov verify out/demo --public-key out/demo-keys/demo.pub --require-signature
 	@echo "open out/demo/dashboard.html; manifest: out/demo/manifest.json; reports: out/demo/report.zh.md, out/demo/report.en.md"
 

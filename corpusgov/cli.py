@@ -246,12 +246,17 @@ def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
 
 
 def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
-    from annotation.acceptance import draw_sample
+    from annotation.acceptance import draw_sample, next_steps, plan_warnings
 
     _require_run(a.run_dir)
     path = draw_sample(a.run_dir, size=a.size, seed=a.seed)
     _reattest(a.run_dir, "sample")
-    print(f"wrote {path}")
+    with open(os.path.join(os.path.dirname(path), "plan.json"), encoding="utf-8") as f:
+        plan = json.load(f)
+    print(f"wrote {path}: {plan['sample_size']} of {plan['population']} kept records (seed {plan['seed']})")
+    for w in plan_warnings(plan):
+        log.warning("%s", w)
+    print("next steps:\n" + "\n".join(f"  {i}. {s}" for i, s in enumerate(next_steps(a.run_dir), 1)))
     return EXIT_OK
 
 
@@ -260,14 +265,18 @@ def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
     from corpusgov.attest import record_acceptance
 
     _require_run(a.run_dir)
-    res = accept(a.run_dir, a.verdicts, threshold=a.threshold)
+    res = accept(a.run_dir, a.verdicts, threshold=a.threshold, rule=a.rule)
     record_acceptance(a.run_dir, res)
     from corpusgov.render import render_all
 
     render_all(a.run_dir, _read_manifest(a.run_dir))  # the reports and cards state the acceptance result too
-    _reattest(a.run_dir, "accept")
-    print(json.dumps(res, ensure_ascii=False, indent=2))
-    return EXIT_OK if res.get("passed") else EXIT_GATE
+    att = _reattest(a.run_dir, "accept")
+    shown = {k: v for k, v in res.items() if k not in ("failed_record_ids", "missing_record_ids")}
+    print(json.dumps(shown, ensure_ascii=False, indent=2))
+    why = "" if res["accepted"] else ": " + ", ".join(res["reasons"])
+    print(f"{res['status']}{why} (rule: {res['rule_text']}); reports and dashboard re-rendered; run "
+          + ("signed" if att.get("signed") else "attested UNSIGNED"))
+    return EXIT_OK if res["accepted"] else EXIT_GATE
 
 
 def cmd_forget(a: argparse.Namespace, _: list[str]) -> int:
@@ -300,11 +309,11 @@ def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
     return EXIT_OK
 
 
-def _reattest(run_dir: str, reason: str) -> None:
+def _reattest(run_dir: str, reason: str) -> dict[str, Any]:
     """After a command changed a run: attest every file again (signed if a key is configured, else WARNING)."""
     from corpusgov.attest import reattest
 
-    reattest(run_dir, reason=reason)
+    return reattest(run_dir, reason=reason)
 
 
 def cmd_sign(a: argparse.Namespace, _: list[str]) -> int:
@@ -385,10 +394,14 @@ def build_parser() -> argparse.ArgumentParser:
     sa.add_argument("run_dir")
     sa.add_argument("--size", type=int, default=4000)
     sa.add_argument("--seed", type=int, default=0)
-    ac = add("accept", cmd_accept, "Record reviewers' verdicts on the acceptance sample.")
+    ac = add("accept", cmd_accept, "Record reviewers' verdicts on the acceptance sample: accepted only when the "
+             "sample meets the minimum, every record was reviewed and the rule holds (exit 3 when not accepted).")
     ac.add_argument("run_dir")
     ac.add_argument("verdicts")
     ac.add_argument("--threshold", type=float, default=0.96)
+    ac.add_argument("--rule", choices=["wilson", "standard"], default="wilson",
+                    help="wilson: the Wilson lower bound must reach the threshold (default); standard: the observed "
+                         "pass rate, as TC260-003 §9.2 is written")
     fo = add("forget", cmd_forget, "Apply a takedown request: write a new run version without the records.")
     fo.add_argument("run_dir")
     fo.add_argument("--request", required=True)

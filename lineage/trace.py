@@ -11,6 +11,7 @@ import glob
 import hashlib
 import json
 import os
+import unicodedata
 from typing import Any
 
 import pyarrow.compute as pc
@@ -41,21 +42,38 @@ def _rows(path: str | None, rid: str) -> list[dict[str, Any]]:
     return t.to_pylist()
 
 
-def _find_ids_by_text(run_dir: str, text: str) -> list[str]:
+def _find_ids_by_text(run_dir: str, text: str) -> tuple[list[str], str | None]:
+    """Record ids whose content is `text`: first as read (content hash in decisions/), then as stored.
+
+    The corpus keeps personal information masked (`<CN_MOBILE>` …), so a text copied from `corpus/` never
+    matches the hash of the original; it is looked up in the corpus text column instead (exact, and NFC).
+    """
     h = content_sha256(text)
     d = ds.dataset(os.path.join(run_dir, "decisions"), format="parquet")
     t = d.to_table(columns=["record_id"], filter=pc.field("content_sha256") == h)
-    return sorted(t.column("record_id").to_pylist())
+    ids = sorted(t.column("record_id").to_pylist())
+    if ids:
+        return ids, "content_sha256 of the text as read (decisions/)"
+    corpus = os.path.join(run_dir, "corpus")
+    if not glob.glob(os.path.join(corpus, "*.parquet")):
+        return [], None
+    variants = sorted({text, unicodedata.normalize("NFC", text)})
+    c = ds.dataset(corpus, format="parquet")
+    t = c.to_table(columns=["record_id"], filter=pc.field("text").isin(variants))
+    ids = sorted(t.column("record_id").to_pylist())
+    return ids, ("stored text (corpus/, personal information masked)" if ids else None)
 
 
 def trace_record(run_dir: str, record_id: str | None = None, text: str | None = None) -> dict[str, Any]:
     with open(os.path.join(run_dir, "manifest.json"), encoding="utf-8") as f:
         manifest = json.load(f)
     if text is not None:
-        ids = _find_ids_by_text(run_dir, text)
+        ids, matched_on = _find_ids_by_text(run_dir, text)
         if not ids:
-            raise TraceNotFound("no record with that exact content (content hash not in decisions/)")
+            raise TraceNotFound("no record with that exact content (neither the content hash of the text as read "
+                                "in decisions/ nor the stored, masked text in corpus/)")
         out = trace_record(run_dir, record_id=ids[0])
+        out["matched_on"] = matched_on
         out["records_with_same_content"] = ids
         return out
     assert record_id is not None

@@ -57,17 +57,54 @@ def _verdicts(run_dir, fails: int, missing: int = 0):
     return str(path), [r["record_id"] for r in template[:fails]]
 
 
-def test_accept_pass_rate_interval_and_threshold(run_dir):
+def test_undersized_sample_is_never_accepted(run_dir):
+    """200 of 1,200 records at 97%: the point estimate passes, but the sample is below 4,000 and the Wilson
+    lower bound (≈ 0.936) is below 0.96, so the result is not_accepted with both reasons."""
     draw_sample(str(run_dir), size=200, seed=3)
     path, failed = _verdicts(run_dir, fails=6)
     r = accept(str(run_dir), path)
     assert (r["reviewed"], r["passed"], r["failed"]) == (200, 194, 6)
-    assert r["pass_rate"] == pytest.approx(0.97) and r["accepted"] is True
-    assert r["ci_low"] < 0.97 < r["ci_high"] and r["accepted_at_lower_bound"] is False
+    assert r["pass_rate"] == pytest.approx(0.97) and r["pass_rate_meets_threshold"] is True
+    assert r["ci_low"] < 0.96 < 0.97 < r["ci_high"] and r["accepted_at_lower_bound"] is False
+    assert (r["status"], r["accepted"]) == ("not_accepted", False)
+    assert r["reasons"] == ["sample_below_minimum", "lower_bound_below_threshold"]
     assert r["failed_record_ids"] == failed
     assert json.load(open(run_dir / "acceptance" / "result.json")) == r
-    path, _ = _verdicts(run_dir, fails=9)
-    assert accept(str(run_dir), path)["accepted"] is False  # 95.5% < 96%
+    r = accept(str(run_dir), path, rule="standard")  # the standard's rule still needs 4,000 records
+    assert r["reasons"] == ["sample_below_minimum"] and r["status"] == "not_accepted"
+
+
+def test_census_is_accepted_by_lower_bound_or_by_the_standards_rule(run_dir):
+    draw_sample(str(run_dir))  # the whole corpus (1,200 < 4,000): a census meets the minimum
+    path, _ = _verdicts(run_dir, fails=12)  # 99.0%, Wilson lower bound ≈ 0.983
+    r = accept(str(run_dir), path)
+    assert r["meets_minimum"] is True and r["ci_low"] >= 0.96
+    assert (r["status"], r["reasons"], r["rule"]) == ("accepted", [], "wilson")
+    path, _ = _verdicts(run_dir, fails=44)  # 96.33%: the point estimate passes, the lower bound (≈ 0.952) does not
+    r = accept(str(run_dir), path)
+    assert r["pass_rate"] >= 0.96 > r["ci_low"] and r["reasons"] == ["lower_bound_below_threshold"]
+    assert accept(str(run_dir), path, rule="standard")["status"] == "accepted"
+    path, _ = _verdicts(run_dir, fails=60)  # 95.0% < 96%
+    assert accept(str(run_dir), path, rule="standard")["reasons"] == ["pass_rate_below_threshold"]
+
+
+def test_a_changed_sample_file_is_not_accepted(run_dir):
+    sample = draw_sample(str(run_dir))
+    path, _ = _verdicts(run_dir, fails=0)
+    with open(sample, "a", encoding="utf-8") as f:
+        f.write("\n")
+    assert accept(str(run_dir), path)["reasons"] == ["sample_changed"]
+
+
+def test_plan_warns_below_the_minimum(run_dir):
+    from annotation.acceptance import plan_warnings
+
+    draw_sample(str(run_dir), size=100)
+    plan = json.load(open(run_dir / "acceptance" / "plan.json"))
+    (w,) = plan_warnings(plan)
+    assert "below the TC260-003 §9.2 minimum of 4000" in w and "--size 1200 or larger" in w
+    draw_sample(str(run_dir))
+    assert plan_warnings(json.load(open(run_dir / "acceptance" / "plan.json"))) == []
 
 
 def test_accept_requires_every_verdict(run_dir):
@@ -75,6 +112,7 @@ def test_accept_requires_every_verdict(run_dir):
     path, _ = _verdicts(run_dir, fails=0, missing=2)
     r = accept(str(run_dir), path)
     assert r["missing"] == 2 and r["complete"] is False and r["accepted"] is False
+    assert r["reasons"] == ["sample_below_minimum", "not_all_reviewed", "lower_bound_below_threshold"]
 
 
 def test_accept_rejects_unknown_ids_naming_file_row_field(run_dir):

@@ -384,7 +384,7 @@ def test_commands_that_change_a_run_re_sign_it_or_leave_it_loudly_unsigned(
     template = [json.loads(x) for x in (run / "acceptance" / "verdicts.template.jsonl").read_text().splitlines()]
     verdicts = tmp_path / "verdicts.jsonl"
     verdicts.write_text("".join(json.dumps({**r, "verdict": "pass", "reviewer_id": "qa1"}) + "\n" for r in template))
-    assert main(["accept", str(run), str(verdicts)]) == 0
+    assert main(["accept", str(run), str(verdicts)]) == 3  # 20 records: below the §9.2 minimum, so not accepted
     rep = verify_run(str(run), public_key=keys[1], require_signature=True, rerender=True)
     assert rep.ok, rep.first_failure()  # the acceptance files and re-rendered reports are covered and signed
 
