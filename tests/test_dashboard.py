@@ -174,7 +174,7 @@ def test_snippets_are_masked_even_when_policy_keeps_pi(demo_run: Path) -> None:
     m = copy.deepcopy(_manifest(demo_run))
     m["config"]["policy"]["pii"]["enabled"] = False  # even a run that did not scan
     mask = SnippetMasker(m)
-    raw = "联系 13812345678 或 zhang.san@example.com，身份证 11010519491231002X。"
+    raw = "联系 13812345678 或 zhang.san@163.com，身份证 11010519491231002X。"
     out = mask(raw, "zh-Hans")
     for rx in PI_PATTERNS:
         assert not rx.search(out), (rx.pattern, out)

@@ -21,7 +21,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 KEY = "lifecycle-test-key-0001"
-EMAIL = "test.person42@example.org"
+EMAIL = "test.person42@outlook.com"
 
 _SOURCE = """
   - id: {id}

@@ -114,7 +114,7 @@ def _zh_negative(rng: random.Random) -> str:
     if k == 4:
         return f"身份证号{synth.invalid_resident_id(rng)}校验失败。"
     if k == 5:
-        return f"卡号{synth.invalid_card(rng)}无效。"
+        return f"参考号{synth.invalid_card(rng)}无效。"  # with 卡号 a UnionPay number is reported (0.55)
     if k == 6:
         return f"信用代码{synth.invalid_uscc(rng)}有误。"
     if k == 7:

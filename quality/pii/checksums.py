@@ -57,6 +57,14 @@ def is_valid_resident_id(value: str) -> bool:
     return False
 
 
+def looks_like_resident_id(value: str) -> bool:
+    """Province code and calendar birth date of an 18-character ID, whatever its check character."""
+    if len(value) != 18 or not value[:17].isdigit() or value[:2] not in PROVINCE_CODES:
+        return False
+    year, month, day = int(value[6:10]), int(value[10:12]), int(value[12:14])
+    return 1800 <= year <= 2099 and valid_date(year, month, day)
+
+
 def luhn_ok(digits: str) -> bool:
     total = 0
     for i, c in enumerate(reversed(digits)):

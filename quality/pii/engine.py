@@ -20,7 +20,7 @@ from presidio_analyzer.nlp_engine import NlpEngineProvider
 
 from quality.pii.base import FastPatternRecognizer
 from quality.pii.policy import PiiPolicy
-from quality.pii.recognizers_en import EN_RECOGNIZERS
+from quality.pii.recognizers_en import EN_RECOGNIZERS, PhoneNumberRecognizer
 from quality.pii.recognizers_zh import ZH_RECOGNIZERS
 
 PATTERN_RECOGNIZERS: tuple[type[FastPatternRecognizer], ...] = ZH_RECOGNIZERS + EN_RECOGNIZERS
@@ -134,7 +134,11 @@ def build_engine(policy: PiiPolicy) -> PiiEngine:
     fast: list[FastPatternRecognizer] = []
     for lang in languages:
         for cls in PATTERN_RECOGNIZERS:
-            rec = cls(supported_language=lang)
+            rec = (
+                cls(supported_language=lang, regions=tuple(policy.phone_regions or ()))  # type: ignore[call-arg]
+                if cls is PhoneNumberRecognizer
+                else cls(supported_language=lang)
+            )
             registry.add_recognizer(rec)
             if lang == languages[0]:
                 fast.append(rec)

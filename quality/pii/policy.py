@@ -22,6 +22,13 @@ class PiiPolicy(BaseModel):
     # CREDIT_CARD, IBAN_CODE, US_SSN; NER mode adds PERSON and LOCATION.
     actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: {"*": {"*": "mask"}})
     hash_key_env: str = "CORPUSGOV_PII_HASH_KEY"
+    # Findings inside code (`inline`, ``reST literal``, fenced or indented code blocks, >>> / $ prompt lines)
+    # are kept unmasked unless checksum- or structure-validated (score 1.0): ports, versions, slices and example
+    # addresses in code are not personal data, while a real e-mail or ID number in code still is.
+    exempt_code: bool = True
+    # Regions whose national phone formats PHONE_NUMBER validates (ISO 3166 codes, `phonenumbers`); None = the
+    # recognizer's default list (PhoneNumberRecognizer.REGIONS).
+    phone_regions: list[str] | None = None
 
     def action_for(self, legal_basis: str, entity_type: str) -> PiiAction:
         table = self.actions.get(legal_basis) or self.actions.get("*") or {}

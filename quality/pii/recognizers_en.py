@@ -7,66 +7,201 @@ shared with Chinese text (recognizers_zh.py).
 
 from __future__ import annotations
 
+import functools
 import re
+
+import phonenumbers
 
 from quality.pii import checksums as ck
 from quality.pii.base import FastPatternRecognizer, Span
+from quality.pii.numeric_context import in_number_list, is_odds_or_ratio
 from quality.pii.recognizers_zh import B, R
 
 
-class PhoneNumberRecognizer(FastPatternRecognizer):
-    """NANP numbers with separators (+1 (415) 555-2671, 415-555-2671) and +CC international numbers.
+@functools.cache
+def _national_meta(region: str) -> tuple[str, re.Pattern[str]] | None:
+    md = phonenumbers.PhoneMetadata.metadata_for_region(region)
+    if md is None or md.general_desc is None or not md.general_desc.national_number_pattern:
+        return None
+    return md.national_prefix or "", re.compile(md.general_desc.national_number_pattern)
 
-    +86 numbers are left to CN_MOBILE / CN_LANDLINE; bare 10-digit runs are not matched (too many IDs look so).
+
+def _may_be_national(digits: str, region: str) -> bool:
+    """Cheap necessary test: the digits, with or without the national prefix, fit the region's number pattern."""
+    meta = _national_meta(region)
+    if meta is None:
+        return True
+    prefix, pattern = meta
+    if pattern.fullmatch(digits):
+        return True
+    return bool(prefix) and digits.startswith(prefix) and pattern.fullmatch(digits[len(prefix) :]) is not None
+
+
+class PhoneNumberRecognizer(FastPatternRecognizer):
+    """Phone numbers validated by `phonenumbers` (the library Presidio's PhoneRecognizer uses) for REGIONS.
+
+    A regex finds candidates (digit groups with phone separators, an optional +/00 prefix and extension); each
+    is parsed as an international number or, failing that, in each region until one says it is valid. Scores:
+    a valid number 0.6; a bare digit run (``2147483647``) or a national number of 8 digits or fewer needs a
+    context word (0.4 without); a context word raises to 0.85; a number with context that no region accepts
+    0.5. Mainland Chinese numbers score 0.55, below CN_MOBILE / CN_LANDLINE, which own them. Not phones: a
+    value in a row of numbers, an odds/ratio, the US SSN shape, dates, decimals, versions, dotted quads, and
+    numbers after ISBN/DOI/version or address words (apt, suite, zip…). Parsing only candidates keeps this
+    far faster than `PhoneNumberMatcher` over the whole text for every region.
     """
 
     ENTITY = "PHONE_NUMBER"
-    _LOCAL = r"[2-9][0-9]{2}[ .-][0-9]{4}"
-    _NANP = r"(?:\([2-9][0-9]{2}\)[ .-]?|[2-9][0-9]{2}[ .-])" + _LOCAL
+    # Regions a Chinese/international corpus meets most; the policy may replace them (pii.phone_regions).
+    REGIONS: tuple[str, ...] = (
+        "CN", "US", "CA", "GB", "HK", "TW", "MO", "SG", "JP", "KR", "IN", "AU", "DE", "FR", "IT", "ES", "NL",
+        "CH", "SE", "BR", "IL",
+    )
+    _SEP = r"(?:[ .\-/]|[ ]?\((?:0|[0-9]{1,5})\)[ ]?|[ ]?-[ ]?)"
     PATTERNS = (
         (
-            "nanp",
-            r"(?:\+" + B + r"1[ .-]?" + _NANP + r"|1" + B + r"[ .-]?" + _NANP + r"|\(" + B + r"[2-9][0-9]{2}\)[ .-]?"
-            + _LOCAL + r"|[2-9]" + B + r"[0-9]{2}[ .-]" + _LOCAL + ")" + R,
+            "phone",
+            # Start: not glued to a word or number (an escaped \n or \, before it is fine).
+            r"(?=[+(0-9][0-9 ().\-/]{6})(?:(?<![0-9A-Za-z_+.,/\-])|(?<=\\[nrt,]))(?:\+[ ]?|\((?=[+0-9]))?(?:\+?[0-9]{1,6}+\)?[ .\-]?)?"
+            r"[0-9]{1,10}+(?:" + _SEP + r"[0-9]{1,10}+)*+(?:[ ]?(?:x|ext\.?[ ]?|#)[0-9]{1,5}+)?"
+            r"(?![0-9A-Za-z_]|[.,\-/][0-9])",
             0.6,
         ),
-        # Atomic group + possessive digits: no exponential re-splitting of a long digit run when R fails.
-        ("intl", r"\+(?<![0-9A-Za-z+][\s\S])(?!86)[2-9][0-9]{0,2}(?>(?:[ .-]?\(?[0-9]{1,4}+\)?){2,6})" + R, 0.6),
     )
-    CONTEXT = ("phone", "tel", "call", "mobile", "cell", "fax", "电话")
-    PREFILTER = r"[0-9]{3}[ .-][0-9]{4}|\+[2-9]"
+    CONTEXT_BEFORE = 32
+    CONTEXT_AFTER = 16
+    PREFILTER = r"[0-9][ .\-/)]?[0-9]{2}[ .\-/]?[0-9]{2}"
+    _CONTEXT_RX = (
+        r"\b(?:phone|telephone|tel|mobile|cell|cellphone|call|called|calling|fax|whatsapp|contact|reach me|"
+        r"dial|office)\b|电话|手机|联系|致电|传真|热线"
+    )
+    _DATE = re.compile(r"(?:[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2}|[0-9]{1,2}[-./][0-9]{1,2}[-./][0-9]{2,4})(?![0-9]|[-./][0-9])")
+    _EXT = re.compile(r"[ ]?(?:x|ext\.?[ ]?|#)[0-9]+$")
+    _NOT_PHONE = re.compile(
+        r"(?<![A-Za-z])(?:ISBN|ISSN|DOI|version|patent|serial|apt|suite|unit|box|address|zip|postal|postcode|ssn"
+        r"|social security|located at|invoice|order|reference|ref|ticket|account|acct)(?![A-Za-z])[^.\n]*$",
+        re.I,
+    )
+    _SSN = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}$")
+    _STREET_AFTER = re.compile(r" [A-Z][a-z]")
+    _VERSION = re.compile(r"(?<![0-9.])[0-9]\.[0-9]{1,2}\.[0-9]{1,3}(?![0-9])")  # 6.2.0, 3.11.4
+    # Mainland shapes CN_MOBILE / CN_LANDLINE own: capped below their scores so the Chinese type wins.
+    _CN_SHAPE = re.compile(
+        r"(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}$|(?:\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2}-)[2-9][0-9]{6,7}$"
+    )
+    _REPEAT = re.compile(r"([0-9])\1{6}")
 
-    def validate_result(self, pattern_text: str):
-        if pattern_text.startswith("+") and pattern_text[1] != "1":
-            n = sum(c.isdigit() for c in pattern_text)
-            return None if 9 <= n <= 15 else False
+    def __init__(self, supported_language: str = "zh", regions: tuple[str, ...] | None = None) -> None:
+        super().__init__(supported_language=supported_language)
+        self.regions = tuple(regions) if regions else self.REGIONS
+        self._context = re.compile(self._CONTEXT_RX, re.I)
+
+    def region_of(self, value: str) -> str | None:
+        """The first region (in REGIONS order) in which `value` is a valid number, or None."""
+        core = self._EXT.sub("", value)
+        if core.startswith("00"):
+            core = "+" + core[2:]
+        if core.startswith("+"):
+            tries: tuple[str | None, ...] = (None,)
+        else:
+            # A region's general number pattern (one regex) rules most regions out before the costly parse.
+            digits = "".join(c for c in core if c.isdigit())
+            tries = tuple(r for r in self.regions if _may_be_national(digits, r))
+        for region in tries:
+            try:
+                n = phonenumbers.parse(core, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(n):
+                return phonenumbers.region_code_for_number(n) or region or "001"
         return None
+
+    def _shape_rejects(self, core: str, digits: int) -> bool:
+        """Shapes that are other numbers: wrong length, dates, SSNs, decimals, versions, dotted quads."""
+        if not 7 <= digits <= 15 or self._DATE.match(core) or self._SSN.match(core):
+            return True
+        if core.count("(") != core.count(")") or self._VERSION.search(core):
+            return True
+        if "." in core and not any(c in core for c in " -/()+"):
+            groups = core.split(".")
+            return len(groups) == 2 or min(map(len, groups)) == 1 or (len(groups) == 4 and max(map(len, groups)) <= 3)
+        return False
+
+    def find(self, text: str) -> list[Span]:
+        if not self.prefilter(text):
+            return []
+        out: list[Span] = []
+        for m in self._compiled[0][0].finditer(text):
+            start, end = m.span()
+            if end - start < 7:
+                continue
+            value = m.group()
+            core = self._EXT.sub("", value)
+            digits = sum(c.isdigit() for c in core)
+            if self._shape_rejects(core, digits) or is_odds_or_ratio(text, start, end):
+                continue
+            if self._NOT_PHONE.search(text, max(0, start - 24), start):
+                continue
+            spaced = core.replace(" ", "").isdigit()
+            if spaced and not core.isdigit() and self._STREET_AFTER.match(text, end):
+                continue  # "41585 3585 Galts Ave": house and street numbers before a street name
+            context = self.has_context(text, start, end)
+            bare = core.isdigit()
+            if not context and (
+                in_number_list(text, start, end, across_lines=spaced)
+                or self._REPEAT.search(core)  # 017777777777, 9999999: limits and placeholders
+            ):
+                continue
+            region = self.region_of(value)
+            international = core.startswith(("+", "00"))
+            if region is None:
+                score = 0.5 if context and not bare else 0.0
+            elif not context and (bare or (digits <= 8 and not international)):
+                score = 0.4
+            elif region == "CN" or core.startswith(("+86", "0086")) or self._CN_SHAPE.match(core) or bare:
+                score = 0.55  # bare digit runs: even with a context word, other identifiers (permits) may win
+            else:
+                score = 0.85 if context else 0.6
+            if score > 0:
+                out.append((start, end, score))
+        return out
 
 
 class CreditCardRecognizer(FastPatternRecognizer):
-    """International-brand cards (Visa, Mastercard, Amex, Discover, JCB, Diners), Luhn-checked."""
+    """Payment cards by issuer (IIN) range and length, 12–19 digits, Luhn-checked.
+
+    Ranges (ISO/IEC 7812 issuer lists): Visa 4 (13, 16, 19); Mastercard 51–55, 2221–2720 (16); Amex 34, 37 (15);
+    Diners 300–305, 3095, 36, 38, 39 (14–19); JCB 3528–3589 (16–19) and the rest of the 35
+    block (16) and 1800, 2131 (15); Discover 6011, 644–649, 65 (16–19); Maestro 5018, 5020, 5038, 5893, 56–58,
+    6304, 6759, 6761–6763 (12–19); Mir 2200–2204 (16–19); RuPay 81–82 (16). UnionPay 62 and other Chinese BINs
+    are CN_BANK_CARD's.
+    """
 
     ENTITY = "CREDIT_CARD"
     PATTERNS = (
         (
             "credit_card",
-            r"[2-6]" + B
-            + r"(?:[0-9]{12,18}|[0-9]{3}([ -])[0-9]{4}\1[0-9]{4}\1[0-9]{4}(?:\1[0-9]{3})?|[0-9]{3}([ -])[0-9]{6}\2[0-9]{4,5})"
-            + R,
+            r"[1-8]" + B + r"(?:[0-9]{11,18}|[0-9]{3}([ -])[0-9]{3,6}(?:\1[0-9]{3,6}){1,3})" + R,
             0.5,
         ),
     )
     CONTEXT = ("card", "visa", "mastercard", "amex", "信用卡")
-    PREFILTER = r"[2-6][0-9]{3}"
-    _BRANDS = re.compile(
-        r"4[0-9]{12}(?:[0-9]{3}){0,2}$|(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)[0-9]{12}$"
-        r"|3[47][0-9]{13}$|3(?:0[0-5]|[68][0-9])[0-9]{11}$|(?:6011|65[0-9]{2}|64[4-9][0-9])[0-9]{12,15}$"
-        r"|35(?:2[89]|[3-8][0-9])[0-9]{12,15}$"
+    PREFILTER = r"[1-8][0-9]{3}"
+    _RANGES = re.compile(
+        r"4(?:[0-9]{12}|[0-9]{15}|[0-9]{18})$"
+        r"|(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)[0-9]{12}$"
+        r"|3[47][0-9]{13}$"
+        r"|(?:30[0-5][0-9]|3095|3[689][0-9]{2})[0-9]{10,15}$"
+        r"|35(?:2[89]|[3-8][0-9])[0-9]{12,15}$|35[0-9]{14}$|(?:1800|2131)[0-9]{11}$"
+        r"|(?:6011|64[4-9][0-9]|65[0-9]{2})[0-9]{12,15}$"
+        r"|(?:5018|5020|5038|5893|5[6-8][0-9]{2}|6304|6759|676[1-3])[0-9]{8,15}$"
+        r"|220[0-4][0-9]{12,15}$|8[12][0-9]{14}$"
     )
 
     def validate_result(self, pattern_text: str):
         digits = pattern_text.replace(" ", "").replace("-", "")
-        return bool(self._BRANDS.match(digits)) and ck.luhn_ok(digits)
+        if len(digits) == 18 and ck.looks_like_resident_id(digits):
+            return False  # an 18-digit ID shape (even with a wrong check digit) is not a card
+        return bool(self._RANGES.match(digits)) and ck.luhn_ok(digits)
 
 
 class IbanRecognizer(FastPatternRecognizer):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from quality.pii.code_spans import code_spans, inside_code
 from quality.pii.engine import PiiEngine, build_engine
 from quality.pii.policy import PiiPolicy
 
@@ -114,7 +115,17 @@ class PiiScanner:
             for entity, s, e, score in ner.find(text):
                 if score >= self._min:
                     found.append(PiiFinding(entity, s, e, score, ner.name))
-        return resolve_overlaps(found)
+        return self._exempt_code(text, resolve_overlaps(found))
+
+    def _exempt_code(self, text: str, found: list[PiiFinding]) -> list[PiiFinding]:
+        """With policy.exempt_code, drop findings inside code unless validated (score 1.0); see code_spans.py."""
+        if not (self.policy.exempt_code and found):
+            return found
+        weak = [f for f in found if f.score < 1.0]
+        if not weak:
+            return found
+        spans = code_spans(text)
+        return [f for f in found if f.score >= 1.0 or not inside_code(spans, f.start, f.end)]
 
     def scan_engine(self, text: str, lang: str | None = None) -> list[PiiFinding]:
         """The same scan through Presidio's AnalyzerEngine.analyze (slower; used to check the fast path)."""
@@ -123,10 +134,13 @@ class PiiScanner:
         results = self._engine.analyzer.analyze(
             text=text, language=self._language(text, lang), score_threshold=self._min
         )
-        return resolve_overlaps(
-            PiiFinding(r.entity_type, r.start, r.end, r.score, r.recognition_metadata["recognizer_name"])
-            for r in results
-            if r.score >= self._min
+        return self._exempt_code(
+            text,
+            resolve_overlaps(
+                PiiFinding(r.entity_type, r.start, r.end, r.score, r.recognition_metadata["recognizer_name"])
+                for r in results
+                if r.score >= self._min
+            ),
         )
 
 

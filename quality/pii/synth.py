@@ -7,6 +7,7 @@ set and by the demo-corpus generator to plant PI.
 
 from __future__ import annotations
 
+import ipaddress
 import random
 import string
 
@@ -49,8 +50,28 @@ CITIES = (
 ESTATES = ("阳光花园", "翠苑小区", "金地家园", "华府公寓", "和平新村")
 EN_FIRST = ("James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael", "Linda", "David", "Susan")
 EN_LAST = ("Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark")
-EMAIL_DOMAINS = ("example.com", "mail.example.org", "qq.com", "163.com", "126.com", "gmail.com", "outlook.com",
+# No RFC 2606 example.* domains: the e-mail recognizer rightly ignores them.
+EMAIL_DOMAINS = ("foxmail.com", "mail.tsinghua.edu.cn", "qq.com", "163.com", "126.com", "gmail.com", "outlook.com",
                  "company.com.cn", "sina.cn", "example.co.uk")
+
+
+# Assigned US geographic area codes (NANPA), so generated numbers pass `phonenumbers` validation.
+US_AREA_CODES = tuple(int(x) for x in (
+    "201 202 203 205 206 207 208 209 210 212 213 214 215 216 217 218 219 224 225 228 229 231 234 239 240 248 251 "
+    "252 253 254 256 260 262 267 269 270 276 281 301 302 303 304 305 307 308 309 310 312 313 314 315 316 317 318 "
+    "319 320 321 323 325 330 334 336 337 339 347 351 352 360 361 386 401 402 404 405 406 407 408 409 410 412 413 "
+    "414 415 417 419 423 425 432 434 435 440 443 469 478 479 480 484 501 502 503 504 505 507 508 509 510 512 513 "
+    "515 516 517 518 520 530 540 541 551 559 561 562 563 567 570 571 573 574 580 585 586 601 602 603 605 606 607 "
+    "608 609 610 612 614 615 616 617 618 619 620 623 626 630 631 636 641 646 650 651 660 661 662 678 682 701 702 "
+    "703 704 706 707 708 712 713 714 715 716 717 718 719 720 724 727 731 732 734 740 754 757 760 763 765 770 772 "
+    "773 774 775 781 785 786 801 802 803 804 805 806 808 810 812 813 814 815 816 817 818 828 830 831 832 843 845 "
+    "847 848 850 856 857 858 859 860 862 863 864 865 870 901 903 904 906 907 908 909 910 912 913 914 915 916 917 "
+    "918 919 920 925 928 931 936 937 940 941 949 951 952 954 956 970 971 972 973 978 979 980 985 989"
+).split())
+
+
+def _nonzero(digits: str) -> str:
+    return digits if digits[0] != "0" else "5" + digits[1:]
 
 
 def _digits(rng: random.Random, n: int) -> str:
@@ -191,14 +212,19 @@ def email(rng: random.Random) -> str:
 
 
 def ipv4(rng: random.Random) -> str:
-    first = rng.choice((10, 172, 192, rng.randint(1, 223)))
-    return f"{first}.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+    """A globally routable address (private, loopback, documentation… ranges are not personal data)."""
+    first = rng.choice((58, 116, 202, rng.randint(1, 223)))
+    rest = f".{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}"
+    while not ipaddress.ip_address(f"{first}{rest}").is_global or first in (100, 169, 172, 192, 198):
+        first = first % 223 + 1  # deterministic step, no extra random draws
+    return f"{first}{rest}"
 
 
 def ipv6(rng: random.Random) -> str:
     groups = [f"{rng.randint(0, 0xFFFF):x}" for _ in range(8)]
     if rng.random() < 0.5:
-        return "2001:db8::" + ":".join(groups[:3])
+        return "2408:8000::" + ":".join(groups[:3])
+    groups[0] = f"{0x2400 + int(groups[0], 16) % 0x0C00:x}"  # global unicast 2400::/6 region, assigned space
     return ":".join(groups)
 
 
@@ -236,16 +262,18 @@ def invalid_us_ssn(rng: random.Random) -> str:
 
 
 def us_phone(rng: random.Random) -> str:
-    a, b, c = rng.randint(201, 989), rng.randint(200, 999), _digits(rng, 4)
+    a, b, c = US_AREA_CODES[rng.randint(201, 989) % len(US_AREA_CODES)], rng.randint(200, 999), _digits(rng, 4)
+    if b % 100 == 11 or b in (555, 950, 958, 959, 976):
+        b += 1  # N11 and special-use exchanges are not subscriber numbers
     return rng.choice((f"({a}) {b}-{c}", f"{a}-{b}-{c}", f"+1 {a} {b} {c}", f"{a}.{b}.{c}", f"+1 ({a}) {b}-{c}"))
 
 
 def intl_phone(rng: random.Random) -> str:
     return rng.choice((
         f"+44 20 {rng.randint(7000, 8999)} {_digits(rng, 4)}",
-        f"+49 30 {_digits(rng, 7)}",
+        f"+49 30 2{_digits(rng, 7)}",
         f"+33 1 {_digits(rng, 2)} {_digits(rng, 2)} {_digits(rng, 2)} {_digits(rng, 2)}",
-        f"+81 3-{_digits(rng, 4)}-{_digits(rng, 4)}",
+        f"+81 3-{_nonzero(_digits(rng, 4))}-{_digits(rng, 4)}",
     ))
 
 

@@ -15,7 +15,7 @@ def scanner() -> PiiScanner:
 
 
 def test_mask_replaces_with_entity_tag(scanner):
-    text = "手机号13812345678，邮箱是zhangsan@example.com。"
+    text = "手机号13812345678，邮箱是zhangsan@qq.com。"
     assert mask_text(text, scanner.scan(text)) == "手机号<CN_MOBILE>，邮箱是<EMAIL_ADDRESS>。"
     assert mask_text(text, []) == text
 

@@ -57,7 +57,7 @@ def test_valid_values_are_found_with_exact_span(scanner, entity, gen, template):
 
 INVALID = [
     (synth.invalid_resident_id, "身份证号{}，"),
-    (synth.invalid_card, "卡号{}。"),
+    (synth.invalid_card, "编号{}。"),  # with a card word a UnionPay number is reported at 0.55 (test_pii_precision)
     (synth.invalid_uscc, "信用代码{}，"),
     (synth.invalid_us_ssn, "SSN {}."),
     (lambda r: synth.invalid_card(r, "4"), "card {} declined"),
@@ -93,7 +93,7 @@ def test_no_match_inside_longer_runs(scanner, text):
 
 
 def test_email_yields_only_the_ascii_address(scanner):
-    assert found(scanner, "邮箱是zhangsan@example.com，欢迎来信") == [("EMAIL_ADDRESS", "zhangsan@example.com")]
+    assert found(scanner, "邮箱是zhangsan@163.com，欢迎来信") == [("EMAIL_ADDRESS", "zhangsan@163.com")]
     assert found(scanner, "mail to a@b.invalidtld") == []
 
 
