@@ -30,6 +30,7 @@ from annotation.io import (
     sha256_file,
 )
 from annotation.models import AnnotationInputError, AnnotationRecord, AuditConfig, Roster, RulesDoc, Taxonomy
+from annotation.personnel import personnel_summary
 from annotation.stats import proportion
 
 SCHEMA_VERSION = "1.0"
@@ -450,7 +451,7 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
         used = sorted(b["batch"] for b in batches_out if b.get("rules_file") == rel(path))
         rules_files.append({"path": rel(path), "sha256": ctx.rules_sha[path], "task": doc.task, "kind": doc.kind,
                             "version": doc.version, "labels": [lab.name for lab in doc.labels],
-                            "batches": used})
+                            "batches": used, "content": rules_content(doc)})
     severity_order = {"error": 0, "warning": 1}
     findings.sort(key=lambda f: (severity_order[f["severity"]], f["code"], f.get("batch", ""),
                                  str(f.get("annotator_id", "")), str(f.get("label", "")), f.get("file", "")))
@@ -471,6 +472,7 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
                      "reliability": cfg.reliability.model_dump(),
                      "taxonomy": {"version": ctx.taxonomy.version, "risks": len(ctx.taxonomy.risk_ids())}},
         "rules_files": rules_files,
+        "personnel": personnel_summary(ctx.roster, cfg.personnel.reassessment_days, set(people)),
         "batches": batches_out,
         "annotators": annotators,
         "findings": findings,
@@ -487,6 +489,16 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
         "passed": errors == 0 and all(b["status"] == "accepted" for b in mapped) and bool(mapped),
     }
     return audit, samples
+
+
+def rules_content(doc: RulesDoc) -> dict:
+    """What a rules document says, for the filing: goal, format, method, metrics, labels and examples (counts)."""
+    return {"goal": doc.goal, "data_format": doc.data_format, "method": doc.method, "ordinal": doc.ordinal,
+            "multi_label": doc.multi_label,
+            "quality_metrics": [{"name": q.name, "threshold": q.threshold} for q in doc.quality_metrics],
+            "labels": [{"name": lab.name, "definition": lab.definition, "positive_examples": len(lab.positive_examples),
+                        "negative_examples": len(lab.negative_examples), "edge_cases": len(lab.edge_cases),
+                        "risk_ids": list(lab.risk_ids), "benign": lab.benign} for lab in doc.labels]}
 
 
 def acc_conf(b: dict) -> float:

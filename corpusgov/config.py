@@ -148,6 +148,8 @@ class Source(_Strict):
     commercial: Commercial | None = None
     user_authorised: UserAuthorised | None = None
     synthetic: Synthetic | None = None
+    # 境内/境外: where the data was produced or collected (the filing reports the split); None = not declared.
+    origin_region: Literal["domestic", "overseas"] | None = None
     inputs: Inputs
 
     @field_validator("id")
@@ -216,6 +218,15 @@ class Policy(_Strict):
     output: OutputPolicy = Field(default_factory=OutputPolicy)
 
 
+class Provider(_Strict):
+    """The provider filing the corpus (备案): printed on the first page of the regulator report."""
+
+    name: str | None = None
+    responsible_person: str | None = None  # 安全责任人
+    contact: str | None = None  # 联系方式 (a business line or mailbox, not a private one)
+    ip_responsible_person: str | None = None  # 知识产权负责人 (TC260-003 §5.2)
+
+
 class RunConfigFile(_Strict):
     version: Literal[1] = 1
     name: str = "corpusgov"
@@ -233,6 +244,8 @@ class RunConfigFile(_Strict):
     # Private ed25519 key (`corpusgov keygen`, relative to this file) that signs the run's attestation;
     # $CORPUSGOV_SIGNING_KEY overrides it. Without either the run is attested UNSIGNED (with a warning).
     signing_key: str | None = None
+    # Optional provider fields for the regulator report; the manifest records them (config.provider).
+    provider: Provider | None = None
 
 
 class LoadedConfig(BaseModel):

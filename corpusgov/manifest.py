@@ -224,6 +224,7 @@ def build_manifest(
                 for p, h in sorted(cfg.config_files.items())
             ],
             "policy": policy.model_dump(mode="json"),
+            "provider": cfg.run.provider.model_dump(mode="json") if cfg.run.provider else None,
         },
         "previous_manifest": previous,
         "chain": chain or {"id": run["run_id"], "version": 1},
