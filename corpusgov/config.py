@@ -287,6 +287,26 @@ class LoadedConfig(BaseModel):
             )
 
 
+def check_inputs_match(cfg: LoadedConfig) -> None:
+    """Raise ConfigError naming the source and its pattern(s) when a source's local globs match no file.
+
+    Why: an empty source used to run as "accepted, 0 records" and exit 0, hiding a typo in a path. Remote
+    patterns (`gs://`, ...) are left to planning, which needs the network to expand them.
+    """
+    import glob
+
+    base = os.path.dirname(cfg.registry_path)
+    for s in cfg.registry.sources:
+        local = [(i, p) for i, p in enumerate(s.inputs.paths) if "://" not in resolve_path(base, p)]
+        if not local or len(local) < len(s.inputs.paths):
+            continue
+        if not any(os.path.isfile(m) for _, p in local for m in glob.glob(resolve_path(base, p), recursive=True)):
+            pats = ", ".join(repr(p) for _, p in local)
+            field = f"inputs.paths.{local[0][0]}" if len(local) == 1 else "inputs.paths"
+            raise ConfigError(f"{cfg.registry_path}: source {s.id!r} field {field!r}: {pats} matches no file "
+                              f"(paths are relative to {base})")
+
+
 def within_roots(path: str, roots: list[Path]) -> bool:
     """True if `path`, with every symlink and `..` resolved, is one of `roots` or lies under one."""
     rp = Path(path).resolve()

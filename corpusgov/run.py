@@ -14,12 +14,15 @@ import math
 import os
 import pickle
 import shutil
+import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from corpusgov.config import LoadedConfig
+from corpusgov.config import ConfigError, LoadedConfig
 from corpusgov.errors import first_line
 from corpusgov.manifest import (
     Counters,
@@ -34,7 +37,7 @@ from lineage.hashing import file_sha256
 
 log = logging.getLogger("corpusgov")
 
-OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations",
+OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations", "drilldown",
                "annotation_sample", "acceptance", "_work")
 OUTPUT_FILES = ("manifest.json", "metrics.json", "openlineage.jsonl", "croissant.json", "dashboard.html",
                 "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "manifest.dsse.json",
@@ -81,11 +84,51 @@ def _status(out_dir: str, status: str, **kw: Any) -> None:
     write_json_atomic(os.path.join(out_dir, "_status.json"), {"status": status, **kw})
 
 
+def _quiet_workers(beam_args: list[str]) -> list[str]:
+    """Without --debug, SDK workers log warnings only (multi_processing printed one line per recognizer loaded)."""
+    if log.isEnabledFor(logging.DEBUG) or any(a.startswith("--default_sdk_harness_log_level") for a in beam_args):
+        return beam_args
+    return [*beam_args, "--default_sdk_harness_log_level=WARNING"]
+
+
+@contextmanager
+def worker_output_to(path: str, beam_args: list[str]) -> Iterator[None]:
+    """Worker processes (`multi_processing`) write to `path` instead of the terminal, unless --debug.
+
+    Why: they inherit the terminal, so each printed its loading messages and, on Ctrl-C, its own traceback.
+    The driver's own log lines keep going to the terminal (its stderr is re-pointed at the saved descriptor).
+    """
+    if log.isEnabledFor(logging.DEBUG) or not any("multi_processing" in a for a in beam_args):
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    os.dup2(fd, 2)
+    os.close(fd)
+    old = sys.stderr
+    try:
+        repoint = old.fileno() == 2
+    except (AttributeError, OSError, ValueError):  # pytest's capture: not a real descriptor
+        repoint = False
+    if repoint:
+        sys.stderr = os.fdopen(os.dup(saved), "w", buffering=1, encoding="utf-8", errors="backslashreplace")
+    try:
+        yield
+    finally:
+        if repoint:
+            sys.stderr.flush()
+            sys.stderr.close()
+            sys.stderr = old
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def pipeline_options(beam_args: list[str]) -> tuple[Any, Any, dict[str, Any]]:
     """Beam options from pass-through args; default runner is the in-process FnApiRunner (no Prism download)."""
     from apache_beam.options.pipeline_options import PipelineOptions, StandardOptions
 
-    opts = PipelineOptions(beam_args)
+    opts = PipelineOptions(_quiet_workers(beam_args))
     runner_name = opts.view_as(StandardOptions).runner
     if runner_name is None:
         from apache_beam.runners.portability.fn_api_runner import FnApiRunner
@@ -94,7 +137,8 @@ def pipeline_options(beam_args: list[str]) -> tuple[Any, Any, dict[str, Any]]:
         runner_name = "FnApiRunner"
     else:
         runner = runner_name
-    shown = {k: v for k, v in opts.get_all_options(drop_default=True).items() if "key" not in k.lower()}
+    shown = {k: v for k, v in opts.get_all_options(drop_default=True).items()
+             if "key" not in k.lower() and k != "default_sdk_harness_log_level"}
     return opts, runner, {"name": runner_name, "options": json.loads(json.dumps(shown, default=str))}
 
 
@@ -204,6 +248,35 @@ def steps_from(counters: Counters, cfg: LoadedConfig, sources: list[str], dedup_
     return steps
 
 
+def check_text_field(cfg: LoadedConfig, counters: Counters) -> None:
+    """A file none of whose records has the mapped text field is a configuration error, said in one line.
+
+    Why: the records used to be dead-lettered one by one and the run "passed" with cryptic expectation
+    failures; a wrong `fields.text` name is a mapping mistake to fix, not bad data.
+    """
+    for k, v in sorted(counters.data.items()):
+        if k[0] != "file_dead" or len(k) != 4 or k[3] != "missing_text" or not v:
+            continue
+        _, sid, key, _ = k
+        other = sum(n for kk, n in counters.data.items() if kk[0] == "file_dead" and kk[1:3] == (sid, key)) - v
+        if counters.get("file_parsed", sid, key) == 0 and other == 0:
+            field = cfg.source(sid).inputs.fields.text if sid in {s.id for s in cfg.registry.sources} else "text"
+            raise ConfigError(f"{cfg.registry_path}: source {sid!r} field 'inputs.fields.text': no record of "
+                              f"{key} has a field {field!r} ({v:,} records; check the field name)")
+
+
+def drill_files(out_dir: str, work: str, counters: Counters, cfg: LoadedConfig) -> list[dict[str, Any]]:
+    """The drill-down tables (corpusgov.drill) as manifest output entries."""
+    from corpusgov.drill import Masker, write_tables
+
+    samples = read_json_lines(os.path.join(work, "drill.jsonl"))
+    out = []
+    for p in write_tables(out_dir, samples, counters, Masker(cfg.policy.pii.model_dump(mode="json"))):
+        out.append({"path": os.path.relpath(p, out_dir), "sha256": file_sha256(p), "bytes": os.path.getsize(p),
+                    "rows": None, "kind": "drilldown", "merkle_root": None, "run_specific": True})
+    return out
+
+
 def _stage_of(reason: str) -> str:
     head = reason.split(":", 1)[0]
     return {"source_rejected": "source_gate", "duplicate": "dedup"}.get(head, head)
@@ -255,6 +328,11 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     _status(out_dir, "running", run_id=run_id, started_at=started)
     work = os.path.join(out_dir, "_work")
     t0 = time.monotonic()
+    phases: list[tuple[str, float]] = []
+
+    def phase(name: str) -> None:
+        phases.append((name, time.monotonic() - t0 - sum(s for _, s in phases)))
+
     try:
         plan = plan or make_plan(cfg)
         terms: list[str] = []
@@ -273,36 +351,56 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
             policy=cfg.policy.model_dump(mode="json"),
             lexicon_terms=terms, sources=sources, num_shards=n_shards, pii_hash_key=key,
             compression=cfg.policy.output.compression, extra=dict(spec_extra or {}),
+            progress_dir=os.path.join(work, "progress"),
         )
         log.info("planned %d files (%d bytes) over %d sources; %d shards", len(plan.files), plan.total_bytes,
                  len(sources), n_shards)
         p = beam.Pipeline(runner=runner, options=opts)
         build_pipeline(p, spec)
-        result = p.run()
-        result.wait_until_finish()
+        phase("plan")
+        from corpusgov.progress import Reporter
+
+        os.makedirs(work, exist_ok=True)
+        with Reporter(spec.progress_dir, plan.total_bytes), \
+                worker_output_to(os.path.join(work, "workers.log"), beam_args):
+            result = p.run()
+            result.wait_until_finish()
+        phase("pipeline")
         pipeline_seconds = time.monotonic() - t0
         extra = _with_cache_counts(manifest_extra, result)
         extra["_pii_key"] = key
         manifest = assemble(cfg, plan, out_dir, work, run_id, started, runner_info, sources, command,
                             previous, pipeline_seconds, extra=extra)
-    except Exception as e:
-        _status(out_dir, "failed", run_id=run_id, started_at=started, failed_at=now(),
-                error=f"{type(e).__name__}: {first_line(str(e))[:500]}")
-        with open(os.path.join(out_dir, "_FAILED"), "w", encoding="utf-8") as f:
-            f.write("This run failed; its outputs are partial and must not be used. See _status.json.\n")
-        if os.path.exists(os.path.join(out_dir, "manifest.json")):
-            os.remove(os.path.join(out_dir, "manifest.json"))
+        phase("manifest")
+        if postprocess:
+            from corpusgov.render import render_all
+
+            render_all(out_dir, manifest, openlineage_url=cfg.run.openlineage_url)
+            phase("renderings")
+        _status(out_dir, "complete", run_id=run_id, started_at=started, finished_at=manifest["run"]["finished_at"])
+        if postprocess:  # last: the attestation covers every file written above (callers that add files attest later)
+            from corpusgov.attest import reattest
+
+            reattest(out_dir, config_key=cfg.resolve(cfg.run.signing_key) if cfg.run.signing_key else None)
+            phase("attestation")
+    except BaseException as e:  # Ctrl-C and SIGTERM too: a run is either complete or visibly failed
+        mark_failed(out_dir, run_id, started, e)
         raise
-    if postprocess:
-        from corpusgov.render import render_all
+    from corpusgov.progress import timing_line
 
-        render_all(out_dir, manifest, openlineage_url=cfg.run.openlineage_url)
-    _status(out_dir, "complete", run_id=run_id, started_at=started, finished_at=manifest["run"]["finished_at"])
-    if postprocess:  # last: the attestation covers every file written above (callers that add files attest later)
-        from corpusgov.attest import reattest
-
-        reattest(out_dir, config_key=cfg.resolve(cfg.run.signing_key) if cfg.run.signing_key else None)
+    log.info("%s", timing_line(phases, manifest["totals"]["read"] + manifest["totals"]["deadlettered"]))
     return manifest
+
+
+def mark_failed(out_dir: str, run_id: str, started: str, e: BaseException) -> None:
+    """`_status.json` = failed, `_FAILED`, and no manifest: `verify` cannot accept a partial run."""
+    why = "interrupted" if isinstance(e, KeyboardInterrupt) else f"{type(e).__name__}: {first_line(str(e))[:500]}"
+    manifest = os.path.join(out_dir, "manifest.json")
+    if os.path.exists(manifest):
+        os.remove(manifest)
+    with open(os.path.join(out_dir, "_FAILED"), "w", encoding="utf-8") as f:
+        f.write("This run failed; its outputs are partial and must not be used. See _status.json.\n")
+    _status(out_dir, "failed", run_id=run_id, started_at=started, failed_at=now(), error=why)
 
 
 def _with_cache_counts(manifest_extra: dict[str, Any] | None, result: Any) -> dict[str, Any]:
@@ -339,6 +437,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     from corpusgov.metrics import build_metrics, dedup_section, validate_metrics
 
     counters = Counters.read(os.path.join(work, "counters.jsonl"))
+    check_text_field(cfg, counters)
     shards = read_json_lines(os.path.join(work, "shards.jsonl"))
     diversity = read_diversity(work)
     ids = [s.id for s in cfg.registry.sources]
@@ -352,6 +451,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     stats = read_json_lines(os.path.join(work, "dedup_stats.jsonl"))
     dedup = dedup_section(counters, cfg, ids, stats[0] if stats else None)
     outputs = output_files(out_dir, shards)
+    outputs["files"] += drill_files(out_dir, work, counters, cfg)
     steps = steps_from(counters, cfg, ids, dedup["params"])
     from quality.annotators import Annotators
 

@@ -110,6 +110,7 @@ class RunSpec:
     pii_hash_key: bytes
     compression: str = "zstd"
     extra: dict[str, Any] = field(default_factory=dict)
+    progress_dir: str | None = None  # worker tallies for the driver's progress line (corpusgov.progress)
 
 
 def _policy(spec_policy: dict[str, Any]) -> Any:
@@ -135,14 +136,24 @@ class AnnotateBatch(beam.DoFn):
     def __init__(self, spec: RunSpec) -> None:
         self._policy_dict = spec.policy
         self._terms = spec.lexicon_terms
+        self._progress_dir = spec.progress_dir
 
     def setup(self) -> None:
+        from corpusgov.progress import Tally
         from quality.annotators import Annotators
 
         self._ann = Annotators(_policy(self._policy_dict), self._terms)
+        self._tally = Tally(self._progress_dir, "annotated")
+
+    def finish_bundle(self) -> None:
+        self._tally.flush()
+
+    def teardown(self) -> None:
+        self._tally.flush()
 
     def process(self, batch: list[dict[str, Any]]):  # type: ignore[no-untyped-def]
         anns = self._ann.annotate_batch([r["text"] for r in batch])
+        self._tally.add(len(batch))
         for rec, ann in zip(batch, anns, strict=True):
             sig = ann.pop("signature")
             rec["ann"] = ann
@@ -339,6 +350,7 @@ class Finalise(beam.DoFn):
         self._decider = _PreDecider(spec)
 
     SIGNALS = "signals"
+    DRILL = "drill"
 
     def setup(self) -> None:
         from quality.pii.scanner import keyed_hash, mask_text
@@ -397,6 +409,7 @@ class Finalise(beam.DoFn):
             v = signals.get(n)
             row[f"q_{n}"] = None if v is None else float(v)
         yield beam.pvalue.TaggedOutput(self.DECISION, row)
+        yield from self._drill(row, text, pii, marks, signals, decision, stage, reasons, dup)
         if decision == "keep":
             yield beam.pvalue.TaggedOutput(self.CORPUS, {
                 "record_id": rec["record_id"], "source_id": src, "source_record_id": rec["source_record_id"],
@@ -442,6 +455,28 @@ class Finalise(beam.DoFn):
         )
 
 
+    def _drill(self, row: dict[str, Any], text: str, pii: list[Any], marks: list[Any],  # type: ignore[no-untyped-def]
+               signals: dict[str, Any], decision: str, stage: str, reasons: list[str], dup: dict[str, Any] | None):
+        """Offers a dropped or flagged record to the seeded drill-down sample (corpusgov.drill)."""
+        from corpusgov import drill
+
+        offered = reasons[:1] if decision == "drop" else list(reasons)
+        if not offered:
+            return
+        snip = drill.masked_snippet(text, pii, self._mask, marks[0].start if marks else None)
+        prio = drill.priority(row["record_id"])
+        for r in offered:
+            sig, val, bound, th = drill.decisive_signal(r, self._decider._policy_dict, signals, row["lang_score"])
+            sample = {"stage": stage, "reason": r, "source_id": row["source_id"], "lang": row["lang"] or "und",
+                      "record_id": row["record_id"], "decision": decision, "snippet": snip,
+                      "text_chars": row["text_chars"], "signal": sig, "value": val, "bound": bound,
+                      "threshold": None if th is None else float(th),
+                      "dup_of": (dup or {}).get("dup_of") if r.startswith("duplicate:") else None,
+                      "dup_kind": (dup or {}).get("dup_kind") if r.startswith("duplicate:") else None}
+            yield beam.pvalue.TaggedOutput(
+                self.DRILL, ((stage, r, row["source_id"], row["lang"] or "und"), (prio, json.dumps(sample))))
+
+
 def _global(value: Any) -> WindowedValue:
     """An element emitted from finish_bundle: global window, minimum timestamp."""
     return WindowedValue(value, MIN_TIMESTAMP, [GlobalWindow()])
@@ -450,7 +485,14 @@ def _global(value: Any) -> WindowedValue:
 def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any], decision: str, stage: str,
                   reasons: list[str]):  # type: ignore[no-untyped-def]
     src = row["source_id"]
+    lang = row["lang"] or "und"
+    tokens = estimate_tokens(rec["text"])
     yield (("read", src), 1)
+    yield (("file_parsed", src, row["origin_key"]), 1)
+    # Drill-down breakdown: source x language x outcome, in records and estimated tokens.
+    for outcome in (["kept", *(f"flag:{r}" for r in reasons)] if decision == "keep" else reasons[:1]):
+        yield (("bd", src, lang, outcome, "records"), 1)
+        yield (("bd", src, lang, outcome, "tokens"), tokens)
     yield (("decision", src, decision), 1)
     yield (("stage", src, stage), 1)
     yield (("lang_all", row["lang"] or "und"), 1)
@@ -461,7 +503,6 @@ def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any],
     else:
         for r in reasons:
             yield (("flag", src, r), 1)
-        tokens = estimate_tokens(rec["text"])
         for dim in (("kept_source", src), ("kept_lang", row["lang"] or "und"), ("kept_modality", "text")):
             yield ((*dim, "records"), 1)
             yield ((*dim, "chars"), rec["chars"])
@@ -487,7 +528,9 @@ def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any],
     for n in SIGNAL_NAMES:
         v = row.get(f"q_{n}")
         if v is not None and np.isfinite(v):
-            yield (("q_hist", n, signal_bucket(v)), 1)
+            b = signal_bucket(v)
+            yield (("q_hist", n, b), 1)
+            yield (("qh", n, decision, lang, b), 1)
 
 
 def signal_bucket(v: float) -> str:
@@ -560,7 +603,7 @@ def _write_lines(pcoll, path: str, label: str):  # type: ignore[no-untyped-def]
 
 def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
     """Adds the whole governance graph to `p`."""
-    records, dead = p | "Ingest" >> IngestFiles(spec.files, spec.mappings, spec.limits)
+    records, dead = p | "Ingest" >> IngestFiles(spec.files, spec.mappings, spec.limits, spec.progress_dir)
     cache = spec.extra.get("annotation_cache")
     if cache:
         annotated = records | "ReuseAnnotations" >> ReuseAnnotations(spec, cache)
@@ -591,12 +634,13 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
         | "JoinDup" >> beam.CoGroupByKey()
         | "Finalise" >> beam.ParDo(Finalise(spec), screen_counts=gate).with_outputs(
             Finalise.DECISION, Finalise.CORPUS, Finalise.PII, Finalise.COPYRIGHT, Finalise.COUNTER, Finalise.SIGNALS,
-            Finalise.DIVERSITY, Finalise.SIGNATURE,
+            Finalise.DIVERSITY, Finalise.SIGNATURE, Finalise.DRILL,
         )
     )
     n, comp, out = spec.num_shards, spec.compression, spec.out_dir
     shard_infos = [
-        outs[Finalise.DECISION] | "WriteDecisions" >> WriteShards(out, "decisions", n, decisions_schema(), compression=comp),
+        outs[Finalise.DECISION] | "WriteDecisions" >> WriteShards(out, "decisions", n, decisions_schema(), compression=comp,
+                                                                  progress_dir=spec.progress_dir),
         outs[Finalise.CORPUS] | "WriteCorpus" >> WriteShards(out, "corpus", n, CORPUS_SCHEMA, merkle=True, compression=comp),
         outs[Finalise.PII] | "WritePii" >> WriteShards(
             out, "pii", n, PII_SCHEMA, compression=comp, sort_fields=("record_id", "start", "end", "entity_type")),
@@ -606,7 +650,16 @@ def build_pipeline(p: beam.Pipeline, spec: RunSpec) -> None:
         dead | "WriteDeadletter" >> WriteShards(
             out, "deadletter", n, None, sort_fields=("record_id", "origin_key", "origin_index", "reason")),
     ]
-    dead_counts = dead | "DeadKey" >> beam.Map(lambda d: (("dead", d["source_id"], d["reason"]), 1))
+    dead_counts = dead | "DeadKey" >> beam.FlatMap(lambda d: [
+        (("dead", d["source_id"], d["reason"]), 1), (("file_dead", d["source_id"], d["origin_key"], d["reason"]), 1)])
+    from corpusgov.drill import DRILL_PER_KEY
+
+    drill = (
+        outs[Finalise.DRILL]
+        | "DrillSample" >> beam.combiners.Top.SmallestPerKey(DRILL_PER_KEY, key=lambda x: x[0])
+        | "DrillJson" >> beam.FlatMap(lambda kv: [s for _, s in kv[1]])
+    )
+    _write_lines(drill, f"{spec.work_dir}/drill.jsonl", "Drill")
     cluster_sizes = (
         outs[Finalise.DECISION]
         | "InCluster" >> beam.Filter(lambda r: r["dup_cluster"] is not None)

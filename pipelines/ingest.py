@@ -8,6 +8,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
+from corpusgov.progress import Tally
 from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw, read_any
 from lineage.hashing import content_sha256, normalise_text, record_id
 
@@ -56,9 +57,11 @@ def make_record(f: dict[str, Any], p: Parsed) -> dict[str, Any]:
 class ReadSourceFile(beam.DoFn):
     """Reads one planned file; yields records, and dead-letter entries on the `deadletter` tag."""
 
-    def __init__(self, mappings: dict[str, dict[str, Any]], limits: dict[str, int]) -> None:
+    def __init__(self, mappings: dict[str, dict[str, Any]], limits: dict[str, int],
+                 progress_dir: str | None = None) -> None:
         self._mappings = mappings
         self._limits = limits
+        self._progress_dir = progress_dir
 
     def setup(self) -> None:
         self._fields = {
@@ -68,6 +71,13 @@ class ReadSourceFile(beam.DoFn):
         self._read_limits = ReadLimits(**self._limits)
         self._records = beam.metrics.Metrics.counter("corpusgov", "records_read")
         self._dead = beam.metrics.Metrics.counter("corpusgov", "records_deadlettered")
+        self._tally = Tally(self._progress_dir, "read")
+
+    def finish_bundle(self) -> None:
+        self._tally.flush()
+
+    def teardown(self) -> None:
+        self._tally.flush()
 
     def process(self, f: dict[str, Any]):  # type: ignore[no-untyped-def]
         fields, delim = self._fields[f["source_id"]]
@@ -80,12 +90,18 @@ class ReadSourceFile(beam.DoFn):
             return
         last = -1
         n_ok = n_dead = 0
+        counted = 0  # input bytes of this file already counted in the progress tally
         with handle:
             try:
                 for item in read_any(f["format"], handle, f["uri"], fields, self._read_limits, delim):
+                    if (n_ok + n_dead) % 256 == 0:  # where the reader is in the file, for the progress ETA
+                        pos = min(_tell(handle), f["bytes"])
+                        self._tally.add(0, max(0, pos - counted))
+                        counted = max(counted, pos)
                     if isinstance(item, Parsed):
                         last = item.index
                         n_ok += 1
+                        self._tally.add()
                         yield make_record(f, item)
                     else:
                         last = item.index if item.index is not None else last
@@ -95,6 +111,7 @@ class ReadSourceFile(beam.DoFn):
                 d = Dead(last + 1, "read_error", f"stopped after index {last}: {type(e).__name__}: {str(e)[:200]}")
                 n_dead += 1
                 yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, d))
+        self._tally.add(0, max(0, f["bytes"] - counted))
         self._records.inc(n_ok)
         self._dead.inc(n_dead)
         # Progress on long runs: one line per large file (small ones only at debug level).
@@ -102,21 +119,30 @@ class ReadSourceFile(beam.DoFn):
                 "read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
 
 
+def _tell(handle) -> int:  # type: ignore[no-untyped-def]
+    try:
+        return int(handle.tell())
+    except Exception:  # noqa: BLE001 - a stream without tell(): the file counts when it is done
+        return 0
+
+
 class IngestFiles(beam.PTransform):
     """Planned files -> (records, deadletter). Files are spread over workers before reading."""
 
-    def __init__(self, files: list[dict[str, Any]], mappings: dict[str, dict[str, Any]], limits: dict[str, int]):
+    def __init__(self, files: list[dict[str, Any]], mappings: dict[str, dict[str, Any]], limits: dict[str, int],
+                 progress_dir: str | None = None):
         super().__init__()
         self._files = files
         self._mappings = mappings
         self._limits = limits
+        self._progress_dir = progress_dir
 
     def expand(self, pbegin):  # type: ignore[no-untyped-def]
         result = (
             pbegin
             | "PlannedFiles" >> beam.Create(self._files)
             | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(ReadSourceFile(self._mappings, self._limits)).with_outputs(
+            | "ReadFiles" >> beam.ParDo(ReadSourceFile(self._mappings, self._limits, self._progress_dir)).with_outputs(
                 DEADLETTER, main="records"
             )
         )

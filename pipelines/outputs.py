@@ -16,6 +16,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
+from corpusgov.progress import Tally
 from lineage.hashing import shard_of
 from lineage.merkle import MerkleBuilder, record_leaf
 
@@ -26,7 +27,9 @@ def shard_path(out_dir: str, kind: str, shard: int, num_shards: int, ext: str) -
 
 class _WriteShard(beam.DoFn):
     def __init__(self, out_dir: str, kind: str, num_shards: int, schema: pa.Schema | None,
-                 merkle: bool, compression: str, sort_fields: tuple[str, ...]) -> None:
+                 merkle: bool, compression: str, sort_fields: tuple[str, ...],
+                 progress_dir: str | None = None) -> None:
+        self._progress_dir = progress_dir
         self._sort_fields = sort_fields
         self._out = out_dir
         self._kind = kind
@@ -34,6 +37,15 @@ class _WriteShard(beam.DoFn):
         self._schema = schema
         self._merkle = merkle
         self._compression = compression
+
+    def setup(self) -> None:
+        self._tally = Tally(self._progress_dir, "written")
+
+    def finish_bundle(self) -> None:
+        self._tally.flush()
+
+    def teardown(self) -> None:
+        self._tally.flush()
 
     def process(self, item: tuple[int, Any]):  # type: ignore[no-untyped-def]
         shard, rows = item
@@ -55,6 +67,7 @@ class _WriteShard(beam.DoFn):
                 table = pa.Table.from_pylist(rows, schema=self._schema)
                 comp = None if self._compression == "none" else self._compression
                 pq.write_table(table, f, compression=comp, row_group_size=65536)
+        self._tally.add(len(rows))
         yield {"kind": self._kind, "shard": shard, "path": path, "rows": len(rows), "merkle_root": root}
 
 
@@ -63,9 +76,9 @@ class WriteShards(beam.PTransform):
 
     def __init__(self, out_dir: str, kind: str, num_shards: int, schema: pa.Schema | None = None,
                  merkle: bool = False, compression: str = "zstd",
-                 sort_fields: tuple[str, ...] = ("record_id",)) -> None:
+                 sort_fields: tuple[str, ...] = ("record_id",), progress_dir: str | None = None) -> None:
         super().__init__()
-        self._args = (out_dir, kind, num_shards, schema, merkle, compression, sort_fields)
+        self._args = (out_dir, kind, num_shards, schema, merkle, compression, sort_fields, progress_dir)
         self._n = num_shards
 
     def expand(self, rows):  # type: ignore[no-untyped-def]

@@ -1,0 +1,180 @@
+"""The ML lead's drill-down tables, kept at run time (pure; the Beam wiring is in `pipelines/governance.py`).
+
+Why at run time: dropped records are not in the corpus, so afterwards nobody can show what was dropped without
+re-reading the input. During the run every dropped or flagged record offers itself to a seeded sample per
+(stage, reason, source, language); the `DRILL_PER_KEY` records with the smallest sha256(seed, record_id) win,
+so the sample is the same on any runner and worker count. A sample row holds a snippet of the PI-masked text
+(every span the run's detector found is replaced by `<TYPE>`, whatever the policy did with it), the value of
+the signal that decided and its threshold, and for duplicates the kept representative and the similarity.
+
+Three tables go under `drilldown/`: `samples.parquet`, `breakdown.parquet` (records and estimated tokens per
+source × language × outcome, where outcome is `kept`, a drop reason or `flag:<reason>`) and
+`histograms.parquet` (quality-signal histograms per signal × decision × language).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+from typing import Any
+
+DRILL_SEED = 0
+DRILL_PER_KEY = 3
+SNIPPET_CHARS = 240
+
+SAMPLE_FIELDS = ("stage", "reason", "source_id", "lang", "record_id", "decision", "snippet", "text_chars",
+                 "signal", "value", "bound", "threshold", "dup_of", "dup_kind", "similarity", "rep_snippet")
+
+
+def priority(record_id: str, seed: int = DRILL_SEED) -> str:
+    """Sort key of a record in the seeded sample (smallest wins)."""
+    return hashlib.sha256(f"{seed}:{record_id}".encode()).hexdigest()
+
+
+def snippet(text: str, centre: int = 0, n: int = SNIPPET_CHARS) -> str:
+    """About `n` characters around `centre`, whitespace folded, with ellipses where cut."""
+    s = max(0, centre - n // 4)
+    piece = re.sub(r"\s+", " ", text[s:s + n]).strip()
+    return ("…" if s > 0 else "") + piece + ("…" if s + n < len(text) else "")
+
+
+def masked_snippet(text: str, findings: list[Any], mask: Any, centre_on: int | None = None) -> str:
+    """Mask every finding, then cut around the first mask (or `centre_on`, an offset in the raw text)."""
+    masked = mask(text, findings) if findings else text
+    centre = 0
+    if findings:
+        m = re.search(r"<[A-Z_]+>", masked)
+        centre = m.start() if m else 0
+    elif centre_on is not None:
+        centre = centre_on
+    return snippet(masked, centre)
+
+
+def decisive_signal(reason: str, policy: dict[str, Any], signals: dict[str, Any],
+                    lang_score: float | None) -> tuple[str | None, float | None, str | None, float | None]:
+    """(signal, value, bound, threshold) that explain a `quality:<rule>` or `language:` reason, else Nones."""
+    if reason.startswith("quality:"):
+        rule = ((policy.get("quality") or {}).get("rules") or {}).get(reason.split(":", 1)[1]) or {}
+        name = rule.get("signal") or reason.split(":", 1)[1]
+        v = signals.get(name)
+        return name, (None if v is None or not math.isfinite(float(v)) else float(v)), rule.get("bound"), \
+            rule.get("threshold")
+    if reason.startswith("language:not_allowed:"):  # decided by the language itself, not by a score
+        return "lang_score", lang_score, None, None
+    if reason.startswith("language:"):
+        return "lang_score", lang_score, "min", (policy.get("language") or {}).get("min_score")
+    return None, None, None, None
+
+
+def minhash_similarity(a: bytes | None, b: bytes | None) -> float | None:
+    """Share of equal MinHash values: an unbiased estimate of the Jaccard similarity of the two shingle sets."""
+    if not a or not b or len(a) != len(b):
+        return None
+    import numpy as np
+
+    x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
+    return round(float((x == y).mean()), 4)
+
+
+# ---------------------------------------------------------------- driver side: work files -> tables
+
+class Masker:
+    """Masks personal information in a snippet again before anyone sees it.
+
+    The kept corpus is masked only where the policy says so: a source whose legal basis permits `keep` leaves
+    identifiers in the corpus, and they must still never reach the dashboard. Uses the run's own detector
+    settings (forced on; pattern mode if its NER model is unavailable here); build once, call per snippet.
+    """
+
+    def __init__(self, pii_policy: dict[str, Any]) -> None:
+        from quality.pii.policy import PiiPolicy
+        from quality.pii.scanner import PiiScanner
+
+        raw = dict(pii_policy or {})
+        raw["enabled"] = True
+        try:
+            self.scanner = PiiScanner(PiiPolicy(**raw))
+        except Exception:  # noqa: BLE001 - e.g. an NER model missing here: the patterns still apply
+            self.scanner = PiiScanner(PiiPolicy(enabled=True, mode="pattern",
+                                                min_score=float(raw.get("min_score", 0.5))))
+
+    def __call__(self, text: str, lang: str | None = None) -> str:
+        for f in sorted(self.scanner.scan(text, lang), key=lambda f: f.start, reverse=True):
+            text = text[:f.start] + f"<{f.entity_type}>" + text[f.end:]
+        return text
+
+
+def _shards(out_dir: str, kind: str) -> list[str]:
+    d = os.path.join(out_dir, kind)
+    return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".parquet")) if os.path.isdir(d) else []
+
+
+def _lookup(out_dir: str, kind: str, ids: set[str], cols: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    files = _shards(out_dir, kind)
+    if not files:
+        return {}
+    t = ds.dataset(files, format="parquet").to_table(
+        columns=["record_id", *cols], filter=ds.field("record_id").isin(pa.array(sorted(ids))))
+    return {r["record_id"]: r for r in t.to_pylist()}
+
+
+def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mask: Any) -> list[str]:
+    """Write `drilldown/*.parquet`; returns their paths. `mask(text, lang)` re-masks representative snippets."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = os.path.join(out_dir, "drilldown")
+    os.makedirs(d, exist_ok=True)
+    # Duplicates: the kept representative's masked snippet (from the corpus) and the MinHash similarity.
+    reps = {s["dup_of"] for s in samples if s.get("dup_of")}
+    sig_ids = reps | {s["record_id"] for s in samples if s.get("dup_of")}
+    sigs = _lookup(out_dir, "signatures", sig_ids, ["signature"])
+    texts = _lookup(out_dir, "corpus", reps, ["text", "lang"])
+    rows = []
+    for s in sorted(samples, key=lambda x: (x["stage"], x["reason"], x["source_id"], x["lang"], x["record_id"])):
+        r = {k: s.get(k) for k in SAMPLE_FIELDS}
+        if s.get("dup_of"):
+            r["similarity"] = 1.0 if s.get("dup_kind") == "exact" else minhash_similarity(
+                (sigs.get(s["record_id"]) or {}).get("signature"), (sigs.get(s["dup_of"]) or {}).get("signature"))
+            rep = texts.get(s["dup_of"])
+            r["rep_snippet"] = snippet(mask(rep["text"], rep.get("lang"))) if rep else None
+        rows.append(r)
+    schema = pa.schema([(k, pa.float64() if k in ("value", "threshold", "similarity") else
+                         pa.int64() if k == "text_chars" else pa.string()) for k in SAMPLE_FIELDS])
+    paths = [os.path.join(d, "samples.parquet")]
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), paths[0], compression="zstd")
+    bd: dict[tuple[str, str, str], dict[str, int]] = {}
+    hist = []
+    for key, v in sorted(counters.data.items()):
+        if key[0] == "bd" and len(key) == 5:
+            bd.setdefault((key[1], key[2], key[3]), {"records": 0, "tokens": 0})[key[4]] = v
+        elif key[0] == "qh" and len(key) == 5:
+            hist.append({"signal": key[1], "decision": key[2], "lang": key[3], "bin": key[4], "records": v})
+    bd_rows = [{"source_id": s, "lang": lg, "outcome": o, **v} for (s, lg, o), v in sorted(bd.items())]
+    paths.append(os.path.join(d, "breakdown.parquet"))
+    pq.write_table(pa.Table.from_pylist(bd_rows, schema=pa.schema([
+        ("source_id", pa.string()), ("lang", pa.string()), ("outcome", pa.string()),
+        ("records", pa.int64()), ("tokens", pa.int64())])), paths[-1], compression="zstd")
+    paths.append(os.path.join(d, "histograms.parquet"))
+    pq.write_table(pa.Table.from_pylist(hist, schema=pa.schema([
+        ("signal", pa.string()), ("decision", pa.string()), ("lang", pa.string()), ("bin", pa.string()),
+        ("records", pa.int64())])), paths[-1], compression="zstd")
+    return paths
+
+
+def read_tables(out_dir: str) -> dict[str, list[dict[str, Any]]] | None:
+    """The three drill-down tables as rows, or None for a run made before they existed."""
+    import pyarrow.parquet as pq
+
+    d = os.path.join(out_dir, "drilldown")
+    names = ("samples", "breakdown", "histograms")
+    if not all(os.path.exists(os.path.join(d, f"{n}.parquet")) for n in names):
+        return None
+    return {n: pq.read_table(os.path.join(d, f"{n}.parquet")).to_pylist() for n in names}
