@@ -125,11 +125,6 @@ def check_rule_set(docs: dict[str, RulesDoc], batches: dict[str, str]) -> list[d
 # --- personnel ------------------------------------------------------------------------------------------
 
 
-def record_ref(path: str, row: int, rec: AnnotationRecord) -> dict:
-    return {"file": path, "row": row, "batch": rec.batch, "item_id": rec.item_id,
-            "annotator_id": rec.annotator_id, "role": rec.role, "timestamp": rec.timestamp.isoformat()}
-
-
 class PersonnelChecker:
     """Checks one record against the roster: trained and passed an assessment before the work, not expired.
 

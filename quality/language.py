@@ -119,11 +119,6 @@ def script_table() -> list[str | None]:
     return _SCRIPT_TABLE
 
 
-def script_counts(text: str) -> Counter[str]:
-    """Letters per script code in ``text`` (characters above the table are ignored)."""
-    return Counter(text.translate(script_table()))
-
-
 # Spans that are not prose in any language: URLs, e-mail addresses, paths, command-line options, markup tags,
 # identifiers (snake_case, dotted.names, calls()) and inline code. Mixed Chinese/English technical text
 # carries many of them; counted as Latin letters they would outvote the Chinese prose around them.

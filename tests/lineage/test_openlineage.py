@@ -21,7 +21,8 @@ from lineage.ol_validate import SCHEMA_DIR, validate_event
 from lineage.openlineage import build_events, dataset_version, emit_events, write_openlineage
 
 FIXTURE = Path(__file__).parent / "fixtures" / "manifest_min.json"
-SHARED_SPEC = Path("/work/shared/openlineage-spec")
+# The pinned official schemas in shared/, beside the repository (absent on a machine without shared/).
+SHARED_SPEC = Path(__file__).resolve().parents[3] / "shared" / "openlineage-spec"
 
 
 def make_run_dir(tmp_path: Path) -> tuple[dict, Path]:
