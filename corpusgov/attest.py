@@ -74,7 +74,11 @@ def reattest(run_dir: str, key: str | None = None, *, config_key: str | None = N
     kid = env["signatures"][0]["keyid"] if env["signatures"] else None
     payload_sha = hashlib.sha256(json.dumps(statement, sort_keys=True, separators=(",", ":"),
                                             ensure_ascii=False).encode("utf-8")).hexdigest()
-    append_history(run_dir, history_entry(run_dir, statement, payload_sha, kid))
+    try:
+        append_history(run_dir, history_entry(run_dir, statement, payload_sha, kid))
+    except OSError as e:  # e.g. a read-only parent folder: the attestation itself is written
+        log.warning("could not append to the chain index beside %s (%s): verify cannot show rollbacks there",
+                    run_dir, type(e).__name__)
     what = f" after {reason}" if reason else ""
     if kid:
         log.info("attested %d files of %s%s, signed by keyid %s", len(statement["subject"]), run_dir, what, kid[:16])
