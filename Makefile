@@ -38,6 +38,7 @@ lint: setup
 
 eval: setup
 	$(BIN)/python -m quality.eval.pii_eval
+	$(BIN)/python -m quality.eval.zh_person_eval
 	$(BIN)/python -m quality.eval.pii_en_eval
 	$(BIN)/python -m quality.eval.copyright_eval
 	$(BIN)/python -m quality.eval.copyright_real_eval

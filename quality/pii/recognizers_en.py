@@ -42,9 +42,9 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
 
     A regex finds candidates (digit groups with phone separators, an optional +/00 prefix and extension); each
     is parsed as an international number or, failing that, in each region until one says it is valid. Scores:
-    a valid number 0.6; a bare digit run (``2147483647``) or a national number of 8 digits or fewer needs a
-    context word (0.4 without); a context word raises to 0.85; a number with context that no region accepts
-    0.5. Mainland Chinese numbers score 0.55, below CN_MOBILE / CN_LANDLINE, which own them. Not phones: a
+    a valid number 0.6; a bare digit run (``2147483647``) or a national number of 8 digits or fewer is reported
+    only next to a context word; a context word raises to 0.85; a number with context that no region accepts
+    0.5. Mainland shapes are left to CN_MOBILE / CN_LANDLINE; other mainland numbers score 0.55. Not phones: a
     value in a row of numbers, an odds/ratio, the US SSN shape, dates, decimals, versions, dotted quads, and
     numbers after ISBN/DOI/version or address words (apt, suite, zip…). Parsing only candidates keeps this
     far faster than `PhoneNumberMatcher` over the whole text for every region.
@@ -53,7 +53,7 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
     ENTITY = "PHONE_NUMBER"
     # Regions a Chinese/international corpus meets most; the policy may replace them (pii.phone_regions).
     REGIONS: tuple[str, ...] = (
-        "CN", "US", "CA", "GB", "HK", "TW", "MO", "SG", "JP", "KR", "IN", "AU", "DE", "FR", "IT", "ES", "NL",
+        "US", "CA", "GB", "CN", "HK", "TW", "MO", "SG", "JP", "KR", "IN", "AU", "DE", "FR", "IT", "ES", "NL",
         "CH", "SE", "BR", "IL",
     )
     _SEP = r"(?:[ .\-/]|[ ]?\((?:0|[0-9]{1,5})\)[ ]?|[ ]?-[ ]?)"
@@ -84,7 +84,7 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
     _SSN = re.compile(r"[0-9]{3}-[0-9]{2}-[0-9]{4}$")
     _STREET_AFTER = re.compile(r" [A-Z][a-z]")
     _VERSION = re.compile(r"(?<![0-9.])[0-9]\.[0-9]{1,2}\.[0-9]{1,3}(?![0-9])")  # 6.2.0, 3.11.4
-    # Mainland shapes CN_MOBILE / CN_LANDLINE own: capped below their scores so the Chinese type wins.
+    # Mainland shapes CN_MOBILE / CN_LANDLINE own: left to them (their validation and scores).
     _CN_SHAPE = re.compile(
         r"(?:\+?86[ -]?)?1[3-9][0-9](?:[ -]?[0-9]{4}){2}$|(?:\(0[1-9][0-9]{1,2}\)|0[1-9][0-9]{1,2}-)[2-9][0-9]{6,7}$"
     )
@@ -139,6 +139,8 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
             digits = sum(c.isdigit() for c in core)
             if self._shape_rejects(core, digits) or is_odds_or_ratio(text, start, end):
                 continue
+            if self._CN_SHAPE.match(core):
+                continue  # CN_MOBILE / CN_LANDLINE decide these (and would outscore this recognizer anyway)
             if self._NOT_PHONE.search(text, max(0, start - 24), start):
                 continue
             spaced = core.replace(" ", "").isdigit()
@@ -146,18 +148,18 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
                 continue  # "41585 3585 Galts Ave": house and street numbers before a street name
             context = self.has_context(text, start, end)
             bare = core.isdigit()
+            international = core.startswith(("+", "00"))
+            if not context and (bare or (digits <= 8 and not international)):
+                continue  # bare digit runs and short national numbers are too often other numbers
             if not context and (
                 in_number_list(text, start, end, across_lines=spaced)
                 or self._REPEAT.search(core)  # 017777777777, 9999999: limits and placeholders
             ):
                 continue
             region = self.region_of(value)
-            international = core.startswith(("+", "00"))
             if region is None:
                 score = 0.5 if context and not bare else 0.0
-            elif not context and (bare or (digits <= 8 and not international)):
-                score = 0.4
-            elif region == "CN" or core.startswith(("+86", "0086")) or self._CN_SHAPE.match(core) or bare:
+            elif region == "CN" or core.startswith(("+86", "0086")) or bare:
                 score = 0.55  # bare digit runs: even with a context word, other identifiers (permits) may win
             else:
                 score = 0.85 if context else 0.6

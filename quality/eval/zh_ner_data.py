@@ -1,0 +1,100 @@
+"""Readers for public Chinese NER corpora, reduced to (sentence, person-name spans).
+
+Why one module: the trainer (quality/pii/train_zh_person.py) and the evaluation (zh_person_eval.py) must read
+the corpora the same way, and only the person-name label of each matters here: MSRA / People's Daily `PER`,
+Weibo NER `PER.NAM` (named mentions; `PER.NOM` such as 妈妈 is not a name), CLUENER2020 `name`, Resume NER
+`NAME`. Spans are (start, end) character offsets, end exclusive.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+NameSpans = list[tuple[int, int]]
+Sentence = tuple[str, NameSpans]
+
+
+def _tagged_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
+    """(char, tag) rows separated by blank lines; the char column may carry a segment digit (Weibo)."""
+    rows: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split()
+            if len(parts) < 2:
+                if rows:
+                    yield rows
+                rows = []
+                continue
+            rows.append((parts[0][0], parts[-1]))
+    if rows:
+        yield rows
+
+
+def _spans_from_tags(tags: list[str], is_name: Callable[[str], bool]) -> NameSpans:
+    """BIO / BIOES / BMES tags to spans of the name type; a stray I/M/E starts a new span (lenient)."""
+    spans: NameSpans = []
+    start = -1
+    for i, tag in enumerate(tags + ["O"]):
+        prefix, _, label = tag.partition("-")
+        inside = is_name(label) and prefix in ("I", "M", "E")
+        if start >= 0 and not inside:
+            spans.append((start, i))
+            start = -1
+        if is_name(label) and prefix in ("B", "S"):
+            if start >= 0:
+                spans.append((start, i))
+            start = i
+        elif inside and start < 0:
+            start = i
+        if is_name(label) and prefix in ("E", "S"):
+            spans.append((start, i + 1))
+            start = -1
+    return spans
+
+
+def read_tagged(path: Path, name_label: str) -> list[Sentence]:
+    """Character-per-line corpora (MSRA, People's Daily, Weibo, Resume) for one name label."""
+    out: list[Sentence] = []
+    for rows in _tagged_sentences(path):
+        text = "".join(c for c, _ in rows)
+        out.append((text, _spans_from_tags([t for _, t in rows], lambda lab: lab == name_label)))
+    return out
+
+
+def read_cluener(path: Path) -> list[Sentence]:
+    """CLUENER2020 JSON lines: {"text":…, "label": {"name": {"彭小军": [[0, 2]]}, …}} (end inclusive)."""
+    out: list[Sentence] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            row = json.loads(line)
+            spans = sorted(
+                (s, e + 1) for offsets in row.get("label", {}).get("name", {}).values() for s, e in offsets
+            )
+            out.append((row["text"], spans))
+    return out
+
+
+# file name in a data directory -> (reader, name label). Names say which split each file is.
+READERS: dict[str, Callable[[Path], list[Sentence]]] = {
+    "cluener_train.json": read_cluener,
+    "cluener_dev.json": read_cluener,
+    "weibo_train.conll": lambda p: read_tagged(p, "PER.NAM"),
+    "weibo_dev.conll": lambda p: read_tagged(p, "PER.NAM"),
+    "weibo_test.conll": lambda p: read_tagged(p, "PER.NAM"),
+    "resume_train.bmes": lambda p: read_tagged(p, "NAME"),
+    "resume_dev.bmes": lambda p: read_tagged(p, "NAME"),
+    "resume_test.bmes": lambda p: read_tagged(p, "NAME"),
+    "msra_train.bio": lambda p: read_tagged(p, "PER"),
+    "msra_test.bio": lambda p: read_tagged(p, "PER"),
+    "pd_train.bio": lambda p: read_tagged(p, "PER"),
+    "pd_dev.bio": lambda p: read_tagged(p, "PER"),
+    "pd_test.bio": lambda p: read_tagged(p, "PER"),
+}
+
+
+def read(path: Path) -> list[Sentence]:
+    return READERS[path.name](path)

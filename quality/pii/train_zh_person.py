@@ -1,0 +1,141 @@
+"""Train the Chinese person-name CRF shipped as quality/pii/models/zh_person.npz.
+
+Run: `python -m quality.pii.train_zh_person --data DIR [--out PATH]`, DIR holding the training files named
+in TRAIN_FILES (see models/PROVENANCE.md for where each comes from). Only training material is read: the
+training splits of CLUENER2020, Weibo NER and Resume NER, plus MSRA and People's Daily files (neither is an
+evaluation set here). Any training sentence whose text also occurs in an evaluation split present in DIR is
+dropped, so the evaluation never sees a sentence the model was trained on. Every 10th sentence is held out to
+choose the score threshold; no dev/test split of CLUENER, Weibo or Resume is used for anything.
+
+Needs python-crfsuite (dev extra); the shipped model is read with NumPy only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from quality.eval.zh_ner_data import Sentence, read
+from quality.pii.zh_person_model import LABELS, ZhPersonModel, features
+
+TRAIN_FILES = (
+    "cluener_train.json", "weibo_train.conll", "resume_train.bmes",
+    "msra_train.bio", "msra_test.bio", "pd_train.bio", "pd_dev.bio", "pd_test.bio",
+)
+EVAL_FILES = ("cluener_dev.json", "weibo_dev.conll", "weibo_test.conll", "resume_dev.bmes", "resume_test.bmes")
+DEFAULT_OUT = Path(__file__).parent / "models" / "zh_person.npz"
+
+
+def bioes(n: int, spans: list[tuple[int, int]]) -> list[str]:
+    tags = ["O"] * n
+    for s, e in spans:
+        if e - s == 1:
+            tags[s] = "S"
+        else:
+            tags[s], tags[e - 1] = "B", "E"
+            for i in range(s + 1, e - 1):
+                tags[i] = "I"
+    return tags
+
+
+def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int]]:
+    """Training sentences from the files present, minus any whose text is in an evaluation split."""
+    banned = {t for f in EVAL_FILES if (data / f).exists() for t, _ in read(data / f)}
+    pool: list[Sentence] = []
+    counts: dict[str, int] = {}
+    for name in TRAIN_FILES:
+        if not (data / name).exists():
+            continue
+        rows = [r for r in read(data / name) if r[0] and r[0] not in banned]
+        counts[name] = len(rows)
+        pool.extend(rows)
+    return pool, counts
+
+
+def train(sents: list[Sentence], model_path: Path, max_iter: int, c1: float, c2: float, verbose: bool = False) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=verbose)
+    for text, spans in sents:
+        ids = features(text).T
+        trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
+    trainer.train(str(model_path))
+
+
+def export(crf_path: Path, start_margin: float, cont_margin: float, floor: float) -> dict[str, np.ndarray]:
+    """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
+    import pycrfsuite
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crf_path))
+    info = tagger.info()
+    idx = {lab: i for i, lab in enumerate(LABELS)}
+    rows, cols, weights = [], [], []
+    for (attr, lab), w in info.state_features.items():
+        rows.append(int(attr))
+        cols.append(idx[lab])
+        weights.append(w)
+    trans = np.zeros((len(LABELS), len(LABELS)))
+    for (a, b), w in info.transitions.items():
+        trans[idx[a], idx[b]] = w
+    order = np.lexsort((cols, rows))
+    return {
+        "rows": np.asarray(rows, dtype=np.uint32)[order],
+        "cols": np.asarray(cols, dtype=np.uint8)[order],
+        "weights": np.asarray(weights, dtype=np.float32)[order],
+        "transition": trans,
+        "start_margin": np.float64(start_margin),
+        "cont_margin": np.float64(cont_margin),
+        "floor": np.float64(floor),
+    }
+
+
+def span_prf(model: ZhPersonModel, sents: list[Sentence]) -> tuple[float, float]:
+    """Exact-span precision and recall for names of >= 2 characters (the recognizer reports no shorter)."""
+    tp = fp = fn = 0
+    for text, gold in sents:
+        pred = {(s.start, s.end) for s in model.find(text) if s.end - s.start >= 2}
+        g = {(s, e) for s, e in gold if e - s >= 2}
+        tp += len(pred & g)
+        fp += len(pred - g)
+        fn += len(g - pred)
+    return tp / max(1, tp + fp), tp / max(1, tp + fn)
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, required=True)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--max-iter", type=int, default=150)
+    ap.add_argument("--c1", type=float, default=0.1)
+    ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--start-margin", type=float, default=5.0)
+    ap.add_argument("--cont-margin", type=float, default=3.0)
+    ap.add_argument("--floor", type=float, default=0.35, help="posterior decoding floor")
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args(argv)
+    pool, counts = load_pool(args.data)
+    print("training files:", counts, file=sys.stderr)
+    held = pool[::10]
+    fit = [r for i, r in enumerate(pool) if i % 10]
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = args.out.with_suffix(".crfsuite")
+    train(fit, tmp, args.max_iter, args.c1, args.c2, args.verbose)
+    arrays = export(tmp, args.start_margin, args.cont_margin, args.floor)
+    tmp.unlink()
+    np.savez_compressed(args.out, **arrays)
+    model = ZhPersonModel.load(args.out)
+    for floor in (0.5, 0.4, 0.35, 0.3, 0.25, 0.2):
+        model.floor = floor
+        p, r = span_prf(model, held)
+        print(f"held-out training sentences (n={len(held)}), exact spans, floor {floor}: P={p:.3f} R={r:.3f}")
+    print(f"features kept: {len(arrays['rows'])}; model {args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

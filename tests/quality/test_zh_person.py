@@ -1,0 +1,150 @@
+"""CN_PERSON from the shipped character CRF: names found, non-names left alone, both Presidio paths agree."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from quality.eval import zh_person_eval
+from quality.eval.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
+from quality.pii.policy import PiiPolicy
+from quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
+from quality.pii.scanner import PiiScanner
+from quality.pii.train_zh_person import bioes
+from quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
+
+
+@pytest.fixture(scope="module")
+def rec() -> CnPersonModelRecognizer:
+    return CnPersonModelRecognizer()
+
+
+@pytest.fixture(scope="module")
+def scanner() -> PiiScanner:
+    return PiiScanner(PiiPolicy())
+
+
+def names(rec: CnPersonModelRecognizer, text: str) -> list[str]:
+    return [text[s:e] for s, e, _ in rec.find(text)]
+
+
+def test_model_is_shipped_and_small():
+    assert MODEL_PATH.exists()
+    assert MODEL_PATH.stat().st_size < 8_000_000
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("请联系王建国，联系电话13812345678。", "王建国"),
+        ("联系人：刘芳，地址见附件。", "刘芳"),
+        ("张伟先生表示同意。", "张伟"),
+        ("据新华社报道，国务院副总理李克强昨天会见了来访的客人。", "李克强"),
+        ("据新华社报道，北宋文学家欧阳修的故居已修缮完毕。", "欧阳修"),
+    ],
+)
+def test_finds_names_in_running_text(rec, text, name):
+    assert name in names(rec, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "客户程序解释命令行参数，然后连接到服务器。",
+        "使用 make 编译程序时，请先安装依赖的开发包。",
+        "公司高层表示，各位先生女士，王府井大街人流密集。",
+        "该选项指定文件系统的挂载点，默认值为根目录。",
+    ],
+)
+def test_leaves_technical_and_generic_text_alone(rec, text):
+    assert names(rec, text) == []
+
+
+def test_english_only_text_is_skipped(rec):
+    assert rec.find("Contact John Smith at the office, please.") == []
+
+
+def test_scores_in_range_no_single_characters_and_deterministic(rec):
+    text = "王某与李明、张小红和赵先生一起去了上海。陈主任说，周末见。"
+    first = rec.find(text)
+    assert first == rec.find(text)
+    assert first, "expected at least one name"
+    for s, e, score in first:
+        assert e - s >= 2
+        assert 0.5 <= score <= 1.0
+
+
+def test_fast_path_equals_presidio_analyze(rec):
+    text = "记者张三报道：李四和王五昨天在北京见面，客户程序解释参数。"
+    via_presidio = sorted((r.start, r.end, r.score) for r in rec.analyze(text, ["CN_PERSON"]))
+    assert via_presidio == sorted(rec.find(text))
+
+
+def test_scanner_reports_cn_person(scanner):
+    text = "请联系王建国，联系电话13812345678。"
+    found = {(f.entity_type, text[f.start : f.end]) for f in scanner.scan(text, "zh")}
+    assert ("CN_PERSON", "王建国") in found
+    assert ("CN_MOBILE", "13812345678") in found
+
+
+class _OneWindow(ZhPersonModel):
+    """The same model decoded over one window spanning the whole text (no pruning)."""
+
+    def windows(self, em: np.ndarray) -> list[tuple[int, int]]:
+        return [(0, len(em))]
+
+
+def test_windowed_decoding_matches_whole_text_decoding():
+    model = load_model()
+    full = _OneWindow(model.emission, model.transition, floor=model.floor)
+    texts = (
+        "国务院总理温家宝与美国总统奥巴马通电话，双方讨论了经贸问题。",
+        "我和小明、李华去图书馆，张老师让我们安静。",
+        "客户程序解释命令行参数。",
+        "记者张三报道：李四和王五昨天在北京见面，王府井大街人流密集。",
+    )
+    for text in texts:
+        assert model.find(text) == full.find(text)
+    assert any(model.find(t) for t in texts)
+
+
+def test_features_shape_and_hash_range():
+    ids = features("王小明abc 123，你好😀")
+    assert ids.shape == (N_TEMPLATES, len("王小明abc 123，你好😀"))
+    assert ids.max() < (1 << 20)
+    # digits and Latin case are folded, so these two texts share every feature
+    assert np.array_equal(features("编号123号"), features("编号987号"))
+    assert not np.array_equal(features("王小明"), features("汪小明"))
+
+
+def test_bioes_and_tag_readers_round_trip(tmp_path):
+    spans = [(0, 3), (5, 6), (8, 10)]
+    tags = bioes(10, spans)
+    assert tags == ["B", "I", "E", "O", "O", "S", "O", "O", "B", "E"]
+    assert _spans_from_tags([f"{t}-PER" if t != "O" else "O" for t in tags], lambda lab: lab == "PER") == spans
+    bio = tmp_path / "x.bio"
+    bio.write_text("张 B-PER\n三 I-PER\n说 O\n北 B-LOC\n\n李 B-PER\n", encoding="utf-8")
+    assert read_tagged(bio, "PER") == [("张三说北", [(0, 2)]), ("李", [(0, 1)])]
+    weibo = tmp_path / "w.conll"
+    weibo.write_text("李0\tB-PER.NAM\n华1\tI-PER.NAM\n妈0\tB-PER.NOM\n妈1\tI-PER.NOM\n", encoding="utf-8")
+    assert read_tagged(weibo, "PER.NAM") == [("李华妈妈", [(0, 2)])]
+    clue = tmp_path / "c.json"
+    clue.write_text('{"text": "彭小军认为", "label": {"name": {"彭小军": [[0, 2]]}}}\n', encoding="utf-8")
+    assert read_cluener(clue) == [("彭小军认为", [(0, 3)])]
+
+
+def test_labels_are_bioes():
+    assert LABELS == ("O", "B", "I", "E", "S")
+
+
+def test_eval_says_when_public_sets_are_missing(tmp_path):
+    res = zh_person_eval.evaluate(ner_dir=tmp_path)
+    for name in zh_person_eval.EVAL_SETS:
+        assert res["sets"][name]["error"].startswith("NOT MEASURED")
+
+
+def test_eval_scores_a_set(tmp_path, scanner):
+    sents = [("请联系王建国，电话见下。", [(3, 6)]), ("客户程序解释参数。", [])]
+    r = zh_person_eval.score_set(scanner, sents)
+    assert r["names"] == 1 and r["sentences"] == 2
+    assert r["recall_exact"] == 1.0 and r["precision_exact"] == 1.0
