@@ -12,8 +12,8 @@ import re
 
 from quality.pii import checksums as ck
 from quality.pii.base import FastPatternRecognizer, Span
-from quality.pii.recognizer_zh_person import CnPersonModelRecognizer
 from quality.pii.numeric_context import in_number_list, is_odds_or_ratio
+from quality.pii.recognizer_zh_person import CnPersonModelRecognizer
 from quality.pii.recognizers_net import EmailRecognizer, IpAddressRecognizer, Ipv6AddressRecognizer
 
 # Not preceded by a letter/digit, nor by a digit plus separator; mirrored after the match (R). B is the same
