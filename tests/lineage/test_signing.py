@@ -131,3 +131,24 @@ def test_malformed_envelopes(keys):
         verify_envelope(env, manifest, priv)  # a private key file is not a public key
     with pytest.raises(ValueError):
         sign_manifest(b"not json", priv)
+
+
+def test_attestation_envelope_verifies_with_securesystemslib(keys):
+    """Interoperability: the reference DSSE implementation accepts our envelopes and rejects a changed payload."""
+    sslib = pytest.importorskip("securesystemslib.dsse")
+    from securesystemslib.exceptions import VerificationError
+    from securesystemslib.signer import SSlibKey
+
+    from lineage.signing import sign_statement, statement_of, verify_statement_signature
+
+    (priv, pub), _ = keys
+    statement = {"_type": "https://in-toto.io/Statement/v1", "predicateType": "https://corpusgov.dev/test",
+                 "subject": [{"name": "manifest.json", "digest": {"sha256": "ab" * 32}}], "predicate": {}}
+    env = sign_statement(statement, priv)
+    assert statement_of(env)[0] == statement
+    kid = verify_statement_signature(env, pub)
+    key = SSlibKey.from_crypto(serialization.load_pem_public_key(Path(pub).read_bytes()), keyid=kid)
+    assert kid in sslib.Envelope.from_dict(copy.deepcopy(env)).verify([key], 1)  # from_dict consumes its input
+    forged = dict(copy.deepcopy(env), payload=base64.b64encode(base64.b64decode(env["payload"]).replace(b"ab", b"cd")).decode())
+    with pytest.raises(VerificationError):
+        sslib.Envelope.from_dict(forged).verify([key], 1)
