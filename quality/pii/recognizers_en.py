@@ -19,22 +19,35 @@ from quality.pii.recognizers_zh import B, R
 
 
 @functools.cache
-def _national_meta(region: str) -> tuple[str, re.Pattern[str]] | None:
+def _national_meta(region: str) -> tuple[int, str, re.Pattern[str]] | None:
     md = phonenumbers.PhoneMetadata.metadata_for_region(region)
     if md is None or md.general_desc is None or not md.general_desc.national_number_pattern:
         return None
-    return md.national_prefix or "", re.compile(md.general_desc.national_number_pattern)
+    return md.country_code, md.national_prefix or "", re.compile(md.general_desc.national_number_pattern)
 
 
-def _may_be_national(digits: str, region: str) -> bool:
-    """Cheap necessary test: the digits, with or without the national prefix, fit the region's number pattern."""
+def _valid_national(digits: str, region: str) -> bool | None:
+    """Is `digits`, written nationally, a valid number of `region`? None: ask phonenumbers.parse instead.
+
+    The region's general number pattern (one regex) rules most regions out; a significant number without a
+    leading zero is then checked directly, skipping the parse (most of the cost of a phonenumbers call).
+    """
     meta = _national_meta(region)
     if meta is None:
-        return True
-    prefix, pattern = meta
-    if pattern.fullmatch(digits):
-        return True
-    return bool(prefix) and digits.startswith(prefix) and pattern.fullmatch(digits[len(prefix) :]) is not None
+        return None
+    cc, prefix, pattern = meta
+    options = [digits]
+    if prefix and digits.startswith(prefix):
+        options.append(digits[len(prefix) :])
+    fitting = [nsn for nsn in options if nsn and pattern.fullmatch(nsn)]
+    if not fitting:
+        return False
+    if any(nsn[0] == "0" for nsn in fitting):
+        return None  # leading-zero significant numbers (Italy…) need the parser's handling
+    return any(
+        phonenumbers.is_valid_number_for_region(phonenumbers.PhoneNumber(country_code=cc, national_number=int(nsn)), region)
+        for nsn in fitting
+    )
 
 
 class PhoneNumberRecognizer(FastPatternRecognizer):
@@ -101,19 +114,23 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
         if core.startswith("00"):
             core = "+" + core[2:]
         if core.startswith("+"):
-            tries: tuple[str | None, ...] = (None,)
-        else:
-            # A region's general number pattern (one regex) rules most regions out before the costly parse.
-            digits = "".join(c for c in core if c.isdigit())
-            tries = tuple(r for r in self.regions if _may_be_national(digits, r))
-        for region in tries:
-            try:
-                n = phonenumbers.parse(core, region)
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(n):
-                return phonenumbers.region_code_for_number(n) or region or "001"
+            return self._parsed_region(core, None)
+        digits = "".join(c for c in core if c.isdigit())
+        for region in self.regions:
+            ok = _valid_national(digits, region)
+            if ok or (ok is None and self._parsed_region(core, region)):
+                return region
         return None
+
+    @staticmethod
+    def _parsed_region(core: str, region: str | None) -> str | None:
+        try:
+            n = phonenumbers.parse(core, region)
+        except phonenumbers.NumberParseException:
+            return None
+        if not phonenumbers.is_valid_number(n):
+            return None
+        return phonenumbers.region_code_for_number(n) or region or "001"
 
     def _shape_rejects(self, core: str, digits: int) -> bool:
         """Shapes that are other numbers: wrong length, dates, SSNs, decimals, versions, dotted quads."""
