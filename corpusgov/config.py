@@ -205,6 +205,15 @@ class OutputPolicy(_Strict):
     compression: Literal["snappy", "zstd", "none"] = "zstd"
 
 
+class GatePolicy(_Strict):
+    # Share of an accepted source's / an allowed language's records that must be kept; below it the
+    # `kept_share:*` gate fails (non-critical): a policy that silently wipes out a source should be seen.
+    min_kept_share_source: float = Field(0.5, ge=0, le=1)
+    min_kept_share_language: float = Field(0.5, ge=0, le=1)
+    # Largest relative fall in kept records per source/language against a base run (dashboard --compare).
+    max_kept_drop_vs_base: float = Field(0.25, ge=0, le=1)
+
+
 class Policy(_Strict):
     version: Literal[1] = 1
     limits: Limits = Field(default_factory=Limits)
@@ -216,6 +225,7 @@ class Policy(_Strict):
     dedup: DedupPolicy = Field(default_factory=DedupPolicy)
     expectations: ExpectationsPolicy = Field(default_factory=ExpectationsPolicy)
     output: OutputPolicy = Field(default_factory=OutputPolicy)
+    gates: GatePolicy = Field(default_factory=GatePolicy)
 
 
 class Provider(_Strict):

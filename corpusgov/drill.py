@@ -9,7 +9,7 @@ the signal that decided and its threshold, and for duplicates the kept represent
 
 Three tables go under `drilldown/`: `samples.parquet`, `breakdown.parquet` (records and estimated tokens per
 source × language × outcome, where outcome is `kept`, a drop reason or `flag:<reason>`) and
-`histograms.parquet` (quality-signal histograms per signal × decision × language).
+`histograms.parquet` (quality-signal histograms per signal × stage (kept or the measure that dropped the record) × language).
 """
 
 from __future__ import annotations
@@ -156,7 +156,7 @@ def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mas
         if key[0] == "bd" and len(key) == 5:
             bd.setdefault((key[1], key[2], key[3]), {"records": 0, "tokens": 0})[key[4]] = v
         elif key[0] == "qh" and len(key) == 5:
-            hist.append({"signal": key[1], "decision": key[2], "lang": key[3], "bin": key[4], "records": v})
+            hist.append({"signal": key[1], "stage": key[2], "lang": key[3], "bin": key[4], "records": v})
     bd_rows = [{"source_id": s, "lang": lg, "outcome": o, **v} for (s, lg, o), v in sorted(bd.items())]
     paths.append(os.path.join(d, "breakdown.parquet"))
     pq.write_table(pa.Table.from_pylist(bd_rows, schema=pa.schema([
@@ -164,7 +164,7 @@ def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mas
         ("records", pa.int64()), ("tokens", pa.int64())])), paths[-1], compression="zstd")
     paths.append(os.path.join(d, "histograms.parquet"))
     pq.write_table(pa.Table.from_pylist(hist, schema=pa.schema([
-        ("signal", pa.string()), ("decision", pa.string()), ("lang", pa.string()), ("bin", pa.string()),
+        ("signal", pa.string()), ("stage", pa.string()), ("lang", pa.string()), ("bin", pa.string()),
         ("records", pa.int64())])), paths[-1], compression="zstd")
     return paths
 

@@ -19,6 +19,7 @@ def evaluate_gates(manifest: dict[str, Any], expectations: dict[str, Any] | None
             "name": f"source_screening:{s['id']}", "article": "7(1)", "critical": False, "passed": bool(sc["passed"]),
             "detail": f"lexicon hit rate {sc['hit_rate']:.4f} (threshold {sc['threshold']}) over {sc['records']} records",
         })
+    gates += kept_share_gates(manifest)
     # Accounting: the counters (combiners) against the rows actually written to decisions/ and deadletter/.
     files = manifest["outputs"]["files"]
     dec_rows = sum(f["rows"] or 0 for f in files if f["kind"] == "decisions")
@@ -53,6 +54,41 @@ def evaluate_gates(manifest: dict[str, Any], expectations: dict[str, Any] | None
                     "detail": f"{s.get('type', '')} ({s.get('status')}), observed {s.get('observed_value')}",
                 })
     return gates
+
+
+def _base_lang(lang: str) -> str:
+    return lang.split("-", 1)[0].lower()
+
+
+def kept_share_gates(manifest: dict[str, Any]) -> list[dict[str, Any]]:
+    """Share of each accepted source and each allowed language that is kept (article 7(4), non-critical).
+
+    Rejected sources are left to their evidence and screening gates (their records are dropped by design).
+    """
+    pol = (manifest.get("config") or {}).get("policy") or {}
+    gp = pol.get("gates") or {}
+    out = []
+    min_src = float(gp.get("min_kept_share_source", 0.5))
+    for s in manifest["sources"]:
+        c = s["counts"]
+        if s["status"] != "accepted" or not c["read"]:
+            continue
+        share = c["kept"] / c["read"]
+        out.append({"name": f"kept_share:source:{s['id']}", "article": "7(4)", "critical": False,
+                    "passed": share >= min_src,
+                    "detail": f"kept {c['kept']} of {c['read']} records ({share:.1%}; minimum {min_src:.0%})"})
+    min_lang = float(gp.get("min_kept_share_language", 0.5))
+    allowed = {_base_lang(x) for x in ((pol.get("language") or {}).get("allowed") or [])}
+    read = (manifest.get("scale") or {}).get("languages_read") or {}
+    kept = (manifest.get("type") or {}).get("languages") or {}
+    for lang in sorted(read):
+        if not read[lang] or (allowed and _base_lang(lang) not in allowed):
+            continue
+        share = kept.get(lang, 0) / read[lang]
+        out.append({"name": f"kept_share:language:{lang}", "article": "7(4)", "critical": False,
+                    "passed": share >= min_lang,
+                    "detail": f"kept {kept.get(lang, 0)} of {read[lang]} records ({share:.1%}; minimum {min_lang:.0%})"})
+    return out
 
 
 def gate_failed(manifest: dict[str, Any]) -> list[str]:

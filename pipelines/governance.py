@@ -530,7 +530,7 @@ def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any],
         if v is not None and np.isfinite(v):
             b = signal_bucket(v)
             yield (("q_hist", n, b), 1)
-            yield (("qh", n, decision, lang, b), 1)
+            yield (("qh", n, stage, lang, b), 1)  # stage: kept, or the measure that dropped it
 
 
 def signal_bucket(v: float) -> str:
