@@ -175,7 +175,7 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
     timed("dup_grouping", lambda: run_local(items, policy.dedup), len(items), nbytes)
 
     from pipelines.governance import CORPUS_SCHEMA, decisions_schema
-    from pipelines.outputs import _WriteShard
+    from pipelines.outputs import write_shard
 
     corpus_rows = [{"record_id": r["record_id"], "source_id": "s", "source_record_id": r["source_record_id"],
                     "text": r["text"], "content_sha256": r["content_sha256"], "masked": False,
@@ -186,10 +186,8 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
                  **{f"q_{k}": float(v) for k, v in a["signals"].items()}}
                 for r, a in zip(records, annotated, strict=True)]
     with tempfile.TemporaryDirectory() as tmp:
-        wc = _WriteShard(tmp, "corpus", 1, CORPUS_SCHEMA, True, "zstd", ("record_id",))
-        wd = _WriteShard(tmp, "decisions", 1, schema, False, "zstd", ("record_id",))
-        timed("outputs", lambda: (list(wc.process((0, corpus_rows))), list(wd.process((0, dec_rows)))),
-              len(texts), nbytes)
+        timed("outputs", lambda: (write_shard(tmp, "corpus", 0, 1, corpus_rows, CORPUS_SCHEMA, merkle=True),
+                                  write_shard(tmp, "decisions", 0, 1, dec_rows, schema)), len(texts), nbytes)
     return out
 
 

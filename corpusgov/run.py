@@ -40,7 +40,8 @@ log = logging.getLogger("corpusgov")
 OUTPUT_DIRS = ("corpus", "decisions", "pii", "copyright", "deadletter", "signatures", "expectations", "drilldown",
                "annotation_sample", "acceptance", "_work")
 OUTPUT_FILES = ("manifest.json", "metrics.json", "openlineage.jsonl", "croissant.json", "dashboard.html",
-                "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "manifest.dsse.json",
+                "report.zh.md", "report.en.md", "report.zh.html", "report.en.html", "report.eu.md", "report.eu.html",
+                "manifest.dsse.json",
                 "attestation.dsse.json",
                 "annotation_audit.json", "_status.json", "_FAILED")
 
@@ -316,9 +317,8 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     `spec_extra` goes to the pipeline (`RunSpec.extra`, e.g. an incremental run's annotation cache);
     `manifest_extra` adds top-level manifest sections (e.g. `incremental`).
     """
-    import apache_beam as beam
-
-    from pipelines.governance import RunSpec, build_pipeline
+    from pipelines.governance import RunSpec
+    from pipelines.stages import pipeline_factory, run_stages
     from quality.screening import load_lexicon
 
     out_dir = os.path.abspath(out_dir)
@@ -355,16 +355,13 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         )
         log.info("planned %d files (%d bytes) over %d sources; %d shards", len(plan.files), plan.total_bytes,
                  len(sources), n_shards)
-        p = beam.Pipeline(runner=runner, options=opts)
-        build_pipeline(p, spec)
         phase("plan")
         from corpusgov.progress import Reporter
 
         os.makedirs(work, exist_ok=True)
         with Reporter(spec.progress_dir, plan.total_bytes), \
                 worker_output_to(os.path.join(work, "workers.log"), beam_args):
-            result = p.run()
-            result.wait_until_finish()
+            result = run_stages(spec, pipeline_factory(runner, opts))
         phase("pipeline")
         pipeline_seconds = time.monotonic() - t0
         extra = _with_cache_counts(manifest_extra, result)
@@ -407,14 +404,7 @@ def _with_cache_counts(manifest_extra: dict[str, Any] | None, result: Any) -> di
     """Copies `manifest_extra`; an `incremental` section gets the pipeline's reused/annotated record counts."""
     extra = {k: (dict(v) if isinstance(v, dict) else v) for k, v in (manifest_extra or {}).items()}
     if isinstance(extra.get("incremental"), dict):
-        from apache_beam.metrics.metric import MetricsFilter
-
-        from pipelines.governance import CACHE_NS
-
-        got: dict[str, int] = {}
-        for c in result.metrics().query(MetricsFilter().with_namespace(CACHE_NS))["counters"]:
-            if c.key.metric.name in ("records_reused", "records_annotated"):
-                got[c.key.metric.name] = got.get(c.key.metric.name, 0) + int(c.committed or 0)
+        got = dict(result.cache_counts)  # pipelines.stages.StagedResult
         if got:  # only a run with an annotation cache counts; a full run annotates every record
             extra["incremental"].update({"records_reused": 0, "records_annotated": 0, **got})
     return extra

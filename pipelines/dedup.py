@@ -231,6 +231,34 @@ class _CountsFn(beam.CombineFn):
         return {"exact_duplicate_records": acc[0], "near_duplicate_records": acc[1], "clusters": acc[2]}
 
 
+def stats_from_rows(rows: Iterable[dict[str, Any]], changed_last_round: int, cc_rounds: int,
+                    ) -> tuple[dict[str, Any], dict[str, int]]:
+    """(the ``DedupStats`` dict, {cluster size: clusters}) from every ``FindDuplicates`` output row.
+
+    The same numbers ``DedupStats`` computes inside a pipeline, for callers that wrote the rows to files;
+    memory grows with the number of duplicate clusters, not with the corpus."""
+    counts = [0, 0, 0]
+    sizes: dict[str, int] = {}
+    for d in rows:
+        if d["dup_of"] is None:
+            counts[2] += 1
+        elif d["dup_kind"] == "exact":
+            counts[0] += 1
+        else:
+            counts[1] += 1
+        sizes[d["dup_cluster"]] = sizes.get(d["dup_cluster"], 0) + 1
+    by_size: dict[int, int] = {}
+    hist: dict[str, int] = {}
+    for n in sizes.values():
+        by_size[n] = by_size.get(n, 0) + 1
+        hist[_size_bucket(n)] = hist.get(_size_bucket(n), 0) + 1
+    stats = {"exact_duplicate_records": counts[0], "near_duplicate_records": counts[1], "clusters": counts[2],
+             "cluster_size_histogram": dict(sorted(hist.items(), key=lambda kv: int(kv[0].split("-")[0]))),
+             "cc_rounds": cc_rounds, "cc_changed_last_round": changed_last_round,
+             "cc_converged": changed_last_round == 0}
+    return stats, by_size
+
+
 class _HistogramFn(beam.CombineFn):
     def create_accumulator(self) -> dict[str, int]:
         return {}
@@ -295,8 +323,10 @@ class FindDuplicates(beam.PTransform):
         rows: int | None = None,
         cc_rounds: int | None = None,
         max_bucket_compare: int | None = None,
+        with_stats: bool = True,
     ) -> None:
         super().__init__()
+        self.with_stats = with_stats
         p = policy or DedupPolicy()
         b, r = (bands, rows) if bands is not None and rows is not None else lsh_params(p)
         self.threshold = p.threshold if threshold is None else threshold
@@ -307,6 +337,7 @@ class FindDuplicates(beam.PTransform):
             raise ValueError("cc_rounds must be >= 1")
         self.stats: beam.PCollection | None = None
         self.changed_last_round: beam.PCollection | None = None
+        self.changed_nodes: beam.PCollection | None = None  # one element (1) per label still changing
 
     def expand(self, records: beam.PCollection) -> beam.PCollection:
         exact = (
@@ -346,7 +377,9 @@ class FindDuplicates(beam.PTransform):
             )
             state = out.state
             if last:
-                changed = out[_Receive.CHANGED] | "CountChanged" >> beam.CombineGlobally(sum)
+                self.changed_nodes = out[_Receive.CHANGED]
+                if self.with_stats:
+                    changed = out[_Receive.CHANGED] | "CountChanged" >> beam.CombineGlobally(sum)
         labels = state | "Labels" >> beam.Map(lambda kv: (kv[0], kv[1][0]))
         dups = (
             {"labels": labels, "members": exact[_ExactGroups.MEMBERS]}
@@ -354,7 +387,8 @@ class FindDuplicates(beam.PTransform):
             | "Emit" >> beam.FlatMap(_emit)
         )
         self.changed_last_round = changed
-        self.stats = dups | "Stats" >> DedupStats(changed, self.cc_rounds)
+        if self.with_stats:  # without: no extra branches (a staged run derives the stats from its dup rows)
+            self.stats = dups | "Stats" >> DedupStats(changed, self.cc_rounds)
         return dups
 
 

@@ -1,18 +1,17 @@
-"""Beam ingest: planned files -> records with stable ids and origin, malformed input -> dead-letter output."""
+"""Ingest: planned files -> records with stable ids and origin, malformed input -> dead-letter entries."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from typing import Any
 
-import apache_beam as beam
 from apache_beam.io.filesystems import FileSystems
 
 from corpusgov.progress import Tally
 from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw, read_any
 from lineage.hashing import content_sha256, normalise_text, record_id
 
-DEADLETTER = "deadletter"
 log = logging.getLogger("corpusgov.ingest")
 
 
@@ -54,39 +53,29 @@ def make_record(f: dict[str, Any], p: Parsed) -> dict[str, Any]:
     }
 
 
-class ReadSourceFile(beam.DoFn):
-    """Reads one planned file; yields records, and dead-letter entries on the `deadletter` tag."""
+class FileReader:
+    """Reads planned files: records (ids, origin, content hash) and dead-letter entries for malformed input.
 
-    def __init__(self, mappings: dict[str, dict[str, Any]], limits: dict[str, int],
-                 progress_dir: str | None = None) -> None:
-        self._mappings = mappings
-        self._limits = limits
-        self._progress_dir = progress_dir
+    Plain Python, built once per worker: the annotate stage reads, annotates and writes each file in one
+    fused task, so records never cross a shuffle. `tally` (corpusgov.progress) counts records and input bytes
+    for the driver's progress line.
+    """
 
-    def setup(self) -> None:
+    def __init__(self, mappings: dict[str, dict[str, Any]], limits: dict[str, int], tally: Tally) -> None:
         self._fields = {
             sid: (FieldMapping(m["text"], m.get("id"), m.get("metadata"), m.get("url")), m.get("csv_delimiter", ","))
-            for sid, m in self._mappings.items()
+            for sid, m in mappings.items()
         }
-        self._read_limits = ReadLimits(**self._limits)
-        self._records = beam.metrics.Metrics.counter("corpusgov", "records_read")
-        self._dead = beam.metrics.Metrics.counter("corpusgov", "records_deadlettered")
-        self._tally = Tally(self._progress_dir, "read")
+        self._read_limits = ReadLimits(**limits)
+        self._tally = tally
 
-    def finish_bundle(self) -> None:
-        self._tally.flush()
-
-    def teardown(self) -> None:
-        self._tally.flush()
-
-    def process(self, f: dict[str, Any]):  # type: ignore[no-untyped-def]
+    def read(self, f: dict[str, Any]) -> Iterator[tuple[bool, dict[str, Any]]]:
+        """(is_dead, record or dead-letter entry) for every item of planned file `f`, in file order."""
         fields, delim = self._fields[f["source_id"]]
         try:
             handle = FileSystems.open(f["uri"], compression_type="uncompressed")
         except Exception as e:  # noqa: BLE001 - a vanished or unreadable file is dead-lettered
-            yield beam.pvalue.TaggedOutput(
-                DEADLETTER, dead_entry(f, Dead(None, "file_unreadable", f"{type(e).__name__}: {str(e)[:200]}"))
-            )
+            yield True, dead_entry(f, Dead(None, "file_unreadable", f"{type(e).__name__}: {str(e)[:200]}"))
             return
         last = -1
         n_ok = n_dead = 0
@@ -102,18 +91,16 @@ class ReadSourceFile(beam.DoFn):
                         last = item.index
                         n_ok += 1
                         self._tally.add()
-                        yield make_record(f, item)
+                        yield False, make_record(f, item)
                     else:
                         last = item.index if item.index is not None else last
                         n_dead += 1
-                        yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, item))
+                        yield True, dead_entry(f, item)
             except Exception as e:  # noqa: BLE001 - safety net: never lose the rest of the run
                 d = Dead(last + 1, "read_error", f"stopped after index {last}: {type(e).__name__}: {str(e)[:200]}")
                 n_dead += 1
-                yield beam.pvalue.TaggedOutput(DEADLETTER, dead_entry(f, d))
+                yield True, dead_entry(f, d)
         self._tally.add(0, max(0, f["bytes"] - counted))
-        self._records.inc(n_ok)
-        self._dead.inc(n_dead)
         # Progress on long runs: one line per large file (small ones only at debug level).
         log.log(logging.INFO if f["bytes"] >= 1_000_000 else logging.DEBUG,
                 "read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
@@ -124,29 +111,3 @@ def _tell(handle) -> int:  # type: ignore[no-untyped-def]
         return int(handle.tell())
     except Exception:  # noqa: BLE001 - a stream without tell(): the file counts when it is done
         return 0
-
-
-class IngestFiles(beam.PTransform):
-    """Planned files -> (records, deadletter). Files are spread over workers before reading."""
-
-    def __init__(self, files: list[dict[str, Any]], mappings: dict[str, dict[str, Any]], limits: dict[str, int],
-                 progress_dir: str | None = None):
-        super().__init__()
-        self._files = files
-        self._mappings = mappings
-        self._limits = limits
-        self._progress_dir = progress_dir
-
-    def expand(self, pbegin):  # type: ignore[no-untyped-def]
-        result = (
-            pbegin
-            | "PlannedFiles" >> beam.Create(self._files)
-            | "SpreadFiles" >> beam.Reshuffle()
-            | "ReadFiles" >> beam.ParDo(ReadSourceFile(self._mappings, self._limits, self._progress_dir)).with_outputs(
-                DEADLETTER, main="records"
-            )
-        )
-        # No reshuffle of the records themselves: it would be one more corpus-sized stage boundary (held in
-        # memory by the in-process runner). Reading, annotation and keying fuse per file, so parallelism is
-        # per input file: split a large source into many files (corpora usually are).
-        return result.records, result[DEADLETTER]

@@ -1,9 +1,9 @@
-"""Deterministic sharded outputs: rows -> shard by record id -> sorted -> one Parquet/JSONL file per shard.
+"""Deterministic sharded outputs: the rows of shard `hash(record_id) % N`, sorted, as one Parquet/JSONL file.
 
 Beam's own file sinks choose shard contents by bundle, which differs across runners and worker counts; an
-auditor's Merkle root must not. So each row goes to shard `hash(record_id) % N`, rows are sorted by record id
-inside the shard, and one worker writes that shard. N follows from the input size, so a shard stays bounded
-(about `target_shard_bytes` of text) and nothing gathers the corpus in one place.
+auditor's Merkle root must not. So each row goes to shard `shard_of(record_id, N)`, rows are sorted by record
+id inside the shard, and one task writes that shard (the finalise stage, one task per shard). N follows from
+the input size, so a shard stays bounded (about `target_shard_bytes` of text).
 """
 
 from __future__ import annotations
@@ -11,13 +11,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import apache_beam as beam
 import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
-from corpusgov.progress import Tally
-from lineage.hashing import shard_of
 from lineage.merkle import MerkleBuilder, record_leaf
 
 
@@ -25,67 +22,30 @@ def shard_path(out_dir: str, kind: str, shard: int, num_shards: int, ext: str) -
     return FileSystems.join(out_dir, kind, f"part-{shard:05d}-of-{num_shards:05d}.{ext}")
 
 
-class _WriteShard(beam.DoFn):
-    def __init__(self, out_dir: str, kind: str, num_shards: int, schema: pa.Schema | None,
-                 merkle: bool, compression: str, sort_fields: tuple[str, ...],
-                 progress_dir: str | None = None) -> None:
-        self._progress_dir = progress_dir
-        self._sort_fields = sort_fields
-        self._out = out_dir
-        self._kind = kind
-        self._n = num_shards
-        self._schema = schema
-        self._merkle = merkle
-        self._compression = compression
+def sort_key(fields: tuple[str, ...]):  # type: ignore[no-untyped-def]
+    """The row order inside a shard (kept from the first release so existing shard hashes stay valid)."""
+    return lambda r: tuple("" if r.get(k) is None else f"{r.get(k)!s:>12}" for k in fields)
 
-    def setup(self) -> None:
-        self._tally = Tally(self._progress_dir, "written")
 
-    def finish_bundle(self) -> None:
-        self._tally.flush()
-
-    def teardown(self) -> None:
-        self._tally.flush()
-
-    def process(self, item: tuple[int, Any]):  # type: ignore[no-untyped-def]
-        shard, rows = item
-        fields = self._sort_fields
-        rows = sorted(rows, key=lambda r: tuple("" if r.get(k) is None else f"{r.get(k)!s:>12}" for k in fields))
-        ext = "parquet" if self._schema is not None else "jsonl"
-        path = shard_path(self._out, self._kind, shard, self._n, ext)
-        root = None
-        if self._merkle:
-            mb = MerkleBuilder()
+def write_shard(out_dir: str, kind: str, shard: int, num_shards: int, rows: list[dict[str, Any]],
+                schema: pa.Schema | None, *, merkle: bool = False, compression: str = "zstd",
+                sort_fields: tuple[str, ...] = ("record_id",)) -> dict[str, Any]:
+    """Sorts `rows` and writes them as one shard file; returns its info (kind, shard, path, rows, Merkle root)."""
+    rows = sorted(rows, key=sort_key(sort_fields))
+    ext = "parquet" if schema is not None else "jsonl"
+    path = shard_path(out_dir, kind, shard, num_shards, ext)
+    root = None
+    if merkle:
+        mb = MerkleBuilder()
+        for r in rows:
+            mb.add(record_leaf(r["record_id"], r["text"]))
+        root = mb.root()
+    with FileSystems.create(path) as f:
+        if schema is None:
             for r in rows:
-                mb.add(record_leaf(r["record_id"], r["text"]))
-            root = mb.root()
-        with FileSystems.create(path) as f:
-            if self._schema is None:
-                for r in rows:
-                    f.write((json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
-            else:
-                table = pa.Table.from_pylist(rows, schema=self._schema)
-                comp = None if self._compression == "none" else self._compression
-                pq.write_table(table, f, compression=comp, row_group_size=65536)
-        self._tally.add(len(rows))
-        yield {"kind": self._kind, "shard": shard, "path": path, "rows": len(rows), "merkle_root": root}
-
-
-class WriteShards(beam.PTransform):
-    """Rows (dicts with `record_id`) -> `out_dir/kind/part-XXXXX-of-NNNNN.{parquet,jsonl}`; yields file info."""
-
-    def __init__(self, out_dir: str, kind: str, num_shards: int, schema: pa.Schema | None = None,
-                 merkle: bool = False, compression: str = "zstd",
-                 sort_fields: tuple[str, ...] = ("record_id",), progress_dir: str | None = None) -> None:
-        super().__init__()
-        self._args = (out_dir, kind, num_shards, schema, merkle, compression, sort_fields, progress_dir)
-        self._n = num_shards
-
-    def expand(self, rows):  # type: ignore[no-untyped-def]
-        n = self._n
-        return (
-            rows
-            | "KeyByShard" >> beam.Map(lambda r: (shard_of(r["record_id"] or "0" * 8, n), r))
-            | "GroupShard" >> beam.GroupByKey()
-            | "WriteShard" >> beam.ParDo(_WriteShard(*self._args))
-        )
+                f.write((json.dumps(r, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8"))
+        else:
+            table = pa.Table.from_pylist(rows, schema=schema)
+            comp = None if compression == "none" else compression
+            pq.write_table(table, f, compression=comp, row_group_size=65536)
+    return {"kind": kind, "shard": shard, "path": path, "rows": len(rows), "merkle_root": root}

@@ -1,0 +1,157 @@
+"""The staged run's work files: annotated shards, compact key rows, duplicate rows, and where each lives.
+
+Why: the *annotate* stage writes every annotated record once, to a Parquet part of its record-id shard, so
+no full record ever crosses a shuffle; the *decide* stage reads only the compact key rows; the *finalise*
+stage streams one annotated shard with its duplicate rows into the run's tables. Rows round-trip exactly
+(texts, offsets, float signals, signature bytes), so the decisions equal those of a single in-memory pass.
+Work files live under ``<out>/_work/`` and are removed with it after the manifest is written.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from quality.signals import SIGNAL_NAMES
+
+PII_STRUCT = pa.struct([("entity_type", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                        ("score", pa.float64()), ("recognizer", pa.string())])
+MARK_STRUCT = pa.struct([("marker_class", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+                         ("score", pa.float64()), ("recognizer", pa.string()), ("licence", pa.string()),
+                         ("restrictive", pa.bool_())])
+
+REC_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("record_id", pa.string()), ("source_id", pa.string()), ("source_record_id", pa.string()),
+    ("origin_uri", pa.string()), ("origin_key", pa.string()), ("origin_index", pa.int64()),
+    ("file_sha256", pa.string()), ("text", pa.string()), ("content_sha256", pa.string()),
+    ("chars", pa.int64()), ("bytes", pa.int64()), ("url", pa.string()), ("metadata", pa.string()),
+]
+ANN_FIELDS: list[tuple[str, pa.DataType]] = [
+    ("lang", pa.string()), ("lang_score", pa.float64()), ("lang2", pa.string()), ("lang2_share", pa.float64()),
+    ("screen_hit", pa.bool_()), ("pii", pa.list_(PII_STRUCT)), ("copyright", pa.list_(MARK_STRUCT)),
+    *[(f"q_{n}", pa.float64()) for n in SIGNAL_NAMES],
+    ("signature", pa.binary()),
+]
+ANNOTATED_SCHEMA = pa.schema(REC_FIELDS + ANN_FIELDS)
+
+# What the decide stage shuffles: ~0.6 KB per record, of which 512 B are the signature.
+KEYS_SCHEMA = pa.schema([
+    ("record_id", pa.string()), ("source_id", pa.string()), ("content_sha256", pa.string()),
+    ("priority", pa.int64()), ("pre_ok", pa.bool_()), ("screen_hit", pa.bool_()), ("signature", pa.binary()),
+])
+DUPS_SCHEMA = pa.schema([("record_id", pa.string()), ("dup_cluster", pa.string()), ("dup_of", pa.string()),
+                         ("dup_kind", pa.string())])
+
+
+class Layout:
+    """Paths of the work files of one run (all under the run's ``_work`` directory)."""
+
+    def __init__(self, work_dir: str) -> None:
+        self.work = work_dir
+
+    def annotated(self, shard: int, file_index: int) -> str:
+        return os.path.join(self.work, "annotated", f"s{shard:05d}", f"f{file_index:06d}.parquet")
+
+    def dead(self, shard: int, file_index: int) -> str:
+        return os.path.join(self.work, "annotated", f"s{shard:05d}", f"f{file_index:06d}.dead.jsonl")
+
+    def shard_dir(self, shard: int) -> str:
+        return os.path.join(self.work, "annotated", f"s{shard:05d}")
+
+    def keys(self, file_index: int) -> str:
+        return os.path.join(self.work, "keys", f"f{file_index:06d}.parquet")
+
+    def dups(self, shard: int) -> str:
+        return os.path.join(self.work, "dups", f"s{shard:05d}.parquet")
+
+    def cache(self, file_index: int, base_shard: int) -> str:
+        return os.path.join(self.work, "cache", f"f{file_index:06d}", f"b{base_shard:05d}.parquet")
+
+    def cache_dir(self, file_index: int) -> str:
+        return os.path.join(self.work, "cache", f"f{file_index:06d}")
+
+    def summaries(self, stage: str) -> str:
+        return os.path.join(self.work, "summaries", stage)
+
+
+def write_atomic_table(table: pa.Table, path: str, compression: str | None = "snappy") -> None:
+    """Write then rename, so a retried task never leaves a half-written part that a later stage reads."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.tmp-{os.getpid()}"
+    pq.write_table(table, tmp, compression=compression)
+    os.replace(tmp, path)
+
+
+def write_atomic_text(text: str, path: str) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.tmp-{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def annotated_row(rec: dict[str, Any], ann: dict[str, Any], signature: bytes | None) -> dict[str, Any]:
+    """An ingested record and its annotations as one annotated-shard row."""
+    signals = ann.get("signals") or {}
+    return {
+        "record_id": rec["record_id"], "source_id": rec["source_id"], "source_record_id": rec["source_record_id"],
+        "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"], "origin_index": rec["origin_index"],
+        "file_sha256": rec["file_sha256"], "text": rec["text"], "content_sha256": rec["content_sha256"],
+        "chars": rec["chars"], "bytes": rec["bytes"], "url": rec.get("url"),
+        "metadata": json.dumps(rec.get("metadata") or {}, ensure_ascii=False, sort_keys=True),
+        "lang": ann.get("lang"), "lang_score": ann.get("lang_score"), "lang2": ann.get("lang2"),
+        "lang2_share": ann.get("lang2_share"), "screen_hit": bool(ann.get("screen_hits")),
+        "pii": [{"entity_type": f.entity_type, "start": f.start, "end": f.end, "score": float(f.score),
+                 "recognizer": f.recognizer} for f in ann.get("pii") or []],
+        "copyright": [{"marker_class": m.marker_class, "start": m.start, "end": m.end, "score": float(m.score),
+                       "recognizer": m.recognizer, "licence": m.licence, "restrictive": bool(m.restrictive)}
+                      for m in ann.get("copyright") or []],
+        **{f"q_{n}": (None if signals.get(n) is None else float(signals[n])) for n in SIGNAL_NAMES},
+        "signature": signature,
+    }
+
+
+def row_annotations(row: dict[str, Any]) -> dict[str, Any]:
+    """The annotation columns of a row in the shape `Annotators.annotate_batch` returns (minus signature)."""
+    from quality.copyright import MarkerFinding
+    from quality.pii.scanner import PiiFinding
+
+    return {
+        "lang": row["lang"], "lang_score": row["lang_score"], "lang2": row["lang2"],
+        "lang2_share": row["lang2_share"],
+        # Only the truthiness of screen_hits is read after annotation (decisions and the source hit rate).
+        "screen_hits": [True] if row["screen_hit"] else [],
+        "pii": [PiiFinding(f["entity_type"], f["start"], f["end"], f["score"], f["recognizer"])
+                for f in row["pii"] or []],
+        "copyright": [MarkerFinding(m["marker_class"], m["start"], m["end"], m["score"], m["recognizer"],
+                                    m["licence"], m["restrictive"]) for m in row["copyright"] or []],
+        "signals": {n: row[f"q_{n}"] for n in SIGNAL_NAMES if row[f"q_{n}"] is not None},
+    }
+
+
+def split_row(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Annotated-shard row -> (record incl. signature, annotations) in the shapes the decision code reads."""
+    rec = {k: row[k] for k, _ in REC_FIELDS}
+    rec["signature"] = row["signature"]
+    return rec, row_annotations(row)
+
+
+def read_parts(paths: list[str], schema: pa.Schema, columns: list[str] | None = None) -> pa.Table:
+    """Concatenated parts (an empty table of `schema` when there are none)."""
+    tables = [pq.read_table(p, columns=columns) for p in sorted(paths)]
+    if not tables:
+        return schema.empty_table() if columns is None else pa.schema([schema.field(c) for c in columns]).empty_table()
+    return pa.concat_tables(tables)
+
+
+def read_dead(paths: list[str]) -> Iterator[dict[str, Any]]:
+    for p in sorted(paths):
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
