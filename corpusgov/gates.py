@@ -76,7 +76,7 @@ def kept_share_gates(manifest: dict[str, Any]) -> list[dict[str, Any]]:
         share = c["kept"] / c["read"]
         out.append({"name": f"kept_share:source:{s['id']}", "article": "7(4)", "critical": False,
                     "passed": share >= min_src,
-                    "detail": f"kept {c['kept']} of {c['read']} records ({share:.1%}; minimum {min_src:.0%})"})
+                    "detail": f"kept {c['kept']:,} of {c['read']:,} records ({share:.1%}; minimum {min_src:.0%})"})
     min_lang = float(gp.get("min_kept_share_language", 0.5))
     allowed = {_base_lang(x) for x in ((pol.get("language") or {}).get("allowed") or [])}
     read = (manifest.get("scale") or {}).get("languages_read") or {}
@@ -87,7 +87,7 @@ def kept_share_gates(manifest: dict[str, Any]) -> list[dict[str, Any]]:
         share = kept.get(lang, 0) / read[lang]
         out.append({"name": f"kept_share:language:{lang}", "article": "7(4)", "critical": False,
                     "passed": share >= min_lang,
-                    "detail": f"kept {kept.get(lang, 0)} of {read[lang]} records ({share:.1%}; minimum {min_lang:.0%})"})
+                    "detail": f"kept {kept.get(lang, 0):,} of {read[lang]:,} records ({share:.1%}; minimum {min_lang:.0%})"})
     return out
 
 
