@@ -143,6 +143,15 @@ def _licence_naive(m: dict[str, Any]) -> None:
     m["sources"][0]["licence"] = "CC0-1.0" if m["sources"][0]["licence"] != "CC0-1.0" else "MIT"
 
 
+def _licence_consistent(m: dict[str, Any]) -> None:
+    """An open-licence source whose texts carry licence markers: its copyright decisions depend on the licence."""
+    s = next((s for s in m["sources"] if s["acquisition"] == "open_licence" and s["status"] == "accepted"
+              and (m["copyright"]["counts_by_source"].get(s["id"]) or {}).get("licence")), None)
+    if s is None:
+        pytest.skip("no open-licence source with licence markers in this run")
+    s["licence"] = s["registry_entry"]["licence"] = "LicenseRef-proprietary"
+
+
 def _rejected_by_screening(m: dict[str, Any]) -> dict[str, Any]:
     s = next((s for s in m["sources"] if "screening_rate_exceeded" in s["rejection_reasons"]), None)
     if s is None:
@@ -255,6 +264,7 @@ ATTACKS: dict[str, tuple[Mutation, set[str] | None]] = {
     "corpus2/ folder": (_extra_folder, None),
     "extra corpus shard": (_extra_corpus_shard, {"files:outputs", "derive:corpus"}),
     "source licence (registry entry left)": (_edit_manifest(_licence_naive), {"derive:sources"}),
+    "source licence (registry entry too)": (_edit_manifest(_licence_consistent), {"derive:decisions"}),
     "source legal basis": (_edit_manifest(_legal_basis), {"derive:decisions"}),
     "policy max_hit_rate": (_edit_manifest(_policy_hit_rate), {"derive:sources", "derive:decisions"}),
     "screening gate set passed": (_edit_manifest(_gate_passed), {"derive:gates"}),
