@@ -93,6 +93,9 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
     for name in ("apache_beam", "presidio-analyzer", "presidio-anonymizer", "great_expectations", "urllib3",
                  "absl", "py4j", "matplotlib"):
         logging.getLogger(name).setLevel(logging.INFO if debug else logging.WARNING)
+    # Worker processes' log records are relayed through this logger: only their errors, unless --debug.
+    logging.getLogger("apache_beam.runners.portability.local_job_service").setLevel(
+        logging.INFO if debug else logging.ERROR)
     log.setLevel(level)
 
 
@@ -386,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
     g.add_argument("--text", help="find a document by its exact content")
     d = add("dashboard", cmd_dashboard, "Regenerate dashboard.html for a run.")
     d.add_argument("run_dir")
-    d.add_argument("--compare", help="another run directory to compare against")
+    d.add_argument("--compare", help="another run directory: write compare.html (dashboard.html is left as it is)")
     an = add("audit-annotations", cmd_audit_annotations, "Audit annotation data (Art. 8).", beam=True)
     an.add_argument("--config", required=True)
     an.add_argument("--out", required=True)

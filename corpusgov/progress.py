@@ -98,9 +98,11 @@ def progress_line(t: dict[str, dict[str, int]], elapsed: float, total_bytes: int
     line = (f"progress: {r:,} records read, {a:,} annotated, {w:,} written; "
             f"{rate:,.0f} records/s; {_dur(elapsed)} elapsed")
     done = t["read"]["bytes"]
-    if total_bytes and 0 < done < total_bytes and elapsed > 0:
+    if total_bytes and 0.02 * total_bytes <= done < total_bytes and elapsed > 0:  # too early to extrapolate before
         eta = elapsed * (total_bytes - done) / done
         line += f"; {100 * done / total_bytes:.0f}% of input read, ETA ~{_dur(eta)} to read the rest"
+    elif total_bytes and done < total_bytes:
+        line += f"; {100 * done / total_bytes:.0f}% of input read"
     elif total_bytes and done >= total_bytes:
         line += "; input read, deduplicating and writing"
     return line

@@ -102,6 +102,21 @@ def worker_output_to(path: str, beam_args: list[str]) -> Iterator[None]:
     if log.isEnabledFor(logging.DEBUG) or not any("multi_processing" in a for a in beam_args):
         yield
         return
+    import threading
+
+    old_hook = threading.excepthook
+
+    def quiet_hook(args: Any) -> None:  # the runner's worker threads die with their workers (e.g. on Ctrl-C)
+        log.debug("runner thread %s ended: %s", getattr(args.thread, "name", "?"), args.exc_value)
+
+    threading.excepthook = quiet_hook
+    # The workers' own log records, relayed to the driver, go to the same file.
+    relay = logging.getLogger("apache_beam.runners.portability.local_job_service")
+    relay_state = (relay.level, relay.propagate)
+    file_handler = logging.FileHandler(path, encoding="utf-8")
+    relay.addHandler(file_handler)
+    relay.setLevel(logging.INFO)
+    relay.propagate = False
     sys.stderr.flush()
     saved = os.dup(2)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -117,6 +132,11 @@ def worker_output_to(path: str, beam_args: list[str]) -> Iterator[None]:
     try:
         yield
     finally:
+        threading.excepthook = old_hook
+        relay.removeHandler(file_handler)
+        file_handler.close()
+        relay.setLevel(relay_state[0])
+        relay.propagate = relay_state[1]
         if repoint:
             sys.stderr.flush()
             sys.stderr.close()
