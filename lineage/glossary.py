@@ -89,7 +89,7 @@ CATEGORIES: dict[str, tuple[str, str, dict[str, Entry]]] = {
         "screening": ("违法不良信息过滤", "illegal/harmful content screening"),
         "pii": ("个人信息识别与处理", "personal information"),
         "copyright": ("知识产权标记识别", "copyright and licence markers"),
-        "quality": ("质量规则", "quality rules"),
+        "quality": ("质量过滤", "quality rules"),
         "language": ("语种识别", "language identification"),
         "dedup": ("去重", "de-duplication"),
         "takedown": ("删除请求处理", "takedown"),
@@ -100,7 +100,7 @@ CATEGORIES: dict[str, tuple[str, str, dict[str, Entry]]] = {
         "screening": ("违法不良信息过滤后", "after screening"),
         "pii": ("个人信息处理后", "after personal information"),
         "copyright": ("知识产权处理后", "after copyright"),
-        "quality": ("质量规则后", "after quality rules"),
+        "quality": ("质量过滤后", "after quality rules"),
         "language": ("语种识别后", "after language identification"),
         "dedup": ("去重后（最终语料）", "after de-duplication (final corpus)"),
     }),
@@ -166,6 +166,7 @@ CATEGORIES: dict[str, tuple[str, str, dict[str, Entry]]] = {
         "annotation_audit": ("标注质量审核", "annotation audit"),
         "expectation": ("数据期望检查", "data expectation"),
         "acceptance": ("人工抽检验收", "manual acceptance sampling"),
+        "kept_share": ("保留比例不低于下限", "kept share at or above the minimum"),
     }),
     "expectation": ("数据期望检查项", "Data expectation", {
         "record_id_unique": ("记录编号唯一", "record ids unique"),
@@ -436,6 +437,11 @@ def gate_name(name: str, lang: str = "zh") -> str:
         table, _, exp = rest.partition(":")
         return term("expectation", exp, lang)
     base = term("gate", kind, lang)
+    if kind == "kept_share":
+        dim, _, key = rest.partition(":")
+        what = term("language", key, lang) if dim == "language" else key
+        label = {"source": ("来源", "source"), "language": ("语种", "language")}.get(dim, (dim, dim))
+        return f"{label[0]}{base}（{what}）" if lang == "zh" else f"{label[1]} {base} ({what})"
     if rest:
         return f"{base}（{rest}）" if lang == "zh" else f"{base} ({rest})"
     return base

@@ -301,6 +301,15 @@ def test_chinese_filing_has_no_english_codes_or_fragments(demo_run: Path, tmp_pa
             assert not bare, (blk[:2], bare, x[:80])
 
 
+def test_every_code_of_the_demo_is_in_the_glossary(demo_run: Path) -> None:
+    """An unknown code renders as "类别（code）": none may appear in the demo's Chinese filing."""
+    text = (demo_run / "report.zh.md").read_text(encoding="utf-8")
+    cells = [c.strip() for line in text.splitlines() if line.startswith("|") for c in line.split("|")]
+    cells += [x for line in text.splitlines() for x in re.split(r"[，、；：]", line)]
+    for heading, _, _ in CATEGORIES.values():
+        assert not [c for c in cells if c.startswith(f"{heading}（")], heading
+
+
 def test_html_tables_do_not_collapse_to_one_character_per_line(demo_run: Path) -> None:
     """Chinese text may break between any two characters, so a squeezed column shows one character per line.
     Cells keep a minimum width, headers and numbers never wrap, wide tables scroll, and tables stay narrow."""
