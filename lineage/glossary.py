@@ -131,7 +131,7 @@ CATEGORIES: dict[str, tuple[str, str, dict[str, Entry]]] = {
         "*": ("其余类型", "all other types"),
     }),
     "pii_mode": ("个人信息识别方式", "Detection mode", {
-        "pattern": ("规则识别（正则、校验位与上下文线索）", "patterns (regex, checksums, context cues)"),
+        "pattern": ("基于规则的识别（正则表达式、校验位、上下文线索）", "rules (regular expressions, checksums, context cues)"),
         "ner": ("规则识别加命名实体识别模型", "patterns plus a named-entity model"),
     }),
     "cr_class": ("知识产权标记类别", "Copyright marker class", {

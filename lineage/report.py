@@ -24,12 +24,15 @@ from lineage.report_sources import lexicon_of, source_security
 from lineage.report_text import (
     L,
     acceptance_of,
+    article,
     beijing_time,
+    cn_num,
     g,
     listing,
     num,
     paren,
     pct,
+    rate,
     read_json,
     region_of,
     sep,
@@ -227,9 +230,9 @@ def _step_prose(i: int, s: dict[str, Any], m: dict[str, Any], lang: str) -> str:
                  f"{lim.get('max_line_bytes')} bytes, nesting over {lim.get('max_json_depth')} levels or malformed input "
                  f"are kept apart as malformed and never enter the corpus.")
     elif name == "source_gate":
-        what = L(lang, f"按 TC260-003 第 5.1 条核对每个来源的证明材料，并计算来源的违法不良信息命中比例（阈值 {pct(p.get('screening_max_hit_rate') or 0, 1)}）；"
+        what = L(lang, f"按 TC260-003 第 5.1 条核对每个来源的证明材料，并计算来源的违法不良信息命中比例（阈值 {rate(p.get('screening_max_hit_rate') or 0)}）；"
                        "不合格的来源整体不予采用。", f"Checks each source's evidence (TC260-003 §5.1) and its illegal/harmful share "
-                       f"(threshold {pct(p.get('screening_max_hit_rate') or 0, 1)}); a failing source is rejected whole.")
+                       f"(threshold {rate(p.get('screening_max_hit_rate') or 0)}); a failing source is rejected whole.")
     elif name == "screening":
         act = p.get("record_action")
         what = L(lang, f"在采用的来源中逐条匹配违法不良信息关键词，命中的记录{'剔除' if act == 'drop' else '标记'}。",
@@ -237,8 +240,8 @@ def _step_prose(i: int, s: dict[str, Any], m: dict[str, Any], lang: str) -> str:
                  f"{'dropped' if act == 'drop' else 'flagged'}.")
     elif name == "pii":
         n_masked = sum(v for k, v in fr.items() if k.startswith("pii:") and k.endswith(":mask"))
-        what = L(lang, f"识别个人信息（{term('pii_mode', str(p.get('mode')).split(':')[0], lang)}，最低置信度 {g(p.get('min_score'))}），"
-                       f"按来源合法性基础和类型掩码替换或整条剔除；保留语料中共 {n_masked} 处标记为掩码。",
+        what = L(lang, f"识别个人信息，方式为{term('pii_mode', str(p.get('mode')).split(':')[0], lang)}，最低置信度 {g(p.get('min_score'))}；"
+                       f"按来源合法性基础和信息类型掩码替换或整条剔除，保留语料中共有 {n_masked} 个掩码标记。",
                  f"Detects personal information ({term('pii_mode', str(p.get('mode')).split(':')[0], lang)}, minimum score "
                  f"{g(p.get('min_score'))}) and masks it or drops the record by legal basis and type; {n_masked} masking "
                  "flags remain on kept records.")
@@ -272,15 +275,8 @@ def _step_prose(i: int, s: dict[str, Any], m: dict[str, Any], lang: str) -> str:
                  "source priority.")
     else:
         what = L(lang, "见清单中的参数。", "See the manifest for its parameters.")
-    head = L(lang, f"第{_cn_num(i)}步　{term('step', name, lang)}：", f"Step {i}. {term('step', name, lang)}: ")
+    head = L(lang, f"第{cn_num(i)}步　{term('step', name, lang)}：", f"Step {i}. {term('step', name, lang)}: ")
     return head + what + L(lang, "", " ") + effect + L(lang, "。", ".")
-
-
-def _cn_num(i: int) -> str:
-    digits = "零一二三四五六七八九"
-    if i <= 10:
-        return "十" if i == 10 else digits[i]
-    return ("" if i < 20 else digits[i // 10]) + "十" + (digits[i % 10] if i % 10 else "")
 
 
 # ---------------------------------------------------------------- 六、局限与说明
@@ -351,8 +347,8 @@ def _gate_detail(gt: dict[str, Any], m: dict[str, Any], lang: str) -> str:
     src = next((s for s in m["sources"] if s["id"] == rest), None)
     if kind == "source_screening" and src:
         sc = src["screening"]
-        return L(lang, f"命中比例 {pct(sc['hits'], sc['records'])}（{sc['hits']}/{sc['records']}），阈值 {pct(sc['threshold'], 1)}",
-                 f"share {pct(sc['hits'], sc['records'])} ({sc['hits']}/{sc['records']}), threshold {pct(sc['threshold'], 1)}")
+        return L(lang, f"命中比例 {pct(sc['hits'], sc['records'])}（{sc['hits']}/{sc['records']}），阈值 {rate(sc['threshold'])}",
+                 f"share {pct(sc['hits'], sc['records'])} ({sc['hits']}/{sc['records']}), threshold {rate(sc['threshold'])}")
     if kind == "source_evidence" and src:
         probs = [r for r in src["rejection_reasons"] if r != "screening_rate_exceeded"]
         return (L(lang, "材料齐全", "evidence complete") if not probs
@@ -382,7 +378,7 @@ def _gate_detail(gt: dict[str, Any], m: dict[str, Any], lang: str) -> str:
 
 
 def _appendix(m: dict[str, Any], lang: str, manifest_sha256: str | None) -> list[Block]:
-    grows = [[gate_name(g["name"], lang), g.get("article", "—"), yes_no(g["critical"], lang),
+    grows = [[gate_name(g["name"], lang), article(g.get("article", "—"), lang), yes_no(g["critical"], lang),
               L(lang, "通过", "passed") if g["passed"] else L(lang, "未通过", "failed"), _gate_detail(g, m, lang)]
              for g in m["gates"]]
     o = m["outputs"]

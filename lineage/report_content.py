@@ -8,7 +8,7 @@ from typing import Any
 
 from lineage.glossary import NOT_PI, SENSITIVE_PI, term
 from lineage.report_render import Block
-from lineage.report_text import L, acceptance_of, g, listing, num, paren, pct, sep, yes_no
+from lineage.report_text import L, acceptance_of, g, listing, num, paren, pct, rate, sep, yes_no
 
 AUTO_CHECK_SHARE, AUTO_CHECK_PASS = 0.10, 0.98  # TC260-003 §9.2 automated check: ≥ 10% of items, ≥ 98% pass
 
@@ -39,7 +39,7 @@ def _pii_blocks(m: dict[str, Any], lang: str) -> list[Block]:
     by_src = {s["id"]: s for s in m["sources"]}
     mode = str(p.get("mode"))
     intro = L(lang,
-              f"识别方式：{term('pii_mode', mode.split(':')[0], lang)}，最低置信度 {g(pol.get('min_score'))}。"
+              f"识别方式为{term('pii_mode', mode.split(':')[0], lang)}，最低置信度 {g(pol.get('min_score'))}。"
               "每处个人信息只记录类型、位置和带密钥的哈希值（HMAC-SHA256），原值从不写入任何输出。处理方式由来源的合法性基础"
               "和信息类型共同决定（《暂行办法》第七条第三项）。敏感个人信息（《个人信息保护法》第二十八条，如居民身份证号码、"
               "银行卡号）单列统计；语料中的个人信息均已掩码替换或整条剔除，不保留原文。",
@@ -100,10 +100,13 @@ def _pii_blocks(m: dict[str, Any], lang: str) -> list[Block]:
             ("h3", L(lang, "敏感个人信息", "Sensitive personal information")),
             ("table", "pii_sensitive", [L(lang, "类型", "Type"), L(lang, "检出数", "Findings"),
                                         L(lang, "所在来源", "Sources")], srows),
+            ("p", L(lang, "各来源的合法性基础、同意或授权证明，以及敏感个人信息的处理：",
+                    "Legal basis, consent or authorisation evidence and sensitive-PI handling per source:")),
             ("table", "pii_consent", [L(lang, "来源编号", "Source"), L(lang, "合法性基础", "Legal basis"),
                                       L(lang, "敏感个人信息检出数", "Sensitive findings"),
                                       L(lang, "同意或授权证明", "Consent / authorisation evidence"),
                                       L(lang, "敏感个人信息的处理", "Sensitive PI handling")], consent),
+            ("p", L(lang, "涉及个人信息的记录数（按来源与处理方式）：", "Records with personal information, by source and action:")),
             ("table", "pii_actions", [L(lang, "来源编号", "Source"), L(lang, "处理方式", "Action"),
                                       L(lang, "涉及记录数", "Records")], act_rows)]
 
@@ -146,7 +149,7 @@ def _quality_blocks(m: dict[str, Any], lang: str, metrics: dict[str, Any] | None
     drows = [[L(lang, "完全重复剔除", "Exact duplicates dropped"), num(d.get("exact_duplicates_dropped"))],
              [L(lang, "近似重复剔除", "Near duplicates dropped"), num(d.get("near_duplicates_dropped"))],
              [L(lang, "重复簇", "Duplicate clusters"), num(d.get("clusters"))]]
-    drows += [[L(lang, f"重复率：{k}", f"duplicate rate: {k}"), pct(v, 1)] for k, v in sorted((d.get("rate_by_source") or {}).items())]
+    drows += [[L(lang, f"重复率：{k}", f"duplicate rate: {k}"), rate(v)] for k, v in sorted((d.get("rate_by_source") or {}).items())]
     dp = L(lang,
            f"去重方法：先按规范化正文的哈希值剔除完全重复，再用 MinHash 局部敏感哈希（{prm.get('num_perm')} 个排列、"
            f"{prm.get('ngram')} 字符片段、相似度阈值 {g(prm.get('threshold'))}）找出近似重复，每个重复簇按来源优先级保留一条。",
@@ -201,8 +204,8 @@ def _acceptance_blocks(m: dict[str, Any], lang: str) -> list[Block]:
             [L(lang, "检查比例", "Share checked"), pct(checked, checked)],
             [L(lang, "命中记录数", "Records matched"), num(hits)],
             [L(lang, "合格率", "Pass rate"), pct(checked - hits, checked)],
-            [L(lang, "标准要求", "Required"), L(lang, f"抽检不少于 {pct(AUTO_CHECK_SHARE, 1)}，合格率不低于 {pct(AUTO_CHECK_PASS, 1)}",
-                                                 f"≥ {pct(AUTO_CHECK_SHARE, 1)} checked, pass rate ≥ {pct(AUTO_CHECK_PASS, 1)}")],
+            [L(lang, "标准要求", "Required"), L(lang, f"抽检不少于 {rate(AUTO_CHECK_SHARE)}，合格率不低于 {rate(AUTO_CHECK_PASS)}",
+                                                 f"≥ {rate(AUTO_CHECK_SHARE)} checked, pass rate ≥ {rate(AUTO_CHECK_PASS)}")],
             [L(lang, "结论", "Result"), L(lang, "合格", "pass") if checked and (checked - hits) / checked >= AUTO_CHECK_PASS
              else L(lang, "不合格", "fail")]]
     out: list[Block] = [("h3", L(lang, "（四）语料抽检（TC260-003 第 9.2 条）", "3.4 Corpus spot checks (TC260-003 §9.2)")),
@@ -236,7 +239,7 @@ def _acceptance_blocks(m: dict[str, Any], lang: str) -> list[Block]:
             [L(lang, "未审核", "Not reviewed"), num(acc.get("missing"))],
             [L(lang, "合格", "Passed"), num(acc.get("passed"))], [L(lang, "不合格", "Failed"), num(acc.get("failed"))],
             [L(lang, "合格率", "Pass rate"), num(acc.get("pass_rate"))],
-            [L(lang, f"威尔逊区间（置信度 {pct(acc.get('confidence') or 0.95, 1)}）", f"Wilson interval ({pct(acc.get('confidence') or 0.95, 1)})"),
+            [L(lang, f"威尔逊区间（置信度 {rate(acc.get('confidence') or 0.95)}）", f"Wilson interval ({rate(acc.get('confidence') or 0.95)})"),
              f"{num(acc.get('ci_low'))} – {num(acc.get('ci_high'))}"],
             [L(lang, "合格率阈值", "Threshold"), num(acc.get("threshold"))],
             [L(lang, "审核人员数", "Reviewers"), num(acc.get("reviewers"))],

@@ -7,6 +7,7 @@ carry `<!-- table: NAME -->` so tests and auditors can parse them back; every va
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -59,7 +60,7 @@ overflow-wrap:normal;word-break:normal}
 th{background:#eef2f8;white-space:nowrap}tr:nth-child(even) td{background:#fafbfd}
 td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;min-width:0}
 td.h{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.82em;word-break:break-all;min-width:16em}
-td.w{min-width:14em}
+td.w{min-width:14em;overflow-wrap:anywhere}td.s{white-space:nowrap}td.d{text-align:center;color:#667}
 """
 
 
@@ -71,11 +72,21 @@ def _is_num(s: str) -> bool:
         return False
 
 
+_HEX = re.compile(r"[0-9a-f]{32,}")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
 def _cell_class(s: str) -> str:
-    if _is_num(s) or s in ("—", "true", "false"):
+    """n: a number (right, one line); h: a hash, URL or path (monospace, may break anywhere); s: a short
+    Chinese label (one line); w: long text (a wider minimum)."""
+    if _is_num(s) or s in ("true", "false"):
         return ' class="n"'
-    if len(s) >= 40 and " " not in s and "，" not in s:
+    if s == "—":
+        return ' class="d"'
+    if _HEX.fullmatch(s) or (not _CJK.search(s) and ("://" in s or "/" in s) and " " not in s):
         return ' class="h"'
+    if len(s) <= 10 and _CJK.search(s):
+        return ' class="s"'
     if len(s) > 24:
         return ' class="w"'
     return ""

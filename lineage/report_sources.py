@@ -8,7 +8,7 @@ from typing import Any
 
 from lineage.glossary import reason, term
 from lineage.report_render import Block
-from lineage.report_text import L, listing, num, paren, pct, period_of, region_of
+from lineage.report_text import L, listing, num, paren, pct, period_of, rate, region_of
 
 
 def evidence_rows(s: dict[str, Any], lang: str) -> list[list[str]]:
@@ -163,16 +163,16 @@ def _screening_blocks(m: dict[str, Any], lang: str) -> list[Block]:
     n_terms, sha = lexicon_of(m)
     thr = pol.get("max_hit_rate", 0.05)
     rows = [[s["id"], num(s["screening"]["records"]), num(s["screening"]["hits"]),
-             pct(s["screening"]["hits"], s["screening"]["records"]), pct(s["screening"]["threshold"], 1),
+             pct(s["screening"]["hits"], s["screening"]["records"]), rate(s["screening"]["threshold"]),
              L(lang, "合格", "pass") if s["screening"]["passed"] else L(lang, "不合格，来源不予采用", "fail, source rejected")]
             for s in m["sources"]]
     p = L(lang,
           f"检查方法：对每个来源的全部记录（不是抽样）逐条匹配违法不良信息关键词库（{n_terms} 个词条"
-          f"{'，文件 SHA-256 ' + sha if sha else ''}），统计命中记录的比例；比例超过 {pct(thr, 1)} 的来源整体不予采用"
+          f"{'，文件 SHA-256 ' + sha if sha else ''}），统计命中记录的比例；比例超过 {rate(thr)} 的来源整体不予采用"
           f"（TC260-003 第 5.1 条）。采用的来源中命中关键词的单条记录按策略{'剔除' if pol.get('record_action') == 'drop' else '标记'}。",
           f"Method: every record of every source (not a sample) is matched against the illegal/harmful-content "
           f"lexicon ({n_terms} terms{', SHA-256 ' + sha if sha else ''}); a source whose share of matching records "
-          f"exceeds {pct(thr, 1)} is rejected (TC260-003 §5.1). In accepted sources a matching record is "
+          f"exceeds {rate(thr)} is rejected (TC260-003 §5.1). In accepted sources a matching record is "
           f"{'dropped' if pol.get('record_action') == 'drop' else 'flagged'}.")
     return [("h3", L(lang, "（六）来源违法不良信息检查", "2.6 Source screening for illegal and harmful content")),
             ("p", p), ("table", "screening", [L(lang, "来源编号", "Source"), L(lang, "检查记录数", "Records checked"),

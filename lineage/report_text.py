@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -37,6 +38,29 @@ def g(v: Any) -> str:
     if isinstance(v, float):
         return f"{v:.4f}".rstrip("0").rstrip(".")
     return num(v)
+
+
+def rate(x: float) -> str:
+    """A policy rate as a percentage as written (0.05 -> 5%, 0.965 -> 96.5%)."""
+    return f"{100.0 * x:.2f}".rstrip("0").rstrip(".") + "%"
+
+
+def article(code: str, lang: str) -> str:
+    """An article reference of the Interim Measures: "7(1)" -> 第七条第一项 / Art. 7(1)."""
+    m = re.fullmatch(r"(\d+)(?:\((\d+)\))?", str(code))
+    if not m:
+        return str(code)
+    if lang != "zh":
+        return f"Art. {code}"
+    return f"第{cn_num(int(m.group(1)))}条" + (f"第{cn_num(int(m.group(2)))}项" if m.group(2) else "")
+
+
+def cn_num(i: int) -> str:
+    """1..99 in Chinese numerals (第十九条)."""
+    digits = "零一二三四五六七八九"
+    if i < 10:
+        return digits[i]
+    return ("" if i < 20 else digits[i // 10]) + "十" + (digits[i % 10] if i % 10 else "")
 
 
 def pct(part: float, whole: float) -> str:
