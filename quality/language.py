@@ -121,16 +121,19 @@ def script_table() -> list[str | None]:
 
 # Spans that are not prose in any language: URLs, e-mail addresses, paths, command-line options, markup tags,
 # identifiers (snake_case, dotted.names, calls()) and inline code. Mixed Chinese/English technical text
-# carries many of them; counted as Latin letters they would outvote the Chinese prose around them.
+# carries many of them; counted as Latin letters they would outvote the Chinese prose around them. ASCII
+# classes only: Python's \w matches Han characters, and Chinese man pages often end sentences with an ASCII
+# '.', so "\w+\.\w+" would blank out the Chinese prose itself.
 _NON_PROSE = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]*://\S+"          # URLs
-    r"|\S+@\S+\.\w+"                          # e-mail, Message-ID
-    r"|(?<![\w/])[~.]?/[\w.~/*-]+"               # paths
-    r"|(?<![\w-])--?[A-Za-z][\w-]*(?:=\S*)?"     # command-line options
-    r"|<[^<>\n]{1,200}>"                        # markup tags
-    r"|`[^`\n]{1,200}`"                         # inline code
-    r"|\b\w+(?:[_.:]\w+)+(?:\(\))?"              # identifiers: snake_case, dotted.names, a::b
-    r"|\b\w+\(\)"                               # calls
+    r"[A-Za-z][A-Za-z0-9+.-]*://[!-~]+"                   # URLs (ASCII only: never eat the prose after them)
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail, Message-ID
+    r"|(?<![A-Za-z0-9_/])[~.]?/[A-Za-z0-9_.~/*-]+"          # paths
+    r"|(?<![A-Za-z0-9_-])--?[A-Za-z][A-Za-z0-9_-]*(?:=[!-~]*)?"  # command-line options
+    r"|<[^<>\n]{1,200}>"                                  # markup tags
+    r"|`[^`\n]{1,200}`"                                   # inline code
+    r"|(?<![A-Za-z0-9_])[A-Za-z0-9_]+(?:[_.:]+[A-Za-z0-9_]+)+(?:\(\))?"  # snake_case, dotted.names, a::b
+    r"|(?<![A-Za-z0-9_])[A-Za-z0-9_]+\(\)"                 # calls
+    r"|(?<![A-Za-z0-9_.-])[A-Za-z0-9_.-]+\(\d[a-z]*\)"       # manual page references: ssh(1), socket(7)
 )
 # A Han or Kana character carries about as much text as three Latin letters (a Chinese character is about
 # one English word); Hangul syllables about two. Used to compare scripts by amount of text, not code points.

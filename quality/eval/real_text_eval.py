@@ -7,7 +7,9 @@ Data:
 - junk of ten further kinds made from the dev set's good texts by ``quality.eval.junk_kinds`` (reported
   apart, as a check of kinds the dev set does not have);
 - sentence-level language ID on real translated messages from the machine's gettext catalogues
-  (``quality.eval.lang_real``).
+  (``quality.eval.lang_real``);
+- a held-out set: documents of the same kinds that are not in the dev set, drawn from the same Debian
+  packages when they are installed (``quality.eval.real_holdout``; false drops on text nobody tuned on).
 
 A document counts as dropped when any quality rule with action ``drop`` fails (as ``quality.decide`` does).
 Prints the target table, a per-rule breakdown (false drops on good text, junk caught, junk caught by that rule
@@ -168,12 +170,44 @@ def _print(summary: dict[str, Any], wrong: list[dict[str, Any]], examples: int, 
         print(f"  [{key}] {d['id']} {why}: {text}")
 
 
+def _holdout(dev_rows: list[dict[str, Any]], policy: Path, examples: int) -> dict[str, Any] | None:
+    """False drops on documents of the dev set's kinds that are not in it (quality.eval.real_holdout)."""
+    from quality.eval import real_holdout
+
+    absent = real_holdout.missing()
+    if absent:
+        print(f"\nheld-out set NOT RUN: install the Debian packages {', '.join(absent)} to build it")
+        return None
+    rows = real_holdout.build([r["text"] for r in dev_rows if not r["set"].startswith("junk")])
+    decided = decide(rows, policy)
+    summary = summarise(decided)
+    print("\nheld-out documents of the same kinds, not in the dev set (built from the installed Debian packages;"
+          " nothing here was tuned on)")
+    print(f"{'set':<20}{'docs':>6}{'dropped':>9}{'rate':>8}  {'target':<8} met")
+    for name, st in summary["sets"].items():
+        met = "-" if st["met"] is None else ("yes" if st["met"] else "NO")
+        print(f"{name:<20}{st['n']:>6}{st['dropped']:>9}{st['drop_rate']:>8.3f}  {st['target'] or '':<8} {met}")
+    z = summary["zh_tech_language"]
+    print(f"zh_tech labelled Chinese: {z['labelled_zh']}/{z['n']} = {z['share']:.4f}")
+    shown: Counter[str] = Counter()
+    for d in wrong_decisions(decided):
+        if shown[d["set"]] < examples:
+            shown[d["set"]] += 1
+            why = ",".join(d["drop_rules"]) or f"lang {d['lang']}"
+            print(f"  [{d['set']}] {why}: {d['text'][:100]!r}")
+    return {"sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
+                     for k, v in summary["sets"].items()},
+            "zh_tech_language": {k: z[k] for k in ("n", "labelled_zh", "share")},
+            "source": "quality.eval.real_holdout (fortunes-zh, python3.11-doc, manpages-zh, debian-reference-zh-*)"}
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--policy", type=Path, default=POLICY)
     ap.add_argument("--examples", type=int, default=5)
     ap.add_argument("--no-write", action="store_true", help="do not update quality/eval_figures.json")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is not met")
+    ap.add_argument("--no-holdout", action="store_true", help="skip the held-out set built from Debian packages")
     args = ap.parse_args(argv)
     try:
         rows = load_dev()
@@ -187,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
 
     lang_res = lang_real.evaluate()
     _print(summary, wrong_decisions(decided), args.examples, lang_res)
+    holdout = None if args.no_holdout else _holdout(rows, args.policy, args.examples)
     if not args.no_write:
         figures = {
             "date": dt.date.today().isoformat(),
@@ -196,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")} for k, v in summary["sets"].items()},
             "zh_tech_language": {k: summary["zh_tech_language"][k] for k in ("n", "labelled_zh", "share", "target", "met")},
             "sentence_language": None if lang_res is None else {k: lang_res[k] for k in ("n", "correct", "accuracy", "source")},
+            "holdout": holdout,
         }
         FIGURES.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     ok = all(s["met"] is not False for s in summary["sets"].values()) and summary["zh_tech_language"]["met"]
