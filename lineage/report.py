@@ -122,9 +122,10 @@ def _summary_section(m: dict[str, Any], lang: str, ann: dict[str, Any] | None) -
     failed = [g for g in m["gates"] if not g["passed"]]
     acc = acceptance_of(m)
     if acc:
-        acc_txt = term("acceptance", acc.get("status") or ("accepted" if acc.get("accepted") else "not_accepted"), lang)
+        acc_txt = L(lang, "结论为", "result: ") + term(
+            "acceptance", acc.get("status") or ("accepted" if acc.get("accepted") else "not_accepted"), lang)
     else:
-        acc_txt = L(lang, "尚未进行", "not yet done")
+        acc_txt = L(lang, "验收尚未进行", "not yet done")
     ann_txt = (L(lang, "未进行", "not run") if not ann else
                (L(lang, "通过", "passed") if ann.get("passed") else L(lang, "未通过", "failed")))
     p = L(lang,
@@ -133,7 +134,7 @@ def _summary_section(m: dict[str, Any], lang: str, ann: dict[str, Any] | None) -
           f"其中 {len(rejected)} 个来源不予采用。经处理保留 {t['kept']} 条（占读取记录的 {pct(t['kept'], t['read'])}），"
           f"剔除 {t['dropped']} 条，异常数据 {t['deadlettered']} 条。保留语料共 {chars} 个字符，估算 {tokens} 个词元，"
           f"主要语种为{lang_txt}。{len(m['gates'])} 项检查中 {len(m['gates']) - len(failed)} 项通过、{len(failed)} 项未通过"
-          f"（见附录一）；标注质量审核{ann_txt}；人工抽检验收{acc_txt}。",
+          f"（见附录一）；标注质量审核{ann_txt}；人工抽检{acc_txt}。",
           f"{t['read']} records were read from {len(srcs)} sources ({len(dom)} domestic, {len(ovs)} overseas"
           f"{', ' + str(len(srcs) - len(dom) - len(ovs)) + ' undeclared' if len(srcs) > len(dom) + len(ovs) else ''}); "
           f"{len(rejected)} source(s) were rejected. {t['kept']} records were kept ({pct(t['kept'], t['read'])} of those "
