@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from lineage.report_render import Block
-from lineage.report_text import num, pct, period_of
+from lineage.report_text import num, pct, period_of, rate
 
 
 def build_eu_blocks(m: dict[str, Any]) -> list[Block]:
@@ -59,7 +59,7 @@ def build_eu_blocks(m: dict[str, Any]) -> list[Block]:
            ["conflict action", str(cr.get("conflict_action"))],
            ["records dropped for an opt-out", num(dr.get("copyright:opt_out", 0))],
            ["records flagged for an opt-out", num(fr.get("copyright:opt_out", 0))]]
-    ill = [["screening enabled", num(scr.get("enabled"))], ["source threshold", num(scr.get("max_hit_rate"))],
+    ill = [["screening enabled", num(scr.get("enabled"))], ["source threshold", rate(scr.get("max_hit_rate") or 0)],
            ["records dropped for a lexicon hit", num(dr.get("screening:lexicon_hit", 0))],
            ["records of sources rejected for their share", num(dr.get("source_rejected:screening_rate_exceeded", 0))]]
     other = [[s["name"], num(s["records_in"]), num(s["records_out"])] for s in m["steps"]]

@@ -52,7 +52,7 @@ CSS = """
 body{font-family:"Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",system-ui,sans-serif;
 margin:2em auto;max-width:1200px;padding:0 1.2em;color:#1d2430;line-height:1.7}
 h1{font-size:1.55em;border-bottom:2px solid #2b5797;padding-bottom:.3em}h2{margin-top:1.8em;color:#2b5797}
-h3{margin-top:1.3em}p{text-align:justify}li{margin:.25em 0}
+h3{margin-top:1.3em}li{margin:.25em 0}
 .t{overflow-x:auto;margin:.6em 0 1.2em}
 table{border-collapse:collapse;font-size:.9em}
 th,td{border:1px solid #cfd6e0;padding:.35em .6em;text-align:left;vertical-align:top;min-width:4.5em;
