@@ -37,7 +37,7 @@ def _spans_from_tags(tags: list[str], is_name: Callable[[str], bool]) -> NameSpa
     spans: NameSpans = []
     start = -1
     for i, tag in enumerate(tags + ["O"]):
-        prefix, _, label = tag.partition("-")
+        prefix, _, label = tag.replace("_", "-", 1).partition("-")  # B-PER and B_PER both occur
         inside = is_name(label) and prefix in ("I", "M", "E")
         if start >= 0 and not inside:
             spans.append((start, i))
@@ -78,23 +78,15 @@ def read_cluener(path: Path) -> list[Sentence]:
     return out
 
 
-# file name in a data directory -> (reader, name label). Names say which split each file is.
-READERS: dict[str, Callable[[Path], list[Sentence]]] = {
-    "cluener_train.json": read_cluener,
-    "cluener_dev.json": read_cluener,
-    "weibo_train.conll": lambda p: read_tagged(p, "PER.NAM"),
-    "weibo_dev.conll": lambda p: read_tagged(p, "PER.NAM"),
-    "weibo_test.conll": lambda p: read_tagged(p, "PER.NAM"),
-    "resume_train.bmes": lambda p: read_tagged(p, "NAME"),
-    "resume_dev.bmes": lambda p: read_tagged(p, "NAME"),
-    "resume_test.bmes": lambda p: read_tagged(p, "NAME"),
-    "msra_train.bio": lambda p: read_tagged(p, "PER"),
-    "msra_test.bio": lambda p: read_tagged(p, "PER"),
-    "pd_train.bio": lambda p: read_tagged(p, "PER"),
-    "pd_dev.bio": lambda p: read_tagged(p, "PER"),
-    "pd_test.bio": lambda p: read_tagged(p, "PER"),
-}
-
-
 def read(path: Path) -> list[Sentence]:
-    return READERS[path.name](path)
+    """By file name: `cluener_*.json`, `weibo_*.conll` (PER.NAM), `resume_*.bmes` (NAME), other `*.bio` (PER)."""
+    name = path.name
+    if name.startswith("cluener_"):
+        return read_cluener(path)
+    if name.startswith("weibo_"):
+        return read_tagged(path, "PER.NAM")
+    if name.startswith("resume_"):
+        return read_tagged(path, "NAME")
+    if name.endswith(".bio"):
+        return read_tagged(path, "PER")
+    raise ValueError(f"unknown corpus file name: {name}")

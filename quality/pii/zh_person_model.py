@@ -22,7 +22,7 @@ import numpy as np
 
 LABELS: tuple[str, ...] = ("O", "B", "I", "E", "S")
 HASH_BITS = 20
-N_TEMPLATES = 13
+N_TEMPLATES = 15
 _PAD = 2
 _BOS, _EOS, _ASTRAL = 1, 2, 3
 _SHIFT = np.uint64(64 - HASH_BITS)
@@ -56,8 +56,8 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 _NORM, _SUR = _tables()
 
 
-def features(text: str) -> np.ndarray:
-    """(N_TEMPLATES, len(text)) bucket ids: char unigrams -2..+2, five bigrams, a trigram, surname pattern.
+def features(text: str, n_templates: int = N_TEMPLATES) -> np.ndarray:
+    """(N_TEMPLATES, len(text)) bucket ids: char unigrams -2..+2, five bigrams, three trigrams, surname pattern.
 
     Codes are < 2**17, so a key packs up to three of them exactly (17 bits each) below the template salt.
     """
@@ -72,14 +72,14 @@ def features(text: str) -> np.ndarray:
     c = [x[d : d + n] for d in range(5)]  # offsets -2..+2
     sp = (s[0:n] << np.uint64(3)) | (s[1 : n + 1] << np.uint64(2)) | (s[2 : n + 2] << np.uint64(1)) | s[3 : n + 3]
     k17, k34 = np.uint64(17), np.uint64(34)
-    keys = np.stack(
-        (
-            c[0], c[1], c[2], c[3], c[4],
-            (c[1] << k17) | c[2], (c[2] << k17) | c[3], (c[0] << k17) | c[1], (c[3] << k17) | c[4],
-            (c[1] << k17) | c[3], (c[1] << k34) | (c[2] << k17) | c[3], sp, (sp << k17) | c[2],
-        )
+    rows = (
+        c[0], c[1], c[2], c[3], c[4],
+        (c[1] << k17) | c[2], (c[2] << k17) | c[3], (c[0] << k17) | c[1], (c[3] << k17) | c[4],
+        (c[1] << k17) | c[3], (c[1] << k34) | (c[2] << k17) | c[3], sp, (sp << k17) | c[2],
+        (c[0] << k34) | (c[1] << k17) | c[2], (c[2] << k34) | (c[3] << k17) | c[4],
     )
-    keys |= _SALT
+    keys = np.stack(rows[:n_templates])
+    keys |= _SALT[:n_templates]
     keys *= _GOLDEN
     return (keys >> _SHIFT).astype(np.intp)
 
@@ -103,6 +103,7 @@ class ZhPersonModel:
         start_margin: float = 5.0,
         cont_margin: float = 3.0,
         floor: float = 0.35,
+        n_templates: int = N_TEMPLATES,
     ) -> None:
         self.emission = np.ascontiguousarray(emission, dtype=np.float32)
         self.transition = np.asarray(transition, dtype=np.float64)
@@ -117,6 +118,7 @@ class ZhPersonModel:
         self.start_margin = start_margin
         self.cont_margin = cont_margin
         self.floor = floor
+        self.n_templates = n_templates  # the first n feature templates (a model trained on fewer stays valid)
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
@@ -124,11 +126,13 @@ class ZhPersonModel:
         with np.load(path) as z:
             table = np.zeros((1 << HASH_BITS, len(LABELS)), dtype=np.float32)
             table[z["rows"], z["cols"]] = z["weights"]
-            return cls(table, z["transition"], float(z["start_margin"]), float(z["cont_margin"]), float(z["floor"]))
+            n = int(z["n_templates"]) if "n_templates" in z.files else 13
+            margins = float(z["start_margin"]), float(z["cont_margin"])
+            return cls(table, z["transition"], *margins, float(z["floor"]), n)
 
     def emissions(self, text: str) -> np.ndarray:
-        ids = features(text)
-        return self.emission.take(ids.ravel(), axis=0).reshape(N_TEMPLATES, len(text), -1).sum(axis=0)
+        ids = features(text, self.n_templates)
+        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), -1).sum(axis=0)
 
     def windows(self, em: np.ndarray) -> list[tuple[int, int]]:
         """Disjoint [a, b) windows around candidate name starts, widened by one character each side."""

@@ -125,6 +125,9 @@ def test_bioes_and_tag_readers_round_trip(tmp_path):
     bio = tmp_path / "x.bio"
     bio.write_text("张 B-PER\n三 I-PER\n说 O\n北 B-LOC\n\n李 B-PER\n", encoding="utf-8")
     assert read_tagged(bio, "PER") == [("张三说北", [(0, 2)]), ("李", [(0, 1)])]
+    underscored = tmp_path / "u.bio"  # some MSRA copies write B_PER / I_PER
+    underscored.write_text("王 B_PER\n五 I_PER\n来 O\n", encoding="utf-8")
+    assert read_tagged(underscored, "PER") == [("王五来", [(0, 2)])]
     weibo = tmp_path / "w.conll"
     weibo.write_text("李0\tB-PER.NAM\n华1\tI-PER.NAM\n妈0\tB-PER.NOM\n妈1\tI-PER.NOM\n", encoding="utf-8")
     assert read_tagged(weibo, "PER.NAM") == [("李华妈妈", [(0, 2)])]
