@@ -37,6 +37,12 @@ def figure_rows(fig: dict[str, Any], lang: str) -> list[list[str]]:
     if z:
         label = "中文技术段落识别为中文" if lang == "zh" else "Chinese technical paragraphs labelled Chinese"
         rows.append([label, str(z["n"]), f"{z['share']:.1%}", z["target"], yes if z["met"] else no])
+    held = (fig.get("holdout") or {}).get("sets") or {}
+    tag = "（留出集，未调参）" if lang == "zh" else " (held out, not tuned on)"
+    for key, s in held.items():
+        label = _NAMES.get(key, (key, key))[0 if lang == "zh" else 1] + tag
+        met = "—" if s.get("met") is None else (yes if s["met"] else no)
+        rows.append([label, str(s["n"]), f"{s['drop_rate']:.1%}", s.get("target") or "—", met])
     s2 = fig.get("sentence_language")
     if s2:
         label = "句子级语种识别（真实翻译消息）" if lang == "zh" else "sentence-level language ID (real translated messages)"
