@@ -50,30 +50,29 @@ def _size_bucket(n: int) -> str:
     return f"{lo}-{hi}"
 
 
-class _ExactGroups(beam.DoFn):
-    """Per content hash: one representative item for the near step; members of groups of >= 2 keyed by
-    the group representative."""
+def _exact_best(items: Iterable[tuple[Rank, str, bytes]]) -> tuple[tuple[Rank, str, bytes], int]:
+    best: tuple[Rank, str, bytes] | None = None
+    count = 0
+    for it in items:
+        count += 1
+        if best is None or (tuple(it[0]), it[1]) < (tuple(best[0]), best[1]):
+            best = it
+    assert best is not None
+    return best, count
 
-    MEMBERS = "members"
 
-    def __init__(self) -> None:
-        self.exact_dups = Metrics.counter(_NS, "exact_duplicate_records")
+def _exact_rep(kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> tuple[Rank, str, bytes]:
+    """Per content hash: the min-rank member, the one item the near step sees for the whole group."""
+    best, _ = _exact_best(kv[1])
+    return (tuple(best[0]), best[1], best[2])
 
-    def process(self, kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> Iterator[Any]:
-        _, items = kv
-        best: tuple[Rank, str, bytes] | None = None
-        count = 0
-        for it in items:
-            count += 1
-            if best is None or (tuple(it[0]), it[1]) < (tuple(best[0]), best[1]):
-                best = it
-        assert best is not None
-        rep_id = best[1]
-        yield (tuple(best[0]), rep_id, best[2])
-        if count > 1:
-            self.exact_dups.inc(count - 1)
-            for it in items:
-                yield beam.pvalue.TaggedOutput(self.MEMBERS, (rep_id, it[1]))
+
+def _exact_members(kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> Iterator[tuple[str, str]]:
+    """Members of exact groups of >= 2, keyed by the group representative."""
+    best, count = _exact_best(kv[1])
+    if count > 1:
+        for it in kv[1]:
+            yield best[1], it[1]
 
 
 class _BandKeys(beam.DoFn):
@@ -111,14 +110,37 @@ class _BucketPairs(beam.DoFn):
             yield (ia, ib), (ra, rb)
 
 
-def _attach(kv: tuple[str, dict[str, list[Any]]]) -> Iterator[Any]:
+def _attach(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[Any]:
     """Join step: each pair keyed by one of its ids picks up that id's signature."""
-    _, g = kv
+    _, tagged = kv
+    g = _untag(tagged)
     if not g["sig"]:
         return
     sig = g["sig"][0]
     for pair, carried in g["pair"]:
         yield pair, (*carried, sig)
+
+
+def _untag(tagged: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {"sig": [], "pair": [], "labels": [], "members": []}
+    for tag, v in tagged:
+        out[tag].append(v)
+    return out
+
+
+class _Join(beam.PTransform):
+    """CoGroupByKey as Flatten + GroupByKey of (key, (tag, value)) with single-output steps only.
+
+    Why: Beam 2.77's DaskRunner mixes the outputs of a multi-output ParDo and passes a Map's extra
+    arguments twice, which is how its CoGroupByKey is built; this join runs on every runner."""
+
+    def expand(self, tagged: dict[str, beam.PCollection]) -> beam.PCollection:
+        parts = [pc | f"Tag{tag}" >> beam.Map(_tagger(tag)) for tag, pc in sorted(tagged.items())]
+        return parts | "Union" >> beam.Flatten() | "Group" >> beam.GroupByKey()
+
+
+def _tagger(tag: str):  # type: ignore[no-untyped-def]
+    return lambda kv: (kv[0], (tag, kv[1]))
 
 
 class _VerifyPairs(beam.DoFn):
@@ -149,15 +171,15 @@ def _node_state(kv: tuple[str, Iterable[tuple[Rank, str, Rank]]]) -> tuple[str, 
     return node, (label, tuple(sorted(nbrs)))
 
 
-def _send(kv: tuple[str, tuple[Rank, tuple[str, ...]]]) -> Iterator[tuple[str, tuple]]:
-    node, (label, nbrs) = kv
+def _send(kv: tuple[str, tuple[Any, ...]]) -> Iterator[tuple[str, tuple]]:
+    node, (label, nbrs) = kv[0], kv[1][:2]
     yield node, ("s", label, nbrs)
     for nb in nbrs:
         yield nb, ("m", label)
 
 
 class _Receive(beam.DoFn):
-    CHANGED = "changed"
+    """New label = min over own and received labels; the last round also marks nodes still changing."""
 
     def __init__(self, last: bool) -> None:
         self.last = last
@@ -177,16 +199,17 @@ class _Receive(beam.DoFn):
         if old is None:  # message to a node that does not exist: cannot happen with symmetric edges
             return
         assert best is not None
-        if self.last and best != old:
+        changed = self.last and best != old
+        if changed:
             self.changed.inc()
-            yield beam.pvalue.TaggedOutput(self.CHANGED, 1)
-        yield node, (best, nbrs)
+        yield node, (best, nbrs, changed)
 
 
-def _emit(kv: tuple[str, dict[str, Iterable[Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+def _emit(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
     """Per exact-group representative g: its final label (if in the near graph) and its exact members."""
-    g, grouped = kv
-    labels = list(grouped["labels"])
+    g, tagged = kv
+    grouped = _untag(tagged)
+    labels = grouped["labels"]
     members = grouped["members"]
     if labels:
         rep = labels[0][1]  # rank = (priority, record_id)
@@ -340,50 +363,49 @@ class FindDuplicates(beam.PTransform):
         self.changed_nodes: beam.PCollection | None = None  # one element (1) per label still changing
 
     def expand(self, records: beam.PCollection) -> beam.PCollection:
-        exact = (
+        grouped = (
             records
             | "KeyByContent" >> beam.Map(lambda t: (t[2], (tuple(t[1]), t[0], bytes(t[3]))))
             | "GroupExact" >> beam.GroupByKey()
-            | "ExactGroups" >> beam.ParDo(_ExactGroups()).with_outputs(_ExactGroups.MEMBERS, main="reps")
         )
+        reps = grouped | "ExactReps" >> beam.Map(_exact_rep)
+        members = grouped | "ExactMembers" >> beam.FlatMap(_exact_members)
         pairs = (
-            exact.reps
+            reps
             | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows))
             | "GroupBuckets" >> beam.GroupByKey()
             | "BucketPairs" >> beam.ParDo(_BucketPairs(self.max_bucket_compare))
         )
-        sigs = exact.reps | "SigById" >> beam.Map(lambda t: (t[1], t[2]))
+        sigs = reps | "SigById" >> beam.Map(lambda t: (t[1], t[2]))
         with_a = (
             {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
-            | "JoinSigA" >> beam.CoGroupByKey()
+            | "JoinSigA" >> _Join()
             | "AttachA" >> beam.FlatMap(_attach)
         )
         edges = (
             {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
-            | "JoinSigB" >> beam.CoGroupByKey()
+            | "JoinSigB" >> _Join()
             | "AttachB" >> beam.FlatMap(_attach)
             | "GroupPairs" >> beam.GroupByKey()
             | "VerifyPairs" >> beam.ParDo(_VerifyPairs(self.threshold))
         )
         state = edges | "GroupAdjacency" >> beam.GroupByKey() | "InitLabels" >> beam.Map(_node_state)
-        changed = None
         for i in range(self.cc_rounds):
             last = i == self.cc_rounds - 1
-            out = (
+            state = (
                 state
                 | f"Send{i}" >> beam.FlatMap(_send)
                 | f"Gather{i}" >> beam.GroupByKey()
-                | f"Receive{i}" >> beam.ParDo(_Receive(last)).with_outputs(_Receive.CHANGED, main="state")
+                | f"Receive{i}" >> beam.ParDo(_Receive(last))
             )
-            state = out.state
-            if last:
-                self.changed_nodes = out[_Receive.CHANGED]
-                if self.with_stats:
-                    changed = out[_Receive.CHANGED] | "CountChanged" >> beam.CombineGlobally(sum)
+        self.changed_nodes = state | "Changed" >> beam.FlatMap(lambda kv: [1] if kv[1][2] else [])
+        changed = None
+        if self.with_stats:
+            changed = self.changed_nodes | "CountChanged" >> beam.CombineGlobally(sum)
         labels = state | "Labels" >> beam.Map(lambda kv: (kv[0], kv[1][0]))
         dups = (
-            {"labels": labels, "members": exact[_ExactGroups.MEMBERS]}
-            | "JoinGroups" >> beam.CoGroupByKey()
+            {"labels": labels, "members": members}
+            | "JoinGroups" >> _Join()
             | "Emit" >> beam.FlatMap(_emit)
         )
         self.changed_last_round = changed

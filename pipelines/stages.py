@@ -370,8 +370,14 @@ class _DupRows(beam.DoFn):
         yield shard
 
 
-def _candidates(path: str, rejected: frozenset[str]):  # type: ignore[no-untyped-def]
-    """Key rows of one input file -> FindDuplicates items for records that survive every earlier measure."""
+def _candidates(rejected: frozenset[str]):  # type: ignore[no-untyped-def]
+    """Key rows of one input file -> FindDuplicates items for records that survive every earlier measure.
+
+    A closure, not a Map argument: DaskRunner passes a Map's extra arguments twice."""
+    return lambda path: _read_candidates(path, rejected)
+
+
+def _read_candidates(path: str, rejected: frozenset[str]):  # type: ignore[no-untyped-def]
     for r in pq.read_table(path, columns=["record_id", "source_id", "content_sha256", "priority", "pre_ok",
                                            "signature"]).to_pylist():
         if r["pre_ok"] and r["signature"] is not None and r["source_id"] not in rejected:
@@ -398,7 +404,11 @@ def _read_summaries(d: str, expected: list[int], stage: str) -> list[dict[str, A
 def _run(make_pipeline: Any, build: Any) -> None:
     p = make_pipeline()
     build(p)
-    p.run().wait_until_finish()
+    result = p.run()
+    result.wait_until_finish()
+    client = getattr(result, "client", None)  # DaskRunner opens a dask.distributed client per pipeline
+    if client is not None:
+        client.close()
 
 
 def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
@@ -445,7 +455,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
 
         def build(p: beam.Pipeline) -> None:
             dups = (p | "KeyFiles" >> beam.Create(key_files) | "Spread" >> beam.Reshuffle()
-                    | "Candidates" >> beam.FlatMap(_candidates, rejected) | "FindDuplicates" >> finder)
+                    | "Candidates" >> beam.FlatMap(_candidates(rejected)) | "FindDuplicates" >> finder)
             rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
             changed = finder.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
             _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
