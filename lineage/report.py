@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from lineage.glossary import UNDETECTED_SENSITIVE, gate_name, reason, term
+from lineage.hashing import file_sha256
 from lineage.report_annotation import annotation_section, annotation_view, taxonomy_gaps
 from lineage.report_content import content_security
 from lineage.report_eu import build_eu_blocks
@@ -36,7 +37,6 @@ from lineage.report_text import (
     read_json,
     region_of,
     sep,
-    sha256_of,
     yes_no,
 )
 
@@ -421,7 +421,8 @@ def write_reports(out_dir: str, manifest: dict[str, Any]) -> list[str]:
     """Write report.{zh,en,eu}.{md,html} into `out_dir`; returns the paths written."""
     manifest = json.loads(json.dumps(manifest, sort_keys=True))  # same report from memory or from disk
     metrics = read_json(os.path.join(out_dir, "metrics.json"))
-    msha = sha256_of(os.path.join(out_dir, "manifest.json"))
+    mpath = os.path.join(out_dir, "manifest.json")
+    msha = file_sha256(mpath) if os.path.exists(mpath) else None
     ann = annotation_view(out_dir, manifest)
     written = []
     docs = [(lang, build_blocks(manifest, lang, metrics, msha, ann)) for lang in LANGS]

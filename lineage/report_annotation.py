@@ -10,8 +10,9 @@ import os
 from typing import Any
 
 from lineage.glossary import term
+from lineage.hashing import file_sha256
 from lineage.report_render import Block
-from lineage.report_text import L, g, listing, num, paren, read_json, sha256_of
+from lineage.report_text import L, g, listing, num, paren, read_json
 
 
 def annotation_view(out_dir: str | None, manifest: dict[str, Any]) -> dict[str, Any] | None:
@@ -29,7 +30,7 @@ def annotation_view(out_dir: str | None, manifest: dict[str, Any]) -> dict[str, 
     if out_dir and rel:
         listed = {f["path"]: f["sha256"] for f in (manifest.get("outputs") or {}).get("files", [])}
         p = os.path.join(out_dir, rel)
-        if rel in listed and os.path.exists(p) and sha256_of(p) == listed[rel]:
+        if rel in listed and os.path.exists(p) and file_sha256(p) == listed[rel]:
             full = read_json(p)
     src = full or a
     batches = src.get("batches") or []

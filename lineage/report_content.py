@@ -180,9 +180,11 @@ def _quality_blocks(m: dict[str, Any], lang: str, metrics: dict[str, Any] | None
     fig = release_figures()
     if fig:
         out += [("h3", L(lang, "质量规则与语种识别在真实文本上的评测（本版本）", "Quality rules and language ID on real text (this release)")),
-                ("p", L(lang, "由 make eval 在真实文本开发集及其派生的垃圾文本上测得；数据、文档数、日期：",
-                        "Measured by make eval on the real-text development set and junk made from it; data, documents, date:")
-                 + f" {fig['data']['dev']}, {fig['data']['rows']}, {fig['date']}."),
+                ("p", L(lang, f"由 make eval 在真实文本开发集（{fig['data']['dev']}，{fig['data']['rows']} 篇，{fig['date']} 测得）"
+                              "及其派生的垃圾文本上测得；「比例」对保留类评测集为被误删的比例，对删除类为被删除的比例，对语种识别为识别正确的比例。",
+                        f"Measured by make eval on the real-text development set ({fig['data']['dev']}, "
+                        f"{fig['data']['rows']} documents, {fig['date']}) and junk made from it; 'Rate' is the share "
+                        "wrongly dropped for keep sets, the share dropped for junk sets and the share correct for language ID.")),
                 ("table", "quality_eval", [L(lang, "评测集", "Set"), L(lang, "记录数", "Records"), L(lang, "比例", "Rate"),
                                            L(lang, "目标", "Target"), L(lang, "达标", "Met")], figure_rows(fig, lang))]
     lm = (metrics or {}).get("language") or {}

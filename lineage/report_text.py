@@ -5,7 +5,6 @@ Integers stay exactly as in the manifest (no separators) so tests and auditors c
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -99,16 +98,6 @@ def read_json(path: str) -> dict[str, Any] | None:
         return None
     with open(path, encoding="utf-8") as f:
         return json.load(f)
-
-
-def sha256_of(path: str) -> str | None:
-    if not os.path.exists(path):
-        return None
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def period_of(s: dict[str, Any]) -> str:

@@ -382,6 +382,14 @@ def test_rendering_is_deterministic(demo_run: Path) -> None:
     assert render_markdown(build_eu_blocks(m)) == render_markdown(build_eu_blocks(copy.deepcopy(m)))
 
 
+def test_glossary_terms_are_chinese_and_english() -> None:
+    for cat, (_, _, table) in CATEGORIES.items():
+        for code, (zh, en) in table.items():
+            assert zh and en, (cat, code)
+            latin = re.findall(r"[A-Za-z]{4,}", _strip_parens(zh))
+            assert set(latin) <= {"JSON", "Parquet"}, (cat, code, zh)
+
+
 def test_glossary_doc_is_generated_and_matches_the_taxonomy() -> None:
     import yaml
 
