@@ -38,16 +38,23 @@ def _pii_blocks(m: dict[str, Any], lang: str) -> list[Block]:
     acts = pol.get("actions") or {}
     by_src = {s["id"]: s for s in m["sources"]}
     mode = str(p.get("mode"))
+    keeps = [L(lang, f"合法性基础为「{term('legal_basis', b, lang)}」的"
+                     f"{'全部个人信息' if e == '*' else term('pii_entity', e, lang)}",
+               f"{'all personal information' if e == '*' else term('pii_entity', e, lang)} where the legal basis is "
+               f"'{term('legal_basis', b, lang)}'")
+             for b, t in sorted(acts.items()) if isinstance(t, dict) for e, a in sorted(t.items()) if a == "keep"]
     intro = L(lang,
               f"识别方式为{term('pii_mode', mode.split(':')[0], lang)}，最低置信度 {g(pol.get('min_score'))}。"
               "每处个人信息只记录类型、位置和带密钥的哈希值（HMAC-SHA256），原值从不写入任何输出。处理方式由来源的合法性基础"
               "和信息类型共同决定（《暂行办法》第七条第三项）。敏感个人信息（《个人信息保护法》第二十八条，如居民身份证号码、"
-              "银行卡号）单列统计；语料中的个人信息均已掩码替换或整条剔除，不保留原文。",
+              "银行卡号）单列统计。" + ("语料中的个人信息均已掩码替换或整条剔除，不保留原文。" if not keeps else
+                                    "注意：策略对以下情形保留原文：" + listing(keeps, lang) + "。"),
               f"Detection: {term('pii_mode', mode.split(':')[0], lang)}, minimum score {g(pol.get('min_score'))}. Each "
               "finding records only type, offsets and a keyed hash (HMAC-SHA256); values are never written. The "
               "action follows the source's legal basis and the type (Art. 7(3)). Sensitive personal information "
-              "(PIPL Art. 28: resident ID, bank card …) is counted separately; in the corpus every finding is masked "
-              "or its record dropped.")
+              "(PIPL Art. 28: resident ID, bank card …) is counted separately. " + (
+                  "In the corpus every finding is masked or its record dropped." if not keeps else
+                  "Note: the policy keeps the raw value for: " + listing(keeps, lang) + "."))
     rows = []
     for src, inner in sorted((p.get("counts_by_source") or {}).items()):
         basis = (by_src.get(src) or {}).get("pi_legal_basis", "none")
@@ -70,11 +77,15 @@ def _pii_blocks(m: dict[str, Any], lang: str) -> list[Block]:
     for s in m["sources"]:
         e = s.get("registry_entry") or {}
         rec = ((e.get("user_authorised") or {}).get("authorisation_record") or {})
-        n_sens = sum(v for k, v in ((p.get("counts_by_source") or {}).get(s["id"]) or {}).items() if k in SENSITIVE_PI)
+        found = ((p.get("counts_by_source") or {}).get(s["id"]) or {})
+        n_sens = sum(v for k, v in found.items() if k in SENSITIVE_PI)
+        basis_acts = acts.get(s["pi_legal_basis"]) or {}
+        kept_raw = any(basis_acts.get(k, basis_acts.get("*", "mask")) == "keep" for k in found if k in SENSITIVE_PI)
         ev = rec.get("file") or rec.get("url")
         consent.append([s["id"], term("legal_basis", s["pi_legal_basis"], lang), num(n_sens),
                         (f"{ev}（SHA-256 {rec.get('sha256')}）" if lang == "zh" else f"{ev} (SHA-256 {rec.get('sha256')})")
                         if ev and rec.get("sha256") else (ev or L(lang, "无", "none")),
+                        L(lang, "保留原文，须有单独同意", "kept raw: separate consent required") if kept_raw else
                         L(lang, "已掩码或剔除，未依赖单独同意", "masked or dropped; no separate consent relied on")
                         if n_sens else L(lang, "未检出", "none found")])
     act_rows = [[src, term("pii_action", k, lang), num(v)] for src, inner in sorted((p.get("records_by_action") or {}).items())

@@ -191,6 +191,17 @@ def test_content_tables_equal_the_manifest(demo_run: Path) -> None:
         assert m["outputs"]["merkle"]["corpus_root"] in integ and str(len(m["outputs"]["files"])) in integ
 
 
+def test_a_policy_that_keeps_sensitive_pi_says_so(demo_run: Path) -> None:
+    m = copy.deepcopy(_manifest(demo_run))
+    m["config"]["policy"]["pii"]["actions"]["consent"] = {"*": "keep"}
+    m["pii"]["counts_by_source"].setdefault("user_feedback", {})["CN_RESIDENT_ID"] = 1
+    text = render_markdown(build_blocks(m, "zh"))
+    assert "语料中的个人信息均已掩码替换或整条剔除" not in text
+    assert "策略对以下情形保留原文：合法性基础为「取得个人同意」的全部个人信息" in text
+    row = next(r for r in md_tables(text)["pii_consent"][1:] if r[0] == "user_feedback")
+    assert row[2] == "1" and row[4] == "保留原文，须有单独同意"
+
+
 def test_limits_list_flagged_but_kept_records_and_undetectable_types(demo_run: Path) -> None:
     m = _manifest(demo_run)
     fr = m["totals"]["flagged_by_reason"]
