@@ -16,17 +16,27 @@ from pathlib import Path
 from typing import ClassVar
 
 from quality.pii.base import FastPatternRecognizer, Span
-from quality.pii.zh_person_model import ZhPersonModel
+from quality.pii.zh_person_model import SURNAME_CHARS, ZhPersonModel
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two or more Han characters; a middle dot may join parts of two or more (卡洛斯·阿马特, not 池·咏).
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{2,})*")
-_CUES = re.compile(
-    r"(?:姓名|联系人|收件人|收货人|寄件人|申请人|法定代表人|负责人|经办人|户主|持卡人|签字人|被保险人|投保人|请联系|联系|致电|"
-    r"作者|记者|编辑|译者|主讲人)[:：为是 ]{0,2}$"
+_WEAK_CUES = r"联系|致电|作者|记者|编辑|译者|主讲人"
+_STRONG_CUES = (
+    r"姓名|联系人|收件人|收货人|寄件人|申请人|法定代表人|负责人|经办人|户主|持卡人|签字人|被保险人|投保人|请联系"
 )
+_CUES = re.compile(r"(?:" + _STRONG_CUES + "|" + _WEAK_CUES + r")[:：为是 ]{0,2}$")
+_STRONG = re.compile(r"(?:" + _STRONG_CUES + r")[:：为是 ]{0,2}$")
 _TITLES = ("先生", "女士", "同学", "老师", "医生", "教授", "律师", "经理", "主任", "小姐", "院士", "博士", "同志")
+_COMPOUND = ("欧阳", "司马", "诸葛", "上官", "慕容", "东方", "皇甫", "尉迟", "公孙", "令狐", "司徒", "夏侯", "宇文", "端木")
+_SURNAME = "(?:" + "|".join(_COMPOUND) + "|[" + SURNAME_CHARS + "])"
+# Fallback when the model proposes nothing there: a strong cue, a surname and one or two more characters, then
+# a clause end or a phone cue (请联系王伟，联系电话…; 姓名：李娜。). 客户程序解释 has no strong cue and no clause end.
+_CUE_NAME = re.compile(
+    r"(?:" + _STRONG_CUES + r")[:：为是 ]{0,2}(?P<v>" + _SURNAME + r"[\u4e00-\u9fff]{1,2}?)"
+    r"(?=[，。、；,;：:\s）)]|电话|手机|先生|女士|$)"
+)
 
 
 @functools.lru_cache(maxsize=4)
@@ -41,9 +51,11 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
     ENTITY = "CN_PERSON"
     PATTERNS = (("cn_person_shape", r"[\u4e00-\u9fff]{2,4}", 0.0),)
     CONTEXT_SCORE: ClassVar[float] = 0.9
-    # With a name cue or title right beside it, a span is reported from this posterior up (else from the
-    # model's floor): the training corpora are news and social media, where such cues are rare.
-    CUE_FLOOR: ClassVar[float] = 0.1
+    FALLBACK_SCORE: ClassVar[float] = 0.6
+    # Beside a strong cue (姓名：, 联系人, 请联系) or before a title (先生, 女士), a span that starts with a surname
+    # is reported from this posterior up, else only from the model's floor: the training corpora are news,
+    # social media and resumes, where such cues are rare and form-like contexts score low.
+    CUE_FLOOR: ClassVar[float] = 0.01
 
     def __init__(self, supported_language: str = "zh", model: ZhPersonModel | None = None) -> None:
         super().__init__(supported_language=supported_language)
@@ -56,17 +68,30 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
             return []
         out: list[Span] = []
         for sp in self._model.find(text, floor=min(self.CUE_FLOOR, self._floor)):
-            if not _NAME_CHARS.fullmatch(text, sp.start, sp.end):
+            s, e = sp.start, sp.end
+            if not _NAME_CHARS.fullmatch(text, s, e):
                 continue
             score = 0.0
             if sp.score >= self._floor:
                 score = 0.5 + 0.5 * (sp.score - self._floor) / max(1e-9, 1.0 - self._floor)
-            if self._in_context(text, sp.start, sp.end):
-                score = max(score, self.CONTEXT_SCORE)
+                if self._in_context(text, s, e):
+                    score = max(score, self.CONTEXT_SCORE)
+            elif e - s <= 4 and self._strong_context(text, s, e) and re.match(_SURNAME, text[s:e]):
+                score = self.CONTEXT_SCORE
             if score:
-                out.append((sp.start, sp.end, round(score, 4)))
+                out.append((s, e, round(score, 4)))
+        if any(c in text for c in "名人联主"):
+            taken = [(s, e) for s, e, _ in out]
+            for m in _CUE_NAME.finditer(text):
+                s, e = m.span("v")
+                if not any(s < te and ts < e for ts, te in taken):
+                    out.append((s, e, self.FALLBACK_SCORE))
         return out
 
     @staticmethod
     def _in_context(text: str, start: int, end: int) -> bool:
         return bool(_CUES.search(text, max(0, start - 8), start)) or text.startswith(_TITLES, end)
+
+    @staticmethod
+    def _strong_context(text: str, start: int, end: int) -> bool:
+        return bool(_STRONG.search(text, max(0, start - 8), start)) or text.startswith(_TITLES, end)

@@ -201,28 +201,35 @@ class ZhPersonModel:
         if not wins:
             return []
         marg, pos = self.marginals(em, wins)
-        n = len(text)
-        inside = np.zeros(n + 1)
-        begins = np.zeros(n + 1, dtype=bool)
-        inside[pos] = 1.0 - marg[:, :, 0]  # padded steps (pos == n) land on the spare last slot
-        begins[pos] = marg[:, :, 1] + marg[:, :, 4] > marg[:, :, 2] + marg[:, :, 3]
-        inside[n], begins[n] = 0.0, False
-        return posterior_spans(inside, begins, self.floor if floor is None else floor)
+        return posterior_spans(marg, pos, self.floor if floor is None else floor)
 
 
-def posterior_spans(inside: np.ndarray, begins: np.ndarray, floor: float) -> list[Span]:
+def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:
     """Runs of characters with P(inside a name) >= floor, split where a new name more likely begins (B/S).
 
-    `inside` and `begins` end with one extra False/0 position, so every run closes.
+    `marg` is (width, windows, labels) and `pos` the text position of each step (padding never qualifies,
+    it allows only O). Only the few qualifying characters are visited in Python, in text order.
     """
+    inside = 1.0 - marg[:, :, 0]
     on = inside >= floor
-    prev = np.concatenate(([False], on[:-1]))
-    first = np.flatnonzero(on & (~prev | begins))
-    if first.size == 0:
+    if not on.any():
         return []
-    # a run ends before the next first or at the next position that is off
-    off = np.flatnonzero(~on)
-    ends = np.minimum(off[np.searchsorted(off, first)], np.append(first[1:], len(on)))
-    return [
-        Span(s, e, round(float(inside[s:e].min()), 4)) for s, e in zip(first.tolist(), ends.tolist(), strict=True)
-    ]
+    m = marg[on]
+    begins = (m[:, 1] + m[:, 4] > m[:, 2] + m[:, 3]).tolist()
+    where = pos[on]
+    order = np.argsort(where, kind="stable")
+    at, p_in = where[order].tolist(), inside[on][order].tolist()
+    begins = [begins[i] for i in order.tolist()]
+    out: list[Span] = []
+    start, last, low = -1, -2, 1.0
+    for i, b, p in zip(at, begins, p_in, strict=True):
+        if start >= 0 and (i != last + 1 or b):
+            out.append(Span(start, last + 1, round(low, 4)))
+            start = -1
+        if start < 0:
+            start, low = i, p
+        low = min(low, p)
+        last = i
+    if start >= 0:
+        out.append(Span(start, last + 1, round(low, 4)))
+    return out
