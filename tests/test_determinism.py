@@ -85,6 +85,11 @@ def test_same_results_on_every_runner(runs: dict[str, Path], runner: str) -> Non
     assert comparable_manifest(other) == comparable_manifest(base)
     dead = sorted(p.read_bytes() for p in (base / "deadletter").glob("*.jsonl"))
     assert sorted(p.read_bytes() for p in (other / "deadletter").glob("*.jsonl")) == dead
+    import pyarrow.parquet as pq
+
+    for name in ("samples", "breakdown", "histograms"):  # the seeded drill-down sample too
+        assert (pq.read_table(other / "drilldown" / f"{name}.parquet").to_pylist()
+                == pq.read_table(base / "drilldown" / f"{name}.parquet").to_pylist()), name
 
 
 def test_small_run_has_duplicates_and_several_shards(runs: dict[str, Path]) -> None:
