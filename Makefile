@@ -49,7 +49,7 @@ eval: setup
 
 bench: setup
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
-	$(BIN)/python -m bench.run --docs $(BENCH_DOCS)
+	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000
 
 clean:
 	rm -rf out bench/out .pytest_cache

@@ -12,6 +12,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -209,7 +210,49 @@ def governance_run(conf: str, out_dir: str, mode: str, docs: int, nbytes: int, l
         res["corpus_merkle_root"] = man.get("outputs", {}).get("merkle", {}).get("corpus_root")
         res["records_kept"] = (man.get("outputs", {}).get("merkle", {}) or {}).get("leaves")
     res.update(rates(docs, nbytes, m["wall_s"], m["cpu_s"]))
+    res["stages"] = stage_lines(m["log"])
     return res
+
+
+_STAGE_RE = re.compile(r"stage (\w+): ([\d.]+) s, peak RSS so far (\d+) MB")
+
+
+def stage_lines(log_path: str) -> dict[str, dict[str, float]]:
+    """The driver's per-stage lines (pipelines.stages): wall seconds and peak RSS after each stage."""
+    out: dict[str, dict[str, float]] = {}
+    with open(log_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            mt = _STAGE_RE.search(line)
+            if mt:
+                out[mt.group(1)] = {"wall_s": float(mt.group(2)), "peak_rss_mb": float(mt.group(3))}
+    return out
+
+
+def memory_curve(sizes: list[int], seed: int, work: str, done: dict[int, dict[str, Any]]) -> dict[str, Any]:
+    """Peak RSS of the in-process run at each corpus size (production 64 MB shards) and the slope per
+    document between consecutive sizes. `done`: runs already measured at some sizes (reused)."""
+    rows = []
+    for n in sorted(sizes):
+        g = done.get(n)
+        if g is None:
+            c = generate(os.path.join(work, f"corpus-{n}"), n, seed)
+            cf = write_config(c, os.path.join(work, f"conf-{n}"))
+            print(f"bench: memory at {n:,} docs ...", flush=True)
+            size_logs = os.path.join(work, f"logs-{n}")
+            os.makedirs(size_logs, exist_ok=True)
+            g = governance_run(cf, os.path.join(work, f"run-in_process-{n}"), "in_process", n, c.bytes, size_logs)
+        if g.get("failed"):
+            rows.append({"docs": n, "failed": True, "error": g.get("error")})
+            continue
+        with open(os.path.join(work, f"run-in_process-{n}", "manifest.json"), encoding="utf-8") as f:
+            shards = len([x for x in json.load(f)["outputs"]["files"] if x["kind"] == "decisions"])
+        rows.append({"docs": n, "shards": shards, "peak_rss_mb": g["peak_rss_mb_sum"],
+                     "stages": {k: v["peak_rss_mb"] for k, v in g.get("stages", {}).items()},
+                     "docs_per_s_per_core": g["docs_per_s_per_core"], "wall_s": g["wall_s"]})
+    ok = [r for r in rows if not r.get("failed")]
+    for a, b in zip(ok, ok[1:], strict=False):
+        b["slope_kb_per_doc"] = round((b["peak_rss_mb"] - a["peak_rss_mb"]) * 1024 / (b["docs"] - a["docs"]), 2)
+    return {"rows": rows}
 
 
 def identity_run(corpus: CorpusInfo, out_dir: str, mode: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
@@ -271,17 +314,31 @@ def table(r: dict[str, Any]) -> str:
     L += ["", "### Ratios", ""]
     for k, v in r["ratios"].items():
         L.append(f"- {k}: {_f(v, 3)}")
-    L += ["", f"### Per stage (one process, {r['stages']['annotate_all']['docs']:,} docs)", "",
-          "| stage | docs/s/core | MB/s/core | target |", "|---|---:|---:|---:|"]
-    tgt = {"pii": 2000, "language": 3000, "minhash": 3000}
-    for name, s in r["stages"].items():
-        L.append(f"| {name} | {_f(s['docs_per_s_per_core'])} | {_f(s['mb_per_s_per_core'], 2)} | "
-                 f"{_f(tgt.get(name))} |")
-    for x in r["governance"]:
-        if "driver_after_pipeline_s" in x and x["driver_after_pipeline_s"] > 0:
-            L.append(f"| manifest+reports ({x['mode']}; startup incl.) | {_f(x['docs'] / x['driver_after_pipeline_s'])} "
-                     f"(wall, {_f(x['driver_after_pipeline_s'], 1)} s) | – | – |")
-            break
+    if r["stages"]:  # absent with --memory-only
+        L += ["", f"### Per stage (one process, {r['stages']['annotate_all']['docs']:,} docs)", "",
+              "| stage | docs/s/core | MB/s/core | target |", "|---|---:|---:|---:|"]
+        tgt = {"pii": 2000, "language": 3000, "minhash": 3000}
+        for name, s in r["stages"].items():
+            L.append(f"| {name} | {_f(s['docs_per_s_per_core'])} | {_f(s['mb_per_s_per_core'], 2)} | "
+                     f"{_f(tgt.get(name))} |")
+        for x in r["governance"]:
+            if "driver_after_pipeline_s" in x and x["driver_after_pipeline_s"] > 0:
+                L.append(f"| manifest+reports ({x['mode']}; startup incl.) | {_f(x['docs'] / x['driver_after_pipeline_s'])} "
+                         f"(wall, {_f(x['driver_after_pipeline_s'], 1)} s) | – | – |")
+                break
+    mem = (r.get("memory") or {}).get("rows") or []
+    if mem:
+        L += ["", "### Memory vs corpus size (in-process runner, 64 MB shards)", "",
+              "| docs | shards | peak RSS MB | after annotate | after decide | after finalise | slope KB/doc | "
+              "docs/s/core |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+        for m in mem:
+            if m.get("failed"):
+                L.append(f"| {m['docs']:,} | FAILED: {str(m.get('error'))[:60]} | | | | | | |")
+                continue
+            st = m["stages"]
+            L.append(f"| {m['docs']:,} | {m['shards']} | {_f(m['peak_rss_mb'])} | {_f(st.get('annotate'))} | "
+                     f"{_f(st.get('decide'))} | {_f(st.get('finalise'))} | {_f(m.get('slope_kb_per_doc'), 2)} | "
+                     f"{_f(m['docs_per_s_per_core'])} |")
     if r.get("failed_runs"):
         L += ["", f"**Failed runs (not counted): {', '.join(r['failed_runs'])}**"]
     L += ["", "### Targets", ""]
@@ -303,6 +360,11 @@ def evaluate_targets(r: dict[str, Any]) -> dict[str, Any]:
     for name, t in (("pii", 2000), ("language", 3000), ("minhash", 3000)):
         v = st.get(name, {}).get("docs_per_s_per_core") or 0
         out[f"{name} docs/s/core >= {t}"] = {"measured": v, "target": t, "met": v >= t}
+    mem = [m for m in (r.get("memory") or {}).get("rows") or [] if not m.get("failed")]
+    big = [m for m in mem if m["docs"] >= 1_000_000]
+    if big:
+        out["peak RSS (tree) <= 2 GB at 1M docs"] = {"measured": big[0]["peak_rss_mb"] / 1024, "target": 2.0,
+                                                    "met": big[0]["peak_rss_mb"] / 1024 <= 2.0}
     ip = gov.get("in_process")
     if ip:
         out["peak RSS (tree) <= 2 GB at this size"] = {"measured": ip["peak_rss_mb_sum"] / 1024, "target": 2.0,
@@ -318,6 +380,10 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--portable-docs", type=int, default=20_000,
                     help="corpus size for the portable runner (it runs the same FnApiRunner behind a job server)")
     ap.add_argument("--stage-sample", type=int, default=3000)
+    ap.add_argument("--memory-sizes", default="",
+                    help="corpus sizes of the memory-vs-size table (in-process runs; `make bench`: 20000,100000); "
+                         "--docs is always one of them")
+    ap.add_argument("--memory-only", action="store_true", help="only the memory-vs-size table")
     ap.add_argument("--no-identity", action="store_true")
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--work", default=os.path.join(REPO, "bench", "out"))
@@ -334,9 +400,14 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     conf = write_config(corpus, os.path.join(a.work, f"conf-{a.docs}"))
     logs = os.path.join(a.work, f"logs-{a.docs}")
     os.makedirs(logs, exist_ok=True)
-    print(f"bench: corpus {a.docs:,} docs, {corpus.bytes / 1e6:.1f} MB; per-stage rates ...", flush=True)
-    r["stages"] = stage_rates(corpus, os.path.join(os.path.dirname(conf), "policy.yaml"),
-                              min(a.stage_sample, a.docs))
+    sizes = sorted({int(x) for x in a.memory_sizes.split(",") if x} | {a.docs})
+    if a.memory_only:
+        a.modes, a.no_identity, a.no_peer = "", True, True
+        r["stages"] = {}
+    else:
+        print(f"bench: corpus {a.docs:,} docs, {corpus.bytes / 1e6:.1f} MB; per-stage rates ...", flush=True)
+        r["stages"] = stage_rates(corpus, os.path.join(os.path.dirname(conf), "policy.yaml"),
+                                  min(a.stage_sample, a.docs))
     for mode in [m for m in a.modes.split(",") if m]:
         c, n = corpus, a.docs
         if mode == "portable" and a.portable_docs and a.portable_docs < a.docs:
@@ -351,6 +422,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not a.no_peer:
         print("bench: DataTrove peer ...", flush=True)
         r["peer"] = peer_run(corpus, os.path.join(a.work, f"datatrove-{a.docs}"), a.docs, corpus.bytes, logs)
+    done = {x["docs"]: x for x in r["governance"] if x["mode"] == "in_process"}
+    r["memory"] = memory_curve(sizes, a.seed, a.work, done)
     ratios: dict[str, Any] = {}
     ident = {x["mode"]: x for x in r["identity"] if not x.get("failed")}
     for g in [x for x in r["governance"] if not x.get("failed")]:

@@ -89,6 +89,7 @@ class StagedResult:
 
     cache_counts: dict[str, int] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    stage_peak_rss_mb: dict[str, float] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------------------------ annotate
@@ -433,6 +434,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
     _run(make_pipeline, lambda p: _task_pipeline(p, tasks, _TaskFn(_make(Annotator, spec), d)))
     ann = _read_summaries(d, list(range(len(tasks))), "annotate")
     res.stage_seconds["annotate"] = round(time.monotonic() - t, 3)
+    _log_stage("annotate", res)
     screen: dict[str, list[int]] = {}
     for s in ann:
         for src, (n, hits) in s["screen"].items():
@@ -471,6 +473,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
             raise StageError("stage decide: duplicate rows on disk differ from the rows the tasks wrote")
         _write_lines([json.dumps(stats, sort_keys=True)], os.path.join(spec.work_dir, "dedup_stats.jsonl"))
     res.stage_seconds["decide"] = round(time.monotonic() - t, 3)
+    _log_stage("decide", res)
 
     t = time.monotonic()
     d = lay.summaries("finalise")
@@ -478,8 +481,19 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
     _run(make_pipeline, lambda p: _task_pipeline(p, shards, _TaskFn(_make(ShardWriter, spec, screen_counts), d)))
     fin = _read_summaries(d, shards, "finalise")
     res.stage_seconds["finalise"] = round(time.monotonic() - t, 3)
+    _log_stage("finalise", res)
     _merge_outputs(spec.work_dir, fin, ann, cluster_sizes)
     return res
+
+
+def _log_stage(name: str, res: StagedResult) -> None:
+    """One line per stage: wall seconds and the driver's peak RSS so far (the whole run on the in-process
+    runner; `make bench` reads these lines for its per-stage memory table)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    res.stage_peak_rss_mb[name] = round(peak, 1)
+    log.info("stage %s: %.1f s, peak RSS so far %.0f MB", name, res.stage_seconds[name], peak)
 
 
 def _write_lines(lines: list[str], path: str) -> None:

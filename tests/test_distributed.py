@@ -59,6 +59,11 @@ def test_same_results_as_in_process(dask_run: tuple[Path, dict], demo_run: Path)
     assert comparable_manifest(out) == comparable_manifest(demo_run)
     dead = sorted(p.read_bytes() for p in (demo_run / "deadletter").glob("*.jsonl"))
     assert sorted(p.read_bytes() for p in (out / "deadletter").glob("*.jsonl")) == dead
+    import pyarrow.parquet as pq
+
+    for name in ("samples", "breakdown", "histograms"):  # the seeded drill-down sample too
+        assert (pq.read_table(out / "drilldown" / f"{name}.parquet").to_pylist()
+                == pq.read_table(demo_run / "drilldown" / f"{name}.parquet").to_pylist()), name
 
 
 def test_every_output_is_accounted_for(dask_run: tuple[Path, dict]) -> None:
