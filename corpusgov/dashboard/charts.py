@@ -175,10 +175,10 @@ def signal_histograms(ch: Charts, panels: list[dict[str, Any]]) -> Markup:
         signals = list(dict.fromkeys(p["signal"] for p in panels))
         langs = list(dict.fromkeys(p["lang"] for p in panels))
         cols = len(langs)
-        fig = ch.fig(2.0 * len(signals) + 0.6, layout=None)
+        h = 2.0 * len(signals) + 0.9
+        fig = ch.fig(h, layout=None)
         axes = fig.subplots(len(signals), cols, squeeze=False)
-        fig.subplots_adjust(left=0.09, right=0.98, bottom=0.5 / (2.0 * len(signals) + 0.6),
-                            top=1 - 0.45 / (2.0 * len(signals) + 0.6), wspace=0.3, hspace=0.75)
+        fig.subplots_adjust(left=0.09, right=0.98, bottom=0.5 / h, top=1 - 0.8 / h, wspace=0.3, hspace=0.75)
         grid = {(p["signal"], p["lang"]): p for p in panels}
         for i, s in enumerate(signals):
             for j, lg in enumerate(langs):
@@ -199,7 +199,8 @@ def signal_histograms(ch: Charts, panels: list[dict[str, Any]]) -> Markup:
                 step = max(1, math.ceil(len(x) / 5))
                 ax.set_xticks(x[::step], p["bins"][::step])
                 ax.set_title(f"{s} · {lg}", fontsize=11)
-        axes[0][0].legend(frameon=False, loc="upper left", bbox_to_anchor=(0, 1.55), ncol=2)
+        handles, labels = axes[0][0].get_legend_handles_labels()
+        fig.legend(handles, labels, frameon=False, loc="upper center", bbox_to_anchor=(0.5, 1.0), ncol=2)
         return fig
     return ch.draw(draw, "quality-signal histograms per language, kept vs dropped, with policy thresholds")
 
