@@ -422,6 +422,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _terminate_as_interrupt(signum: int, _frame: Any) -> None:
+    """Ctrl-C and SIGTERM: silence Beam (its clean-up after an interrupt logs errors that are only noise)."""
+    if not logging.getLogger("corpusgov").isEnabledFor(logging.DEBUG):
+        for name in ("apache_beam", "apache_beam.runners.portability.local_job_service"):
+            logging.getLogger(name).setLevel(logging.CRITICAL + 1)
     raise KeyboardInterrupt(f"signal {signum}")
 
 
@@ -442,6 +446,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # `kill` (SIGTERM) ends a run like Ctrl-C does: the run is marked failed, never left `running`.
         signal.signal(signal.SIGTERM, _terminate_as_interrupt)
+        signal.signal(signal.SIGINT, _terminate_as_interrupt)
     try:
         return a.fn(a, extra)
     except CliError as e:
