@@ -29,6 +29,7 @@ _STRONG_CUES = (
 _CUES = re.compile(r"(?:" + _STRONG_CUES + "|" + _WEAK_CUES + r")[:：为是 ]{0,2}$")
 _STRONG = re.compile(r"(?:" + _STRONG_CUES + r")[:：为是 ]{0,2}$")
 _TITLES = ("先生", "女士", "同学", "老师", "医生", "教授", "律师", "经理", "主任", "小姐", "院士", "博士", "同志")
+_ANY_STRONG = re.compile(_STRONG_CUES + "|" + "|".join(_TITLES))
 _COMPOUND = ("欧阳", "司马", "诸葛", "上官", "慕容", "东方", "皇甫", "尉迟", "公孙", "令狐", "司徒", "夏侯", "宇文", "端木")
 _SURNAME = "(?:" + "|".join(_COMPOUND) + "|[" + SURNAME_CHARS + "])"
 # Fallback when the model proposes nothing there: a strong cue, a surname and one or two more characters, then
@@ -67,7 +68,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
         if not _HAN.search(text):
             return []
         out: list[Span] = []
-        for sp in self._model.find(text, floor=min(self.CUE_FLOOR, self._floor)):
+        cue = _ANY_STRONG.search(text) is not None  # low-posterior spans only matter beside a strong cue
+        for sp in self._model.find(text, floor=min(self.CUE_FLOOR, self._floor) if cue else self._floor):
             s, e = sp.start, sp.end
             if not _NAME_CHARS.fullmatch(text, s, e):
                 continue

@@ -133,7 +133,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--c2", type=float, default=0.01)
     ap.add_argument("--start-margin", type=float, default=5.0)
     ap.add_argument("--cont-margin", type=float, default=3.0)
-    ap.add_argument("--min-precision", type=float, default=0.85, help="held-out precision the floor keeps")
+    ap.add_argument("--min-precision", type=float, default=0.90, help="held-out precision the floor keeps")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     pool, counts = load_pool(args.data)
