@@ -70,7 +70,7 @@ from pipelines.governance import (
     merge_signal,
     signal_summary,
 )
-from pipelines.outputs import write_shard
+from pipelines.outputs import ShardSink, sort_key, write_shard
 from quality.signals import SIGNAL_NAMES
 
 log = logging.getLogger("corpusgov")
@@ -280,28 +280,36 @@ class ShardWriter:
         table = read_parts(parts, ANNOTATED_SCHEMA)
         if table.num_rows:
             table = table.sort_by("record_id")
-        out: dict[str, list[dict[str, Any]]] = {k: [] for k in ("decisions", "corpus", "pii", "copyright",
-                                                                  "signatures")}
+        n, comp, o = spec.num_shards, spec.compression, spec.out_dir
+        kinds = {  # kind -> (schema, order of rows inside the shard)
+            "decisions": (decisions_schema(), ("record_id",)), "corpus": (CORPUS_SCHEMA, ("record_id",)),
+            "pii": (PII_SCHEMA, ("record_id", "start", "end", "entity_type")),
+            "copyright": (COPYRIGHT_SCHEMA, ("record_id", "start", "end", "marker_class")),
+            "signatures": (SIGNATURE_SCHEMA, ("record_id",)),
+        }
+        sinks = {k: ShardSink(o, k, shard, n, schema, merkle=k == "corpus", compression=comp)
+                 for k, (schema, _) in kinds.items()}
+        out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
+
+        def flush() -> None:
+            # Records arrive in record-id order and a flush never splits a record, so sorting each chunk by
+            # the shard's sort key gives the order of sorting the whole shard.
+            for k, rows in out.items():
+                rows.sort(key=sort_key(kinds[k][1]))
+                sinks[k].extend(rows)
+                rows.clear()
+
         agg = ShardAggregates()
-        for batch in table.to_batches(max_chunksize=4096):
+        for batch in table.to_batches(max_chunksize=FLUSH_ROWS):
             for row in batch.to_pylist():
                 rec, ann = split_row(row)
                 self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg)
+            flush()
         del table
         for e in dead:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
                 agg.counts[k] = agg.counts.get(k, 0) + 1
-        n, comp, o = spec.num_shards, spec.compression, spec.out_dir
-        writes = [
-            ("decisions", decisions_schema(), {}), ("corpus", CORPUS_SCHEMA, {"merkle": True}),
-            ("pii", PII_SCHEMA, {"sort_fields": ("record_id", "start", "end", "entity_type")}),
-            ("copyright", COPYRIGHT_SCHEMA, {"sort_fields": ("record_id", "start", "end", "marker_class")}),
-            ("signatures", SIGNATURE_SCHEMA, {}),
-        ]
-        infos = []
-        for kind, schema, kw in writes:
-            if out[kind]:
-                infos.append(write_shard(o, kind, shard, n, out.pop(kind), schema, compression=comp, **kw))
+        infos = [info for info in (sinks[k].close() for k in kinds) if info is not None]
         if dead:
             infos.append(write_shard(o, "deadletter", shard, n, dead, None,
                                      sort_fields=("record_id", "origin_key", "origin_index", "reason")))
