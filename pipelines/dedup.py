@@ -75,12 +75,37 @@ def _exact_members(kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> Iterato
             yield best[1], it[1]
 
 
+DIGEST_BYTES = 16
+
+
+def band_digests(sig: bytes, bands: int, rows: int) -> bytes:
+    """The LSH band keys of a signature as 16-byte BLAKE2b digests, concatenated (b"" for empty text).
+
+    For compact runs (`FindDuplicates(signature_files=...)`): 16 bytes per band instead of 4 x rows, and no
+    signature in any shuffle. Two different bands share a bucket only on a 128-bit digest collision."""
+    import hashlib
+
+    width = 4 * rows
+    if len(sig) < width * bands:
+        raise ValueError(f"signature of {len(sig)} bytes is shorter than bands*rows*4")
+    if sig.count(b"\xff") == len(sig):  # empty text: no shingles, no near-duplicate candidates
+        return b""
+    return b"".join(hashlib.blake2b(sig[b * width : (b + 1) * width], digest_size=DIGEST_BYTES).digest()
+                    for b in range(bands))
+
+
 class _BandKeys(beam.DoFn):
-    def __init__(self, bands: int, rows: int) -> None:
+    def __init__(self, bands: int, rows: int, compact: bool = False) -> None:
         self.bands = bands
         self.rows = rows
+        self.compact = compact
 
     def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str]]]:
+        if self.compact:  # item[2] holds the band digests already
+            blob, n = item[2], DIGEST_BYTES
+            for b in range(len(blob) // n):
+                yield b.to_bytes(2, "big") + blob[b * n : (b + 1) * n], (item[0], item[1])
+            return
         sig = item[2]
         width = 4 * self.rows
         if len(sig) < width * self.bands:
@@ -141,6 +166,34 @@ class _Join(beam.PTransform):
 
 def _tagger(tag: str):  # type: ignore[no-untyped-def]
     return lambda kv: (kv[0], (tag, kv[1]))
+
+
+class _LookupSignatures(beam.DoFn):
+    """(file index, [(pair, carried)]) -> (pair, (*carried, signature of pair[side])), the signature read
+    from that key file (compact runs: signatures stay on disk and only candidate pairs are shuffled)."""
+
+    def __init__(self, files: list[str], side: int) -> None:
+        self.files = files
+        self.side = side
+
+    def process(self, kv: tuple[int, Iterable[tuple[tuple[str, str], tuple]]]) -> Iterator[Any]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        fidx, items = kv
+        items = list(items)
+        want = sorted({pair[self.side] for pair, _ in items})
+        t = pq.read_table(self.files[fidx], columns=["record_id", "signature"])
+        t = t.filter(pc.is_in(t["record_id"], value_set=pa.array(want, pa.string())))
+        sigs = dict(zip(t["record_id"].to_pylist(), t["signature"].to_pylist(), strict=True))
+        for pair, carried in items:
+            yield pair, (*carried, sigs[pair[self.side]])
+
+
+def _by_file(side: int):  # type: ignore[no-untyped-def]
+    """Keys a (pair, (rank_a, rank_b, ...)) by the key-file index carried in the side's rank."""
+    return lambda kv: (kv[1][side][2], kv)
 
 
 class _VerifyPairs(beam.DoFn):
@@ -347,9 +400,13 @@ class FindDuplicates(beam.PTransform):
         cc_rounds: int | None = None,
         max_bucket_compare: int | None = None,
         with_stats: bool = True,
+        signature_files: list[str] | None = None,
     ) -> None:
         super().__init__()
         self.with_stats = with_stats
+        # Compact mode: items are (id, (priority, id, file index), content key, band_digests(sig)) and each
+        # signature is read from signature_files[file index] only for candidate pairs.
+        self.signature_files = signature_files
         p = policy or DedupPolicy()
         b, r = (bands, rows) if bands is not None and rows is not None else lsh_params(p)
         self.threshold = p.threshold if threshold is None else threshold
@@ -372,20 +429,33 @@ class FindDuplicates(beam.PTransform):
         members = grouped | "ExactMembers" >> beam.FlatMap(_exact_members)
         pairs = (
             reps
-            | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows))
+            | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows, self.signature_files is not None))
             | "GroupBuckets" >> beam.GroupByKey()
             | "BucketPairs" >> beam.ParDo(_BucketPairs(self.max_bucket_compare))
         )
-        sigs = reps | "SigById" >> beam.Map(lambda t: (t[1], t[2]))
-        with_a = (
-            {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
-            | "JoinSigA" >> _Join()
-            | "AttachA" >> beam.FlatMap(_attach)
-        )
+        if self.signature_files is not None:
+            files = self.signature_files
+            with_sigs = (
+                pairs
+                | "PairFileA" >> beam.Map(_by_file(0)) | "GroupFileA" >> beam.GroupByKey()
+                | "SigA" >> beam.ParDo(_LookupSignatures(files, 0))
+                | "PairFileB" >> beam.Map(_by_file(1)) | "GroupFileB" >> beam.GroupByKey()
+                | "SigB" >> beam.ParDo(_LookupSignatures(files, 1))
+            )
+        else:
+            sigs = reps | "SigById" >> beam.Map(lambda t: (t[1], t[2]))
+            with_a = (
+                {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
+                | "JoinSigA" >> _Join()
+                | "AttachA" >> beam.FlatMap(_attach)
+            )
+            with_sigs = (
+                {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
+                | "JoinSigB" >> _Join()
+                | "AttachB" >> beam.FlatMap(_attach)
+            )
         edges = (
-            {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
-            | "JoinSigB" >> _Join()
-            | "AttachB" >> beam.FlatMap(_attach)
+            with_sigs
             | "GroupPairs" >> beam.GroupByKey()
             | "VerifyPairs" >> beam.ParDo(_VerifyPairs(self.threshold))
         )

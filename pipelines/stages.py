@@ -379,18 +379,23 @@ class _DupRows(beam.DoFn):
         yield shard
 
 
-def _candidates(rejected: frozenset[str]):  # type: ignore[no-untyped-def]
-    """Key rows of one input file -> FindDuplicates items for records that survive every earlier measure.
+def _candidates(rejected: frozenset[str], bands: int, rows: int):  # type: ignore[no-untyped-def]
+    """(file index, key file) -> compact FindDuplicates items for records that survive every earlier measure:
+    (id, (priority, id, file index), content hash bytes, band digests). No signature enters a shuffle.
 
-    A closure, not a Map argument: DaskRunner passes a Map's extra arguments twice."""
-    return lambda path: _read_candidates(path, rejected)
+    A closure, not Map arguments: DaskRunner passes a Map's extra arguments twice."""
+    return lambda task: _read_candidates(task[0], task[1], rejected, bands, rows)
 
 
-def _read_candidates(path: str, rejected: frozenset[str]):  # type: ignore[no-untyped-def]
+def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int):  # type: ignore[no-untyped-def]
+    from pipelines.dedup import band_digests
+
     for r in pq.read_table(path, columns=["record_id", "source_id", "content_sha256", "priority", "pre_ok",
                                            "signature"]).to_pylist():
         if r["pre_ok"] and r["signature"] is not None and r["source_id"] not in rejected:
-            yield r["record_id"], (r["priority"], r["record_id"]), r["content_sha256"], r["signature"]
+            rid = r["record_id"]
+            yield (rid, (r["priority"], rid, fidx), bytes.fromhex(r["content_sha256"]),
+                   band_digests(r["signature"], bands, rows))
 
 
 def _task_pipeline(p: beam.Pipeline, tasks: list[Any], fn: beam.DoFn) -> None:
@@ -459,13 +464,14 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
         decider = PreDecider(spec)
         rejected = frozenset(s for s in spec.sources if decider.screening_rejected(s, screen_counts))
         d = lay.summaries("decide")
-        finder = FindDuplicates(policy.dedup, with_stats=False)
         key_files = [lay.keys(i) for i in range(len(tasks))]
+        finder = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files)
         n = spec.num_shards
 
         def build(p: beam.Pipeline) -> None:
-            dups = (p | "KeyFiles" >> beam.Create(key_files) | "Spread" >> beam.Reshuffle()
-                    | "Candidates" >> beam.FlatMap(_candidates(rejected)) | "FindDuplicates" >> finder)
+            dups = (p | "KeyFiles" >> beam.Create(list(enumerate(key_files))) | "Spread" >> beam.Reshuffle()
+                    | "Candidates" >> beam.FlatMap(_candidates(rejected, finder.bands, finder.rows))
+                    | "FindDuplicates" >> finder)
             rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
             changed = finder.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
             _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
