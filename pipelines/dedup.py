@@ -95,15 +95,17 @@ def band_digests(sig: bytes, bands: int, rows: int) -> bytes:
 
 
 class _BandKeys(beam.DoFn):
-    def __init__(self, bands: int, rows: int, compact: bool = False) -> None:
+    def __init__(self, bands: int, rows: int, compact: bool = False, band_range: tuple[int, int] | None = None) -> None:
         self.bands = bands
         self.rows = rows
         self.compact = compact
+        self.band_range = band_range or (0, bands)
 
     def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str]]]:
         if self.compact:  # item[2] holds the band digests already
             blob, n = item[2], DIGEST_BYTES
-            for b in range(len(blob) // n):
+            lo, hi = self.band_range
+            for b in range(lo, min(hi, len(blob) // n)):
                 yield b.to_bytes(2, "big") + blob[b * n : (b + 1) * n], (item[0], item[1])
             return
         sig = item[2]
@@ -401,9 +403,16 @@ class FindDuplicates(beam.PTransform):
         max_bucket_compare: int | None = None,
         with_stats: bool = True,
         signature_files: list[str] | None = None,
+        band_range: tuple[int, int] | None = None,
+        pairs: beam.PCollection | None = None,
     ) -> None:
         super().__init__()
         self.with_stats = with_stats
+        # Band rounds (compact mode): with `band_range` the transform returns only the candidate pairs of
+        # those bands; with `pairs` it takes the candidate pairs of every round instead of banding itself.
+        # The in-process runner then holds the bucket entries of a few bands at a time, not of all of them.
+        self.band_range = band_range
+        self.pairs = pairs
         # Compact mode: items are (id, (priority, id, file index), content key, band_digests(sig)) and each
         # signature is read from signature_files[file index] only for candidate pairs.
         self.signature_files = signature_files
@@ -427,12 +436,18 @@ class FindDuplicates(beam.PTransform):
         )
         reps = grouped | "ExactReps" >> beam.Map(_exact_rep)
         members = grouped | "ExactMembers" >> beam.FlatMap(_exact_members)
-        pairs = (
-            reps
-            | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows, self.signature_files is not None))
-            | "GroupBuckets" >> beam.GroupByKey()
-            | "BucketPairs" >> beam.ParDo(_BucketPairs(self.max_bucket_compare))
-        )
+        if self.pairs is not None:
+            pairs = self.pairs
+        else:
+            pairs = (
+                reps
+                | "BandKeys" >> beam.ParDo(_BandKeys(self.bands, self.rows, self.signature_files is not None,
+                                                     self.band_range))
+                | "GroupBuckets" >> beam.GroupByKey()
+                | "BucketPairs" >> beam.ParDo(_BucketPairs(self.max_bucket_compare))
+            )
+        if self.band_range is not None:
+            return pairs
         if self.signature_files is not None:
             files = self.signature_files
             with_sigs = (

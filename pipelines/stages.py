@@ -77,6 +77,7 @@ log = logging.getLogger("corpusgov")
 
 ANNOTATE_BATCH = 256  # records per annotate_batch call (MinHash is vectorised per batch)
 FLUSH_ROWS = 2048  # rows buffered per shard before a row group is written
+BANDS_PER_ROUND = 3  # LSH bands bucketed per decide pipeline (21 bands at the demo policy: 7 rounds)
 
 
 class StageError(RuntimeError):
@@ -379,6 +380,34 @@ class _DupRows(beam.DoFn):
         yield shard
 
 
+class _PairRows(beam.DoFn):
+    """(shard, [((id_a, id_b), (rank_a, rank_b))]) -> one band round's candidate pairs of that shard."""
+
+    SCHEMA = pa.schema([("a", pa.string()), ("b", pa.string()), ("a_priority", pa.int64()),
+                        ("a_file", pa.int64()), ("b_priority", pa.int64()), ("b_file", pa.int64())])
+
+    def __init__(self, layout: Layout, round_index: int, summary_dir: str) -> None:
+        self._layout = layout
+        self._round = round_index
+        self._dir = summary_dir
+
+    def process(self, kv: tuple[int, Any]):  # type: ignore[no-untyped-def]
+        shard, items = kv
+        rows = sorted(({"a": a, "b": b, "a_priority": ra[0], "a_file": ra[2], "b_priority": rb[0], "b_file": rb[2]}
+                       for (a, b), (ra, rb) in items), key=lambda r: (r["a"], r["b"]))
+        path = os.path.join(self._layout.work, "pairs", f"r{self._round:03d}", f"s{shard:05d}.parquet")
+        write_atomic_table(pa.Table.from_pylist(rows, schema=self.SCHEMA), path)
+        write_atomic_text(json.dumps({"task": shard, "rows": len(rows)}), os.path.join(self._dir, f"{shard:06d}.json"))
+        yield shard
+
+
+def _read_pairs(path: str):  # type: ignore[no-untyped-def]
+    if not path:  # the placeholder when no round found a pair (some runners reject an empty Create)
+        return
+    for r in pq.read_table(path).to_pylist():
+        yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
+
+
 def _candidates(rejected: frozenset[str], bands: int, rows: int):  # type: ignore[no-untyped-def]
     """(file index, key file) -> compact FindDuplicates items for records that survive every earlier measure:
     (id, (priority, id, file index), content hash bytes, band digests). No signature enters a shuffle.
@@ -465,13 +494,35 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
         rejected = frozenset(s for s in spec.sources if decider.screening_rejected(s, screen_counts))
         d = lay.summaries("decide")
         key_files = [lay.keys(i) for i in range(len(tasks))]
-        finder = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files)
-        n = spec.num_shards
+        probe = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files)
+        bands, rows, n = probe.bands, probe.rows, spec.num_shards
+
+        def candidates(p: beam.Pipeline) -> beam.PCollection:
+            return (p | "KeyFiles" >> beam.Create(list(enumerate(key_files))) | "Spread" >> beam.Reshuffle()
+                    | "Candidates" >> beam.FlatMap(_candidates(rejected, bands, rows)))
+
+        # Band rounds: each round's pipeline buckets only BANDS_PER_ROUND bands and writes its candidate
+        # pairs; the in-process runner holds a few bands' bucket entries at a time instead of all of them.
+        for r, lo in enumerate(range(0, bands, BANDS_PER_ROUND)):
+            rd = lay.summaries(f"bands{r:03d}")
+
+            def build_round(p: beam.Pipeline, lo: int = lo, r: int = r, rd: str = rd) -> None:
+                finder = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files,
+                                        band_range=(lo, lo + BANDS_PER_ROUND))
+                _ = (candidates(p) | "Bands" >> finder
+                     | "PairShard" >> beam.Map(lambda kv: (shard_of(kv[0][0], n), kv))
+                     | "ByShard" >> beam.GroupByKey() | "WritePairs" >> beam.ParDo(_PairRows(lay, r, rd)))
+
+            _run(make_pipeline, build_round)
+        pair_files = sorted(glob.glob(os.path.join(lay.work, "pairs", "*", "*.parquet")))
+        holder: dict[str, Any] = {}
 
         def build(p: beam.Pipeline) -> None:
-            dups = (p | "KeyFiles" >> beam.Create(list(enumerate(key_files))) | "Spread" >> beam.Reshuffle()
-                    | "Candidates" >> beam.FlatMap(_candidates(rejected, finder.bands, finder.rows))
-                    | "FindDuplicates" >> finder)
+            pairs = (p | "PairFiles" >> beam.Create(pair_files or [""]) | "SpreadPairs" >> beam.Reshuffle()
+                     | "ReadPairs" >> beam.FlatMap(_read_pairs))
+            finder = holder["finder"] = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files,
+                                                       pairs=pairs)
+            dups = candidates(p) | "FindDuplicates" >> finder
             rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
             changed = finder.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
             _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
@@ -481,7 +532,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
         summ = _read_summaries(d, [], "decide")
         changed = sum(s["changed"] for s in summ)
         dup_rows = (r for s in summ for r in pq.read_table(lay.dups(s["task"])).to_pylist())
-        stats, cluster_sizes = stats_from_rows(dup_rows, changed, finder.cc_rounds)
+        stats, cluster_sizes = stats_from_rows(dup_rows, changed, holder["finder"].cc_rounds)
         if sum(s["rows"] for s in summ) != sum(stats[k] for k in ("exact_duplicate_records",
                                                                   "near_duplicate_records", "clusters")):
             raise StageError("stage decide: duplicate rows on disk differ from the rows the tasks wrote")
