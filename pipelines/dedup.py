@@ -78,8 +78,9 @@ def _exact_members(kv: tuple[str, Iterable[tuple[Rank, str, bytes]]]) -> Iterato
 DIGEST_BYTES = 16
 
 
-def band_digests(sig: bytes, bands: int, rows: int) -> bytes:
-    """The LSH band keys of a signature as 16-byte BLAKE2b digests, concatenated (b"" for empty text).
+def band_digests(sig: bytes, bands: int, rows: int, band_range: tuple[int, int] | None = None) -> bytes:
+    """The LSH band keys of a signature as 16-byte BLAKE2b digests, concatenated (b"" for empty text);
+    only the bands in `band_range` when given.
 
     For compact runs (`FindDuplicates(signature_files=...)`): 16 bytes per band instead of 4 x rows, and no
     signature in any shuffle. Two different bands share a bucket only on a 128-bit digest collision."""
@@ -90,8 +91,9 @@ def band_digests(sig: bytes, bands: int, rows: int) -> bytes:
         raise ValueError(f"signature of {len(sig)} bytes is shorter than bands*rows*4")
     if sig.count(b"\xff") == len(sig):  # empty text: no shingles, no near-duplicate candidates
         return b""
+    lo, hi = band_range or (0, bands)
     return b"".join(hashlib.blake2b(sig[b * width : (b + 1) * width], digest_size=DIGEST_BYTES).digest()
-                    for b in range(bands))
+                    for b in range(lo, min(hi, bands)))
 
 
 class _BandKeys(beam.DoFn):
@@ -102,11 +104,11 @@ class _BandKeys(beam.DoFn):
         self.band_range = band_range or (0, bands)
 
     def process(self, item: tuple[Rank, str, bytes]) -> Iterator[tuple[bytes, tuple[Rank, str]]]:
-        if self.compact:  # item[2] holds the band digests already
+        if self.compact:  # item[2] holds the digests of the bands in band_range (of all bands by default)
             blob, n = item[2], DIGEST_BYTES
-            lo, hi = self.band_range
-            for b in range(lo, min(hi, len(blob) // n)):
-                yield b.to_bytes(2, "big") + blob[b * n : (b + 1) * n], (item[0], item[1])
+            lo = self.band_range[0]
+            for j in range(len(blob) // n):
+                yield (lo + j).to_bytes(2, "big") + blob[j * n : (j + 1) * n], (item[0], item[1])
             return
         sig = item[2]
         width = 4 * self.rows

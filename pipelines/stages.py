@@ -408,15 +408,17 @@ def _read_pairs(path: str):  # type: ignore[no-untyped-def]
         yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
 
 
-def _candidates(rejected: frozenset[str], bands: int, rows: int):  # type: ignore[no-untyped-def]
+def _candidates(rejected: frozenset[str], bands: int, rows: int, band_range: tuple[int, int]):  # type: ignore[no-untyped-def]
     """(file index, key file) -> compact FindDuplicates items for records that survive every earlier measure:
-    (id, (priority, id, file index), content hash bytes, band digests). No signature enters a shuffle.
+    (id, (priority, id, file index), content hash bytes, digests of the bands in `band_range`). No
+    signature enters a shuffle, and each pipeline carries only the band digests it buckets.
 
     A closure, not Map arguments: DaskRunner passes a Map's extra arguments twice."""
-    return lambda task: _read_candidates(task[0], task[1], rejected, bands, rows)
+    return lambda task: _read_candidates(task[0], task[1], rejected, bands, rows, band_range)
 
 
-def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int):  # type: ignore[no-untyped-def]
+def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int,  # type: ignore[no-untyped-def]
+                     band_range: tuple[int, int]):
     from pipelines.dedup import band_digests
 
     for r in pq.read_table(path, columns=["record_id", "source_id", "content_sha256", "priority", "pre_ok",
@@ -424,7 +426,7 @@ def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int,
         if r["pre_ok"] and r["signature"] is not None and r["source_id"] not in rejected:
             rid = r["record_id"]
             yield (rid, (r["priority"], rid, fidx), bytes.fromhex(r["content_sha256"]),
-                   band_digests(r["signature"], bands, rows))
+                   band_digests(r["signature"], bands, rows, band_range))
 
 
 def _task_pipeline(p: beam.Pipeline, tasks: list[Any], fn: beam.DoFn) -> None:
@@ -497,9 +499,9 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
         probe = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files)
         bands, rows, n = probe.bands, probe.rows, spec.num_shards
 
-        def candidates(p: beam.Pipeline) -> beam.PCollection:
+        def candidates(p: beam.Pipeline, band_range: tuple[int, int]) -> beam.PCollection:
             return (p | "KeyFiles" >> beam.Create(list(enumerate(key_files))) | "Spread" >> beam.Reshuffle()
-                    | "Candidates" >> beam.FlatMap(_candidates(rejected, bands, rows)))
+                    | "Candidates" >> beam.FlatMap(_candidates(rejected, bands, rows, band_range)))
 
         # Band rounds: each round's pipeline buckets only BANDS_PER_ROUND bands and writes its candidate
         # pairs; the in-process runner holds a few bands' bucket entries at a time instead of all of them.
@@ -509,7 +511,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
             def build_round(p: beam.Pipeline, lo: int = lo, r: int = r, rd: str = rd) -> None:
                 finder = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files,
                                         band_range=(lo, lo + BANDS_PER_ROUND))
-                _ = (candidates(p) | "Bands" >> finder
+                _ = (candidates(p, (lo, lo + BANDS_PER_ROUND)) | "Bands" >> finder
                      | "PairShard" >> beam.Map(lambda kv: (shard_of(kv[0][0], n), kv))
                      | "ByShard" >> beam.GroupByKey() | "WritePairs" >> beam.ParDo(_PairRows(lay, r, rd)))
 
@@ -522,7 +524,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
                      | "ReadPairs" >> beam.FlatMap(_read_pairs))
             finder = holder["finder"] = FindDuplicates(policy.dedup, with_stats=False, signature_files=key_files,
                                                        pairs=pairs)
-            dups = candidates(p) | "FindDuplicates" >> finder
+            dups = candidates(p, (0, 0)) | "FindDuplicates" >> finder  # pairs are given: no band digests
             rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
             changed = finder.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
             _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
