@@ -44,15 +44,15 @@ eval-data:
 		apt-get install -y -qq $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
 
 eval: setup eval-data
-	$(BIN)/python -m quality.eval.pii_eval
-	$(BIN)/python -m quality.eval.zh_person_eval
-	$(BIN)/python -m quality.eval.pii_en_eval
-	$(BIN)/python -m quality.eval.copyright_eval
-	$(BIN)/python -m quality.eval.copyright_real_eval
-	$(BIN)/python -m quality.eval.lang_eval
-	$(BIN)/python -m quality.eval.real_text_eval
-	$(BIN)/python -m quality.eval.dedup_eval
-	$(BIN)/python -m annotation.eval.crowd_eval
+	$(BIN)/python -m corpusgov.quality.eval.pii_eval
+	$(BIN)/python -m corpusgov.quality.eval.zh_person_eval
+	$(BIN)/python -m corpusgov.quality.eval.pii_en_eval
+	$(BIN)/python -m corpusgov.quality.eval.copyright_eval
+	$(BIN)/python -m corpusgov.quality.eval.copyright_real_eval
+	$(BIN)/python -m corpusgov.quality.eval.lang_eval
+	$(BIN)/python -m corpusgov.quality.eval.real_text_eval
+	$(BIN)/python -m corpusgov.quality.eval.dedup_eval
+	$(BIN)/python -m corpusgov.annotation.eval.crowd_eval
 
 bench: setup
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'

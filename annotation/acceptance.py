@@ -21,9 +21,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from annotation.io import iter_rows, parse_row, sha256_file
-from annotation.models import AnnotationInputError
-from annotation.stats import wilson_interval
+from corpusgov.annotation.io import iter_rows, parse_row, sha256_file
+from corpusgov.annotation.models import AnnotationInputError
+from corpusgov.annotation.stats import wilson_interval
 
 STANDARD = "TC260-003 §9.2 manual acceptance sampling"
 MIN_SAMPLE = 4000

@@ -13,7 +13,7 @@ import os
 from collections import Counter
 from typing import Any
 
-from annotation.core import (
+from corpusgov.annotation.core import (
     AuditContext,
     analyze_batch,
     assemble,
@@ -24,8 +24,8 @@ from annotation.core import (
     refs_add,
     refs_extract,
 )
-from annotation.io import iter_records
-from annotation.models import AnnotationInputError
+from corpusgov.annotation.io import iter_records
+from corpusgov.annotation.models import AnnotationInputError
 
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                            "lineage", "schemas", "annotation_audit.schema.json")
@@ -140,7 +140,7 @@ def run_audit(config_path: str, out_dir: str, beam_args: list[str] | None = None
     if engine == "local":
         parts = compute_local(ctx)
     elif engine == "beam":
-        from pipelines.annotation_audit import compute_beam  # lazy: keeps annotation/ free of Beam
+        from corpusgov.pipelines.annotation_audit import compute_beam  # lazy: keeps annotation/ free of Beam
 
         parts = compute_beam(ctx, out_dir, list(beam_args or []))
     else:

@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 
-from annotation.models import AnnotationRecord, Roster, RulesDoc, Taxonomy
+from corpusgov.annotation.models import AnnotationRecord, Roster, RulesDoc, Taxonomy
 
 _NON_ALNUM = re.compile(r"[\W_]+", re.UNICODE)
 

@@ -15,10 +15,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotation import agreement as ag
-from annotation import estimate, reliability, sampling
-from annotation.checks import PERSONNEL_MESSAGES, PersonnelChecker, check_rule_set, check_rules, finding
-from annotation.io import (
+from corpusgov.annotation import agreement as ag
+from corpusgov.annotation import estimate, reliability, sampling
+from corpusgov.annotation.checks import (
+    PERSONNEL_MESSAGES,
+    PersonnelChecker,
+    check_rule_set,
+    check_rules,
+    finding,
+)
+from corpusgov.annotation.io import (
     infer_format,
     load_config,
     load_gold,
@@ -29,9 +35,16 @@ from annotation.io import (
     resolve,
     sha256_file,
 )
-from annotation.models import AnnotationInputError, AnnotationRecord, AuditConfig, Roster, RulesDoc, Taxonomy
-from annotation.personnel import personnel_summary
-from annotation.stats import proportion
+from corpusgov.annotation.models import (
+    AnnotationInputError,
+    AnnotationRecord,
+    AuditConfig,
+    Roster,
+    RulesDoc,
+    Taxonomy,
+)
+from corpusgov.annotation.personnel import personnel_summary
+from corpusgov.annotation.stats import proportion
 
 SCHEMA_VERSION = "1.0"
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]")

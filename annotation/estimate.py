@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from annotation.stats import z_for
+from corpusgov.annotation.stats import z_for
 
 METHOD = ("stratified (Horvitz–Thompson) estimate; Wilson score interval at the effective sample size "
           "p(1-p)/v, v the stratified variance with finite-population correction, design effect ≥ 1 "

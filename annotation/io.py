@@ -10,7 +10,7 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from annotation.models import (
+from corpusgov.annotation.models import (
     AnnotationInputError,
     AnnotationRecord,
     AuditConfig,
@@ -21,7 +21,7 @@ from annotation.models import (
     Verdict,
 )
 from corpusgov.errors import validation_message
-from lineage.hashing import file_sha256 as sha256_file  # noqa: F401 - re-exported for annotation modules
+from corpusgov.lineage.hashing import file_sha256 as sha256_file  # noqa: F401 - re-exported for annotation modules
 
 M = TypeVar("M", bound=BaseModel)
 

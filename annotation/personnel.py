@@ -6,7 +6,7 @@ people, how many trained, assessed and passed, and the pass mark. Pseudonymous i
 
 from __future__ import annotations
 
-from annotation.models import Roster
+from corpusgov.annotation.models import Roster
 
 
 def personnel_summary(roster: Roster, reassessment_days: int, worked: set[str]) -> dict:

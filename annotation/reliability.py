@@ -21,7 +21,7 @@ import math
 import statistics
 from collections.abc import Sequence
 
-from annotation.estimate import wilson
+from corpusgov.annotation.estimate import wilson
 
 ORDER = ["constant_label", "random_label", "below_threshold", "extreme_disagreement"]
 MESSAGES = {

@@ -11,7 +11,7 @@ import hashlib
 import math
 from collections.abc import Iterable
 
-from annotation.stats import z_for
+from corpusgov.annotation.stats import z_for
 
 # ISO 2859-1 Table 1: lot-size upper bounds -> sample size code letter, general inspection levels I/II/III.
 _LOT_BOUNDS = [8, 15, 25, 50, 90, 150, 280, 500, 1200, 3200, 10000, 35000, 150000, 500000]

@@ -15,8 +15,8 @@ import random
 from dataclasses import dataclass
 from itertools import accumulate
 
-from quality.eval.textgen import near_copy
-from quality.pii.checksums import luhn_check_digit, resident_id_check_char
+from corpusgov.quality.eval.textgen import near_copy
+from corpusgov.quality.pii.checksums import luhn_check_digit, resident_id_check_char
 
 EN_WORDS = (
     "the of and to in a is that for it as was with be by on not he this are or his from at which but have an "

@@ -125,9 +125,9 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
     """Each stage alone over the same `sample` documents, single process: docs per CPU-second."""
     from corpusgov.config import load_policy
     from corpusgov.readers import FieldMapping, Parsed, ReadLimits, read_any
-    from pipelines.ingest import make_record
-    from quality.annotators import Annotators
-    from quality.screening import load_lexicon
+    from corpusgov.pipelines.ingest import make_record
+    from corpusgov.quality.annotators import Annotators
+    from corpusgov.quality.screening import load_lexicon
 
     policy = load_policy(policy_path)
     terms, _ = load_lexicon(os.path.join(REPO, "configs", "demo", "lexicon.txt"))
@@ -168,15 +168,15 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
     batches = [texts[i : i + 256] for i in range(0, len(texts), 256)]
     annotated = timed("annotate_all", lambda: [a for b in batches for a in ann.annotate_batch(b)], len(texts), nbytes)
 
-    from pipelines.dedup import run_local
+    from corpusgov.pipelines.dedup import run_local
 
     items = [(r["record_id"], (0, r["record_id"]), r["content_sha256"], a["signature"].astype("<u4").tobytes())
              for r, a in zip(records, annotated, strict=True)]
     run_local(items[:50], policy.dedup)  # warm-up: Beam imports and runner start
     timed("dup_grouping", lambda: run_local(items, policy.dedup), len(items), nbytes)
 
-    from pipelines.governance import CORPUS_SCHEMA, decisions_schema
-    from pipelines.outputs import write_shard
+    from corpusgov.pipelines.governance import CORPUS_SCHEMA, decisions_schema
+    from corpusgov.pipelines.outputs import write_shard
 
     corpus_rows = [{"record_id": r["record_id"], "source_id": "s", "source_record_id": r["source_record_id"],
                     "text": r["text"], "content_sha256": r["content_sha256"], "masked": False,

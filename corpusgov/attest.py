@@ -14,9 +14,9 @@ import logging
 import os
 from typing import Any
 
+from corpusgov.lineage.attestation import ATTESTATION_FILE, append_history, build_statement, history_entry
+from corpusgov.lineage.hashing import file_sha256
 from corpusgov.manifest import canonical_bytes, validate_manifest
-from lineage.attestation import ATTESTATION_FILE, append_history, build_statement, history_entry
-from lineage.hashing import file_sha256
 
 log = logging.getLogger("corpusgov")
 
@@ -63,7 +63,7 @@ def reattest(run_dir: str, key: str | None = None, *, config_key: str | None = N
     `key`: private key file; None means the configured one (see `signing_key`). Without any key the
     attestation is written unsigned and a WARNING says so (and that an earlier signature was dropped).
     """
-    from lineage.signing import sign_statement, unsigned_envelope
+    from corpusgov.lineage.signing import sign_statement, unsigned_envelope
 
     key = signing_key(key, config_key)
     before = _previous_signer(run_dir)
@@ -97,7 +97,7 @@ def sign_run(run_dir: str, private_key: str) -> str:
     Signing re-hashes every file; without this check `sign` would bless whatever an intruder changed since
     the run. A run without an attestation (made before attestations existed) is attested now.
     """
-    from lineage.signing import SignatureError, statement_of
+    from corpusgov.lineage.signing import SignatureError, statement_of
 
     path = os.path.join(run_dir, ATTESTATION_FILE)
     if os.path.exists(path):

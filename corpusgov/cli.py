@@ -202,7 +202,7 @@ def cmd_scan(a: argparse.Namespace, beam_args: list[str]) -> int:
 
 
 def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     if a.public_key and not os.path.isfile(a.public_key):
         raise CliError(f"{a.public_key}: no such public key file", EXIT_USAGE)
@@ -217,7 +217,7 @@ def cmd_verify(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_trace(a: argparse.Namespace, _: list[str]) -> int:
-    from lineage.trace import TraceNotFound, trace_record
+    from corpusgov.lineage.trace import TraceNotFound, trace_record
 
     _require_run(a.run_dir)
     if a.record_id is not None and not re.fullmatch(r"[0-9a-f]{32}", a.record_id):
@@ -241,7 +241,7 @@ def cmd_dashboard(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
-    from annotation.audit import run_audit
+    from corpusgov.annotation.audit import run_audit
 
     res = run_audit(a.config, a.out, beam_args)
     print(json.dumps(res.get("summary", {k: res[k] for k in ("passed",) if k in res}), ensure_ascii=False, indent=2))
@@ -249,7 +249,7 @@ def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
 
 
 def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
-    from annotation.acceptance import draw_sample, next_steps, plan_warnings
+    from corpusgov.annotation.acceptance import draw_sample, next_steps, plan_warnings
 
     _require_run(a.run_dir)
     path = draw_sample(a.run_dir, size=a.size, seed=a.seed)
@@ -264,7 +264,7 @@ def cmd_sample(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_accept(a: argparse.Namespace, _: list[str]) -> int:
-    from annotation.acceptance import accept
+    from corpusgov.annotation.acceptance import accept
     from corpusgov.attest import record_acceptance
 
     _require_run(a.run_dir)
@@ -302,7 +302,7 @@ def cmd_history(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_keygen(a: argparse.Namespace, _: list[str]) -> int:
-    from lineage.signing import generate_keypair
+    from corpusgov.lineage.signing import generate_keypair
 
     try:
         kid = generate_keypair(a.private, a.public)

@@ -18,13 +18,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from corpusgov.errors import validation_message
-from lineage.hashing import file_sha256 as sha256_file
-from quality.copyright_policy import CopyrightPolicy
-from quality.dedup_policy import DedupPolicy
-from quality.expectations_policy import ExpectationsPolicy
-from quality.language_policy import LanguagePolicy
-from quality.pii.policy import PiiPolicy
-from quality.quality_policy import QualityPolicy
+from corpusgov.lineage.hashing import file_sha256 as sha256_file
+from corpusgov.quality.copyright_policy import CopyrightPolicy
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.expectations_policy import ExpectationsPolicy
+from corpusgov.quality.language_policy import LanguagePolicy
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.quality_policy import QualityPolicy
 
 Acquisition = Literal[
     "open_licence", "self_collected", "commercial", "user_authorised", "public_domain", "synthetic"

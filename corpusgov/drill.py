@@ -89,8 +89,8 @@ class Masker:
     """
 
     def __init__(self, pii_policy: dict[str, Any]) -> None:
-        from quality.pii.policy import PiiPolicy
-        from quality.pii.scanner import PiiScanner
+        from corpusgov.quality.pii.policy import PiiPolicy
+        from corpusgov.quality.pii.scanner import PiiScanner
 
         raw = dict(pii_policy or {})
         raw["enabled"] = True

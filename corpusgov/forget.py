@@ -221,8 +221,8 @@ def check_key(manifest: dict[str, Any], run_dir: str) -> bytes:
 
 
 def matchers_for(lr: LoadedRequest, manifest: dict[str, Any], run_dir: str) -> Matchers:
-    from lineage.hashing import content_sha256
-    from quality.pii.scanner import keyed_hash
+    from corpusgov.lineage.hashing import content_sha256
+    from corpusgov.quality.pii.scanner import keyed_hash
 
     m = lr.request.match
     out = Matchers(record_ids=set(m.record_ids), content_sha256={content_sha256(t) for t in lr.contents},
@@ -338,7 +338,7 @@ def _near_matches(run_dir: str, manifest: dict[str, Any], seeds: set[str], conte
     """Records whose stored MinHash signature is within the dedup threshold of a seed record or a given text
     (LSH band lookup, then the Jaccard estimate), so copies outside a duplicate cluster are found too."""
     from corpusgov.config import Policy
-    from quality.minhash import MinHasher, bytes_to_signature, estimate_jaccard
+    from corpusgov.quality.minhash import MinHasher, bytes_to_signature, estimate_jaccard
 
     pol = Policy.model_validate(manifest["config"]["policy"]).dedup
     out: dict[str, set[str]] = {"content": set(), "records": set()}
@@ -382,7 +382,7 @@ def _now() -> str:
 
 
 def _sha_file(path: str) -> str:
-    from lineage.hashing import file_sha256
+    from corpusgov.lineage.hashing import file_sha256
 
     return file_sha256(path)
 
@@ -402,7 +402,7 @@ def apply_takedowns(src_dir: str, dst_dir: str, manifest: dict[str, Any], applie
     findings (keyed hashes included) and MinHash signature are deleted.
     """
     from corpusgov.config import Policy
-    from lineage.merkle import corpus_root, shard_root_from_parquet
+    from corpusgov.lineage.merkle import corpus_root, shard_root_from_parquet
 
     policy = Policy.model_validate(manifest["config"]["policy"])
     comp = policy.output.compression
@@ -496,7 +496,7 @@ def _dec(d: dict[str, int], k: str, v: int = 1) -> None:
 
 def _adjust_counts(m: dict[str, Any], removed_dec: dict[str, dict[str, Any]], removed_text: dict[str, str]) -> None:
     """Move newly removed records from kept to dropped in every count the manifest keeps of the corpus."""
-    from pipelines.governance import estimate_tokens
+    from corpusgov.pipelines.governance import estimate_tokens
 
     src = {s["id"]: s for s in m["sources"]}
     scale = m["scale"]
@@ -560,7 +560,7 @@ def _finish(m: dict[str, Any], out_dir: str, run_id: str, started: str) -> dict[
     policy = Policy.model_validate(m["config"]["policy"])
     expectations = None
     if policy.expectations.enabled and policy.expectations.suite:
-        from quality.expectations import language_value_set, run_expectations
+        from corpusgov.quality.expectations import language_value_set, run_expectations
 
         shutil.rmtree(os.path.join(out_dir, "expectations"), ignore_errors=True)
         dec = [os.path.join(out_dir, f["path"]) for f in m["outputs"]["files"] if f["kind"] == "decisions"]

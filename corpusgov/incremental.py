@@ -57,7 +57,7 @@ _SHARD_RE = re.compile(r"part-(\d{5})-of-(\d{5})\.parquet$")
 def _base_tables(base: str, manifest: dict[str, Any]) -> tuple[int, dict[str, dict[str, str]]]:
     """(base shard count, kind -> {shard: absolute path}) of the tables the cache reads, each checked against
     its manifest sha256 first."""
-    from lineage.hashing import file_sha256
+    from corpusgov.lineage.hashing import file_sha256
 
     out: dict[str, dict[str, str]] = {k: {} for k in CACHE_TABLES}
     counts = set()

@@ -84,7 +84,7 @@ def annotation_fingerprint(policy: Any, lexicon_sha: str | None) -> dict[str, An
     pii = {k: pii.get(k) for k in ("enabled", "mode", "ner_model", "min_score")}
     dd = policy.dedup
     if dd.enabled:
-        from quality.minhash import MinHasher
+        from corpusgov.quality.minhash import MinHasher
 
         minhash: dict[str, Any] = {"enabled": True, "signature": MinHasher(dd).fingerprint}
     else:

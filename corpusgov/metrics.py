@@ -23,7 +23,7 @@ def _entropy(counts: dict[str, int]) -> float:
 
 def dedup_section(c: Counters, cfg: LoadedConfig, ids: list[str],
                   dedup_stats: dict[str, Any] | None = None) -> dict[str, Any]:
-    from quality.minhash import MinHasher
+    from corpusgov.quality.minhash import MinHasher
 
     pol = cfg.policy.dedup
     params: dict[str, Any] = pol.model_dump(mode="json")
@@ -78,7 +78,7 @@ def _histogram(labels: dict[str, int]) -> dict[str, Any]:
 
 def build_metrics(manifest: dict[str, Any], c: Counters, cfg: LoadedConfig,
                   signal_stats: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    from quality.signals import SIGNAL_NAMES
+    from corpusgov.quality.signals import SIGNAL_NAMES
 
     lang_read = c.by("lang_all")
     lang_kept = manifest["type"]["languages"]

@@ -14,9 +14,9 @@ def render_all(out_dir: str, manifest: dict[str, Any], *, compare: str | None = 
                openlineage_url: str | None = None) -> list[str]:
     """Write every rendering; returns the files written (relative to out_dir)."""
     from corpusgov.dashboard import write_dashboard
-    from lineage.croissant import write_croissant
-    from lineage.openlineage import write_openlineage
-    from lineage.report import write_reports
+    from corpusgov.lineage.croissant import write_croissant
+    from corpusgov.lineage.openlineage import write_openlineage
+    from corpusgov.lineage.report import write_reports
 
     written = write_openlineage(out_dir, manifest, http_url=openlineage_url)
     written += write_croissant(out_dir, manifest)

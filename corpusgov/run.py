@@ -24,6 +24,7 @@ from typing import Any
 
 from corpusgov.config import ConfigError, LoadedConfig
 from corpusgov.errors import first_line
+from corpusgov.lineage.hashing import file_sha256
 from corpusgov.manifest import (
     Counters,
     build_manifest,
@@ -33,7 +34,6 @@ from corpusgov.manifest import (
     validate_manifest,
 )
 from corpusgov.planning import Plan, make_plan
-from lineage.hashing import file_sha256
 
 log = logging.getLogger("corpusgov")
 
@@ -192,8 +192,8 @@ def source_specs(cfg: LoadedConfig, plan: Plan, terms: int) -> dict[str, dict[st
 
 def annotation_section(cfg: LoadedConfig, out_dir: str, outputs: dict[str, Any]) -> dict[str, Any]:
     """Art. 8 audit of the annotation data named by the run config; its files join the manifest's outputs."""
-    from annotation.audit import run_audit
-    from annotation.core import manifest_section
+    from corpusgov.annotation.audit import run_audit
+    from corpusgov.annotation.core import manifest_section
 
     audit = run_audit(cfg.resolve(cfg.run.annotation), out_dir, [], engine="local")
     report = os.path.join(out_dir, "annotation_audit.json")
@@ -217,8 +217,8 @@ def read_json_lines(path: str) -> list[Any]:
 
 
 def read_diversity(work_dir: str) -> dict[str, Any]:
-    from quality.decide import KEPT, STAGES
-    from quality.diversity import DiversityAccumulator
+    from corpusgov.quality.decide import KEPT, STAGES
+    from corpusgov.quality.diversity import DiversityAccumulator
 
     by_stage = {
         stage: pickle.loads(base64.b64decode(blob))  # noqa: S301 - our own work file
@@ -239,7 +239,7 @@ def read_diversity(work_dir: str) -> dict[str, Any]:
 
 
 def steps_from(counters: Counters, cfg: LoadedConfig, sources: list[str], dedup_params: dict[str, Any]) -> list[dict]:
-    from quality.decide import STAGES
+    from corpusgov.quality.decide import STAGES
 
     pol = cfg.policy
     params = {
@@ -304,7 +304,7 @@ def _stage_of(reason: str) -> str:
 
 
 def output_files(out_dir: str, shards: list[dict[str, Any]]) -> dict[str, Any]:
-    from lineage.merkle import corpus_root
+    from corpusgov.lineage.merkle import corpus_root
 
     info = {os.path.relpath(s["path"], out_dir): s for s in shards}
     files = []
@@ -337,9 +337,9 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     `spec_extra` goes to the pipeline (`RunSpec.extra`, e.g. an incremental run's annotation cache);
     `manifest_extra` adds top-level manifest sections (e.g. `incremental`).
     """
-    from pipelines.governance import RunSpec
-    from pipelines.stages import pipeline_factory, run_stages
-    from quality.screening import load_lexicon
+    from corpusgov.pipelines.governance import RunSpec
+    from corpusgov.pipelines.stages import pipeline_factory, run_stages
+    from corpusgov.quality.screening import load_lexicon
 
     out_dir = os.path.abspath(out_dir)
     prepare_out_dir(out_dir, overwrite)
@@ -463,7 +463,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     outputs = output_files(out_dir, shards)
     outputs["files"] += drill_files(out_dir, work, counters, cfg)
     steps = steps_from(counters, cfg, ids, dedup["params"])
-    from quality.annotators import Annotators
+    from corpusgov.quality.annotators import Annotators
 
     pii_mode = Annotators.mode_for(cfg.policy)
     run = {"run_id": run_id, "name": cfg.run.name, "command": command, "started_at": started,
@@ -482,7 +482,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     metrics = build_metrics(manifest, counters, cfg, dict(read_json_lines(os.path.join(work, "signals.jsonl"))))
     expectations = None
     if cfg.policy.expectations.enabled and cfg.policy.expectations.suite:
-        from quality.expectations import language_value_set, run_expectations
+        from corpusgov.quality.expectations import language_value_set, run_expectations
 
         dec = [os.path.join(out_dir, f["path"]) for f in outputs["files"] if f["kind"] == "decisions"]
         expectations = run_expectations(

@@ -44,7 +44,7 @@ def _expand(paths: list[str]) -> list[str]:
 
 
 def scan_policy() -> Policy:
-    from quality.signals import default_quality_rules
+    from corpusgov.quality.signals import default_quality_rules
 
     rules = {k: {**v, "action": "flag"} for k, v in default_quality_rules().items()}
     return Policy.model_validate({

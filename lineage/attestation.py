@@ -16,7 +16,7 @@ import json
 import os
 from typing import Any
 
-from lineage.hashing import file_sha256
+from corpusgov.lineage.hashing import file_sha256
 
 ATTESTATION_FILE = "attestation.dsse.json"
 PREDICATE_TYPE = "https://corpusgov.dev/attestation/run/v1"

@@ -192,9 +192,9 @@ class Deriver:
 
     def decisions(self) -> tuple[list[str], str]:
         """Every record's decision, stage, reasons and PI/copyright columns re-made from its inputs."""
-        from quality.copyright import MarkerFinding
-        from quality.decide import SourceStatus, final_reasons, pre_decide
-        from quality.pii.scanner import PiiFinding
+        from corpusgov.quality.copyright import MarkerFinding
+        from corpusgov.quality.decide import SourceStatus, final_reasons, pre_decide
+        from corpusgov.quality.pii.scanner import PiiFinding
 
         p: list[str] = []
         status: dict[str, Any] = {}
@@ -432,7 +432,7 @@ class Deriver:
         return p, f"{want['clusters']} duplicate clusters, {kinds['exact']} exact and {kinds['near']} near copies dropped"
 
     def steps(self) -> tuple[list[str], str]:
-        from quality.decide import STAGES
+        from corpusgov.quality.decide import STAGES
 
         p: list[str] = []
         steps = {s.get("name"): s for s in self.m.get("steps") or []}
@@ -529,7 +529,7 @@ class Deriver:
         return {"suites": [{"suite": k, "expectations": v} for k, v in suites.items()]}
 
     def _annotation_from_audit(self) -> dict[str, Any] | None:
-        from annotation.core import manifest_section
+        from corpusgov.annotation.core import manifest_section
 
         ann = self.m.get("annotation") or {}
         rel = ann.get("report")

@@ -2,7 +2,7 @@
 
 Why one file: the Chinese filing must not show English codes (`open_licence`, `rejected`, `quality:words_min`)
 and must call one thing by one name everywhere. Reports translate every code through `term` / `reason`;
-`docs/glossary.md` is generated from this module (`python -m lineage.glossary > docs/glossary.md`) and a test
+`docs/glossary.md` is generated from this module (`python -m corpusgov.lineage.glossary > docs/glossary.md`) and a test
 keeps the two equal. A code the glossary does not know is shown as "类别（代码）" rather than bare.
 """
 
@@ -446,7 +446,7 @@ def gate_name(name: str, lang: str = "zh") -> str:
 def glossary_markdown() -> str:
     """docs/glossary.md: every category and code with its Chinese and English term."""
     out = ["# 术语对照表 / Glossary", "",
-           "Generated from `lineage/glossary.py` (`python -m lineage.glossary > docs/glossary.md`); the regulator",
+           "Generated from `lineage/glossary.py` (`python -m corpusgov.lineage.glossary > docs/glossary.md`); the regulator",
            "reports translate every code through it. 报告中的全部代码均按本表译为中文；代码仅在审核需要时附于括号内。",
            ""]
     for cat, (zh, en, table) in CATEGORIES.items():

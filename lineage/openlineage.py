@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from lineage.ol_validate import CORE_ID, validate_event
+from corpusgov.lineage.ol_validate import CORE_ID, validate_event
 
 __all__ = [
     "FACET_BASE",

@@ -15,14 +15,14 @@ import os
 import re
 from typing import Any
 
-from lineage.glossary import UNDETECTED_SENSITIVE, gate_name, reason, term
-from lineage.hashing import file_sha256
-from lineage.report_annotation import annotation_section, annotation_view, taxonomy_gaps
-from lineage.report_content import content_security
-from lineage.report_eu import build_eu_blocks
-from lineage.report_render import CSS, Block, render_html, render_markdown
-from lineage.report_sources import lexicon_of, source_security
-from lineage.report_text import (
+from corpusgov.lineage.glossary import UNDETECTED_SENSITIVE, gate_name, reason, term
+from corpusgov.lineage.hashing import file_sha256
+from corpusgov.lineage.report_annotation import annotation_section, annotation_view, taxonomy_gaps
+from corpusgov.lineage.report_content import content_security
+from corpusgov.lineage.report_eu import build_eu_blocks
+from corpusgov.lineage.report_render import CSS, Block, render_html, render_markdown
+from corpusgov.lineage.report_sources import lexicon_of, source_security
+from corpusgov.lineage.report_text import (
     L,
     acceptance_of,
     article,

@@ -9,10 +9,10 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from lineage.glossary import term
-from lineage.hashing import file_sha256
-from lineage.report_render import Block
-from lineage.report_text import L, g, listing, num, paren, read_json
+from corpusgov.lineage.glossary import term
+from corpusgov.lineage.hashing import file_sha256
+from corpusgov.lineage.report_render import Block
+from corpusgov.lineage.report_text import L, g, listing, num, paren, read_json
 
 
 def annotation_view(out_dir: str | None, manifest: dict[str, Any]) -> dict[str, Any] | None:

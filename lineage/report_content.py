@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineage.glossary import NOT_PI, SENSITIVE_PI, term
-from lineage.report_render import Block
-from lineage.report_text import L, acceptance_of, g, listing, num, paren, pct, rate, sep, yes_no
+from corpusgov.lineage.glossary import NOT_PI, SENSITIVE_PI, term
+from corpusgov.lineage.report_render import Block
+from corpusgov.lineage.report_text import L, acceptance_of, g, listing, num, paren, pct, rate, sep, yes_no
 
 AUTO_CHECK_SHARE, AUTO_CHECK_PASS = 0.10, 0.98  # TC260-003 §9.2 automated check: ≥ 10% of items, ≥ 98% pass
 
@@ -186,7 +186,7 @@ def _quality_blocks(m: dict[str, Any], lang: str, metrics: dict[str, Any] | None
                                                 L(lang, "语种熵", "Language entropy"), L(lang, "来源熵", "Source entropy"),
                                                 L(lang, "领域熵", "Domain entropy"), L(lang, "不同词数", "Distinct words"),
                                                 L(lang, "不同字三元组数", "Distinct char trigrams")], vrows)]
-    from quality.release_figures import figure_rows, release_figures
+    from corpusgov.quality.release_figures import figure_rows, release_figures
 
     fig = release_figures()
     if fig:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineage.report_render import Block
-from lineage.report_text import num, pct, period_of, rate
+from corpusgov.lineage.report_render import Block
+from corpusgov.lineage.report_text import num, pct, period_of, rate
 
 
 def build_eu_blocks(m: dict[str, Any]) -> list[Block]:

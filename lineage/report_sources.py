@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from lineage.glossary import reason, term
-from lineage.report_render import Block
-from lineage.report_text import L, listing, num, paren, pct, period_of, rate, region_of
+from corpusgov.lineage.glossary import reason, term
+from corpusgov.lineage.report_render import Block
+from corpusgov.lineage.report_text import L, listing, num, paren, pct, period_of, rate, region_of
 
 
 def evidence_rows(s: dict[str, Any], lang: str) -> list[list[str]]:

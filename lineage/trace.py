@@ -18,8 +18,8 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from lineage.hashing import content_sha256, shard_of
-from lineage.merkle import corpus_root, inclusion_proof, record_leaf, verify_inclusion
+from corpusgov.lineage.hashing import content_sha256, shard_of
+from corpusgov.lineage.merkle import corpus_root, inclusion_proof, record_leaf, verify_inclusion
 
 
 class TraceNotFound(Exception):

@@ -23,7 +23,7 @@ from typing import Any
 
 import jsonschema
 
-from lineage.attestation import (
+from corpusgov.lineage.attestation import (
     ATTESTATION_FILE,
     PREDICATE_TYPE,
     chain_of,
@@ -31,7 +31,7 @@ from lineage.attestation import (
     read_history,
     run_files,
 )
-from lineage.hashing import content_sha256, file_sha256
+from corpusgov.lineage.hashing import content_sha256, file_sha256
 
 SCHEMA = os.path.join(os.path.dirname(__file__), "schemas", "manifest.schema.json")
 OK, WARN, FAIL = "ok", "WARN", "FAIL"
@@ -142,7 +142,7 @@ def _check_attestation(rep: VerifyReport, run_dir: str, m: dict[str, Any], mbyte
     """Parse the attestation and check every file against it; returns the Statement (None if unusable)."""
     import hashlib
 
-    from lineage.signing import SignatureError, statement_of
+    from corpusgov.lineage.signing import SignatureError, statement_of
 
     path = os.path.join(run_dir, ATTESTATION_FILE)
     if not os.path.isfile(path):
@@ -220,7 +220,7 @@ def _check_outputs(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
 
 
 def _check_merkle(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
-    from lineage.merkle import corpus_root, shard_root_from_parquet
+    from corpusgov.lineage.merkle import corpus_root, shard_root_from_parquet
 
     mk = (m.get("outputs") or {}).get("merkle") or {}
     bad = []
@@ -245,7 +245,7 @@ def _check_merkle(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
 
 
 def _check_derived(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
-    from lineage.derive import Deriver, read_tables
+    from corpusgov.lineage.derive import Deriver, read_tables
 
     try:
         tables = read_tables(run_dir)
@@ -300,7 +300,7 @@ def _check_corpus(rep: VerifyReport, run_dir: str, dec: list[dict[str, Any]]) ->
 
 
 def _check_renderings(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
-    from lineage.rerender import compare_renderings
+    from corpusgov.lineage.rerender import compare_renderings
 
     try:
         written, probs = compare_renderings(run_dir, m)
@@ -314,7 +314,7 @@ def _check_renderings(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> Non
 # -------------------------------------------------------------------------------------- signature
 def _check_signature(rep: VerifyReport, run_dir: str, statement: dict[str, Any] | None, public_key: str | None,
                      require: bool) -> None:
-    from lineage.signing import SignatureError, verify_statement_signature
+    from corpusgov.lineage.signing import SignatureError, verify_statement_signature
 
     if statement is None:
         rep.add("signature", False, "no usable attestation to check")

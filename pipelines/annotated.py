@@ -17,7 +17,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quality.signals import SIGNAL_NAMES
+from corpusgov.quality.signals import SIGNAL_NAMES
 
 PII_STRUCT = pa.struct([("entity_type", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
                         ("score", pa.float64()), ("recognizer", pa.string())])
@@ -118,8 +118,8 @@ def annotated_row(rec: dict[str, Any], ann: dict[str, Any], signature: bytes | N
 
 def row_annotations(row: dict[str, Any]) -> dict[str, Any]:
     """The annotation columns of a row in the shape `Annotators.annotate_batch` returns (minus signature)."""
-    from quality.copyright import MarkerFinding
-    from quality.pii.scanner import PiiFinding
+    from corpusgov.quality.copyright import MarkerFinding
+    from corpusgov.quality.pii.scanner import PiiFinding
 
     return {
         "lang": row["lang"], "lang_score": row["lang_score"], "lang2": row["lang2"],

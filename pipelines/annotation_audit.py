@@ -22,7 +22,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
 
-from annotation.core import (
+from corpusgov.annotation.core import (
     AuditContext,
     analyze_batch,
     record_parts,
@@ -30,8 +30,8 @@ from annotation.core import (
     refs_extract,
     refs_merge,
 )
-from annotation.io import infer_format, iter_records, iter_rows, parse_row
-from annotation.models import AnnotationInputError, GoldLabel, Verdict
+from corpusgov.annotation.io import infer_format, iter_records, iter_rows, parse_row
+from corpusgov.annotation.models import AnnotationInputError, GoldLabel, Verdict
 
 
 class RefsCombineFn(beam.CombineFn):
@@ -83,7 +83,7 @@ def _read_side(path: str, model):
 
 
 def _item_step(element, ctx: AuditContext):
-    from annotation.audit import summarize
+    from corpusgov.annotation.audit import summarize
 
     (batch, item_id), grouped = element
     recs = list(grouped["recs"])
@@ -102,7 +102,7 @@ def _line(kind: str, value: Any) -> str:
 
 def compute_beam(ctx: AuditContext, out_dir: str, beam_args: list[str]) -> dict[str, Any]:
     """Run the pipeline and return the same parts dict as `annotation.audit.compute_local`."""
-    from annotation.audit import raise_input_errors
+    from corpusgov.annotation.audit import raise_input_errors
 
     options = PipelineOptions(beam_args)
     runner = None
@@ -178,10 +178,10 @@ def compute_beam(ctx: AuditContext, out_dir: str, beam_args: list[str]) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m pipelines.annotation_audit --config PATH --out DIR [beam args…]` (the CLI calls run_audit)."""
+    """`python -m corpusgov.pipelines.annotation_audit --config PATH --out DIR [beam args…]` (the CLI calls run_audit)."""
     import argparse
 
-    from annotation.audit import run_audit
+    from corpusgov.annotation.audit import run_audit
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--config", required=True)

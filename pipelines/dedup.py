@@ -32,8 +32,8 @@ import apache_beam as beam
 import numpy as np
 from apache_beam.metrics import Metrics
 
-from quality.dedup_policy import DedupPolicy
-from quality.minhash import bytes_to_signature, candidate_pairs, lsh_params
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.minhash import bytes_to_signature, candidate_pairs, lsh_params
 
 _NS = "corpusgov.dedup"
 

@@ -16,9 +16,9 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from quality.decide import SourceStatus, final_reasons, pre_decide
-from quality.diversity import DiversityAccumulator
-from quality.signals import SIGNAL_NAMES
+from corpusgov.quality.decide import SourceStatus, final_reasons, pre_decide
+from corpusgov.quality.diversity import DiversityAccumulator
+from corpusgov.quality.signals import SIGNAL_NAMES
 
 # Decision table contract (documented in README "Outputs"): column order is stable.
 BASE_DECISION_FIELDS: list[tuple[str, pa.DataType]] = [
@@ -126,8 +126,8 @@ def estimate_tokens(text: str) -> int:
 
 def cached_annotation(dec: dict[str, Any], pii: list[dict[str, Any]], marks: list[dict[str, Any]]) -> dict[str, Any]:
     """Rebuilds what `Annotators.annotate_batch` produced for a record from the base run's table rows."""
-    from quality.copyright import MarkerFinding
-    from quality.pii.scanner import PiiFinding
+    from corpusgov.quality.copyright import MarkerFinding
+    from corpusgov.quality.pii.scanner import PiiFinding
 
     findings = sorted(
         (PiiFinding(f["entity_type"], int(f["start"]), int(f["end"]), float(f["score"]), f["recognizer"]) for f in pii),
@@ -217,7 +217,7 @@ class RecordFinaliser:
     """One record + its duplicate row -> decision, corpus, PI, copyright and signature rows; aggregates."""
 
     def __init__(self, spec: RunSpec, screen_counts: dict[str, tuple[int, int]]) -> None:
-        from quality.pii.scanner import keyed_hash, mask_text
+        from corpusgov.quality.pii.scanner import keyed_hash, mask_text
 
         self._sources = spec.sources
         self._key = spec.pii_hash_key

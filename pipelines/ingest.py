@@ -8,9 +8,9 @@ from typing import Any
 
 from apache_beam.io.filesystems import FileSystems
 
+from corpusgov.lineage.hashing import content_sha256, normalise_text, record_id
 from corpusgov.progress import Tally
 from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw, read_any
-from lineage.hashing import content_sha256, normalise_text, record_id
 
 log = logging.getLogger("corpusgov.ingest")
 

@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from apache_beam.io.filesystems import FileSystems
 
-from lineage.merkle import MerkleBuilder, record_leaf
+from corpusgov.lineage.merkle import MerkleBuilder, record_leaf
 
 
 def shard_path(out_dir: str, kind: str, shard: int, num_shards: int, ext: str) -> str:

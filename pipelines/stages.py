@@ -39,8 +39,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from lineage.hashing import shard_of
-from pipelines.annotated import (
+from corpusgov.lineage.hashing import shard_of
+from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
     DUPS_SCHEMA,
     KEYS_SCHEMA,
@@ -55,7 +55,7 @@ from pipelines.annotated import (
     write_atomic_table,
     write_atomic_text,
 )
-from pipelines.governance import (
+from corpusgov.pipelines.governance import (
     COPYRIGHT_SCHEMA,
     CORPUS_SCHEMA,
     PII_SCHEMA,
@@ -70,8 +70,8 @@ from pipelines.governance import (
     merge_signal,
     signal_summary,
 )
-from pipelines.outputs import ShardSink, sort_key, write_shard
-from quality.signals import SIGNAL_NAMES
+from corpusgov.pipelines.outputs import ShardSink, sort_key, write_shard
+from corpusgov.quality.signals import SIGNAL_NAMES
 
 log = logging.getLogger("corpusgov")
 
@@ -151,9 +151,9 @@ class Annotator:
     """Per worker: reader + annotators, built once; `run(task)` governs one input file's annotate step."""
 
     def __init__(self, spec: RunSpec) -> None:
+        from corpusgov.pipelines.ingest import FileReader
         from corpusgov.progress import Tally
-        from pipelines.ingest import FileReader
-        from quality.annotators import Annotators
+        from corpusgov.quality.annotators import Annotators
 
         self.spec = spec
         self.layout = Layout(spec.work_dir)
@@ -419,7 +419,7 @@ def _candidates(rejected: frozenset[str], bands: int, rows: int, band_range: tup
 
 def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int,  # type: ignore[no-untyped-def]
                      band_range: tuple[int, int]):
-    from pipelines.dedup import band_digests
+    from corpusgov.pipelines.dedup import band_digests
 
     for r in pq.read_table(path, columns=["record_id", "source_id", "content_sha256", "priority", "pre_ok",
                                            "signature"]).to_pylist():
@@ -459,7 +459,7 @@ def _run(make_pipeline: Any, build: Any) -> None:
 def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
     """Runs annotate, decide and finalise (each a Beam pipeline from `make_pipeline()`), then writes the
     aggregate work files the manifest is built from. Raises StageError if a runner lost a task."""
-    from pipelines.dedup import FindDuplicates, stats_from_rows
+    from corpusgov.pipelines.dedup import FindDuplicates, stats_from_rows
 
     lay = Layout(spec.work_dir)
     res = StagedResult()
@@ -570,7 +570,7 @@ def _write_lines(lines: list[str], path: str) -> None:
 def _merge_outputs(work: str, fin: list[dict[str, Any]], ann: list[dict[str, Any]],
                    cluster_sizes: dict[int, int]) -> None:
     """Per-shard summaries -> counters.jsonl, signals.jsonl, diversity.jsonl, shards.jsonl (sorted lines)."""
-    from quality.diversity import DiversityAccumulator
+    from corpusgov.quality.diversity import DiversityAccumulator
 
     counts: dict[tuple[str, ...], int] = {}
     signals: dict[str, list[float]] = {}

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from quality.copyright import CopyrightScanner
-from quality.language import LanguageDetector
-from quality.minhash import MinHasher
-from quality.pii.scanner import PiiScanner
-from quality.screening import LexiconMatcher
-from quality.signals import compute_signals
+from corpusgov.quality.copyright import CopyrightScanner
+from corpusgov.quality.language import LanguageDetector
+from corpusgov.quality.minhash import MinHasher
+from corpusgov.quality.pii.scanner import PiiScanner
+from corpusgov.quality.screening import LexiconMatcher
+from corpusgov.quality.signals import compute_signals
 
 
 class Annotators:

@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from quality.copyright import MarkerFinding, decide_copyright
-from quality.language import language_allowed
-from quality.pii.scanner import PiiFinding, decide_pii
-from quality.signals import evaluate_rules
+from corpusgov.quality.copyright import MarkerFinding, decide_copyright
+from corpusgov.quality.language import language_allowed
+from corpusgov.quality.pii.scanner import PiiFinding, decide_pii
+from corpusgov.quality.signals import evaluate_rules
 
 STAGES: tuple[str, ...] = ("source_gate", "screening", "pii", "copyright", "quality", "language", "dedup")
 KEPT = "kept"

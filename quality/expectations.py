@@ -33,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from quality.expectations_policy import ExpectationSpec, ExpectationsPolicy, default_expectations
+from corpusgov.quality.expectations_policy import ExpectationSpec, ExpectationsPolicy, default_expectations
 
 __all__ = [
     "DERIVED_COLUMNS",

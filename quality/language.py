@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from quality.language_policy import LanguagePolicy
+from corpusgov.quality.language_policy import LanguagePolicy
 
 UND = "und"
 

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import numpy as np
 
-from quality.dedup_policy import DedupPolicy
+from corpusgov.quality.dedup_policy import DedupPolicy
 
 HASH_VERSION = "minhash-v1"
 EMPTY = np.uint32(0xFFFFFFFF)

@@ -32,7 +32,7 @@ class QualityPolicy(BaseModel):
 
     @model_validator(mode="after")
     def _known_signals(self) -> QualityPolicy:
-        from quality.signals import SIGNAL_NAMES  # lazy: signals imports this module
+        from corpusgov.quality.signals import SIGNAL_NAMES  # lazy: signals imports this module
 
         for name, spec in self.rules.items():
             sig = spec.signal or name

@@ -19,7 +19,7 @@ _NAMES = {
 def release_figures() -> dict[str, Any] | None:
     """The figures file as shipped, or None when this build has none."""
     try:
-        text = resources.files("quality").joinpath("eval_figures.json").read_text(encoding="utf-8")
+        text = resources.files("corpusgov.quality").joinpath("eval_figures.json").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return None
     return json.loads(text)

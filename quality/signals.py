@@ -36,11 +36,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from quality.language import script_table
-from quality.naturalness import det_misorder_frac, han_stats, latin_logp
+from corpusgov.quality.language import script_table
+from corpusgov.quality.naturalness import det_misorder_frac, han_stats, latin_logp
 
 if TYPE_CHECKING:
-    from quality.quality_policy import QualityPolicy
+    from corpusgov.quality.quality_policy import QualityPolicy
 
 SIGNAL_NAMES: tuple[str, ...] = (
     "chars", "words", "mean_word_length", "max_word_length", "symbol_word_ratio", "bullet_lines_frac",

@@ -89,7 +89,7 @@ def test_work_and_its_near_copies_are_removed(fg: dict[str, Any]) -> None:
 
 def test_new_versions_verify_and_chain(fg: dict[str, Any]) -> None:
     from corpusgov.lifecycle import read_manifest
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     for v, prev in (("v2", "base"), ("v3", "v2")):
         rep = verify_run(fg[v])
@@ -107,7 +107,7 @@ def test_new_versions_verify_and_chain(fg: dict[str, Any]) -> None:
 
 
 def test_identifier_matched_by_keyed_hash_and_never_stored(fg: dict[str, Any]) -> None:
-    from quality.pii.scanner import keyed_hash
+    from corpusgov.quality.pii.scanner import keyed_hash
 
     entry = manifest(fg["v3"])["requests"][-1]
     assert entry["counts"]["removed_from_corpus"] >= 1
@@ -169,7 +169,7 @@ def test_request_validation_names_file_and_field(tmp_path: Path, fg: dict[str, A
 
 def test_source_withdrawal_without_copies(fg: dict[str, Any], tmp_path: Path) -> None:
     from corpusgov.forget import forget
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     req = _request(tmp_path, "src", "version: 1\nid: TD-3\ndate: 2026-11-20\nrequester_type: licensor\n"
                    "legal_ground: licence withdrawn\nmatch:\n  source_ids: [beta]\n  near_duplicates: false\n")
@@ -187,7 +187,7 @@ def test_incremental_run_reapplies_takedowns(fg: dict[str, Any]) -> None:
     """A later `run --base` re-reads the source files but never brings removed records back."""
     from corpusgov.config import load_config
     from corpusgov.incremental import run_incremental
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     runs = lifecycle_runs()
     out = Path(fg["root"]) / "v4-inc"

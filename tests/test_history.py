@@ -41,7 +41,7 @@ def test_history_of_incremental_run_shows_added_source() -> None:
 def test_broken_link_fails_history_and_verify(tmp_path: Path) -> None:
     from corpusgov.cli import CliError
     from corpusgov.lifecycle import history
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     fg = forgotten()
     base_copy, v2_copy = tmp_path / "base", tmp_path / "v2"

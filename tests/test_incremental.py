@@ -164,7 +164,7 @@ def test_incremental_dedups_new_records_against_stored_signatures(runs: dict[str
 
 def test_incremental_run_verifies_and_links_base(runs: dict[str, str]) -> None:
     from corpusgov.lifecycle import read_manifest
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     rep = verify_run(runs["inc"])
     assert rep.ok, rep.first_failure()

@@ -18,7 +18,7 @@ Per data set it writes `OUT/<name>/records.jsonl`, `gold.jsonl`, `rules.yaml`, `
 appearance), so no platform id reaches an output. The roster marks every pseudonym trained and assessed:
 these sets carry no personnel records and the evaluation is about the statistics.
 
-Run: `python -m annotation.eval.build_crowd_data --snow DIR_OR_TGZ --truth-infer DATASETS_DIR --out DIR`.
+Run: `python -m corpusgov.annotation.eval.build_crowd_data --snow DIR_OR_TGZ --truth-infer DATASETS_DIR --out DIR`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ is indistinguishable from chance.
 The data are read from $CORPUSGOV_CROWD_DATA, else ../shared/crowd-truth next to the repository, else
 out/crowd-data. Results also go to out/eval/annotation_crowd_eval.json.
 
-Run: `python -m annotation.eval.crowd_eval [--draws N] [--seeds N]`.
+Run: `python -m corpusgov.annotation.eval.crowd_eval [--draws N] [--seeds N]`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from pathlib import Path
 
 import yaml
 
-from annotation.audit import run_audit
-from annotation.eval import simulate
-from annotation.sampling import aql_plan, margin_sample_size
+from corpusgov.annotation.audit import run_audit
+from corpusgov.annotation.eval import simulate
+from corpusgov.annotation.sampling import aql_plan, margin_sample_size
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "configs" / "taxonomy" / "tc260_003_appendix_a.yaml"
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     d = data_dir()
     if d is None:
         print("\n2. Real crowd data: NOT RUN — converted data not found. Build them with\n"
-              "   python -m annotation.eval.build_crowd_data --snow all_collected_data.tgz "
+              "   python -m corpusgov.annotation.eval.build_crowd_data --snow all_collected_data.tgz "
               "--truth-infer crowd_truth_infer/datasets --out out/crowd-data\n"
               "   (sources and terms in that module's docstring), or set CORPUSGOV_CROWD_DATA.")
     else:

@@ -14,9 +14,9 @@ import math
 import random
 from dataclasses import dataclass
 
-from annotation.estimate import stratified_accuracy
-from annotation.sampling import aql_plan, margin_sample_size, select
-from annotation.stats import wilson_interval
+from corpusgov.annotation.estimate import stratified_accuracy
+from corpusgov.annotation.sampling import aql_plan, margin_sample_size, select
+from corpusgov.annotation.stats import wilson_interval
 
 LABELS = ["a", "b", "c"]
 

@@ -21,8 +21,8 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.normpath(os.path.join(HERE, "..", "..")))
 
-from quality.eval.textgen import near_copy  # noqa: E402
-from quality.pii import synth  # noqa: E402
+from corpusgov.quality.eval.textgen import near_copy  # noqa: E402
+from corpusgov.quality.pii import synth  # noqa: E402
 
 DATA = os.path.join(HERE, "data")
 SEED = 20231115
@@ -107,7 +107,7 @@ def en_doc(rng: random.Random, k: int | None = None) -> str:
     return " ".join(sents)
 
 
-# --- planted personal information: synthetic, checksum-valid values from quality.pii.synth ---
+# --- planted personal information: synthetic, checksum-valid values from corpusgov.quality.pii.synth ---
 class Planter:
     """Inserts PI into a document and records (entity_type, start, end, value) against the document."""
 

@@ -58,7 +58,7 @@ def environment() -> Any:
 
 
 def _release_figures() -> dict[str, Any] | None:
-    from quality.release_figures import figure_rows, release_figures
+    from corpusgov.quality.release_figures import figure_rows, release_figures
 
     fig = release_figures()
     if not fig:
@@ -106,7 +106,7 @@ def _dedup(ch: C.Charts, m: dict[str, Any]) -> dict[str, Any]:
 
 
 def _annotation(ch: C.Charts, out_dir: str, m: dict[str, Any]) -> dict[str, Any] | None:
-    from lineage.report import annotation_view
+    from corpusgov.lineage.report import annotation_view
 
     a = annotation_view(out_dir, m)
     if not a:

@@ -56,10 +56,10 @@ Deliberately *not* matched: "copyright law", "the copyright of this essay is deb
 "(a) (b) (c)", "the © symbol", ``tdm-reservation: 0``.
 """
 
-from quality.copyright.conflicts import decide_copyright, licence_conflicts
-from quality.copyright.licences import licence_terms
-from quality.copyright.model import MARKER_CLASSES, LicenceTerms, MarkerFinding
-from quality.copyright.scanner import CopyrightScanner
+from corpusgov.quality.copyright.conflicts import decide_copyright, licence_conflicts
+from corpusgov.quality.copyright.licences import licence_terms
+from corpusgov.quality.copyright.model import MARKER_CLASSES, LicenceTerms, MarkerFinding
+from corpusgov.quality.copyright.scanner import CopyrightScanner
 
 __all__ = [
     "MARKER_CLASSES",

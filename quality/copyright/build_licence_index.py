@@ -7,7 +7,7 @@ smallest ``sample_size(n)`` of its distinct word-5-gram hashes. Licences whose s
 (e.g. GPL-2.0-only / GPL-2.0-or-later: the same text) keep the first id; the others are listed as aliases.
 Only hashes are shipped, no licence text.
 
-Run: ``python -m quality.copyright.build_licence_index SRC_DIR --commit SHA`` (deterministic).
+Run: ``python -m corpusgov.quality.copyright.build_licence_index SRC_DIR --commit SHA`` (deterministic).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from quality.copyright.fulltext import INDEX_PATH, TRIGGERS, sample_size, shingle_hashes, words
+from corpusgov.quality.copyright.fulltext import INDEX_PATH, TRIGGERS, sample_size, shingle_hashes, words
 
 _SKIP = {"optional", "copyrightText", "bullet", "crossRefs", "standardLicenseHeader", "notes", "obsoletedBys"}
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from quality.copyright.licences import families, licence_terms
-from quality.copyright.model import MarkerFinding
+from corpusgov.quality.copyright.licences import families, licence_terms
+from corpusgov.quality.copyright.model import MarkerFinding
 
 OPEN_ACQUISITIONS = frozenset({"open_licence", "public_domain"})
 UNLICENSED_ACQUISITIONS = frozenset({"self_collected", "synthetic"})

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from quality.copyright.licences import licence_terms
+from corpusgov.quality.copyright.licences import licence_terms
 
 NGRAM = 5
 MIN_CONTAINMENT = 0.5  # share of a licence's sample that must occur in the document (tuned on the dev split)

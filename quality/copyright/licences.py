@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quality.copyright.model import LicenceTerms
+from corpusgov.quality.copyright.model import LicenceTerms
 
 SPDX_TOKEN_SPLIT = re.compile(r"\s+(?:OR|AND|WITH)\s+|[()]")
 

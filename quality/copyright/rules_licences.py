@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from quality.copyright.licences import cc_id, gpl_id
-from quality.copyright.rules_base import IGNORECASE, WE, WS, Group, Rule, const, first, rx
+from corpusgov.quality.copyright.licences import cc_id, gpl_id
+from corpusgov.quality.copyright.rules_base import IGNORECASE, WE, WS, Group, Rule, const, first, rx
 
 # ---- licence resolvers
 

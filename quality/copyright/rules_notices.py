@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from quality.copyright.rules_base import (
+from corpusgov.quality.copyright.rules_base import (
     EN_DISCUSS,
     HOLDER,
     IGNORECASE,

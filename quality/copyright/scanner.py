@@ -14,10 +14,10 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from quality.copyright import fulltext, rules_licences, rules_notices, rules_optout
-from quality.copyright.licences import licence_terms
-from quality.copyright.model import MarkerFinding
-from quality.copyright.rules_base import SENT_END, Group, Rule
+from corpusgov.quality.copyright import fulltext, rules_licences, rules_notices, rules_optout
+from corpusgov.quality.copyright.licences import licence_terms
+from corpusgov.quality.copyright.model import MarkerFinding
+from corpusgov.quality.copyright.rules_base import SENT_END, Group, Rule
 
 GROUPS: list[Group] = [*rules_notices.GROUPS, *rules_licences.GROUPS, *rules_optout.GROUPS]
 

@@ -13,7 +13,7 @@ attribution_required R 0.00 (2), opt_out P 1.00 / R 0.67 (12), no finding on its
 The misses were then fixed, so today's holdout scores are no longer an unbiased estimate either; a new
 holdout should be written before the next accuracy claim.
 
-Run: ``python -m quality.eval.build_copyright_eval`` (seeded; rerunning gives the same bytes).
+Run: ``python -m corpusgov.quality.eval.build_copyright_eval`` (seeded; rerunning gives the same bytes).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import random
 import re
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
+from corpusgov.quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "copyright_eval.jsonl"
 SEED = 20240815

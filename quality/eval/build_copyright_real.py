@@ -10,7 +10,7 @@ Debian copyright files are distributed with their packages under the packages' t
 may be copied verbatim; ``source`` records package and version.
 
 Split: ``test`` when crc32(package) % 3 == 0 (about a third, never looked at while tuning), else ``dev``.
-Run: ``python -m quality.eval.build_copyright_real`` (deterministic for a given set of installed packages).
+Run: ``python -m corpusgov.quality.eval.build_copyright_real`` (deterministic for a given set of installed packages).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import subprocess
 import zlib
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
+from corpusgov.quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "copyright_real_debian.jsonl"
 DOC = Path("/usr/share/doc")

@@ -8,7 +8,7 @@ the *same templates with different facts*, *same-topic* documents, and *shared b
 body*. Labels come from construction only (never from a detector). Each line:
 ``{"id", "cluster", "lang", "kind", "edits", "text"}``.
 
-Run: ``python -m quality.eval.build_dedup_eval`` (rewrites the file; same output every time).
+Run: ``python -m corpusgov.quality.eval.build_dedup_eval`` (rewrites the file; same output every time).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import random
 import re
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
+from corpusgov.quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "dedup_eval.jsonl"
 SEED = 20261130

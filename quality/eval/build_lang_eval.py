@@ -4,7 +4,7 @@ Twelve hand-written sentences per language (varied topics: news, daily life, sci
 composed deterministically (seeded RNG) into single-sentence, short-paragraph and long-paragraph documents
 and short fragments (~25 characters), so the set covers short and long inputs. Nothing here is used to build the detector; it only measures it.
 
-Run: ``python -m quality.eval.build_lang_eval``
+Run: ``python -m corpusgov.quality.eval.build_lang_eval``
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
+from corpusgov.quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "lang_eval.jsonl"
 SEED = 20240715

@@ -11,7 +11,7 @@ Why: the project's own `pii_eval.jsonl` is written by us; these sets are not. Ou
 
 This is a one-off build step, not run by `make eval`: it needs `presidio-evaluator` and `faker`, e.g.
 `pip install --no-deps --target /tmp/pelib presidio-evaluator==0.3.2 faker python-dotenv`, then
-`PYTHONPATH=/tmp/pelib python -m quality.eval.build_pii_en_eval --synth-v2 path/to/synth_dataset_v2.json`.
+`PYTHONPATH=/tmp/pelib python -m corpusgov.quality.eval.build_pii_en_eval --synth-v2 path/to/synth_dataset_v2.json`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
+from corpusgov.quality.eval.jsonl import write_jsonl
 
 OUT = Path(__file__).parent / "data" / "real" / "presidio_research"
 SEED = 20261204

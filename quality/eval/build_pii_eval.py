@@ -6,7 +6,7 @@ character offsets, plus hard negatives that must NOT be found: checksum-invalid 
 cards, long digit runs containing a phone-like substring, dates, times, amounts, order and tracking numbers,
 version numbers, product codes shaped like passports/permits without context. All values are synthetic.
 
-Run: `python -m quality.eval.build_pii_eval`.
+Run: `python -m corpusgov.quality.eval.build_pii_eval`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ import random
 from collections.abc import Callable
 from pathlib import Path
 
-from quality.eval.jsonl import write_jsonl
-from quality.pii import synth
+from corpusgov.quality.eval.jsonl import write_jsonl
+from corpusgov.quality.pii import synth
 
 SEED = 20261130
 OUT = Path(__file__).parent / "data" / "pii_eval.jsonl"

@@ -4,7 +4,7 @@ A prediction counts as correct when it overlaps a gold span of the same class; a
 prediction of its class overlaps it. Licence-id accuracy is over found licence spans: some overlapping
 prediction carries the gold SPDX id.
 
-Run: ``python -m quality.eval.copyright_eval [--json] [--errors]``.
+Run: ``python -m corpusgov.quality.eval.copyright_eval [--json] [--errors]``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from quality.copyright import MARKER_CLASSES, CopyrightScanner, MarkerFinding
+from corpusgov.quality.copyright import MARKER_CLASSES, CopyrightScanner, MarkerFinding
 
 DATA = Path(__file__).parent / "data" / "copyright_eval.jsonl"
 

@@ -14,7 +14,7 @@ Sets (``--json`` for all numbers):
 Scoring is per document and class: a predicted class the document's gold lacks is a false positive, a gold
 class not predicted a false negative. Splits: ``dev`` (tuned on) and ``test`` (crc32(id) % 3 == 0, not
 looked at while tuning). ``--names-only`` turns off full-text licence matching, for comparison.
-Run: ``python -m quality.eval.copyright_real_eval [--json] [--errors] [--names-only]``.
+Run: ``python -m corpusgov.quality.eval.copyright_real_eval [--json] [--errors] [--names-only]``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from quality.copyright import MARKER_CLASSES, CopyrightScanner, licence_terms
+from corpusgov.quality.copyright import MARKER_CLASSES, CopyrightScanner, licence_terms
 
 DATA = Path(__file__).parent / "data"
 SHARED = Path(__file__).resolve().parents[3] / "shared" / "real-text-dev" / "real_text_dev.jsonl"

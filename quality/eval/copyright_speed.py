@@ -1,7 +1,7 @@
 """Measure CopyrightScanner (and LexiconMatcher) throughput on ~1 KB zh/en documents, one core.
 
 Documents are built (seeded) from the eval filler paragraphs; a share of them carries a footer marker,
-like web text. Run: ``python -m quality.eval.copyright_speed [--docs N] [--marker-share F]``.
+like web text. Run: ``python -m corpusgov.quality.eval.copyright_speed [--docs N] [--marker-share F]``.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ import random
 import time
 from pathlib import Path
 
-from quality.copyright import CopyrightScanner
-from quality.eval.build_copyright_eval import FILLER_EN, FILLER_ZH, POS, _fill, _strip
-from quality.screening import LexiconMatcher, load_lexicon
+from corpusgov.quality.copyright import CopyrightScanner
+from corpusgov.quality.eval.build_copyright_eval import FILLER_EN, FILLER_ZH, POS, _fill, _strip
+from corpusgov.quality.screening import LexiconMatcher, load_lexicon
 
 LEXICON = Path(__file__).resolve().parents[2] / "configs" / "demo" / "lexicon.txt"
 

@@ -8,7 +8,7 @@ the same labelled cluster. Also reports the exact shingle-Jaccard of labelled pa
 and F1 against the exact-Jaccard ground truth (components of pairs with true Jaccard >= threshold), which
 isolates the MinHash/LSH approximation error from labelling choices.
 
-Run: ``python -m quality.eval.dedup_eval [--no-beam]``.
+Run: ``python -m corpusgov.quality.eval.dedup_eval [--no-beam]``.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-from quality.dedup_policy import DedupPolicy
-from quality.minhash import MinHasher, bucket_edges, shingles
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.minhash import MinHasher, bucket_edges, shingles
 
 DATA = Path(__file__).parent / "data" / "dedup_eval.jsonl"
 
@@ -133,7 +133,7 @@ def _labelled_groups(rows: list[dict]) -> list[list[str]]:
 def beam_clusters(rows: list[dict], policy: DedupPolicy, options: list[str] | None = None) -> tuple[
     list[list[str]], dict[str, dict], dict
 ]:
-    from pipelines.dedup import run_local
+    from corpusgov.pipelines.dedup import run_local
 
     hasher = MinHasher(policy)
     sigs = hasher.signatures([r["text"] for r in rows])

@@ -1,6 +1,6 @@
 """Measure LanguageDetector accuracy on the labelled set quality/eval/data/lang_eval.jsonl.
 
-Run: ``python -m quality.eval.lang_eval [--method fast|langdetect] [--window-chars N] [--windows N]``
+Run: ``python -m corpusgov.quality.eval.lang_eval [--method fast|langdetect] [--window-chars N] [--windows N]``
 Prints overall accuracy, accuracy per language and per document kind, and the confusions.
 """
 
@@ -11,8 +11,8 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from quality.language import LanguageDetector
-from quality.language_policy import LanguagePolicy
+from corpusgov.quality.language import LanguageDetector
+from corpusgov.quality.language_policy import LanguagePolicy
 
 DATA = Path(__file__).parent / "data" / "lang_eval.jsonl"
 

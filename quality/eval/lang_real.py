@@ -8,7 +8,7 @@ CJK characters), and, for languages with a script of their own, at least half it
 (%s, {0}) are removed. Up to ``per_lang`` messages per language are drawn
 with a fixed seed, so the set is the same on machines with the same packages; `make eval` prints its size.
 
-Run: ``python -m quality.eval.lang_real``
+Run: ``python -m corpusgov.quality.eval.lang_real``
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from quality.language import LanguageDetector
+from corpusgov.quality.language import LanguageDetector
 
 LOCALE_DIR = Path("/usr/share/locale")
 # Locale directory -> the detector's code. Only languages the detector has profiles for.

@@ -5,7 +5,7 @@ Documents come from the dedup eval's sentence banks (seeded), cut to ~1 KB of UT
 ``MinHasher.signatures`` over the whole set (one process, so per core), plus datasketch's
 ``MinHash.bulk`` on a subset for comparison.
 
-Run: ``python -m quality.eval.minhash_speed [--docs 4000]``.
+Run: ``python -m corpusgov.quality.eval.minhash_speed [--docs 4000]``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import argparse
 import random
 import time
 
-from quality.dedup_policy import DedupPolicy
-from quality.eval.build_dedup_eval import _Lang
-from quality.minhash import MinHasher, shingle_hash32, shingles
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.eval.build_dedup_eval import _Lang
+from corpusgov.quality.minhash import MinHasher, shingle_hash32, shingles
 
 
 def make_docs(lang: str, n: int, size: int, unit: str, seed: int = 7) -> list[str]:

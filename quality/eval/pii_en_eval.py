@@ -12,7 +12,7 @@ Real-text precision: every finding of our scanner in the `good_en_docs` and `zh_
 `../shared/real-text-dev/real_text_dev.jsonl` (technical documentation nobody here wrote) is listed with the
 value starred; two counts must be 0: non-global IP addresses and findings on a code token.
 
-Run: `python -m quality.eval.pii_en_eval`.
+Run: `python -m corpusgov.quality.eval.pii_en_eval`.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from quality.pii.policy import PiiPolicy
-from quality.pii.recognizers_net import is_personal_ip
-from quality.pii.scanner import PiiScanner, masked_preview
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizers_net import is_personal_ip
+from corpusgov.quality.pii.scanner import PiiScanner, masked_preview
 
 DATA = Path(__file__).parent / "data" / "real" / "presidio_research"
 SETS = ("gen_dev", "gen_test", "synth_v2")
@@ -62,7 +62,7 @@ def presidio_default():
         UsSsnRecognizer,
     )
 
-    from quality.pii.engine import use_offline_suffix_list
+    from corpusgov.quality.pii.engine import use_offline_suffix_list
 
     use_offline_suffix_list()
     nlp = NlpEngineProvider(

@@ -7,7 +7,7 @@ labels of that type. Overlap rather than exact boundaries because best-effort ty
 legitimately differ by a character or two at the edges; for structured identifiers the boundaries are also
 reported exactly (`exact_recall`).
 
-Run: `python -m quality.eval.pii_eval` (rebuild the data first with `python -m quality.eval.build_pii_eval`).
+Run: `python -m corpusgov.quality.eval.pii_eval` (rebuild the data first with `python -m corpusgov.quality.eval.build_pii_eval`).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiScanner
 
 DATA = Path(__file__).parent / "data" / "pii_eval.jsonl"
 

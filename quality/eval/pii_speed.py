@@ -3,7 +3,7 @@
 Documents are built deterministically from the evaluation set's carrier sentences with 4 planted identifiers
 each. Rates use process CPU time (docs per CPU-second = per core). Reports the best of `repeats` runs for the fast path and one run through Presidio's AnalyzerEngine.
 
-Run: `python -m quality.eval.pii_speed [n_docs]`. The benchmark may import `measure()`.
+Run: `python -m corpusgov.quality.eval.pii_speed [n_docs]`. The benchmark may import `measure()`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import random
 import sys
 import time
 
-from quality.eval.build_pii_eval import EN_FILLER, EN_PI, ZH_FILLER, ZH_PI
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiScanner, mask_text
+from corpusgov.quality.eval.build_pii_eval import EN_FILLER, EN_PI, ZH_FILLER, ZH_PI
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiScanner, mask_text
 
 
 def make_docs(lang: str, n: int, seed: int = 7, target_bytes: int = 1024) -> list[str]:

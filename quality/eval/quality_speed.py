@@ -1,7 +1,7 @@
 """Measure single-core throughput of compute_signals, LanguageDetector.detect and DiversityAccumulator.add.
 
 Documents are ~1 KB (UTF-8) compositions of the labelled sentences in quality/eval/data/lang_eval.jsonl
-(seeded, so runs are comparable). Run: ``python -m quality.eval.quality_speed [--docs N]``.
+(seeded, so runs are comparable). Run: ``python -m corpusgov.quality.eval.quality_speed [--docs N]``.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import random
 import time
 from collections import defaultdict
 
-from quality.diversity import DiversityAccumulator
-from quality.eval.lang_eval import load
-from quality.language import LanguageDetector
-from quality.language_policy import LanguagePolicy
-from quality.signals import compute_signals
+from corpusgov.quality.diversity import DiversityAccumulator
+from corpusgov.quality.eval.lang_eval import load
+from corpusgov.quality.language import LanguageDetector
+from corpusgov.quality.language_policy import LanguagePolicy
+from corpusgov.quality.signals import compute_signals
 
 _NO_SPACE = {"zh-Hans", "zh-Hant", "ja"}
 

@@ -16,7 +16,7 @@ Prints the target table, a per-rule breakdown (false drops on good text, junk ca
 alone), and every wrong decision (id and the first 100 characters). Writes the figures to
 ``quality/eval_figures.json``, which the dashboard and the reports show as the figures of the release.
 
-Run: ``python -m quality.eval.real_text_eval [--policy PATH] [--examples N]``
+Run: ``python -m corpusgov.quality.eval.real_text_eval [--policy PATH] [--examples N]``
 """
 
 from __future__ import annotations
@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from corpusgov.config import load_policy
-from quality.eval.junk_kinds import make_junk
-from quality.language import LanguageDetector
-from quality.signals import compute_signals, evaluate_rules
+from corpusgov.quality.eval.junk_kinds import make_junk
+from corpusgov.quality.language import LanguageDetector
+from corpusgov.quality.signals import compute_signals, evaluate_rules
 
 REPO = Path(__file__).resolve().parents[2]
 DEV = REPO.parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
@@ -172,7 +172,7 @@ def _print(summary: dict[str, Any], wrong: list[dict[str, Any]], examples: int, 
 
 def _holdout(dev_rows: list[dict[str, Any]], policy: Path, examples: int) -> dict[str, Any] | None:
     """False drops on documents of the dev set's kinds that are not in it (quality.eval.real_holdout)."""
-    from quality.eval import real_holdout
+    from corpusgov.quality.eval import real_holdout
 
     absent = real_holdout.missing()
     if absent:
@@ -217,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = rows + extra_junk(rows)
     decided = decide(rows, args.policy)
     summary = summarise(decided)
-    from quality.eval import lang_real
+    from corpusgov.quality.eval import lang_real
 
     lang_res = lang_real.evaluate()
     _print(summary, wrong_decisions(decided), args.examples, lang_res)

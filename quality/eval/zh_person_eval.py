@@ -11,7 +11,7 @@
    is looked up in data/zh_person_tech_review.json, a hand review that stores (row id, start, end, verdict)
    only, never the text. Findings not in the review are counted as `unreviewed`.
 
-Run: `python -m quality.eval.zh_person_eval` (prints a table; `--json` prints the numbers).
+Run: `python -m corpusgov.quality.eval.zh_person_eval` (prints a table; `--json` prints the numbers).
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ import os
 import sys
 from pathlib import Path
 
-from quality.eval.zh_ner_data import Sentence, read
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiScanner
+from corpusgov.quality.eval.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiScanner
 
 REPO = Path(__file__).resolve().parents[2]
 NER_DIR = Path(os.environ.get("CORPUSGOV_ZH_NER_DIR", REPO.parent / "shared" / "zh-ner"))

@@ -18,10 +18,10 @@ import tldextract.tldextract as _tld_mod
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
-from quality.pii.base import FastPatternRecognizer
-from quality.pii.policy import PiiPolicy
-from quality.pii.recognizers_en import EN_RECOGNIZERS, PhoneNumberRecognizer
-from quality.pii.recognizers_zh import ZH_RECOGNIZERS
+from corpusgov.quality.pii.base import FastPatternRecognizer
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizers_en import EN_RECOGNIZERS, PhoneNumberRecognizer
+from corpusgov.quality.pii.recognizers_zh import ZH_RECOGNIZERS
 
 PATTERN_RECOGNIZERS: tuple[type[FastPatternRecognizer], ...] = ZH_RECOGNIZERS + EN_RECOGNIZERS
 BASE_LANGUAGES = ("en", "zh")

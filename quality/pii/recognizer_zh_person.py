@@ -15,8 +15,8 @@ import re
 from pathlib import Path
 from typing import ClassVar
 
-from quality.pii.base import FastPatternRecognizer, Span
-from quality.pii.zh_person_model import SURNAME_CHARS, ZhPersonModel
+from corpusgov.quality.pii.base import FastPatternRecognizer, Span
+from corpusgov.quality.pii.zh_person_model import SURNAME_CHARS, ZhPersonModel
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 _HAN = re.compile(r"[\u4e00-\u9fff]")

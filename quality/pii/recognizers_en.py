@@ -12,10 +12,10 @@ import re
 
 import phonenumbers
 
-from quality.pii import checksums as ck
-from quality.pii.base import FastPatternRecognizer, Span
-from quality.pii.numeric_context import in_number_list, is_odds_or_ratio
-from quality.pii.recognizers_zh import B, R
+from corpusgov.quality.pii import checksums as ck
+from corpusgov.quality.pii.base import FastPatternRecognizer, Span
+from corpusgov.quality.pii.numeric_context import in_number_list, is_odds_or_ratio
+from corpusgov.quality.pii.recognizers_zh import B, R
 
 
 @functools.cache

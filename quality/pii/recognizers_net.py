@@ -16,7 +16,7 @@ import re
 
 import tldextract
 
-from quality.pii.base import FastPatternRecognizer, Span
+from corpusgov.quality.pii.base import FastPatternRecognizer, Span
 
 # RFC 2606 second-level names and RFC 6761 / 2606 special-use top-level names.
 _RESERVED_SLD = frozenset({"example.com", "example.net", "example.org", "example.edu"})

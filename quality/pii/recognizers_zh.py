@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from quality.pii import checksums as ck
-from quality.pii.base import FastPatternRecognizer, Span
-from quality.pii.numeric_context import in_number_list, is_odds_or_ratio
-from quality.pii.recognizer_zh_person import CnPersonModelRecognizer
-from quality.pii.recognizers_net import EmailRecognizer, IpAddressRecognizer, Ipv6AddressRecognizer
+from corpusgov.quality.pii import checksums as ck
+from corpusgov.quality.pii.base import FastPatternRecognizer, Span
+from corpusgov.quality.pii.numeric_context import in_number_list, is_odds_or_ratio
+from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer
+from corpusgov.quality.pii.recognizers_net import EmailRecognizer, IpAddressRecognizer, Ipv6AddressRecognizer
 
 # Not preceded by a letter/digit, nor by a digit plus separator; mirrored after the match (R). B is the same
 # check written to sit right AFTER a pattern's first character: a pattern that starts with a plain character

@@ -15,9 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from quality.pii.code_spans import code_spans, inside_code
-from quality.pii.engine import PiiEngine, build_engine
-from quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.code_spans import code_spans, inside_code
+from corpusgov.quality.pii.engine import PiiEngine, build_engine
+from corpusgov.quality.pii.policy import PiiPolicy
 
 # Tie-break between overlapping findings of equal score and length: more specific types first.
 ENTITY_PRIORITY: tuple[str, ...] = (

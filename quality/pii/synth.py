@@ -11,7 +11,7 @@ import ipaddress
 import random
 import string
 
-from quality.pii import checksums as ck
+from corpusgov.quality.pii import checksums as ck
 
 # Real county-level codes (GB/T 2260), including Gansu 62xxxx, whose IDs look like UnionPay cards.
 REGION_CODES = (

@@ -1,6 +1,6 @@
 """Train the Chinese person-name CRF shipped as quality/pii/models/zh_person.npz.
 
-Run: `python -m quality.pii.train_zh_person --data DIR [--out PATH]`, DIR holding the training files named
+Run: `python -m corpusgov.quality.pii.train_zh_person --data DIR [--out PATH]`, DIR holding the training files named
 in TRAIN_FILES (see models/PROVENANCE.md for where each comes from). Only training material is read: the
 training splits of CLUENER2020, Weibo NER and Resume NER, plus MSRA and People's Daily files (neither is an
 evaluation set here). Any training sentence whose text also occurs in an evaluation split present in DIR is
@@ -18,8 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
-from quality.eval.zh_ner_data import Sentence, read
-from quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
+from corpusgov.quality.eval.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
 
 TRAIN_FILES = (
     "cluener_train.json", "weibo_train.conll", "resume_train.bmes",

@@ -7,8 +7,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from annotation.acceptance import accept, draw_sample
-from annotation.models import AnnotationInputError
+from corpusgov.annotation.acceptance import accept, draw_sample
+from corpusgov.annotation.models import AnnotationInputError
 
 
 @pytest.fixture
@@ -97,7 +97,7 @@ def test_a_changed_sample_file_is_not_accepted(run_dir):
 
 
 def test_plan_warns_below_the_minimum(run_dir):
-    from annotation.acceptance import plan_warnings
+    from corpusgov.annotation.acceptance import plan_warnings
 
     draw_sample(str(run_dir), size=100)
     plan = json.load(open(run_dir / "acceptance" / "plan.json"))

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from annotation.agreement import (
+from corpusgov.annotation.agreement import (
     cohen_kappa,
     confusion,
     count_matrix,

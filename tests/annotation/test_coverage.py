@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotation.eval.simulate import SCENARIOS, coverage
+from corpusgov.annotation.eval.simulate import SCENARIOS, coverage
 
 DRAWS = 200
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import random
 
-from annotation.agreement import dawid_skene
-from annotation.reliability import annotator_reliability
+from corpusgov.annotation.agreement import dawid_skene
+from corpusgov.annotation.reliability import annotator_reliability
 
 DOMAIN = ["a", "b", "c"]
 

@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from annotation.estimate import stratified_accuracy, weighted_proportion
-from annotation.models import SamplingSettings
-from annotation.sampling import allocate, aql_plan, collapse, margin_sample_size, plan_size, select
-from annotation.stats import proportion, wilson_interval, z_for
+from corpusgov.annotation.estimate import stratified_accuracy, weighted_proportion
+from corpusgov.annotation.models import SamplingSettings
+from corpusgov.annotation.sampling import allocate, aql_plan, collapse, margin_sample_size, plan_size, select
+from corpusgov.annotation.stats import proportion, wilson_interval, z_for
 
 
 def test_wilson_known_values():

@@ -9,7 +9,13 @@ import socket
 
 import pytest
 
-from lineage.croissant import CONFORMS_TO, build_croissant, validate_croissant, write_card, write_croissant
+from corpusgov.lineage.croissant import (
+    CONFORMS_TO,
+    build_croissant,
+    validate_croissant,
+    write_card,
+    write_croissant,
+)
 from tests.lineage.test_openlineage import make_run_dir
 
 RAI = "http://mlcommons.org/croissant/RAI/"

@@ -9,7 +9,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from lineage.merkle import (
+from corpusgov.lineage.merkle import (
     EMPTY_ROOT,
     MerkleBuilder,
     corpus_root,

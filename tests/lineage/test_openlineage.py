@@ -16,9 +16,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from lineage.merkle import corpus_root, merkle_root, record_leaf
-from lineage.ol_validate import SCHEMA_DIR, validate_event
-from lineage.openlineage import build_events, dataset_version, emit_events, write_openlineage
+from corpusgov.lineage.merkle import corpus_root, merkle_root, record_leaf
+from corpusgov.lineage.ol_validate import SCHEMA_DIR, validate_event
+from corpusgov.lineage.openlineage import build_events, dataset_version, emit_events, write_openlineage
 
 FIXTURE = Path(__file__).parent / "fixtures" / "manifest_min.json"
 # The pinned official schemas in shared/, beside the repository (absent on a machine without shared/).

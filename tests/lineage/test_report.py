@@ -12,8 +12,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-from lineage.glossary import CATEGORIES, SENSITIVE_PI, UNDETECTED_SENSITIVE, glossary_markdown
-from lineage.report import (
+from corpusgov.lineage.glossary import CATEGORIES, SENSITIVE_PI, UNDETECTED_SENSITIVE, glossary_markdown
+from corpusgov.lineage.report import (
     CSS,
     annotation_view,
     beijing_time,
@@ -423,7 +423,7 @@ def _verdicts(run: Path, tmp: Path, fails: int) -> Path:
 def test_accept_on_an_undersized_sample_is_not_accepted_and_rerendered(demo_run: Path, tmp_path: Path,
                                                                        capsys: Any) -> None:
     from corpusgov.cli import main
-    from lineage.verify import verify_run
+    from corpusgov.lineage.verify import verify_run
 
     run = tmp_path / "run"
     shutil.copytree(demo_run, run)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from lineage.signing import (
+from corpusgov.lineage.signing import (
     PAYLOAD_TYPE,
     PREDICATE_TYPE,
     SignatureError,
@@ -139,7 +139,7 @@ def test_attestation_envelope_verifies_with_securesystemslib(keys):
     from securesystemslib.exceptions import VerificationError
     from securesystemslib.signer import SSlibKey
 
-    from lineage.signing import sign_statement, statement_of, verify_statement_signature
+    from corpusgov.lineage.signing import sign_statement, statement_of, verify_statement_signature
 
     (priv, pub), _ = keys
     statement = {"_type": "https://in-toto.io/Statement/v1", "predicateType": "https://corpusgov.dev/test",

@@ -23,10 +23,10 @@ import pytest
 
 from corpusgov.attest import reattest, sign_run
 from corpusgov.cli import main
-from lineage.attestation import ATTESTATION_FILE, build_statement, chain_of
-from lineage.hashing import file_sha256
-from lineage.signing import generate_keypair, unsigned_envelope
-from lineage.verify import verify_run
+from corpusgov.lineage.attestation import ATTESTATION_FILE, build_statement, chain_of
+from corpusgov.lineage.hashing import file_sha256
+from corpusgov.lineage.signing import generate_keypair, unsigned_envelope
+from corpusgov.lineage.verify import verify_run
 
 Mutation = Callable[[Path], None]
 

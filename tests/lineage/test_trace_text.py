@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusgov.cli import main
-from lineage.trace import TraceNotFound, trace_record
+from corpusgov.lineage.trace import TraceNotFound, trace_record
 
 
 def _masked_row(run: Path) -> dict:

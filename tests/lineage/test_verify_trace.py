@@ -11,9 +11,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from corpusgov.cli import main
-from lineage.signing import generate_keypair
-from lineage.trace import TraceNotFound, trace_record
-from lineage.verify import verify_run
+from corpusgov.lineage.signing import generate_keypair
+from corpusgov.lineage.trace import TraceNotFound, trace_record
+from corpusgov.lineage.verify import verify_run
 
 
 @pytest.fixture()

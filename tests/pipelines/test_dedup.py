@@ -8,10 +8,17 @@ import hashlib
 import numpy as np
 import pytest
 
-from pipelines.dedup import _size_bucket, run_local
-from quality.dedup_policy import DedupPolicy
-from quality.eval.dedup_eval import _labelled_groups, _pairs, beam_clusters, load, prf, pure_clusters
-from quality.minhash import MinHasher
+from corpusgov.pipelines.dedup import _size_bucket, run_local
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.eval.dedup_eval import (
+    _labelled_groups,
+    _pairs,
+    beam_clusters,
+    load,
+    prf,
+    pure_clusters,
+)
+from corpusgov.quality.minhash import MinHasher
 
 POLICY = DedupPolicy()
 HASHER = MinHasher(POLICY)

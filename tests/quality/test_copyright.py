@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.copyright import MARKER_CLASSES, CopyrightScanner, MarkerFinding, licence_terms
+from corpusgov.quality.copyright import MARKER_CLASSES, CopyrightScanner, MarkerFinding, licence_terms
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quality.copyright import CopyrightScanner, decide_copyright, licence_conflicts
-from quality.copyright_policy import CopyrightPolicy
+from corpusgov.quality.copyright import CopyrightScanner, decide_copyright, licence_conflicts
+from corpusgov.quality.copyright_policy import CopyrightPolicy
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from quality.eval import build_copyright_eval
-from quality.eval.copyright_eval import DATA, evaluate, load
+from corpusgov.quality.eval import build_copyright_eval
+from corpusgov.quality.eval.copyright_eval import DATA, evaluate, load
 
 
 def test_committed_data_matches_builder() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from quality.copyright import CopyrightScanner
+from corpusgov.quality.copyright import CopyrightScanner
 
 ZLIB = """This software is provided 'as-is', without any express or implied warranty. In no event will the
 authors be held liable for any damages arising from the use of this software.

@@ -8,7 +8,7 @@ import random
 
 from datasketch import HyperLogLogPlusPlus
 
-from quality.diversity import HLL_P, DiversityAccumulator, ngram_hash64
+from corpusgov.quality.diversity import HLL_P, DiversityAccumulator, ngram_hash64
 
 
 def _records(n: int, seed: int = 3) -> list[tuple[str, str, str, str, str]]:

@@ -14,13 +14,13 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from quality.expectations import (
+from corpusgov.quality.expectations import (
     DERIVED_COLUMNS,
     language_value_set,
     make_offline_html,
     run_expectations,
 )
-from quality.expectations_policy import ExpectationSpec, ExpectationsPolicy, default_expectations
+from corpusgov.quality.expectations_policy import ExpectationSpec, ExpectationsPolicy, default_expectations
 
 RUN_TIME = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
 PARAMS = {"allowed_languages": language_value_set(["zh", "en"])}

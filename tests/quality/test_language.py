@@ -6,9 +6,9 @@ import pickle
 
 import pytest
 
-from quality.eval.lang_eval import evaluate, load
-from quality.language import LanguageDetector, language_allowed
-from quality.language_policy import LanguagePolicy
+from corpusgov.quality.eval.lang_eval import evaluate, load
+from corpusgov.quality.language import LanguageDetector, language_allowed
+from corpusgov.quality.language_policy import LanguagePolicy
 
 
 @pytest.fixture(scope="module")

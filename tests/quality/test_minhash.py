@@ -11,8 +11,8 @@ from datasketch import LeanMinHash, MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quality.dedup_policy import DedupPolicy
-from quality.minhash import (
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.minhash import (
     EMPTY,
     MinHasher,
     bucket_edges,
@@ -96,7 +96,7 @@ def test_batch_equals_single_and_crosses_internal_batches() -> None:
 
 
 def test_deterministic_across_processes_with_different_hash_seeds() -> None:
-    code = ("from quality.minhash import MinHasher; from quality.dedup_policy import DedupPolicy;"
+    code = ("from corpusgov.quality.minhash import MinHasher; from corpusgov.quality.dedup_policy import DedupPolicy;"
             f"print(MinHasher(DedupPolicy()).signature({EN!r}).tobytes().hex())")
     outs = set()
     for hs in ("1", "2"):

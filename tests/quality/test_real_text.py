@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from quality.eval import real_text_eval as rte
+from corpusgov.quality.eval import real_text_eval as rte
 
 pytestmark = pytest.mark.skipif(not rte.dev_path().is_file(), reason=f"real-text dev set absent: {rte.dev_path()}")
 

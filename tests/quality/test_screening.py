@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from quality.screening import LexiconMatcher, load_lexicon
+from corpusgov.quality.screening import LexiconMatcher, load_lexicon
 
 DEMO = Path(__file__).resolve().parents[2] / "configs" / "demo" / "lexicon.txt"
 

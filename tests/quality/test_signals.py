@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quality.quality_policy import QualityPolicy, RuleSpec
-from quality.signals import SIGNAL_NAMES, compute_signals, default_quality_rules, evaluate_rules
+from corpusgov.quality.quality_policy import QualityPolicy, RuleSpec
+from corpusgov.quality.signals import SIGNAL_NAMES, compute_signals, default_quality_rules, evaluate_rules
 
 EN = (
     "The city council approved the new budget for public libraries after a long debate on Tuesday evening. "
@@ -219,7 +219,7 @@ def _brute_ngrams(tokens: list[str]) -> dict[str, float]:
 def test_ngram_signals_match_brute_force() -> None:
     import random
 
-    from quality.signals import _ngram_signals
+    from corpusgov.quality.signals import _ngram_signals
 
     rng = random.Random(11)
     vocab = ("ab", "c", "def", "g", "hij", "k", "lm", "n")

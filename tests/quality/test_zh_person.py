@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from quality.eval import zh_person_eval
-from quality.eval.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
-from quality.pii.policy import PiiPolicy
-from quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
-from quality.pii.scanner import PiiScanner
-from quality.pii.train_zh_person import bioes
-from quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
+from corpusgov.quality.eval import zh_person_eval
+from corpusgov.quality.eval.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
+from corpusgov.quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.train_zh_person import bioes
+from corpusgov.quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import yaml
 
-from quality.pii import synth
+from corpusgov.quality.pii import synth
 from tests.conftest import DEMO_CONFIG
 
 MAX_RECORD = 20_000

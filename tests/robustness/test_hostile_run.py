@@ -211,7 +211,7 @@ def test_html_and_markdown_outputs_escape_corpus_and_registry_text(hostile: Host
 
 def test_worker_exception_fails_cleanly_and_rerun_equals_clean_run(
         hostile: HostileRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
-    import quality.annotators as annotators
+    import corpusgov.quality.annotators as annotators
 
     real = annotators.compute_signals
 

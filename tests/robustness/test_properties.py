@@ -18,20 +18,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from corpusgov.lineage.hashing import content_sha256, normalise_text, record_id
+from corpusgov.lineage.merkle import inclusion_proof, merkle_root, record_leaf, verify_inclusion
+from corpusgov.quality.copyright import CopyrightScanner, licence_conflicts
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.diversity import DiversityAccumulator
+from corpusgov.quality.language import LanguageDetector
+from corpusgov.quality.minhash import MinHasher, estimate_jaccard
+from corpusgov.quality.pii import synth
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiScanner, decide_pii, keyed_hash, mask_text
+from corpusgov.quality.quality_policy import QualityPolicy
+from corpusgov.quality.screening import LexiconMatcher
+from corpusgov.quality.signals import SIGNAL_NAMES, compute_signals, default_quality_rules, evaluate_rules
 from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, json_safe, read_any
-from lineage.hashing import content_sha256, normalise_text, record_id
-from lineage.merkle import inclusion_proof, merkle_root, record_leaf, verify_inclusion
-from quality.copyright import CopyrightScanner, licence_conflicts
-from quality.dedup_policy import DedupPolicy
-from quality.diversity import DiversityAccumulator
-from quality.language import LanguageDetector
-from quality.minhash import MinHasher, estimate_jaccard
-from quality.pii import synth
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiScanner, decide_pii, keyed_hash, mask_text
-from quality.quality_policy import QualityPolicy
-from quality.screening import LexiconMatcher
-from quality.signals import SIGNAL_NAMES, compute_signals, default_quality_rules, evaluate_rules
 
 _COMMON = dict(deadline=None, derandomize=True, database=None,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -8,11 +8,11 @@ import pytest
 import tldextract
 import tldextract.tldextract as tld_mod
 
-from quality.eval.pii_eval import load
-from quality.pii.engine import PiiEngineError, build_engine
-from quality.pii.policy import PiiPolicy
-from quality.pii.recognizers_net import _has_public_suffix
-from quality.pii.scanner import PiiScanner
+from corpusgov.quality.eval.pii_eval import load
+from corpusgov.quality.pii.engine import PiiEngineError, build_engine
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizers_net import _has_public_suffix
+from corpusgov.quality.pii.scanner import PiiScanner
 
 
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -107,7 +107,7 @@ def test_min_score_and_disabled():
 def test_resolve_overlaps_is_order_independent():
     import random
 
-    from quality.pii.scanner import PiiFinding, resolve_overlaps
+    from corpusgov.quality.pii.scanner import PiiFinding, resolve_overlaps
 
     fs = [
         PiiFinding("CN_BANK_CARD", 0, 18, 1.0, "a"),

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from quality.eval import build_pii_eval
-from quality.eval.pii_eval import DATA, STRUCTURED_ZH, evaluate
+from corpusgov.quality.eval import build_pii_eval
+from corpusgov.quality.eval.pii_eval import DATA, STRUCTURED_ZH, evaluate
 
 STRUCTURED_EN = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS")
 
@@ -33,7 +33,7 @@ def test_structured_identifier_floors(results, entity):
 
 
 def test_best_effort_types_are_reported(results):
-    # No floor: names and addresses are best effort; the numbers are printed by `python -m quality.eval.pii_eval`.
+    # No floor: names and addresses are best effort; the numbers are printed by `python -m corpusgov.quality.eval.pii_eval`.
     for entity in ("CN_PERSON", "CN_ADDRESS"):
         assert results[entity]["labelled"] > 50
         assert 0.0 <= results[entity]["recall"] <= 1.0

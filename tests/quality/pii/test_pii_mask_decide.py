@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from quality.eval.pii_eval import load
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiFinding, PiiScanner, decide_pii, keyed_hash, mask_text
+from corpusgov.quality.eval.pii_eval import load
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiFinding, PiiScanner, decide_pii, keyed_hash, mask_text
 
 
 @pytest.fixture(scope="module")

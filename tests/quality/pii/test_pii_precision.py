@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from quality.pii.code_spans import code_spans
-from quality.pii.policy import PiiPolicy
-from quality.pii.recognizers_en import CreditCardRecognizer, PhoneNumberRecognizer
-from quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.code_spans import code_spans
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizers_en import CreditCardRecognizer, PhoneNumberRecognizer
+from corpusgov.quality.pii.scanner import PiiScanner
 
 REAL_TEXT = Path(__file__).resolve().parents[3].parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
 
@@ -112,7 +112,7 @@ def test_phone_regions_come_from_the_policy():
      "4095045245564560955", "501824322793", "6759649826438453", "2200123456789010"],
 )
 def test_cards_by_issuer_range_and_length(number):
-    from quality.pii import checksums as ck
+    from corpusgov.quality.pii import checksums as ck
 
     body = number[:-1]
     card = body + ck.luhn_check_digit(body)
@@ -153,7 +153,7 @@ def test_fast_path_equals_presidio_path(scanner):
 
 @pytest.mark.skipif(not REAL_TEXT.exists(), reason=f"real-text dev set not found at {REAL_TEXT} (shared/ is outside the repo)")
 def test_real_technical_text_has_no_non_global_ip_or_code_token():
-    from quality.eval.pii_en_eval import real_text_findings
+    from corpusgov.quality.eval.pii_en_eval import real_text_findings
 
     found_ = real_text_findings(PiiScanner(PiiPolicy()), REAL_TEXT)
     bad = [(x["id"], x["type"], x["value"]) for x in found_ if x["non_global_ip"] or x["code_token"]]
@@ -161,14 +161,14 @@ def test_real_technical_text_has_no_non_global_ip_or_code_token():
 
 
 def test_real_text_check_flags_what_it_should():
-    from quality.eval.pii_en_eval import is_code_token
+    from corpusgov.quality.eval.pii_en_eval import is_code_token
 
     text = "a[::2] x B::CC y 8.8.8.8"
     assert is_code_token(text, 2, 5) and is_code_token(text, 9, 14) and not is_code_token(text, 17, 24)
 
 
 def test_presidio_side_by_side_data_is_shipped():
-    from quality.eval.pii_en_eval import DATA, SETS
+    from corpusgov.quality.eval.pii_en_eval import DATA, SETS
 
     for name in SETS:
         rows = [json.loads(x) for x in (DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -177,7 +177,7 @@ def test_presidio_side_by_side_data_is_shipped():
 
 def test_targets_against_presidio_on_the_published_set():
     """Issue 14 targets on presidio-research's synth_dataset_v2 (1,500 sentences, never tuned on)."""
-    from quality.eval.pii_en_eval import load, ours, presidio_default, score
+    from corpusgov.quality.eval.pii_en_eval import load, ours, presidio_default, score
 
     docs = load("synth_v2")
     mine = score(docs, ours(PiiScanner(PiiPolicy())))

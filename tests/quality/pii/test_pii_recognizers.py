@@ -9,10 +9,10 @@ from stdnum import iban as std_iban
 from stdnum import luhn as std_luhn
 from stdnum.cn import ric, uscc
 
-from quality.pii import checksums as ck
-from quality.pii import synth
-from quality.pii.policy import PiiPolicy
-from quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii import checksums as ck
+from corpusgov.quality.pii import synth
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.scanner import PiiScanner
 
 
 @pytest.fixture(scope="module")
