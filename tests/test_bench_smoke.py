@@ -34,7 +34,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     for stage in ("ingest", "language", "screening", "pii", "copyright", "quality", "minhash", "annotate_all",
                   "dup_grouping", "outputs"):
         s = on_disk["stages"][stage]
-        assert s["docs"] > 0 and s["cpu_s"] >= 0
+        assert s["docs"] > 0 and s["wall_s"] > 0
         assert s["docs_per_s_per_core"] is None or s["docs_per_s_per_core"] > 0
     (gov,) = on_disk["governance"]
     (ident,) = on_disk["identity"]

@@ -36,4 +36,4 @@ def test_best_effort_types_are_reported(results):
     # No floor: names and addresses are best effort; the numbers are printed by `python -m corpusgov.quality.eval.pii_eval`.
     for entity in ("CN_PERSON", "CN_ADDRESS"):
         assert results[entity]["labelled"] > 50
-        assert 0.0 <= results[entity]["recall"] <= 1.0
+        assert results[entity]["tp"] > 0, entity  # found at all; the rates are printed, not held
