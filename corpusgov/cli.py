@@ -17,20 +17,22 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from corpusgov.errors import first_line
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
+from corpusgov.errors import (
+    EXIT_FAILED,
+    EXIT_GATE,
+    EXIT_NOT_FOUND,
+    EXIT_OK,
+    EXIT_USAGE,
+    EXIT_VERIFY,
+    CliError,
+    first_line,
+)
+from corpusgov.summary import run_summary
 
 log = logging.getLogger("corpusgov")
 # Exceptions (by class name, anywhere in the MRO) that mean bad input or configuration: exit 2, not 1.
 # Matched by name so the CLI need not import the heavy modules that define them.
 USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError", "AttestError")
-
-
-class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
@@ -121,25 +123,6 @@ def _load(path: str):  # type: ignore[no-untyped-def]
         raise CliError(str(e), EXIT_USAGE) from None
 
 
-def _summary(manifest: dict[str, Any], out_dir: str, seconds: float) -> str:
-    lines = [f"corpusgov run {manifest['run']['run_id']} — {manifest['run']['status']} in {seconds:.1f}s"]
-    lines.append(f"{'source':<22}{'status':<10}{'read':>8}{'kept':>8}{'dropped':>9}{'dead':>7}  top drop reason")
-    for s in manifest["sources"]:
-        c = s["counts"]
-        top = max(c["dropped_by_reason"].items(), key=lambda kv: kv[1], default=("-", 0))
-        lines.append(f"{s['id']:<22}{s['status']:<10}{c['read']:>8}{c['kept']:>8}{c['dropped']:>9}"
-                     f"{c['deadlettered']:>7}  {top[0]} ({top[1]})")
-    t = manifest["totals"]
-    lines.append(f"{'total':<32}{t['read']:>8}{t['kept']:>8}{t['dropped']:>9}{t['deadlettered']:>7}")
-    failed = [g for g in manifest["gates"] if not g["passed"]]
-    lines.append(f"gates: {len(manifest['gates']) - len(failed)} passed, {len(failed)} failed"
-                 + "".join(f"\n  FAILED{' (critical)' if g['critical'] else ''} {g['name']}: {g['detail']}" for g in failed))
-    lines.append(f"PI mode: {manifest['pii']['mode']}; corpus Merkle root {manifest['outputs']['merkle']['corpus_root']}")
-    lines.append(f"outputs in {out_dir}: manifest.json, corpus/, decisions/, deadletter/, pii/, copyright/, "
-                 "metrics.json, expectations/, dashboard.html, report.*")
-    return "\n".join(lines)
-
-
 def _check_inputs(cfg: Any) -> None:
     from corpusgov.config import ConfigError, check_inputs_match
 
@@ -173,7 +156,7 @@ def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, c
         raise CliError(str(e), EXIT_USAGE if "not empty" in str(e) else EXIT_FAILED) from None
     except ConfigError as e:  # e.g. a matched input file that resolves outside the input roots
         raise CliError(str(e), EXIT_USAGE) from None
-    print(_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
+    print(run_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
     failed = gate_failed(manifest)
     if failed:
         print(f"critical gate(s) failed: {', '.join(failed)}", file=sys.stderr)

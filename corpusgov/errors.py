@@ -1,6 +1,20 @@
-"""Error messages as one informative line."""
+"""Domain errors with their exit codes, and error messages as one informative line.
+
+Why here and not in the CLI: commands' implementations (forget, incremental runs, lifecycle) raise these, and
+dependencies point one way (CLI -> driver -> pipelines -> core); the CLI maps them to exit codes.
+"""
 
 from __future__ import annotations
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
+
+
+class CliError(Exception):
+    """An error to report as one line with its exit code (EXIT_FAILED unless said otherwise)."""
+
+    def __init__(self, message: str, code: int = EXIT_FAILED) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def first_line(message: str) -> str:

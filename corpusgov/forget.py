@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from corpusgov.cli import EXIT_FAILED, EXIT_USAGE, CliError
+from corpusgov.errors import EXIT_FAILED, EXIT_USAGE, CliError
 from corpusgov.lifecycle import ChainError, chain, key_id, link_to, read_manifest
 
 log = logging.getLogger("corpusgov")

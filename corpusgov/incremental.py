@@ -18,7 +18,7 @@ import re
 import time
 from typing import Any
 
-from corpusgov.cli import EXIT_FAILED, EXIT_GATE, EXIT_OK, EXIT_USAGE, CliError
+from corpusgov.errors import EXIT_FAILED, EXIT_GATE, EXIT_OK, EXIT_USAGE, CliError
 from corpusgov.lifecycle import ChainError, annotation_fingerprint, chain, lexicon_sha256, link_to
 
 log = logging.getLogger("corpusgov")
@@ -117,11 +117,11 @@ def reapply_requests(out_dir: str, manifest: dict[str, Any]) -> dict[str, Any]:
 def run_incremental(cfg: Any, out: str, base: str, beam_args: list[str], *, overwrite: bool = False,
                     render: bool = True) -> int:
     """Govern `cfg` into `out` reusing the run in `base`; prints the run summary, returns the exit code."""
-    from corpusgov.cli import _summary
     from corpusgov.forget import _finish
     from corpusgov.gates import gate_failed
     from corpusgov.planning import make_plan
     from corpusgov.run import RunError, run_governance
+    from corpusgov.summary import run_summary
 
     t0 = time.monotonic()
     try:
@@ -163,7 +163,7 @@ def run_incremental(cfg: Any, out: str, base: str, beam_args: list[str], *, over
 
     reattest(os.path.abspath(out), config_key=cfg.resolve(cfg.run.signing_key) if cfg.run.signing_key else None,
              reason="incremental run")
-    print(_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
+    print(run_summary(manifest, os.path.abspath(out), time.monotonic() - t0))
     i = manifest["incremental"]
     print(f"incremental ({i['mode']}): {i['files_reused']} file(s) reused, {i['files_governed']} governed; "
           f"records {i.get('records_reused', 0)} reused, {i.get('records_annotated', 'all')} annotated"

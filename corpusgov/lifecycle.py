@@ -199,7 +199,7 @@ def history(run_dir: str) -> list[str]:
     try:
         versions = chain(run_dir)
     except ChainError as e:
-        from corpusgov.cli import EXIT_VERIFY, CliError
+        from corpusgov.errors import EXIT_VERIFY, CliError
 
         raise CliError(str(e), EXIT_VERIFY) from None
     n = len(versions)

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from corpusgov.quality.signal_names import SIGNAL_NAMES
+
 
 class RuleSpec(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -32,8 +34,6 @@ class QualityPolicy(BaseModel):
 
     @model_validator(mode="after")
     def _known_signals(self) -> QualityPolicy:
-        from corpusgov.quality.signals import SIGNAL_NAMES  # lazy: signals imports this module
-
         for name, spec in self.rules.items():
             sig = spec.signal or name
             if sig not in SIGNAL_NAMES:

@@ -1,0 +1,20 @@
+"""The names of the per-document quality signals, in column order (decisions table `q_<name>` columns).
+
+A module of its own so the policy model can validate rule signals without importing the signal code.
+"""
+
+from __future__ import annotations
+
+SIGNAL_NAMES: tuple[str, ...] = (
+    "chars", "words", "mean_word_length", "max_word_length", "symbol_word_ratio", "bullet_lines_frac",
+    "ellipsis_lines_frac", "alpha_frac", "alpha_words_frac", "cjk_frac", "digit_frac", "special_char_frac",
+    "stopword_hits", "stopword_list", "dup_line_frac", "dup_line_char_frac", "dup_para_frac",
+    "dup_para_char_frac", "top_2gram_frac", "top_3gram_frac", "top_4gram_frac", "dup_5gram_frac",
+    "dup_6gram_frac", "dup_7gram_frac", "dup_8gram_frac", "dup_9gram_frac", "dup_10gram_frac",
+    "no_terminal_punct_lines_frac", "sentences", "lorem_ipsum", "curly_bracket", "javascript",
+    "short_lines_frac", "line_punct_ratio", "char_dup_frac", "newline_ratio", "replacement_chars",
+    "replacement_frac", "control_frac", "mojibake_frac", "unique_words_frac", "spaced",
+    "lexical_diversity", "latin_logp", "han_logfreq", "han_bigram_frac", "han_chars", "url_lines_frac",
+    "markup_char_frac", "letters_frac", "boilerplate_lines_frac", "short_no_sentence", "han_run_max",
+    "det_misorder_frac",
+)
