@@ -77,19 +77,21 @@ def runs(small_config: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[s
     return out
 
 
-@pytest.mark.parametrize("runner", [r for r in RUNNERS if r != "in_process"])
-def test_same_results_on_every_runner(runs: dict[str, Path], runner: str) -> None:
-    base, other = runs["in_process"], runs[runner]
+def assert_same_run(other: Path, base: Path) -> None:
+    """Tables, manifest content, dead-letter bytes and the seeded drill-down sample all equal."""
     for kind in ("decisions", "corpus", "pii", "copyright", "signatures"):
         assert table(other, kind) == table(base, kind), kind
     assert comparable_manifest(other) == comparable_manifest(base)
     dead = sorted(p.read_bytes() for p in (base / "deadletter").glob("*.jsonl"))
     assert sorted(p.read_bytes() for p in (other / "deadletter").glob("*.jsonl")) == dead
-    import pyarrow.parquet as pq
-
     for name in ("samples", "breakdown", "histograms"):  # the seeded drill-down sample too
         assert (pq.read_table(other / "drilldown" / f"{name}.parquet").to_pylist()
                 == pq.read_table(base / "drilldown" / f"{name}.parquet").to_pylist()), name
+
+
+@pytest.mark.parametrize("runner", [r for r in RUNNERS if r != "in_process"])
+def test_same_results_on_every_runner(runs: dict[str, Path], runner: str) -> None:
+    assert_same_run(runs[runner], runs["in_process"])
 
 
 def test_small_run_has_duplicates_and_several_shards(runs: dict[str, Path]) -> None:

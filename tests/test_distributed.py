@@ -14,7 +14,7 @@ import pytest
 
 from corpusgov.cli import main
 from tests.conftest import DEMO_CONFIG, TEST_PII_KEY
-from tests.test_determinism import comparable_manifest, table
+from tests.test_determinism import assert_same_run, table
 
 pytestmark = pytest.mark.slow
 distributed = pytest.importorskip("distributed")
@@ -54,16 +54,7 @@ def test_work_ran_in_separate_worker_processes_over_tcp(dask_run: tuple[Path, di
 
 def test_same_results_as_in_process(dask_run: tuple[Path, dict], demo_run: Path) -> None:
     out, _ = dask_run
-    for kind in ("decisions", "corpus", "pii", "copyright", "signatures"):
-        assert table(out, kind) == table(demo_run, kind), kind
-    assert comparable_manifest(out) == comparable_manifest(demo_run)
-    dead = sorted(p.read_bytes() for p in (demo_run / "deadletter").glob("*.jsonl"))
-    assert sorted(p.read_bytes() for p in (out / "deadletter").glob("*.jsonl")) == dead
-    import pyarrow.parquet as pq
-
-    for name in ("samples", "breakdown", "histograms"):  # the seeded drill-down sample too
-        assert (pq.read_table(out / "drilldown" / f"{name}.parquet").to_pylist()
-                == pq.read_table(demo_run / "drilldown" / f"{name}.parquet").to_pylist()), name
+    assert_same_run(out, demo_run)
 
 
 def test_every_output_is_accounted_for(dask_run: tuple[Path, dict]) -> None:
