@@ -329,7 +329,7 @@ def resolve_path(base_dir: str, path: str) -> str:
     return os.path.normpath(os.path.join(base_dir, path))
 
 
-def _read_yaml(path: str) -> Any:
+def read_yaml(path: str) -> Any:
     try:
         with open(path, encoding="utf-8") as f:
             return yaml.safe_load(f)
@@ -348,7 +348,7 @@ def _read_yaml(path: str) -> Any:
         raise ConfigError(f"{path}: cannot read: {e.strerror or type(e).__name__}") from None
 
 
-def _describe(path: str, data: Any, err: ValidationError, kind: str) -> str:
+def describe_error(path: str, data: Any, err: ValidationError, kind: str) -> str:
     """One line: file, the source (for registries) and the field of the first error."""
     e = err.errors()[0]
     loc = list(e.get("loc", ()))
@@ -365,7 +365,7 @@ def _describe(path: str, data: Any, err: ValidationError, kind: str) -> str:
 
 
 def _validate(model: type[BaseModel], path: str, kind: str) -> Any:
-    data = _read_yaml(path)
+    data = read_yaml(path)
     if data is None:
         raise ConfigError(f"{path}: file is empty")
     if not isinstance(data, dict):
@@ -373,7 +373,7 @@ def _validate(model: type[BaseModel], path: str, kind: str) -> Any:
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        raise ConfigError(_describe(path, data, err, kind)) from None
+        raise ConfigError(describe_error(path, data, err, kind)) from None
 
 
 def load_policy(path: str) -> Policy:

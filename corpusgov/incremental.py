@@ -77,8 +77,8 @@ def _base_tables(base: str, manifest: dict[str, Any]) -> tuple[int, dict[str, di
 
 def _check_request_keys(base_manifest: dict[str, Any]) -> None:
     """Identifier takedowns in the chain are re-applied by keyed hash: the current key must be theirs."""
-    from corpusgov.forget import env_key
     from corpusgov.lifecycle import key_id
+    from corpusgov.takedown_request import env_key
 
     need = {r["match"].get("key_id") for r in base_manifest.get("requests") or []
             if r["match"].get("identifier_hashes")}
@@ -92,16 +92,19 @@ def _check_request_keys(base_manifest: dict[str, Any]) -> None:
                        f"CORPUSGOV_PII_HASH_KEY to that key (current: {have or 'unset'})", EXIT_USAGE)
 
 
-def reapply_requests(out_dir: str, manifest: dict[str, Any]) -> dict[str, Any]:
-    """Apply every request of the chain again to a freshly governed version (in place); returns the manifest."""
-    from corpusgov.forget import Applied, Matchers, apply_takedowns, resolve
+def reapply_requests(out_dir: str, manifest: dict[str, Any], requests: list[dict[str, Any]]) -> dict[str, Any]:
+    """Apply every takedown request of the base chain again to a freshly governed version (in place); rebuilds
+    and writes its manifest from the rewritten tables and returns it."""
+    from corpusgov.rundir import now
+    from corpusgov.takedown_apply import Applied, apply_takedowns, rebuild_version
+    from corpusgov.takedown_request import Matchers
+    from corpusgov.takedown_resolve import resolve
 
-    requests = manifest.get("requests") or []
     applied = []
     for r in requests:
         mt = Matchers.from_stored(r["match"], r.get("affected_record_ids") or r.get("removed_record_ids") or [])
         applied.append(Applied(r["id"], resolve(out_dir, manifest, mt)))
-    m = apply_takedowns(out_dir, out_dir, manifest, applied)
+    outputs = apply_takedowns(out_dir, out_dir, manifest, applied)
     run_id = manifest["run"]["run_id"]
     new = []
     for r, a in zip(requests, applied, strict=True):
@@ -110,15 +113,16 @@ def reapply_requests(out_dir: str, manifest: dict[str, Any]) -> dict[str, Any]:
                     "counts": {"affected": len(res.affected), "removed_from_corpus": len(res.removed),
                                "already_excluded": len(res.affected) - len(res.removed)},
                     "removed_record_ids": res.removed, "affected_record_ids": res.affected})
-    m["requests"] = new
-    return m
+    return rebuild_version(out_dir, manifest, outputs, run={**manifest["run"], "finished_at": now()},
+                           code=manifest["code"], runner=manifest["runner"], previous=manifest["previous_manifest"],
+                           chain=manifest["chain"], requests=new, incremental=manifest.get("incremental"))
 
 
 def run_incremental(cfg: Any, out: str, base: str, beam_args: list[str], *, overwrite: bool = False,
                     render: bool = True) -> int:
     """Govern `cfg` into `out` reusing the run in `base`; prints the run summary, returns the exit code."""
-    from corpusgov.forget import _finish
     from corpusgov.gates import gate_failed
+    from corpusgov.manifest import ManifestError
     from corpusgov.planning import make_plan
     from corpusgov.run import RunError, run_governance
     from corpusgov.summary import run_summary
@@ -143,17 +147,19 @@ def run_incremental(cfg: Any, out: str, base: str, beam_args: list[str], *, over
     inc.update(base_run_id=base_m["run"]["run_id"], base_manifest_sha256=versions[0][2])
     log.info("incremental: %s (%d files reused, %d governed)%s", inc["mode"], inc["files_reused"],
              inc["files_governed"], f"; {inc['reason']}" if inc["reason"] else "")
-    extra: dict[str, Any] = {"incremental": inc}
-    if base_m.get("requests"):
-        extra["requests"] = base_m["requests"]
     try:
         manifest = run_governance(cfg, out, beam_args, overwrite=overwrite, command="incremental",
                                   previous=link_to(base, out), plan=plan, postprocess=False,
-                                  spec_extra=spec_extra, manifest_extra=extra)
-        if manifest.get("requests"):
-            m = reapply_requests(os.path.abspath(out), manifest)
-            manifest = _finish(m, os.path.abspath(out), m["run"]["run_id"], m["run"]["started_at"])
-    except RunError as e:
+                                  spec_extra=spec_extra, incremental=inc)
+        if base_m.get("requests"):
+            from corpusgov.rundir import mark_failed
+
+            try:
+                manifest = reapply_requests(os.path.abspath(out), manifest, base_m["requests"])
+            except BaseException as e:  # a version that still holds removed records must not look complete
+                mark_failed(os.path.abspath(out), manifest["run"]["run_id"], manifest["run"]["started_at"], e)
+                raise
+    except (RunError, ManifestError) as e:
         raise CliError(str(e), EXIT_USAGE if "not empty" in str(e) else EXIT_FAILED) from None
     if render:
         from corpusgov.render import render_all

@@ -6,48 +6,19 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from corpusgov.config import LoadedConfig
-from corpusgov.manifest import Counters
+from corpusgov.aggregates import Counters
 
 METRICS_VERSION = "1.0.0"
 
 
-def _entropy(counts: dict[str, int]) -> float:
+def entropy(counts: dict[str, int]) -> float:
+    """Normalised Shannon entropy of a distribution (0 for fewer than two non-empty classes)."""
     total = sum(counts.values())
     k = len([v for v in counts.values() if v > 0])
     if total == 0 or k < 2:
         return 0.0
     h = -math.fsum((counts[k] / total) * math.log(counts[k] / total) for k in sorted(counts) if counts[k] > 0)
     return h / math.log(k)
-
-
-def dedup_section(c: Counters, cfg: LoadedConfig, ids: list[str],
-                  dedup_stats: dict[str, Any] | None = None) -> dict[str, Any]:
-    from corpusgov.quality.minhash import MinHasher
-
-    pol = cfg.policy.dedup
-    params: dict[str, Any] = pol.model_dump(mode="json")
-    if pol.enabled:
-        h = MinHasher(pol)
-        params.update({"lsh_bands": h.bands, "lsh_rows": h.rows})
-    sizes = {k[1]: v for k, v in c.data.items() if k[0] == "dup_cluster_size"}
-    rate = {}
-    for sid in ids:
-        n = sum(c.get("decision", sid, d) for d in ("keep", "drop"))
-        d = sum(c.by("dup", sid).values())
-        rate[sid] = (d / n) if n else 0.0
-    stats = dedup_stats or {}
-    return {
-        "params": params,
-        "converged": stats.get("cc_converged", True),
-        "unconverged_labels": stats.get("cc_changed_last_round", 0),
-        "cc_rounds": stats.get("cc_rounds"),
-        "exact_duplicates_dropped": sum(c.get("dup", s, "exact") for s in ids),
-        "near_duplicates_dropped": sum(c.get("dup", s, "near") for s in ids),
-        "clusters": sum(sizes.values()),
-        "cluster_size_histogram": dict(sorted(sizes.items(), key=lambda kv: int(kv[0]))),
-        "rate_by_source": rate,
-    }
 
 
 def _histogram(labels: dict[str, int]) -> dict[str, Any]:
@@ -76,13 +47,14 @@ def _histogram(labels: dict[str, int]) -> dict[str, Any]:
     return {"edges": edges, "counts": counts}
 
 
-def build_metrics(manifest: dict[str, Any], c: Counters, cfg: LoadedConfig,
-                  signal_stats: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def build_metrics(sections: dict[str, Any], run_id: str, diversity: dict[str, Any], pii_mode: str, c: Counters,
+                  policy: Any, signal_stats: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """metrics.json of a run from the manifest's count sections (`corpusgov.manifest.aggregate_sections`), the
+    counters (signal histograms, languages read) and the pipeline's signal statistics."""
     from corpusgov.quality.signals import SIGNAL_NAMES
 
     lang_read = c.by("lang_all")
-    lang_kept = manifest["type"]["languages"]
-    rules = cfg.policy.quality.rules
+    rules = policy.quality.rules
     signals = {}
     for n in SIGNAL_NAMES:
         hist = {k[2]: v for k, v in c.data.items() if k[0] == "q_hist" and k[1] == n}
@@ -100,25 +72,40 @@ def build_metrics(manifest: dict[str, Any], c: Counters, cfg: LoadedConfig,
                 for name, spec in sorted(rules.items()) if (spec.signal or name) == n
             ] or None,
         }
-    dd = manifest["dedup"]
-    return {
+    metrics = {
         "metrics_version": METRICS_VERSION,
-        "run_id": manifest["run"]["run_id"],
-        "language": {
-            "distribution": lang_kept, "entropy": _entropy(lang_kept),
-            "distribution_read": lang_read, "entropy_read": _entropy(lang_read),
-        },
-        "duplicates": {
-            "exact": dd["exact_duplicates_dropped"], "near": dd["near_duplicates_dropped"],
-            "clusters": dd["clusters"], "rate_by_source": dd["rate_by_source"],
-            "cluster_size_histogram": dd["cluster_size_histogram"],
-        },
-        "quality": {"rule_counts_by_source": manifest["quality"]["rule_counts_by_source"], "signals": signals},
-        "diversity": manifest["diversity"]["stages"],
-        "pii": {k: manifest["pii"][k] for k in ("mode", "counts_by_source", "records_by_action")},
-        "copyright": manifest["copyright"],
+        "language": {"distribution_read": lang_read, "entropy_read": entropy(lang_read)},
+        "quality": {"signals": signals},
+        "diversity": diversity["stages"],
         "expectations": {"passed": True, "critical_failed": [], "enabled": False},
     }
+    return refresh_metrics(metrics, sections, run_id, pii_mode, None)
+
+
+def refresh_metrics(metrics: dict[str, Any], sections: dict[str, Any], run_id: str, pii_mode: str,
+                    expectations: dict[str, Any] | None) -> dict[str, Any]:
+    """The figures of metrics.json that follow the kept corpus, from a version's count sections.
+
+    A derived version (forget, takedowns re-applied) calls this on its previous metrics.json: kept languages,
+    duplicates, quality-rule, PI and copyright counts are its own; what describes the records as read (signal
+    statistics, languages read, diversity) stays as measured.
+    """
+    dd = sections["dedup"]
+    lang_kept = sections["type"]["languages"]
+    out = dict(metrics, run_id=run_id)
+    out["language"] = {**metrics.get("language", {}), "distribution": lang_kept, "entropy": entropy(lang_kept)}
+    out["duplicates"] = {
+        "exact": dd["exact_duplicates_dropped"], "near": dd["near_duplicates_dropped"],
+        "clusters": dd["clusters"], "rate_by_source": dd["rate_by_source"],
+        "cluster_size_histogram": dd["cluster_size_histogram"],
+    }
+    out["quality"] = {**metrics.get("quality", {}),
+                      "rule_counts_by_source": sections["quality"]["rule_counts_by_source"]}
+    out["pii"] = {"mode": pii_mode, **{k: sections["pii"][k] for k in ("counts_by_source", "records_by_action")}}
+    out["copyright"] = sections["copyright"]
+    if expectations is not None:
+        out["expectations"] = {k: v for k, v in expectations.items() if k != "data"}
+    return out
 
 
 def validate_metrics(metrics: dict[str, Any]) -> list[str]:

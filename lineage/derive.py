@@ -5,88 +5,30 @@ Why: an unsigned manifest is just text. Every record's decision is re-made here 
 and source status, using the same pure decision functions the pipeline uses (`quality.decide`). Then every
 aggregate the manifest states (per-source counts and reasons, screening rates and the source gates they
 imply, PI/copyright/quality counts, languages and scale, dedup clusters, steps, gates, takedown ids) is
-recounted from those rows and compared. Each group is one named check (`derive:*`).
+rebuilt from those rows with the manifest builder's own rules (`corpusgov.aggregates.counters_from_tables`,
+then `corpusgov.manifest.aggregate_sections`: one copy of each rule) and compared. Each group is one named
+check (`derive:*`).
 
 Limits (see docs/threat-model.md): inputs themselves (findings, signals, duplicate links) are trusted as
 recorded, the source registry's evidence and a source's licence or legal basis are checked only through
-the decisions they imply, and `est_tokens` only for consistency (it was measured on unmasked text).
+the decisions they imply. `est_tokens` is recounted from `decisions.est_tokens`; runs made before that
+column existed are checked for consistency across views only.
 """
 
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import os
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
-import pyarrow.parquet as pq
+from corpusgov.aggregates import SCALE_MEASURES, Tables, read_tables
 
-DEC_COLS = ("record_id", "source_id", "decision", "stage", "reasons", "text_chars", "text_bytes", "lang",
-            "lang_score", "screen_hit", "pii_count", "pii_types", "pii_action", "pii_unresolved", "masked",
-            "copyright_classes", "dup_cluster", "dup_of", "dup_kind", "content_sha256")
+__all__ = ["Deriver", "Tables", "read_tables"]
+
 MAX_SHOWN = 4
-
-
-@dataclass
-class Tables:
-    """The run's tables as rows (decisions with every q_* column), read from the files on disk."""
-
-    dec: list[dict[str, Any]]
-    pii: dict[str, list[dict[str, Any]]]
-    pii_rows: list[dict[str, Any]]
-    cr: dict[str, list[dict[str, Any]]]
-    dead: list[dict[str, Any]]
-    rows_per_file: dict[str, int]
-    signal_cols: list[str] = field(default_factory=list)
-
-
-def _parquet_files(run_dir: str, kind: str) -> list[str]:
-    d = os.path.join(run_dir, kind)
-    if not os.path.isdir(d):
-        return []
-    return sorted(f"{kind}/{n}" for n in os.listdir(d) if n.endswith(".parquet"))
-
-
-def read_tables(run_dir: str) -> Tables:
-    """Read decisions/, pii/, copyright/ and deadletter/ (raises on unreadable files)."""
-    rows_per: dict[str, int] = {}
-    dec: list[dict[str, Any]] = []
-    sig_cols: list[str] = []
-    for rel in _parquet_files(run_dir, "decisions"):
-        pf = pq.ParquetFile(os.path.join(run_dir, rel))
-        names = pf.schema_arrow.names
-        sig_cols = [c for c in names if c.startswith("q_")]
-        cols = [c for c in DEC_COLS if c in names] + sig_cols
-        t = pf.read(columns=cols)
-        rows_per[rel] = t.num_rows
-        dec.extend(t.to_pylist())
-    pii: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    pii_rows: list[dict[str, Any]] = []
-    for rel in _parquet_files(run_dir, "pii"):
-        t = pq.read_table(os.path.join(run_dir, rel))
-        rows_per[rel] = t.num_rows
-        for r in t.to_pylist():
-            pii[r["record_id"]].append(r)
-            pii_rows.append(r)
-    cr: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for rel in _parquet_files(run_dir, "copyright"):
-        t = pq.read_table(os.path.join(run_dir, rel))
-        rows_per[rel] = t.num_rows
-        for r in t.to_pylist():
-            cr[r["record_id"]].append(r)
-    dead: list[dict[str, Any]] = []
-    d = os.path.join(run_dir, "deadletter")
-    for n in sorted(os.listdir(d)) if os.path.isdir(d) else []:
-        rel = f"deadletter/{n}"
-        with open(os.path.join(run_dir, rel), encoding="utf-8") as f:
-            got = [json.loads(line) for line in f if line.strip()]
-        rows_per[rel] = len(got)
-        dead.extend({"source_id": e.get("source_id"), "reason": e.get("reason")} for e in got)
-    for rel in _parquet_files(run_dir, "corpus"):
-        rows_per[rel] = pq.ParquetFile(os.path.join(run_dir, rel)).metadata.num_rows
-    return Tables(dec, dict(pii), pii_rows, dict(cr), dead, rows_per, sig_cols)
 
 
 def _nz(d: Any) -> Any:
@@ -110,13 +52,8 @@ def _diff(label: str, claimed: Any, derived: Any) -> list[str]:
     return [f"{label}: manifest {json.dumps(a)[:80]} != tables {json.dumps(b)[:80]}"]
 
 
-def _takedown(row: dict[str, Any]) -> bool:
+def _takedown(row: Any) -> bool:
     return any(r.startswith("takedown:") for r in row["reasons"] or [])
-
-
-def _stage_of(reason: str) -> str:
-    head = reason.split(":", 1)[0]
-    return {"source_rejected": "source_gate", "duplicate": "dedup"}.get(head, head)
 
 
 class Deriver:
@@ -128,7 +65,7 @@ class Deriver:
         self.m, self.t, self.run_dir = m, t, run_dir
         self.policy = Policy.model_validate((m.get("config") or {}).get("policy") or {})
         self.src = {s["id"]: s for s in m.get("sources") or []}
-        self.rows_by_src: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.rows_by_src: dict[str, list[Any]] = defaultdict(list)
         for r in t.dec:
             self.rows_by_src[r["source_id"]].append(r)
         self.dead_by_src: dict[str, Counter[str]] = defaultdict(Counter)
@@ -140,9 +77,24 @@ class Deriver:
 
     # ------------------------------------------------------------------------------ helpers
     def screening_rejects(self, sid: str) -> bool:
+        from corpusgov.aggregates import screening_rate_exceeded
+
         n, hits = self.screen.get(sid, (0, 0))
-        sp = self.policy.screening
-        return bool(sp.enabled and n and hits / n > sp.max_hit_rate)
+        return screening_rate_exceeded(n, hits, self.policy.screening)
+
+    @functools.cached_property
+    def derived(self) -> dict[str, Any]:
+        """The manifest's count sections rebuilt from the tables by the manifest builder itself."""
+        from corpusgov.aggregates import counters_from_tables
+        from corpusgov.manifest import aggregate_sections, sources_from_manifest
+
+        reqs = self.m.get("requests") or []
+        taken = reqs or any(r["stage"] == "takedown" for r in self.t.dec)
+        return aggregate_sections(counters_from_tables(self.t), sources_from_manifest(self.m), self.policy,
+                                  dedup_stats=None, takedowns=[str(q.get("id")) for q in reqs] if taken else None)
+
+    def _derived_source(self, sid: str) -> dict[str, Any]:
+        return next(s for s in self.derived["sources"] if s["id"] == sid)
 
     def run(self, add: Any) -> None:
         for name, fn in (("derive:sources", self.sources), ("derive:decisions", self.decisions),
@@ -262,31 +214,11 @@ class Deriver:
                   + (f"; {skipped} removed by takedown (their findings left with them)" if skipped else ""))
         return p, detail
 
-    def _derived_counts(self, sid: str) -> dict[str, Any]:
-        rows = self.rows_by_src.get(sid, [])
-        dead = self.dead_by_src.get(sid, Counter())
-        kept = [r for r in rows if r["decision"] == "keep"]
-        drops = [r for r in rows if r["decision"] == "drop"]
-        flags: Counter[str] = Counter()
-        for r in kept:
-            flags.update(r["reasons"] or [])
-        return {"read": len(rows) + sum(dead.values()), "kept": len(kept), "dropped": len(drops),
-                "deadlettered": sum(dead.values()),
-                "dropped_by_reason": dict(Counter(r["reasons"][0] for r in drops if r["reasons"])),
-                "flagged_by_reason": dict(flags), "deadlettered_by_reason": dict(dead)}
-
     def counts(self) -> tuple[list[str], str]:
         p: list[str] = []
-        tot: dict[str, Any] = {"read": 0, "kept": 0, "dropped": 0, "deadlettered": 0}
-        agg = {k: Counter() for k in ("dropped_by_reason", "flagged_by_reason", "deadlettered_by_reason")}
         for sid, s in self.src.items():
-            d = self._derived_counts(sid)
-            p += _diff(f"sources.{sid}.counts", s.get("counts"), d)
-            for k in tot:
-                tot[k] += d[k]
-            for k in agg:
-                agg[k].update(d[k])
-        tot.update({k: dict(v) for k, v in agg.items()})
+            p += _diff(f"sources.{sid}.counts", s.get("counts"), self._derived_source(sid)["counts"])
+        tot = self.derived["totals"]
         p += _diff("totals", self.m.get("totals"), tot)
         if len(self.t.dec) + len(self.t.dead) != tot["read"]:
             p.append(f"tables hold {len(self.t.dec) + len(self.t.dead)} records of sources not all listed")
@@ -295,168 +227,124 @@ class Deriver:
 
     def screening(self) -> tuple[list[str], str]:
         p: list[str] = []
-        sp = self.policy.screening
         for sid, s in self.src.items():
-            n, hits = self.screen.get(sid, (0, 0))
-            sc = s.get("screening") or {}
-            want = {"records": n, "hits": hits, "threshold": sp.max_hit_rate, "passed": not self.screening_rejects(sid)}
-            for k, v in want.items():
-                if sc.get(k) != v:
-                    p.append(f"{sid}: screening.{k} {sc.get(k)!r}, tables and policy give {v!r}")
-            rate = hits / n if n else 0.0
-            if abs(float(sc.get("hit_rate") or 0.0) - rate) > 1e-12:
-                p.append(f"{sid}: screening.hit_rate {sc.get('hit_rate')!r}, tables give {rate!r}")
+            sc, want = s.get("screening") or {}, self._derived_source(sid)["screening"]
+            for k in ("records", "hits", "threshold", "passed"):
+                if sc.get(k) != want[k]:
+                    p.append(f"{sid}: screening.{k} {sc.get(k)!r}, tables and policy give {want[k]!r}")
+            if abs(float(sc.get("hit_rate") or 0.0) - want["hit_rate"]) > 1e-12:
+                p.append(f"{sid}: screening.hit_rate {sc.get('hit_rate')!r}, tables give {want['hit_rate']!r}")
         return p, "hit rates recounted from screen_hit; pass/fail re-evaluated against policy max_hit_rate"
 
     def pii(self) -> tuple[list[str], str]:
-        p: list[str] = []
-        claimed = self.m.get("pii") or {}
-        by_type: dict[str, Counter[str]] = defaultdict(Counter)
-        for f in self.t.pii_rows:
-            by_type[f["source_id"]][f["entity_type"]] += 1
-        gone: dict[str, tuple[int, set[str]]] = {}
-        by_action: dict[str, Counter[str]] = defaultdict(Counter)
-        reasons: dict[str, Counter[str]] = defaultdict(Counter)
-        for r in self.t.dec:
-            sid = r["source_id"]
-            if r["pii_count"]:
-                by_action[sid]["drop" if r["stage"] == "pii" else (r["pii_action"] or "keep")] += 1
-                if _takedown(r):
-                    n, types = gone.get(sid, (0, set()))
-                    gone[sid] = (n + r["pii_count"], types | set(r["pii_types"] or []))
-            reasons[sid].update(x for x in r["reasons"] or [] if x.startswith("pii:"))
-        counts = claimed.get("counts_by_source") or {}
-        if not gone:
-            p += _diff("pii.counts_by_source", counts, by_type)
-        else:  # a takedown removed its records' findings from pii/: the manifest keeps what was read
-            for sid in sorted(set(counts) | set(by_type)):
-                c, t = _nz(counts.get(sid) or {}), by_type.get(sid, Counter())
-                extra, types = gone.get(sid, (0, set()))
-                if sum(c.values()) != sum(t.values()) + extra or any(c.get(k, 0) < v for k, v in t.items()) \
-                        or not set(c) <= set(t) | types:
-                    p.append(f"pii.counts_by_source[{sid}]: manifest {dict(c)} does not match pii/ {dict(t)} plus "
-                             f"{extra} finding(s) of records removed by takedown")
-        p += _diff("pii.records_by_action", claimed.get("records_by_action"), by_action)
-        p += _diff("pii.reasons_by_source", claimed.get("reasons_by_source"), reasons)
+        claimed, want = self.m.get("pii") or {}, self.derived["pii"]
+        p = _diff("pii.counts_by_source", claimed.get("counts_by_source"), want["counts_by_source"])
+        if p and any(_takedown(r) for r in self.t.dec):
+            p = self._pii_counts_as_read(claimed.get("counts_by_source") or {}, want["counts_by_source"])
+        p += _diff("pii.records_by_action", claimed.get("records_by_action"), want["records_by_action"])
+        p += _diff("pii.reasons_by_source", claimed.get("reasons_by_source"), want["reasons_by_source"])
         return p, f"{len(self.t.pii_rows)} findings in pii/: counts by source, type, action and reason agree"
 
-    def copyright(self) -> tuple[list[str], str]:
-        claimed = self.m.get("copyright") or {}
-        by_class: dict[str, Counter[str]] = defaultdict(Counter)
-        n = 0
-        for marks in self.t.cr.values():
-            for c in marks:
-                by_class[c["source_id"]][c["marker_class"]] += 1
-                n += 1
-        conflicts: dict[str, Counter[str]] = defaultdict(Counter)
+    def _pii_counts_as_read(self, counts: dict[str, Any], by_type: dict[str, Any]) -> list[str]:
+        """Versions made before takedowns recounted their tables kept the PI counts of what was read: pii/
+        plus the findings of records removed by takedown (`pii_count` in decisions/)."""
+        gone: dict[str, tuple[int, set[str]]] = {}
         for r in self.t.dec:
-            conflicts[r["source_id"]].update(x for x in r["reasons"] or [] if x.startswith("copyright:"))
-        p = _diff("copyright.counts_by_source", claimed.get("counts_by_source"), by_class)
-        p += _diff("copyright.conflicts_by_source", claimed.get("conflicts_by_source"), conflicts)
+            if r["pii_count"] and _takedown(r):
+                n, types = gone.get(r["source_id"], (0, set()))
+                gone[r["source_id"]] = (n + r["pii_count"], types | set(r["pii_types"] or []))
+        p = []
+        for sid in sorted(set(counts) | set(by_type)):
+            c, t = _nz(counts.get(sid) or {}), by_type.get(sid, {})
+            extra, types = gone.get(sid, (0, set()))
+            if sum(c.values()) != sum(t.values()) + extra or any(c.get(k, 0) < v for k, v in t.items()) \
+                    or not set(c) <= set(t) | types:
+                p.append(f"pii.counts_by_source[{sid}]: manifest {dict(c)} does not match pii/ {dict(t)} plus "
+                         f"{extra} finding(s) of records removed by takedown")
+        return p
+
+    def copyright(self) -> tuple[list[str], str]:
+        claimed, want = self.m.get("copyright") or {}, self.derived["copyright"]
+        p = _diff("copyright.counts_by_source", claimed.get("counts_by_source"), want["counts_by_source"])
+        p += _diff("copyright.conflicts_by_source", claimed.get("conflicts_by_source"), want["conflicts_by_source"])
+        n = sum(len(v) for v in self.t.cr.values())
         return p, f"{n} markers in copyright/: counts by class and conflict agree"
 
     def quality(self) -> tuple[list[str], str]:
-        rules: dict[str, Counter[str]] = defaultdict(Counter)
-        for r in self.t.dec:
-            rules[r["source_id"]].update(x.split(":", 1)[1] for x in r["reasons"] or [] if x.startswith("quality:"))
         claimed = (self.m.get("quality") or {}).get("rule_counts_by_source")
-        return _diff("quality.rule_counts_by_source", claimed, rules), "quality-rule counts per source agree"
+        want = self.derived["quality"]["rule_counts_by_source"]
+        return _diff("quality.rule_counts_by_source", claimed, want), "quality-rule counts per source agree"
 
     def scale(self) -> tuple[list[str], str]:
         p: list[str] = []
-        sc = self.m.get("scale") or {}
-        kept = [r for r in self.t.dec if r["decision"] == "keep"]
+        sc, want = self.m.get("scale") or {}, self.derived["scale"]
+        exact_tokens = self.t.has_est_tokens
+        measures = SCALE_MEASURES if exact_tokens else ("records", "chars", "bytes")
 
-        def size(rows: list[dict[str, Any]]) -> dict[str, int]:
-            return {"records": len(rows), "chars": sum(r["text_chars"] for r in rows),
-                    "bytes": sum(r["text_bytes"] for r in rows)}
+        def cmp(label: str, claimed: dict[str, Any] | None, derived: dict[str, int]) -> None:
+            got = {k: (claimed or {}).get(k, 0) for k in measures}
+            w = {k: derived[k] for k in measures}
+            if got != w:
+                p.append(f"{label}: manifest {got} != tables {w}")
 
-        def cmp(label: str, claimed: dict[str, Any] | None, want: dict[str, int]) -> None:
-            got = {k: (claimed or {}).get(k, 0) for k in want}
-            if got != want:
-                p.append(f"{label}: manifest {got} != tables {want}")
-
-        by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for r in kept:
-            by_lang[r["lang"] or "und"].append(r)
         for sid, s in self.src.items():
-            want = size([r for r in kept if r["source_id"] == sid])
-            cmp(f"sources.{sid}.scale", s.get("scale"), want)
-            cmp(f"scale.by_source.{sid}", (sc.get("by_source") or {}).get(sid), want)
+            cmp(f"sources.{sid}.scale", s.get("scale"), want["by_source"][sid])
+            cmp(f"scale.by_source.{sid}", (sc.get("by_source") or {}).get(sid), want["by_source"][sid])
         claimed_langs = {k for k, v in (sc.get("by_language") or {}).items() if (v or {}).get("records")}
-        if claimed_langs != set(by_lang):
-            p.append(f"scale.by_language lists {sorted(claimed_langs)}, kept records have {sorted(by_lang)}")
-        for lang, rows in by_lang.items():
-            cmp(f"scale.by_language.{lang}", (sc.get("by_language") or {}).get(lang), size(rows))
-        cmp("scale.by_modality.text", (sc.get("by_modality") or {}).get("text"), size(kept))
-        typ = self.m.get("type") or {}
-        p += _diff("type.languages", typ.get("languages"), {k: len(v) for k, v in by_lang.items()})
-        p += _diff("scale.languages_read", sc.get("languages_read"), Counter(r["lang"] or "und" for r in self.t.dec))
-        for sect, field_ in (("domains", "domain"), ("acquisition_types", "acquisition")):
-            want_d: Counter[str] = Counter()
-            for sid, s in self.src.items():
-                want_d[s.get(field_)] += sum(1 for r in kept if r["source_id"] == sid)
-            p += _diff(f"type.{sect}", typ.get(sect), want_d)
-        tok = [sum((v or {}).get("est_tokens", 0) for v in (sc.get(k) or {}).values())
-               for k in ("by_source", "by_language")] + [((sc.get("by_modality") or {}).get("text") or {}).get("est_tokens", 0)]
-        if len(set(tok)) > 1:
-            p.append(f"est_tokens disagree: by source {tok[0]}, by language {tok[1]}, by modality {tok[2]}")
-        return p, (f"{len(kept)} kept records: records, chars and bytes per source, language and modality agree; "
-                   "est_tokens consistent across views")
+        if claimed_langs != set(want["by_language"]):
+            p.append(f"scale.by_language lists {sorted(claimed_langs)}, kept records have {sorted(want['by_language'])}")
+        for lang, v in want["by_language"].items():
+            cmp(f"scale.by_language.{lang}", (sc.get("by_language") or {}).get(lang), v)
+        cmp("scale.by_modality.text", (sc.get("by_modality") or {}).get("text"), want["by_modality"]["text"])
+        typ, want_t = self.m.get("type") or {}, self.derived["type"]
+        for k in ("languages", "domains", "acquisition_types"):
+            p += _diff(f"type.{k}", typ.get(k), want_t[k])
+        p += _diff("scale.languages_read", sc.get("languages_read"), want["languages_read"])
+        if not exact_tokens:
+            tok = [sum((v or {}).get("est_tokens", 0) for v in (sc.get(k) or {}).values())
+                   for k in ("by_source", "by_language")] + [((sc.get("by_modality") or {}).get("text") or {})
+                                                             .get("est_tokens", 0)]
+            if len(set(tok)) > 1:
+                p.append(f"est_tokens disagree: by source {tok[0]}, by language {tok[1]}, by modality {tok[2]}")
+        kept = want["by_modality"]["text"]["records"]
+        return p, (f"{kept} kept records: records, chars, bytes and " + ("est_tokens" if exact_tokens else
+                   "(consistency of) est_tokens") + " per source, language and modality agree")
 
     def dedup(self) -> tuple[list[str], str]:
-        dd = self.m.get("dedup") or {}
+        dd, want = self.m.get("dedup") or {}, self.derived["dedup"]
         p: list[str] = []
         ids = {r["record_id"]: r for r in self.t.dec}
-        clusters: Counter[str] = Counter(r["dup_cluster"] for r in self.t.dec if r.get("dup_cluster"))
-        hist = Counter(str(n) for n in clusters.values())
-        kinds = Counter(r.get("dup_kind") or "near" for r in self.t.dec if r.get("dup_of"))
         for r in self.t.dec:
             if r.get("dup_of"):
                 o = ids.get(r["dup_of"])
                 if o is None or o.get("dup_cluster") != r.get("dup_cluster"):
                     p.append(f"{r['record_id']}: dup_of {r['dup_of']} is not a record of the same cluster")
                     break
-        want = {"exact_duplicates_dropped": kinds["exact"], "near_duplicates_dropped": kinds["near"],
-                "clusters": sum(hist.values())}
-        for k, v in want.items():
-            if dd.get(k) != v:
-                p.append(f"dedup.{k}: manifest {dd.get(k)!r}, tables {v}")
-        p += _diff("dedup.cluster_size_histogram", dd.get("cluster_size_histogram"), hist)
-        for sid in self.src:
-            rows = self.rows_by_src.get(sid, [])
-            rate = (sum(1 for r in rows if r.get("dup_of")) / len(rows)) if rows else 0.0
+        for k in ("exact_duplicates_dropped", "near_duplicates_dropped", "clusters"):
+            if dd.get(k) != want[k]:
+                p.append(f"dedup.{k}: manifest {dd.get(k)!r}, tables {want[k]}")
+        p += _diff("dedup.cluster_size_histogram", dd.get("cluster_size_histogram"), want["cluster_size_histogram"])
+        for sid, rate in want["rate_by_source"].items():
             if abs(float((dd.get("rate_by_source") or {}).get(sid, 0.0)) - rate) > 1e-12:
                 p.append(f"dedup.rate_by_source.{sid}: manifest {(dd.get('rate_by_source') or {}).get(sid)!r}, "
                          f"tables {rate!r}")
-        return p, f"{want['clusters']} duplicate clusters, {kinds['exact']} exact and {kinds['near']} near copies dropped"
+        return p, (f"{want['clusters']} duplicate clusters, {want['exact_duplicates_dropped']} exact and "
+                   f"{want['near_duplicates_dropped']} near copies dropped")
 
     def steps(self) -> tuple[list[str], str]:
-        from corpusgov.quality.decide import STAGES
-
         p: list[str] = []
         steps = {s.get("name"): s for s in self.m.get("steps") or []}
-        dead = Counter(e["reason"] for e in self.t.dead)
-        n = len(self.t.dec)
-        first = Counter(r["reasons"][0] for r in self.t.dec if r["decision"] == "drop" and r["reasons"])
-        want = [("ingest", n + len(self.t.dead), n, {f"deadletter:{k}": v for k, v in dead.items()})]
-        remaining = n
-        for st in STAGES:
-            dropped = sum(1 for r in self.t.dec if r["stage"] == st)
-            want.append((st, remaining, remaining - dropped, {k: v for k, v in first.items() if _stage_of(k) == st}))
-            remaining -= dropped
-        taken = {k: v for k, v in first.items() if _stage_of(k) == "takedown"}
-        if taken or "takedown" in steps:
-            want.append(("takedown", remaining, remaining - sum(taken.values()), taken))
-        for name, rin, rout, reasons in want:
-            s = steps.get(name)
+        want = self.derived["steps"]
+        for w in want:
+            s = steps.get(w["name"])
             if s is None:
-                p.append(f"step {name} missing")
+                p.append(f"step {w['name']} missing")
                 continue
-            if (s.get("records_in"), s.get("records_out")) != (rin, rout):
-                p.append(f"step {name}: records {s.get('records_in')} -> {s.get('records_out')}, tables {rin} -> {rout}")
-            p += _diff(f"step {name}.dropped_by_reason", s.get("dropped_by_reason"), reasons)
-        extra = set(steps) - {w[0] for w in want}
+            if (s.get("records_in"), s.get("records_out")) != (w["records_in"], w["records_out"]):
+                p.append(f"step {w['name']}: records {s.get('records_in')} -> {s.get('records_out')}, tables "
+                         f"{w['records_in']} -> {w['records_out']}")
+            p += _diff(f"step {w['name']}.dropped_by_reason", s.get("dropped_by_reason"), w["dropped_by_reason"])
+        extra = set(steps) - {w["name"] for w in want}
         if extra:
             p.append(f"steps not derivable from the tables: {sorted(extra)}")
         return p, f"{len(want)} steps: records in/out and drop reasons recounted"
@@ -484,16 +372,8 @@ class Deriver:
 
         dm = copy.deepcopy(self.m)
         for s in dm.get("sources") or []:
-            n, hits = self.screen.get(s["id"], (0, 0))
-            s["screening"] = {**(s.get("screening") or {}), "records": n, "hits": hits,
-                              "hit_rate": hits / n if n else 0.0, "threshold": self.policy.screening.max_hit_rate,
-                              "passed": not self.screening_rejects(s["id"])}
-        tot = {"read": 0, "kept": 0, "dropped": 0, "deadlettered": 0}
-        for sid in set(self.rows_by_src) | set(self.dead_by_src):
-            d = self._derived_counts(sid)
-            for k in tot:
-                tot[k] += d[k]
-        dm["totals"] = {**(dm.get("totals") or {}), **tot}
+            s["screening"] = {**(s.get("screening") or {}), **self._derived_source(s["id"])["screening"]}
+        dm["totals"] = {**(dm.get("totals") or {}), **self.derived["totals"]}
         for f in (dm.get("outputs") or {}).get("files") or []:
             if f.get("kind") in ("decisions", "deadletter", "corpus"):
                 f["rows"] = self.t.rows_per_file.get(f["path"], 0)

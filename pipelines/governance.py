@@ -1,4 +1,4 @@
-"""Per-record governance decisions and the rows they produce; the run's table schemas and run spec.
+"""Per-record governance decisions and the rows they produce; the run spec.
 
 No Beam here: the staged pipeline (`pipelines/stages.py`) calls these functions in its finalise stage,
 one shard at a time, so decisions are a pure function of a record's annotations, its source's status, its
@@ -10,80 +10,29 @@ from __future__ import annotations
 import bisect
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 
+from corpusgov.aggregates import decision_counts, finding_counts, screening_rate_exceeded
+from corpusgov.contracts.record import Annotations, DecisionRow, DupRow, ShardRecord
+from corpusgov.contracts.tables import (
+    BASE_DECISION_FIELDS,
+    COPYRIGHT_SCHEMA,
+    CORPUS_SCHEMA,
+    PII_SCHEMA,
+    SIGNATURE_SCHEMA,
+    decisions_schema,
+)
 from corpusgov.quality.decide import SourceStatus, final_reasons, pre_decide
 from corpusgov.quality.diversity import DiversityAccumulator
 from corpusgov.quality.signals import SIGNAL_NAMES
 
-# Decision table contract (documented in README "Outputs"): column order is stable.
-BASE_DECISION_FIELDS: list[tuple[str, pa.DataType]] = [
-    ("record_id", pa.string()),
-    ("source_id", pa.string()),
-    ("source_record_id", pa.string()),
-    ("origin_uri", pa.string()),
-    ("origin_key", pa.string()),
-    ("origin_index", pa.int64()),
-    ("file_sha256", pa.string()),
-    ("content_sha256", pa.string()),
-    ("decision", pa.string()),
-    ("stage", pa.string()),
-    ("reasons", pa.list_(pa.string())),
-    ("text_chars", pa.int64()),
-    ("text_bytes", pa.int64()),
-    ("lang", pa.string()),
-    ("lang_score", pa.float64()),
-    ("lang2", pa.string()),
-    ("lang2_share", pa.float64()),
-    ("screen_hit", pa.bool_()),
-    ("pii_count", pa.int64()),
-    ("pii_types", pa.list_(pa.string())),
-    ("pii_action", pa.string()),
-    ("pii_unresolved", pa.bool_()),
-    ("masked", pa.bool_()),
-    ("copyright_classes", pa.list_(pa.string())),
-    ("dup_cluster", pa.string()),
-    ("dup_of", pa.string()),
-    ("dup_kind", pa.string()),
-]
-
-
-def decisions_schema() -> pa.Schema:
-    return pa.schema(BASE_DECISION_FIELDS + [(f"q_{n}", pa.float64()) for n in SIGNAL_NAMES])
-
-
-CORPUS_SCHEMA = pa.schema([
-    ("record_id", pa.string()),
-    ("source_id", pa.string()),
-    ("source_record_id", pa.string()),
-    ("text", pa.string()),
-    ("content_sha256", pa.string()),
-    ("masked", pa.bool_()),
-    ("lang", pa.string()),
-    ("url", pa.string()),
-    ("metadata", pa.string()),
-])
-
-PII_SCHEMA = pa.schema([
-    ("record_id", pa.string()), ("source_id", pa.string()), ("entity_type", pa.string()),
-    ("start", pa.int64()), ("end", pa.int64()), ("score", pa.float64()), ("recognizer", pa.string()),
-    ("action", pa.string()), ("value_hash", pa.string()),
-])
-
-COPYRIGHT_SCHEMA = pa.schema([
-    ("record_id", pa.string()), ("source_id", pa.string()), ("marker_class", pa.string()),
-    ("start", pa.int64()), ("end", pa.int64()), ("score", pa.float64()), ("recognizer", pa.string()),
-    ("licence", pa.string()), ("restrictive", pa.bool_()), ("action", pa.string()),
-])
-
-SIGNATURE_SCHEMA = pa.schema([
-    ("record_id", pa.string()), ("source_id", pa.string()), ("content_sha256", pa.string()),
-    ("rank", pa.int64()), ("signature", pa.binary()),
-])
+# The output tables' schemas live in the Beam-free contracts module; re-exported for the pipeline's stages.
+__all__ = ["BASE_DECISION_FIELDS", "COPYRIGHT_SCHEMA", "CORPUS_SCHEMA", "PII_SCHEMA", "SIGNATURE_SCHEMA",
+           "decisions_schema"]
 
 
 @dataclass
@@ -124,7 +73,7 @@ def estimate_tokens(text: str) -> int:
 
 
 
-def cached_annotation(dec: dict[str, Any], pii: list[dict[str, Any]], marks: list[dict[str, Any]]) -> dict[str, Any]:
+def cached_annotation(dec: dict[str, Any], pii: list[dict[str, Any]], marks: list[dict[str, Any]]) -> Annotations:
     """Rebuilds what `Annotators.annotate_batch` produced for a record from the base run's table rows."""
     from corpusgov.quality.copyright import MarkerFinding
     from corpusgov.quality.pii.scanner import PiiFinding
@@ -160,11 +109,11 @@ class PreDecider:
         s = self._sources[source_id]
         rejected = list(s["rejected"])
         n, hits = (screen_counts or {}).get(source_id, (0, 0))
-        if self._policy.screening.enabled and n and hits / n > self._policy.screening.max_hit_rate:
+        if screening_rate_exceeded(n, hits, self._policy.screening):
             rejected.append("screening_rate_exceeded")
         return SourceStatus(source_id, s["legal_basis"], s["licence"], s["acquisition"], tuple(rejected))
 
-    def pre(self, source_id: str, ann: dict[str, Any], screen_counts: dict[str, tuple[int, int]] | None) -> Any:
+    def pre(self, source_id: str, ann: Annotations, screen_counts: dict[str, tuple[int, int]] | None) -> Any:
         return pre_decide(ann, self.status(source_id, screen_counts), self._policy)
 
     def screening_rejected(self, source_id: str, screen_counts: dict[str, tuple[int, int]]) -> bool:
@@ -227,7 +176,7 @@ class RecordFinaliser:
         self._mask = mask_text
         self._hash = keyed_hash
 
-    def finalise(self, rec: dict[str, Any], ann: dict[str, Any], dup: dict[str, Any] | None,
+    def finalise(self, rec: ShardRecord, ann: Annotations, dup: DupRow | None,
                  out: dict[str, list[dict[str, Any]]], agg: ShardAggregates) -> None:
         src = rec["source_id"]
         pre = self._decider.pre(src, ann, self._screen)
@@ -238,12 +187,13 @@ class RecordFinaliser:
         pii = ann.get("pii") or []
         marks = ann.get("copyright") or []
         signals = ann.get("signals") or {}
-        row = {
+        tokens = estimate_tokens(text)
+        row: DecisionRow = {
             "record_id": rec["record_id"], "source_id": src, "source_record_id": rec["source_record_id"],
             "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"],
             "origin_index": rec["origin_index"], "file_sha256": rec["file_sha256"],
             "content_sha256": rec["content_sha256"], "decision": decision, "stage": stage, "reasons": reasons,
-            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "lang": ann.get("lang"),
+            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "est_tokens": tokens, "lang": ann.get("lang"),
             "lang_score": ann.get("lang_score"), "lang2": ann.get("lang2"),
             "lang2_share": ann.get("lang2_share"), "screen_hit": bool(ann.get("screen_hits")),
             "pii_count": len(pii), "pii_types": sorted({f.entity_type for f in pii}),
@@ -254,7 +204,7 @@ class RecordFinaliser:
         }
         for n in SIGNAL_NAMES:
             v = signals.get(n)
-            row[f"q_{n}"] = None if v is None else float(v)
+            row[f"q_{n}"] = None if v is None else float(v)  # type: ignore[literal-required]  # q_* columns
         out["decisions"].append(row)
         self._drill(row, text, pii, marks, signals, decision, stage, reasons, dup, agg)
         if decision == "keep":
@@ -288,7 +238,7 @@ class RecordFinaliser:
                 "rank": int(s["priority"]), "signature": rec["signature"],
             })
         counts = agg.counts
-        for key, v in _counter_keys(row, rec, ann, decision, stage, reasons):
+        for key, v in _counter_keys(row, pii, marks):
             counts[key] = counts.get(key, 0) + v
         for n in SIGNAL_NAMES:
             v = row[f"q_{n}"]
@@ -322,49 +272,20 @@ class RecordFinaliser:
             agg.offer((stage, r, row["source_id"], row["lang"] or "und"), prio, json.dumps(sample))
 
 
-def _counter_keys(row: dict[str, Any], rec: dict[str, Any], ann: dict[str, Any], decision: str, stage: str,
-                  reasons: list[str]):  # type: ignore[no-untyped-def]
+def _counter_keys(row: DecisionRow, pii: list[Any], marks: list[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
+    """The manifest's counters of a record (`corpusgov.aggregates`, shared with the recount from the tables)
+    plus the ones only metrics.json and the drill-down read."""
     src = row["source_id"]
     lang = row["lang"] or "und"
-    tokens = estimate_tokens(rec["text"])
+    decision, stage, reasons = row["decision"], row["stage"], row["reasons"]
+    yield from decision_counts(row)
+    yield from finding_counts(src, [f.entity_type for f in pii], [m.marker_class for m in marks])
     yield (("read", src), 1)
     yield (("file_parsed", src, row["origin_key"]), 1)
     # Drill-down breakdown: source x language x outcome, in records and estimated tokens.
     for outcome in (["kept", *(f"flag:{r}" for r in reasons)] if decision == "keep" else reasons[:1]):
         yield (("bd", src, lang, outcome, "records"), 1)
-        yield (("bd", src, lang, outcome, "tokens"), tokens)
-    yield (("decision", src, decision), 1)
-    yield (("stage", src, stage), 1)
-    yield (("lang_all", row["lang"] or "und"), 1)
-    if decision == "drop":
-        yield (("drop_reason", src, reasons[0]), 1)
-        for r in reasons[1:]:
-            yield (("also_reason", src, r), 1)
-    else:
-        for r in reasons:
-            yield (("flag", src, r), 1)
-        for dim in (("kept_source", src), ("kept_lang", row["lang"] or "und"), ("kept_modality", "text")):
-            yield ((*dim, "records"), 1)
-            yield ((*dim, "chars"), rec["chars"])
-            yield ((*dim, "bytes"), rec["bytes"])
-            yield ((*dim, "est_tokens"), tokens)
-    for f in ann.get("pii") or []:
-        yield (("pii_type", src, f.entity_type), 1)
-    if ann.get("pii"):
-        yield (("pii_records", src, "drop" if stage == "pii" else (row["pii_action"] or "keep")), 1)
-    for m in ann.get("copyright") or []:
-        yield (("cr_class", src, m.marker_class), 1)
-    for r in reasons:
-        if r.startswith("copyright:"):
-            yield (("cr_reason", src, r), 1)
-        elif r.startswith("quality:"):
-            yield (("q_rule", src, r.split(":", 1)[1]), 1)
-        elif r.startswith("pii:"):
-            yield (("pii_reason", src, r), 1)
-    if row["dup_of"]:
-        yield (("dup", src, row["dup_kind"] or "near"), 1)
-    if row["screen_hit"]:
-        yield (("screen_hit", src), 1)
+        yield (("bd", src, lang, outcome, "tokens"), row["est_tokens"])
     for n in SIGNAL_NAMES:
         v = row.get(f"q_{n}")
         if v is not None and np.isfinite(v):
