@@ -8,6 +8,7 @@ from typing import Any
 
 from apache_beam.io.filesystems import FileSystems
 
+from corpusgov.contracts.record import DeadLetter, Record
 from corpusgov.lineage.hashing import content_sha256, normalise_text, record_id
 from corpusgov.progress import Tally
 from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw, read_any
@@ -15,9 +16,10 @@ from corpusgov.readers import Dead, FieldMapping, Parsed, ReadLimits, encode_raw
 log = logging.getLogger("corpusgov.ingest")
 
 
-def dead_entry(f: dict[str, Any], d: Dead) -> dict[str, Any]:
+def dead_entry(f: dict[str, Any], d: Dead) -> DeadLetter:
     index = d.index if d.index is not None else -1
-    entry = {
+    raw = encode_raw(d.raw)
+    return {
         "record_id": record_id(f["source_id"], f["key"], index) if index >= 0 else None,
         "source_id": f["source_id"],
         "origin_uri": f["uri"],
@@ -26,12 +28,12 @@ def dead_entry(f: dict[str, Any], d: Dead) -> dict[str, Any]:
         "reason": d.reason,
         "detail": d.detail,
         "raw_bytes": d.raw_size,
+        "raw_b64": raw["raw_b64"],
+        "raw_truncated": raw["raw_truncated"],
     }
-    entry.update(encode_raw(d.raw))
-    return entry
 
 
-def make_record(f: dict[str, Any], p: Parsed) -> dict[str, Any]:
+def make_record(f: dict[str, Any], p: Parsed) -> Record:
     text = normalise_text(p.text)
     meta = dict(p.metadata)
     if p.url:

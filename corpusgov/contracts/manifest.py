@@ -7,7 +7,7 @@ model says what each section holds; the JSON Schema shipped for other tools is g
 manifest builder (`corpusgov.manifest.build_manifest`) validates what it builds against it.
 
 Versioning: `manifest_version` is a semantic version. A new optional key is a minor change, a removed or
-retyped key a major one; readers accept the versions listed in `MANIFEST_VERSIONS`. Keys added after 1.0.0
+retyped key a major one; the model (and so the schema) accepts exactly the versions `manifest_version` lists. Keys added after 1.0.0
 was first written (`chain`, `annotation_cache`, `incremental`, `requests`, `code.git_modified`,
 `sources[].inputs`) stay optional so manifests written before them still validate.
 """
@@ -23,7 +23,6 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, NonNegativeInt, StringConstraints
 
 MANIFEST_VERSION = "1.0.0"
-MANIFEST_VERSIONS = ("1.0.0",)
 SCHEMA_ID = f"https://corpusgov.dev/schemas/manifest/{MANIFEST_VERSION}.json"
 
 Sha256 = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
