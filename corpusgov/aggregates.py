@@ -225,8 +225,8 @@ def counters_from_tables(t: Tables) -> Counters:
     c = Counters()
     for r in t.dec:
         c.update(decision_counts(r))
-    for r in t.pii_rows:
-        c.update(finding_counts(r["source_id"], [r["entity_type"]], ()))
+    for f in t.pii_rows:
+        c.update(finding_counts(f["source_id"], [f["entity_type"]], ()))
     for marks in t.cr.values():
         for m in marks:
             c.update(finding_counts(m["source_id"], (), [m["marker_class"]]))

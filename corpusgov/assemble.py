@@ -114,12 +114,13 @@ def merkle_section(files: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def annotation_section(cfg: LoadedConfig, out_dir: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Art. 8 audit of the annotation data named by the run config: (manifest section, its output files)."""
+def annotation_section(cfg: LoadedConfig, out_dir: str, config: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Art. 8 audit of the annotation data named by the run config (`config`, the annotation config file):
+    (manifest section, its output files)."""
     from corpusgov.annotation.audit import run_audit
     from corpusgov.annotation.core import manifest_section
 
-    audit = run_audit(cfg.resolve(cfg.run.annotation), out_dir, [], engine="local")
+    audit = run_audit(cfg.resolve(config), out_dir, [], engine="local")
     report = os.path.join(out_dir, "annotation_audit.json")
     paths = [report] + sorted(
         os.path.join(root, n) for root, _, names in os.walk(os.path.join(out_dir, "annotation_sample")) for n in names
@@ -193,7 +194,7 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     outputs["files"] += [write_metrics(out_dir, metrics), *exp_files]
     annotation = None
     if cfg.run.annotation:
-        annotation, ann_files = annotation_section(cfg, out_dir)
+        annotation, ann_files = annotation_section(cfg, out_dir, cfg.run.annotation)
         outputs["files"] += ann_files
     shutil.rmtree(work, ignore_errors=True)
     run = {"run_id": run_id, "name": cfg.run.name, "command": command, "started_at": started,

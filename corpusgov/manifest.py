@@ -56,7 +56,7 @@ def code_info() -> dict[str, Any]:
     repo = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
     commit = (_git(repo, "rev-parse", "HEAD") or "").strip() or None
     status = _git(repo, "status", "--porcelain", "--untracked-files=no") if commit else None
-    pkgs = {}
+    pkgs: dict[str, str | None] = {}
     for name in KEY_PACKAGES:
         try:
             pkgs[name] = metadata.version(name)

@@ -1,7 +1,8 @@
-"""Driver for `corpusgov run` / `scan`: plan, run the Beam pipeline, then assemble and write the manifest.
+"""Driver for `corpusgov run` / `scan`: plan, run the Beam pipeline (options, worker output, interrupts), then
+hand its work files to `corpusgov.assemble`, which writes metrics, expectations and the manifest.
 
 A run directory is only complete when `manifest.json` exists; it is written last, atomically, after the
-schema check. `_status.json` says `running` while the run goes and `failed` (with the error) if it fails, and
+model check (`corpusgov.rundir`). `_status.json` says `running` while the run goes and `failed` (with the error) if it fails, and
 a failed run never leaves a manifest behind.
 """
 

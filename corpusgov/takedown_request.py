@@ -141,8 +141,8 @@ def load_request(path: str) -> LoadedRequest:
                 contents.append(fh.read())
         except (OSError, UnicodeDecodeError) as e:
             raise ForgetError(f"{path}: field 'match.content_files.{i}': cannot read {f}: {type(e).__name__}") from None
-    with open(path, "rb") as f:
-        sha = hashlib.sha256(f.read()).hexdigest()
+    with open(path, "rb") as fb:
+        sha = hashlib.sha256(fb.read()).hexdigest()
     return LoadedRequest(req, path, sha, contents)
 
 

@@ -68,7 +68,9 @@ def resolve(run_dir: str, manifest: dict[str, Any], mt: Matchers) -> Resolution:
         pats = [(re.compile(p[3:]) if p.startswith("re:") else None, p) for p in mt.origins]
 
         def hit(v: str | None) -> bool:
-            return bool(v) and any((rx.search(v) if rx else fnmatch.fnmatchcase(v, p)) for rx, p in pats)
+            if not v:
+                return False
+            return any((rx.search(v) if rx else fnmatch.fnmatchcase(v, p)) for rx, p in pats)
 
         for i in range(n):
             if hit(rows["origin_key"][i]) or hit(rows["origin_uri"][i]):

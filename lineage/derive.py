@@ -22,7 +22,7 @@ import functools
 import json
 import os
 from collections import Counter, defaultdict
-from typing import Any
+from typing import Any, cast
 
 from corpusgov.aggregates import SCALE_MEASURES, Tables, read_tables
 
@@ -162,6 +162,7 @@ class Deriver:
             p.append(f"{len(orphans)} record id(s) in pii/ or copyright/ are not in decisions/")
         checked = skipped = 0
         for r in self.t.dec:
+            row = cast("dict[str, Any]", r)  # a decisions/ row with its q_* signal columns
             rid, sid = r["record_id"], r["source_id"]
             findings = self.t.pii.get(rid, [])
             marks = self.t.cr.get(rid, [])
@@ -179,7 +180,7 @@ class Deriver:
             mf = [MarkerFinding(c["marker_class"], c["start"], c["end"], c["score"], c["recognizer"], c.get("licence"),
                                 bool(c.get("restrictive"))) for c in marks]
             ann: dict[str, Any] = {"screen_hits": ["(hit)"] if r["screen_hit"] else [], "pii": pf, "copyright": mf,
-                                   "signals": {c[2:]: r[c] for c in self.t.signal_cols if r.get(c) is not None},
+                                   "signals": {c[2:]: row[c] for c in self.t.signal_cols if row.get(c) is not None},
                                    "lang": r["lang"]}
             if r.get("lang_score") is not None:
                 ann["lang_score"] = r["lang_score"]
@@ -193,10 +194,10 @@ class Deriver:
                     "pii_count": len(pf), "pii_types": sorted({f.entity_type for f in pf}),
                     "pii_action": pre.pii_action if pf else None, "pii_unresolved": bool(pre.pii_unresolved),
                     "copyright_classes": sorted({c.marker_class for c in mf})}
-            bad = [k for k, v in want.items() if (list(r[k]) if isinstance(r[k], list | tuple) else r[k]) != v]
+            bad = [k for k, v in want.items() if (list(row[k]) if isinstance(row[k], list | tuple) else row[k]) != v]
             if bad:
                 k = bad[0]
-                p.append(f"{rid} ({sid}): {k} {r[k]!r} in decisions/, re-derived {want[k]!r}"
+                p.append(f"{rid} ({sid}): {k} {row[k]!r} in decisions/, re-derived {want[k]!r}"
                          + (f" (+{', '.join(bad[1:])})" if len(bad) > 1 else ""))
             spans = {(f.start, f.end, f.entity_type) for f in pre.to_mask}
             for f in findings:
@@ -315,8 +316,9 @@ class Deriver:
         p: list[str] = []
         ids = {r["record_id"]: r for r in self.t.dec}
         for r in self.t.dec:
-            if r.get("dup_of"):
-                o = ids.get(r["dup_of"])
+            dup_of = r.get("dup_of")
+            if dup_of:
+                o = ids.get(dup_of)
                 if o is None or o.get("dup_cluster") != r.get("dup_cluster"):
                     p.append(f"{r['record_id']}: dup_of {r['dup_of']} is not a record of the same cluster")
                     break

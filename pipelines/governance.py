@@ -202,10 +202,8 @@ class RecordFinaliser:
             "dup_cluster": dup["dup_cluster"] if dup else None, "dup_of": dup.get("dup_of") if dup else None,
             "dup_kind": dup.get("dup_kind") if dup else None,
         }
-        for n in SIGNAL_NAMES:
-            v = signals.get(n)
-            row[f"q_{n}"] = None if v is None else float(v)  # type: ignore[literal-required]  # q_* columns
-        out["decisions"].append(row)
+        q = {f"q_{n}": None if signals.get(n) is None else float(signals[n]) for n in SIGNAL_NAMES}
+        out["decisions"].append({**row, **q})
         self._drill(row, text, pii, marks, signals, decision, stage, reasons, dup, agg)
         if decision == "keep":
             out["corpus"].append({
@@ -238,20 +236,20 @@ class RecordFinaliser:
                 "rank": int(s["priority"]), "signature": rec["signature"],
             })
         counts = agg.counts
-        for key, v in _counter_keys(row, pii, marks):
+        for key, v in _counter_keys(row, q, pii, marks):
             counts[key] = counts.get(key, 0) + v
         for n in SIGNAL_NAMES:
-            v = row[f"q_{n}"]
-            if v is not None and np.isfinite(v):
-                agg.add_signal(n, v)
+            qv = q[f"q_{n}"]
+            if qv is not None and np.isfinite(qv):
+                agg.add_signal(n, qv)
         acc = agg.diversity.get(stage)
         if acc is None:
             acc = agg.diversity[stage] = DiversityAccumulator()
         acc.add(text, ann.get("lang") or "und", src, s["domain"], s["acquisition"])
 
 
-    def _drill(self, row: dict[str, Any], text: str, pii: list[Any], marks: list[Any], signals: dict[str, Any],
-               decision: str, stage: str, reasons: list[str], dup: dict[str, Any] | None,
+    def _drill(self, row: DecisionRow, text: str, pii: list[Any], marks: list[Any], signals: dict[str, Any],
+               decision: str, stage: str, reasons: list[str], dup: DupRow | None,
                agg: ShardAggregates) -> None:
         """Offers a dropped or flagged record to the seeded drill-down sample (corpusgov.drill)."""
         from corpusgov import drill
@@ -267,12 +265,13 @@ class RecordFinaliser:
                       "record_id": row["record_id"], "decision": decision, "snippet": snip,
                       "text_chars": row["text_chars"], "signal": sig, "value": val, "bound": bound,
                       "threshold": None if th is None else float(th),
-                      "dup_of": (dup or {}).get("dup_of") if r.startswith("duplicate:") else None,
-                      "dup_kind": (dup or {}).get("dup_kind") if r.startswith("duplicate:") else None}
+                      "dup_of": dup.get("dup_of") if dup and r.startswith("duplicate:") else None,
+                      "dup_kind": dup.get("dup_kind") if dup and r.startswith("duplicate:") else None}
             agg.offer((stage, r, row["source_id"], row["lang"] or "und"), prio, json.dumps(sample))
 
 
-def _counter_keys(row: DecisionRow, pii: list[Any], marks: list[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
+def _counter_keys(row: DecisionRow, q: dict[str, float | None], pii: list[Any],
+                  marks: list[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
     """The manifest's counters of a record (`corpusgov.aggregates`, shared with the recount from the tables)
     plus the ones only metrics.json and the drill-down read."""
     src = row["source_id"]
@@ -287,7 +286,7 @@ def _counter_keys(row: DecisionRow, pii: list[Any], marks: list[Any]) -> Iterato
         yield (("bd", src, lang, outcome, "records"), 1)
         yield (("bd", src, lang, outcome, "tokens"), row["est_tokens"])
     for n in SIGNAL_NAMES:
-        v = row.get(f"q_{n}")
+        v = q[f"q_{n}"]
         if v is not None and np.isfinite(v):
             b = signal_bucket(v)
             yield (("q_hist", n, b), 1)

@@ -71,8 +71,9 @@ class FileReader:
         self._read_limits = ReadLimits(**limits)
         self._tally = tally
 
-    def read(self, f: dict[str, Any]) -> Iterator[tuple[bool, dict[str, Any]]]:
-        """(is_dead, record or dead-letter entry) for every item of planned file `f`, in file order."""
+    def read(self, f: dict[str, Any]) -> Iterator[tuple[bool, Any]]:
+        """(is_dead, item) for every item of planned file `f`, in file order: a `Record`, or a `DeadLetter`
+        entry when `is_dead`."""
         fields, delim = self._fields[f["source_id"]]
         try:
             handle = FileSystems.open(f["uri"], compression_type="uncompressed")

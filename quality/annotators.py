@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from corpusgov.contracts.record import Annotations
 from corpusgov.quality.copyright import CopyrightScanner
 from corpusgov.quality.language import LanguageDetector
 from corpusgov.quality.minhash import MinHasher
@@ -45,13 +46,13 @@ class Annotators:
             out["minhash"] = self.minhash.signature
         return out
 
-    def annotate_batch(self, texts: Sequence[str]) -> list[dict[str, Any]]:
+    def annotate_batch(self, texts: Sequence[str]) -> list[Annotations]:
         sigs = self.minhash.signatures(list(texts)) if self.minhash is not None and texts else None
         out = []
         for i, text in enumerate(texts):
             mix = self.language.detect_mix(text) if self.policy.language.enabled else None
             lang, score = (mix.lang, mix.score) if mix is not None else ("und", 0.0)
-            ann: dict[str, Any] = {
+            ann: Annotations = {
                 "lang": lang,
                 "lang_score": float(score),
                 "lang2": mix.second if mix is not None else None,
