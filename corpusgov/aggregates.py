@@ -17,7 +17,9 @@ pipeline adds keys only its metrics and drill-down read (`read`, `file_parsed`, 
 from __future__ import annotations
 
 import json
+import logging
 import os
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -27,6 +29,7 @@ import pyarrow.parquet as pq
 
 from corpusgov.contracts.record import CopyrightRow, DecisionRow, PiiRow
 
+log = logging.getLogger("corpusgov")
 Key = tuple[str, ...]
 SCALE_MEASURES = ("records", "chars", "bytes", "est_tokens")
 # Decision columns the counting rule and `verify` read (the q_* signal columns are added when present).
@@ -84,6 +87,17 @@ class Counters:
 
 
 # ------------------------------------------------------------------------------------------ rules
+_CJK_COUNT = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_SPLIT = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+
+
+def estimate_tokens(text: str) -> int:
+    """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere."""
+    cjk = len(_CJK_COUNT.findall(text))
+    other = _CJK_SPLIT.sub(" ", text) if cjk else text
+    return cjk + int(round(len(other.split()) * 1.3))
+
+
 def stage_of(reason: str) -> str:
     """The measure a drop reason belongs to (`duplicate:near` -> dedup, `takedown:TD-1` -> takedown)."""
     head = reason.split(":", 1)[0]
@@ -237,14 +251,23 @@ def counters_from_tables(t: Tables) -> Counters:
 
 
 def counters_from_run(run_dir: str) -> Counters:
-    """`counters_from_tables` streaming one file at a time (memory: one table file plus the cluster ids)."""
+    """`counters_from_tables` streaming one file at a time (memory: one table file plus the cluster ids).
+
+    A run written before `decisions.est_tokens` existed gets the estimate of its kept records' corpus text
+    instead (masked text: close to, not exactly, the run's own figure), with a warning.
+    """
     c = Counters()
     clusters: list[str] = []
+    tokens_of: dict[str, int] | None = None
     for rel in parquet_files(run_dir, "decisions"):
         pf = pq.ParquetFile(os.path.join(run_dir, rel))
         cols = [x for x in DEC_COLS if x in pf.schema_arrow.names]
+        if "est_tokens" not in cols and tokens_of is None:
+            tokens_of = _corpus_tokens(run_dir)
         for batch in pf.iter_batches(columns=cols):
             for r in batch.to_pylist():
+                if tokens_of is not None:
+                    r["est_tokens"] = tokens_of.get(r["record_id"], 0)
                 c.update(decision_counts(r))  # type: ignore[arg-type]  # a Parquet row of decisions/
                 if r["dup_cluster"]:
                     clusters.append(r["dup_cluster"])
@@ -258,6 +281,17 @@ def counters_from_run(run_dir: str) -> Counters:
             c.update(dead_counts(e["source_id"], e["reason"]))
     c.update(cluster_size_counts(clusters))
     return c
+
+
+def _corpus_tokens(run_dir: str) -> dict[str, int]:
+    log.warning("%s: decisions/ has no est_tokens column (a run made before it existed); token counts are "
+                "estimated from the masked corpus text", run_dir)
+    out: dict[str, int] = {}
+    for rel in parquet_files(run_dir, "corpus"):
+        t = pq.read_table(os.path.join(run_dir, rel), columns=["record_id", "text"])
+        for rid, text in zip(t.column("record_id").to_pylist(), t.column("text").to_pylist(), strict=True):
+            out[rid] = estimate_tokens(text)
+    return out
 
 
 def sum_counts(ds: Iterable[Mapping[str, int]]) -> dict[str, int]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import bisect
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from corpusgov.aggregates import decision_counts, finding_counts, screening_rate_exceeded
+from corpusgov.aggregates import decision_counts, estimate_tokens, finding_counts, screening_rate_exceeded
 from corpusgov.contracts.record import Annotations, DecisionRow, DupRow, ShardRecord
 from corpusgov.contracts.tables import (
     BASE_DECISION_FIELDS,
@@ -32,7 +31,7 @@ from corpusgov.quality.signals import SIGNAL_NAMES
 
 # The output tables' schemas live in the Beam-free contracts module; re-exported for the pipeline's stages.
 __all__ = ["BASE_DECISION_FIELDS", "COPYRIGHT_SCHEMA", "CORPUS_SCHEMA", "PII_SCHEMA", "SIGNATURE_SCHEMA",
-           "decisions_schema"]
+           "decisions_schema", "estimate_tokens"]
 
 
 @dataclass
@@ -58,19 +57,6 @@ def _policy(spec_policy: dict[str, Any]) -> Any:
     from corpusgov.config import Policy
 
     return Policy.model_validate(spec_policy)
-
-
-_CJK_COUNT = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_SPLIT = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
-
-
-def estimate_tokens(text: str) -> int:
-    """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere."""
-    cjk = len(_CJK_COUNT.findall(text))
-    other = _CJK_SPLIT.sub(" ", text) if cjk else text
-    return cjk + int(round(len(other.split()) * 1.3))
-
-
 
 
 def cached_annotation(dec: dict[str, Any], pii: list[dict[str, Any]], marks: list[dict[str, Any]]) -> Annotations:

@@ -205,3 +205,27 @@ def test_incremental_run_reapplies_takedowns(fg: dict[str, Any]) -> None:
     # The removed records were re-annotated (never taken from the cache), everything else reused.
     assert m["incremental"]["records_annotated"] == 20 + len(
         {x for r in manifest(fg["v3"])["requests"] for x in r["affected_record_ids"]})
+
+
+def test_run_made_before_decisions_had_est_tokens(fg: dict[str, Any], tmp_path: Path) -> None:
+    """A takedown still applies to a run written before `decisions.est_tokens` existed: its kept token counts
+    are estimated from the corpus text, and the new version verifies."""
+    import pyarrow.parquet as pq
+
+    from corpusgov.aggregates import estimate_tokens
+    from corpusgov.forget import forget
+    from corpusgov.lineage.verify import verify_run
+
+    old = tmp_path / "old"
+    shutil.copytree(fg["base"], old)
+    for p in (old / "decisions").glob("*.parquet"):
+        pq.write_table(pq.read_table(p).drop_columns(["est_tokens"]), p)
+    req = _request(tmp_path, "src", "version: 1\nid: TD-5\ndate: 2026-11-21\nrequester_type: licensor\n"
+                   "legal_ground: licence withdrawn\nmatch:\n  source_ids: [beta]\n  near_duplicates: false\n")
+    forget(str(old), req, str(tmp_path / "v2"), render=False)
+    m = manifest(str(tmp_path / "v2"))
+    texts = table(str(tmp_path / "v2"), "corpus").column("text").to_pylist()
+    assert m["scale"]["by_modality"]["text"]["est_tokens"] == sum(estimate_tokens(t) for t in texts) > 0
+    assert "est_tokens" not in pq.read_schema(next((tmp_path / "v2" / "decisions").glob("*.parquet"))).names
+    rep = verify_run(str(tmp_path / "v2"))
+    assert rep.ok, rep.first_failure()
