@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from corpusgov.contracts.manifest import Acquisition, LegalBasis
 from corpusgov.errors import validation_message
 from corpusgov.lineage.hashing import file_sha256 as sha256_file
 from corpusgov.quality.copyright_policy import CopyrightPolicy
@@ -26,10 +27,6 @@ from corpusgov.quality.language_policy import LanguagePolicy
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.quality_policy import QualityPolicy
 
-Acquisition = Literal[
-    "open_licence", "self_collected", "commercial", "user_authorised", "public_domain", "synthetic"
-]
-LegalBasis = Literal["consent", "contract", "publicly_disclosed", "other_legal", "none"]
 InputFormat = Literal["jsonl", "parquet", "csv", "text"]
 
 _SPDX_RE = re.compile(r"^(LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9.\-+]+)$")

@@ -17,10 +17,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from corpusgov.contracts.manifest import RequesterType
 from corpusgov.errors import EXIT_USAGE, CliError
 from corpusgov.lifecycle import key_id
 
-REQUESTER_TYPES = ("data_subject", "rights_holder", "licensor", "regulator", "internal", "other")
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._\-]{0,63}$")
 
 
@@ -97,7 +97,7 @@ class TakedownRequest(_Strict):
     version: Literal[1] = 1
     id: str
     date: date
-    requester_type: Literal["data_subject", "rights_holder", "licensor", "regulator", "internal", "other"]
+    requester_type: RequesterType
     legal_ground: str = Field(min_length=1)
     description: str | None = None
     match: Match

@@ -45,6 +45,7 @@ Timestamp = Annotated[str, AfterValidator(_timestamp), Field(json_schema_extra={
 Uuid = Annotated[str, AfterValidator(_uuid), Field(json_schema_extra={"format": "uuid"})]
 Counts = dict[str, NonNegativeInt]
 CountsBySource = dict[str, dict[str, NonNegativeInt]]
+# Shared with the config and request models (corpusgov.config, corpusgov.takedown_request): one list each.
 Acquisition = Literal["open_licence", "self_collected", "commercial", "user_authorised", "public_domain", "synthetic"]
 LegalBasis = Literal["consent", "contract", "publicly_disclosed", "other_legal", "none"]
 RequesterType = Literal["data_subject", "rights_holder", "licensor", "regulator", "internal", "other"]
