@@ -268,7 +268,7 @@ def counters_from_run(run_dir: str) -> Counters:
             for r in batch.to_pylist():
                 if tokens_of is not None:
                     r["est_tokens"] = tokens_of.get(r["record_id"], 0)
-                c.update(decision_counts(r))  # type: ignore[arg-type]  # a Parquet row of decisions/
+                c.update(decision_counts(r))  # a Parquet row of decisions/
                 if r["dup_cluster"]:
                     clusters.append(r["dup_cluster"])
     for kind, col in (("pii", "entity_type"), ("copyright", "marker_class")):

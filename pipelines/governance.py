@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from corpusgov.aggregates import decision_counts, estimate_tokens, finding_counts, screening_rate_exceeded
-from corpusgov.contracts.record import Annotations, DecisionRow, DupRow, ShardRecord
+from corpusgov.contracts.record import Annotations, DupRow, ShardRecord
 from corpusgov.contracts.tables import (
     BASE_DECISION_FIELDS,
     COPYRIGHT_SCHEMA,
@@ -173,13 +173,13 @@ class RecordFinaliser:
         pii = ann.get("pii") or []
         marks = ann.get("copyright") or []
         signals = ann.get("signals") or {}
-        tokens = estimate_tokens(text)
-        row: DecisionRow = {
+        row: dict[str, Any] = {  # a DecisionRow (corpusgov.contracts.record) plus its q_* signal columns
             "record_id": rec["record_id"], "source_id": src, "source_record_id": rec["source_record_id"],
             "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"],
             "origin_index": rec["origin_index"], "file_sha256": rec["file_sha256"],
             "content_sha256": rec["content_sha256"], "decision": decision, "stage": stage, "reasons": reasons,
-            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "est_tokens": tokens, "lang": ann.get("lang"),
+            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "est_tokens": estimate_tokens(text),
+            "lang": ann.get("lang"),
             "lang_score": ann.get("lang_score"), "lang2": ann.get("lang2"),
             "lang2_share": ann.get("lang2_share"), "screen_hit": bool(ann.get("screen_hits")),
             "pii_count": len(pii), "pii_types": sorted({f.entity_type for f in pii}),
@@ -188,8 +188,10 @@ class RecordFinaliser:
             "dup_cluster": dup["dup_cluster"] if dup else None, "dup_of": dup.get("dup_of") if dup else None,
             "dup_kind": dup.get("dup_kind") if dup else None,
         }
-        q = {f"q_{n}": None if signals.get(n) is None else float(signals[n]) for n in SIGNAL_NAMES}
-        out["decisions"].append({**row, **q})
+        for n in SIGNAL_NAMES:
+            v = signals.get(n)
+            row[f"q_{n}"] = None if v is None else float(v)
+        out["decisions"].append(row)
         self._drill(row, text, pii, marks, signals, decision, stage, reasons, dup, agg)
         if decision == "keep":
             out["corpus"].append({
@@ -222,19 +224,19 @@ class RecordFinaliser:
                 "rank": int(s["priority"]), "signature": rec["signature"],
             })
         counts = agg.counts
-        for key, v in _counter_keys(row, q, pii, marks):
+        for key, v in _counter_keys(row, rec, ann, decision, stage, reasons):
             counts[key] = counts.get(key, 0) + v
         for n in SIGNAL_NAMES:
-            qv = q[f"q_{n}"]
-            if qv is not None and np.isfinite(qv):
-                agg.add_signal(n, qv)
+            v = row[f"q_{n}"]
+            if v is not None and np.isfinite(v):
+                agg.add_signal(n, v)
         acc = agg.diversity.get(stage)
         if acc is None:
             acc = agg.diversity[stage] = DiversityAccumulator()
         acc.add(text, ann.get("lang") or "und", src, s["domain"], s["acquisition"])
 
 
-    def _drill(self, row: DecisionRow, text: str, pii: list[Any], marks: list[Any], signals: dict[str, Any],
+    def _drill(self, row: dict[str, Any], text: str, pii: list[Any], marks: list[Any], signals: dict[str, Any],
                decision: str, stage: str, reasons: list[str], dup: DupRow | None,
                agg: ShardAggregates) -> None:
         """Offers a dropped or flagged record to the seeded drill-down sample (corpusgov.drill)."""
@@ -256,23 +258,24 @@ class RecordFinaliser:
             agg.offer((stage, r, row["source_id"], row["lang"] or "und"), prio, json.dumps(sample))
 
 
-def _counter_keys(row: DecisionRow, q: dict[str, float | None], pii: list[Any],
-                  marks: list[Any]) -> Iterator[tuple[tuple[str, ...], int]]:
-    """The manifest's counters of a record (`corpusgov.aggregates`, shared with the recount from the tables)
-    plus the ones only metrics.json and the drill-down read."""
+def _counter_keys(row: dict[str, Any], rec: ShardRecord, ann: Annotations, decision: str, stage: str,
+                  reasons: list[str]) -> Iterator[tuple[tuple[str, ...], int]]:
+    """The manifest's counters of a record (`corpusgov.aggregates`: the rule the recount from the tables uses
+    too) and the ones only metrics.json and the drill-down read."""
     src = row["source_id"]
     lang = row["lang"] or "und"
-    decision, stage, reasons = row["decision"], row["stage"], row["reasons"]
-    yield from decision_counts(row)
-    yield from finding_counts(src, [f.entity_type for f in pii], [m.marker_class for m in marks])
+    tokens = row["est_tokens"]
     yield (("read", src), 1)
     yield (("file_parsed", src, row["origin_key"]), 1)
     # Drill-down breakdown: source x language x outcome, in records and estimated tokens.
     for outcome in (["kept", *(f"flag:{r}" for r in reasons)] if decision == "keep" else reasons[:1]):
         yield (("bd", src, lang, outcome, "records"), 1)
-        yield (("bd", src, lang, outcome, "tokens"), row["est_tokens"])
+        yield (("bd", src, lang, outcome, "tokens"), tokens)
+    yield from decision_counts(row)  # type: ignore[arg-type]  # `row` holds every DecisionRow key
+    yield from finding_counts(src, [f.entity_type for f in ann.get("pii") or []],
+                              [m.marker_class for m in ann.get("copyright") or []])
     for n in SIGNAL_NAMES:
-        v = q[f"q_{n}"]
+        v = row.get(f"q_{n}")
         if v is not None and np.isfinite(v):
             b = signal_bucket(v)
             yield (("q_hist", n, b), 1)
