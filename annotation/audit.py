@@ -1,7 +1,8 @@
-"""Annotation audit entry point: `run_audit` validates inputs, computes the audit and writes its outputs.
+"""Annotation audit: `audit_annotations` validates inputs, computes the audit with an engine and writes its outputs.
 
-Two engines give the same result: "beam" (default; `pipelines/annotation_audit.py`, for large annotation
-sets) and "local" (in-process, for small sets and tests). Outputs: `annotation_audit.json` (validated against
+Two engines give the same parts, hence the same audit: `compute_local` here (in-process, for small sets and
+tests) and the Beam pipeline in `pipelines/annotation_audit.py` (large sets). This module is Beam-free core:
+the engine is passed in, and the choice by name is the driver's (`corpusgov/annotation_audit.py`). Outputs: `annotation_audit.json` (validated against
 `lineage/schemas/annotation_audit.schema.json`) and one review-sample file per batch under
 `annotation_sample/` for reviewers to fill in verdicts.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from corpusgov.annotation.core import (
@@ -30,6 +32,9 @@ from corpusgov.annotation.models import AnnotationInputError
 SCHEMA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
                            "lineage", "schemas", "annotation_audit.schema.json")
 MAX_ERRORS_SHOWN = 20
+
+# An engine: (audit context, output directory) -> the parts dict `finish` assembles.
+Engine = Callable[[AuditContext, str], dict[str, Any]]
 
 
 def raise_input_errors(errors: list[str]) -> None:
@@ -129,7 +134,12 @@ def validate_audit(audit: dict) -> None:
     jsonschema.Draft202012Validator(schema).validate(audit)
 
 
-def run_audit(config_path: str, out_dir: str, beam_args: list[str] | None = None, engine: str = "beam") -> dict:
+def local_engine(ctx: AuditContext, out_dir: str) -> dict[str, Any]:
+    """The in-process engine (`out_dir` unused: nothing is staged on disk)."""
+    return compute_local(ctx)
+
+
+def audit_annotations(config_path: str, out_dir: str, engine: Engine = local_engine) -> dict:
     """Audit the annotation data named by `config_path`; write `out_dir/annotation_audit.json` and samples.
 
     The gate result is in the returned dict: `passed` and `findings`. Raises AnnotationInputError (one line
@@ -137,12 +147,4 @@ def run_audit(config_path: str, out_dir: str, beam_args: list[str] | None = None
     """
     ctx = build_context(config_path)
     os.makedirs(out_dir, exist_ok=True)
-    if engine == "local":
-        parts = compute_local(ctx)
-    elif engine == "beam":
-        from corpusgov.pipelines.annotation_audit import compute_beam  # lazy: keeps annotation/ free of Beam
-
-        parts = compute_beam(ctx, out_dir, list(beam_args or []))
-    else:
-        raise ValueError(f"unknown engine {engine!r}")
-    return finish(ctx, parts, out_dir)
+    return finish(ctx, engine(ctx, out_dir), out_dir)

@@ -117,8 +117,8 @@ def merkle_section(files: list[dict[str, Any]]) -> dict[str, Any]:
 def annotation_section(cfg: LoadedConfig, out_dir: str, config: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Art. 8 audit of the annotation data named by the run config (`config`, the annotation config file):
     (manifest section, its output files)."""
-    from corpusgov.annotation.audit import run_audit
     from corpusgov.annotation.core import manifest_section
+    from corpusgov.annotation_audit import run_audit
 
     audit = run_audit(cfg.resolve(config), out_dir, [], engine="local")
     report = os.path.join(out_dir, "annotation_audit.json")

@@ -224,7 +224,7 @@ def cmd_dashboard(a: argparse.Namespace, _: list[str]) -> int:
 
 
 def cmd_audit_annotations(a: argparse.Namespace, beam_args: list[str]) -> int:
-    from corpusgov.annotation.audit import run_audit
+    from corpusgov.annotation_audit import run_audit
 
     res = run_audit(a.config, a.out, beam_args)
     print(json.dumps(res.get("summary", {k: res[k] for k in ("passed",) if k in res}), ensure_ascii=False, indent=2))

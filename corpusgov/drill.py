@@ -106,7 +106,8 @@ class Masker:
         return text
 
 
-def _shards(out_dir: str, kind: str) -> list[str]:
+def table_parts(out_dir: str, kind: str) -> list[str]:
+    """The Parquet part files of one output table (`corpus`, `decisions`, …), sorted; [] when absent."""
     d = os.path.join(out_dir, kind)
     return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".parquet")) if os.path.isdir(d) else []
 
@@ -117,7 +118,7 @@ def _lookup(out_dir: str, kind: str, ids: set[str], cols: list[str]) -> dict[str
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    files = _shards(out_dir, kind)
+    files = table_parts(out_dir, kind)
     if not files:
         return {}
     t = ds.dataset(files, format="parquet").to_table(

@@ -22,6 +22,7 @@ from typing import Any
 import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
 
+from corpusgov.annotation.audit import Engine, audit_annotations, raise_input_errors, summarize
 from corpusgov.annotation.core import (
     AuditContext,
     analyze_batch,
@@ -83,8 +84,6 @@ def _read_side(path: str, model):
 
 
 def _item_step(element, ctx: AuditContext):
-    from corpusgov.annotation.audit import summarize
-
     (batch, item_id), grouped = element
     recs = list(grouped["recs"])
     golds = list(grouped["gold"])
@@ -102,8 +101,6 @@ def _line(kind: str, value: Any) -> str:
 
 def compute_beam(ctx: AuditContext, out_dir: str, beam_args: list[str]) -> dict[str, Any]:
     """Run the pipeline and return the same parts dict as `annotation.audit.compute_local`."""
-    from corpusgov.annotation.audit import raise_input_errors
-
     options = PipelineOptions(beam_args)
     runner = None
     if not any(a.startswith("--runner") for a in beam_args):
@@ -177,17 +174,21 @@ def compute_beam(ctx: AuditContext, out_dir: str, beam_args: list[str]) -> dict[
     return json.loads(json.dumps(parts, sort_keys=True))
 
 
-def main(argv: list[str] | None = None) -> int:
-    """`python -m corpusgov.pipelines.annotation_audit --config PATH --out DIR [beam args…]` (the CLI calls run_audit)."""
-    import argparse
+def beam_engine(beam_args: list[str] | None = None) -> Engine:
+    """The Beam engine for `annotation.audit.audit_annotations`, with the pipeline options it runs with."""
+    args = list(beam_args or [])
+    return lambda ctx, out_dir: compute_beam(ctx, out_dir, args)
 
-    from corpusgov.annotation.audit import run_audit
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m corpusgov.pipelines.annotation_audit --config PATH --out DIR [beam args…]` (the CLI's `audit`)."""
+    import argparse
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--config", required=True)
     ap.add_argument("--out", required=True)
     args, beam_args = ap.parse_known_args(argv)
-    audit = run_audit(args.config, args.out, beam_args, engine="beam")
+    audit = audit_annotations(args.config, args.out, beam_engine(beam_args))
     print(json.dumps(audit["summary"], sort_keys=True))
     return 0 if audit["passed"] else 1
 

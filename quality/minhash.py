@@ -158,6 +158,10 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 
 @functools.lru_cache(maxsize=32)
 def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    # A private datasketch function, on purpose: it is the optimum datasketch's own MinHashLSH uses (so our
+    # banding matches the library people compare against), and its public route, MinHashLSH(threshold,
+    # num_perm).b/.r, refuses b < 2, which valid policies reach (lsh_threshold >= 0.95 with 32 permutations
+    # gives one band of all rows). datasketch is pinned (==2.0.0 in pyproject.toml and constraints.txt).
     from datasketch.lsh import _optimal_param
 
     b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import yaml
 
-from corpusgov.annotation.audit import run_audit
 from corpusgov.annotation.eval import build_crowd_data, simulate
 from corpusgov.annotation.sampling import aql_plan, margin_sample_size
+from corpusgov.annotation_audit import run_audit
 
 ROOT = Path(__file__).resolve().parents[2]
 TAXONOMY = ROOT / "configs" / "taxonomy" / "tc260_003_appendix_a.yaml"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corpusgov.drill import _shards, snippet
+from corpusgov.drill import snippet, table_parts
 
 SAMPLES = 5
 MAX_MARKUP_ROWS = 200_000  # bound on kept rows scanned for markup residue
@@ -22,7 +22,7 @@ def kept_snippets(out_dir: str, record_ids: set[str], mask: Any) -> dict[str, st
     import pyarrow as pa
     import pyarrow.dataset as ds
 
-    files = _shards(out_dir, "corpus")
+    files = table_parts(out_dir, "corpus")
     if not files:
         return {}
     dset = ds.dataset(files, format="parquet")
@@ -42,7 +42,7 @@ def markup_residue(out_dir: str, mask: Any, n: int = SAMPLES,
     found: list[dict[str, Any]] = []
     scanned = 0
     rx = re.compile(MARKUP_RE)
-    for path in _shards(out_dir, "corpus"):
+    for path in table_parts(out_dir, "corpus"):
         pf = pq.ParquetFile(path)
         for batch in pf.iter_batches(batch_size=8192, columns=["record_id", "source_id", "text"]):
             take = min(batch.num_rows, max_rows - scanned)

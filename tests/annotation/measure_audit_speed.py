@@ -21,7 +21,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, ROOT)
 
-from corpusgov.annotation.audit import run_audit  # noqa: E402
+from corpusgov.annotation_audit import run_audit  # noqa: E402
 
 
 def main() -> None:

@@ -7,8 +7,8 @@ import os
 
 import pytest
 
-from corpusgov.annotation.audit import run_audit
 from corpusgov.annotation.core import manifest_section
+from corpusgov.annotation_audit import run_audit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "configs", "demo", "annotation")

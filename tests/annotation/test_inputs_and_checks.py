@@ -12,10 +12,10 @@ import pyarrow.parquet as pq
 import pytest
 import yaml
 
-from corpusgov.annotation.audit import run_audit
 from corpusgov.annotation.checks import PersonnelChecker, check_rule_set, check_rules
 from corpusgov.annotation.io import load_rules, load_taxonomy
 from corpusgov.annotation.models import AnnotationInputError, AnnotationRecord, Roster, RulesDoc
+from corpusgov.annotation_audit import run_audit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEMO = os.path.join(ROOT, "configs", "demo", "annotation")

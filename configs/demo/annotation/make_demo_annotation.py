@@ -83,7 +83,7 @@ def write_jsonl(path: str, rows: list[dict]) -> None:
 
 
 def main() -> None:
-    from corpusgov.annotation.audit import run_audit
+    from corpusgov.annotation_audit import run_audit
 
     recs, truth = build()
     write_jsonl(os.path.join(HERE, "records.jsonl"), recs)
