@@ -14,10 +14,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from corpusgov.pipelines.governance import decisions_schema
 from corpusgov.quality.expectations import (
     DERIVED_COLUMNS,
     language_value_set,
-    make_offline_html,
     run_expectations,
 )
 from corpusgov.quality.expectations_policy import ExpectationSpec, ExpectationsPolicy, default_expectations
@@ -65,22 +65,8 @@ def _decisions(
         )
     if dup_id:
         rows[5]["record_id"] = rows[6]["record_id"]
-    schema = pa.schema(
-        [
-            ("record_id", pa.string()),
-            ("source_id", pa.string()),
-            ("decision", pa.string()),
-            ("reasons", pa.list_(pa.string())),
-            ("lang", pa.string()),
-            ("lang_score", pa.float64()),
-            ("dup_cluster", pa.string()),
-            ("dup_of", pa.string()),
-            ("pii_count", pa.int32()),
-            ("pii_unresolved", pa.bool_()),
-            ("text_chars", pa.int64()),
-            ("text", pa.string()),
-        ]
-    )
+    # The pipeline's own decisions schema, plus a free-text column that must be refused, never read.
+    schema = decisions_schema().append(pa.field("text", pa.string()))
     return pa.Table.from_pylist(rows, schema=schema)
 
 
@@ -336,23 +322,6 @@ def test_offline_data_docs_no_network_nothing_outside_out_dir(tmp_path, monkeypa
     assert index_html.count('href="validations/') == 2  # the JS-built tables became static rows
     assert "Failed" in index_html and "Success" in index_html
     assert not (index.parent / "static" / "fonts").exists()  # unreferenced assets pruned
-
-
-def test_make_offline_html_rewrites_cdn_assets(tmp_path):
-    page = tmp_path / "a" / "p.html"
-    page.parent.mkdir()
-    page.write_text(
-        '<html><head><link rel="stylesheet" href="https://cdn.example/x.css"/>'
-        "<script src=\"https://code.jquery.com/j.js\"></script><style>a{background:url('https://s3/x.png')}</style>"
-        '</head><body><img src="https://s3/logo.png?d=1"/><a href="https://docs.example">docs</a>'
-        "<footer><a href='https://x'>news</a></footer></body></html>",
-        encoding="utf-8",
-    )
-    make_offline_html(tmp_path)
-    html = page.read_text(encoding="utf-8")
-    assert "cdn.example" not in html and "jquery" not in html and "s3/" not in html and "news" not in html
-    assert 'src="../static/images/logo-long.png"' in html
-    assert '<a href="https://docs.example">docs</a>' in html
 
 
 def test_derived_columns_documented_and_policy_defaults():
