@@ -15,10 +15,10 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
+from corpusgov.annotation.assemble import assemble
+from corpusgov.annotation.batch import analyze_batch
 from corpusgov.annotation.core import (
     AuditContext,
-    analyze_batch,
-    assemble,
     build_context,
     item_summary,
     load_side_inputs,

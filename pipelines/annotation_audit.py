@@ -23,9 +23,9 @@ import apache_beam as beam
 from apache_beam.options.pipeline_options import PipelineOptions
 
 from corpusgov.annotation.audit import Engine, audit_annotations, raise_input_errors, summarize
+from corpusgov.annotation.batch import analyze_batch
 from corpusgov.annotation.core import (
     AuditContext,
-    analyze_batch,
     record_parts,
     refs_add,
     refs_extract,
