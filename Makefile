@@ -35,6 +35,7 @@ test-slow: setup
 
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/python tools/typecheck.py
 
 # Real text for the held-out quality set and the language eval comes from Debian packages (installed when we
 # may; without them the eval says which part did not run).

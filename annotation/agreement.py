@@ -163,7 +163,8 @@ def dawid_skene(items: Items, domain: Sequence[str], max_iter: int = 100, tol: f
     for it in range(1, max_iter + 1):  # noqa: B007 - the final count is reported
         pi = (t.sum(axis=0) + smoothing) / (t.sum() + smoothing * k)
         theta = np.full((len(annotators), k, k), smoothing)
-        np.add.at(theta, (oa, slice(None), ol), t[oi])
+        # numpy's stubs type np.add.at's index as integer arrays only; a slice inside the tuple is valid numpy.
+        np.add.at(theta, (oa, slice(None), ol), t[oi])  # type: ignore[arg-type]
         theta /= theta.sum(axis=2, keepdims=True)
         logt = np.tile(np.log(pi), (len(items), 1))
         np.add.at(logt, oi, np.log(theta[oa, :, ol]))

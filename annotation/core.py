@@ -170,7 +170,7 @@ def record_parts(path: str, row: int, parsed: AnnotationRecord | str, ctx: Audit
         yield ("finding", ("batch:unmapped", rec.batch, None), ref)
     else:
         defined = {lab.name for lab in td[1].labels}
-        used = rec.labels if rec.labels is not None else [rec.label]
+        used = rec.labels if rec.labels is not None else [rec.label] if rec.label is not None else []
         for lab in sorted({u for u in used if u not in defined}):
             yield ("finding", ("labels:undefined", rec.batch, lab), ref)
         if rec.labels is not None and len(rec.labels) > 1 and not td[1].multi_label:

@@ -151,9 +151,14 @@ class Assessment(_Strict):
     pass_mark: float | None = None
 
 
+def _annotator_roles() -> list[Literal["annotate", "review"]]:
+    """An annotator's roles when the roster names none."""
+    return ["annotate"]
+
+
 class Annotator(_Strict):
     id: str = Field(min_length=1)
-    roles: list[Literal["annotate", "review"]] = Field(default_factory=lambda: ["annotate"])
+    roles: list[Literal["annotate", "review"]] = Field(default_factory=lambda: _annotator_roles())
     trainings: list[Training] = Field(default_factory=list)
     assessments: list[Assessment] = Field(default_factory=list)
 

@@ -98,9 +98,9 @@ def annotator_reliability(items: Sequence[tuple[str, dict[str, str]]], posterior
         ds_chance = sum(p["ds_prev"][idx[lab]] / n * s for lab, s in share.items())
         row["dawid_skene"] = {**ds, "chance": ds_chance}
         if p["ref_n"]:
-            ref = _interval(p["ref_correct"] / p["ref_n"], p["ref_n"], confidence)
+            ref_iv = _interval(p["ref_correct"] / p["ref_n"], p["ref_n"], confidence)
             ref_chance = sum(p["ref_prev"].get(lab, 0) / p["ref_n"] * s for lab, s in share.items())
-            row["reference"] = {**ref, "chance": ref_chance}
+            row["reference"] = {**ref_iv, "chance": ref_chance}
         basis = "reference" if p["ref_n"] >= min_items else "dawid_skene"
         row["basis"] = basis
         est = row[basis]

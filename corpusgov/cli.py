@@ -15,7 +15,7 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 from corpusgov.errors import (
     EXIT_FAILED,
@@ -35,18 +35,18 @@ log = logging.getLogger("corpusgov")
 USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError", "AttestError")
 
 
-class _Stderr(logging.StreamHandler):  # type: ignore[type-arg]
+class _Stderr(logging.StreamHandler):
     """Writes to whatever `sys.stderr` is at emit time (so redirection and test capture work)."""
 
     def __init__(self) -> None:
         super().__init__()
 
-    @property  # type: ignore[override]
-    def stream(self):  # type: ignore[no-untyped-def]
+    @property
+    def stream(self):
         return sys.stderr
 
     @stream.setter
-    def stream(self, _value) -> None:  # type: ignore[no-untyped-def]
+    def stream(self, _value):
         pass
 
 
@@ -81,7 +81,7 @@ def _setup_logging(debug: bool, quiet: bool) -> None:
     for h in [h for h in root.handlers if getattr(h, "_corpusgov", False)]:
         root.removeHandler(h)
     handler = _Stderr()
-    handler._corpusgov = True  # type: ignore[attr-defined]
+    handler._corpusgov = True  # type: ignore[attr-defined]  # our marker, read back above to replace our handler
     handler.setFormatter(logging.Formatter(fmt) if debug else _OneLineFormatter(fmt))
     if not debug:
         handler.addFilter(_ThirdPartyNoise())
@@ -114,7 +114,7 @@ def _check_out(out: str) -> None:
         raise CliError(f"{out}: --out must be a directory, and this is a file", EXIT_USAGE)
 
 
-def _load(path: str):  # type: ignore[no-untyped-def]
+def _load(path: str):
     from corpusgov.config import ConfigError, load_config
 
     try:
@@ -327,7 +327,7 @@ def _read_manifest(run_dir: str) -> dict[str, Any]:
 class _Parser(argparse.ArgumentParser):
     """argparse, but a usage error is one line (exit 2) rather than the usage block plus the error."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 

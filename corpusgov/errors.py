@@ -6,6 +6,9 @@ dependencies point one way (CLI -> driver -> pipelines -> core); the CLI maps th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
 
 
@@ -31,7 +34,7 @@ def first_line(message: str) -> str:
     return lines[0]
 
 
-def validation_message(error: dict) -> str:
+def validation_message(error: Mapping[str, Any]) -> str:
     """Readable message for one pydantic error entry (`ValidationError.errors()[i]`)."""
     kind = error.get("type")
     if kind == "missing":

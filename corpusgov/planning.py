@@ -68,7 +68,7 @@ def plan_source_files(cfg: LoadedConfig, source: Source) -> list[PlannedFile]:
     return sorted(seen.values(), key=lambda p: p.key)
 
 
-def _evidence_problems(base: str, ev, what: str) -> list[str]:  # type: ignore[no-untyped-def]
+def _evidence_problems(base: str, ev, what: str) -> list[str]:
     if ev is None or (not ev.url and not ev.file):
         return [f"missing_{what}"]
     if ev.file:

@@ -293,7 +293,7 @@ def read_csv(f: BinaryIO, fields: FieldMapping, limits: ReadLimits, delimiter: s
     try:
         head = f.read(len(_BOM))
         prefix = b"" if head == _BOM else head
-        text_stream = io.TextIOWrapper(_Prefixed(prefix, f), encoding="utf-8", errors="surrogateescape", newline="")
+        text_stream = io.TextIOWrapper(io.BufferedReader(_Prefixed(prefix, f)), encoding="utf-8", errors="surrogateescape", newline="")
         reader = csv.reader(text_stream, delimiter=delimiter)
         header = next(reader, None)
     except csv.Error as e:
@@ -380,6 +380,7 @@ def read_parquet(f: BinaryIO, fields: FieldMapping, limits: ReadLimits) -> Itera
 
 def open_maybe_gzip(f: BinaryIO, uri: str) -> BinaryIO:
     if uri.endswith(".gz"):
+        # GzipFile reads bytes like any binary file; typeshed just does not declare it a BinaryIO.
         return gzip.GzipFile(fileobj=f, mode="rb")  # type: ignore[return-value]
     return f
 

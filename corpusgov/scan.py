@@ -72,7 +72,7 @@ def scan_config(paths: list[str], fmt: str | None, text_field: str, out_dir: str
             acquisition="open_licence", licence="LicenseRef-unknown",
             licence_evidence=Evidence(url="about:scan", note="implicit source of `corpusgov scan`; no gates"),
             pi_legal_basis="none", languages=["und"], domain="unknown",
-            inputs=Inputs(paths=fs, format=v, fields=FieldMap(text=text_field)),  # type: ignore[arg-type]
+            inputs=Inputs(paths=fs, format=v, fields=FieldMap(text=text_field)),
         )
         for v, fs in sorted(by_fmt.items())
     ]

@@ -43,7 +43,8 @@ def run_files(run_dir: str) -> list[str]:
 
 def chain_of(manifest: dict[str, Any]) -> dict[str, Any]:
     """The manifest's chain id and version (runs made before versions were recorded: id = run id, v1)."""
-    ch = manifest.get("chain") if isinstance(manifest.get("chain"), dict) else {}
+    chain = manifest.get("chain")
+    ch = chain if isinstance(chain, dict) else {}
     return {"id": ch.get("id") or (manifest.get("run") or {}).get("run_id"), "version": ch.get("version") or 1}
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import ast
 import html as htmllib
 import re
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 _OFFLINE_CSS = """
@@ -84,6 +86,11 @@ def _cell_text(row: dict, field: str) -> str:
     return "" if value is None else str(value)
 
 
+def _fill_table(m: re.Match[str], rendered: str) -> str:
+    """The empty `<table id=…>` matched by `m`, styled and filled with `rendered` rows."""
+    return m.group(1).replace('class="', 'class="table ', 1) + rendered + "</table>"
+
+
 def _static_tables(html: str) -> str:
     """Render GE's JS-built (bootstrap-table) index tables as plain HTML tables, every value escaped."""
     esc = htmllib.escape
@@ -110,7 +117,7 @@ def _static_tables(html: str) -> str:
         rendered = f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
         table_re = re.compile(r"(<table\s+id=\"" + re.escape(m_id.group(1)) + r"\"[^>]*>)\s*</table>", re.S)
         html = table_re.sub(
-            lambda m, r=rendered: m.group(1).replace('class="', 'class="table ', 1) + r + "</table>",
+            partial(_fill_table, rendered=rendered),
             html,
             count=1,
         )
@@ -139,6 +146,21 @@ def _remove_actions_card(html: str) -> str:
             return html[:start] + html[end:]
 
 
+_NOTE = ('<p class="corpusgov-offline-note">Rendered by Great Expectations; rewritten by corpusgov to '
+         "open offline (no scripts, no remote assets).</p>")
+
+
+def _prefixed_subs(prefix: str) -> tuple[Callable[[re.Match[str]], str], Callable[[re.Match[str]], str]]:
+    """Replacements for a page `prefix` levels below the site root: the local logo, re-anchored static paths."""
+    def logo(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{prefix}static/images/logo-long.png{m.group(2)}"
+
+    def static_ref(m: re.Match[str]) -> str:
+        return f"{m.group(1)}{prefix}static/"
+
+    return logo, static_ref
+
+
 def make_offline_html(docs_dir: str | Path) -> list[str]:
     """Rewrite a GE Data Docs site so pages open offline: no CDN scripts/styles, inline CSS, local logo.
 
@@ -155,22 +177,17 @@ def make_offline_html(docs_dir: str | Path) -> list[str]:
         html = _static_tables(html)
         html = _RE_SCRIPT.sub("", html)
         html = _RE_LINK_EXT.sub("", html)
-        html = _RE_IMG_EXT.sub(
-            lambda m, p=prefix: f"{m.group(1)}{p}static/images/logo-long.png{m.group(2)}", html
-        )
+        logo, static_ref = _prefixed_subs(prefix)
+        html = _RE_IMG_EXT.sub(logo, html)
         html = _RE_CSS_URL.sub("none", html)
         # GE counts one level too few on validation pages (run name + time); re-anchor static paths by depth.
-        html = _RE_STATIC_REF.sub(lambda m, p=prefix: f"{m.group(1)}{p}static/", html)
+        html = _RE_STATIC_REF.sub(static_ref, html)
         html = _RE_FOOTER.sub("", html)
         html = _RE_ONCLICK.sub("", html)
         html = _remove_actions_card(html)
         html = _RE_EXT_ATTR.sub(r"\1", html)
-        note = (
-            '<p class="corpusgov-offline-note">Rendered by Great Expectations; rewritten by corpusgov to '
-            "open offline (no scripts, no remote assets).</p>"
-        )
         html = html.replace("</head>", f"<style>{_OFFLINE_CSS}</style>\n</head>", 1)
-        html = re.sub(r"(<body\b[^>]*>)", lambda m, n=note: m.group(1) + n, html, count=1)
+        html = re.sub(r"(<body\b[^>]*>)", lambda m: m.group(1) + _NOTE, html, count=1)
         page.write_text(html, encoding="utf-8")
         rewritten.append(str(page))
         for ref in re.findall(r"\b(?:src|href)\s*=\s*[\"']([^\"'#?]+)", html):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 __all__ = [
     "EMPTY_ROOT",
@@ -175,7 +176,7 @@ def verify_inclusion(leaf: bytes, index: int, size: int, proof: Sequence[str], r
     return sn == 0 and r == want
 
 
-def _utf8_slices(arr: object) -> Iterable[bytes | memoryview]:
+def _utf8_slices(arr: Any) -> Iterable[bytes | memoryview]:
     """The raw UTF-8 bytes of each value of an Arrow (large_)string array, without decoding to str.
 
     Parquet stores UTF-8, so hashing these bytes equals hashing ``text.encode("utf-8")``; skipping the
@@ -184,16 +185,17 @@ def _utf8_slices(arr: object) -> Iterable[bytes | memoryview]:
     import numpy as np
     import pyarrow as pa
 
-    if arr.null_count:  # type: ignore[attr-defined]
+    if arr.null_count:
         raise ValueError("record_id/text must not be null in a corpus shard")
-    if pa.types.is_large_string(arr.type):  # type: ignore[attr-defined]
+    width: type[np.signedinteger[Any]]
+    if pa.types.is_large_string(arr.type):
         width = np.int64
-    elif pa.types.is_string(arr.type):  # type: ignore[attr-defined]
+    elif pa.types.is_string(arr.type):
         width = np.int32
     else:
-        raise ValueError(f"expected a string column, got {arr.type}")  # type: ignore[attr-defined]
-    _, offsets_buf, data_buf = arr.buffers()  # type: ignore[attr-defined]
-    n, off = len(arr), arr.offset  # type: ignore[arg-type, attr-defined]
+        raise ValueError(f"expected a string column, got {arr.type}")
+    _, offsets_buf, data_buf = arr.buffers()
+    n, off = len(arr), arr.offset
     offsets = np.frombuffer(offsets_buf, dtype=width)[off : off + n + 1].tolist()
     data = memoryview(data_buf) if data_buf is not None else memoryview(b"")
     return (data[offsets[i] : offsets[i + 1]] for i in range(n))

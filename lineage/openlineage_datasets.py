@@ -157,7 +157,7 @@ def input_dataset(src: dict, prod: str, final: bool) -> dict:
     if owners:
         facets["ownership"] = facet(prod, "ownership", owners=owners)
     fmt = _inputs(src).get("format")
-    facets["storage"] = facet(prod, "storage", storageLayer="file", fileFormat=_FORMATS.get(fmt, fmt))
+    facets["storage"] = facet(prod, "storage", storageLayer="file", fileFormat=_FORMATS.get(fmt, fmt) if isinstance(fmt, str) else None)
     facets["corpusgov_sourceLicense"] = facet(
         prod,
         "corpusgov_sourceLicense",

@@ -126,7 +126,7 @@ def _rule_text(spec: dict[str, Any], lang: str) -> str:
     thr = spec.get("threshold")
     op = "≥" if spec.get("bound") == "min" else "≤"
     scope = {"spaced": L(lang, "，仅用于空格分词文字", ", spaced scripts only"),
-             "unspaced": L(lang, "，仅用于中文等无空格文字", ", unspaced scripts only")}.get(spec.get("applies_to"), "")
+             "unspaced": L(lang, "，仅用于中文等无空格文字", ", unspaced scripts only")}.get(str(spec.get("applies_to")), "")
     minw = spec.get("min_words") or 0
     if minw:
         scope += L(lang, f"，{g(minw)} 词以上的文本", f", texts of {g(minw)}+ words")

@@ -81,7 +81,7 @@ def trace_record(run_dir: str, record_id: str | None = None, text: str | None = 
     if not dec:
         raise TraceNotFound(f"record {record_id} is not in {run_dir}/decisions")
     row = dec[0]
-    src = next((s for s in manifest["sources"] if s["id"] == row["source_id"]), {})
+    src: dict[str, Any] = next((s for s in manifest["sources"] if s["id"] == row["source_id"]), {})
     quality = {k[2:]: v for k, v in row.items() if k.startswith("q_")}
     result: dict[str, Any] = {
         "record_id": record_id,

@@ -156,7 +156,8 @@ def _check_attestation(rep: VerifyReport, run_dir: str, m: dict[str, Any], mbyte
         rep.add("attestation", False, f"{ATTESTATION_FILE} unreadable: {type(e).__name__}: {str(e)[:160]}")
         return None
     subject = st.get("subject")
-    pred = st.get("predicate") if isinstance(st.get("predicate"), dict) else {}
+    predicate = st.get("predicate")
+    pred = predicate if isinstance(predicate, dict) else {}
     probs = []
     if st.get("predicateType") != PREDICATE_TYPE:
         probs.append(f"predicateType {st.get('predicateType')!r}, want {PREDICATE_TYPE!r}")

@@ -109,7 +109,7 @@ class FileReader:
                 "read %s (%s): %d records, %d dead-lettered", f["key"], f["source_id"], n_ok, n_dead)
 
 
-def _tell(handle) -> int:  # type: ignore[no-untyped-def]
+def _tell(handle) -> int:
     try:
         return int(handle.tell())
     except Exception:  # noqa: BLE001 - a stream without tell(): the file counts when it is done

@@ -45,8 +45,8 @@ _DERIVED_NEEDS: dict[str, tuple[str, ...]] = {
 def derived_inputs(name: str, available: set[str]) -> list[str] | None:
     """Input columns a derived column needs, or None when it cannot be derived from this table."""
     if name == "is_duplicate":  # either signal suffices; dup_of is compared with record_id
-        need = [c for c in ("reasons", "dup_of", "record_id") if c in available]
-        return need if {"reasons", "dup_of"} & set(need) else None
+        present: list[str] = [c for c in ("reasons", "dup_of", "record_id") if c in available]
+        return present if {"reasons", "dup_of"} & set(present) else None
     need = _DERIVED_NEEDS.get(name)
     return list(need) if need and all(c in available for c in need) else None
 

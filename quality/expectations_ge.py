@@ -126,6 +126,7 @@ def run_ge(
         InMemoryStoreBackendDefaults,
         ProgressBarsConfig,
     )
+    from great_expectations.expectations.metadata_types import FailureSeverity
     from great_expectations.expectations.registry import get_expectation_impl
 
     sites: dict[str, Any] = {}
@@ -158,7 +159,7 @@ def run_ge(
                 cls = get_expectation_impl(check.spec.type)
                 expectation = cls(
                     **check.kwargs,
-                    severity="critical" if check.spec.critical else "warning",
+                    severity=FailureSeverity.CRITICAL if check.spec.critical else FailureSeverity.WARNING,
                     meta={"corpusgov_name": check.spec.name, "critical": check.spec.critical},
                     notes=f"corpusgov gate `{check.spec.name}` ({'critical' if check.spec.critical else 'warning'})",
                 )
@@ -177,12 +178,14 @@ def run_ge(
             batch_parameters={"dataframe": frames[table]}, result_format=result_format, run_id=run_id
         )
         for r in res.results:
-            check = by_id.get(str(r.expectation_config.id))
-            if check is None:  # pragma: no cover - GE returned an expectation we did not add
+            found = by_id.get(str(r.expectation_config.id)) if r.expectation_config else None
+            if found is None:  # pragma: no cover - GE returned an expectation we did not add
                 continue
+            check = found
             rd = r.to_json_dict()
             check.result = jsonable(rd.get("result") or {})
-            msg = _exception_message(rd.get("exception_info"))
+            info = rd.get("exception_info")
+            msg = _exception_message(info if isinstance(info, dict) else None)
             check.evaluated_by = "great_expectations"
             if msg:
                 check.fail("error", msg[:500])

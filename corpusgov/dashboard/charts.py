@@ -11,9 +11,12 @@ from __future__ import annotations
 import io
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from markupsafe import Markup, escape
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType
 
 WIDTH = 7.5
 CATEGORY_COLOURS = {
@@ -42,7 +45,7 @@ class Charts:
             self.ok = False
             return
         self.Figure, self.mpl, self.ticker = Figure, matplotlib, ticker
-        self.rc = {"svg.fonttype": "none", "svg.hashsalt": "corpusgov", "font.size": 11,
+        self.rc: dict[RcKeyType, Any] = {"svg.fonttype": "none", "svg.hashsalt": "corpusgov", "font.size": 11,
                    "font.family": "DejaVu Sans", "axes.spines.top": False, "axes.spines.right": False,
                    "xtick.labelsize": 10, "ytick.labelsize": 10, "legend.fontsize": 10, "axes.titlesize": 11}
 
@@ -62,7 +65,7 @@ class Charts:
         s = s.replace('id="', f'id="{p}').replace("url(#", f"url(#{p}").replace('href="#', f'href="#{p}')
         return Markup('<figure class="chart" role="img" aria-label="{}">{}</figure>').format(escape(alt), Markup(s))
 
-    def fig(self, h: float, w: float = WIDTH, layout: str | None = "constrained") -> Any:
+    def fig(self, h: float, w: float = WIDTH, layout: Literal["constrained"] | None = "constrained") -> Any:
         return self.Figure(figsize=(w, h), layout=layout)
 
 
@@ -210,11 +213,11 @@ def diversity(ch: Charts, stages: list[str], series: dict[str, list[float | None
     def draw() -> Any:
         fig = ch.fig(3.2)
         ax = fig.add_subplot()
-        seen: dict[tuple, list[str]] = {}
+        seen: dict[tuple[float | None, ...], list[str]] = {}
         for k, v in series.items():
             seen.setdefault(tuple(v), []).append(k)
-        for v, names in seen.items():
-            ax.plot(stages, list(v), marker="o", label=" = ".join(names))
+        for line, names in seen.items():
+            ax.plot(stages, list(line), marker="o", label=" = ".join(names))
         ax.set_ylabel("effective number of categories")
         ax.tick_params(axis="x", labelrotation=30)
         ax.legend(frameon=False, fontsize=10)
