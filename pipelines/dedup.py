@@ -37,7 +37,9 @@ from corpusgov.quality.minhash import bytes_to_signature, candidate_pairs, lsh_p
 
 _NS = "corpusgov.dedup"
 
-Rank = tuple[int, str]
+# (source priority, record id), or with the key-file index appended in the compact mode; a tuple of any
+# length, as ranks come back from a shuffle as sequences and are rebuilt with tuple().
+Rank = tuple[Any, ...]
 
 
 def _size_bucket(n: int) -> str:
@@ -168,7 +170,7 @@ class _Join(beam.PTransform):
         return parts | "Union" >> beam.Flatten() | "Group" >> beam.GroupByKey()
 
 
-def _tagger(tag: str):  # type: ignore[no-untyped-def]
+def _tagger(tag: str):
     return lambda kv: (kv[0], (tag, kv[1]))
 
 
@@ -195,7 +197,7 @@ class _LookupSignatures(beam.DoFn):
             yield pair, (*carried, sigs[pair[self.side]])
 
 
-def _by_file(side: int):  # type: ignore[no-untyped-def]
+def _by_file(side: int):
     """Keys a (pair, (rank_a, rank_b, ...)) by the key-file index carried in the side's rank."""
     return lambda kv: (kv[1][side][2], kv)
 
@@ -312,7 +314,7 @@ class _CountsFn(beam.CombineFn):
 
 
 def stats_from_rows(rows: Iterable[dict[str, Any]], changed_last_round: int, cc_rounds: int,
-                    ) -> tuple[dict[str, Any], dict[str, int]]:
+                    ) -> tuple[dict[str, Any], dict[int, int]]:
     """(the ``DedupStats`` dict, {cluster size: clusters}) from every ``FindDuplicates`` output row.
 
     The same numbers ``DedupStats`` computes inside a pipeline, for callers that wrote the rows to files;
@@ -332,7 +334,7 @@ def stats_from_rows(rows: Iterable[dict[str, Any]], changed_last_round: int, cc_
     for n in sizes.values():
         by_size[n] = by_size.get(n, 0) + 1
         hist[_size_bucket(n)] = hist.get(_size_bucket(n), 0) + 1
-    stats = {"exact_duplicate_records": counts[0], "near_duplicate_records": counts[1], "clusters": counts[2],
+    stats: dict[str, Any] = {"exact_duplicate_records": counts[0], "near_duplicate_records": counts[1], "clusters": counts[2],
              "cluster_size_histogram": dict(sorted(hist.items(), key=lambda kv: int(kv[0].split("-")[0]))),
              "cc_rounds": cc_rounds, "cc_changed_last_round": changed_last_round,
              "cc_converged": changed_last_round == 0}

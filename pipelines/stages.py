@@ -336,7 +336,7 @@ class _TaskFn(beam.DoFn):
     def setup(self) -> None:
         self._worker = self._make()
 
-    def process(self, task: Any):  # type: ignore[no-untyped-def]
+    def process(self, task: Any):
         summary = self._worker.run(task)
         write_atomic_text(json.dumps(summary, sort_keys=True, ensure_ascii=False),
                           os.path.join(self._dir, f"{summary['task']:06d}.json"))
@@ -365,7 +365,7 @@ class _DupRows(beam.DoFn):
         self._layout = layout
         self._dir = summary_dir
 
-    def process(self, kv: tuple[int, Any]):  # type: ignore[no-untyped-def]
+    def process(self, kv: tuple[int, Any]):
         shard, items = kv
         rows, changed = [], 0
         for kind, v in items:
@@ -391,7 +391,7 @@ class _PairRows(beam.DoFn):
         self._round = round_index
         self._dir = summary_dir
 
-    def process(self, kv: tuple[int, Any]):  # type: ignore[no-untyped-def]
+    def process(self, kv: tuple[int, Any]):
         shard, items = kv
         rows = sorted(({"a": a, "b": b, "a_priority": ra[0], "a_file": ra[2], "b_priority": rb[0], "b_file": rb[2]}
                        for (a, b), (ra, rb) in items), key=lambda r: (r["a"], r["b"]))
@@ -401,14 +401,14 @@ class _PairRows(beam.DoFn):
         yield shard
 
 
-def _read_pairs(path: str):  # type: ignore[no-untyped-def]
+def _read_pairs(path: str):
     if not path:  # the placeholder when no round found a pair (some runners reject an empty Create)
         return
     for r in pq.read_table(path).to_pylist():
         yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
 
 
-def _candidates(rejected: frozenset[str], bands: int, rows: int, band_range: tuple[int, int]):  # type: ignore[no-untyped-def]
+def _candidates(rejected: frozenset[str], bands: int, rows: int, band_range: tuple[int, int]):
     """(file index, key file) -> compact FindDuplicates items for records that survive every earlier measure:
     (id, (priority, id, file index), content hash bytes, digests of the bands in `band_range`). No
     signature enters a shuffle, and each pipeline carries only the band digests it buckets.
@@ -417,7 +417,7 @@ def _candidates(rejected: frozenset[str], bands: int, rows: int, band_range: tup
     return lambda task: _read_candidates(task[0], task[1], rejected, bands, rows, band_range)
 
 
-def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int,  # type: ignore[no-untyped-def]
+def _read_candidates(fidx: int, path: str, rejected: frozenset[str], bands: int, rows: int,
                      band_range: tuple[int, int]):
     from corpusgov.pipelines.dedup import band_digests
 

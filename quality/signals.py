@@ -125,7 +125,7 @@ def _lexical_diversity(tokens: list[str]) -> float:
     Windows keep it comparable between a paragraph and a book, where the character vocabulary of Chinese
     saturates.
     """
-    vals = []
+    vals: list[float] = []
     for i in range(0, len(tokens), _DIVERSITY_WINDOW):
         win = tokens[i:i + _DIVERSITY_WINDOW]
         if len(win) < 10:

@@ -30,6 +30,7 @@ class FastPatternRecognizer(PatternRecognizer):
     (`str.__contains__` is far faster than a regex alternation of literals).
     """
 
+    name: str  # set by presidio's EntityRecognizer.__init__, whose annotations do not let mypy infer it
     ENTITY: ClassVar[str] = ""
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = ()
     CONTEXT: ClassVar[tuple[str, ...]] = ()
@@ -46,7 +47,6 @@ class FastPatternRecognizer(PatternRecognizer):
             name=type(self).__name__,
             supported_language=supported_language,
             patterns=[Pattern(name, rx, score) for name, rx, score in self.PATTERNS],
-            context=None,
             global_regex_flags=self.FLAGS,
         )
         self._compiled = [(re.compile(rx, self.FLAGS), score) for _, rx, score in self.PATTERNS]

@@ -48,6 +48,8 @@ def use_offline_suffix_list() -> None:
 class SpacyNerRecognizer(EntityRecognizer):
     """PERSON / LOCATION from an installed spaCy model's NER, loaded once; language-specific."""
 
+    name: str  # set by presidio's EntityRecognizer.__init__, whose annotations do not let mypy infer it
+
     def __init__(self, nlp: Any, model_name: str, supported_language: str) -> None:
         self._nlp = nlp
         self.model_name = model_name
@@ -135,7 +137,7 @@ def build_engine(policy: PiiPolicy) -> PiiEngine:
     for lang in languages:
         for cls in PATTERN_RECOGNIZERS:
             rec = (
-                cls(supported_language=lang, regions=tuple(policy.phone_regions or ()))  # type: ignore[call-arg]
+                cls(supported_language=lang, regions=tuple(policy.phone_regions or ()))
                 if cls is PhoneNumberRecognizer
                 else cls(supported_language=lang)
             )

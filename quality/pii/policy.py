@@ -9,6 +9,10 @@ from pydantic import BaseModel, ConfigDict, Field
 PiiAction = Literal["keep", "mask", "drop"]
 
 
+def _mask_all() -> dict[str, dict[str, PiiAction]]:
+    return {"*": {"*": "mask"}}
+
+
 class PiiPolicy(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -20,7 +24,7 @@ class PiiPolicy(BaseModel):
     # Entity types (pattern mode): CN_RESIDENT_ID, CN_MOBILE, CN_LANDLINE, CN_BANK_CARD, CN_PASSPORT,
     # CN_HMT_PERMIT, CN_USCC, CN_PLATE, CN_PERSON, CN_ADDRESS, EMAIL_ADDRESS, IP_ADDRESS, PHONE_NUMBER,
     # CREDIT_CARD, IBAN_CODE, US_SSN; NER mode adds PERSON and LOCATION.
-    actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: {"*": {"*": "mask"}})
+    actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: _mask_all())
     hash_key_env: str = "CORPUSGOV_PII_HASH_KEY"
     # Findings inside code (`inline`, ``reST literal``, fenced or indented code blocks, >>> / $ prompt lines)
     # are kept unmasked unless checksum- or structure-validated (score 1.0): ports, versions, slices and example

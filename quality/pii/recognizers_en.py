@@ -21,7 +21,7 @@ from corpusgov.quality.pii.recognizers_zh import B, R
 @functools.cache
 def _national_meta(region: str) -> tuple[int, str, re.Pattern[str]] | None:
     md = phonenumbers.PhoneMetadata.metadata_for_region(region)
-    if md is None or md.general_desc is None or not md.general_desc.national_number_pattern:
+    if md is None or md.country_code is None or md.general_desc is None or not md.general_desc.national_number_pattern:
         return None
     return md.country_code, md.national_prefix or "", re.compile(md.general_desc.national_number_pattern)
 

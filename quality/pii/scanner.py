@@ -191,5 +191,5 @@ def decide_pii(findings: Iterable[PiiFinding], legal_basis: str, policy: PiiPoli
         elif action == "mask":
             to_mask.append(f)
             reasons.add(f"pii:{f.entity_type}:mask")
-    action: Literal["keep", "mask", "drop"] = "drop" if drop else ("mask" if to_mask else "keep")
-    return PiiDecision(action, sorted(reasons), to_mask)
+    outcome: Literal["keep", "mask", "drop"] = "drop" if drop else ("mask" if to_mask else "keep")
+    return PiiDecision(outcome, sorted(reasons), to_mask)

@@ -71,7 +71,7 @@ def train(sents: list[Sentence], model_path: Path, max_iter: int, c1: float, c2:
     trainer.train(str(model_path))
 
 
-def export(crf_path: Path, start_margin: float, cont_margin: float, floor: float) -> dict[str, np.ndarray]:
+def export(crf_path: Path, start_margin: float, cont_margin: float, floor: float) -> dict[str, np.ndarray | np.generic]:
     """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
     import pycrfsuite
 
@@ -145,13 +145,13 @@ def main(argv: list[str]) -> int:
     train(fit, tmp, args.max_iter, args.c1, args.c2, args.verbose)
     arrays = export(tmp, args.start_margin, args.cont_margin, 0.5)
     tmp.unlink()
-    np.savez_compressed(args.out, **arrays)
+    np.savez_compressed(args.out, allow_pickle=False, **arrays)
     model = ZhPersonModel.load(args.out)
     floor = choose_floor(model, held, args.min_precision)
     arrays["floor"] = np.float64(floor)
-    np.savez_compressed(args.out, **arrays)
+    np.savez_compressed(args.out, allow_pickle=False, **arrays)
     print(f"floor {floor}: the lowest whose held-out precision is >= {args.min_precision}")
-    print(f"features kept: {len(arrays['rows'])}; model {args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
+    print(f"features kept: {np.size(arrays['rows'])}; model {args.out.stat().st_size / 1e6:.2f} MB", file=sys.stderr)
     return 0
 
 
