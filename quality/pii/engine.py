@@ -41,7 +41,7 @@ def use_offline_suffix_list() -> None:
     if getattr(current, "suffix_list_urls", None) == () and getattr(current, "_corpusgov_offline", False):
         return
     extractor = tldextract.TLDExtract(cache_dir=None, suffix_list_urls=(), fallback_to_snapshot=True)
-    extractor._corpusgov_offline = True  # type: ignore[attr-defined]
+    extractor._corpusgov_offline = True  # type: ignore[attr-defined]  # our marker: this extractor is the offline one
     _tld_mod.TLD_EXTRACTOR = extractor
 
 
