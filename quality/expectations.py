@@ -166,20 +166,7 @@ def run_expectations(
     for p in paths:
         available.update(pq.read_schema(p).names)
 
-    specs = list(policy.suite)
-    records = kept_summary.get("records") if isinstance(kept_summary, dict) else None
-    if policy.check_kept_count and isinstance(records, int) and not isinstance(records, bool):
-        specs.append(
-            ExpectationSpec(
-                name="kept_rows_match_corpus",
-                type="expect_table_row_count_to_equal",
-                table="kept",
-                kwargs={"value": records},
-                critical=True,
-            )
-        )
-
-    checks, real_cols, derived = _plan(specs, parameters, available, policy)
+    checks, real_cols, derived = _plan(_specs(policy, kept_summary), parameters, available, policy)
     needed = set(real_cols) | {c for need in derived.values() for c in need}
     needed.update(c for c in ("decision", policy.sample_key) if c in available)
     table, data_info = read_decisions(paths, sorted(needed), policy)
@@ -189,30 +176,10 @@ def run_expectations(
         else np.zeros(table.num_rows, dtype=bool)
     )
     data_info["kept_validated"] = int(kept_mask.sum())
-
     too_long = _refuse_long_strings(checks, table, real_cols | {policy.sample_key}, policy.max_string_chars)
-
-    # Row counts under sampling are judged on exact counts, not on the sample GE sees.
-    exact = {"decisions": data_info["rows_total"], "kept": data_info["kept_total"]}
-    for check in checks:
-        if check.status is None and data_info["sampled"] and check.spec.type in _ROW_COUNT_TYPES:
-            _own_row_count(check, exact[check.spec.table])
-
-    ge_checks: dict[str, list[Check]] = {}
-    for check in checks:
-        if check.status is None:
-            check.evaluated_on = "sample" if data_info["sampled"] else "all_rows"
-            ge_checks.setdefault(check.spec.table, []).append(check)
-
+    ge_checks = _for_ge(checks, data_info)
     frames = _frames(table, kept_mask, ge_checks, derived, policy.sample_key, too_long)
-    docs_dir = exp_dir / "data_docs" if policy.data_docs else None
-    if docs_dir is not None and docs_dir.exists():
-        shutil.rmtree(docs_dir)
-    ge_json = run_ge(frames, ge_checks, policy, docs_dir, run_name, run_time) if ge_checks else {}
-    docs_index = None
-    if docs_dir is not None and ge_json:
-        make_offline_html(docs_dir)
-        docs_index = str(docs_dir / "index.html")
+    ge_json, docs_index = _validate(frames, ge_checks, policy, exp_dir, run_name, run_time)
 
     summaries = [c.summary() for c in checks]
     critical_failed = [x["name"] for x in summaries if x["critical"] and not x["success"]]
@@ -242,6 +209,56 @@ def run_expectations(
         "data_docs_index": docs_index,
         "data": data_info,
     }
+
+
+def _validate(
+    frames: dict[str, Any],
+    ge_checks: dict[str, list[Check]],
+    policy: ExpectationsPolicy,
+    exp_dir: Path,
+    run_name: str | None,
+    run_time: datetime,
+) -> tuple[dict[str, dict[str, Any]], str | None]:
+    """Run GE over the open checks; (scrubbed GE results per suite, offline Data Docs index or None)."""
+    docs_dir = exp_dir / "data_docs" if policy.data_docs else None
+    if docs_dir is not None and docs_dir.exists():
+        shutil.rmtree(docs_dir)
+    ge_json = run_ge(frames, ge_checks, policy, docs_dir, run_name, run_time) if ge_checks else {}
+    if docs_dir is None or not ge_json:
+        return ge_json, None
+    make_offline_html(docs_dir)
+    return ge_json, str(docs_dir / "index.html")
+
+
+def _specs(policy: ExpectationsPolicy, kept_summary: dict) -> list[ExpectationSpec]:
+    """The policy's suite, plus the critical kept-rows check when the corpus writer's count is known."""
+    specs = list(policy.suite)
+    records = kept_summary.get("records") if isinstance(kept_summary, dict) else None
+    if policy.check_kept_count and isinstance(records, int) and not isinstance(records, bool):
+        specs.append(
+            ExpectationSpec(
+                name="kept_rows_match_corpus",
+                type="expect_table_row_count_to_equal",
+                table="kept",
+                kwargs={"value": records},
+                critical=True,
+            )
+        )
+    return specs
+
+
+def _for_ge(checks: list[Check], data_info: dict[str, Any]) -> dict[str, list[Check]]:
+    """Checks still open, per table, for GE; row counts under sampling are judged here on exact counts."""
+    exact = {"decisions": data_info["rows_total"], "kept": data_info["kept_total"]}
+    for check in checks:
+        if check.status is None and data_info["sampled"] and check.spec.type in _ROW_COUNT_TYPES:
+            _own_row_count(check, exact[check.spec.table])
+    ge_checks: dict[str, list[Check]] = {}
+    for check in checks:
+        if check.status is None:
+            check.evaluated_on = "sample" if data_info["sampled"] else "all_rows"
+            ge_checks.setdefault(check.spec.table, []).append(check)
+    return ge_checks
 
 
 def _plan(
