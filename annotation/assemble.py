@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 
 from corpusgov.annotation import estimate, reliability
 from corpusgov.annotation.checks import (
@@ -48,19 +49,7 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
     for path, doc in sorted(ctx.rules.items()):
         findings.extend(check_rules(rel(path), doc, ctx.taxonomy, cfg.rules_checks.near_identical_ratio))
     findings.extend(check_rule_set({rel(p): d for p, d in ctx.rules.items()}, cfg.batches))
-    for (code, batch, extra), (count, refs) in sorted(record_findings.items(), key=lambda kv: str(kv[0])):
-        if code.startswith("personnel:"):
-            findings.append(finding(code, "error", PERSONNEL_MESSAGES[code], batch=batch, annotator_id=extra,
-                                    count=count, refs=refs))
-        elif code == "batch:unmapped":
-            findings.append(finding(code, "error", f"batch {batch!r} is not mapped to a task in the audit "
-                                    "config", batch=batch, count=count, refs=refs))
-        elif code == "labels:undefined":
-            findings.append(finding(code, "error", f"label {extra!r} is not defined by the batch's rules",
-                                    batch=batch, label=extra, count=count, refs=refs))
-        else:
-            findings.append(finding(code, "error", "records carry several labels but the rules are "
-                                    "single-label", batch=batch, count=count, refs=refs))
+    findings.extend(_record_findings(record_findings))
     present = {b["batch"] for b in batch_results}
     for batch in sorted(set(cfg.batches) - present):
         findings.append(finding("batch:no_records", "warning", f"batch {batch!r} is configured but has no "
@@ -68,65 +57,15 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
     batches_out = []
     samples: dict[str, list] = {}
     for b in sorted(batch_results, key=lambda b: b["batch"]):
-        b = dict(b)
-        for code, refs in sorted(b.pop("findings").items()):
-            sev, msg = _ITEM_MESSAGES[code]
-            findings.append(finding(code, sev, msg, batch=b["batch"], count=len(refs),
-                                    refs=sorted(refs, key=ref_key)[:cap]))
-        if b["status"] == "unmapped":
-            batches_out.append(b)
-            continue
-        unverified, incorrect = b.pop("_unverified"), b.pop("_incorrect")
-        n_incorrect = b.pop("_n_incorrect")
-        samples[b["batch"]] = b.pop("_sample")
-        b["rules_file"] = rel(b["rules_file"])
-        b["sampling"]["sample_file"] = sample_file_name(b["batch"])
-        if unverified:
-            findings.append(finding("sampling:unverified", "error", "sampled annotations have no verdict, "
-                                    "gold label or independent review", batch=b["batch"],
-                                    count=b["accuracy"]["unverified"], refs=unverified))
-        if b["status"] == "rejected":
-            acc = b["accuracy"]
-            rate = "n/a" if acc["rate"] is None else f"{acc['rate']:.4f}"
-            lo = "n/a" if acc["ci_low"] is None else f"{acc['ci_low']:.4f}–{acc['ci_high']:.4f}"
-            findings.append(finding(
-                "accuracy:batch_rejected", "error",
-                f"{b['kind']} batch accuracy {rate} (design-based {acc['confidence']:.0%} CI {lo}) on "
-                f"{acc['n']} verified annotations; threshold {acc['threshold']:.2f}; reasons {b['reasons']}",
-                batch=b["batch"], count=n_incorrect, refs=incorrect, accuracy=acc["rate"],
-                threshold=acc["threshold"]))
-        for r in b["reliability"]["flagged"]:
-            findings.append(finding(
-                f"reliability:{r['code']}", "warning",
-                f"{reliability.MESSAGES[r['code']]}: accuracy {r['accuracy']:.3f} "
-                f"({acc_conf(b):.0%} CI {r['ci_low']:.3f}–{r['ci_high']:.3f}, {r['basis']}), chance "
-                f"{r['chance']:.3f}, threshold {b['accuracy']['threshold']:.2f}; flags {r['flags']}",
-                batch=b["batch"], annotator_id=r["annotator_id"], count=r["labels"], accuracy=r["accuracy"],
-                threshold=b["accuracy"]["threshold"]))
-        batches_out.append(b)
+        out, sample = _batch_out(b, cap, rel, findings)
+        batches_out.append(out)
+        if sample is not None:
+            samples[out["batch"]] = sample
     if verdict_orphans:
         findings.append(finding("verdicts:unknown_unit", "warning", "verdicts name annotations that are not "
                                 "in the records", count=len(verdict_orphans),
                                 refs=sorted(verdict_orphans, key=ref_key)[:cap]))
-    # per annotator across batches
-    people: dict[str, dict] = {}
-    for (batch, a, role), n in sorted(counts.items()):
-        p = people.setdefault(a, {"annotations": 0, "reviews": 0, "batches": [], "verified": 0, "correct": 0})
-        p["annotations" if role == "annotate" else "reviews"] += n
-        if batch not in p["batches"]:
-            p["batches"].append(batch)
-    pooled: dict[str, list[tuple[int, dict]]] = {}
-    flags: dict[str, list[dict]] = {}
-    for b in batches_out:
-        for a, pr in b.get("accuracy", {}).get("per_annotator", {}).items():
-            pooled.setdefault(a, []).append((b["annotators"][a]["annotations"], pr))
-        for r in b.get("reliability", {}).get("flagged", []):
-            flags.setdefault(r["annotator_id"], []).append({"batch": b["batch"], "code": r["code"]})
-    annotators = {a: {**p, "accuracy": estimate.pooled_proportion(pooled.get(a, []), cfg.sampling.confidence),
-                      "reliability_flags": flags.get(a, [])}
-                  for a, p in sorted(people.items())}
-    for p in annotators.values():
-        del p["verified"], p["correct"]
+    annotators = _annotators(counts, batches_out, cfg.sampling.confidence)
     rules_files = []
     for path, doc in sorted(ctx.rules.items()):
         used = sorted(b["batch"] for b in batches_out if b.get("rules_file") == rel(path))
@@ -136,9 +75,6 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
     severity_order = {"error": 0, "warning": 1}
     findings.sort(key=lambda f: (severity_order[f["severity"]], f["code"], f.get("batch", ""),
                                  str(f.get("annotator_id", "")), str(f.get("label", "")), f.get("file", "")))
-    by_code: dict[str, int] = {}
-    for f in findings:
-        by_code[f["code"]] = by_code.get(f["code"], 0) + 1
     errors = sum(1 for f in findings if f["severity"] == "error")
     mapped = [b for b in batches_out if b["status"] != "unmapped"]
     audit = {
@@ -153,23 +89,110 @@ def assemble(ctx: AuditContext, record_findings: dict[tuple, tuple[int, list]],
                      "reliability": cfg.reliability.model_dump(),
                      "taxonomy": {"version": ctx.taxonomy.version, "risks": len(ctx.taxonomy.risk_ids())}},
         "rules_files": rules_files,
-        "personnel": personnel_summary(ctx.roster, cfg.personnel.reassessment_days, set(people)),
+        "personnel": personnel_summary(ctx.roster, cfg.personnel.reassessment_days, set(annotators)),
         "batches": batches_out,
         "annotators": annotators,
         "findings": findings,
-        "summary": {
-            "batches": len(batches_out),
-            "accepted": sum(1 for b in mapped if b["status"] == "accepted"),
-            "rejected": sum(1 for b in mapped if b["status"] == "rejected"),
-            "incomplete": sum(1 for b in mapped if b["status"] == "incomplete"),
-            "records": sum(counts.values()),
-            "errors": errors,
-            "warnings": len(findings) - errors,
-            "findings_by_code": dict(sorted(by_code.items())),
-        },
+        "summary": _summary(findings, batches_out, counts),
         "passed": errors == 0 and all(b["status"] == "accepted" for b in mapped) and bool(mapped),
     }
     return audit, samples
+
+
+def _record_findings(record_findings: dict[tuple, tuple[int, list]]) -> list[dict]:
+    """Findings from the per-record steps (personnel, unmapped batch, undefined label, multi-label)."""
+    out = []
+    for (code, batch, extra), (count, refs) in sorted(record_findings.items(), key=lambda kv: str(kv[0])):
+        if code.startswith("personnel:"):
+            out.append(finding(code, "error", PERSONNEL_MESSAGES[code], batch=batch, annotator_id=extra,
+                               count=count, refs=refs))
+        elif code == "batch:unmapped":
+            out.append(finding(code, "error", f"batch {batch!r} is not mapped to a task in the audit "
+                               "config", batch=batch, count=count, refs=refs))
+        elif code == "labels:undefined":
+            out.append(finding(code, "error", f"label {extra!r} is not defined by the batch's rules",
+                               batch=batch, label=extra, count=count, refs=refs))
+        else:
+            out.append(finding(code, "error", "records carry several labels but the rules are "
+                               "single-label", batch=batch, count=count, refs=refs))
+    return out
+
+
+def _batch_out(result: dict, cap: int, rel: Callable[[str], str], findings: list[dict]) -> tuple[dict, list | None]:
+    """One batch as the audit reports it, and its review-sample rows (None if unmapped); adds its findings."""
+    b = dict(result)
+    for code, refs in sorted(b.pop("findings").items()):
+        sev, msg = _ITEM_MESSAGES[code]
+        findings.append(finding(code, sev, msg, batch=b["batch"], count=len(refs),
+                                refs=sorted(refs, key=ref_key)[:cap]))
+    if b["status"] == "unmapped":
+        return b, None
+    unverified, incorrect = b.pop("_unverified"), b.pop("_incorrect")
+    n_incorrect = b.pop("_n_incorrect")
+    sample = b.pop("_sample")
+    b["rules_file"] = rel(b["rules_file"])
+    b["sampling"]["sample_file"] = sample_file_name(b["batch"])
+    if unverified:
+        findings.append(finding("sampling:unverified", "error", "sampled annotations have no verdict, "
+                                "gold label or independent review", batch=b["batch"],
+                                count=b["accuracy"]["unverified"], refs=unverified))
+    if b["status"] == "rejected":
+        acc = b["accuracy"]
+        rate = "n/a" if acc["rate"] is None else f"{acc['rate']:.4f}"
+        lo = "n/a" if acc["ci_low"] is None else f"{acc['ci_low']:.4f}–{acc['ci_high']:.4f}"
+        findings.append(finding(
+            "accuracy:batch_rejected", "error",
+            f"{b['kind']} batch accuracy {rate} (design-based {acc['confidence']:.0%} CI {lo}) on "
+            f"{acc['n']} verified annotations; threshold {acc['threshold']:.2f}; reasons {b['reasons']}",
+            batch=b["batch"], count=n_incorrect, refs=incorrect, accuracy=acc["rate"],
+            threshold=acc["threshold"]))
+    for r in b["reliability"]["flagged"]:
+        findings.append(finding(
+            f"reliability:{r['code']}", "warning",
+            f"{reliability.MESSAGES[r['code']]}: accuracy {r['accuracy']:.3f} "
+            f"({acc_conf(b):.0%} CI {r['ci_low']:.3f}–{r['ci_high']:.3f}, {r['basis']}), chance "
+            f"{r['chance']:.3f}, threshold {b['accuracy']['threshold']:.2f}; flags {r['flags']}",
+            batch=b["batch"], annotator_id=r["annotator_id"], count=r["labels"], accuracy=r["accuracy"],
+            threshold=b["accuracy"]["threshold"]))
+    return b, sample
+
+
+def _annotators(counts: dict[tuple[str, str, str], int], batches_out: list[dict], confidence: float) -> dict:
+    """Per annotator across batches: annotations, reviews, batches, pooled accuracy, reliability flags."""
+    people: dict[str, dict] = {}
+    for (batch, a, role), n in sorted(counts.items()):
+        p = people.setdefault(a, {"annotations": 0, "reviews": 0, "batches": []})
+        p["annotations" if role == "annotate" else "reviews"] += n
+        if batch not in p["batches"]:
+            p["batches"].append(batch)
+    pooled: dict[str, list[tuple[int, dict]]] = {}
+    flags: dict[str, list[dict]] = {}
+    for b in batches_out:
+        for a, pr in b.get("accuracy", {}).get("per_annotator", {}).items():
+            pooled.setdefault(a, []).append((b["annotators"][a]["annotations"], pr))
+        for r in b.get("reliability", {}).get("flagged", []):
+            flags.setdefault(r["annotator_id"], []).append({"batch": b["batch"], "code": r["code"]})
+    return {a: {**p, "accuracy": estimate.pooled_proportion(pooled.get(a, []), confidence),
+                "reliability_flags": flags.get(a, [])}
+            for a, p in sorted(people.items())}
+
+
+def _summary(findings: list[dict], batches_out: list[dict], counts: dict[tuple[str, str, str], int]) -> dict:
+    mapped = [b for b in batches_out if b["status"] != "unmapped"]
+    errors = sum(1 for f in findings if f["severity"] == "error")
+    by_code: dict[str, int] = {}
+    for f in findings:
+        by_code[f["code"]] = by_code.get(f["code"], 0) + 1
+    return {
+        "batches": len(batches_out),
+        "accepted": sum(1 for b in mapped if b["status"] == "accepted"),
+        "rejected": sum(1 for b in mapped if b["status"] == "rejected"),
+        "incomplete": sum(1 for b in mapped if b["status"] == "incomplete"),
+        "records": sum(counts.values()),
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings_by_code": dict(sorted(by_code.items())),
+    }
 
 
 def rules_content(doc: RulesDoc) -> dict:

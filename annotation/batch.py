@@ -43,42 +43,11 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
     plan = sampling.plan_size(len(units), cfg.sampling, kind)
     chosen, strata = sampling.select(units, batch, plan["n"], cfg.sampling.seed)
     design = {d["stratum"]: d for d in strata["design_strata"]}
-    by_item = {s["item_id"]: s for s in items}
-    sample_rows, verified = [], []
-    unverified, incorrect = [], []
-    for item_id, a, lab, stratum in chosen:
-        s = by_item[item_id]
-        verdict, source = s["verdicts"].get(a), "verdict"
-        if verdict is None and s["reference"] is not None and not (
-                s["reference_source"] == "review" and a in s["reviews"]):
-            verdict = "correct" if lab == s["reference"] else "incorrect"
-            source = s["reference_source"]
-        sample_rows.append({"batch": batch, "item_id": item_id, "annotator_id": a, "label": lab,
-                            "verdict": None, "reviewer_id": None})
-        if verdict is None:
-            unverified.append({"item_id": item_id, "annotator_id": a})
-            continue
-        verified.append((a, verdict == "correct", source, stratum))
-        if verdict != "correct":
-            incorrect.append({"item_id": item_id, "annotator_id": a, "label": lab, "verified_by": source})
+    sample_rows, verified, unverified, incorrect = _verify_sample(batch, chosen, {s["item_id"]: s for s in items})
     conf = cfg.sampling.confidence
-    n_ok = sum(1 for _, ok, _, _ in verified if ok)
-    per_stratum: dict[str, list[int]] = {}
-    for _, ok, _, st in verified:
-        c = per_stratum.setdefault(st, [0, 0])
-        c[0] += 1
-        c[1] += int(ok)
-    acc = estimate.stratified_accuracy(
-        [(design[st]["population"], c[0], c[1]) for st, c in sorted(per_stratum.items())], conf)
-    # design weight N_h / n_h of each sampled unit, for the per-annotator (Hájek) figures
-    weight = {st: d["population"] / d["sampled"] for st, d in design.items() if d["sampled"]}
-    per_ann: dict[str, list[tuple[float, bool]]] = {}
-    for a, ok, _, st in verified:
-        per_ann.setdefault(a, []).append((weight[st], ok))
-    sources: dict[str, int] = {}
-    for _, _, src, _ in verified:
-        sources[src] = sources.get(src, 0) + 1
+    acc, per_ann, sources = _accuracy(verified, design, conf)
     threshold = cfg.thresholds.safety if kind == "safety" else cfg.thresholds.functional
+    n_ok = sum(1 for _, ok, _, _ in verified if ok)
     reasons = []
     if unverified:
         reasons.append("unverified_sample_units")
@@ -106,12 +75,7 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
     pairs = [(s["reference"], lab) for s in items if s["reference"] is not None
              for a, lab in s["annotations"].items()
              if not (s["reference_source"] == "review" and a in s["reviews"])]
-    counts_ann = {a: {"annotations": 0, "reviews": 0} for s in items for a in [*s["annotations"], *s["reviews"]]}
-    for s in items:
-        for a in s["annotations"]:
-            counts_ann[a]["annotations"] += 1
-        for a in s["reviews"]:
-            counts_ann[a]["reviews"] += 1
+    counts_ann = _annotator_counts(items)
     return {
         "batch": batch,
         "task": doc.task,
@@ -143,3 +107,62 @@ def analyze_batch(batch: str, items: list[dict], ctx: AuditContext) -> dict:
         "_n_incorrect": len(incorrect),
         "_sample": sample_rows,
     }
+
+
+# A verified sample unit: (annotator, correct?, verified by (verdict, gold or review), sampling stratum).
+Verified = tuple[str, bool, str, str]
+
+
+def _verify_sample(batch: str, chosen: list, by_item: dict[str, dict]) -> tuple[list, list[Verified], list, list]:
+    """(review-sample rows, verified units, unverified refs, incorrect refs) for the chosen sample units.
+
+    A unit is verified by a reviewer's verdict, else by the item's reference label, unless that reference is
+    the annotator's own review.
+    """
+    sample_rows, verified, unverified, incorrect = [], [], [], []
+    for item_id, a, lab, stratum in chosen:
+        s = by_item[item_id]
+        verdict, source = s["verdicts"].get(a), "verdict"
+        if verdict is None and s["reference"] is not None and not (
+                s["reference_source"] == "review" and a in s["reviews"]):
+            verdict = "correct" if lab == s["reference"] else "incorrect"
+            source = s["reference_source"]
+        sample_rows.append({"batch": batch, "item_id": item_id, "annotator_id": a, "label": lab,
+                            "verdict": None, "reviewer_id": None})
+        if verdict is None:
+            unverified.append({"item_id": item_id, "annotator_id": a})
+            continue
+        verified.append((a, verdict == "correct", source, stratum))
+        if verdict != "correct":
+            incorrect.append({"item_id": item_id, "annotator_id": a, "label": lab, "verified_by": source})
+    return sample_rows, verified, unverified, incorrect
+
+
+def _accuracy(verified: list[Verified], design: dict[str, dict], conf: float) -> tuple[dict, dict, dict[str, int]]:
+    """(stratified batch accuracy, per-annotator weighted units, verified units per source)."""
+    per_stratum: dict[str, list[int]] = {}
+    for _, ok, _, st in verified:
+        c = per_stratum.setdefault(st, [0, 0])
+        c[0] += 1
+        c[1] += int(ok)
+    acc = estimate.stratified_accuracy(
+        [(design[st]["population"], c[0], c[1]) for st, c in sorted(per_stratum.items())], conf)
+    # design weight N_h / n_h of each sampled unit, for the per-annotator (Hájek) figures
+    weight = {st: d["population"] / d["sampled"] for st, d in design.items() if d["sampled"]}
+    per_ann: dict[str, list[tuple[float, bool]]] = {}
+    for a, ok, _, st in verified:
+        per_ann.setdefault(a, []).append((weight[st], ok))
+    sources: dict[str, int] = {}
+    for _, _, src, _ in verified:
+        sources[src] = sources.get(src, 0) + 1
+    return acc, per_ann, sources
+
+
+def _annotator_counts(items: list[dict]) -> dict[str, dict[str, int]]:
+    counts = {a: {"annotations": 0, "reviews": 0} for s in items for a in [*s["annotations"], *s["reviews"]]}
+    for s in items:
+        for a in s["annotations"]:
+            counts[a]["annotations"] += 1
+        for a in s["reviews"]:
+            counts[a]["reviews"] += 1
+    return counts
