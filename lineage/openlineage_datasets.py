@@ -268,33 +268,43 @@ def output_datasets(manifest: dict, run_dir: str, prod: str, final: bool) -> lis
             )
         }
         if pii and (kind == "pii" or (kind == "corpus" and not by_kind["pii"])):
-            by_src = {str(k): _flat_counts(v) for k, v in _dict(pii.get("counts_by_source")).items()}
-            actions = _dict(pii.get("records_by_action"))
-            nested = any(isinstance(v, dict) for v in actions.values())
-            facets["corpusgov_piiScan"] = facet(
-                prod,
-                "corpusgov_piiScan",
-                mode=str(pii.get("mode") or NOT_AVAILABLE),
-                countsByType=_sum_counts(by_src.values()),
-                countsBySource=by_src,
-                recordsByAction=_sum_counts(_flat_counts(v) for v in actions.values())
-                if nested
-                else _flat_counts(actions),
-                recordsByActionBySource={str(k): _flat_counts(v) for k, v in actions.items()}
-                if nested
-                else None,
-            )
+            facets["corpusgov_piiScan"] = _pii_facet(pii, prod)
         if annotation and kind == "corpus":
-            guides = [
-                {k: g[k] for k in ("path", "sha256") if g.get(k)}
-                for g in annotation.get("guidelines") or []
-                if isinstance(g, dict) and g.get("sha256")
-            ]
-            facets["corpusgov_annotationAudit"] = facet(
-                prod,
-                "corpusgov_annotationAudit",
-                guidelines=guides or None,
-                passed=annotation.get("passed") if isinstance(annotation.get("passed"), bool) else None,
-                summary=json.loads(json.dumps(annotation, default=str)),
-            )
+            facets["corpusgov_annotationAudit"] = _annotation_facet(annotation, prod)
     return result
+
+
+def _pii_facet(pii: dict, prod: str) -> dict[str, Any]:
+    """corpusgov_piiScan: PI counts by type and source, records by action (overall and per source)."""
+    by_src = {str(k): _flat_counts(v) for k, v in _dict(pii.get("counts_by_source")).items()}
+    actions = _dict(pii.get("records_by_action"))
+    nested = any(isinstance(v, dict) for v in actions.values())
+    return facet(
+        prod,
+        "corpusgov_piiScan",
+        mode=str(pii.get("mode") or NOT_AVAILABLE),
+        countsByType=_sum_counts(by_src.values()),
+        countsBySource=by_src,
+        recordsByAction=_sum_counts(_flat_counts(v) for v in actions.values())
+        if nested
+        else _flat_counts(actions),
+        recordsByActionBySource={str(k): _flat_counts(v) for k, v in actions.items()}
+        if nested
+        else None,
+    )
+
+
+def _annotation_facet(annotation: dict, prod: str) -> dict[str, Any]:
+    """corpusgov_annotationAudit: the guidelines (path, sha256), the gate and the manifest's audit summary."""
+    guides = [
+        {k: g[k] for k in ("path", "sha256") if g.get(k)}
+        for g in annotation.get("guidelines") or []
+        if isinstance(g, dict) and g.get("sha256")
+    ]
+    return facet(
+        prod,
+        "corpusgov_annotationAudit",
+        guidelines=guides or None,
+        passed=annotation.get("passed") if isinstance(annotation.get("passed"), bool) else None,
+        summary=json.loads(json.dumps(annotation, default=str)),
+    )

@@ -110,24 +110,14 @@ def _scrub_ge_result(d: dict[str, Any]) -> dict[str, Any]:
     return jsonable(d)
 
 
-def run_ge(
-    frames: dict[str, Any],
-    checks: dict[str, list[Check]],
-    policy: ExpectationsPolicy,
-    docs_dir: Path | None,
-    run_name: str | None,
-    run_time: datetime,
-) -> dict[str, dict[str, Any]]:
-    """Validate each table's checks in one GE suite; fill the checks; return scrubbed GE JSON per suite."""
+def _context(docs_dir: Path | None) -> Any:
+    """An ephemeral GE context: no temporary docs site, no analytics, no progress bars; Data Docs in docs_dir."""
     import great_expectations as gx
-    from great_expectations.core.run_identifier import RunIdentifier
     from great_expectations.data_context.types.base import (
         DataContextConfig,
         InMemoryStoreBackendDefaults,
         ProgressBarsConfig,
     )
-    from great_expectations.expectations.metadata_types import FailureSeverity
-    from great_expectations.expectations.registry import get_expectation_impl
 
     sites: dict[str, Any] = {}
     if docs_dir is not None:
@@ -143,7 +133,24 @@ def run_ge(
         progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
         data_docs_sites=sites,
     )
-    ctx = gx.get_context(mode="ephemeral", project_config=config)
+    return gx.get_context(mode="ephemeral", project_config=config)
+
+
+def run_ge(
+    frames: dict[str, Any],
+    checks: dict[str, list[Check]],
+    policy: ExpectationsPolicy,
+    docs_dir: Path | None,
+    run_name: str | None,
+    run_time: datetime,
+) -> dict[str, dict[str, Any]]:
+    """Validate each table's checks in one GE suite; fill the checks; return scrubbed GE JSON per suite."""
+    import great_expectations as gx
+    from great_expectations.core.run_identifier import RunIdentifier
+    from great_expectations.expectations.metadata_types import FailureSeverity
+    from great_expectations.expectations.registry import get_expectation_impl
+
+    ctx = _context(docs_dir)
     source = ctx.data_sources.add_pandas("corpusgov")
     result_format = {
         "result_format": policy.result_format,
