@@ -11,8 +11,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from corpusgov.errors import UsageError
 
-class AnnotationInputError(Exception):
+
+class AnnotationInputError(UsageError):
     """An input problem, rendered as lines naming file, row (where known) and field."""
 
 

@@ -14,6 +14,7 @@ import logging
 import os
 from typing import Any
 
+from corpusgov.errors import UsageError
 from corpusgov.lineage.attestation import ATTESTATION_FILE, append_history, build_statement, history_entry
 from corpusgov.lineage.hashing import file_sha256
 from corpusgov.manifest import canonical_bytes, validate_manifest
@@ -23,7 +24,7 @@ log = logging.getLogger("corpusgov")
 SIGNING_KEY_ENV = "CORPUSGOV_SIGNING_KEY"
 
 
-class AttestError(Exception):
+class AttestError(UsageError):
     """The run cannot be (re-)attested as asked: missing key file, or files changed since the attestation."""
 
 

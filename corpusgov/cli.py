@@ -25,14 +25,12 @@ from corpusgov.errors import (
     EXIT_USAGE,
     EXIT_VERIFY,
     CliError,
+    UsageError,
     first_line,
 )
 from corpusgov.summary import run_summary
 
 log = logging.getLogger("corpusgov")
-# Exceptions (by class name, anywhere in the MRO) that mean bad input or configuration: exit 2, not 1.
-# Matched by name so the CLI need not import the heavy modules that define them.
-USAGE_ERRORS = ("ConfigError", "AnnotationInputError", "PiiEngineError", "AttestError")
 
 
 class _Stderr(logging.StreamHandler):
@@ -452,9 +450,9 @@ def main(argv: list[str] | None = None) -> int:
         if a.debug:
             raise
         msg = first_line(str(e))
-        if any(c.__name__ in USAGE_ERRORS for c in type(e).__mro__):
+        if isinstance(e, UsageError):  # ConfigError, AnnotationInputError, PiiEngineError, AttestError
             print(f"corpusgov: error: {msg[:500]}", file=sys.stderr)
-            return EXIT_USAGE
+            return e.code
         print(f"corpusgov: error: {type(e).__name__}: {msg[:300]} (use --debug for a traceback)", file=sys.stderr)
         return EXIT_FAILED
 

@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from corpusgov.contracts.manifest import Acquisition, LegalBasis
-from corpusgov.errors import validation_message
+from corpusgov.errors import UsageError, validation_message
 from corpusgov.lineage.hashing import file_sha256 as sha256_file
 from corpusgov.quality.copyright_policy import CopyrightPolicy
 from corpusgov.quality.dedup_policy import DedupPolicy
@@ -33,7 +33,7 @@ _SPDX_RE = re.compile(r"^(LicenseRef-[A-Za-z0-9.\-]+|[A-Za-z0-9.\-+]+)$")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_\-]{0,63}$")
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """A configuration problem, always rendered as one line naming file and field."""
 
 

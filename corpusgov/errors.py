@@ -12,7 +12,20 @@ from typing import Any
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_GATE, EXIT_VERIFY, EXIT_NOT_FOUND = 0, 1, 2, 3, 4, 5
 
 
-class CliError(Exception):
+class CorpusgovError(Exception):
+    """Base of the domain errors: the CLI reports one as one line and exits with its `code`."""
+
+    code: int = EXIT_FAILED
+
+
+class UsageError(CorpusgovError):
+    """Bad input or configuration the user can fix (a config file, annotation data, a key, the PI engine's
+    model): exit code 2, reported by the first line of its message."""
+
+    code = EXIT_USAGE
+
+
+class CliError(CorpusgovError):
     """An error to report as one line with its exit code (EXIT_FAILED unless said otherwise)."""
 
     def __init__(self, message: str, code: int = EXIT_FAILED) -> None:

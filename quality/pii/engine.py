@@ -18,6 +18,7 @@ import tldextract.tldextract as _tld_mod
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpEngineProvider
 
+from corpusgov.errors import UsageError
 from corpusgov.quality.pii.base import FastPatternRecognizer
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizers_en import EN_RECOGNIZERS, PhoneNumberRecognizer
@@ -31,7 +32,7 @@ NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LO
 NER_SCORE = 0.85
 
 
-class PiiEngineError(RuntimeError):
+class PiiEngineError(UsageError, RuntimeError):
     """The PI engine cannot be built as configured (e.g. the NER model is not installed)."""
 
 
