@@ -13,6 +13,7 @@ import os
 from dataclasses import asdict, dataclass
 
 from corpusgov.config import LoadedConfig, Source, resolve_path, sha256_file
+from corpusgov.lineage.hashing import stream_sha256
 
 
 @dataclass(frozen=True)
@@ -50,22 +51,26 @@ def plan_source_files(cfg: LoadedConfig, source: Source) -> list[PlannedFile]:
             # Checked again here, not only at config load: files can change between the two.
             cfg.check_input_file(source.id, f"inputs.paths.{i}", path)
             if "://" in path:
-                import hashlib
-
-                from apache_beam.io.filesystems import FileSystems
-
-                h = hashlib.sha256()
-                size = 0
-                with FileSystems.open(path) as f:
-                    while chunk := f.read(1 << 20):
-                        h.update(chunk)
-                        size += len(chunk)
-                seen[path] = PlannedFile(source.id, path, key, h.hexdigest(), size, source.inputs.format)
+                digest, size = remote_sha256(path)
+                seen[path] = PlannedFile(source.id, path, key, digest, size, source.inputs.format)
             else:
                 seen[path] = PlannedFile(
                     source.id, path, key, sha256_file(path), os.path.getsize(path), source.inputs.format
                 )
     return sorted(seen.values(), key=lambda p: p.key)
+
+
+def remote_sha256(path: str) -> tuple[str, int]:
+    """(sha256, size) of the file's bytes as stored, read through Beam's filesystems (gs://, s3://, …).
+
+    Uncompressed on purpose: Beam would otherwise decompress a `.gz` by its name, and the digest must be the
+    one a local copy of the same file has (evidence hashes and the manifest name stored bytes).
+    """
+    from apache_beam.io.filesystem import CompressionTypes
+    from apache_beam.io.filesystems import FileSystems
+
+    with FileSystems.open(path, compression_type=CompressionTypes.UNCOMPRESSED) as f:
+        return stream_sha256(f)
 
 
 def _evidence_problems(base: str, ev, what: str) -> list[str]:

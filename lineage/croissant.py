@@ -12,11 +12,12 @@ both IRIs, so spec-following readers and mlcroissant both see it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import Any
+
+from corpusgov.lineage.hashing import file_sha256
 
 __all__ = [
     "CARD_FILE",
@@ -483,10 +484,7 @@ def validate_croissant(path: str, check_files: bool = True) -> list[str]:
             if not target.is_file():
                 errors.append(f"{url}: file missing")
                 continue
-            digest = hashlib.sha256()
-            with open(target, "rb") as f:
-                for chunk in iter(lambda: f.read(1 << 20), b""):
-                    digest.update(chunk)
-            if digest.hexdigest() != obj.get("sha256"):
-                errors.append(f"{url}: sha256 mismatch (card {obj.get('sha256')}, file {digest.hexdigest()})")
+            digest = file_sha256(str(target))
+            if digest != obj.get("sha256"):
+                errors.append(f"{url}: sha256 mismatch (card {obj.get('sha256')}, file {digest})")
     return errors

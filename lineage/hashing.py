@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from typing import BinaryIO
 
 
 def normalise_text(text: str) -> str:
@@ -33,8 +34,15 @@ def shard_of(record_id_hex: str, num_shards: int) -> int:
 
 def file_sha256(path: str, chunk: int = 1 << 20) -> str:
     """sha256 hex of a file, streamed."""
-    h = hashlib.sha256()
     with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-    return h.hexdigest()
+        return stream_sha256(f, chunk)[0]
+
+
+def stream_sha256(f: BinaryIO, chunk: int = 1 << 20) -> tuple[str, int]:
+    """(sha256 hex, bytes read) of an open binary stream, read to its end in `chunk`-byte blocks."""
+    h = hashlib.sha256()
+    size = 0
+    while block := f.read(chunk):
+        h.update(block)
+        size += len(block)
+    return h.hexdigest(), size
