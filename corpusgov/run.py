@@ -186,6 +186,7 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         from corpusgov.progress import Reporter
 
         os.makedirs(work, exist_ok=True)
+        assert spec.progress_dir is not None  # set just above
         with Reporter(spec.progress_dir, plan.total_bytes), \
                 worker_output_to(os.path.join(work, "workers.log"), beam_args):
             result = run_stages(spec, pipeline_factory(runner, opts))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -263,7 +264,7 @@ def _check_derived(rep: VerifyReport, run_dir: str, m: dict[str, Any]) -> None:
     der.run(rep.add)
 
 
-def _check_corpus(rep: VerifyReport, run_dir: str, dec: list[dict[str, Any]]) -> None:
+def _check_corpus(rep: VerifyReport, run_dir: str, dec: Sequence[Mapping[str, Any]]) -> None:
     """corpus/ holds exactly the kept records, with their source, language and mask flag; unmasked texts hash
     to the content_sha256 the decisions table records."""
     import pyarrow.parquet as pq

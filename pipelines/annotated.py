@@ -12,11 +12,12 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpusgov.contracts.record import Annotations, ShardRecord
 from corpusgov.quality.signals import SIGNAL_NAMES
 
 PII_STRUCT = pa.struct([("entity_type", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
@@ -95,7 +96,7 @@ def write_atomic_text(text: str, path: str) -> None:
     os.replace(tmp, path)
 
 
-def annotated_row(rec: dict[str, Any], ann: dict[str, Any], signature: bytes | None) -> dict[str, Any]:
+def annotated_row(rec: dict[str, Any], ann: Annotations, signature: bytes | None) -> dict[str, Any]:
     """An ingested record and its annotations as one annotated-shard row."""
     signals = ann.get("signals") or {}
     return {
@@ -116,7 +117,7 @@ def annotated_row(rec: dict[str, Any], ann: dict[str, Any], signature: bytes | N
     }
 
 
-def row_annotations(row: dict[str, Any]) -> dict[str, Any]:
+def row_annotations(row: dict[str, Any]) -> Annotations:
     """The annotation columns of a row in the shape `Annotators.annotate_batch` returns (minus signature)."""
     from corpusgov.quality.copyright import MarkerFinding
     from corpusgov.quality.pii.scanner import PiiFinding
@@ -134,10 +135,10 @@ def row_annotations(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def split_row(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+def split_row(row: dict[str, Any]) -> tuple[ShardRecord, Annotations]:
     """Annotated-shard row -> (record incl. signature, annotations) in the shapes the decision code reads."""
-    rec = {k: row[k] for k, _ in REC_FIELDS}
-    rec["signature"] = row["signature"]
+    # The row is read with ANNOTATED_SCHEMA, whose record columns (REC_FIELDS) are ShardRecord's keys.
+    rec = cast(ShardRecord, {k: row[k] for k, _ in REC_FIELDS} | {"signature": row["signature"]})
     return rec, row_annotations(row)
 
 

@@ -39,6 +39,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpusgov.contracts.record import Annotations
 from corpusgov.lineage.hashing import shard_of
 from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
@@ -193,7 +194,7 @@ class Annotator:
                 writers[shard] = pq.ParquetWriter(tmp_paths[shard], ANNOTATED_SCHEMA, compression="snappy")
             writers[shard].write_table(pa.Table.from_pylist(rows, schema=ANNOTATED_SCHEMA))
 
-        def emit(batch: list[tuple[dict[str, Any], dict[str, Any], bytes | None]]) -> None:
+        def emit(batch: list[tuple[dict[str, Any], Annotations, bytes | None]]) -> None:
             for rec, ann, sig in batch:
                 rid, src = rec["record_id"], rec["source_id"]
                 row = annotated_row(rec, ann, sig)

@@ -7,6 +7,7 @@ otherwise); diversity before/after each measure is computed from that, so the ef
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,7 +45,7 @@ class PreDecision:
         return not self.drop
 
 
-def pre_decide(ann: dict[str, Any], src: SourceStatus, policy: Any) -> PreDecision:
+def pre_decide(ann: Mapping[str, Any], src: SourceStatus, policy: Any) -> PreDecision:
     """All measures except duplicates; `policy` is corpusgov.config.Policy."""
     d = PreDecision()
     for why in src.rejected:
@@ -97,7 +98,7 @@ def pre_decide(ann: dict[str, Any], src: SourceStatus, policy: Any) -> PreDecisi
     return d
 
 
-def final_reasons(pre: PreDecision, dup: dict[str, Any] | None) -> tuple[str, str, list[str]]:
+def final_reasons(pre: PreDecision, dup: Mapping[str, Any] | None) -> tuple[str, str, list[str]]:
     """(decision, stage, reasons): drop reasons first in stage order, then flags; sorted within a group."""
     drops = sorted(set(pre.drop), key=lambda sr: (STAGES.index(sr[0]), sr[1]))
     if not drops and dup is not None and dup.get("dup_of"):
