@@ -14,7 +14,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from corpusgov.pipelines.governance import decisions_schema
+from corpusgov.contracts.tables import decisions_schema
 from corpusgov.quality.expectations import (
     DERIVED_COLUMNS,
     language_value_set,
