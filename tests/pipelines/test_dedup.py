@@ -8,7 +8,8 @@ import hashlib
 import numpy as np
 import pytest
 
-from corpusgov.pipelines.dedup import _size_bucket, run_local
+from corpusgov.pipelines.dedup import run_local
+from corpusgov.pipelines.dedup_stats import size_bucket
 from corpusgov.quality.dedup_policy import DedupPolicy
 from corpusgov.quality.eval.dedup_eval import (
     _labelled_groups,
@@ -103,7 +104,7 @@ def test_large_bucket_of_near_identical_docs_is_one_cluster() -> None:
 
 
 def test_size_histogram_buckets() -> None:
-    assert [_size_bucket(n) for n in (2, 4, 5, 8, 9, 17, 100)] == ["2", "4", "5-8", "5-8", "9-16", "17-32",
+    assert [size_bucket(n) for n in (2, 4, 5, 8, 9, 17, 100)] == ["2", "4", "5-8", "5-8", "9-16", "17-32",
                                                                    "65-128"]
 
 

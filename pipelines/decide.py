@@ -1,0 +1,294 @@
+"""The decide stage: exact + near-duplicate clusters from the compact key rows, grouped through disk partitions.
+
+Why: Beam's in-process runner holds the whole input of every GroupByKey in memory, so grouping every
+record's content hash and LSH band keys in Beam made the decide stage grow by ~2 KB per document (and 1M
+documents past 2 GB). Here the two groupings over all records are disk partitions written and read by
+tasks (the shape DataTrove and NeMo Curator use), and Beam shuffles only what is left once they are done:
+
+1. scatter (one task per key file): rows that survive every earlier measure -> exact partition
+   ``content hash mod P``: (content hash, rank, the 16-byte digests of all LSH bands);
+2. exact (one task per exact partition): sorted by (content hash, rank); the first of each hash
+   represents its group; members of groups of >= 2 -> ``members/pPPPPP``; each representative's band keys
+   -> bucket partition ``digest mod Q``;
+3. buckets (one task per bucket partition): sorted by (band, digest, rank); per bucket of >= 2 members the
+   pairs ``bucket_pairs`` compares (head + bounded window) -> ``pairs/qQQQQQ``;
+4. label (one Beam pipeline, ``ClusterPairs``): candidate pairs and exact members only; signatures of
+   paired records read from the key files; Jaccard, connected components -> duplicate rows per output
+   shard (``dups/sNNNNN``).
+
+A task holds one partition (about ``PARTITION_RECORDS`` records), so steps 1-3 do not grow with the corpus;
+step 4 grows with the records that are in a duplicate group or candidate pair, not with all records.
+Partitions follow the content hash and band digests, never a worker or arrival order, and rank order is
+(priority, record id, key-file index) everywhere, as in ``FindDuplicates``: the same clusters on any runner.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import apache_beam as beam
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from corpusgov.lineage.hashing import shard_of
+from corpusgov.pipelines.annotated import (
+    DUPS_SCHEMA,
+    Layout,
+    read_parts,
+    write_atomic_table,
+    write_atomic_text,
+)
+from corpusgov.pipelines.dedup import DIGEST_BYTES, band_digests, bucket_pairs
+from corpusgov.pipelines.dedup_graph import ClusterPairs
+from corpusgov.pipelines.dedup_stats import stats_from_rows
+from corpusgov.pipelines.tasks import StageError, maker, read_summaries, run_pipeline, run_tasks
+from corpusgov.quality.dedup_policy import DedupPolicy
+from corpusgov.quality.minhash import lsh_params
+
+PARTITION_RECORDS = 50_000  # records per exact partition (a task's memory: a few tens of MB)
+BUCKET_FANOUT = 4  # bucket partitions per exact partition (each holds bands / 4 entries per record)
+
+_RANK = [("priority", "ascending"), ("record_id", "ascending"), ("file", "ascending")]
+EXACT_SCHEMA = pa.schema([("content", pa.binary(32)), ("priority", pa.int64()), ("record_id", pa.string()),
+                          ("file", pa.int64()), ("bands", pa.binary())])
+BUCKET_SCHEMA = pa.schema([("band", pa.int32()), ("digest", pa.binary(DIGEST_BYTES)), ("priority", pa.int64()),
+                           ("record_id", pa.string()), ("file", pa.int64())])
+MEMBERS_SCHEMA = pa.schema([("rep", pa.string()), ("member", pa.string())])
+PAIRS_SCHEMA = pa.schema([("a", pa.string()), ("b", pa.string()), ("a_priority", pa.int64()),
+                          ("a_file", pa.int64()), ("b_priority", pa.int64()), ("b_file", pa.int64())])
+
+
+@dataclass(frozen=True)
+class DecidePlan:
+    """Everything a decide task needs: the key files, the rejected sources and the partition counts."""
+
+    work: str
+    key_files: list[str]
+    rejected: frozenset[str]
+    bands: int
+    rows: int
+    max_compare: int
+    exact_parts: int
+    bucket_parts: int
+
+    @classmethod
+    def make(cls, work: str, key_files: list[str], rejected: frozenset[str], policy: DedupPolicy,
+             records: int) -> DecidePlan:
+        bands, rows = lsh_params(policy)
+        p = max(1, -(-records // PARTITION_RECORDS))
+        return cls(work, key_files, rejected, bands, rows, policy.max_bucket_compare, p, p * BUCKET_FANOUT)
+
+    def exact_part(self, p: int, fidx: int) -> str:
+        return os.path.join(self.work, "decide", "exact", f"p{p:06d}", f"f{fidx:06d}.parquet")
+
+    def bucket_part(self, q: int, p: int) -> str:
+        return os.path.join(self.work, "decide", "buckets", f"q{q:06d}", f"p{p:06d}.parquet")
+
+    def members(self, p: int) -> str:
+        return os.path.join(self.work, "decide", "members", f"p{p:06d}.parquet")
+
+    def pairs(self, q: int) -> str:
+        return os.path.join(self.work, "decide", "pairs", f"q{q:06d}.parquet")
+
+    def files(self, kind: str) -> list[str]:
+        return sorted(glob.glob(os.path.join(self.work, "decide", kind, "*.parquet")))
+
+
+def _parts(pattern_dir: str, schema: pa.Schema) -> pa.Table:
+    return read_parts(glob.glob(os.path.join(pattern_dir, "*.parquet")), schema)
+
+
+class Scatter:
+    """Task = key-file index: its surviving key rows -> exact partitions by content hash."""
+
+    def __init__(self, plan: DecidePlan) -> None:
+        self.plan = plan
+
+    def run(self, fidx: int) -> dict[str, Any]:
+        pl = self.plan
+        t = pq.read_table(pl.key_files[fidx], columns=["record_id", "source_id", "content_sha256", "priority",
+                                                        "pre_ok", "signature"])
+        per: dict[int, list[dict[str, Any]]] = {}
+        for r in t.to_pylist():
+            if r["pre_ok"] and r["signature"] is not None and r["source_id"] not in pl.rejected:
+                content = bytes.fromhex(r["content_sha256"])
+                per.setdefault(int.from_bytes(content[:8], "big") % pl.exact_parts, []).append(
+                    {"content": content, "priority": r["priority"], "record_id": r["record_id"], "file": fidx,
+                     "bands": band_digests(r["signature"], pl.bands, pl.rows)})
+        for p, rows in per.items():
+            write_atomic_table(pa.Table.from_pylist(rows, schema=EXACT_SCHEMA), pl.exact_part(p, fidx))
+        return {"task": fidx, "rows": sum(len(r) for r in per.values())}
+
+
+def _digest_matrix(col: pa.ChunkedArray | pa.Array, width: int) -> np.ndarray:
+    """A fixed-size binary column as an (n, width) uint8 matrix (no copy per value)."""
+    arr = col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+    buf = np.frombuffer(arr.buffers()[1], dtype=np.uint8)
+    return buf[arr.offset * width : (arr.offset + len(arr)) * width].reshape(len(arr), width)
+
+
+class ExactGroups:
+    """Task = exact partition: exact groups -> members file; representatives' band keys -> bucket partitions."""
+
+    def __init__(self, plan: DecidePlan) -> None:
+        self.plan = plan
+
+    def run(self, p: int) -> dict[str, Any]:
+        pl = self.plan
+        t = _parts(os.path.dirname(pl.exact_part(p, 0)), EXACT_SCHEMA)
+        n = t.num_rows
+        if n:
+            t = t.sort_by([("content", "ascending"), *_RANK])
+        content = _digest_matrix(t["content"], 32) if n else np.zeros((0, 32), np.uint8)
+        first = np.ones(n, dtype=bool)
+        if n > 1:
+            first[1:] = (content[1:] != content[:-1]).any(axis=1)
+        starts = np.flatnonzero(first)
+        sizes = np.diff(np.append(starts, n))
+        ids = t["record_id"].to_pylist()
+        members = [{"rep": ids[s], "member": ids[k]} for s, z in zip(starts.tolist(), sizes.tolist(), strict=True)
+                   if z > 1 for k in range(s, s + z)]
+        write_atomic_table(pa.Table.from_pylist(members, schema=MEMBERS_SCHEMA), pl.members(p))
+        reps = t.take(pa.array(starts, pa.int64()))
+        reps = reps.filter(pc.greater(pc.binary_length(reps["bands"]), 0))
+        entries = self._scatter_bands(reps, p)
+        return {"task": p, "rows": n, "reps": len(starts), "members": len(members), "band_entries": entries}
+
+    def _scatter_bands(self, reps: pa.Table, p: int) -> int:
+        pl, r = self.plan, reps.num_rows
+        if not r:
+            return 0
+        blob = b"".join(reps["bands"].to_pylist())
+        dig = np.frombuffer(blob, dtype=np.uint8).reshape(r * pl.bands, DIGEST_BYTES)
+        q_of = (dig[:, :4].astype(np.uint32) << np.array([24, 16, 8, 0], np.uint32)).sum(axis=1) % pl.bucket_parts
+        order = np.argsort(q_of, kind="stable")
+        bounds = np.searchsorted(q_of[order], np.arange(pl.bucket_parts + 1))
+        for q in range(pl.bucket_parts):
+            sel = order[bounds[q] : bounds[q + 1]]
+            if not len(sel):
+                continue
+            rec = pa.array(sel // pl.bands, pa.int64())
+            table = pa.table({
+                "band": pa.array((sel % pl.bands).astype(np.int32)),
+                "digest": pa.FixedSizeBinaryArray.from_buffers(pa.binary(DIGEST_BYTES), len(sel),
+                                                               [None, pa.py_buffer(dig[sel].tobytes())]),
+                "priority": reps["priority"].take(rec), "record_id": reps["record_id"].take(rec),
+                "file": reps["file"].take(rec)}, schema=BUCKET_SCHEMA)
+            write_atomic_table(table, pl.bucket_part(q, p))
+        return r * pl.bands
+
+
+class BucketPairs:
+    """Task = bucket partition: per LSH bucket of >= 2 representatives, its candidate pairs -> pairs file."""
+
+    def __init__(self, plan: DecidePlan) -> None:
+        self.plan = plan
+
+    def run(self, q: int) -> dict[str, Any]:
+        pl = self.plan
+        t = _parts(os.path.dirname(pl.bucket_part(q, 0)), BUCKET_SCHEMA)
+        n = t.num_rows
+        pairs: set[tuple[str, str, int, int, int, int]] = set()
+        buckets = 0
+        if n > 1:
+            t = t.sort_by([("band", "ascending"), ("digest", "ascending"), *_RANK])
+            band = t["band"].to_numpy()
+            dig = _digest_matrix(t["digest"], DIGEST_BYTES)
+            first = np.ones(n, dtype=bool)
+            first[1:] = (band[1:] != band[:-1]) | (dig[1:] != dig[:-1]).any(axis=1)
+            starts = np.flatnonzero(first)
+            sizes = np.diff(np.append(starts, n))
+            big = [(s, z) for s, z in zip(starts.tolist(), sizes.tolist(), strict=True) if z > 1]
+            if big:
+                idx = pa.array([k for s, z in big for k in range(s, s + z)], pa.int64())
+                prio, rid, fil = (t[c].take(idx).to_pylist() for c in ("priority", "record_id", "file"))
+                at = 0
+                for _, z in big:
+                    members = [((prio[k], rid[k], fil[k]), rid[k]) for k in range(at, at + z)]
+                    at += z
+                    buckets += 1
+                    for (a, b), (ra, rb) in bucket_pairs(members, pl.max_compare):
+                        pairs.add((a, b, ra[0], ra[2], rb[0], rb[2]))
+        rows = [dict(zip(PAIRS_SCHEMA.names, x, strict=True)) for x in sorted(pairs)]
+        write_atomic_table(pa.Table.from_pylist(rows, schema=PAIRS_SCHEMA), pl.pairs(q))
+        return {"task": q, "entries": n, "buckets": buckets, "rows": len(rows)}
+
+
+def _read_pairs(path: str):  # type: ignore[no-untyped-def]
+    if not path:  # the placeholder when there is no file (some runners reject an empty Create)
+        return
+    for r in pq.read_table(path).to_pylist():
+        yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
+
+
+def _read_members(path: str):  # type: ignore[no-untyped-def]
+    if not path:
+        return
+    for r in pq.read_table(path).to_pylist():
+        yield r["rep"], r["member"]
+
+
+class _DupRows(beam.DoFn):
+    """(shard, [("dup", row) | ("changed", 1)]) -> the shard's duplicate-row file and its summary."""
+
+    def __init__(self, layout: Layout, summary_dir: str) -> None:
+        self._layout = layout
+        self._dir = summary_dir
+
+    def process(self, kv: tuple[int, Any]):  # type: ignore[no-untyped-def]
+        shard, items = kv
+        rows, changed = [], 0
+        for kind, v in items:
+            if kind == "dup":
+                rows.append(v)
+            else:
+                changed += v
+        rows.sort(key=lambda r: r["record_id"])
+        write_atomic_table(pa.Table.from_pylist(rows, schema=DUPS_SCHEMA), self._layout.dups(shard))
+        write_atomic_text(json.dumps({"task": shard, "rows": len(rows), "changed": changed}),
+                          os.path.join(self._dir, f"{shard:06d}.json"))
+        yield shard
+
+
+def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipeline: Any,
+               ) -> tuple[dict[str, Any], dict[int, int]]:
+    """Steps 1-4 (see the module docstring); returns (dedup statistics, {cluster size: clusters})."""
+    lay = Layout(plan.work)
+    summ = lay.summaries
+    run_tasks(make_pipeline, list(range(len(plan.key_files))), maker(Scatter, plan), summ("decide-scatter"),
+              "decide/scatter")
+    run_tasks(make_pipeline, list(range(plan.exact_parts)), maker(ExactGroups, plan), summ("decide-exact"),
+              "decide/exact")
+    run_tasks(make_pipeline, list(range(plan.bucket_parts)), maker(BucketPairs, plan), summ("decide-buckets"),
+              "decide/buckets")
+    pair_files, member_files = plan.files("pairs"), plan.files("members")
+    d = summ("decide")
+    cluster = ClusterPairs(policy.threshold, policy.cc_rounds, signature_files=plan.key_files)
+    n = num_shards
+
+    def build(p: beam.Pipeline) -> None:
+        pairs = (p | "PairFiles" >> beam.Create(pair_files or [""]) | "SpreadPairs" >> beam.Reshuffle()
+                 | "ReadPairs" >> beam.FlatMap(_read_pairs))
+        members = (p | "MemberFiles" >> beam.Create(member_files or [""]) | "SpreadMembers" >> beam.Reshuffle()
+                   | "ReadMembers" >> beam.FlatMap(_read_members))
+        dups = {"pairs": pairs, "members": members} | "Cluster" >> cluster
+        rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
+        changed = cluster.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
+        _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
+             | "WriteDups" >> beam.ParDo(_DupRows(lay, d)))
+
+    run_pipeline(make_pipeline, build)
+    got = read_summaries(d, [], "decide")
+    changed = sum(s["changed"] for s in got)
+    dup_rows = (r for s in got for r in pq.read_table(lay.dups(s["task"])).to_pylist())
+    stats, cluster_sizes = stats_from_rows(dup_rows, changed, policy.cc_rounds)
+    if sum(s["rows"] for s in got) != sum(stats[k] for k in ("exact_duplicate_records", "near_duplicate_records",
+                                                              "clusters")):
+        raise StageError("stage decide: duplicate rows on disk differ from the rows the tasks wrote")
+    return stats, cluster_sizes

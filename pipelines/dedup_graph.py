@@ -1,0 +1,237 @@
+"""From candidate pairs to duplicate clusters, as one Beam ``PTransform`` (``ClusterPairs``).
+
+Input: candidate pairs ``((id_a, id_b), (rank_a, rank_b))`` and the members of exact groups of two or more
+``(representative id, member id)``; the signatures either as a PCollection ``(id, signature bytes)`` or, in
+a staged run, read from the key files named by the file index in each rank (``rank = (priority, id, file
+index)``), so no signature crosses a shuffle. Steps:
+
+1. verify: a pair with estimated Jaccard >= threshold becomes an edge (both directions);
+2. connected components by min-label propagation, unrolled for ``cc_rounds`` rounds (one GroupByKey per
+   round: each node sends its label to its neighbours and keeps its adjacency). Nodes whose label still
+   changed in the last round are counted (``changed_nodes``, Beam counter ``cc_changed_last_round``), so a
+   non-converged result is reported, never silent. Labels are ranks: the same result on any runner;
+3. emit: per exact representative, its cluster and the rows of its exact members.
+
+Everything here holds records that are in a candidate pair or an exact group, never the whole corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import apache_beam as beam
+import numpy as np
+from apache_beam.metrics import Metrics
+
+from corpusgov.quality.minhash import bytes_to_signature
+
+NS = "corpusgov.dedup"
+
+Rank = tuple[Any, ...]  # (priority, record_id) or, in staged runs, (priority, record_id, key-file index)
+
+
+def _untag(tagged: Iterable[tuple[str, Any]]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {"sig": [], "pair": [], "labels": [], "members": []}
+    for tag, v in tagged:
+        out[tag].append(v)
+    return out
+
+
+class Join(beam.PTransform):
+    """CoGroupByKey as Flatten + GroupByKey of (key, (tag, value)) with single-output steps only.
+
+    Why: Beam 2.77's DaskRunner mixes the outputs of a multi-output ParDo and passes a Map's extra
+    arguments twice, which is how its CoGroupByKey is built; this join runs on every runner."""
+
+    def expand(self, tagged: dict[str, beam.PCollection]) -> beam.PCollection:
+        parts = [pc | f"Tag{tag}" >> beam.Map(_tagger(tag)) for tag, pc in sorted(tagged.items())]
+        return parts | "Union" >> beam.Flatten() | "Group" >> beam.GroupByKey()
+
+
+def _tagger(tag: str):  # type: ignore[no-untyped-def]
+    return lambda kv: (kv[0], (tag, kv[1]))
+
+
+def _attach(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[Any]:
+    """Join step: each pair keyed by one of its ids picks up that id's signature."""
+    _, tagged = kv
+    g = _untag(tagged)
+    if not g["sig"]:
+        return
+    sig = g["sig"][0]
+    for pair, carried in g["pair"]:
+        yield pair, (*carried, sig)
+
+
+class _LookupSignatures(beam.DoFn):
+    """(file index, [(pair, carried)]) -> (pair, (*carried, signature of pair[side])), the signature read
+    from that key file (staged runs: signatures stay on disk and only candidate pairs are shuffled)."""
+
+    def __init__(self, files: list[str], side: int) -> None:
+        self.files = files
+        self.side = side
+
+    def process(self, kv: tuple[int, Iterable[tuple[tuple[str, str], tuple]]]) -> Iterator[Any]:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+        import pyarrow.parquet as pq
+
+        fidx, items = kv
+        items = list(items)
+        want = sorted({pair[self.side] for pair, _ in items})
+        t = pq.read_table(self.files[fidx], columns=["record_id", "signature"])
+        t = t.filter(pc.is_in(t["record_id"], value_set=pa.array(want, pa.string())))
+        sigs = dict(zip(t["record_id"].to_pylist(), t["signature"].to_pylist(), strict=True))
+        for pair, carried in items:
+            yield pair, (*carried, sigs[pair[self.side]])
+
+
+def _by_file(side: int):  # type: ignore[no-untyped-def]
+    """Keys a (pair, (rank_a, rank_b, ...)) by the key-file index carried in the side's rank."""
+    return lambda kv: (kv[1][side][2], kv)
+
+
+class _VerifyPairs(beam.DoFn):
+    """Verified edges, both directions, each carrying the neighbour's rank."""
+
+    def __init__(self, threshold: float) -> None:
+        self.threshold = threshold
+
+    def process(self, kv: tuple[tuple[str, str], Iterable[tuple[Rank, Rank, bytes, bytes]]]) -> Iterator[Any]:
+        (ia, ib), vals = kv
+        ra, rb, sa, sb = next(iter(vals))  # a pair found in several buckets carries the same values
+        a, b = bytes_to_signature(sa), bytes_to_signature(sb)
+        if np.count_nonzero(a == b) / a.shape[0] >= self.threshold:
+            yield ia, (tuple(ra), ib, tuple(rb))
+            yield ib, (tuple(rb), ia, tuple(ra))
+
+
+def _node_state(kv: tuple[str, Iterable[tuple[Rank, str, Rank]]]) -> tuple[str, tuple[Rank, tuple[str, ...]]]:
+    """(node, (label, neighbours)): initial label = own rank; duplicate edges from several bands merge."""
+    node, edges = kv
+    own: Rank | None = None
+    nbrs: dict[str, Rank] = {}
+    for r_self, nb, r_nb in edges:
+        own = tuple(r_self)
+        nbrs[nb] = tuple(r_nb)
+    assert own is not None
+    label = min([own, *nbrs.values()])  # first round folded in: neighbours' own ranks are known
+    return node, (label, tuple(sorted(nbrs)))
+
+
+def _send(kv: tuple[str, tuple[Any, ...]]) -> Iterator[tuple[str, tuple]]:
+    node, (label, nbrs) = kv[0], kv[1][:2]
+    yield node, ("s", label, nbrs)
+    for nb in nbrs:
+        yield nb, ("m", label)
+
+
+class _Receive(beam.DoFn):
+    """New label = min over own and received labels; the last round also marks nodes still changing."""
+
+    def __init__(self, last: bool) -> None:
+        self.last = last
+        self.changed = Metrics.counter(NS, "cc_changed_last_round")
+
+    def process(self, kv: tuple[str, Iterable[tuple]]) -> Iterator[Any]:
+        node, msgs = kv
+        old: Rank | None = None
+        nbrs: tuple[str, ...] = ()
+        best: Rank | None = None
+        for m in msgs:
+            lab = tuple(m[1])
+            if m[0] == "s":
+                old, nbrs = lab, tuple(m[2])
+            if best is None or lab < best:
+                best = lab
+        if old is None:  # message to a node that does not exist: cannot happen with symmetric edges
+            return
+        assert best is not None
+        changed = self.last and best != old
+        if changed:
+            self.changed.inc()
+        yield node, (best, nbrs, changed)
+
+
+def _emit(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Per exact-group representative g: its final label (if in the near graph) and its exact members."""
+    g, tagged = kv
+    grouped = _untag(tagged)
+    labels = grouped["labels"]
+    members = grouped["members"]
+    if labels:
+        rep = labels[0][1]  # rank = (priority, record_id, ...)
+        near = True
+    else:
+        rep, near = g, False
+    if rep == g:
+        yield g, {"dup_cluster": g, "dup_of": None, "dup_kind": "near" if near else "exact"}
+        for m in members:
+            if m != g:
+                yield m, {"dup_cluster": g, "dup_of": g, "dup_kind": "exact"}
+    else:
+        yield g, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
+        for m in members:
+            if m != g:
+                yield m, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
+
+
+class ClusterPairs(beam.PTransform):
+    """{"pairs", "members"[, "sigs"]} -> (record_id, {"dup_cluster", "dup_of", "dup_kind"}) per duplicate.
+
+    ``changed_nodes`` (set by ``expand``): one element (1) per label still changing in the last round."""
+
+    def __init__(self, threshold: float, cc_rounds: int, signature_files: list[str] | None = None) -> None:
+        super().__init__()
+        if cc_rounds < 1:
+            raise ValueError("cc_rounds must be >= 1")
+        self.threshold = threshold
+        self.cc_rounds = cc_rounds
+        self.signature_files = signature_files
+        self.changed_nodes: beam.PCollection | None = None
+
+    def expand(self, inputs: dict[str, beam.PCollection]) -> beam.PCollection:
+        pairs, members = inputs["pairs"], inputs["members"]
+        if self.signature_files is not None:
+            files = self.signature_files
+            with_sigs = (
+                pairs
+                | "PairFileA" >> beam.Map(_by_file(0)) | "GroupFileA" >> beam.GroupByKey()
+                | "SigA" >> beam.ParDo(_LookupSignatures(files, 0))
+                | "PairFileB" >> beam.Map(_by_file(1)) | "GroupFileB" >> beam.GroupByKey()
+                | "SigB" >> beam.ParDo(_LookupSignatures(files, 1))
+            )
+        else:
+            sigs = inputs["sigs"]
+            with_a = (
+                {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
+                | "JoinSigA" >> Join()
+                | "AttachA" >> beam.FlatMap(_attach)
+            )
+            with_sigs = (
+                {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
+                | "JoinSigB" >> Join()
+                | "AttachB" >> beam.FlatMap(_attach)
+            )
+        edges = (
+            with_sigs
+            | "GroupPairs" >> beam.GroupByKey()
+            | "VerifyPairs" >> beam.ParDo(_VerifyPairs(self.threshold))
+        )
+        state = edges | "GroupAdjacency" >> beam.GroupByKey() | "InitLabels" >> beam.Map(_node_state)
+        for i in range(self.cc_rounds):
+            last = i == self.cc_rounds - 1
+            state = (
+                state
+                | f"Send{i}" >> beam.FlatMap(_send)
+                | f"Gather{i}" >> beam.GroupByKey()
+                | f"Receive{i}" >> beam.ParDo(_Receive(last))
+            )
+        self.changed_nodes = state | "Changed" >> beam.FlatMap(lambda kv: [1] if kv[1][2] else [])
+        labels = state | "Labels" >> beam.Map(lambda kv: (kv[0], kv[1][0]))
+        return (
+            {"labels": labels, "members": members}
+            | "JoinGroups" >> Join()
+            | "Emit" >> beam.FlatMap(_emit)
+        )

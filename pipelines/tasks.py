@@ -1,0 +1,80 @@
+"""Stages as Beam pipelines of tasks: Create(tasks) -> Reshuffle -> one DoFn that runs a task and writes files.
+
+Why: some runners run only the last of several sinks and lose the rest silently (measured on Beam 2.77's
+DaskRunner), so every task pipeline has exactly one terminal step, each task writes its own files (atomic
+rename, so a retried task is harmless) and a summary file named after it, and the driver refuses to go on
+when a summary is missing. Shared by the annotate, decide and finalise stages.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from typing import Any
+
+import apache_beam as beam
+
+from corpusgov.pipelines.annotated import write_atomic_text
+
+
+class StageError(RuntimeError):
+    """A stage's output is incomplete (a task left no summary): the runner lost work."""
+
+
+class TaskFn(beam.DoFn):
+    """Runs one task of a stage and writes its summary file; the stage's only terminal step."""
+
+    def __init__(self, make: Any, summary_dir: str) -> None:
+        self._make = make
+        self._dir = summary_dir
+
+    def setup(self) -> None:
+        self._worker = self._make()
+
+    def process(self, task: Any):  # type: ignore[no-untyped-def]
+        summary = self._worker.run(task)
+        write_atomic_text(json.dumps(summary, sort_keys=True, ensure_ascii=False),
+                          os.path.join(self._dir, f"{summary['task']:06d}.json"))
+        yield summary["task"]
+
+
+def maker(cls: Any, *args: Any) -> Any:
+    """A picklable-by-closure factory: the worker object is built once per DoFn instance (in `setup`)."""
+    return lambda: cls(*args)
+
+
+def task_pipeline(p: beam.Pipeline, tasks: list[Any], fn: beam.DoFn) -> None:
+    _ = p | "Tasks" >> beam.Create(tasks) | "Spread" >> beam.Reshuffle() | "Run" >> beam.ParDo(fn)
+
+
+def read_summaries(d: str, expected: list[int], stage: str) -> list[dict[str, Any]]:
+    """Every task's summary, in task order; StageError when one of `expected` is missing."""
+    got = {}
+    for p in glob.glob(os.path.join(d, "*.json")):
+        with open(p, encoding="utf-8") as f:
+            s = json.load(f)
+        got[s["task"]] = s
+    missing = sorted(set(expected) - set(got))
+    if missing:
+        raise StageError(f"stage {stage}: {len(missing)} of {len(expected)} tasks left no output "
+                         f"(first: {missing[0]}); the runner lost work")
+    return [got[t] for t in sorted(got)]
+
+
+def run_pipeline(make_pipeline: Any, build: Any) -> None:
+    p = make_pipeline()
+    build(p)
+    result = p.run()
+    result.wait_until_finish()
+    client = getattr(result, "client", None)  # DaskRunner opens a dask.distributed client per pipeline
+    if client is not None:
+        client.close()
+
+
+def run_tasks(make_pipeline: Any, tasks: list[Any], make: Any, summary_dir: str, stage: str,
+              ids: list[int] | None = None) -> list[dict[str, Any]]:
+    """One task pipeline; returns the summaries (checked complete: `ids`, default the tasks themselves)."""
+    if tasks:
+        run_pipeline(make_pipeline, lambda p: task_pipeline(p, tasks, TaskFn(make, summary_dir)))
+    return read_summaries(summary_dir, list(tasks) if ids is None else ids, stage)
