@@ -5,6 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.corpusgov-installed
 BENCH_DOCS ?= 20000
+# BENCH_1M=1 adds a 1,000,000-document in-process run to the memory-vs-size table (hours on 2 cores).
+BENCH_1M ?=
+comma := ,
 
 .PHONY: setup demo test test-slow lint eval eval-data bench clean
 
@@ -62,7 +65,7 @@ eval: setup eval-data
 
 bench: setup
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
-	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000
+	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000$(if $(BENCH_1M),$(comma)1000000)
 
 clean:
 	rm -rf out bench/out .pytest_cache

@@ -29,7 +29,7 @@ MODES: dict[str, list[str]] = {
     "multi_processing": ["--direct_running_mode=multi_processing", "--direct_num_workers=2"],
     "portable": ["--runner=PortableRunner", "--job_endpoint=embed", "--environment_type=LOOPBACK"],
 }
-TARGETS = {"e2e_docs_per_s_per_core": 1500, "identity_ratio_min": 0.1, "peak_rss_gb_at_1m": 2.0,
+TARGETS = {"e2e_docs_per_s_per_core": 1000, "vs_datajuicer_per_core": 1.6, "vs_datatrove_per_core": 3.0, "identity_ratio_min": 0.1, "peak_rss_gb_at_1m": 2.0,
            "pii_docs_per_s_per_core": 2000, "language_docs_per_s_per_core": 3000,
            "minhash_docs_per_s_per_core": 3000}
 
@@ -252,6 +252,8 @@ def memory_curve(sizes: list[int], seed: int, work: str, done: dict[int, dict[st
     ok = [r for r in rows if not r.get("failed")]
     for a, b in zip(ok, ok[1:], strict=False):
         b["slope_kb_per_doc"] = round((b["peak_rss_mb"] - a["peak_rss_mb"]) * 1024 / (b["docs"] - a["docs"]), 2)
+        b["slope_from_first_kb_per_doc"] = round((b["peak_rss_mb"] - ok[0]["peak_rss_mb"]) * 1024
+                                                 / (b["docs"] - ok[0]["docs"]), 2)
     return {"rows": rows}
 
 
@@ -272,6 +274,26 @@ def peer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -
     inputs = sorted(p for ps in corpus.files.values() for p in ps)
     log = os.path.join(logs, "datatrove.log")
     m = run_measured([PY, "-m", "bench.peer_datatrove", "--inputs", *inputs, "--work", work], log)
+    if m["rc"] != 0:
+        return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
+    res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
+    with open(log, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith('{"seconds"'):
+                res.update(json.loads(line))
+    return res
+
+
+def peer_datajuicer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
+    """Data-Juicer (its 1.x pip release) on the same files: four filters and MinHash dedup (`bench.peer_datajuicer`)."""
+    from bench.peer_datajuicer import unavailable
+
+    why = unavailable()
+    if why:
+        return {"skipped": why}
+    inputs = sorted(p for ps in corpus.files.values() for p in ps)
+    log = os.path.join(logs, "datajuicer.log")
+    m = run_measured([PY, "-m", "bench.peer_datajuicer", "--inputs", *inputs, "--work", work], log)
     if m["rc"] != 0:
         return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
     res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
@@ -304,13 +326,17 @@ def table(r: dict[str, Any]) -> str:
             L.append(f"| {kind} | {x['mode']} | {x['docs']:,} | {_f(x['wall_s'], 1)} | {_f(x['docs_per_s'])} | "
                      f"{_f(x['docs_per_s_per_core'])} | {_f(x['mb_per_s_per_core'], 2)} | "
                      f"{_f(x['peak_rss_mb_sum'])} / {_f(x['peak_rss_mb_single'])} |")
-    p = r.get("peer") or {}
-    if p.get("failed"):
-        L.append(f"| DataTrove Gopher+MinHash | local, 2 workers | {p['docs']:,} | FAILED: {p['error'][:80]} | – | – | – | – |")
-    elif "wall_s" in p:
-        L.append(f"| DataTrove Gopher+MinHash | local, 2 workers | {p['docs']:,} | {_f(p['wall_s'], 1)} | "
-                 f"{_f(p['docs_per_s'])} | {_f(p['docs_per_s_per_core'])} | {_f(p['mb_per_s_per_core'], 2)} | "
-                 f"{_f(p['peak_rss_mb_sum'])} / {_f(p['peak_rss_mb_single'])} |")
+    for key, name, how in (("peer", "DataTrove Gopher+MinHash", "local, 2 workers"),
+                           ("peer_datajuicer", "Data-Juicer 4 filters+MinHash", "np=2")):
+        p = r.get(key) or {}
+        if p.get("failed"):
+            L.append(f"| {name} | {how} | {p['docs']:,} | FAILED: {p['error'][:80]} | – | – | – | – |")
+        elif "wall_s" in p:
+            L.append(f"| {name} | {how} | {p['docs']:,} | {_f(p['wall_s'], 1)} | "
+                     f"{_f(p['docs_per_s'])} | {_f(p['docs_per_s_per_core'])} | {_f(p['mb_per_s_per_core'], 2)} | "
+                     f"{_f(p['peak_rss_mb_sum'])} / {_f(p['peak_rss_mb_single'])} |")
+        elif p.get("skipped"):
+            L.append(f"| {name} | {how} | not measured: {p['skipped'][:160]} | – | – | – | – | – |")
     L += ["", "### Ratios", ""]
     for k, v in r["ratios"].items():
         L.append(f"- {k}: {_f(v, 3)}")
@@ -329,16 +355,18 @@ def table(r: dict[str, Any]) -> str:
     mem = (r.get("memory") or {}).get("rows") or []
     if mem:
         L += ["", "### Memory vs corpus size (in-process runner, 64 MB shards)", "",
+              "Peak RSS of the whole run; the stage columns are the driver's peak so far after each stage; the slopes "
+              "are KB of peak RSS per added document from the previous size and from the first size.", "",
               "| docs | shards | peak RSS MB | after annotate | after decide | after finalise | slope KB/doc | "
-              "docs/s/core |", "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+              "slope from first | docs/s/core |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for m in mem:
             if m.get("failed"):
-                L.append(f"| {m['docs']:,} | FAILED: {str(m.get('error'))[:60]} | | | | | | |")
+                L.append(f"| {m['docs']:,} | FAILED: {str(m.get('error'))[:60]} | | | | | | | |")
                 continue
             st = m["stages"]
             L.append(f"| {m['docs']:,} | {m['shards']} | {_f(m['peak_rss_mb'])} | {_f(st.get('annotate'))} | "
                      f"{_f(st.get('decide'))} | {_f(st.get('finalise'))} | {_f(m.get('slope_kb_per_doc'), 2)} | "
-                     f"{_f(m['docs_per_s_per_core'])} |")
+                     f"{_f(m.get('slope_from_first_kb_per_doc'), 2)} | {_f(m['docs_per_s_per_core'])} |")
     if r.get("failed_runs"):
         L += ["", f"**Failed runs (not counted): {', '.join(r['failed_runs'])}**"]
     L += ["", "### Targets", ""]
@@ -353,7 +381,12 @@ def evaluate_targets(r: dict[str, Any]) -> dict[str, Any]:
     st = r["stages"]
     out: dict[str, Any] = {}
     if gov:  # not with --memory-only: nothing measured, nothing to claim
-        out["e2e_docs_per_s_per_core >= 1500"] = {"measured": best, "target": 1500, "met": best >= 1500}
+        out["e2e_docs_per_s_per_core >= 1000"] = {"measured": best, "target": 1000, "met": best >= 1000}
+        for key, name, t in (("governance_vs_datajuicer_per_core", "Data-Juicer", 1.6),
+                             ("governance_vs_datatrove_per_core", "DataTrove", 3.0)):
+            v = r["ratios"].get(key)
+            out[f"e2e vs {name} per core >= {t}x (same run)"] = {
+                "measured": v if v is not None else "not measured", "target": t, "met": v is not None and v >= t}
         out["governance/identity throughput >= 0.1 (in_process)"] = {
             "measured": r["ratios"].get("governance_vs_identity_in_process"), "target": 0.1,
             "met": (r["ratios"].get("governance_vs_identity_in_process") or 0) >= 0.1}
@@ -386,7 +419,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                          "--docs is always one of them")
     ap.add_argument("--memory-only", action="store_true", help="only the memory-vs-size table")
     ap.add_argument("--no-identity", action="store_true")
-    ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--no-peer", action="store_true", help="neither DataTrove nor Data-Juicer")
     ap.add_argument("--work", default=os.path.join(REPO, "bench", "out"))
     ap.add_argument("--results", default=os.path.join(REPO, "bench", "results.json"))
     a = ap.parse_args(argv)
@@ -423,6 +456,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     if not a.no_peer:
         print("bench: DataTrove peer ...", flush=True)
         r["peer"] = peer_run(corpus, os.path.join(a.work, f"datatrove-{a.docs}"), a.docs, corpus.bytes, logs)
+        print("bench: Data-Juicer peer ...", flush=True)
+        r["peer_datajuicer"] = peer_datajuicer_run(corpus, os.path.join(a.work, f"datajuicer-{a.docs}"), a.docs,
+                                                   corpus.bytes, logs)
     done = {x["docs"]: x for x in r["governance"] if x["mode"] == "in_process"}
     r["memory"] = memory_curve(sizes, a.seed, a.work, done)
     ratios: dict[str, Any] = {}
@@ -439,12 +475,19 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ratios["governance_vs_datatrove_per_core"] = round(
             gov["in_process"]["docs_per_s_per_core"] / p["docs_per_s_per_core"], 4)
         ratios["governance_vs_datatrove_wall"] = round(gov["in_process"]["docs_per_s"] / p["docs_per_s"], 4)
+    dj = r.get("peer_datajuicer") or {}
+    if dj.get("docs_per_s_per_core") and "in_process" in gov and dj["docs"] == gov["in_process"]["docs"]:
+        ratios["governance_vs_datajuicer_per_core"] = round(
+            gov["in_process"]["docs_per_s_per_core"] / dj["docs_per_s_per_core"], 4)
+        ratios["governance_vs_datajuicer_wall"] = round(gov["in_process"]["docs_per_s"] / dj["docs_per_s"], 4)
     if "in_process" in gov and "multi_processing" in gov and gov["in_process"]["docs"] == gov["multi_processing"]["docs"]:
         ratios["multi_processing_speedup_wall"] = round(gov["in_process"]["wall_s"] / gov["multi_processing"]["wall_s"], 3)
     r["ratios"] = ratios
     r["failed_runs"] = [f"{k}:{x['mode']}" for k in ("governance", "identity") for x in r[k] if x.get("failed")]
     if p.get("failed"):
         r["failed_runs"].append("peer:datatrove")
+    if dj.get("failed"):
+        r["failed_runs"].append("peer:datajuicer")
     r["targets"] = evaluate_targets(r)
     r["machine"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     r["bench_wall_s"] = round(time.monotonic() - t_all, 1)
