@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import glob
 import json
+import logging
 import os
 from dataclasses import dataclass
 from typing import Any
@@ -47,9 +48,11 @@ from corpusgov.pipelines.annotated import (
 from corpusgov.pipelines.dedup import DIGEST_BYTES, band_digests, bucket_pairs
 from corpusgov.pipelines.dedup_graph import ClusterPairs
 from corpusgov.pipelines.dedup_stats import stats_from_rows
-from corpusgov.pipelines.tasks import StageError, maker, read_summaries, run_pipeline, run_tasks
+from corpusgov.pipelines.tasks import StageError, maker, read_summaries, rss_line, run_pipeline, run_tasks
 from corpusgov.quality.dedup_policy import DedupPolicy
 from corpusgov.quality.minhash import lsh_params
+
+log = logging.getLogger("corpusgov")
 
 PARTITION_RECORDS = 50_000  # records per exact partition (a task's memory: a few tens of MB)
 BUCKET_FANOUT = 4  # bucket partitions per exact partition (each holds bands / 4 entries per record)
@@ -166,7 +169,7 @@ class ExactGroups:
             return 0
         blob = b"".join(reps["bands"].to_pylist())
         dig = np.frombuffer(blob, dtype=np.uint8).reshape(r * pl.bands, DIGEST_BYTES)
-        q_of = (dig[:, :4].astype(np.uint32) << np.array([24, 16, 8, 0], np.uint32)).sum(axis=1) % pl.bucket_parts
+        q_of = np.ascontiguousarray(dig[:, :4]).view(">u4").ravel() % pl.bucket_parts  # first 4 bytes, big-endian
         order = np.argsort(q_of, kind="stable")
         bounds = np.searchsorted(q_of[order], np.arange(pl.bucket_parts + 1))
         for q in range(pl.bucket_parts):
@@ -261,12 +264,11 @@ def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipe
     """Steps 1-4 (see the module docstring); returns (dedup statistics, {cluster size: clusters})."""
     lay = Layout(plan.work)
     summ = lay.summaries
-    run_tasks(make_pipeline, list(range(len(plan.key_files))), maker(Scatter, plan), summ("decide-scatter"),
-              "decide/scatter")
-    run_tasks(make_pipeline, list(range(plan.exact_parts)), maker(ExactGroups, plan), summ("decide-exact"),
-              "decide/exact")
-    run_tasks(make_pipeline, list(range(plan.bucket_parts)), maker(BucketPairs, plan), summ("decide-buckets"),
-              "decide/buckets")
+    for name, n_tasks, cls in (("scatter", len(plan.key_files), Scatter), ("exact", plan.exact_parts, ExactGroups),
+                               ("buckets", plan.bucket_parts, BucketPairs)):
+        got = run_tasks(make_pipeline, list(range(n_tasks)), maker(cls, plan), summ(f"decide-{name}"),
+                        f"decide/{name}")
+        log.info("decide %s: %d tasks, %d rows; %s", name, n_tasks, sum(s["rows"] for s in got), rss_line())
     pair_files, member_files = plan.files("pairs"), plan.files("members")
     d = summ("decide")
     cluster = ClusterPairs(policy.threshold, policy.cc_rounds, signature_files=plan.key_files)
@@ -285,6 +287,7 @@ def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipe
 
     run_pipeline(make_pipeline, build)
     got = read_summaries(d, [], "decide")
+    log.info("decide label: %d pair files, %d member files; %s", len(pair_files), len(member_files), rss_line())
     changed = sum(s["changed"] for s in got)
     dup_rows = (r for s in got for r in pq.read_table(lay.dups(s["task"])).to_pylist())
     stats, cluster_sizes = stats_from_rows(dup_rows, changed, policy.cc_rounds)

@@ -34,7 +34,7 @@ from corpusgov.pipelines.annotated import Layout, write_atomic_text
 from corpusgov.pipelines.decide import DecidePlan, run_decide
 from corpusgov.pipelines.finalise import ShardWriter, merge_outputs
 from corpusgov.pipelines.governance import PreDecider, RunSpec, _policy
-from corpusgov.pipelines.tasks import StageError, maker, run_tasks
+from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks
 
 __all__ = ["StageError", "StagedResult", "pipeline_factory", "run_stages"]
 
@@ -104,18 +104,8 @@ def _log_stage(name: str, res: StagedResult) -> None:
     runner) and its current RSS; `make bench` reads these lines for its per-stage memory table."""
     import resource
 
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    res.stage_peak_rss_mb[name] = round(peak, 1)
-    log.info("stage %s: %.1f s, peak RSS so far %.0f MB, now %.0f MB", name, res.stage_seconds[name], peak,
-             _current_rss_mb())
-
-
-def _current_rss_mb() -> float:
-    try:
-        with open("/proc/self/statm", encoding="ascii") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):  # not Linux: the peak alone
-        return float("nan")
+    res.stage_peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    log.info("stage %s: %.1f s, %s", name, res.stage_seconds[name], rss_line())
 
 
 def pipeline_factory(runner: Any, options: Any) -> Any:

@@ -78,3 +78,16 @@ def run_tasks(make_pipeline: Any, tasks: list[Any], make: Any, summary_dir: str,
     if tasks:
         run_pipeline(make_pipeline, lambda p: task_pipeline(p, tasks, TaskFn(make, summary_dir)))
     return read_summaries(summary_dir, list(tasks) if ids is None else ids, stage)
+
+
+def rss_line() -> str:
+    """"peak RSS so far N MB, now M MB" of this process (the whole run on the in-process runner)."""
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    try:
+        with open("/proc/self/statm", encoding="ascii") as f:
+            now = f"{int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE') / 2**20:.0f} MB"
+    except (OSError, ValueError, IndexError):  # not Linux: the peak alone
+        now = "unknown"
+    return f"peak RSS so far {peak:.0f} MB, now {now}"
