@@ -65,7 +65,8 @@ eval: setup eval-data
 
 bench: setup
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
-	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000$(if $(BENCH_1M),$(comma)1000000)
+	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000$(if $(BENCH_1M),$(comma)1000000) \
+		--decide-sizes 100000,1000000
 
 clean:
 	rm -rf out bench/out .pytest_cache

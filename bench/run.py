@@ -257,6 +257,28 @@ def memory_curve(sizes: list[int], seed: int, work: str, done: dict[int, dict[st
     return {"rows": rows}
 
 
+def decide_curve(sizes: list[int], work: str) -> dict[str, Any]:
+    """The decide stage alone (`bench.decide_scale`: synthetic key rows, in-process runner) at each number of
+    records, each in a fresh process: peak RSS and the slope per record between consecutive sizes."""
+    os.makedirs(work, exist_ok=True)
+    rows: list[dict[str, Any]] = []
+    for n in sorted(sizes):
+        print(f"bench: decide stage alone at {n:,} records ...", flush=True)
+        log = os.path.join(work, f"decide-{n}.log")
+        m = run_measured([PY, "-m", "bench.decide_scale", "--records", str(n), "--work",
+                          os.path.join(work, f"decide-{n}")], log)
+        if m["rc"] != 0:
+            rows.append({"records": n, "failed": True, "error": _last_line(log)})
+            continue
+        with open(log, encoding="utf-8") as f:
+            got = [json.loads(line) for line in f if line.startswith('{"records"')]
+        rows.append({**got[-1], "peak_rss_mb": m["peak_rss_mb_single"], "cpu_s": m["cpu_s"], "wall_s": m["wall_s"]})
+    ok = [x for x in rows if not x.get("failed")]
+    for a, b in zip(ok, ok[1:], strict=False):
+        b["slope_kb_per_record"] = round((b["peak_rss_mb"] - a["peak_rss_mb"]) * 1024 / (b["records"] - a["records"]), 3)
+    return {"rows": rows}
+
+
 def identity_run(corpus: CorpusInfo, out_dir: str, mode: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
     inputs = sorted(p for ps in corpus.files.values() for p in ps)
     cmd = [PY, "-m", "bench.identity", "--inputs", *inputs, "--out", out_dir, *MODES[mode]]
@@ -367,6 +389,20 @@ def table(r: dict[str, Any]) -> str:
             L.append(f"| {m['docs']:,} | {m['shards']} | {_f(m['peak_rss_mb'])} | {_f(st.get('annotate'))} | "
                      f"{_f(st.get('decide'))} | {_f(st.get('finalise'))} | {_f(m.get('slope_kb_per_doc'), 2)} | "
                      f"{_f(m.get('slope_from_first_kb_per_doc'), 2)} | {_f(m['docs_per_s_per_core'])} |")
+    dec = (r.get("decide_memory") or {}).get("rows") or []
+    if dec:
+        L += ["", "### Decide stage alone vs records (synthetic key rows, 5 % duplicates, in-process runner)", "",
+              "The only stage whose work spans every record; `bench/decide_scale.py` (peak RSS of the process, key-row "
+              "generation included).", "",
+              "| records | exact / bucket partitions | peak RSS MB | slope KB/record | exact + near duplicates | "
+              "decide CPU s |", "|---:|---:|---:|---:|---:|---:|"]
+        for m in dec:
+            if m.get("failed"):
+                L.append(f"| {m['records']:,} | FAILED: {str(m.get('error'))[:60]} | | | | |")
+                continue
+            L.append(f"| {m['records']:,} | {m['exact_parts']} / {m['bucket_parts']} | {_f(m['peak_rss_mb'])} | "
+                     f"{_f(m.get('slope_kb_per_record'), 3)} | "
+                     f"{m['exact_duplicate_records']:,} + {m['near_duplicate_records']:,} | {_f(m['decide_cpu_s'], 1)} |")
     if r.get("failed_runs"):
         L += ["", f"**Failed runs (not counted): {', '.join(r['failed_runs'])}**"]
     L += ["", "### Targets", ""]
@@ -417,7 +453,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     ap.add_argument("--memory-sizes", default="",
                     help="corpus sizes of the memory-vs-size table (in-process runs; `make bench`: 20000,100000); "
                          "--docs is always one of them")
-    ap.add_argument("--memory-only", action="store_true", help="only the memory-vs-size table")
+    ap.add_argument("--decide-sizes", default="",
+                    help="record counts of the decide-stage-alone memory table (`make bench`: 100000,1000000)")
+    ap.add_argument("--memory-only", action="store_true", help="only the memory tables")
     ap.add_argument("--no-identity", action="store_true")
     ap.add_argument("--no-peer", action="store_true", help="neither DataTrove nor Data-Juicer")
     ap.add_argument("--work", default=os.path.join(REPO, "bench", "out"))
@@ -461,6 +499,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                                                    corpus.bytes, logs)
     done = {x["docs"]: x for x in r["governance"] if x["mode"] == "in_process"}
     r["memory"] = memory_curve(sizes, a.seed, a.work, done)
+    if a.decide_sizes:
+        r["decide_memory"] = decide_curve([int(x) for x in a.decide_sizes.split(",") if x], a.work)
     ratios: dict[str, Any] = {}
     ident = {x["mode"]: x for x in r["identity"] if not x.get("failed")}
     for g in [x for x in r["governance"] if not x.get("failed")]:
@@ -484,6 +524,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         ratios["multi_processing_speedup_wall"] = round(gov["in_process"]["wall_s"] / gov["multi_processing"]["wall_s"], 3)
     r["ratios"] = ratios
     r["failed_runs"] = [f"{k}:{x['mode']}" for k in ("governance", "identity") for x in r[k] if x.get("failed")]
+    r["failed_runs"] += [f"decide:{x['records']}" for x in (r.get("decide_memory") or {}).get("rows", []) if x.get("failed")]
     if p.get("failed"):
         r["failed_runs"].append("peer:datatrove")
     if dj.get("failed"):

@@ -11,13 +11,16 @@ tasks (the shape DataTrove and NeMo Curator use), and Beam shuffles only what is
    represents its group; members of groups of >= 2 -> ``members/pPPPPP``; each representative's band keys
    -> bucket partition ``digest mod Q``;
 3. buckets (one task per bucket partition): sorted by (band, digest, rank); per bucket of >= 2 members the
-   pairs ``bucket_pairs`` compares (head + bounded window) -> ``pairs/qQQQQQ``;
-4. label (one Beam pipeline, ``ClusterPairs``): candidate pairs and exact members only; signatures of
+   pairs ``bucket_pairs`` compares (head + bounded window) -> pair partition ``hash(pair) mod P``;
+4. pairs (one task per pair partition): a pair found in several bands once -> ``pairs/rRRRRR``;
+5. label (one Beam pipeline, ``ClusterPairs``): candidate pairs and exact members only; signatures of
    paired records read from the key files; Jaccard, connected components -> duplicate rows per output
    shard (``dups/sNNNNN``).
 
-A task holds one partition (about ``PARTITION_RECORDS`` records), so steps 1-3 do not grow with the corpus;
-step 4 grows with the records that are in a duplicate group or candidate pair, not with all records.
+A task holds one partition (at most ``PARTITION_RECORDS`` records, and no more than an output shard's), so
+steps 1-4 do not grow with the corpus; step 5 holds the distinct candidate pairs and the exact-group
+members, which grow with the duplicates, not with all records. (Before step 4 existed, a near pair found
+in up to 21 bands reached Beam once per band with both signatures attached: 1.8 GB at 1M records.)
 Partitions follow the content hash and band digests, never a worker or arrival order, and rank order is
 (priority, record id, key-file index) everywhere, as in ``FindDuplicates``: the same clusters on any runner.
 """
@@ -25,6 +28,7 @@ Partitions follow the content hash and band digests, never a worker or arrival o
 from __future__ import annotations
 
 import glob
+import hashlib
 import json
 import logging
 import os
@@ -82,9 +86,11 @@ class DecidePlan:
 
     @classmethod
     def make(cls, work: str, key_files: list[str], rejected: frozenset[str], policy: DedupPolicy,
-             records: int) -> DecidePlan:
+             records: int, num_shards: int = 1) -> DecidePlan:
+        """At least one exact partition per output shard, and none above PARTITION_RECORDS records, so a
+        decide task holds no more records than a finalise task."""
         bands, rows = lsh_params(policy)
-        p = max(1, -(-records // PARTITION_RECORDS))
+        p = max(1, num_shards, -(-records // PARTITION_RECORDS))
         return cls(work, key_files, rejected, bands, rows, policy.max_bucket_compare, p, p * BUCKET_FANOUT)
 
     def exact_part(self, p: int, fidx: int) -> str:
@@ -96,8 +102,11 @@ class DecidePlan:
     def members(self, p: int) -> str:
         return os.path.join(self.work, "decide", "members", f"p{p:06d}.parquet")
 
-    def pairs(self, q: int) -> str:
-        return os.path.join(self.work, "decide", "pairs", f"q{q:06d}.parquet")
+    def pair_part(self, r: int, q: int) -> str:
+        return os.path.join(self.work, "decide", "pair_parts", f"r{r:06d}", f"q{q:06d}.parquet")
+
+    def pairs(self, r: int) -> str:
+        return os.path.join(self.work, "decide", "pairs", f"r{r:06d}.parquet")
 
     def files(self, kind: str) -> list[str]:
         return sorted(glob.glob(os.path.join(self.work, "decide", kind, "*.parquet")))
@@ -218,9 +227,30 @@ class BucketPairs:
                     buckets += 1
                     for (a, b), (ra, rb) in bucket_pairs(members, pl.max_compare):
                         pairs.add((a, b, ra[0], ra[2], rb[0], rb[2]))
-        rows = [dict(zip(PAIRS_SCHEMA.names, x, strict=True)) for x in sorted(pairs)]
-        write_atomic_table(pa.Table.from_pylist(rows, schema=PAIRS_SCHEMA), pl.pairs(q))
-        return {"task": q, "entries": n, "buckets": buckets, "rows": len(rows)}
+        # A pair shares several bands, so it is found in several bucket partitions: partition the pairs by
+        # pair (UniquePairs removes the copies) so that only distinct pairs reach Beam and carry signatures.
+        per: dict[int, list[dict[str, Any]]] = {}
+        for x in sorted(pairs):
+            r = int.from_bytes(hashlib.blake2b(f"{x[0]}\x00{x[1]}".encode(), digest_size=8).digest(), "big")
+            per.setdefault(r % pl.exact_parts, []).append(dict(zip(PAIRS_SCHEMA.names, x, strict=True)))
+        for r, rows in per.items():
+            write_atomic_table(pa.Table.from_pylist(rows, schema=PAIRS_SCHEMA), pl.pair_part(r, q))
+        return {"task": q, "entries": n, "buckets": buckets, "rows": len(pairs)}
+
+
+class UniquePairs:
+    """Task = pair partition: the distinct candidate pairs of every bucket partition -> pairs file."""
+
+    def __init__(self, plan: DecidePlan) -> None:
+        self.plan = plan
+
+    def run(self, r: int) -> dict[str, Any]:
+        pl = self.plan
+        t = _parts(os.path.dirname(pl.pair_part(r, 0)), PAIRS_SCHEMA)
+        rows = sorted({tuple(x.values()) for x in t.to_pylist()})
+        write_atomic_table(pa.Table.from_pylist([dict(zip(PAIRS_SCHEMA.names, x, strict=True)) for x in rows],
+                                                schema=PAIRS_SCHEMA), pl.pairs(r))
+        return {"task": r, "rows": len(rows), "found": t.num_rows}
 
 
 def _read_pairs(path: str):  # type: ignore[no-untyped-def]
@@ -261,11 +291,11 @@ class _DupRows(beam.DoFn):
 
 def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipeline: Any,
                ) -> tuple[dict[str, Any], dict[int, int]]:
-    """Steps 1-4 (see the module docstring); returns (dedup statistics, {cluster size: clusters})."""
+    """Steps 1-5 (see the module docstring); returns (dedup statistics, {cluster size: clusters})."""
     lay = Layout(plan.work)
     summ = lay.summaries
     for name, n_tasks, cls in (("scatter", len(plan.key_files), Scatter), ("exact", plan.exact_parts, ExactGroups),
-                               ("buckets", plan.bucket_parts, BucketPairs)):
+                               ("buckets", plan.bucket_parts, BucketPairs), ("pairs", plan.exact_parts, UniquePairs)):
         got = run_tasks(make_pipeline, list(range(n_tasks)), maker(cls, plan), summ(f"decide-{name}"),
                         f"decide/{name}")
         log.info("decide %s: %d tasks, %d rows; %s", name, n_tasks, sum(s["rows"] for s in got), rss_line())

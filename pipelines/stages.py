@@ -83,7 +83,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
         decider = PreDecider(spec)
         rejected = frozenset(s for s in spec.sources if decider.screening_rejected(s, screen_counts))
         plan = DecidePlan.make(spec.work_dir, [lay.keys(i) for i in range(len(spec.files))], rejected,
-                               policy.dedup, records=sum(s["records"] for s in ann))
+                               policy.dedup, records=sum(s["records"] for s in ann), num_shards=spec.num_shards)
         stats, cluster_sizes = run_decide(plan, policy.dedup, spec.num_shards, make_pipeline)
         write_atomic_text(json.dumps(stats, sort_keys=True) + "\n", os.path.join(spec.work_dir, "dedup_stats.jsonl"))
     res.stage_seconds["decide"] = round(time.monotonic() - t, 3)
