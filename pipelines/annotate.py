@@ -3,8 +3,8 @@
 Why: full records are written once, to the Parquet part of their record-id shard
 (``_work/annotated/sNNNNN/fFFFFFF.parquet``), so no record crosses a shuffle; the decide stage reads only
 the file's compact key rows (``_work/keys/fFFFFFF.parquet``: id, source, content hash, priority,
-pre-decision flag, screening hit, signature). A task holds one input file's batch and per-shard write
-buffers. Incremental runs (``run --base``) first split the base run's tables per input file
+pre-decision flag, screening hit, signature). A task holds one annotate batch and at most
+``MAX_BUFFERED_ROWS`` annotated rows, whatever the size of its input file. Incremental runs (``run --base``) first split the base run's tables per input file
 (``split_cache_shard``), so an unchanged file's task reads only its own cached annotations.
 """
 
@@ -37,6 +37,7 @@ from corpusgov.quality.signals import SIGNAL_NAMES
 
 ANNOTATE_BATCH = 256  # records per annotate_batch call (MinHash is vectorised per batch)
 FLUSH_ROWS = 2048  # rows buffered per shard before a row group is written
+MAX_BUFFERED_ROWS = 4 * FLUSH_ROWS  # rows buffered over all shards: a task's memory does not grow with its file
 
 _CACHE_SCHEMA = pa.schema([
     ("record_id", pa.string()), ("file_sha256", pa.string()), ("content_sha256", pa.string()),
@@ -122,6 +123,11 @@ class Annotator:
         buffers: dict[int, list[dict[str, Any]]] = {}
         dead: dict[int, list[str]] = {}
         keys: list[dict[str, Any]] = []
+        keys_path = self.layout.keys(fi)
+        os.makedirs(os.path.dirname(keys_path), exist_ok=True)
+        keys_tmp = f"{keys_path}.tmp-{os.getpid()}"
+        keys_writer = pq.ParquetWriter(keys_tmp, KEYS_SCHEMA, compression="snappy")
+        buffered = [0]
         screen: dict[str, list[int]] = {}
         counts = {"records": 0, "dead": 0, "records_reused": 0, "records_annotated": 0}
         tmp_paths: dict[int, str] = {}
@@ -130,6 +136,7 @@ class Annotator:
             rows = buffers.pop(shard, [])
             if not rows:
                 return
+            buffered[0] -= len(rows)
             if shard not in writers:
                 path = self.layout.annotated(shard, fi)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -143,8 +150,11 @@ class Annotator:
                 row = annotated_row(rec, ann, sig)
                 shard = shard_of(rid, n)
                 buffers.setdefault(shard, []).append(row)
+                buffered[0] += 1
                 if len(buffers[shard]) >= FLUSH_ROWS:
                     flush(shard)
+                elif buffered[0] >= MAX_BUFFERED_ROWS:  # many shards: the fullest buffer goes first
+                    flush(max(buffers, key=lambda k: (len(buffers[k]), -k)))
                 hit = bool(ann.get("screen_hits"))
                 sc = screen.setdefault(src, [0, 0])
                 sc[0] += 1
@@ -154,6 +164,9 @@ class Annotator:
                 keys.append({"record_id": rid, "source_id": src, "content_sha256": rec["content_sha256"],
                              "priority": int(self.spec.sources[src]["priority"]), "pre_ok": pre_ok,
                              "screen_hit": hit, "signature": sig})
+                if len(keys) >= FLUSH_ROWS:
+                    keys_writer.write_table(pa.Table.from_pylist(keys, schema=KEYS_SCHEMA))
+                    keys.clear()
 
         todo: list[dict[str, Any]] = []
 
@@ -197,7 +210,9 @@ class Annotator:
             os.replace(tmp_paths[shard], self.layout.annotated(shard, fi))
         for shard, lines in dead.items():
             write_atomic_text("".join(line + "\n" for line in lines), self.layout.dead(shard, fi))
-        write_atomic_table(pa.Table.from_pylist(keys, schema=KEYS_SCHEMA), self.layout.keys(fi))
+        keys_writer.write_table(pa.Table.from_pylist(keys, schema=KEYS_SCHEMA))
+        keys_writer.close()
+        os.replace(keys_tmp, keys_path)
         self.read_tally.flush()
         self.tally.flush()
         return {"task": fi, **counts, "screen": screen}

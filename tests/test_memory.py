@@ -3,9 +3,10 @@
 The staged run holds one input file's batch, one output shard and one decide partition in memory, never the
 corpus: on the in-process runner the single-graph pipeline grew by 23-60 KB per document and the staged run
 with Beam-grouped dedup keys by 1.6-2.1 KB per document (docs/profile.md). Two runs of the benchmark corpus
-with small shards (so the larger run has many) are measured in fresh processes (`bench.rusage`: ru_maxrss of
-the run and everything it waited for). Between them 18,000 documents are added, so the 1 KB/doc bound
-leaves ~18 MB for run-to-run noise (measured: a few MB) and fails on the previous decide stage.
+with small shards and small input files (so both runs have full shards, full decide partitions and the same
+per-file task size, and the larger run has many of each) are measured in fresh processes (`bench.rusage`:
+ru_maxrss of the run and everything it waited for). Between them 18,000 documents are added, so the
+1 KB/doc bound leaves ~18 MB for run-to-run noise (measured: a few MB).
 """
 
 from __future__ import annotations
@@ -23,12 +24,13 @@ from bench.gen import generate
 
 pytestmark = pytest.mark.slow
 SIZES = (2_000, 20_000)
-SHARD_BYTES = 1024 * 1024  # ~1,000 documents per shard: the larger run has ~20 shards
+SHARD_BYTES = 1024 * 1024  # ~1,000 documents per shard: the larger run has ~20 shards and decide partitions
+DOCS_PER_FILE = 1_500  # input files of 500 documents per source in both runs
 MAX_SLOPE_KB_PER_DOC = 1.0
 
 
 def _peak_rss_mb(tmp: Path, docs: int) -> tuple[float, int]:
-    corpus = generate(str(tmp / f"corpus-{docs}"), docs, seed=1)
+    corpus = generate(str(tmp / f"corpus-{docs}"), docs, seed=1, docs_per_file=DOCS_PER_FILE)
     conf = write_config(corpus, str(tmp / f"conf-{docs}"), shard_bytes=SHARD_BYTES)
     out, ru = tmp / f"run-{docs}", tmp / f"ru-{docs}.json"
     cli = os.path.join(os.path.dirname(sys.executable), "corpusgov")
