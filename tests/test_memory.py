@@ -1,18 +1,23 @@
-"""Memory as a tested property: peak RSS of a run is flat in the corpus size beyond the first shard.
+"""Memory as a tested property: the staged pipeline's peak RSS is flat in the corpus size beyond the first shard.
 
-The staged run holds one input file's batch, one output shard and one decide partition in memory, never the
+The staged run holds one annotate batch, one output shard and one decide partition in memory, never the
 corpus: on the in-process runner the single-graph pipeline grew by 23-60 KB per document and the staged run
 with Beam-grouped dedup keys by 1.6-2.1 KB per document (docs/profile.md). Two runs of the benchmark corpus
 with small shards and small input files (so both runs have full shards, full decide partitions and the same
-per-file task size, and the larger run has many of each) are measured in fresh processes (`bench.rusage`:
-ru_maxrss of the run and everything it waited for). Between them 18,000 documents are added, so the
-1 KB/doc bound leaves ~18 MB for run-to-run noise (measured: a few MB).
+per-file task size, and the larger run has many of each) are measured in fresh processes. Asserted: the
+driver's peak RSS at the end of the pipeline (its "stage finalise" line: annotate, decide and finalise all
+ran in that process on the in-process runner) grows by < 1 KB per added document; 18,000 documents are added,
+so the bound leaves ~18 MB for run-to-run noise. The whole run's peak (`bench.rusage`) is reported beside
+it: what runs after the pipeline (Great Expectations over up to `expectations.max_rows` decision rows, the
+dashboard) is not part of the staged pipeline (measured 2026-12-05: 485 MB at the end of the pipeline and
+587 MB for the whole run at 20k documents).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -29,20 +34,28 @@ DOCS_PER_FILE = 1_500  # input files of 500 documents per source in both runs
 MAX_SLOPE_KB_PER_DOC = 1.0
 
 
-def _peak_rss_mb(tmp: Path, docs: int) -> tuple[float, int]:
+_STAGE = re.compile(r"stage finalise: [\d.]+ s, peak RSS so far (\d+) MB")
+
+
+def _peak_rss_mb(tmp: Path, docs: int) -> tuple[float, float, int]:
+    """(pipeline peak MB, whole-run peak MB, output shards) of one run in a fresh process."""
     corpus = generate(str(tmp / f"corpus-{docs}"), docs, seed=1, docs_per_file=DOCS_PER_FILE)
     conf = write_config(corpus, str(tmp / f"conf-{docs}"), shard_bytes=SHARD_BYTES)
     out, ru = tmp / f"run-{docs}", tmp / f"ru-{docs}.json"
     cli = os.path.join(os.path.dirname(sys.executable), "corpusgov")
     env = {**os.environ, "CORPUSGOV_PII_HASH_KEY": "memory-test-key"}
-    subprocess.run([sys.executable, "-m", "bench.rusage", "-o", str(ru), "--", cli, "--quiet", "run",
-                    "--config", conf, "--out", str(out)], check=True, env=env, capture_output=True)
+    proc = subprocess.run([sys.executable, "-m", "bench.rusage", "-o", str(ru), "--", cli, "run",
+                           "--config", conf, "--out", str(out)], check=True, env=env, capture_output=True, text=True)
+    (pipeline,) = _STAGE.findall(proc.stdout + proc.stderr)
     shards = len(list((out / "decisions").glob("*.parquet")))
-    return json.loads(ru.read_text(encoding="utf-8"))["max_rss_single_mb"], shards
+    return float(pipeline), json.loads(ru.read_text(encoding="utf-8"))["max_rss_single_mb"], shards
 
 
 def test_peak_rss_slope_is_flat_beyond_a_shard(tmp_path: Path) -> None:
-    (small, _), (large, shards) = (_peak_rss_mb(tmp_path, n) for n in SIZES)
+    (small, small_run, _), (large, large_run, shards) = (_peak_rss_mb(tmp_path, n) for n in SIZES)
     assert shards >= 10  # the property is about many shards, not one
     slope = (large - small) * 1024 / (SIZES[1] - SIZES[0])
-    assert slope < MAX_SLOPE_KB_PER_DOC, f"peak RSS {small:.0f} -> {large:.0f} MB: {slope:.1f} KB/doc"
+    whole = (large_run - small_run) * 1024 / (SIZES[1] - SIZES[0])
+    print(f"pipeline peak RSS {small:.0f} -> {large:.0f} MB ({slope:.2f} KB/doc); whole run {small_run:.0f} -> "
+          f"{large_run:.0f} MB ({whole:.2f} KB/doc)")
+    assert slope < MAX_SLOPE_KB_PER_DOC, f"pipeline peak RSS {small:.0f} -> {large:.0f} MB: {slope:.1f} KB/doc"
