@@ -19,6 +19,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from corpusgov.contracts.record import Annotations
 from corpusgov.lineage.hashing import shard_of
 from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
@@ -32,7 +33,7 @@ from corpusgov.pipelines.annotated import (
     write_atomic_table,
     write_atomic_text,
 )
-from corpusgov.pipelines.governance import PreDecider, RunSpec, _policy, cached_annotation
+from corpusgov.pipelines.governance import PreDecider, RunSpec, cached_annotation, policy_from_spec
 from corpusgov.quality.signals import SIGNAL_NAMES
 
 ANNOTATE_BATCH = 256  # records per annotate_batch call (MinHash is vectorised per batch)
@@ -105,7 +106,7 @@ class Annotator:
         self.read_tally = Tally(spec.progress_dir, "read")
         self.tally = Tally(spec.progress_dir, "annotated")
         self.reader = FileReader(spec.mappings, spec.limits, self.read_tally)
-        self.ann = Annotators(_policy(spec.policy), spec.lexicon_terms)
+        self.ann = Annotators(policy_from_spec(spec.policy), spec.lexicon_terms)
         self.decider = PreDecider(spec)
         self.cache = spec.extra.get("annotation_cache")
 
@@ -144,7 +145,7 @@ class Annotator:
                 writers[shard] = pq.ParquetWriter(tmp_paths[shard], ANNOTATED_SCHEMA, compression="snappy")
             writers[shard].write_table(pa.Table.from_pylist(rows, schema=ANNOTATED_SCHEMA))
 
-        def emit(batch: list[tuple[dict[str, Any], dict[str, Any], bytes | None]]) -> None:
+        def emit(batch: list[tuple[dict[str, Any], Annotations, bytes | None]]) -> None:
             for rec, ann, sig in batch:
                 rid, src = rec["record_id"], rec["source_id"]
                 row = annotated_row(rec, ann, sig)

@@ -253,14 +253,14 @@ class UniquePairs:
         return {"task": r, "rows": len(rows), "found": t.num_rows}
 
 
-def _read_pairs(path: str):  # type: ignore[no-untyped-def]
+def _read_pairs(path: str):
     if not path:  # the placeholder when there is no file (some runners reject an empty Create)
         return
     for r in pq.read_table(path).to_pylist():
         yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
 
 
-def _read_members(path: str):  # type: ignore[no-untyped-def]
+def _read_members(path: str):
     if not path:
         return
     for r in pq.read_table(path).to_pylist():
@@ -274,7 +274,7 @@ class _DupRows(beam.DoFn):
         self._layout = layout
         self._dir = summary_dir
 
-    def process(self, kv: tuple[int, Any]):  # type: ignore[no-untyped-def]
+    def process(self, kv: tuple[int, Any]):
         shard, items = kv
         rows, changed = [], 0
         for kind, v in items:

@@ -49,7 +49,7 @@ class Join(beam.PTransform):
         return parts | "Union" >> beam.Flatten() | "Group" >> beam.GroupByKey()
 
 
-def _tagger(tag: str):  # type: ignore[no-untyped-def]
+def _tagger(tag: str):
     return lambda kv: (kv[0], (tag, kv[1]))
 
 
@@ -87,7 +87,7 @@ class _LookupSignatures(beam.DoFn):
             yield pair, (*carried, sigs[pair[self.side]])
 
 
-def _by_file(side: int):  # type: ignore[no-untyped-def]
+def _by_file(side: int):
     """Keys a (pair, (rank_a, rank_b, ...)) by the key-file index carried in the side's rank."""
     return lambda kv: (kv[1][side][2], kv)
 

@@ -54,7 +54,8 @@ class RunSpec:
     progress_dir: str | None = None  # worker tallies for the driver's progress line (corpusgov.progress)
 
 
-def _policy(spec_policy: dict[str, Any]) -> Any:
+def policy_from_spec(spec_policy: dict[str, Any]) -> Any:
+    """The run's policy model from the JSON-able dict a RunSpec carries (what workers receive)."""
     from corpusgov.config import Policy
 
     return Policy.model_validate(spec_policy)
@@ -89,7 +90,7 @@ class PreDecider:
 
     def __init__(self, spec: RunSpec) -> None:
         self._sources = spec.sources
-        self._policy = _policy(spec.policy)
+        self._policy = policy_from_spec(spec.policy)
 
     def status(self, source_id: str, screen_counts: dict[str, tuple[int, int]] | None) -> SourceStatus:
         """The source's status; `screen_counts` None leaves out the screening-rate gate (not known yet)."""
@@ -228,16 +229,16 @@ class RecordFinaliser:
         lang = row["lang"] or "und"
         sigs, scale = agg.signals, agg.SCALE
         for n, v in finite:
-            acc = sigs.get(n)
-            if acc is None:
+            st = sigs.get(n)  # [count, micro-unit sum, min, max]
+            if st is None:
                 sigs[n] = [1, round(v * scale), v, v]
             else:
-                acc[0] += 1
-                acc[1] += round(v * scale)
-                if v < acc[2]:
-                    acc[2] = v
-                if v > acc[3]:
-                    acc[3] = v
+                st[0] += 1
+                st[1] += round(v * scale)
+                if v < st[2]:
+                    st[2] = v
+                if v > st[3]:
+                    st[3] = v
             b = signal_bucket(v)
             for key in (("q_hist", n, b), ("qh", n, stage, lang, b)):  # stage: kept, or the measure that dropped it
                 counts[key] = counts.get(key, 0) + 1

@@ -33,7 +33,7 @@ from corpusgov.pipelines.annotate import Annotator, SplitCacheWorker
 from corpusgov.pipelines.annotated import Layout, write_atomic_text
 from corpusgov.pipelines.decide import DecidePlan, run_decide
 from corpusgov.pipelines.finalise import ShardWriter, merge_outputs
-from corpusgov.pipelines.governance import PreDecider, RunSpec, _policy
+from corpusgov.pipelines.governance import PreDecider, RunSpec, policy_from_spec
 from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks
 
 __all__ = ["StageError", "StagedResult", "pipeline_factory", "run_stages"]
@@ -56,7 +56,7 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
     lay = Layout(spec.work_dir)
     res = StagedResult()
     os.makedirs(spec.work_dir, exist_ok=True)
-    policy = _policy(spec.policy)
+    policy = policy_from_spec(spec.policy)
     cache = spec.extra.get("annotation_cache")
 
     t = time.monotonic()

@@ -32,7 +32,7 @@ class TaskFn(beam.DoFn):
     def setup(self) -> None:
         self._worker = self._make()
 
-    def process(self, task: Any):  # type: ignore[no-untyped-def]
+    def process(self, task: Any):
         summary = self._worker.run(task)
         write_atomic_text(json.dumps(summary, sort_keys=True, ensure_ascii=False),
                           os.path.join(self._dir, f"{summary['task']:06d}.json"))
