@@ -18,6 +18,7 @@ import hashlib
 import math
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 DRILL_SEED = 0
@@ -76,6 +77,29 @@ def minhash_similarity(a: bytes | None, b: bytes | None) -> float | None:
 
     x, y = np.frombuffer(a, dtype=np.uint64), np.frombuffer(b, dtype=np.uint64)
     return round(float((x == y).mean()), 4)
+
+
+_LOW_BINS = [f"{i / 20:.2f}" for i in range(20)]
+
+
+def signal_bucket(v: float) -> str:
+    """Lower edge of the histogram bin: 0.05-wide bins on [0, 1], then [1, 2), [2, 4), [4, 8), ...
+
+    For v > 1 the bin is 2**floor(log2 v), taken exactly from the binary exponent (math.frexp)."""
+    if v <= 1.0:
+        return _LOW_BINS[max(0, min(int(v * 20), 19))]
+    return str(1 << (math.frexp(v)[1] - 1))
+
+
+def breakdown_counts(source_id: str, lang: str, decision: str, reasons: list[str],
+                     tokens: int) -> Iterator[tuple[tuple[str, ...], int]]:
+    """The `bd` counters of one record: source x language x outcome, in records and estimated tokens.
+
+    Outcome: `kept` plus `flag:<reason>` per flag for a kept record, else its first (deciding) reason. One
+    rule for the pipeline's finaliser and for the recount after a takedown (`recount_after_takedown`)."""
+    for outcome in (["kept", *(f"flag:{r}" for r in reasons)] if decision == "keep" else reasons[:1]):
+        yield ("bd", source_id, lang, outcome, "records"), 1
+        yield ("bd", source_id, lang, outcome, "tokens"), tokens
 
 
 # ---------------------------------------------------------------- driver side: work files -> tables
@@ -151,9 +175,18 @@ def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mas
                          pa.int64() if k == "text_chars" else pa.string()) for k in SAMPLE_FIELDS])
     paths = [os.path.join(d, "samples.parquet")]
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), paths[0], compression="zstd")
+    return paths + _write_counts(d, counters.data)
+
+
+def _write_counts(d: str, data: dict[tuple[Any, ...], int]) -> list[str]:
+    """`breakdown.parquet` and `histograms.parquet` from the `bd` and `qh` counters; returns their paths."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     bd: dict[tuple[str, str, str], dict[str, int]] = {}
     hist = []
-    for key, v in sorted(counters.data.items()):
+    paths: list[str] = []
+    for key, v in sorted(data.items()):
         if key[0] == "bd" and len(key) == 5:
             bd.setdefault((key[1], key[2], key[3]), {"records": 0, "tokens": 0})[key[4]] = v
         elif key[0] == "qh" and len(key) == 5:
@@ -179,3 +212,47 @@ def read_tables(out_dir: str) -> dict[str, list[dict[str, Any]]] | None:
     if not all(os.path.exists(os.path.join(d, f"{n}.parquet")) for n in names):
         return None
     return {n: pq.read_table(os.path.join(d, f"{n}.parquet")).to_pylist() for n in names}
+
+
+def recount_after_takedown(out_dir: str, affected: set[str]) -> list[str]:
+    """Rewrite `drilldown/` of a version whose tables a takedown rewrote; returns the paths written.
+
+    Sample rows of an affected record, or whose duplicate representative is affected, are removed (their
+    snippets are text of that record; the sample is not refilled). The breakdown and the histograms are
+    recounted from the rewritten `decisions/` with the pipeline's rules (`breakdown_counts`, `signal_bucket`
+    over the finite `q_*` columns). A run written before `decisions.est_tokens` existed cannot recount its
+    token breakdown: its drill-down tables are removed (the dashboard then says the run has none) rather
+    than left stating the records a takedown removed.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    d = os.path.join(out_dir, "drilldown")
+    names = [os.path.join(d, f"{n}.parquet") for n in ("samples", "breakdown", "histograms")]
+    parts = table_parts(out_dir, "decisions")
+    if not all(os.path.exists(p) for p in names):
+        return []
+    if not parts or "est_tokens" not in pq.read_schema(parts[0]).names:
+        for p in names:
+            os.remove(p)
+        return []
+    samples = pq.read_table(names[0])
+    keep = [r not in affected and (o is None or o not in affected)
+            for r, o in zip(samples.column("record_id").to_pylist(), samples.column("dup_of").to_pylist(),
+                            strict=True)]
+    pq.write_table(samples.filter(pa.array(keep, pa.bool_())), names[0], compression="zstd")
+    data: dict[tuple[Any, ...], int] = {}
+    for part in parts:
+        t = pq.read_table(part)
+        q_cols = [c for c in t.column_names if c.startswith("q_")]
+        for row in t.select(["source_id", "lang", "decision", "stage", "reasons", "est_tokens", *q_cols]).to_pylist():
+            lang = row["lang"] or "und"
+            for key, v in breakdown_counts(row["source_id"], lang, row["decision"], list(row["reasons"] or []),
+                                           row["est_tokens"]):
+                data[key] = data.get(key, 0) + v
+            for c in q_cols:
+                v = row[c]
+                if v is not None and math.isfinite(v):
+                    key = ("qh", c[2:], row["stage"], lang, signal_bucket(v))
+                    data[key] = data.get(key, 0) + 1
+    return [names[0], *_write_counts(d, data)]

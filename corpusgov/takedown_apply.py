@@ -49,10 +49,12 @@ def apply_takedowns(src_dir: str, dst_dir: str, manifest: dict[str, Any], applie
 
     A record newly removed from the corpus gets decision "drop", stage "takedown" and `takedown:<id>` as its
     first reason; an affected record that was already dropped keeps its reasons plus `takedown:<id>`. Its PI
-    findings (keyed hashes included) and MinHash signature are deleted.
+    findings (keyed hashes included) and MinHash signature are deleted. The drill-down tables are recounted
+    from the rewritten decisions and lose the sample rows of affected records (`drill.recount_after_takedown`).
     """
     from corpusgov.assemble import merkle_section
     from corpusgov.config import Policy
+    from corpusgov.drill import recount_after_takedown
     from corpusgov.lineage.hashing import file_sha256
     from corpusgov.lineage.merkle import shard_root_from_parquet
 
@@ -64,12 +66,19 @@ def apply_takedowns(src_dir: str, dst_dir: str, manifest: dict[str, Any], applie
                 by_rec[rid].append(a.request_id)
     same = os.path.abspath(src_dir) == os.path.abspath(dst_dir)
     files = []
+    drill_entries: list[dict[str, Any]] = []
     for f in manifest["outputs"]["files"]:
         rel, kind = f["path"], f["kind"]
         src, dst = os.path.join(src_dir, rel), os.path.join(dst_dir, rel)
         if kind == "expectations" and policy.expectations.enabled:
             continue  # re-run on the new decisions
         entry = dict(f)
+        if kind == "drilldown":
+            drill_entries.append(entry)  # recounted below, from the rewritten decisions
+            if not same:
+                os.makedirs(os.path.dirname(dst), exist_ok=True)
+                shutil.copyfile(src, dst)
+            continue
         if kind in TABLE_KINDS:
             t = pq.read_table(src)
             rids = t.column("record_id").to_pylist()
@@ -90,6 +99,11 @@ def apply_takedowns(src_dir: str, dst_dir: str, manifest: dict[str, Any], applie
             os.makedirs(os.path.dirname(dst) or dst_dir, exist_ok=True)
             shutil.copyfile(src, dst)
         files.append({**entry, "sha256": file_sha256(dst), "bytes": os.path.getsize(dst)})
+    written = set(recount_after_takedown(dst_dir, set(by_rec)))
+    for entry in drill_entries:
+        dst = os.path.join(dst_dir, entry["path"])
+        if dst in written:
+            files.append({**entry, "sha256": file_sha256(dst), "bytes": os.path.getsize(dst)})
     return {"files": files, "merkle": merkle_section(files)}
 
 

@@ -24,6 +24,7 @@ from corpusgov.contracts.tables import (
     SIGNATURE_SCHEMA,
     decisions_schema,
 )
+from corpusgov.drill import breakdown_counts, signal_bucket
 from corpusgov.quality.decide import SourceStatus, final_reasons, pre_decide
 from corpusgov.quality.diversity import DiversityAccumulator
 from corpusgov.quality.signals import SIGNAL_NAMES
@@ -279,23 +280,11 @@ def _counter_keys(row: dict[str, Any], rec: ShardRecord, ann: Annotations, decis
     tokens = row["est_tokens"]
     yield (("read", src), 1)
     yield (("file_parsed", src, row["origin_key"]), 1)
-    # Drill-down breakdown: source x language x outcome, in records and estimated tokens.
-    for outcome in (["kept", *(f"flag:{r}" for r in reasons)] if decision == "keep" else reasons[:1]):
-        yield (("bd", src, lang, outcome, "records"), 1)
-        yield (("bd", src, lang, outcome, "tokens"), tokens)
+    yield from breakdown_counts(src, lang, decision, reasons, tokens)  # drill-down: source x language x outcome
     yield from decision_counts(row)  # type: ignore[arg-type]  # `row` holds every DecisionRow key
     yield from finding_counts(src, [f.entity_type for f in ann.get("pii") or []],
                               [m.marker_class for m in ann.get("copyright") or []])
     # The per-signal histogram counters (q_hist, qh) are counted in RecordFinaliser.finalise.
 
 
-_LOW_BINS = [f"{i / 20:.2f}" for i in range(20)]
 
-
-def signal_bucket(v: float) -> str:
-    """Lower edge of the histogram bin: 0.05-wide bins on [0, 1], then [1, 2), [2, 4), [4, 8), ...
-
-    For v > 1 the bin is 2**floor(log2 v), taken exactly from the binary exponent (math.frexp)."""
-    if v <= 1.0:
-        return _LOW_BINS[max(0, min(int(v * 20), 19))]
-    return str(1 << (math.frexp(v)[1] - 1))

@@ -229,3 +229,40 @@ def test_run_made_before_decisions_had_est_tokens(fg: dict[str, Any], tmp_path: 
     assert "est_tokens" not in pq.read_schema(next((tmp_path / "v2" / "decisions").glob("*.parquet"))).names
     rep = verify_run(str(tmp_path / "v2"))
     assert rep.ok, rep.first_failure()
+
+
+def _drill(run_dir: str, name: str) -> list[dict[str, Any]]:
+    import pyarrow.parquet as pq
+
+    return pq.read_table(str(Path(run_dir) / "drilldown" / f"{name}.parquet")).to_pylist()
+
+
+def test_drilldown_recount_uses_the_pipelines_rules(fg: dict[str, Any], tmp_path: Path) -> None:
+    """Recounting an untouched run's drill-down from its decisions gives the tables the pipeline wrote."""
+    from corpusgov.drill import recount_after_takedown
+
+    copy = tmp_path / "base"
+    shutil.copytree(fg["base"], copy)
+    written = recount_after_takedown(str(copy), set())
+    assert len(written) == 3
+    for name in ("samples", "breakdown", "histograms"):
+        assert _drill(str(copy), name) == _drill(fg["base"], name), name
+
+
+def test_takedown_leaves_no_snippet_and_recounts_the_drilldown(fg: dict[str, Any]) -> None:
+    affected = set(manifest(fg["v2"])["requests"][-1]["affected_record_ids"])
+    base_samples = _drill(fg["base"], "samples")
+    assert {s["record_id"] for s in base_samples} & affected or {s["dup_of"] for s in base_samples} & affected, \
+        "the planted work or a copy of it was sampled in the base run"
+    samples = _drill(fg["v2"], "samples")
+    assert samples and not {s["record_id"] for s in samples} & affected
+    assert not {s["dup_of"] for s in samples} & affected
+    bd = _drill(fg["v2"], "breakdown")
+    m = manifest(fg["v2"])
+    assert sum(r["records"] for r in bd if r["outcome"] == "kept") == m["totals"]["kept"]
+    assert sum(r["records"] for r in bd if r["outcome"] == "takedown:TD-1") == m["totals"]["dropped_by_reason"][
+        "takedown:TD-1"]
+    listed = {f["path"]: f["sha256"] for f in m["outputs"]["files"] if f["kind"] == "drilldown"}
+    from corpusgov.lineage.hashing import file_sha256
+
+    assert listed and all(file_sha256(str(Path(fg["v2"]) / p)) == h for p, h in listed.items())
