@@ -76,8 +76,10 @@ class ExpectationsPolicy(BaseModel):
 
     enabled: bool = True
     suite: list[ExpectationSpec] = Field(default_factory=default_expectations)
-    # Above this many decision rows a deterministic sample (keyed hash of sample_key) is validated.
-    max_rows: int = Field(1_000_000, ge=1)
+    # Above this many decision rows a deterministic sample (keyed hash of sample_key) is validated. GE holds
+    # the rows it validates in memory (~2.5 KB per row measured, docs/profile.md), so the default keeps the
+    # step under ~0.5 GB whatever the corpus size; a rate measured on 200k sampled rows is within ~0.2 points (95 %) of the full one.
+    max_rows: int = Field(200_000, ge=1)
     sample_key: str = "record_id"
     # GE result_format: BASIC/SUMMARY keep unexpected-value lists short; never COMPLETE on a corpus.
     result_format: Literal["BOOLEAN_ONLY", "BASIC", "SUMMARY"] = "BASIC"
