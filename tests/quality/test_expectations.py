@@ -329,7 +329,7 @@ def test_derived_columns_documented_and_policy_defaults():
     pol = ExpectationsPolicy()
     crit = {s.name for s in pol.suite if s.critical}
     assert crit == {"record_id_unique", "record_id_not_null", "decision_known", "unresolved_pi_share_max"}
-    assert pol.max_rows == 1_000_000 and pol.result_format in ("BASIC", "SUMMARY")
+    assert pol.max_rows == 200_000 and pol.result_format in ("BASIC", "SUMMARY")
     assert language_value_set([]) is None
     assert language_value_set(["zh"]) == ["zh", "zh-Hans", "zh-Hant"]
 
