@@ -287,6 +287,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "ellipsis_lines_frac": ("以省略号结尾的行比例", "share of lines ending in an ellipsis"),
     "han_bigram_frac": ("常见汉字二元组比例（乱序检测）", "share of common Han bigrams (scrambled text)"),
     "han_logfreq": ("汉字平均对数频率（乱码检测）", "mean Han log-frequency (garbled text)"),
+    "han_pair_pmi": ("相邻汉字搭配强度（乱序检测）", "how strongly adjacent Han characters belong together"),
     "han_run_max": ("无标点连续汉字最大长度", "longest Han run without punctuation"),
     "javascript": ("含脚本代码", "JavaScript"),
     "latin_logp": ("拉丁字母文本的语言模型得分", "letter-model score of Latin text"),
@@ -311,6 +312,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "top_4gram_frac": ("最高频四元组所占比例", "share of the top 4-gram"),
     "top_4gram_frac_zh": ("中文最高频四字串所占比例", "share of the top 4-gram (Chinese)"),
     "url_lines_frac": ("网址行比例", "share of URL lines"),
+    "word_pair_pmi": ("英文相邻词语序合理度", "English word-order plausibility"),
     "words_max": ("词数上限", "maximum words"),
     "words_min": ("词数下限（空格分词文字）", "minimum words (spaced scripts)"),
 }

@@ -8,7 +8,9 @@ text and its zh-cn/zh-tw split is unreliable. This detector
 2. tells simplified from traditional Chinese by counting characters that exist in only one script;
 3. for scripts shared by many languages (Latin, Cyrillic, Arabic, Devanagari) scores langdetect's own
    n-gram profiles (loaded once, in sorted order, from a private ``DetectorFactory``) as a deterministic
-   naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script.
+   naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script; among
+   its five best, a character n-gram model trained on real translated messages (``quality.lang_ngrams``)
+   settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk).
    ``policy.method == "langdetect"`` instead runs langdetect's seeded random-sampling ``Detector`` on the
    same bounded sample (slower; kept to measure the accuracy effect).
 
@@ -25,6 +27,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from corpusgov.quality import lang_ngrams
 from corpusgov.quality.language_policy import LanguagePolicy
 
 UND = "und"
@@ -378,14 +381,31 @@ class LanguageDetector:
             if size:
                 totals += sums[i] / size  # mean log-likelihood per gram: windows weigh equally
                 votes.append(int(np.argmax(sums[i])))
-        best = int(np.argmax(totals))
+        first = int(np.argmax(totals))
         mean = totals / len(votes)
+        best, mean = self._close_call(windows, cols, mean)
         logits = (mean - mean[best]) * self._EVIDENCE
         post = 1.0 / float(np.exp(logits).sum())
-        agree = sum(1 for v in votes if v == best) / len(votes)
+        agree = sum(1 for v in votes if v == first) / len(votes)
         # Degenerate text ("xxxx...", one word repeated) uses few distinct letters: little real evidence.
         variety = min(1.0, len(set("".join(windows).lower())) / self._MIN_DISTINCT)
         return self._langs[cols[best]], post * agree * variety
+
+    def _close_call(self, windows: list[str], cols: np.ndarray, mean: np.ndarray) -> tuple[int, np.ndarray]:
+        """Among langdetect's ``TOP_K`` best candidates, add ``WEIGHT`` x the gettext-trained n-gram model's mean
+        log-probability (relative to its best; a candidate the model lacks gets its worst); the rest drop out
+        of the posterior. Returns the best column and the adjusted per-column scores."""
+        order = [int(i) for i in np.argsort(-mean, kind="stable")[: lang_ngrams.TOP_K]]
+        cand = [self._langs[cols[i]] for i in order]
+        ours = lang_ngrams.mean_logp(" ".join(windows), cand)
+        if len(ours) < 2:
+            return order[0], mean
+        top, worst = max(ours.values()), min(ours.values())
+        adj = np.full_like(mean, -np.inf)
+        for i, lang in zip(order, cand, strict=True):
+            adj[i] = (mean[i] + lang_ngrams.WEIGHT * (ours.get(lang, worst) - top)
+                      + lang_ngrams.PRIOR * lang_ngrams.log_prior(lang))
+        return int(np.argmax(adj)), adj
 
     def _langdetect(self, windows: list[str], cols: np.ndarray) -> tuple[str, float]:
         """Reference path: langdetect's own seeded random-sampling detector on the bounded sample."""

@@ -22,8 +22,9 @@ Signals:
   markup_char_frac (tag residue), letters_frac (letters among non-space characters, table borders left out:
   number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines),
   short_no_sentence (a short text with no sentence: a heading, date stamp or menu label alone),
-  han_run_max (longest unpunctuated Han run) and det_misorder_frac (English determiners followed by function
-  words): word order, which shuffled real words lose.
+  han_run_max (longest unpunctuated Han run), det_misorder_frac (English determiners followed by function
+  words), han_pair_pmi (how strongly adjacent Han characters belong together) and word_pair_pmi (English
+  word-boundary order): word order, which shuffled real words and characters lose.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from corpusgov.quality.language import script_table
-from corpusgov.quality.naturalness import det_misorder_frac, han_stats, latin_logp
+from corpusgov.quality.naturalness import det_misorder_frac, han_stats, latin_logp, word_pair_pmi
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
 if TYPE_CHECKING:
@@ -350,8 +351,9 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
 
     out["lexical_diversity"] = _lexical_diversity(tokens)
     out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
-    out["han_logfreq"], out["han_bigram_frac"], han, out["han_run_max"] = han_stats(text)
+    out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], han, out["han_run_max"] = han_stats(text)
     out["det_misorder_frac"] = det_misorder_frac(text) if base == "en" else 0.0
+    out["word_pair_pmi"] = word_pair_pmi(text) if base == "en" else 9.0
     out["han_chars"] = float(han)
     out["url_lines_frac"] = _url_lines_frac(nonempty)
     tag_chars = sum(len(m) for m in _TAG_RE.findall(text))

@@ -163,7 +163,10 @@ def _print(summary: dict[str, Any], wrong: list[dict[str, Any]], examples: int, 
     if lang_real is not None:
         print(f"sentence-level language ID on real gettext messages: {lang_real['correct']}/{lang_real['n']} = "
               f"{lang_real['accuracy']:.4f} over {len(lang_real['per_language'])} languages (target >= 0.99) "
-              f"{'yes' if lang_real['accuracy'] >= 0.99 else 'NO'}")
+              f"{'yes' if lang_real['accuracy'] >= 0.99 else 'NO'}; the first version's 25 languages "
+              f"{lang_real['first_25']['accuracy']}; without the close-call model "
+              f"{lang_real['without_close_call_model']['accuracy']}")
+        print(f"  {lang_real['source']}; confusions {lang_real['confusions']}")
     print("\nper rule: false drops on good text / junk caught / junk caught by this rule alone")
     for rule, c in summary["rules"].items():
         print(f"  {rule:<26}{c.get('false_drops', 0):>5}{c.get('junk_caught', 0):>7}{c.get('junk_only_rule', 0):>6}")
@@ -242,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
                      | ({"kinds": v["kinds"]} if k.startswith("junk_") else {}) for k, v in summary["sets"].items()},
             "zh_tech_language": {k: summary["zh_tech_language"][k] for k in ("n", "labelled_zh", "share", "target", "met")},
-            "sentence_language": None if lang_res is None else {k: lang_res[k] for k in ("n", "correct", "accuracy", "source")},
+            "sentence_language": None if lang_res is None else {
+                k: lang_res[k] for k in ("n", "correct", "accuracy", "first_25", "without_close_call_model", "sizes",
+                                         "source")},
             "holdout": holdout,
         }
         FIGURES.write_text(json.dumps(figures, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

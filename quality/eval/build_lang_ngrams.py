@@ -1,0 +1,102 @@
+"""Build ``quality/lang_ngrams.json``, the close-call language model of ``quality.lang_ngrams``.
+
+Source: translations in the gettext catalogues of the Debian packages installed here (``/usr/share/locale``),
+only from catalogue domains in the training buckets of ``quality.eval.lang_real`` (``bucket(domain)`` in 1, 2;
+bucket 0 is the test split and is never read here), English from the catalogues' original messages. Languages:
+those of the Latin and Cyrillic scripts among langdetect's profiles that have catalogues. Licence: each
+catalogue's package licence (mostly GPL/LGPL); the shipped file keeps no text, only per-language frequencies of
+the 3,000 most frequent character 1-3-grams (as log-probabilities, add-0.5 smoothed).
+
+``--tune`` trains on bucket 2 only and prints the accuracy on bucket 1 for a few weights (how ``WEIGHT`` was
+chosen). Run: ``python -m corpusgov.quality.eval.build_lang_ngrams [--tune]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+from collections import Counter
+
+from corpusgov.quality import lang_ngrams
+from corpusgov.quality.eval import lang_real
+from corpusgov.quality.language import _SCRIPT_CANDIDATES, LanguageDetector
+
+TOP = 3000
+SMOOTH = 0.5
+
+
+def languages() -> set[str]:
+    return set(_SCRIPT_CANDIDATES["L"]) | set(_SCRIPT_CANDIDATES["C"])
+
+
+def train(texts: dict[str, list[str]]) -> dict[str, dict[str, object]]:
+    out: dict[str, dict[str, object]] = {}
+    for lang in sorted(texts):
+        counts = Counter(g for t in texts[lang] for g in lang_ngrams.grams(t))
+        total = sum(counts.values())
+        out[lang] = {
+            "messages": len(texts[lang]),
+            "grams": {g: round(math.log((c + SMOOTH) / total), 3) for g, c in counts.most_common(TOP)},
+            "unseen": round(math.log(SMOOTH / total), 3),
+        }
+    return out
+
+
+def _tune() -> None:
+    """Train on bucket 2, score bucket 1 (messages not in bucket 2) for a few weights."""
+    train_texts = {k: v for k, v in lang_real.messages_by_language((2,)).items() if k in languages()}
+    lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.tune.json")
+    lang_ngrams.MODEL_PATH.write_text(json.dumps({"languages": train(train_texts)}), encoding="utf-8")
+    lang_ngrams._model.cache_clear()
+    lang_ngrams._log_prior.cache_clear()
+    tune = lang_real.messages_by_language((1,))
+    rng = random.Random(1)
+    rows = []
+    for code in sorted(tune):
+        msgs = sorted(set(tune[code]) - set(train_texts.get(code, ())))
+        rng.shuffle(msgs)
+        rows += [(code, m) for m in msgs[:200]]
+    try:
+        det = LanguageDetector()
+        for w, p in ((0.0, 0.0), (1.0, 0.0), (0.5, 0.05), (1.0, 0.05), (1.0, 0.1), (1.0, 0.2), (2.0, 0.1)):
+            lang_ngrams.WEIGHT, lang_ngrams.PRIOR = w, p
+            ok = sum(det.detect(t)[0] == code for code, t in rows)
+            print(f"weight {w}, prior {p}: {ok}/{len(rows)} = {ok / len(rows):.4f} on bucket 1", flush=True)
+    finally:
+        lang_ngrams.MODEL_PATH.unlink()
+        lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.json")
+        lang_ngrams._model.cache_clear()
+        lang_ngrams._log_prior.cache_clear()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--tune", action="store_true")
+    args = ap.parse_args(argv)
+    if args.tune:
+        _tune()
+        return 0
+    texts = {k: v for k, v in lang_real.messages_by_language(lang_real.TRAIN_BUCKETS).items() if k in languages()}
+    if not texts:
+        print(f"no gettext catalogues under {lang_real.LOCALE_DIR}", file=sys.stderr)
+        return 2
+    model = {
+        "source": f"gettext catalogues under {lang_real.LOCALE_DIR}, domains in buckets {lang_real.TRAIN_BUCKETS} "
+                  "of quality.eval.lang_real (translations; English from the original messages)",
+        "licence": "derived n-gram frequencies only; the catalogues' own licences (mostly GPL/LGPL)",
+        "built_by": "python -m corpusgov.quality.eval.build_lang_ngrams",
+        "max_n": lang_ngrams.MAX_N, "top": TOP,
+        "languages": train(texts),
+    }
+    lang_ngrams.MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
+                                      encoding="utf-8")
+    sizes = {k: v["messages"] for k, v in model["languages"].items()}
+    print(f"{len(sizes)} languages, {sum(sizes.values())} training messages -> {lang_ngrams.MODEL_PATH}: {sizes}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
