@@ -16,6 +16,8 @@ script looks like, using tables shipped in packages we already depend on (nothin
   jieba's dictionary lacks count 0): how much more often than chance each character follows the one before.
   It weighs what ``han_bigram_frac`` only counts, so common characters that happen to form a rare word score
   little: characters drawn with their real frequencies score 0.0-0.28, modern prose 1-3, classical 0.1-3.
+- ``han_order_margin``: the same PMI read forwards minus read backwards: reversed clauses, which keep every
+  pair, read better backwards.
 - ``word_pair_pmi`` (English): mean PMI of the last token of each word and the first token of the next, under
   a 151-class table built from the Python standard library's docstrings (``quality/word_order_en.json``,
   built by ``quality/eval/build_word_order.py``). Shuffled words keep their vocabulary but not this order:
@@ -39,6 +41,8 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+import numpy as np
+
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _DETERMINERS = frozenset("the an their our your my its".split())
 _FUNCTION_WORDS = frozenset(
@@ -49,6 +53,8 @@ _MAX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document
 _MAX_HAN_CHARS = 600  # Han text carries ~3x the information per character: a shorter prefix suffices
 _MIN_HAN = 20
 _MIN_PAIRS = 30
+_MIN_ORDER_PAIRS = 10  # a difference of two readings of the same pairs: fewer pairs suffice
+_ORDER_GATE = 1.0  # forward mean PMI at or above which the order margin is not computed (neutral 9.0)
 _MIN_TRIGRAMS = 40
 _BIGRAM_MIN_FREQ = 5
 _FLOOR = 1.0  # add-one smoothing for unseen characters and trigrams
@@ -160,60 +166,93 @@ def latin_logp(text: str, lang: str | None) -> float:
     return total / n if n >= _MIN_TRIGRAMS else 0.0
 
 
-def han_stats(text: str) -> tuple[float, float, float, int, int]:
-    """(mean log10 character frequency, in-word pair share, mean pair PMI, Han characters, longest run of Han
-    characters with no punctuation, space or other character between them) on a bounded prefix. Pairs are
-    taken inside runs only (never across punctuation); neutral values (0.0, 1.0, 9.0) below the minimums."""
+def han_stats(text: str) -> tuple[float, float, float, float, int, int]:
+    """(mean log10 character frequency, in-word pair share, mean pair PMI, forward-minus-backward PMI, Han
+    characters, longest run of Han characters with no punctuation, space or other character between them) on a
+    bounded prefix. Pairs are taken inside runs only (never across punctuation). Neutral values below the
+    minimums: 0.0 and 1.0 below 20 characters, 9.0 for the PMI below 30 pairs and the margin below 10.
+
+    The margin is computed only when the pairs are weak (mean PMI < 1.0) or too few to measure: text whose
+    pairs read strongly forwards cannot be read better backwards, and most real text is skipped at no cost."""
     runs = _HAN_RUN.findall(text[:_MAX_HAN_CHARS])
     chars = sum(map(len, runs))
     longest = max(map(len, runs), default=0)
-    if chars < _MIN_HAN:
-        return 0.0, 1.0, 9.0, chars, longest
-    logf, pmi = _jieba_tables()
-    unseen = _unseen_han()
-    joined = "".join(runs)
-    mean_logf = sum(map(logf.get, joined, repeat(unseen, chars))) / chars
     table = _trad_to_simp()
-    cands = [simp[i:i + 2] for run in runs for simp in (run.translate(table),) for i in range(len(simp) - 1)]
-    if len(cands) < _MIN_PAIRS:
-        return mean_logf, 1.0, 9.0, chars, longest
-    scores = list(map(pmi.get, cands, repeat(-1.0, len(cands))))
-    share = sum(1 for v in scores if v >= 0.0) / len(cands)
-    mean_pmi = sum(v for v in scores if v > 0.0) / len(cands)
-    return mean_logf, share, mean_pmi, chars, longest
+    simp = [run.translate(table) for run in runs]
+    cands = [s[i:i + 2] for s in simp for i in range(len(s) - 1)]
+    n = len(cands)
+    logf, pmi = _jieba_tables()
+    mean_logf, share, mean_pmi = 0.0, 1.0, 9.0
+    if chars >= _MIN_HAN:
+        mean_logf = sum(map(logf.get, "".join(runs), repeat(_unseen_han(), chars))) / chars
+        if n >= _MIN_PAIRS:  # the table holds PMI >= 0 for every in-word pair: presence and sum in C loops
+            share = sum(map(pmi.__contains__, cands)) / n
+            mean_pmi = sum(map(pmi.get, cands, repeat(0.0, n))) / n
+    margin = _order_margin(simp, cands) if mean_pmi < _ORDER_GATE or mean_pmi == 9.0 else 9.0
+    return mean_logf, share, mean_pmi, margin, chars, longest
+
+
+def _order_margin(simp: list[str], cands: list[str]) -> float:
+    """Mean PMI of adjacent Han pairs read forwards minus read backwards (``ab`` vs ``ba``), 9.0 (neutral) below
+    10 pairs. Text reads better forwards: real Chinese, classical included, scores > -0.3 (-0.28 the lowest of
+    4,200 good dev and held-out documents, most above 0); reversed clauses score below 0, mostly below -0.3."""
+    n = len(cands)
+    if n < _MIN_ORDER_PAIRS:
+        return 9.0
+    pmi = _jieba_tables()[1]
+    back = [r[i:i + 2] for s in simp for r in (s[::-1],) for i in range(len(r) - 1)]
+    return (sum(map(pmi.get, cands, repeat(0.0, n))) - sum(map(pmi.get, back, repeat(0.0, n)))) / n
+
+
+def han_order_margin(text: str) -> float:
+    """``_order_margin`` of the Han runs of a bounded prefix (ungated)."""
+    table = _trad_to_simp()
+    simp = [run.translate(table) for run in _HAN_RUN.findall(text[:_MAX_HAN_CHARS])]
+    return _order_margin(simp, [s[i:i + 2] for s in simp for i in range(len(s) - 1)])
 
 
 @lru_cache(maxsize=1)
-def _word_order_table() -> tuple[dict[str, int], list[list[float]]]:
+def _word_order_table() -> tuple[dict[str, int], np.ndarray]:
     with WORD_ORDER_PATH.open(encoding="utf-8") as f:
         model = json.load(f)
-    return {w: i for i, w in enumerate(model["vocab"])}, model["pmi"]
+    return {w: i for i, w in enumerate(model["vocab"])}, np.asarray(model["pmi"], dtype=np.float64)
 
 
 def word_classes(text: str, index: dict[str, int] | None) -> list[tuple[int, int]]:
     """Per whitespace-separated word: the class of its first and of its last token (``EN_TOKEN``; the vocabulary
     index, or ``len(index)`` for any other word or a word with no token)."""
     index = index if index is not None else _word_order_table()[0]
+    return [_classes_of(word, index) for word in text.lower().split()]
+
+
+def _classes_of(word: str, index: dict[str, int]) -> tuple[int, int]:
     other = len(index)
-    out = []
-    for word in text.lower().split():
-        toks = EN_TOKEN.findall(word)
-        if not toks:
-            out.append((other, other))
-        else:
-            out.append((index.get(toks[0], other), index.get(toks[-1], other)))
-    return out
+    toks = EN_TOKEN.findall(word)
+    if not toks:
+        return other, other
+    return index.get(toks[0], other), index.get(toks[-1], other)
+
+
+_CLASS_CACHE_MAX = 100_000
+_class_cache: dict[str, int] = {}
 
 
 def word_pair_pmi(text: str) -> float:
     """English: mean PMI of adjacent words' boundary tokens (see module doc) on a bounded prefix; 9.0 (neutral)
-    below 30 word boundaries."""
+    below 30 word boundaries. Word classes are memoised (bounded; the result does not depend on the cache)."""
     index, pmi = _word_order_table()
-    cls = word_classes(text[:_MAX_CHARS], index)
-    if len(cls) <= _MIN_WORD_PAIRS:
+    words = text[:_MAX_CHARS].lower().split()
+    if len(words) <= _MIN_WORD_PAIRS:
         return 9.0
-    total = sum(pmi[a[1]][b[0]] for a, b in zip(cls, cls[1:], strict=False))
-    return total / (len(cls) - 1)
+    cache = _class_cache
+    if len(cache) >= _CLASS_CACHE_MAX:
+        cache.clear()
+    k = len(index) + 1
+    for w in set(words).difference(cache):
+        first, last = _classes_of(w, index)
+        cache[w] = first * k + last  # both classes in one int: one C-level lookup per word below
+    codes = np.fromiter(map(cache.__getitem__, words), dtype=np.intp, count=len(words))
+    return float(pmi[codes[:-1] % k, codes[1:] // k].mean())
 
 
 def det_misorder_frac(text: str) -> float:

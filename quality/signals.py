@@ -23,8 +23,10 @@ Signals:
   number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines),
   short_no_sentence (a short text with no sentence: a heading, date stamp or menu label alone),
   han_run_max (longest unpunctuated Han run), det_misorder_frac (English determiners followed by function
-  words), han_pair_pmi (how strongly adjacent Han characters belong together) and word_pair_pmi (English
-  word-boundary order): word order, which shuffled real words and characters lose.
+  words), han_pair_pmi (how strongly adjacent Han characters belong together), han_order_margin (forwards vs
+  backwards) and word_pair_pmi (English word-boundary order): word order, which shuffled real words and
+  characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
+  (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake.
 """
 
 from __future__ import annotations
@@ -37,8 +39,19 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from corpusgov.quality.junk_shapes import (
+    machine_lines_frac,
+    sorted_words_frac,
+    tandem_repeat_frac,
+    utf8_as_gbk_frac,
+)
 from corpusgov.quality.language import script_table
-from corpusgov.quality.naturalness import det_misorder_frac, han_stats, latin_logp, word_pair_pmi
+from corpusgov.quality.naturalness import (
+    det_misorder_frac,
+    han_stats,
+    latin_logp,
+    word_pair_pmi,
+)
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
 if TYPE_CHECKING:
@@ -205,35 +218,35 @@ def _dup_fraction(items: list[str]) -> tuple[float, float]:
     return dup / len(items), (dup_chars / total if total else 0.0)
 
 
-def _ngram_signals(tokens: list[str], out: dict[str, float]) -> None:
+def _ngram_signals(tokens: list[str], out: dict[str, float]) -> np.ndarray:
     """Gopher repetition: top 2/3/4-gram char share, duplicated 5-10-gram char share (no double count).
 
     Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
     uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
     If no n-gram repeats, no longer one can, so most documents stop after a few sorts; from n = 5 only
     positions where both overlapping (n-1)-grams repeat are sorted. Shares are of the
-    tokens' characters (CJK: characters; spaced text: word characters).
+    tokens' characters (CJK: characters; spaced text: word characters). Returns the token ids (uint64).
     """
     for n in (2, 3, 4):
         out[f"top_{n}gram_frac"] = 0.0
     for n in range(5, 11):
         out[f"dup_{n}gram_frac"] = 0.0
     m = len(tokens)
-    if m < 2:
-        return
     ids = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
     codes = np.fromiter(map(ids.__getitem__, tokens), dtype=np.uint64, count=m)
+    if m < 2:
+        return codes
     lens = np.fromiter(map(len, tokens), dtype=np.int64, count=m)
     pref = np.zeros(m + 1, dtype=np.int64)
     np.cumsum(lens, out=pref[1:])
     total = int(pref[-1])
     if total == 0:
-        return
+        return codes
     keys = codes
     dupmask = np.zeros(0, dtype=bool)
     for n in range(2, 11):
         if m < n:
-            return
+            return codes
         keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
         if n <= 4:
             cand = None
@@ -246,7 +259,7 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> None:
         srt = sub[order]
         same = srt[1:] == srt[:-1]
         if not same.any():
-            return
+            return codes
         dup_sorted = np.zeros(len(srt), dtype=bool)
         dup_sorted[1:] |= same
         dup_sorted[:-1] |= same
@@ -264,6 +277,19 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> None:
             edges = np.bincount(pos, minlength=m + 1)[: m + 1] - np.bincount(pos + n, minlength=m + 1)[: m + 1]
             covered = np.cumsum(edges)[:m] > 0
             out[f"dup_{n}gram_frac"] = min(1.0, int(lens[covered].sum()) / total)
+    return codes
+
+
+def _tandem(codes: np.ndarray, dup5: float) -> float:
+    """``junk_shapes.tandem_repeat_frac`` over the first 2,000 token ids (bounded cost). Four copies of a period
+    of 2+ tokens contain a repeated 5-gram, so without one (``dup_5gram_frac`` 0, most text) only runs of one
+    token can be there: checked with one comparison instead of the full search."""
+    head = codes[:2000]
+    if dup5 == 0.0:
+        same = head[1:] == head[:-1]
+        if len(same) < 3 or not (same[:-2] & same[1:-1] & same[2:]).any():
+            return 0.0
+    return tandem_repeat_frac(head)
 
 
 def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
@@ -334,7 +360,8 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     dup_line_chars = out["dup_line_char_frac"] * sum(map(len, nonempty))
     out["char_dup_frac"] = min(1.0, dup_line_chars / n_chars) if n_chars else 0.0
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
-    _ngram_signals(tokens, out)
+    codes = _ngram_signals(tokens, out)
+    out["tandem_repeat_frac"] = _tandem(codes, out["dup_5gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
     out["lorem_ipsum"] = 1.0 if _LOREM_RE.search(text) else 0.0
@@ -351,9 +378,16 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
 
     out["lexical_diversity"] = _lexical_diversity(tokens)
     out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
-    out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], han, out["han_run_max"] = han_stats(text)
+    han_sig = han_stats(text)
+    out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], out["han_order_margin"] = han_sig[:4]
+    han, out["han_run_max"] = han_sig[4:]
     out["det_misorder_frac"] = det_misorder_frac(text) if base == "en" else 0.0
     out["word_pair_pmi"] = word_pair_pmi(text) if base == "en" else 9.0
+    out["machine_lines_frac"] = machine_lines_frac(text, n_lines)
+    out["sorted_words_frac"] = 0.0 if unspaced else sorted_words_frac(text)
+    # Mojibake is made of rare characters in pairs no dictionary has: only weak-pair text is re-decoded.
+    weak = out["han_pair_pmi"] < 1.0 or out["han_pair_pmi"] == 9.0
+    out["utf8_as_gbk_frac"] = utf8_as_gbk_frac(text) if han >= 10 and weak else 0.0
     out["han_chars"] = float(han)
     out["url_lines_frac"] = _url_lines_frac(nonempty)
     tag_chars = sum(len(m) for m in _TAG_RE.findall(text))
