@@ -12,7 +12,9 @@ _NAMES = {
     "good_en_docs": ("Python 文档段落（应保留）", "Python documentation (keep)"),
     "zh_tech": ("中文技术文档段落（应保留）", "Chinese technical paragraphs (keep)"),
     "junk": ("垃圾文本，开发集七类（应删除）", "junk, the dev set's seven kinds (drop)"),
-    "junk_extra": ("垃圾文本，另外十类（应删除）", "junk, ten further kinds (drop)"),
+    "junk_extra": ("垃圾文本，另外十类，调参所用（应删除）", "junk, ten further kinds, tuned on (drop)"),
+    "junk_heldout": ("垃圾文本，十一类留出（仅首次未见）（应删除）", "junk, eleven held-out kinds, blind on first run only (drop)"),
+    "junk_blind": ("垃圾文本，八类从未用于调参（应删除）", "junk, eight kinds never tuned on (drop)"),
 }
 
 
