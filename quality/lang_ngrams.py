@@ -29,7 +29,7 @@ _NON_LETTER = re.compile(r"[\W\d_]+")
 def grams(text: str, max_n: int = MAX_N) -> list[str]:
     """Character 1..max_n-grams of the lower-cased letters, words padded with one space (bare spaces left out)."""
     s = " " + " ".join(_NON_LETTER.sub(" ", text.lower()).split()) + " "
-    out = []
+    out: list[str] = []
     for n in range(1, max_n + 1):
         out.extend(g for g in (s[i:i + n] for i in range(len(s) - n + 1)) if g.strip())
     return out
