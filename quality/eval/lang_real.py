@@ -169,12 +169,12 @@ def evaluate(per_lang: int = 200) -> dict[str, Any] | None:
     if not rows:
         return None
     res = _score(rows)
-    saved = lang_ngrams.WEIGHT
-    lang_ngrams.WEIGHT = 0.0  # langdetect's profiles alone, for comparison
+    saved = lang_ngrams.WEIGHT, lang_ngrams.PRIOR
+    lang_ngrams.WEIGHT, lang_ngrams.PRIOR = 0.0, 0.0  # langdetect's profiles alone, for comparison
     try:
         base = _score(rows)
     finally:
-        lang_ngrams.WEIGHT = saved
+        lang_ngrams.WEIGHT, lang_ngrams.PRIOR = saved
     res["without_close_call_model"] = {k: base[k] for k in ("accuracy", "first_25", "confusions")}
     res["source"] = (f"gettext catalogues in {LOCALE_DIR}, test bucket of domains (sha1(domain) % 3 == "
                      f"{TEST_BUCKET}, never used to build or tune quality/lang_ngrams.json): "
