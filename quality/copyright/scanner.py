@@ -14,12 +14,12 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from corpusgov.quality.copyright import fulltext, rules_licences, rules_notices, rules_optout
+from corpusgov.quality.copyright import fulltext, rules_grants, rules_licences, rules_notices, rules_optout
 from corpusgov.quality.copyright.licences import licence_terms
 from corpusgov.quality.copyright.model import MarkerFinding
 from corpusgov.quality.copyright.rules_base import SENT_END, Group, Rule
 
-GROUPS: list[Group] = [*rules_notices.GROUPS, *rules_licences.GROUPS, *rules_optout.GROUPS]
+GROUPS: list[Group] = [*rules_notices.GROUPS, *rules_licences.GROUPS, *rules_grants.GROUPS, *rules_optout.GROUPS]
 
 _TRIM_RE = re.compile(
     r"(?i)\s*(?:all\s+rights\s+reserved|some\s+rights\s+reserved|保留所有权利|保留一切权利|翻印必究|侵权必究"

@@ -1,0 +1,70 @@
+"""Licence grants in their own words (rules_grants) and 版权归X without 所有: found, while prose about the
+public domain or about licences, and disputes over who owns a copyright, are not taken as grants."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusgov.quality.copyright import CopyrightScanner
+
+
+@pytest.fixture(scope="module")
+def scanner() -> CopyrightScanner:
+    return CopyrightScanner()
+
+
+def _rules(scanner: CopyrightScanner, text: str, marker_class: str) -> set[str]:
+    return {f.recognizer for f in scanner.scan(text) if f.marker_class == marker_class}
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("This code was written in 1993, no copyright is claimed.", "public_domain_dedication"),
+        ("This code is in the public domain; do with it what you wish.", "public_domain_dedication"),
+        ("I hereby place this header file into the public domain.", "public_domain_dedication"),
+        ("The author disclaims copyright to this source code.", "public_domain_dedication"),
+        ("You may redistribute it and/or modify it under the same terms as Perl itself.", "same_terms_as"),
+        (
+            "Monotype has granted the Consortium permission, free of charge, to use, copy modify, publish, "
+            "distribute, sublicense, and/or sell copies of the font.",
+            "permission_verbs",
+        ),
+        (
+            "The authors agree to grant third parties the irrevocable right to copy, use and distribute the work.",
+            "permission_verbs",
+        ),
+        (
+            "Any one receiving the module is considered to be licensed under IBM copyrights to use the source.",
+            "licensed_to_use",
+        ),
+        (
+            "Profiles based on these data may be distributed with no further permissions from the owner.",
+            "free_to_distribute",
+        ),
+    ],
+)
+def test_grants_in_own_words_are_licences(scanner, text, rule):
+    assert rule in _rules(scanner, text, "licence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Works published before 1929 are in the public domain in the United States.",
+        "We discuss whether this code is in the public domain.",
+        "The public domain is the set of works to which no exclusive rights apply.",
+        "Users asked whether permission is needed to use, copy and modify the schemas.",
+        "The tool lets you copy files with or without compression.",
+        "Copying a file is as simple as calling shutil.copy.",
+    ],
+)
+def test_talk_about_licences_is_not_a_grant(scanner, text):
+    assert _rules(scanner, text, "licence") == set()
+
+
+def test_copyright_belongs_without_suoyou(scanner):
+    text = "原始背景及地块图集提取自客户端，版权归鹰角网络及相关权利方。"
+    assert "copyright_notice" in {f.marker_class for f in scanner.scan(text)}
+    for negative in ("本案的焦点是版权归属问题。", "这张图片的版权归谁？"):
+        assert "copyright_notice" not in {f.marker_class for f in scanner.scan(negative)}
