@@ -3,18 +3,43 @@
 Documents are built deterministically from the evaluation set's carrier sentences with 4 planted identifiers
 each. Rates use process CPU time (docs per CPU-second = per core). Reports the best of `repeats` runs for the fast path and one run through Presidio's AnalyzerEngine.
 
+Also CPU time per document on the real Chinese rows of ../shared/real-text-dev (sets zh_tech and
+good_zh_classical), when that directory is there: the synthetic documents carry four identifiers each,
+real paragraphs mostly none.
+
 Run: `python -m corpusgov.quality.eval.pii_speed [n_docs]`. The benchmark may import `measure()`.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 import time
+from pathlib import Path
 
 from corpusgov.quality.eval.build_pii_eval import EN_FILLER, EN_PI, ZH_FILLER, ZH_PI
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.scanner import PiiScanner, mask_text
+
+REAL = Path(__file__).resolve().parents[2].parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
+REAL_SETS = ("zh_tech", "good_zh_classical")
+
+
+def measure_real(path: Path = REAL, repeats: int = 3) -> dict[str, float]:
+    """CPU microseconds per document (best of `repeats`) on each real Chinese set; {} when absent."""
+    if not path.exists():
+        return {}
+    scanner = PiiScanner(PiiPolicy())
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    out: dict[str, float] = {}
+    for name in REAL_SETS:
+        docs = [r["text"] for r in rows if r.get("set") == name]
+        if docs:
+            rate = max(_rate(scanner.scan, docs, "zh") for _ in range(repeats))
+            out[f"{name}_cpu_us_per_doc"] = 1e6 / rate
+            out[f"{name}_docs"] = len(docs)
+    return out
 
 
 def make_docs(lang: str, n: int, seed: int = 7, target_bytes: int = 1024) -> list[str]:
@@ -69,7 +94,14 @@ def main(argv: list[str]) -> dict[str, float]:
             f"{res[f'{lang}_mask_docs_per_s']:,.0f} docs/s mask_text "
             f"(avg {res[f'{lang}_avg_bytes']:.0f} bytes/doc, one core)"
         )
-    return res
+    real = measure_real()
+    for name in REAL_SETS:
+        if f"{name}_docs" in real:
+            us = real[f"{name}_cpu_us_per_doc"]
+            print(f"real {name}: {us:.0f} us CPU/doc = {1e6 / us:,.0f} docs/s/core ({real[f'{name}_docs']:.0f} rows)")
+    if not real:
+        print(f"real Chinese rows: NOT MEASURED ({REAL} not found)")
+    return {**res, **real}
 
 
 if __name__ == "__main__":

@@ -39,6 +39,9 @@ class FastPatternRecognizer(PatternRecognizer):
     CONTEXT_AFTER: ClassVar[int] = 6
     PREFILTER: ClassVar[str | None] = None
     PREFILTER_WORDS: ClassVar[tuple[str, ...]] = ()
+    # True when no pattern can match without an ASCII digit: the scanner then skips the recognizer on
+    # digit-free text after one shared search (half the Chinese technical paragraphs have no digit).
+    NEEDS_DIGIT: ClassVar[bool] = False
     FLAGS: ClassVar[int] = 0
 
     def __init__(self, supported_language: str = "zh") -> None:

@@ -108,6 +108,7 @@ class IpAddressRecognizer(FastPatternRecognizer):
         ),
     )
     PREFILTER = r"[0-9]\.[0-9]"
+    NEEDS_DIGIT = True
 
     def validate_result(self, pattern_text: str):
         return None if is_personal_ip(pattern_text) else False

@@ -36,6 +36,7 @@ class CnResidentIdRecognizer(FastPatternRecognizer):
     )
     CONTEXT = ("身份证", "身份证号", "证件号", "公民身份号码", "ID card", "identity card")
     PREFILTER = r"[0-9]{15}"
+    NEEDS_DIGIT = True
 
     def validate_result(self, pattern_text: str):
         if not ck.is_valid_resident_id(pattern_text):
@@ -56,6 +57,7 @@ class CnMobileRecognizer(FastPatternRecognizer):
     )
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
     PREFILTER = r"1[3-9][0-9]"
+    NEEDS_DIGIT = True
     _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
 
     def validate_result(self, pattern_text: str):
@@ -86,6 +88,7 @@ class CnLandlineRecognizer(FastPatternRecognizer):
         ),
     )
     PREFILTER = r"0[1-9][0-9]{0,2}[-)]|86[ -]"
+    NEEDS_DIGIT = True
 
 
 class CnBankCardRecognizer(FastPatternRecognizer):
@@ -108,6 +111,7 @@ class CnBankCardRecognizer(FastPatternRecognizer):
     CONTEXT = ("银行卡", "卡号", "储蓄卡", "借记卡", "银联卡", "银行账号", "card no", "card number", "card #")
     CONTEXT_SCORE = 0.55
     PREFILTER = r"(?:62|60|68|9[45])[0-9]{2}"
+    NEEDS_DIGIT = True
     _PREFIX = re.compile(r"(?:62|60(?!11)|68|9[45])")
 
     def validate_result(self, pattern_text: str):
@@ -129,6 +133,7 @@ class CnPassportRecognizer(FastPatternRecognizer):
     CONTEXT = ("护照", "passport")
     CONTEXT_BEFORE = 20
     PREFILTER = r"[EG][0-9A-Z][0-9]{7}"
+    NEEDS_DIGIT = True
 
 
 class CnHmtPermitRecognizer(FastPatternRecognizer):
@@ -142,6 +147,7 @@ class CnHmtPermitRecognizer(FastPatternRecognizer):
     CONTEXT = ("通行证", "回乡证", "港澳", "permit")
     CONTEXT_BEFORE = 20
     PREFILTER = r"[HM][0-9]{8}"
+    NEEDS_DIGIT = True
 
 
 class CnTaiwanPermitRecognizer(FastPatternRecognizer):
@@ -153,6 +159,7 @@ class CnTaiwanPermitRecognizer(FastPatternRecognizer):
     CONTEXT_BEFORE = 20
     CONTEXT_AFTER = 0
     PREFILTER_WORDS = ("台",)
+    NEEDS_DIGIT = True
 
 
 class CnUsccRecognizer(FastPatternRecognizer):
@@ -163,6 +170,7 @@ class CnUsccRecognizer(FastPatternRecognizer):
     PATTERNS = (("cn_uscc", r"[1-9ANY]" + B + r"[1239][0-9]{6}" + _C + r"{10}" + R, 0.5),)
     CONTEXT = ("信用代码", "统一社会信用代码", "税号")
     PREFILTER = r"[0-9]{6}"
+    NEEDS_DIGIT = True
 
     def validate_result(self, pattern_text: str):
         return ck.is_valid_uscc(pattern_text)
@@ -229,6 +237,7 @@ class CnAddressRecognizer(FastPatternRecognizer):
         ),
     )
     PREFILTER_WORDS = ("号", "弄", "栋", "幢", "座")
+    NEEDS_DIGIT = True
     PREFILTER = r"[0-9](?:号|弄|栋|幢|座)"
 
 

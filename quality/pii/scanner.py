@@ -27,6 +27,7 @@ ENTITY_PRIORITY: tuple[str, ...] = (
 )
 _RANK = {e: i for i, e in enumerate(ENTITY_PRIORITY)}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9]")
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,10 @@ class PiiScanner:
         if not self.policy.enabled or not text:
             return []
         found: list[PiiFinding] = []
+        digit = _DIGIT.search(text) is not None
         for rec in self._engine.recognizers:
+            if not digit and getattr(rec, "NEEDS_DIGIT", False):
+                continue
             for s, e, score in rec.find(text):
                 if score >= self._min:
                     found.append(PiiFinding(rec.ENTITY, s, e, score, rec.name))

@@ -22,7 +22,10 @@ import numpy as np
 
 LABELS: tuple[str, ...] = ("O", "B", "I", "E", "S")
 HASH_BITS = 20
-N_TEMPLATES = 15
+N_TEMPLATES = 20
+N_CHAR_TEMPLATES = 15  # templates 15.. read the word lexicon (lexicon_features)
+LEX_BITS = 22
+LEX_NAME, LEX_WORD = 2, 1  # lexicon flags: a person name (jieba tag nr*), another word
 _PAD = 2
 _BOS, _EOS, _ASTRAL = 1, 2, 3
 _SHIFT = np.uint64(64 - HASH_BITS)
@@ -56,32 +59,132 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 _NORM, _SUR = _tables()
 
 
-def features(text: str, n_templates: int = N_TEMPLATES) -> np.ndarray:
-    """(N_TEMPLATES, len(text)) bucket ids: char unigrams -2..+2, five bigrams, three trigrams, surname pattern.
+def _codes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Raw code points and their BMP-clipped form."""
+    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return raw, np.minimum(raw, 65535)
+
+
+def ngram_bucket(codes: list[int], bits: int = LEX_BITS) -> int:
+    """Lexicon bucket of one word's normalised codes, exactly as _ngram_buckets computes it for a text."""
+    mask = (1 << 64) - 1
+    k = 0
+    for c in codes:
+        k = ((k << 17) | c) & mask
+    k = (k | (len(codes) << 60)) & mask
+    return ((k * int(_GOLDEN)) & mask) >> (64 - bits)
+
+
+def word_codes(word: str) -> list[int] | None:
+    """Normalised codes of a lexicon word, or None when it has a character outside the BMP."""
+    if any(ord(c) > 65535 for c in word):
+        return None
+    return [int(_NORM[ord(c)]) for c in word]
+
+
+def _lexicon_keys(x: np.ndarray, n: int) -> list[np.ndarray]:
+    """Keys of the 2-, 3- and 4-grams starting at each text position of the padded code array `x`, each
+    extended from the one before (the same packing as ngram_bucket)."""
+    out = []
+    k = x[_PAD : _PAD + n] << np.uint64(17)
+    k |= x[_PAD + 1 : _PAD + 1 + n]
+    for m in (2, 3, 4):
+        if m > 2:
+            k <<= np.uint64(17)
+            k |= x[_PAD + m - 1 : _PAD + m - 1 + n]
+        out.append(k | np.uint64(m << 60))
+    return out
+
+
+def lexicon_features(x: np.ndarray, n: int, lex: np.ndarray, bits: int = LEX_BITS) -> tuple[np.ndarray, ...]:
+    """Five word-lexicon patterns per character: which lexicon words (2-4 chars; name or other) start at it,
+    end at it, both, cover it from inside, and end just before / start just after it."""
+    shift = np.uint64(64 - bits)
+    st = []  # flag of the lexicon word at i..i+m-1, m = 2, 3, 4
+    for k in _lexicon_keys(x, n):
+        k *= _GOLDEN
+        k >>= shift
+        st.append(lex[k.astype(np.intp)].astype(np.uint64))
+    two, four, six = np.uint64(2), np.uint64(4), np.uint64(6)
+    sp = st[0] | (st[1] << two) | (st[2] << four)
+    ep = np.zeros(n, dtype=np.uint64)
+    ep[1:] = st[0][: n - 1]
+    ep[2:] |= st[1][: n - 2] << two
+    ep[3:] |= st[2][: n - 3] << four
+    mid = np.zeros(n, dtype=np.uint64)
+    mid[1:] = st[1][:-1] | (st[2][:-1] << two)
+    mid[2:] |= st[2][:-2] << four
+    around = np.full(n, 1 << 12, dtype=np.uint64)
+    around[1:] |= ep[:-1] << six
+    around[:-1] |= sp[1:]
+    return sp, ep, (sp << six) | ep, mid, around
+
+
+def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None) -> np.ndarray:
+    """(n_templates, len(text)) bucket ids: char unigrams -2..+2, five bigrams, three trigrams, surname pattern,
+    then (templates 15-19, needing the lexicon table `lex`) word-lexicon patterns.
 
     Codes are < 2**17, so a key packs up to three of them exactly (17 bits each) below the template salt.
+    Keys are written in place into one (n_templates, n) array: this runs on every Chinese document.
     """
-    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    if n_templates > N_CHAR_TEMPLATES and lex is None:
+        raise ValueError("templates beyond the character ones need the lexicon table")
+    raw, bmp = _codes(text)
     n = len(raw)
-    x = np.empty(n + 2 * _PAD, dtype=np.uint64)
+    x = np.empty(n + 2 * _PAD + 2, dtype=np.uint64)
     x[:_PAD], x[n + _PAD :] = _BOS, _EOS
-    bmp = np.minimum(raw, 65535)
-    x[_PAD : n + _PAD] = np.where(raw > 65535, _ASTRAL, _NORM[bmp])
+    x[_PAD : n + _PAD] = _NORM[bmp]
+    if n and raw.max() > 65535:
+        x[_PAD : n + _PAD][raw > 65535] = _ASTRAL
     s = np.zeros(n + 2 * _PAD, dtype=np.uint64)
     s[_PAD : n + _PAD] = _SUR[bmp]
-    c = [x[d : d + n] for d in range(5)]  # offsets -2..+2
-    sp = (s[0:n] << np.uint64(3)) | (s[1 : n + 1] << np.uint64(2)) | (s[2 : n + 2] << np.uint64(1)) | s[3 : n + 3]
-    k17, k34 = np.uint64(17), np.uint64(34)
-    rows = (
-        c[0], c[1], c[2], c[3], c[4],
-        (c[1] << k17) | c[2], (c[2] << k17) | c[3], (c[0] << k17) | c[1], (c[3] << k17) | c[4],
-        (c[1] << k17) | c[3], (c[1] << k34) | (c[2] << k17) | c[3], sp, (sp << k17) | c[2],
-        (c[0] << k34) | (c[1] << k17) | c[2], (c[2] << k34) | (c[3] << k17) | c[4],
-    )
-    keys = np.stack(rows[:n_templates])
+    h = x << np.uint64(17)
+    hh = x << np.uint64(34)
+    keys = np.empty((max(n_templates, N_CHAR_TEMPLATES), n), dtype=np.uint64)
+    for d in range(5):  # unigrams at offsets -2..+2
+        keys[d] = x[d : d + n]
+    for row, (a, b) in enumerate(((1, 2), (2, 3), (0, 1), (3, 4), (1, 3)), start=5):  # (a << 17) | b
+        np.bitwise_or(h[a : a + n], x[b : b + n], out=keys[row])
+    np.bitwise_or(hh[1 : 1 + n], h[2 : 2 + n], out=keys[10])
+    keys[10] |= x[3 : 3 + n]
+    sp = keys[11]
+    np.left_shift(s[0:n], np.uint64(3), out=sp)
+    sp |= s[1 : n + 1] << np.uint64(2)
+    sp |= s[2 : n + 2] << np.uint64(1)
+    sp |= s[3 : n + 3]
+    np.left_shift(sp, np.uint64(17), out=keys[12])
+    keys[12] |= x[2 : 2 + n]
+    for row, a in ((13, 0), (14, 2)):  # trigrams -2..0 and 0..+2
+        np.bitwise_or(hh[a : a + n], h[a + 1 : a + 1 + n], out=keys[row])
+        keys[row] |= x[a + 2 : a + 2 + n]
+    if n_templates > N_CHAR_TEMPLATES:
+        for row, v in enumerate(lexicon_features(x, n, lex), start=N_CHAR_TEMPLATES):  # type: ignore[arg-type]
+            keys[row] = v
+    keys = keys[:n_templates]
     keys |= _SALT[:n_templates]
     keys *= _GOLDEN
-    return (keys >> _SHIFT).astype(np.intp)
+    keys >>= _SHIFT
+    return keys.astype(np.intp)
+
+
+def lexicon_table(buckets: np.ndarray, flags: np.ndarray) -> np.ndarray:
+    """Dense flag table from the (bucket, flag) pairs stored in the model (flags of one bucket OR-ed)."""
+    table = np.zeros(1 << LEX_BITS, dtype=np.uint8)
+    np.bitwise_or.at(table, np.asarray(buckets, dtype=np.intp), np.asarray(flags, dtype=np.uint8))
+    return table
+
+
+def lexicon_pairs(entries: list[tuple[str, bool]]) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket, flag) pairs, one per distinct bucket, for 2-4 character words; `True` marks a person name."""
+    acc: dict[int, int] = {}
+    for word, is_name in entries:
+        codes = word_codes(word) if 2 <= len(word) <= 4 else None
+        if codes is None:
+            continue
+        b = ngram_bucket(codes)
+        acc[b] = acc.get(b, 0) | (LEX_NAME if is_name else LEX_WORD)
+    keys = np.array(sorted(acc), dtype=np.uint32)
+    return keys, np.array([acc[int(k)] for k in keys], dtype=np.uint8)
 
 
 @dataclass(frozen=True)
@@ -104,13 +207,18 @@ class ZhPersonModel:
         cont_margin: float = 3.0,
         floor: float = 0.35,
         n_templates: int = N_TEMPLATES,
+        lex: np.ndarray | None = None,
     ) -> None:
         self.emission = np.ascontiguousarray(emission, dtype=np.float32)
         self.transition = np.asarray(transition, dtype=np.float64)
         tr = np.exp(self.transition)
         self._exp_tr = tr
-        self._mats = np.ascontiguousarray(np.stack((tr, tr.T)))  # forward and backward step matrices
-        self._init = np.stack((tr[0], tr[:, 0]))[:, None, :]  # from O before, to O after the window
+        k = len(tr)
+        # Forward and backward steps as one 2-D product: [alpha | g] @ blockdiag(tr, tr.T) (one BLAS call
+        # per step instead of a batched 3-D matmul: this loop runs on every Chinese document).
+        self._step = np.zeros((2 * k, 2 * k))
+        self._step[:k, :k], self._step[k:, k:] = tr, tr.T
+        self._init = np.concatenate((tr[0], tr[:, 0]))  # from O before, to O after the window
         # Windows open where starting a name of >= 2 characters (B then I/E) scores within start_margin of
         # two O steps, and run right while I/E stay within cont_margin of O (single characters are never
         # reported by the recognizer, so S alone does not open a window). Elsewhere O is taken as certain;
@@ -119,6 +227,7 @@ class ZhPersonModel:
         self.cont_margin = cont_margin
         self.floor = floor
         self.n_templates = n_templates  # the first n feature templates (a model trained on fewer stays valid)
+        self.lex = lex  # (2**LEX_BITS,) uint8 word-lexicon flags, needed beyond the character templates
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
@@ -128,10 +237,11 @@ class ZhPersonModel:
             table[z["rows"], z["cols"]] = z["weights"]
             n = int(z["n_templates"]) if "n_templates" in z.files else 13
             margins = float(z["start_margin"]), float(z["cont_margin"])
-            return cls(table, z["transition"], *margins, float(z["floor"]), n)
+            lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
+            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex)
 
     def emissions(self, text: str) -> np.ndarray:
-        ids = features(text, self.n_templates)
+        ids = features(text, self.n_templates, self.lex)
         return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), -1).sum(axis=0)
 
     def windows(self, em: np.ndarray) -> list[tuple[int, int]]:
@@ -174,20 +284,21 @@ class ZhPersonModel:
         width = int(length.max())
         steps = np.arange(width)[:, None]
         pos = np.where(steps < length[None, :], a0[None, :] + steps, n)  # (width, windows)
-        # y[0] is alpha_t = (alpha_{t-1} @ tr) * e_t; y[1] is g_t = e_t * beta_t = (g_{t+1} @ tr.T) * e_t.
-        seq = ex[np.stack((pos, pos[::-1]), axis=1)]  # (width, 2, windows, k): forward and backward order
+        # Columns :k hold alpha_t = (alpha_{t-1} @ tr) * e_t, columns k: hold g_t = (g_{t+1} @ tr.T) * e_t.
+        seq = np.concatenate((ex[pos], ex[pos[::-1]]), axis=2)  # (width, windows, 2k)
         out = np.empty_like(seq)
         np.multiply(seq[0], self._init, out=out[0])
         tmp = np.empty_like(out[0])
         for t in range(1, width):
-            np.matmul(out[t - 1], self._mats, out=tmp)
+            np.dot(out[t - 1], self._step, out=tmp)
             np.multiply(tmp, seq[t], out=out[t])
             if t % 8 == 0:
-                out[t] /= out[t].sum(axis=2, keepdims=True)
-        alpha, g = out[:, 0], out[::-1, 1]
+                halves = out[t].reshape(len(wins), 2, k)
+                halves /= halves.sum(axis=2, keepdims=True)
+        alpha, g = out[:, :, :k], out[::-1, :, k:]
         beta = np.empty_like(alpha)
-        beta[:-1] = g[1:] @ self._mats[1]
-        beta[-1] = self._init[1]
+        beta[:-1] = g[1:] @ self._step[k:, k:]
+        beta[-1] = self._init[k:]
         marg = alpha * beta
         marg /= marg.sum(axis=2, keepdims=True)
         return marg, pos

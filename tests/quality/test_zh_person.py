@@ -11,7 +11,16 @@ from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes
-from corpusgov.quality.pii.zh_person_model import LABELS, N_TEMPLATES, ZhPersonModel, features
+from corpusgov.quality.pii.zh_person_model import (
+    LABELS,
+    N_CHAR_TEMPLATES,
+    N_TEMPLATES,
+    ZhPersonModel,
+    features,
+    lexicon_pairs,
+    lexicon_table,
+    word_codes,
+)
 
 
 @pytest.fixture(scope="module")
@@ -96,7 +105,7 @@ class _OneWindow(ZhPersonModel):
 
 def test_windowed_decoding_matches_whole_text_decoding():
     model = load_model()
-    full = _OneWindow(model.emission, model.transition, floor=model.floor)
+    full = _OneWindow(model.emission, model.transition, floor=model.floor, n_templates=model.n_templates, lex=model.lex)
     texts = (
         "国务院总理温家宝与美国总统奥巴马通电话，双方讨论了经贸问题。",
         "我和小明、李华去图书馆，张老师让我们安静。",
@@ -109,12 +118,33 @@ def test_windowed_decoding_matches_whole_text_decoding():
 
 
 def test_features_shape_and_hash_range():
-    ids = features("王小明abc 123，你好😀")
-    assert ids.shape == (N_TEMPLATES, len("王小明abc 123，你好😀"))
+    lex = lexicon_table(*lexicon_pairs([("北京大学", False), ("毛泽东", True), ("见面", False)]))
+    text = "王小明abc 123，你好😀"
+    ids = features(text, N_TEMPLATES, lex)
+    assert ids.shape == (N_TEMPLATES, len(text))
     assert ids.max() < (1 << 20)
+    assert features(text, N_CHAR_TEMPLATES).shape == (N_CHAR_TEMPLATES, len(text))
+    with pytest.raises(ValueError):
+        features(text, N_TEMPLATES)  # the lexicon templates need the table
     # digits and Latin case are folded, so these two texts share every feature
-    assert np.array_equal(features("编号123号"), features("编号987号"))
-    assert not np.array_equal(features("王小明"), features("汪小明"))
+    assert np.array_equal(features("编号123号", N_TEMPLATES, lex), features("编号987号", N_TEMPLATES, lex))
+    assert not np.array_equal(features("王小明", N_TEMPLATES, lex), features("汪小明", N_TEMPLATES, lex))
+
+
+def test_lexicon_features_see_words_and_names():
+    lex = lexicon_table(*lexicon_pairs([("北京大学", False), ("毛泽东", True), ("见面", False)]))
+    empty = lexicon_table(*lexicon_pairs([]))
+    text = "我们和毛泽东在北京大学见面"
+    with_lex = features(text, N_TEMPLATES, lex)
+    without = features(text, N_TEMPLATES, empty)
+    assert np.array_equal(with_lex[:N_CHAR_TEMPLATES], without[:N_CHAR_TEMPLATES])
+    changed = {int(i) for i in np.flatnonzero((with_lex != without).any(axis=0))}
+    # 毛泽东 at 3..5, 北京大学 at 7..10, 见面 at 11..12, plus the neighbours that see a word end or start
+    assert {3, 4, 5, 7, 8, 9, 10, 11, 12} <= changed
+    assert 0 not in changed and 1 not in changed
+    # a name and an ordinary word of the same length give different start patterns
+    assert with_lex[N_CHAR_TEMPLATES, 3] != with_lex[N_CHAR_TEMPLATES, 11]
+    assert word_codes("😀好") is None
 
 
 def test_bioes_and_tag_readers_round_trip(tmp_path):

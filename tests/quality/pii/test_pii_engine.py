@@ -122,3 +122,25 @@ def test_resolve_overlaps_is_order_independent():
     for _ in range(20):
         rng.shuffle(fs)
         assert resolve_overlaps(fs) == expected
+
+
+_FULLWIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_recognizers_marked_needs_digit_find_nothing_without_an_ascii_digit():
+    # The scanner skips NEEDS_DIGIT recognizers on text without an ASCII digit; that is only safe if such a
+    # recognizer can never match there. Every evaluation text it matches, with its digits made full-width,
+    # must give nothing, and the skip must not change what the scanner reports.
+    engine = build_engine(PiiPolicy())
+    gated = [r for r in engine.recognizers if getattr(r, "NEEDS_DIGIT", False)]
+    assert len(gated) >= 10
+    scanner = PiiScanner(PiiPolicy())
+    checked = 0
+    for d in load():
+        text = d["text"].translate(_FULLWIDTH)
+        for rec in gated:
+            if rec.find(d["text"]):
+                checked += 1
+                assert rec.find(text) == [], (type(rec).__name__, d["id"])
+        assert scanner.scan(text, d["lang"]) == scanner.scan_engine(text, d["lang"]), d["id"]
+    assert checked > 300
