@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from corpusgov.quality.pii.base import FastPatternRecognizer, Span
-from corpusgov.quality.pii.zh_person_model import SURNAME_CHARS, ZhPersonModel
+from corpusgov.quality.pii.zh_person_model import LEX_WORD, SURNAME_CHARS, ZhPersonModel
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -40,6 +40,19 @@ _CUE_NAME = re.compile(
 )
 
 
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """The Han core of a model span: 赵阳）-> 赵阳, 凌云baby -> 凌云, and a trailing title goes (陈老师 -> 陈,
+    then too short to report): annotated names in the training corpora carry neither."""
+    while start < end and not _HAN.match(text, start):
+        start += 1
+    while end > start and not _HAN.match(text, end - 1):
+        end -= 1
+    for title in _TITLES:
+        if end - start > len(title) and text.startswith(title, end - len(title)):
+            return start, end - len(title)
+    return start, end
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> ZhPersonModel:
     """One model per process (the dense table is ~20 MB); loading reads only the shipped file."""
@@ -57,6 +70,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
     # is reported from this posterior up, else only from the model's floor: the training corpora are news,
     # social media and resumes, where such cues are rare and form-like contexts score low.
     CUE_FLOOR: ClassVar[float] = 0.01
+    # Below this posterior, and with no cue, a span that is or cuts an ordinary dictionary word is dropped.
+    WORD_VETO_BELOW: ClassVar[float] = 0.5
 
     def __init__(self, supported_language: str = "zh", model: ZhPersonModel | None = None) -> None:
         super().__init__(supported_language=supported_language)
@@ -70,7 +85,7 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
         out: list[Span] = []
         cue = _ANY_STRONG.search(text) is not None  # low-posterior spans only matter beside a strong cue
         for sp in self._model.find(text, floor=min(self.CUE_FLOOR, self._floor) if cue else self._floor):
-            s, e = sp.start, sp.end
+            s, e = _trim(text, sp.start, sp.end)
             if not _NAME_CHARS.fullmatch(text, s, e):
                 continue
             score = 0.0
@@ -78,6 +93,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                 score = 0.5 + 0.5 * (sp.score - self._floor) / max(1e-9, 1.0 - self._floor)
                 if self._in_context(text, s, e):
                     score = max(score, self.CONTEXT_SCORE)
+                elif sp.score < self.WORD_VETO_BELOW and self._ordinary_word(text, s, e):
+                    continue
             elif e - s <= 4 and self._strong_context(text, s, e) and re.match(_SURNAME, text[s:e]):
                 score = self.CONTEXT_SCORE
             if score:
@@ -89,6 +106,14 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                 if not any(s < te and ts < e for ts, te in taken):
                     out.append((s, e, self.FALLBACK_SCORE))
         return out
+
+    def _ordinary_word(self, text: str, s: int, e: int) -> bool:
+        """The span is a dictionary word that is no name (纯文本, 范例), or a dictionary word runs across one
+        of its ends (符号连|接, where 连接 is a word): cut there, it is rarely a name."""
+        flag = self._model.word_flag
+        if flag(text, s, e) == LEX_WORD:
+            return True
+        return any(flag(text, a, a + 2) == LEX_WORD for a in (s - 1, e - 1) if 0 <= a and a + 2 <= len(text))
 
     @staticmethod
     def _in_context(text: str, start: int, end: int) -> bool:

@@ -43,16 +43,37 @@ SURNAME_CHARS = (
 )
 
 
+def _traditional_to_simplified() -> dict[int, int]:
+    """Single-character traditional -> simplified map from OpenCC's TSCharacters table (Apache-2.0, shipped
+    by opencc-python-reimplemented, a runtime dependency): the training corpora are simplified, so 診斷 and
+    符號連結 in Taiwanese documentation would otherwise be characters the model has never seen."""
+    import opencc
+
+    out: dict[int, int] = {}
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1:
+                simp = parts[1].split(" ")[0]
+                if len(simp) == 1 and ord(parts[0]) < 65536 and ord(simp) < 65536:
+                    out[ord(parts[0])] = ord(simp)
+    return out
+
+
 def _tables() -> tuple[np.ndarray, np.ndarray]:
-    """BMP lookup tables: normalised code per code point (digits, Latin case, spaces folded) and surname flag."""
+    """BMP lookup tables: normalised code per code point (digits, Latin case, spaces folded, traditional
+    characters to simplified) and surname flag."""
     norm = np.arange(65536, dtype=np.uint64)
+    t2s = _traditional_to_simplified()
+    norm[list(t2s)] = list(t2s.values())
     folds = ((48, 57, 48), (0xFF10, 0xFF19, 48), (65, 90, 65), (97, 122, 97), (0xFF21, 0xFF3A, 65), (0xFF41, 0xFF5A, 97))
     for lo, hi, to in folds:
         norm[lo : hi + 1] = to
     for ws in (9, 10, 11, 12, 13, 32, 0xA0, 0x3000):
         norm[ws] = 32
     sur = np.zeros(65536, dtype=np.uint64)
-    sur[[ord(c) for c in SURNAME_CHARS]] = 1
+    sur[np.isin(norm, [ord(c) for c in SURNAME_CHARS])] = 1  # 陳 as 陈
     return norm, sur
 
 
@@ -240,6 +261,11 @@ class ZhPersonModel:
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
             return cls(table, z["transition"], *margins, float(z["floor"]), n, lex)
 
+    def word_flag(self, text: str, start: int, end: int) -> int:
+        """Lexicon flags (LEX_WORD, LEX_NAME) of text[start:end] as one word; 0 without a lexicon."""
+        codes = word_codes(text[start:end]) if self.lex is not None and 2 <= end - start <= 4 else None
+        return int(self.lex[ngram_bucket(codes)]) if codes is not None and self.lex is not None else 0
+
     def emissions(self, text: str) -> np.ndarray:
         ids = features(text, self.n_templates, self.lex)
         return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), -1).sum(axis=0)
@@ -326,21 +352,25 @@ def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Spa
     if not on.any():
         return []
     m = marg[on]
+    # A char more likely to begin a name (B/S) starts a new span; so does the char after one more likely to
+    # end a name (E/S): 杨蕾开口 is 杨蕾 + 开, not 杨蕾开, when 开 is only weakly inside.
     begins = (m[:, 1] + m[:, 4] > m[:, 2] + m[:, 3]).tolist()
+    ends = (m[:, 3] + m[:, 4] > m[:, 1] + m[:, 2]).tolist()
     where = pos[on]
     order = np.argsort(where, kind="stable")
     at, p_in = where[order].tolist(), inside[on][order].tolist()
     begins = [begins[i] for i in order.tolist()]
+    ends = [ends[i] for i in order.tolist()]
     out: list[Span] = []
-    start, last, low = -1, -2, 1.0
-    for i, b, p in zip(at, begins, p_in, strict=True):
-        if start >= 0 and (i != last + 1 or b):
+    start, last, low, ended = -1, -2, 1.0, False
+    for i, b, p, en in zip(at, begins, p_in, ends, strict=True):
+        if start >= 0 and (i != last + 1 or b or ended):
             out.append(Span(start, last + 1, round(low, 4)))
             start = -1
         if start < 0:
             start, low = i, p
         low = min(low, p)
-        last = i
+        last, ended = i, en
     if start >= 0:
         out.append(Span(start, last + 1, round(low, 4)))
     return out

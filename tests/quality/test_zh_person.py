@@ -8,17 +8,20 @@ import pytest
 from corpusgov.quality.eval import zh_person_eval
 from corpusgov.quality.eval.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
 from corpusgov.quality.pii.policy import PiiPolicy
-from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
+from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
+    LEX_NAME,
+    LEX_WORD,
     N_CHAR_TEMPLATES,
     N_TEMPLATES,
     ZhPersonModel,
     features,
     lexicon_pairs,
     lexicon_table,
+    posterior_spans,
     word_codes,
 )
 
@@ -181,3 +184,38 @@ def test_eval_scores_a_set(tmp_path, scanner):
     r = zh_person_eval.score_set(scanner, sents)
     assert r["names"] == 1 and r["sentences"] == 2
     assert r["recall_exact"] == 1.0 and r["precision_exact"] == 1.0
+
+
+def test_traditional_characters_read_as_simplified():
+    # OpenCC's single-character map folds 陳/診/號 to 陈/诊/号 before hashing, so the model trained on
+    # simplified corpora sees known characters in Taiwanese text; offsets are unchanged.
+    assert np.array_equal(features("陳先生的診斷編號", N_CHAR_TEMPLATES), features("陈先生的诊断编号", N_CHAR_TEMPLATES))
+    assert not np.array_equal(features("陈先生", N_CHAR_TEMPLATES), features("林先生", N_CHAR_TEMPLATES))
+
+
+def test_span_split_after_a_likely_end():
+    # marginals (steps, 1 window, O/B/I/E/S): 杨(B) 蕾(E) 开(weakly I) -> 杨蕾 and 开, not 杨蕾开
+    marg = np.array([[[0.0, 0.9, 0.05, 0.05, 0.0]], [[0.0, 0.0, 0.1, 0.9, 0.0]], [[0.7, 0.0, 0.2, 0.1, 0.0]]])
+    pos = np.array([[0], [1], [2]])
+    spans = [(s.start, s.end) for s in posterior_spans(marg, pos, 0.1)]
+    assert spans == [(0, 2), (2, 3)]
+    # a middle character more likely inside (I) keeps a three-character name whole
+    marg[1, 0] = (0.0, 0.0, 0.9, 0.1, 0.0)
+    marg[2, 0] = (0.1, 0.0, 0.1, 0.8, 0.0)
+    assert [(s.start, s.end) for s in posterior_spans(marg, pos, 0.1)] == [(0, 3)]
+
+
+def test_recognizer_trims_punctuation_latin_and_titles():
+    assert _trim("（记者赵阳）通州", 3, 6) == (3, 5)
+    assert _trim("@凌云baby", 0, 7) == (1, 3)
+    assert _trim("先请陈老师讲讲", 2, 5) == (2, 3)  # 陈 alone: too short to be reported
+    assert _trim("张伟先生说", 0, 4) == (0, 2)
+
+
+def test_word_veto_drops_cut_words_but_keeps_names(rec):
+    assert names(rec, "特别地，它将忽略符号连接。") == []
+    assert "李克强" in names(rec, "据新华社报道，国务院副总理李克强昨天会见了来访的客人。")
+    model = load_model()
+    assert model.lex is not None
+    assert model.word_flag("连接", 0, 2) & LEX_WORD
+    assert model.word_flag("毛泽东", 0, 3) & LEX_NAME
