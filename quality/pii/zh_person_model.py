@@ -243,7 +243,9 @@ class ZhPersonModel:
         # Windows open where starting a name of >= 2 characters (B then I/E) scores within start_margin of
         # two O steps, and run right while I/E stay within cont_margin of O (single characters are never
         # reported by the recognizer, so S alone does not open a window). Elsewhere O is taken as certain;
-        # tests check the windowed decode against one window over the whole text.
+        # tests check the windowed decode against one window over the whole text. At the model's own floor
+        # (0.1) a margin of 4 gave the same held-out P/R within 0.003 and ~25% less time on classical
+        # Chinese (many short candidate runs); below it (the recognizer's cue floor) the margin is widened.
         self.start_margin = start_margin
         self.cont_margin = cont_margin
         self.floor = floor
@@ -270,7 +272,9 @@ class ZhPersonModel:
         ids = features(text, self.n_templates, self.lex)
         return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), -1).sum(axis=0)
 
-    def windows(self, em: np.ndarray) -> list[tuple[int, int]]:
+    WIDE_MARGIN = 5.0  # start margin for floors below the model's own
+
+    def windows(self, em: np.ndarray, start_margin: float | None = None) -> list[tuple[int, int]]:
         """Disjoint [a, b) windows around candidate name starts, widened by one character each side."""
         n = len(em)
         tr = self.transition
@@ -279,7 +283,7 @@ class ZhPersonModel:
         gap = em[:, 1] + tr[0, 1] - stay
         gap[:-1] += np.maximum(em[1:, 2] + tr[1, 2], em[1:, 3] + tr[1, 3]) - stay[1:]
         gap[-1] = -np.inf
-        starts = np.flatnonzero(gap > -self.start_margin)
+        starts = np.flatnonzero(gap > -(self.start_margin if start_margin is None else start_margin))
         if starts.size == 0:
             return []
         cont = np.maximum(em[:, 2], em[:, 3]) - em[:, 0]
@@ -333,12 +337,13 @@ class ZhPersonModel:
         """Name spans with their posterior score, at `floor` (default: the model's own)."""
         if not text:
             return []
+        floor = self.floor if floor is None else floor
         em = self.emissions(text)
-        wins = self.windows(em)
+        wins = self.windows(em, None if floor >= self.floor else max(self.start_margin, self.WIDE_MARGIN))
         if not wins:
             return []
         marg, pos = self.marginals(em, wins)
-        return posterior_spans(marg, pos, self.floor if floor is None else floor)
+        return posterior_spans(marg, pos, floor)
 
 
 def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:

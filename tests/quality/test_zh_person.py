@@ -102,7 +102,7 @@ def test_scanner_reports_cn_person(scanner):
 class _OneWindow(ZhPersonModel):
     """The same model decoded over one window spanning the whole text (no pruning)."""
 
-    def windows(self, em: np.ndarray) -> list[tuple[int, int]]:
+    def windows(self, em: np.ndarray, start_margin: float | None = None) -> list[tuple[int, int]]:
         return [(0, len(em))]
 
 
