@@ -96,7 +96,7 @@ def evaluate(ner_dir: Path = NER_DIR) -> dict[str, object]:
     for name in EVAL_SETS:
         path = ner_dir / name
         sets[name] = score_set(scanner, read(path)) if path.exists() else {"error": MISSING.format(path=path)}
-    return {"date": "2026-12-04", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
+    return {"date": "2026-12-05", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
 
 
 def main(argv: list[str]) -> dict[str, object]:
