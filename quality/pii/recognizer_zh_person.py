@@ -100,11 +100,16 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
             if score:
                 out.append((s, e, round(score, 4)))
         if any(c in text for c in "名人联主"):
-            taken = [(s, e) for s, e, _ in out]
             for m in _CUE_NAME.finditer(text):
                 s, e = m.span("v")
-                if not any(s < te and ts < e for ts, te in taken):
+                hit = [f for f in out if s < f[1] and f[0] < e]
+                if not hit:
                     out.append((s, e, self.FALLBACK_SCORE))
+                elif all(s <= f[0] and f[1] <= e for f in hit) and (s, e) not in [f[:2] for f in hit]:
+                    # 请联系周涛娟， where the model stopped at 周涛, or 上官嘉桐 found as 嘉桐: the cue's clause
+                    # bounds the name, so the whole of it is reported.
+                    out = [f for f in out if f not in hit]
+                    out.append((s, e, max(self.CONTEXT_SCORE, *(f[2] for f in hit))))
         return out
 
     def _ordinary_word(self, text: str, s: int, e: int) -> bool:

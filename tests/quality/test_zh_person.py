@@ -219,3 +219,17 @@ def test_word_veto_drops_cut_words_but_keeps_names(rec):
     assert model.lex is not None
     assert model.word_flag("连接", 0, 2) & LEX_WORD
     assert model.word_flag("毛泽东", 0, 3) & LEX_NAME
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("如需核实，请联系上官嘉桐，统一社会信用代码见附件。", "上官嘉桐"),
+        ("如需核实，请联系周涛娟，邮箱见下。", "周涛娟"),
+    ],
+)
+def test_strong_cue_clause_bounds_the_whole_name(rec, text, name):
+    # the model alone stops short (周涛 | 娟) or misses a compound surname (嘉桐); the cue's clause end decides
+    found = names(rec, text)
+    assert name in found
+    assert not any(n != name and n in name for n in found)
