@@ -68,3 +68,30 @@ def test_copyright_belongs_without_suoyou(scanner):
     assert "copyright_notice" in {f.marker_class for f in scanner.scan(text)}
     for negative in ("本案的焦点是版权归属问题。", "这张图片的版权归谁？"):
         assert "copyright_notice" not in {f.marker_class for f in scanner.scan(negative)}
+
+
+@pytest.mark.parametrize(
+    ("text", "marker_class"),
+    [
+        ("核心组件为闭源。未经授权，禁止：\n\n* 反编译；\n* 二次分发；", "no_reprint"),
+        ("个人使用免费。未经授权，禁止将本工具用于商业接单或二次售卖。", "no_reprint"),
+        ("本系统未经授权，禁止应用于任何商业用途。", "no_reprint"),
+        ("这里的所有作品版权属著作权人所有。", "copyright_notice"),
+        ("厂商 SDK 及其文档的版权与许可归原厂商所有；", "copyright_notice"),
+        ("音轨、歌词与封面等版权均归属于各音乐平台及其所属唱片公司或原著作权人所有。", "copyright_notice"),
+    ],
+)
+def test_chinese_notices_by_legal_phrasing(scanner, text, marker_class):
+    assert marker_class in {f.marker_class for f in scanner.scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "marker_class"),
+    [
+        ("该规定未经许可不得擅自修改。", "no_reprint"),  # a rule about a regulation, not about reusing a text
+        ("文件的版权属性需要在元数据中填写。", "copyright_notice"),
+        ("不得将本项目用于未经许可的商业分发。", "no_reprint"),
+    ],
+)
+def test_chinese_hard_negatives(scanner, text, marker_class):
+    assert marker_class not in {f.marker_class for f in scanner.scan(text)}
