@@ -88,7 +88,10 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("with or without modification", "be distributed", "be copied", "be freely", "be redistributed"),
+        (
+            ("with or without modification", "be distributed", "be copied", "be freely", "be redistributed")
+            + ("free to use", "free to copy", "free to modify", "free to distribute", "free to redistribute")
+        ),
         [
             Rule(
                 # "You may also distribute …, with or without modification, any schema …"; "… may be distributed
@@ -98,7 +101,12 @@ GROUPS: list[Group] = [
                 rx(
                     r"(?:copy|use|distribute|redistribute)\b[^.;]{0,120}?,?\s+with\s+or\s+without\s+modifications?"
                     r"|(?:may|can)\s+be\s+(?:freely\s+)?(?:distributed|copied|redistributed|reproduced)\s+(?:freely\s+)?"
-                    r"(?:with\s+no\s+further\s+permissions?|without\s+(?:further\s+|prior\s+)?(?:permission|fee|charge|restriction))",
+                    r"(?:with\s+no\s+further\s+permissions?|without\s+(?:further\s+|prior\s+)?(?:permission|fee|charge|restriction))"
+                    # "This code may be freely distributed", "Public information may be freely distributed or copied"
+                    r"|(?:may|can)\s+be\s+freely\s+(?:distributed|copied|redistributed|reproduced|used)\b"
+                    # "You are free to use or extend these projects … provided that (1) …" (a conditional grant;
+                    # "you are free to use other compilers" has no condition and is not one)
+                    r"|(?:you\s+are|is|are)\s+free\s+to\s+(?:use|copy|modify|distribute|redistribute)\b[^.]{0,160}?\bprovided\s+that",
                     IGNORECASE,
                 ),
                 0.8,

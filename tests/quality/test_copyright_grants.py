@@ -42,6 +42,11 @@ def _rules(scanner: CopyrightScanner, text: str, marker_class: str) -> set[str]:
             "Profiles based on these data may be distributed with no further permissions from the owner.",
             "free_to_distribute",
         ),
+        ("This module may be freely distributed or copied.", "free_to_distribute"),
+        (
+            "You are free to use or extend these exercises for teaching, provided that you retain this notice.",
+            "free_to_distribute",
+        ),
     ],
 )
 def test_grants_in_own_words_are_licences(scanner, text, rule):
@@ -57,6 +62,7 @@ def test_grants_in_own_words_are_licences(scanner, text, rule):
         "Users asked whether permission is needed to use, copy and modify the schemas.",
         "The tool lets you copy files with or without compression.",
         "Copying a file is as simple as calling shutil.copy.",
+        "Note that you are free to use other compilers, but they are not supported.",
     ],
 )
 def test_talk_about_licences_is_not_a_grant(scanner, text):
