@@ -148,7 +148,7 @@ def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None =
     Codes are < 2**17, so a key packs up to three of them exactly (17 bits each) below the template salt.
     Keys are written in place into one (n_templates, n) array: this runs on every Chinese document.
     """
-    if n_templates > N_CHAR_TEMPLATES and lex is None:
+    if n_templates > N_CHAR_TEMPLATES and lex is None:  # checked before any work
         raise ValueError("templates beyond the character ones need the lexicon table")
     raw, bmp = _codes(text)
     n = len(raw)
@@ -178,8 +178,8 @@ def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None =
     for row, a in ((13, 0), (14, 2)):  # trigrams -2..0 and 0..+2
         np.bitwise_or(hh[a : a + n], h[a + 1 : a + 1 + n], out=keys[row])
         keys[row] |= x[a + 2 : a + 2 + n]
-    if n_templates > N_CHAR_TEMPLATES:
-        for row, v in enumerate(lexicon_features(x, n, lex), start=N_CHAR_TEMPLATES):  # type: ignore[arg-type]
+    if n_templates > N_CHAR_TEMPLATES and lex is not None:
+        for row, v in enumerate(lexicon_features(x, n, lex), start=N_CHAR_TEMPLATES):
             keys[row] = v
     keys = keys[:n_templates]
     keys |= _SALT[:n_templates]
