@@ -209,3 +209,16 @@ def test_no_private_names_imported_across_modules() -> None:
 
 def test_the_private_check_finds_one() -> None:
     assert _private([("a", "b", "_x", 1), ("a", "b", "y", 2), ("a", "b", "__version__", 3)]) == {("a", "b", "_x")}
+
+
+def test_package_modules_do_not_import_the_eval_tooling() -> None:
+    """quality/eval and annotation/eval are left out of the wheel: a packaged module importing them fails on a
+    worker or after `pip install` (the CN_PERSON trainer did, until its corpus readers moved to quality/pii)."""
+    bad = []
+    for mod, path in _modules().items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module] if isinstance(node, ast.ImportFrom) and node.module else []
+            bad += [f"{mod} imports {n}, line {node.lineno}" for n in names
+                    if n.startswith(("corpusgov.quality.eval", "corpusgov.annotation.eval"))]
+    assert not bad, bad

@@ -2,6 +2,9 @@
 Unlicense; each resolver turns a match into an SPDX id (or ``LicenseRef-<family>`` when no version is given).
 
 Full licence *texts* are matched separately, by similarity, in :mod:`quality.copyright.fulltext`.
+
+Over 500 lines on purpose: it is one table of licence rules (data, one entry per family and form) with the
+resolvers that read it; splitting the table by family would scatter what a reviewer reads as one list.
 """
 
 from __future__ import annotations

@@ -1,5 +1,8 @@
 """Build the labelled copyright-marker eval set (deterministic): ``quality/eval/data/copyright_eval.jsonl``.
 
+Over 500 lines on purpose: most of it is the synthetic documents themselves (data, not logic), kept in one
+file so the dev and holdout splits can be read side by side. Not in the wheel (quality/eval is excluded).
+
 Documents are realistic Chinese and English bodies (news, blog, forum, code, web page head, robots.txt,
 dataset card) with markers inserted as page furniture would carry them (footers, headers, bylines), plus
 hard negatives: sentences that discuss copyright, licences, MIT the university, list items "(c)", AI

@@ -21,9 +21,9 @@ import os
 import sys
 from pathlib import Path
 
-from corpusgov.quality.eval.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.zh_ner_data import Sentence, read
 
 REPO = Path(__file__).resolve().parents[2]
 NER_DIR = Path(os.environ.get("CORPUSGOV_ZH_NER_DIR", REPO.parent / "shared" / "zh-ner"))

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpusgov.quality.eval.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
     N_TEMPLATES,

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 
 from corpusgov.quality.eval import zh_person_eval
-from corpusgov.quality.eval.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes
+from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
     LEX_NAME,

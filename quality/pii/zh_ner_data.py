@@ -1,7 +1,8 @@
 """Readers for public Chinese NER corpora, reduced to (sentence, person-name spans).
 
 Why one module: the trainer (quality/pii/train_zh_person.py) and the evaluation (zh_person_eval.py) must read
-the corpora the same way, and only the person-name label of each matters here: MSRA / People's Daily `PER`,
+the corpora the same way; it lives beside the trainer because the trainer ships in the wheel and the eval
+does not. Only the person-name label of each corpus matters here: MSRA / People's Daily `PER`,
 Weibo NER `PER.NAM` (named mentions; `PER.NOM` such as 妈妈 is not a name), CLUENER2020 `name`, Resume NER
 `NAME`. Spans are (start, end) character offsets, end exclusive.
 """
