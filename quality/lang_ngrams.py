@@ -18,6 +18,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+
 MODEL_PATH = Path(__file__).with_name("lang_ngrams.json")
 MAX_N = 3
 TOP_K = 5
@@ -60,16 +62,62 @@ def log_prior(lang: str) -> float:
     return _log_prior().get(lang, min(_log_prior().values()))
 
 
+def _key(gram: str) -> int:
+    """A 1-3-gram as one integer: code points of 21 bits each, first character highest (never 0, so n is implied)."""
+    k = 0
+    for c in gram:
+        k = (k << 21) | ord(c)
+    return k
+
+
+def gram_keys(text: str, max_n: int = MAX_N) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct n-grams of ``grams(text)`` as sorted integer keys (``_key``) with their counts, computed on
+    an array of code points: the same multiset as ``grams`` without a Python string per gram."""
+    s = " " + " ".join(_NON_LETTER.sub(" ", text.lower()).split()) + " "
+    a = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    parts = [a[a != 32]]  # 1-grams; a bare space is left out
+    for n in range(2, max_n + 1):
+        if len(a) >= n:
+            k = a[: len(a) - n + 1].copy()
+            for j in range(1, n):
+                k = (k << np.uint64(21)) | a[j: len(a) - n + 1 + j]
+            parts.append(k[k != _key(" " * n)])  # all-space grams are left out, as in `grams`
+    return np.unique(np.concatenate(parts), return_counts=True)
+
+
+@lru_cache(maxsize=1)
+def _matrix() -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """The model as one table: sorted gram keys; rows (in key order) x languages of log P (a language's unseen
+    value where the gram is not among its own), last row unseen for all; language -> column. Built once, so a
+    text's distinct grams are looked up once for every language together."""
+    model = _model()
+    col = {lang: j for j, lang in enumerate(sorted(model))}
+    keyed = sorted({(_key(g), g) for table, _ in model.values() for g in table})
+    row = {g: i for i, (_, g) in enumerate(keyed)}
+    m = np.empty((len(keyed) + 1, len(col)), dtype=np.float64)
+    for lang, (table, unseen) in model.items():
+        j = col[lang]
+        m[:, j] = unseen
+        for g, v in table.items():
+            m[row[g], j] = v
+    return np.array([k for k, _ in keyed], dtype=np.uint64), m, col
+
+
+def clear_caches() -> None:
+    """Forget the loaded model (the builder swaps MODEL_PATH while tuning)."""
+    _model.cache_clear()
+    _matrix.cache_clear()
+    _log_prior.cache_clear()
+
+
 def mean_logp(text: str, langs: list[str]) -> dict[str, float]:
     """Mean log-probability per n-gram of ``text`` for each of ``langs`` the model has ({} without n-grams)."""
-    gs = grams(text)
-    if not gs:
+    keys, counts = gram_keys(text)
+    total = int(counts.sum())
+    if not total:
         return {}
-    model = _model()
-    out = {}
-    for lang in langs:
-        m = model.get(lang)
-        if m is not None:
-            table, unseen = m
-            out[lang] = sum(table.get(g, unseen) for g in gs) / len(gs)
-    return out
+    mkeys, m, col = _matrix()
+    pos = np.minimum(np.searchsorted(mkeys, keys), len(mkeys) - 1)
+    idx = np.where(mkeys[pos] == keys, pos, len(m) - 1)
+    sums = counts.astype(np.float64) @ m[idx]
+    return {lang: float(sums[col[lang]]) / total for lang in langs if lang in col}

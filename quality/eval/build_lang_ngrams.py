@@ -50,8 +50,7 @@ def _tune() -> None:
     train_texts = {k: v for k, v in lang_real.messages_by_language((2,)).items() if k in languages()}
     lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.tune.json")
     lang_ngrams.MODEL_PATH.write_text(json.dumps({"languages": train(train_texts)}), encoding="utf-8")
-    lang_ngrams._model.cache_clear()
-    lang_ngrams._log_prior.cache_clear()
+    lang_ngrams.clear_caches()
     tune = lang_real.messages_by_language((1,))
     rng = random.Random(1)
     rows = []
@@ -68,8 +67,7 @@ def _tune() -> None:
     finally:
         lang_ngrams.MODEL_PATH.unlink()
         lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.json")
-        lang_ngrams._model.cache_clear()
-        lang_ngrams._log_prior.cache_clear()
+        lang_ngrams.clear_caches()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,3 +41,26 @@ def test_close_call_model_helps_on_the_untouched_bucket() -> None:
     finally:
         lang_ngrams.WEIGHT, lang_ngrams.PRIOR = saved
     assert with_model >= without + 0.03 * len(rows), (with_model, without, len(rows))
+
+
+@pytest.mark.parametrize("text", ["Æblegrød på Øresund, 3 gange!", "Das ist gut", "x", "", "12 34 --",
+                                  "Le café est prêt à l'heure", "Привет, мир", "a  b\tc\nd"])
+def test_gram_keys_are_the_multiset_of_grams(text: str) -> None:
+    """The vectorised scoring path counts exactly the grams the model was trained on (`grams`)."""
+    from collections import Counter
+
+    keys, counts = lang_ngrams.gram_keys(text)
+    want = Counter(lang_ngrams._key(g) for g in lang_ngrams.grams(text))
+    assert dict(zip(keys.tolist(), counts.tolist(), strict=True)) == dict(want)
+
+
+def test_mean_logp_equals_the_per_gram_definition() -> None:
+    text = "Hjælp: vælg en fil at åbne"
+    model = lang_ngrams._model()
+    gs = lang_ngrams.grams(text)
+    langs = ["da", "no", "sv", "xx-not-a-model-language"]
+    got = lang_ngrams.mean_logp(text, langs)
+    assert set(got) == {lang for lang in langs if lang in model} and len(got) >= 2
+    for lang, v in got.items():
+        table, unseen = model[lang]
+        assert v == pytest.approx(sum(table.get(g, unseen) for g in gs) / len(gs), abs=1e-12)
