@@ -124,10 +124,10 @@ def rates(docs: int, nbytes: int, wall: float, cpu: float) -> dict[str, float]:
 def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, Any]:
     """Each stage alone over the same `sample` documents, single process: docs per CPU-second."""
     from corpusgov.config import load_policy
-    from corpusgov.readers import FieldMapping, Parsed, ReadLimits, read_any
     from corpusgov.pipelines.ingest import make_record
     from corpusgov.quality.annotators import Annotators
     from corpusgov.quality.screening import load_lexicon
+    from corpusgov.readers import FieldMapping, Parsed, ReadLimits, read_any
 
     policy = load_policy(policy_path)
     terms, _ = load_lexicon(os.path.join(REPO, "configs", "demo", "lexicon.txt"))
@@ -293,9 +293,14 @@ def peer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -
         import datatrove  # noqa: F401
     except ImportError:
         return {"skipped": "datatrove not installed (pip install datatrove tokenizers orjson 'xxhash<4')"}
+    return _measure_peer("bench.peer_datatrove", corpus, work, docs, nbytes, os.path.join(logs, "datatrove.log"))
+
+
+def _measure_peer(module: str, corpus: CorpusInfo, work: str, docs: int, nbytes: int, log: str) -> dict[str, Any]:
+    """Run a peer's bench module on the corpus files in a measured subprocess; its `{"seconds"...}` log lines
+    (per-step timings) join the result."""
     inputs = sorted(p for ps in corpus.files.values() for p in ps)
-    log = os.path.join(logs, "datatrove.log")
-    m = run_measured([PY, "-m", "bench.peer_datatrove", "--inputs", *inputs, "--work", work], log)
+    m = run_measured([PY, "-m", module, "--inputs", *inputs, "--work", work], log)
     if m["rc"] != 0:
         return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
     res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
@@ -313,17 +318,7 @@ def peer_datajuicer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, l
     why = unavailable()
     if why:
         return {"skipped": why}
-    inputs = sorted(p for ps in corpus.files.values() for p in ps)
-    log = os.path.join(logs, "datajuicer.log")
-    m = run_measured([PY, "-m", "bench.peer_datajuicer", "--inputs", *inputs, "--work", work], log)
-    if m["rc"] != 0:
-        return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
-    res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
-    with open(log, encoding="utf-8") as f:
-        for line in f:
-            if line.startswith('{"seconds"'):
-                res.update(json.loads(line))
-    return res
+    return _measure_peer("bench.peer_datajuicer", corpus, work, docs, nbytes, os.path.join(logs, "datajuicer.log"))
 
 
 # ---------------------------------------------------------------- report
