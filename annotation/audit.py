@@ -29,8 +29,6 @@ from corpusgov.annotation.core import (
 from corpusgov.annotation.io import iter_records
 from corpusgov.annotation.models import AnnotationInputError
 
-SCHEMA_PATH = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                           "lineage", "schemas", "annotation_audit.schema.json")
 MAX_ERRORS_SHOWN = 20
 
 # An engine: (audit context, output directory) -> the parts dict `finish` assembles.
@@ -127,10 +125,11 @@ def finish(ctx: AuditContext, parts: dict[str, Any], out_dir: str) -> dict:
 
 
 def validate_audit(audit: dict) -> None:
+    from importlib.resources import files
+
     import jsonschema
 
-    with open(SCHEMA_PATH, encoding="utf-8") as f:
-        schema = json.load(f)
+    schema = json.loads(files("corpusgov.lineage").joinpath("schemas/annotation_audit.schema.json").read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(audit)
 
 

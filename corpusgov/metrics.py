@@ -110,12 +110,11 @@ def refresh_metrics(metrics: dict[str, Any], sections: dict[str, Any], run_id: s
 
 def validate_metrics(metrics: dict[str, Any]) -> list[str]:
     import json
-    import os
+    from importlib.resources import files
 
     import jsonschema
 
-    path = os.path.join(os.path.dirname(__file__), "..", "lineage", "schemas", "metrics.schema.json")
-    with open(os.path.normpath(path), encoding="utf-8") as f:
-        schema = json.load(f)
+    # Through the package, not a path beside this file: in an installed wheel lineage/ lives under corpusgov/.
+    schema = json.loads(files("corpusgov.lineage").joinpath("schemas/metrics.schema.json").read_text("utf-8"))
     v = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return [f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}" for e in v.iter_errors(metrics)]

@@ -95,3 +95,27 @@ def test_beam_setup_file_route_builds_an_sdist(tmp_path: Path) -> None:
     for part in ("pyproject.toml", "setup.py", "corpusgov/cli.py", "quality/signals.py", "lineage/verify.py",
                  "pipelines/governance.py", "annotation/core.py"):
         assert any(m.endswith(part) for m in members), part
+
+
+def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path) -> None:
+    """Schemas, rules and models load from the installed package, not from paths beside the source tree (the
+    metrics schema was read from `corpusgov/../lineage`, which exists only in a checkout)."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1])\n"
+        "import corpusgov\n"
+        "assert corpusgov.__file__.startswith(sys.argv[1]), corpusgov.__file__\n"
+        "from corpusgov.metrics import validate_metrics\n"
+        "from corpusgov.manifest import validate_manifest\n"
+        "from corpusgov.annotation.audit import validate_audit\n"
+        "from corpusgov.quality.signals import default_quality_rules\n"
+        "from corpusgov.quality.lang_ngrams import languages\n"
+        "from corpusgov.quality.release_figures import release_figures\n"
+        "assert validate_metrics({}) and validate_manifest({})\n"
+        "try:\n    validate_audit({})\nexcept Exception as e:\n    assert type(e).__name__ == 'ValidationError', e\n"
+        "assert default_quality_rules() and len(languages()) > 10 and release_figures()\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=False)
+    assert res.returncode == 0, res.stderr[-2000:]
