@@ -243,9 +243,9 @@ def recount_after_takedown(out_dir: str, affected: set[str]) -> list[str]:
     pq.write_table(samples.filter(pa.array(keep, pa.bool_())), names[0], compression="zstd")
     data: dict[tuple[Any, ...], int] = {}
     for part in parts:
-        t = pq.read_table(part)
-        q_cols = [c for c in t.column_names if c.startswith("q_")]
-        for row in t.select(["source_id", "lang", "decision", "stage", "reasons", "est_tokens", *q_cols]).to_pylist():
+        q_cols = [c for c in pq.read_schema(part).names if c.startswith("q_")]
+        cols = ["source_id", "lang", "decision", "stage", "reasons", "est_tokens", *q_cols]
+        for row in pq.read_table(part, columns=cols).to_pylist():  # only the columns the counters read
             lang = row["lang"] or "und"
             for key, v in breakdown_counts(row["source_id"], lang, row["decision"], list(row["reasons"] or []),
                                            row["est_tokens"]):
