@@ -9,7 +9,7 @@ BENCH_DOCS ?= 20000
 BENCH_1M ?=
 comma := ,
 
-.PHONY: setup demo test test-slow lint eval eval-data bench clean
+.PHONY: setup demo test test-slow lint eval eval-data bench bench-peers clean
 
 setup: $(STAMP)
 
@@ -63,7 +63,16 @@ eval: setup eval-data
 	$(BIN)/python -m corpusgov.quality.eval.dedup_eval
 	$(BIN)/python -m corpusgov.annotation.eval.crowd_eval
 
-bench: setup
+# Data-Juicer, the second peer, lives in its own venv (its pins conflict with constraints.txt); ~2 GB with torch.
+DJ_VENV := bench/.venv-datajuicer
+$(DJ_VENV)/.installed: bench/requirements-datajuicer.txt
+	@test -x $(DJ_VENV)/bin/python || $(PYTHON) -m venv $(DJ_VENV)
+	$(DJ_VENV)/bin/python -m pip install -q -r bench/requirements-datajuicer.txt
+	@touch $@
+
+bench-peers: $(DJ_VENV)/.installed
+
+bench: setup bench-peers
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev,bench]'
 	$(BIN)/python -m bench.run --docs $(BENCH_DOCS) --memory-sizes 20000,100000$(if $(BENCH_1M),$(comma)1000000) \
 		--decide-sizes 100000,1000000

@@ -5,11 +5,12 @@ and its MinHash document deduplicator with character shingles (the setting for C
 offline (Hugging Face hub and datasets in offline mode). The inputs are concatenated into one JSONL file
 first (Data-Juicer reads one dataset path). Prints one JSON line with the timings.
 
-Not measured here (2026-12-05): py-data-juicer 1.6.1 installs from PyPI, but only without constraints.txt
-(it pins dill==0.3.8 and multiprocess==0.70.16), it imports aiohttp without declaring it, and its lazy
-loader installs what is missing with `uv pip install` at run time: ray on importing the executor and torch
-(514 MB, with CUDA wheels) at the first filter. The project forbids run-time downloads, so `unavailable()`
-refuses to start the peer unless those packages are already installed (then nothing is downloaded).
+Data-Juicer runs in its own virtual environment, `bench/.venv-datajuicer` (`make bench-peers`, pins in
+`bench/requirements-datajuicer.txt`; or the interpreter named by `BENCH_DATAJUICER_PYTHON`): py-data-juicer 1.6.1
+pins dill==0.3.8 and multiprocess==0.70.16, which conflict with constraints.txt, imports aiohttp without declaring
+it, and its lazy loader installs whatever is missing with `uv pip install` at run time (ray, torch, scipy). Those
+are installed with the venv at set-up, and this script runs with `UV_OFFLINE`/`PIP_NO_INDEX` so that a missing
+package fails the peer run instead of downloading.
 """
 
 from __future__ import annotations
@@ -30,17 +31,28 @@ OPS = [
 ]
 
 
-RUNTIME_DEPS = ("data_juicer", "aiohttp", "ray", "torch")  # without them Data-Juicer downloads at run time
+RUNTIME_DEPS = ("data_juicer", "aiohttp", "ray", "torch", "scipy")  # without them Data-Juicer downloads at run time
+HERE = os.path.dirname(os.path.abspath(__file__))
+DEFAULT_VENV_PYTHON = os.path.join(HERE, ".venv-datajuicer", "bin", "python")
+
+
+def peer_python() -> str:
+    """The interpreter of Data-Juicer's own environment."""
+    return os.environ.get("BENCH_DATAJUICER_PYTHON") or DEFAULT_VENV_PYTHON
 
 
 def unavailable() -> str | None:
     """Why the peer cannot run here without downloading at run time (None when it can)."""
-    from importlib.util import find_spec
+    import subprocess
 
-    missing = [m for m in RUNTIME_DEPS if find_spec(m) is None]
+    py = peer_python()
+    if not os.path.exists(py):
+        return f"no Data-Juicer environment at {py} (`make bench-peers` creates it)"
+    probe = f"import importlib.util as u; print(','.join(m for m in {RUNTIME_DEPS!r} if u.find_spec(m) is None))"
+    out = subprocess.run([py, "-c", probe], capture_output=True, text=True, check=False)
+    missing = out.stdout.strip() if out.returncode == 0 else f"probe failed: {out.stderr.strip()[-200:]}"
     if missing:
-        return (f"missing {', '.join(missing)}: py-data-juicer 1.6.1 conflicts with constraints.txt (dill, "
-                "multiprocess) and installs ray and torch with uv at run time, which the project forbids")
+        return f"Data-Juicer environment {py} lacks {missing}; it would download them at run time"
     return None
 
 
@@ -50,7 +62,7 @@ def main() -> None:
     ap.add_argument("--work", required=True)
     ap.add_argument("--np", type=int, default=2)
     a = ap.parse_args()
-    for k in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE"):
+    for k in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE", "TRANSFORMERS_OFFLINE", "UV_OFFLINE", "PIP_NO_INDEX"):
         os.environ[k] = "1"
     shutil.rmtree(a.work, ignore_errors=True)
     os.makedirs(a.work)
@@ -66,7 +78,7 @@ def main() -> None:
 
     conf = {"project_name": "corpusgov-bench", "dataset_path": data,
             "export_path": os.path.join(a.work, "out", "result.jsonl"), "np": a.np, "text_keys": "text",
-            "open_tracer": False, "use_cache": False, "process": OPS}
+            "open_tracer": False, "use_cache": False, "skip_op_error": False, "process": OPS}
     conf_path = os.path.join(a.work, "config.yaml")
     with open(conf_path, "w", encoding="utf-8") as f:
         yaml.safe_dump(conf, f)
@@ -77,12 +89,8 @@ def main() -> None:
     cfg = init_configs(args=["--config", conf_path])
     DefaultExecutor(cfg).run()
     seconds = time.monotonic() - t0
-    kept = 0
-    out_dir = os.path.join(a.work, "out")
-    for name in os.listdir(out_dir):
-        if name.endswith(".jsonl"):
-            with open(os.path.join(out_dir, name), encoding="utf-8") as f:
-                kept += sum(1 for _ in f)
+    with open(os.path.join(a.work, "out", "result.jsonl"), encoding="utf-8") as f:  # not result_stats.jsonl
+        kept = sum(1 for _ in f)
     print(json.dumps({"seconds": {"total": round(seconds, 3)}, "input": n_in, "kept": kept}))
 
 

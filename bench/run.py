@@ -296,11 +296,13 @@ def peer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -
     return _measure_peer("bench.peer_datatrove", corpus, work, docs, nbytes, os.path.join(logs, "datatrove.log"))
 
 
-def _measure_peer(module: str, corpus: CorpusInfo, work: str, docs: int, nbytes: int, log: str) -> dict[str, Any]:
-    """Run a peer's bench module on the corpus files in a measured subprocess; its `{"seconds"...}` log lines
-    (per-step timings) join the result."""
+def _measure_peer(module: str, corpus: CorpusInfo, work: str, docs: int, nbytes: int, log: str,
+                  python: str = PY) -> dict[str, Any]:
+    """Run a peer's bench module (with `python`, the peer's own environment) on the corpus files in a measured
+    subprocess; its `{"seconds"...}` log lines (per-step timings) join the result."""
     inputs = sorted(p for ps in corpus.files.values() for p in ps)
-    m = run_measured([PY, "-m", module, "--inputs", *inputs, "--work", work], log)
+    script = os.path.join(REPO, *module.split(".")) + ".py"
+    m = run_measured([python, script, "--inputs", *inputs, "--work", work], log)
     if m["rc"] != 0:
         return {"docs": docs, "bytes": nbytes, **m, **failed(m)}
     res: dict[str, Any] = {"docs": docs, "bytes": nbytes, **m, **rates(docs, nbytes, m["wall_s"], m["cpu_s"])}
@@ -313,12 +315,13 @@ def _measure_peer(module: str, corpus: CorpusInfo, work: str, docs: int, nbytes:
 
 def peer_datajuicer_run(corpus: CorpusInfo, work: str, docs: int, nbytes: int, logs: str) -> dict[str, Any]:
     """Data-Juicer (its 1.x pip release) on the same files: four filters and MinHash dedup (`bench.peer_datajuicer`)."""
-    from bench.peer_datajuicer import unavailable
+    from bench.peer_datajuicer import peer_python, unavailable
 
     why = unavailable()
     if why:
         return {"skipped": why}
-    return _measure_peer("bench.peer_datajuicer", corpus, work, docs, nbytes, os.path.join(logs, "datajuicer.log"))
+    return _measure_peer("bench.peer_datajuicer", corpus, work, docs, nbytes, os.path.join(logs, "datajuicer.log"),
+                         python=peer_python())
 
 
 # ---------------------------------------------------------------- report

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 
 from bench.gen import MIX, documents, generate
 from bench.run import main
@@ -64,6 +65,7 @@ def test_datajuicer_peer_is_never_started_when_it_would_download(tmp_path, monke
     from bench.run import peer_datajuicer_run, table
 
     monkeypatch.setattr(dj, "RUNTIME_DEPS", ("a_module_that_is_not_installed_xyz",))
+    monkeypatch.setenv("BENCH_DATAJUICER_PYTHON", sys.executable)
     corpus = generate(str(tmp_path / "c"), 30, seed=0)
     got = peer_datajuicer_run(corpus, str(tmp_path / "w"), 30, corpus.bytes, str(tmp_path))
     assert set(got) == {"skipped"} and "a_module_that_is_not_installed_xyz" in got["skipped"]
@@ -71,4 +73,13 @@ def test_datajuicer_peer_is_never_started_when_it_would_download(tmp_path, monke
     r = {"docs": 30, "bytes": corpus.bytes, "seed": 0, "governance": [], "identity": [], "ratios": {},
          "stages": {}, "targets": {}, "peer_datajuicer": got,
          "machine": {"cpus": 2, "python": "3", "loadavg_start": [0, 0, 0]}}
-    assert "| Data-Juicer 4 filters+MinHash | np=2 | not measured: missing a_module_that_is_not_installed_xyz" in table(r)
+    assert "| Data-Juicer 4 filters+MinHash | np=2 | not measured: Data-Juicer environment" in table(r)
+    assert "lacks a_module_that_is_not_installed_xyz" in table(r)
+
+
+def test_datajuicer_peer_without_its_environment_says_how_to_make_it(tmp_path, monkeypatch):
+    import bench.peer_datajuicer as dj
+
+    monkeypatch.setenv("BENCH_DATAJUICER_PYTHON", str(tmp_path / "no-venv" / "bin" / "python"))
+    why = dj.unavailable()
+    assert why is not None and "make bench-peers" in why
