@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_shapes import (
     machine_lines_frac,
     sorted_words_frac,
@@ -397,6 +398,8 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["letters_frac"] = len(unbordered.translate(script_table())) / body if body else 0.0
     out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty)
     out["short_no_sentence"] = _short_no_sentence(text, letters)
+    out["web_code_frac"] = web_code_frac(text)
+    out["escaped_char_frac"] = escaped_char_frac(text)
     return {k: float(out[k]) for k in SIGNAL_NAMES}
 
 

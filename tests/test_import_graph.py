@@ -124,6 +124,7 @@ LAYER_OF = {
     "corpusgov.contracts": "core",
     "corpusgov.aggregates": "core",
     "corpusgov.quality": "core",
+    "corpusgov.quality.junk_residue": "core",  # pure signals (issue 13), no Beam
     "corpusgov.annotation": "core",
     "corpusgov.lineage": "core",
     "corpusgov.pipelines": "pipelines",
