@@ -297,6 +297,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "lexical_diversity": ("词汇多样性", "lexical diversity"),
     "line_punct_ratio": ("以标点结尾的行比例", "share of lines ending in punctuation"),
     "lorem_ipsum": ("含占位文本", "placeholder text"),
+    "loop_copies_max": ("同一片段首尾相接的最多重复次数", "most back-to-back copies of one phrase"),
     "machine_lines_frac": ("日志行与目录行比例", "share of log and table-of-contents lines"),
     "markup_char_frac": ("标记语言字符比例", "share of markup characters"),
     "max_word_length": ("最长词长度", "longest word"),

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_shapes import (
     machine_lines_frac,
@@ -400,6 +401,8 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["short_no_sentence"] = _short_no_sentence(text, letters)
     out["web_code_frac"] = web_code_frac(text)
     out["escaped_char_frac"] = escaped_char_frac(text)
+    # Six copies of any unit contain a repeated token 5-gram: text without one (most) skips the search.
+    out["loop_copies_max"] = loop_copies_max(text) if out["dup_5gram_frac"] > 0.0 else 1.0
     return {k: float(out[k]) for k in SIGNAL_NAMES}
 
 

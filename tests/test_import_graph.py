@@ -125,6 +125,7 @@ LAYER_OF = {
     "corpusgov.aggregates": "core",
     "corpusgov.quality": "core",
     "corpusgov.quality.junk_residue": "core",  # pure signals (issue 13), no Beam
+    "corpusgov.quality.junk_repeats": "core",
     "corpusgov.annotation": "core",
     "corpusgov.lineage": "core",
     "corpusgov.pipelines": "pipelines",
