@@ -319,6 +319,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "top_4gram_frac_zh": ("中文最高频四字串所占比例", "share of the top 4-gram (Chinese)"),
     "url_lines_frac": ("网址行比例", "share of URL lines"),
     "utf8_as_gbk_frac": ("UTF-8 被误读为 GBK 的乱码比例", "share of UTF-8 read as GBK (mojibake)"),
+    "weak_pair_clause_cv": ("弱字对中文的分句长度离散度（乱字检测）", "clause-length spread of Chinese with weak character pairs"),
     "web_code_frac": ("网页脚本、样式与 JSON 残留行比例", "share of JavaScript, CSS or JSON lines"),
     "word_pair_pmi": ("英文相邻词语序合理度", "English word-order plausibility"),
     "words_max": ("词数上限", "maximum words"),

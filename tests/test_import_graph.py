@@ -126,6 +126,7 @@ LAYER_OF = {
     "corpusgov.quality": "core",
     "corpusgov.quality.junk_residue": "core",  # pure signals (issue 13), no Beam
     "corpusgov.quality.junk_repeats": "core",
+    "corpusgov.quality.junk_rhythm": "core",
     "corpusgov.annotation": "core",
     "corpusgov.lineage": "core",
     "corpusgov.pipelines": "pipelines",
