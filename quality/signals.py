@@ -402,8 +402,9 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["short_no_sentence"] = _short_no_sentence(text, letters)
     out["web_code_frac"] = web_code_frac(text)
     out["escaped_char_frac"] = escaped_char_frac(text)
-    # Six copies of any unit contain a repeated token 5-gram: text without one (most) skips the search.
-    out["loop_copies_max"] = loop_copies_max(text) if out["dup_5gram_frac"] > 0.0 else 1.0
+    # Six copies of a unit of 2+ tokens contain a repeated token 10-gram: text without one skips the search
+    # (most; loops of a single token are tandem_repeat_frac's).
+    out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     return {k: float(out[k]) for k in SIGNAL_NAMES}
 
