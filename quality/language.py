@@ -93,6 +93,7 @@ _ZH_PAIRS = (
     "湿濕滚滾灭滅灾災炉爐烂爛烦煩烧燒盘盤码碼签簽纲綱纵縱绑綁聪聰肿腫胆膽脉脈虚虛触觸谅諒谊誼谨謹贴貼赌賭赔賠赠贈"
     "赶趕趋趨辉輝迹跡铜銅销銷锋鋒闯闖阔闊颗顆饱飽鸿鴻龟龜复復灿燦"
 )
+_SIMP_MARK, _TRAD_MARK = "\U000FFF01", "\U000FFF02"
 # Traditional-only forms whose simplified counterpart is also a traditional character (后, 里, 于, 台, ...).
 _ZH_EXTRA_TRAD = "後裡裏於臺隻幾髮範穀週佈"
 
@@ -156,9 +157,22 @@ class LanguageMix:
     second_share: float
 
 
+# Every ``_NON_PROSE`` match contains one of these (":" of a URL, "@", "/", a leading "-", "<", "`", "(", an
+# identifier's "_", ":" or "." between word characters): text without any has nothing to blank, and the
+# cheap search spares most prose the full pattern, which is tried at every position.
+_MAY_BE_NON_PROSE = re.compile(r"[:@/<`(_]|[A-Za-z0-9_]\.+[A-Za-z0-9_]|(?<![A-Za-z0-9_-])-")
+
+
 def prose_only(text: str) -> str:
     """``text`` with URLs, paths, options, markup, identifiers and inline code blanked out."""
+    if _MAY_BE_NON_PROSE.search(text) is None:
+        return text
     return _NON_PROSE.sub(" ", text)
+
+
+def _count(s: str) -> Counter[str]:
+    """``Counter(s)`` for a string of few distinct characters (script codes): one C-level count per code."""
+    return Counter({c: s.count(c) for c in set(s)})
 
 
 def _windows(text: str, width: int, count: int) -> list[str]:
@@ -226,7 +240,9 @@ class LanguageDetector:
         self._simp = frozenset(_ZH_PAIRS[0::2])
         self._trad = frozenset(_ZH_PAIRS[1::2]) | frozenset(_ZH_EXTRA_TRAD)
         assert not (self._simp & self._trad)
-        self._zh_table = {ord(c): "s" for c in self._simp} | {ord(c): "t" for c in self._trad}
+        # Marks from the supplementary private use area: a literal "s" or "t" of English words in the prose
+        # must not count as a simplified or traditional character.
+        self._zh_table = {ord(c): _SIMP_MARK for c in self._simp} | {ord(c): _TRAD_MARK for c in self._trad}
         self._width = self.policy.window_chars
         self._count = self.policy.windows
         script_table()
@@ -263,10 +279,10 @@ class LanguageDetector:
             return LanguageMix(UND, 0.0, None, 0.0)
         raw = _windows(text, self._width, self._count)
         windows = [prose_only(w) for w in raw]
-        counts = Counter("".join(windows).translate(script_table()))
+        counts = _count("".join(windows).translate(script_table()))
         if not counts:  # nothing but code: fall back to the raw text
             windows = raw
-            counts = Counter("".join(windows).translate(script_table()))
+            counts = _count("".join(windows).translate(script_table()))
         sample = "".join(windows) if len(windows) > 1 else windows[0]
         letters = sum(counts.values())
         if letters == 0:
@@ -321,8 +337,8 @@ class LanguageDetector:
         # Kana decides Japanese; one stray の in a long Chinese text does not.
         if (kana >= 2 or (kana == 1 and cjk < 20)) and kana >= 0.05 * cjk or kana > han:
             return "ja", round(purity * length_factor * (han + kana) / cjk, 4)
-        zh = Counter(sample.translate(self._zh_table))
-        s, t = zh["s"], zh["t"]
+        zh = sample.translate(self._zh_table)
+        s, t = zh.count(_SIMP_MARK), zh.count(_TRAD_MARK)
         share = han / cjk
         if t > s:
             return "zh-Hant", round(purity * length_factor * share * (0.6 + 0.4 * t / (s + t)), 4)
@@ -394,8 +410,12 @@ class LanguageDetector:
     def _close_call(self, windows: list[str], cols: np.ndarray, mean: np.ndarray) -> tuple[int, np.ndarray]:
         """Among langdetect's ``TOP_K`` best candidates, add ``WEIGHT`` x the gettext-trained n-gram model's mean
         log-probability (relative to its best; a candidate the model lacks gets its worst); the rest drop out
-        of the posterior. Returns the best column and the adjusted per-column scores."""
+        of the posterior. Returns the best column and the adjusted per-column scores. Runs only when
+        langdetect's best two are within ``MARGIN`` (mean log-likelihood per gram); above it, on the tuning
+        bucket, the close call never changed a right answer, and most long documents are far above it."""
         order = [int(i) for i in np.argsort(-mean, kind="stable")[: lang_ngrams.TOP_K]]
+        if len(order) < 2 or mean[order[0]] - mean[order[1]] >= lang_ngrams.MARGIN:
+            return order[0], mean  # langdetect is sure: the close call could not change the answer on tune
         cand = [self._langs[cols[i]] for i in order]
         ours = lang_ngrams.mean_logp(" ".join(windows), cand)
         if len(ours) < 2:

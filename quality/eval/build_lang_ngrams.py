@@ -8,7 +8,8 @@ catalogue's package licence (mostly GPL/LGPL); the shipped file keeps no text, o
 the 3,000 most frequent character 1-3-grams (as log-probabilities, add-0.5 smoothed).
 
 ``--tune`` trains on bucket 2 only and prints the accuracy on bucket 1 for a few weights (how ``WEIGHT`` was
-chosen). Run: ``python -m corpusgov.quality.eval.build_lang_ngrams [--tune]``.
+chosen) and for a few gate margins (how ``MARGIN`` was chosen: the smallest whose accuracy equals ``inf``,
+the close call on every text). Run: ``python -m corpusgov.quality.eval.build_lang_ngrams [--tune]``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from corpusgov.quality.language import _SCRIPT_CANDIDATES, LanguageDetector
 
 TOP = 3000
 SMOOTH = 0.5
+MARGINS = (0.05, 0.1, 0.15, 0.2, 0.3, float("inf"))  # tried by --tune, with the shipped WEIGHT and PRIOR
 
 
 def languages() -> set[str]:
@@ -58,13 +60,20 @@ def _tune() -> None:
         msgs = sorted(set(tune[code]) - set(train_texts.get(code, ())))
         rng.shuffle(msgs)
         rows += [(code, m) for m in msgs[:200]]
+    weight, prior, margin = lang_ngrams.WEIGHT, lang_ngrams.PRIOR, lang_ngrams.MARGIN
     try:
         det = LanguageDetector()
         for w, p in ((0.0, 0.0), (1.0, 0.0), (0.5, 0.05), (1.0, 0.05), (1.0, 0.1), (1.0, 0.2), (2.0, 0.1)):
             lang_ngrams.WEIGHT, lang_ngrams.PRIOR = w, p
             ok = sum(det.detect(t)[0] == code for code, t in rows)
             print(f"weight {w}, prior {p}: {ok}/{len(rows)} = {ok / len(rows):.4f} on bucket 1", flush=True)
+        lang_ngrams.WEIGHT, lang_ngrams.PRIOR = weight, prior
+        for m in MARGINS:  # the gate: close call only when langdetect's best two are within m
+            lang_ngrams.MARGIN = m
+            ok = sum(det.detect(t)[0] == code for code, t in rows)
+            print(f"margin {m}: {ok}/{len(rows)} = {ok / len(rows):.4f} on bucket 1", flush=True)
     finally:
+        lang_ngrams.WEIGHT, lang_ngrams.PRIOR, lang_ngrams.MARGIN = weight, prior, margin
         lang_ngrams.MODEL_PATH.unlink()
         lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.json")
         lang_ngrams.clear_caches()

@@ -41,6 +41,31 @@ def test_close_call_model_helps_on_the_untouched_bucket() -> None:
     finally:
         lang_ngrams.WEIGHT, lang_ngrams.PRIOR = saved
     assert with_model >= without + 0.03 * len(rows), (with_model, without, len(rows))
+    saved_margin = lang_ngrams.MARGIN
+    lang_ngrams.MARGIN = float("inf")  # the close call on every text, as before the gate
+    try:
+        always = sum(det.detect(r["text"])[0] == r["lang"] for r in rows)
+    finally:
+        lang_ngrams.MARGIN = saved_margin
+    assert with_model >= always - 0.005 * len(rows), (with_model, always, len(rows))
+
+
+def test_close_call_runs_only_when_langdetect_is_unsure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long, plainly English text never reaches the n-gram model; a short Danish/Norwegian one does."""
+    calls: list[str] = []
+    real = lang_ngrams.mean_logp
+
+    def spy(text: str, langs: list[str]) -> dict[str, float]:
+        calls.append(text)
+        return real(text, langs)
+
+    monkeypatch.setattr(lang_ngrams, "mean_logp", spy)
+    det = LanguageDetector()
+    en = ("The committee published its annual report on public transport and road safety last week, and the "
+          "council said it would expand the bus network before the winter season begins in the northern region.")
+    assert det.detect(en)[0] == "en" and calls == []
+    det.detect("Kunne ikke åbne filen, fordi den ikke findes")
+    assert len(calls) == 1
 
 
 @pytest.mark.parametrize("text", ["Æblegrød på Øresund, 3 gange!", "Das ist gut", "x", "", "12 34 --",

@@ -114,3 +114,42 @@ def test_second_language_share_of_a_mixed_document() -> None:
     assert mix.lang == "en" and mix.second == "zh"
     assert 0.3 < mix.second_share < 0.7
     assert det.detect_mix(en).second is None and det.detect_mix(en).second_share == 0.0
+
+
+def test_english_letters_s_and_t_do_not_vote_on_the_chinese_script() -> None:
+    """Simplified and traditional characters are counted through private-use marks: the letters of "test"
+    or "pattern" in Chinese technical prose once counted as traditional ("t") or simplified ("s")."""
+    det = LanguageDetector()
+    assert det.detect("请输入 tftp target test 命令的名字，然后按回车键")[0] == "zh-Hans"
+    assert det.detect("proc命令定义的命令过程。如果指定了   pattern，只返回匹配   pattern")[0] == "zh-Hans"
+    assert det.detect("請輸入 tftp 命令的名字，然後按 Enter 鍵")[0] == "zh-Hant"
+
+
+_PROSE_CASES = [
+    "plain prose. Two sentences, no code at all", "see http://example.org/a?b=1 now", "mail a.b@x.org",
+    "run ~/bin/x or /usr/bin/env", "use -v or --level=3, not well-known", "a <b>tag</b>", "`code here` ok",
+    "call os.path.join() and a::b, snake_case", "read ssh(1) and f()", "e.g. 3.14 and x.y", "end.Start", "x -y",
+    "中文 --option 和 https://例子", "", "- dash at start", "word-word - spaced",
+]
+
+
+@pytest.mark.parametrize("text", _PROSE_CASES)
+def test_prose_prefilter_changes_nothing(text: str) -> None:
+    """``prose_only`` skips the full pattern when the cheap search finds nothing: same output as always running it."""
+    from corpusgov.quality.language import _NON_PROSE, prose_only
+
+    assert prose_only(text) == _NON_PROSE.sub(" ", text)
+
+
+def test_prose_prefilter_changes_nothing_on_generated_text() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from corpusgov.quality.language import _NON_PROSE, prose_only
+
+    @settings(max_examples=600, deadline=None, derandomize=True)
+    @given(st.text(alphabet="ab1_.:-/@<>`()~ 中\n", max_size=40))
+    def check(text: str) -> None:
+        assert prose_only(text) == _NON_PROSE.sub(" ", text)
+
+    check()
