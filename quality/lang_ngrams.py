@@ -2,7 +2,7 @@
 
 Why: langdetect's Wikipedia profiles confuse close pairs on short text (da/no, nl/af, hr/sl, pt/es, bg/mk):
 3.8% of real gettext messages were labelled wrong, almost all within such pairs. ``quality/lang_ngrams.json``
-holds, per language, log P(n-gram) for its 3,000 most frequent character 1-3-grams (lower-cased, letters only,
+holds, per language, log P(n-gram) for its 10,000 most frequent character 1-4-grams (lower-cased, letters only,
 space-padded words) and the value for an unseen n-gram, counted on the translations in the gettext catalogues
 of Debian packages whose domain is in the training buckets (``quality/eval/build_lang_ngrams.py``; the test
 bucket is never read when building). No text is kept, only n-gram frequencies. ``LanguageDetector`` adds
@@ -17,11 +17,12 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 MODEL_PATH = Path(__file__).with_name("lang_ngrams.json")
-MAX_N = 3
+MAX_N = 4  # longest n-gram; the shipped model's own (``max_n`` in the file)
 TOP_K = 5
 WEIGHT = 1.0
 PRIOR = 0.05  # weight of log(training messages of a language / the most any language has)
@@ -32,8 +33,10 @@ MARGIN = 0.2
 _NON_LETTER = re.compile(r"[\W\d_]+")
 
 
-def grams(text: str, max_n: int = MAX_N) -> list[str]:
-    """Character 1..max_n-grams of the lower-cased letters, words padded with one space (bare spaces left out)."""
+def grams(text: str, max_n: int | None = None) -> list[str]:
+    """Character 1..max_n-grams (default ``MAX_N``) of the lower-cased letters, words padded with one space (bare
+    spaces left out)."""
+    max_n = max_n or MAX_N
     s = " " + " ".join(_NON_LETTER.sub(" ", text.lower()).split()) + " "
     out: list[str] = []
     for n in range(1, max_n + 1):
@@ -42,22 +45,29 @@ def grams(text: str, max_n: int = MAX_N) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _model() -> dict[str, tuple[dict[str, float], float]]:
+def _raw() -> dict[str, dict[str, Any]]:
+    """Per language: ``grams`` (tab-separated), ``logp_milli`` (1000 x log P, same order), ``unseen`` (log P of a
+    gram not among its own) and ``messages`` (training messages). Strings and integers load fast (< 0.1 s)."""
     with MODEL_PATH.open(encoding="utf-8") as f:
-        raw = json.load(f)
-    return {lang: (m["grams"], m["unseen"]) for lang, m in raw["languages"].items()}
+        languages: dict[str, dict[str, Any]] = json.load(f)["languages"]
+    return languages
+
+
+def _model() -> dict[str, tuple[dict[str, float], float]]:
+    """Per language: {gram: log P} and the unseen value (for tests and inspection; scoring uses ``_matrix``)."""
+    return {lang: ({g: v / 1000 for g, v in zip(m["grams"].split("\t"), m["logp_milli"], strict=True)},
+                   m["unseen"]) for lang, m in _raw().items()}
 
 
 @lru_cache(maxsize=1)
 def _log_prior() -> dict[str, float]:
-    with MODEL_PATH.open(encoding="utf-8") as f:
-        sizes = {lang: m["messages"] for lang, m in json.load(f)["languages"].items()}
+    sizes = {lang: m["messages"] for lang, m in _raw().items()}
     top = max(sizes.values())
     return {lang: math.log(n / top) for lang, n in sizes.items()}
 
 
 def languages() -> frozenset[str]:
-    return frozenset(_model())
+    return frozenset(_raw())
 
 
 def log_prior(lang: str) -> float:
@@ -66,25 +76,42 @@ def log_prior(lang: str) -> float:
     return _log_prior().get(lang, min(_log_prior().values()))
 
 
+_BITS = 16  # per character: four characters fill a uint64
+_CLIP = (1 << _BITS) - 1  # code points above the Basic Multilingual Plane share one value (no letters of ours)
+
+
 def _key(gram: str) -> int:
-    """A 1-3-gram as one integer: code points of 21 bits each, first character highest (never 0, so n is implied)."""
+    """A 1-4-gram as one integer: code points (clipped to 16 bits) first character highest (never 0, so n is
+    implied)."""
     k = 0
     for c in gram:
-        k = (k << 21) | ord(c)
+        k = (k << _BITS) | min(ord(c), _CLIP)
     return k
 
 
-def gram_keys(text: str, max_n: int = MAX_N) -> tuple[np.ndarray, np.ndarray]:
+def _keys(names: list[str]) -> np.ndarray:
+    """``_key`` of many grams at once: left-padded with NUL (which adds nothing) to ``MAX_N`` code points each."""
+    width = max(MAX_N, max((len(g) for g in names), default=1))
+    cps = np.frombuffer("".join(g.rjust(width, "\0") for g in names).encode("utf-32-le"), dtype=np.uint32)
+    cps = np.minimum(cps, _CLIP).astype(np.uint64).reshape(-1, width)
+    keys = np.zeros(len(names), dtype=np.uint64)
+    for j in range(width):
+        keys = (keys << np.uint64(_BITS)) | cps[:, j]
+    return keys
+
+
+def gram_keys(text: str, max_n: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """The distinct n-grams of ``grams(text)`` as sorted integer keys (``_key``) with their counts, computed on
     an array of code points: the same multiset as ``grams`` without a Python string per gram."""
+    max_n = max_n or MAX_N
     s = " " + " ".join(_NON_LETTER.sub(" ", text.lower()).split()) + " "
-    a = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    a = np.minimum(np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32), _CLIP).astype(np.uint64)
     parts = [a[a != 32]]  # 1-grams; a bare space is left out
     for n in range(2, max_n + 1):
         if len(a) >= n:
             k = a[: len(a) - n + 1].copy()
             for j in range(1, n):
-                k = (k << np.uint64(21)) | a[j: len(a) - n + 1 + j]
+                k = (k << np.uint64(_BITS)) | a[j: len(a) - n + 1 + j]
             parts.append(k[k != _key(" " * n)])  # all-space grams are left out, as in `grams`
     return np.unique(np.concatenate(parts), return_counts=True)
 
@@ -94,22 +121,24 @@ def _matrix() -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
     """The model as one table: sorted gram keys; rows (in key order) x languages of log P (a language's unseen
     value where the gram is not among its own), last row unseen for all; language -> column. Built once, so a
     text's distinct grams are looked up once for every language together."""
-    model = _model()
-    col = {lang: j for j, lang in enumerate(sorted(model))}
-    keyed = sorted({(_key(g), g) for table, _ in model.values() for g in table})
-    row = {g: i for i, (_, g) in enumerate(keyed)}
-    m = np.empty((len(keyed) + 1, len(col)), dtype=np.float64)
-    for lang, (table, unseen) in model.items():
-        j = col[lang]
-        m[:, j] = unseen
-        for g, v in table.items():
-            m[row[g], j] = v
-    return np.array([k for k, _ in keyed], dtype=np.uint64), m, col
+    raw = _raw()
+    col = {lang: j for j, lang in enumerate(sorted(raw))}
+    names = {lang: m["grams"].split("\t") for lang, m in raw.items()}
+    every = [g for lang in sorted(raw) for g in names[lang]]
+    keys, rows = np.unique(_keys(every), return_inverse=True)
+    m = np.empty((len(keys) + 1, len(col)), dtype=np.float32)  # 15 MB for 112k grams x 33 languages
+    at = 0
+    for lang in sorted(raw):
+        j, n = col[lang], len(names[lang])
+        m[:, j] = raw[lang]["unseen"]
+        m[rows[at: at + n], j] = np.asarray(raw[lang]["logp_milli"], dtype=np.float32) / 1000
+        at += n
+    return keys, m, col
 
 
 def clear_caches() -> None:
     """Forget the loaded model (the builder swaps MODEL_PATH while tuning)."""
-    _model.cache_clear()
+    _raw.cache_clear()
     _matrix.cache_clear()
     _log_prior.cache_clear()
 
@@ -123,5 +152,6 @@ def mean_logp(text: str, langs: list[str]) -> dict[str, float]:
     mkeys, m, col = _matrix()
     pos = np.minimum(np.searchsorted(mkeys, keys), len(mkeys) - 1)
     idx = np.where(mkeys[pos] == keys, pos, len(m) - 1)
-    sums = counts.astype(np.float64) @ m[idx]
-    return {lang: float(sums[col[lang]]) / total for lang in langs if lang in col}
+    known = [lang for lang in langs if lang in col]
+    sums = counts.astype(np.float64) @ m[np.ix_(idx, [col[lang] for lang in known])].astype(np.float64)
+    return {lang: float(v) / total for lang, v in zip(known, sums.tolist(), strict=True)}
