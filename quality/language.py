@@ -141,7 +141,12 @@ _NON_PROSE = re.compile(
 )
 # A Han or Kana character carries about as much text as three Latin letters (a Chinese character is about
 # one English word); Hangul syllables about two. Used to compare scripts by amount of text, not code points.
-_SCRIPT_WEIGHT = {"H": 3.0, "K": 3.0, "G": 2.0}
+# In the abugidas (Devanagari, Bengali, Gurmukhi, Gujarati, Tamil, Telugu, Kannada, Malayalam, Sinhala, Thai,
+# Lao, Myanmar, Khmer) a counted letter is a consonant whose vowel sign (a combining mark, not a letter) is not
+# counted, so one letter is about a syllable, like Hangul: 2. On the tune bucket of gettext messages (Indic
+# and Thai messages with English identifiers in them) 1.0 -> 2.0 took the accuracy from 0.9826 to 0.9893
+# (1.5: 0.9872, 2.5: 0.9896).
+_SCRIPT_WEIGHT = {"H": 3.0, "K": 3.0, "G": 2.0} | {code: 2.0 for code in "DBUJMNRYSTOPF"}
 # Fewer letters than this in the second script: its language is not guessed ("und"); a few command names
 # in Chinese prose are too little for n-gram profiles.
 _MIN_SECOND = 40

@@ -153,3 +153,12 @@ def test_prose_prefilter_changes_nothing_on_generated_text() -> None:
         assert prose_only(text) == _NON_PROSE.sub(" ", text)
 
     check()
+
+
+def test_abugida_letters_weigh_as_syllables() -> None:
+    """A Devanagari or Thai letter is a consonant whose vowel sign is not counted: one letter is about a syllable
+    (weight 2, like Hangul), so an interface message with an English error text in it keeps its language."""
+    det = LanguageDetector()
+    assert det.detect("फ़ाइल खोलने में त्रुटि हुई: permission denied")[0] == "hi"  # 12 letters vs 16 Latin
+    assert det.detect("ไม่สามารถเปิดไฟล์ได้ permission denied")[0] == "th"
+    assert det.detect("The file could not be opened: अनुमति नहीं")[0] == "en"
