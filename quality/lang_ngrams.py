@@ -92,8 +92,8 @@ def _key(gram: str) -> int:
 def _keys(names: list[str]) -> np.ndarray:
     """``_key`` of many grams at once: left-padded with NUL (which adds nothing) to ``MAX_N`` code points each."""
     width = max(MAX_N, max((len(g) for g in names), default=1))
-    cps = np.frombuffer("".join(g.rjust(width, "\0") for g in names).encode("utf-32-le"), dtype=np.uint32)
-    cps = np.minimum(cps, _CLIP).astype(np.uint64).reshape(-1, width)
+    raw = np.frombuffer("".join(g.rjust(width, "\0") for g in names).encode("utf-32-le"), dtype=np.uint32)
+    cps = np.minimum(raw, _CLIP).astype(np.uint64).reshape(-1, width)
     keys = np.zeros(len(names), dtype=np.uint64)
     for j in range(width):
         keys = (keys << np.uint64(_BITS)) | cps[:, j]
@@ -153,5 +153,6 @@ def mean_logp(text: str, langs: list[str]) -> dict[str, float]:
     pos = np.minimum(np.searchsorted(mkeys, keys), len(mkeys) - 1)
     idx = np.where(mkeys[pos] == keys, pos, len(m) - 1)
     known = [lang for lang in langs if lang in col]
-    sums = counts.astype(np.float64) @ m[np.ix_(idx, [col[lang] for lang in known])].astype(np.float64)
+    cols = np.array([col[lang] for lang in known], dtype=np.intp)
+    sums = counts.astype(np.float64) @ m[np.ix_(idx, cols)].astype(np.float64)
     return {lang: float(v) / total for lang, v in zip(known, sums.tolist(), strict=True)}

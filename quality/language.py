@@ -24,6 +24,8 @@ import os
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 import numpy as np
 
@@ -189,6 +191,68 @@ def _windows(text: str, width: int, count: int) -> list[str]:
     return [text[int(i * step): int(i * step) + width] for i in range(count)]
 
 
+def _pack(word: str) -> int:
+    """An n-gram of 1-3 code points as one int (21 bits each), the same packing as ``LanguageDetector._grams``."""
+    key = 0
+    for ch in word:
+        key = (key << 21) | ord(ch)
+    return key
+
+
+@dataclass(frozen=True)
+class _ProfileTables:
+    """langdetect's profiles as lookup tables; read-only, shared by every detector of the process."""
+
+    factory: Any  # langdetect's DetectorFactory with all profiles loaded (its seed is not used)
+    langs: list[str]
+    cand_cols: dict[str, np.ndarray]  # script -> candidate language columns
+    logp_by_script: dict[str, np.ndarray]  # script -> (grams x candidates) log P, contiguous
+    keys: np.ndarray  # packed grams, sorted
+    key_rows: np.ndarray  # row of each sorted key
+    norm: dict[int, str]  # langdetect's character normalisation as a translate table
+    norm_nonlatin: dict[int, str]  # the same, Latin letters blanked (like langdetect in non-Latin text)
+
+
+@lru_cache(maxsize=1)
+def _profile_tables() -> _ProfileTables:
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.utils.ngram import NGram
+
+    factory = DetectorFactory()
+    profiles = []
+    for name in sorted(os.listdir(PROFILES_DIRECTORY)):  # sorted: language order independent of the FS
+        with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as f:
+            profiles.append(f.read())
+    factory.load_json_profile(profiles)
+    langs: list[str] = list(factory.langlist)
+    index = {lang: i for i, lang in enumerate(langs)}
+    words = sorted(factory.word_lang_prob_map)
+    probs = np.array([factory.word_lang_prob_map[w] for w in words], dtype=np.float64)
+    logp = np.log(probs + LanguageDetector._SMOOTH).astype(np.float32)
+    cand_cols = {
+        s: np.array([index[lang] for lang in ls if lang in index], dtype=np.intp)
+        for s, ls in _SCRIPT_CANDIDATES.items()
+    }
+    packed = np.array([_pack(w) for w in words], dtype=np.int64)
+    order = np.argsort(packed, kind="stable")
+    norm: dict[int, str] = {}
+    for cp in range(0x10000):
+        ch = chr(cp)
+        if 0xD800 <= cp <= 0xDFFF:
+            continue
+        n = NGram.normalize(ch)
+        if n != ch:
+            norm[cp] = n
+    norm_nonlatin = dict(norm)
+    for cp in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)):
+        norm_nonlatin[cp] = " "
+    return _ProfileTables(
+        factory=factory, langs=langs, cand_cols=cand_cols,
+        logp_by_script={s: np.ascontiguousarray(logp[:, c]) for s, c in cand_cols.items()},
+        keys=packed[order], key_rows=order.astype(np.intp), norm=norm, norm_nonlatin=norm_nonlatin,
+    )
+
+
 class LanguageDetector:
     """Build once per worker and reuse: ``detect(text) -> (code, score)``."""
 
@@ -201,47 +265,19 @@ class LanguageDetector:
     _MIN_DISTINCT = 12
 
     def __init__(self, policy: LanguagePolicy | None = None) -> None:
-        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-        from langdetect.utils.ngram import NGram
+        from langdetect.detector_factory import DetectorFactory
 
         self.policy = policy or LanguagePolicy()
-        factory = DetectorFactory()
-        profiles = []
-        for name in sorted(os.listdir(PROFILES_DIRECTORY)):  # sorted: language order independent of the FS
-            with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as f:
-                profiles.append(f.read())
-        factory.load_json_profile(profiles)
+        tables = _profile_tables()  # once per process: reading langdetect's 55 profiles takes 1-2 s
+        factory = DetectorFactory()  # per instance, for its seed; shares the profile dictionary
+        factory.word_lang_prob_map, factory.langlist = tables.factory.word_lang_prob_map, tables.factory.langlist
         factory.set_seed(self.policy.seed)  # instance attribute: the global DetectorFactory.seed is untouched
         self._factory = factory
-        self._langs: list[str] = list(factory.langlist)
-        index = {lang: i for i, lang in enumerate(self._langs)}
-        words = sorted(factory.word_lang_prob_map)
-        self._vocab: dict[str, int] = {w: i for i, w in enumerate(words)}
-        probs = np.array([factory.word_lang_prob_map[w] for w in words], dtype=np.float64)
-        logp = np.log(probs + self._SMOOTH).astype(np.float32)
-        self._cand_cols = {
-            s: np.array([index[lang] for lang in langs if lang in index], dtype=np.intp)
-            for s, langs in _SCRIPT_CANDIDATES.items()
-        }
-        # Per script, the candidate columns as one contiguous matrix (row gather + sum stays cheap).
-        self._logp_by_script = {s: np.ascontiguousarray(logp[:, c]) for s, c in self._cand_cols.items()}
-        packed = np.array([self._pack(w) for w in words], dtype=np.int64)
-        order = np.argsort(packed, kind="stable")
-        self._keys = packed[order]
-        self._key_rows = order.astype(np.intp)
-        # langdetect's character normalisation as a translate table (digits, punctuation -> space, ...).
-        norm: dict[int, str] = {}
-        for cp in range(0x10000):
-            ch = chr(cp)
-            if 0xD800 <= cp <= 0xDFFF:
-                continue
-            n = NGram.normalize(ch)
-            if n != ch:
-                norm[cp] = n
-        self._norm = norm
-        self._norm_nonlatin = dict(norm)
-        for cp in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)):
-            self._norm_nonlatin[cp] = " "  # like langdetect, ignore Latin letters in non-Latin text
+        self._langs = tables.langs
+        self._cand_cols = tables.cand_cols
+        self._logp_by_script = tables.logp_by_script
+        self._keys, self._key_rows = tables.keys, tables.key_rows
+        self._norm, self._norm_nonlatin = tables.norm, tables.norm_nonlatin
         self._simp = frozenset(_ZH_PAIRS[0::2])
         self._trad = frozenset(_ZH_PAIRS[1::2]) | frozenset(_ZH_EXTRA_TRAD)
         assert not (self._simp & self._trad)
@@ -251,14 +287,6 @@ class LanguageDetector:
         self._width = self.policy.window_chars
         self._count = self.policy.windows
         script_table()
-
-    @staticmethod
-    def _pack(word: str) -> int:
-        """An n-gram of 1-3 code points as one int (21 bits each), the same packing as ``_grams``."""
-        key = 0
-        for ch in word:
-            key = (key << 21) | ord(ch)
-        return key
 
     # ------------------------------------------------------------------ public
     def detect(self, text: str) -> tuple[str, float]:

@@ -162,3 +162,12 @@ def test_abugida_letters_weigh_as_syllables() -> None:
     assert det.detect("फ़ाइल खोलने में त्रुटि हुई: permission denied")[0] == "hi"  # 12 letters vs 16 Latin
     assert det.detect("ไม่สามารถเปิดไฟล์ได้ permission denied")[0] == "th"
     assert det.detect("The file could not be opened: अनुमति नहीं")[0] == "en"
+
+
+def test_profiles_are_read_once_per_process_and_seeds_stay_per_detector() -> None:
+    """langdetect's 55 profiles take 1-2 s to read: detectors of one process share the tables, not the seed."""
+    a, b = LanguageDetector(), LanguageDetector(LanguagePolicy(seed=7))
+    assert a._keys is b._keys and a._logp_by_script is b._logp_by_script
+    assert a._factory is not b._factory and (a._factory.seed, b._factory.seed) == (0, 7)
+    text = "Le comité a publié hier son rapport annuel sur les transports publics"
+    assert LanguageDetector(LanguagePolicy(method="langdetect")).detect(text)[0] == a.detect(text)[0] == "fr"
