@@ -7,7 +7,8 @@ space-padded words) and the value for an unseen n-gram, counted on the translati
 of Debian packages whose domain is in the training buckets (``quality/eval/build_lang_ngrams.py``; the test
 bucket is never read when building). No text is kept, only n-gram frequencies. ``LanguageDetector`` adds
 ``WEIGHT`` x this model's mean log-probability to langdetect's among its ``TOP_K`` best candidates only, so a
-language this model lacks is never favoured or penalised outside the close call.
+language this model lacks is never favoured or penalised outside the close call, and only when langdetect's
+best two are within ``MARGIN``.
 """
 
 from __future__ import annotations

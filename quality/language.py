@@ -10,7 +10,8 @@ text and its zh-cn/zh-tw split is unreliable. This detector
    n-gram profiles (loaded once, in sorted order, from a private ``DetectorFactory``) as a deterministic
    naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script; among
    its five best, a character n-gram model trained on real translated messages (``quality.lang_ngrams``)
-   settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk).
+   settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk), only when langdetect's best two are within
+   ``lang_ngrams.MARGIN`` (most documents are far from it and skip the cost).
    ``policy.method == "langdetect"`` instead runs langdetect's seeded random-sampling ``Detector`` on the
    same bounded sample (slower; kept to measure the accuracy effect).
 
