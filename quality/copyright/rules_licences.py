@@ -241,7 +241,8 @@ GROUPS: list[Group] = [
                 "gpl_long",
                 "licence",
                 rx(
-                    r"GNU\s+(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e(?P<tail>(?:[^.。]|\.(?=\d)){0,160})",
+                    # GNU may be left out: "covered by the more permissive Library General Public License"
+                    r"(?:GNU\s+)?(?:(?P<kind>Lesser|Library|Affero)\s+)?General\s+Public\s+Licen[cs]e(?P<tail>(?:[^.。]|\.(?=\d)){0,160})",
                     IGNORECASE,
                 ),
                 0.95,
@@ -267,7 +268,7 @@ GROUPS: list[Group] = [
                 "licence",
                 rx(
                     WS
-                    + r"(?P<kind>[AL])?GPL[\s\-]?v?(?P<ver>[123](?:\.[01])?)(?P<suffix>\+|-or-later|-only|\s+or\s+later)?"
+                    + r"(?P<kind>[AL])?GPL(?:[\s\-]?v?|\s+version\s+)(?P<ver>[123](?:\.[01])?)(?P<suffix>\+|-or-later|-only|\s+or\s+later)?"
                     r"(?![A-Za-z0-9]|\.\d)",
                     IGNORECASE,
                 ),
@@ -278,7 +279,9 @@ GROUPS: list[Group] = [
                 "gpl_context",
                 "licence",
                 rx(
-                    r"(?:(?i:(?:licen[cs]ed|released|distributed|available)\s+under\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?)"
+                    # "licensed under the GPL", "… under the GPL with the exception that …", "the GNU GPL"
+                    r"(?:(?:(?i:(?:(?:licen[cs]ed|released|distributed|available)\s+)?under\s+(?:the\s+)?(?:terms\s+of\s+the\s+)?(?:GNU\s+)?)"
+                    r"|GNU\s+)"
                     r"(?P<kind>[AL])?GPL(?![A-Za-z0-9\-]|\.\d)|"
                     + WS
                     + r"(?P<kind2>[AL])?GPL[\s\-](?:(?i:licen[cs]ed|licen[cs]e)"
@@ -502,7 +505,7 @@ GROUPS: list[Group] = [
                 "licence",
                 rx(
                     r"(?:licen[cs]ed|distributed|released|made\s+available|modify\s+it)\s+under\s+the\s+(?:terms\s+of\s+the\s+)?"
-                    r"(?:[A-Z][\w.\-]*\s+){1,5}Licen[cs]e"
+                    r"(?:[A-Z][\w.\-]*\s+){1,5}[Ll]icen[cs]e"  # "… under the terms of the Cygwin license"
                 ),
                 0.75,
                 resolve=const(None, 0.75),

@@ -36,7 +36,37 @@ _WINDOWS = {  # (before, after) for groups whose matches sit close to their trig
     "转载": (100, 80),
 }
 _NAME_BEFORE = 1000  # a licence title this far before a matched licence text names it
-_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)}
+# ASCII lower-casing, and every whitespace character as one space: both keep offsets one-to-one.
+_ASCII_LOWER = {c: c + 32 for c in range(ord("A"), ord("Z") + 1)} | {ord(c): 32 for c in "\t\n\r\f\v"}
+_SPACES = re.compile(" {2,}")
+# Whitespace runs worth collapsing: indentation or doubled spaces; a bare paragraph break ("\n\n") never
+# splits a trigger phrase, and skipping it keeps ordinary pages on the one-pass path (substring tests: a
+# regex search here cost more than the whole scan of a page with no trigger).
+_INDENTS = ("\n ", "  ", "\n\t")
+
+
+def _trigger_view(text: str) -> tuple[str, list[int], list[int]]:
+    """The text as trigger words are looked up in it: ASCII-lowered, whitespace runs as one space, so a
+    trigger phrase wrapped across lines ("you are free\n    to use") is still found; with the positions of
+    the view where characters were removed and how many were removed up to there, to map offsets back."""
+    low = text.translate(_ASCII_LOWER)
+    if not any(ws in text for ws in _INDENTS):
+        return low, [], []
+    parts, at, removed, pos, gone = [], [], [], 0, 0
+    for m in _SPACES.finditer(low):
+        parts.append(low[pos : m.start() + 1])
+        gone += m.end() - m.start() - 1
+        at.append(m.start() + 1 - (gone - (m.end() - m.start() - 1)))
+        removed.append(gone)
+        pos = m.end()
+    parts.append(low[pos:])
+    return "".join(parts), at, removed
+
+
+def _original(i: int, at: list[int], removed: list[int]) -> int:
+    """Offset in the text of offset `i` of the trigger view."""
+    k = bisect.bisect_right(at, i)
+    return i + (removed[k - 1] if k else 0)
 
 
 def _trim(text: str, start: int, end: int) -> int:
@@ -86,13 +116,15 @@ class CopyrightScanner:
         full_keys: set[str] = set()
         n = len(text)
         # ASCII-only lower-casing keeps offsets one-to-one (str.lower can change the length).
-        for end, entries in self._auto.iter(text.translate(_ASCII_LOWER)):
+        view, at, removed = _trigger_view(text)
+        for end, entries in self._auto.iter(view):
             for gi, length, key in entries:
                 if gi == self._fulltext:
                     full_keys.add(key)
                     continue
                 before, after = self._windows[gi]
-                lo, hi = max(0, end + 1 - length - before), min(n, end + 1 + after)
+                first, last = _original(end + 1 - length, at, removed), _original(end, at, removed)
+                lo, hi = max(0, first - before), min(n, last + 1 + after)
                 ws = windows.setdefault(gi, [])
                 if ws and lo <= ws[-1][1]:
                     ws[-1][1] = max(ws[-1][1], hi)

@@ -47,6 +47,47 @@ def _rules(scanner: CopyrightScanner, text: str, marker_class: str) -> set[str]:
             "You are free to use or extend these exercises for teaching, provided that you retain this notice.",
             "free_to_distribute",
         ),
+        # Grants from Debian copyright files of packages outside the evaluation's test split (2026-12-05):
+        (
+            "This file and the accompanying getopt.h header file are hereby placed in the\npublic domain.",
+            "public_domain_dedication",
+        ),
+        ("LICENCE: all the source code provided by AOP Alliance is Public Domain.", "public_domain_dedication"),
+        ("Rights are granted to use this software in any way so long as this notice is not removed.", "granted_to_use"),
+        ("You are allowed to use this source code in any open source or closed source software.", "granted_to_use"),
+        (
+            "Permission is granted to anyone to use this software for any purpose,\nincluding commercial "
+            "applications, and to alter it and redistribute it freely.",
+            "permission_granted_to",
+        ),
+        ("Permission granted to use and modify this library so long as the copyright is kept.", "permission_granted_to"),
+        (
+            "This software is made available under the terms of *either* of the licenses\nfound in LICENSE.APACHE "
+            "or LICENSE.BSD.",
+            "available_under_licence_files",
+        ),
+        (
+            "Since DOC software is open-source, freely available software, you are free\nto use, modify, copy, "
+            "and distribute--perpetually and irrevocably--the DOC software source code.",
+            "free_to_distribute",
+        ),
+        (
+            "Redistribution and use in source and binary forms is permitted\nprovided that the above copyright "
+            "notice is duplicated.",
+            "free_to_distribute",
+        ),
+        (
+            "The redistribution and use of this software (with or without\nchanges) is allowed without the payment "
+            "of fees or royalties provided that:",
+            "free_to_distribute",
+        ),
+        ("This software is a copyrighted work licensed under the terms of the\nCygwin license.", "named_licence_grant"),
+        ("The libraries are covered by the more permissive\nLibrary General Public License.", "gpl_long"),
+        ("acx_pthread.m4 is copyright S. G. Johnson\nunder the GPL with the exception that", "gpl_context"),
+        ("It is dually licensed under the\nGNU FDL and the GNU GPL.", "gpl_context"),
+        ("Under Section 7 of GPL version 3, you are granted additional permissions.", "gpl_short"),
+        # a trigger phrase wrapped across an indented line break is still found
+        ("You may modify it under the same\n        terms as Perl itself.", "same_terms_as"),
     ],
 )
 def test_grants_in_own_words_are_licences(scanner, text, rule):
@@ -63,6 +104,10 @@ def test_grants_in_own_words_are_licences(scanner, text, rule):
         "The tool lets you copy files with or without compression.",
         "Copying a file is as simple as calling shutil.copy.",
         "Note that you are free to use other compilers, but they are not supported.",
+        "You are allowed to use any editor you like.",
+        "Write permission is granted to the owner of the directory.",
+        "Use and redistribution of keys is discussed in chapter 4.",
+        "You are free to use, modify or ignore the defaults.",
     ],
 )
 def test_talk_about_licences_is_not_a_grant(scanner, text):
