@@ -103,38 +103,42 @@ def word_codes(word: str) -> list[int] | None:
     return [int(_NORM[ord(c)]) for c in word]
 
 
-def _lexicon_keys(x: np.ndarray, n: int) -> list[np.ndarray]:
-    """Keys of the 2-, 3- and 4-grams starting at each text position of the padded code array `x`, each
-    extended from the one before (the same packing as ngram_bucket)."""
-    out = []
-    k = x[_PAD : _PAD + n] << np.uint64(17)
-    k |= x[_PAD + 1 : _PAD + 1 + n]
-    for m in (2, 3, 4):
-        if m > 2:
-            k <<= np.uint64(17)
-            k |= x[_PAD + m - 1 : _PAD + m - 1 + n]
-        out.append(k | np.uint64(m << 60))
-    return out
+_LEN_TAGS = (np.array([2, 3, 4], dtype=np.uint64) << np.uint64(60))[:, None]
+_LEX_SHIFTS = np.array([0, 2, 4], dtype=np.uint64)[:, None]
+
+
+def _lexicon_keys(x: np.ndarray, n: int) -> np.ndarray:
+    """(3, n) keys of the 2-, 3- and 4-grams starting at each text position of the padded code array `x`,
+    each extended from the one before (the same packing as ngram_bucket)."""
+    k = np.empty((3, n), dtype=np.uint64)
+    np.left_shift(x[_PAD : _PAD + n], np.uint64(17), out=k[0])
+    k[0] |= x[_PAD + 1 : _PAD + 1 + n]
+    for m in (1, 2):
+        np.left_shift(k[m - 1], np.uint64(17), out=k[m])
+        k[m] |= x[_PAD + m + 1 : _PAD + m + 1 + n]
+    k |= _LEN_TAGS
+    return k
 
 
 def lexicon_features(x: np.ndarray, n: int, lex: np.ndarray, bits: int = LEX_BITS) -> tuple[np.ndarray, ...]:
     """Five word-lexicon patterns per character: which lexicon words (2-4 chars; name or other) start at it,
     end at it, both, cover it from inside, and end just before / start just after it."""
-    shift = np.uint64(64 - bits)
-    st = []  # flag of the lexicon word at i..i+m-1, m = 2, 3, 4
-    for k in _lexicon_keys(x, n):
-        k *= _GOLDEN
-        k >>= shift
-        st.append(lex[k.astype(np.intp)].astype(np.uint64))
-    two, four, six = np.uint64(2), np.uint64(4), np.uint64(6)
-    sp = st[0] | (st[1] << two) | (st[2] << four)
+    k = _lexicon_keys(x, n)
+    k *= _GOLDEN
+    k >>= np.uint64(64 - bits)
+    st = lex[k.astype(np.intp)].astype(np.uint64)  # flag of the lexicon word at i..i+m-1, m = 2, 3, 4
+    st <<= _LEX_SHIFTS  # in bits 0-1, 2-3 and 4-5
+    six = np.uint64(6)
+    sp = st[0] | st[1]
+    sp |= st[2]
     ep = np.zeros(n, dtype=np.uint64)
     ep[1:] = st[0][: n - 1]
-    ep[2:] |= st[1][: n - 2] << two
-    ep[3:] |= st[2][: n - 3] << four
+    ep[2:] |= st[1][: n - 2]
+    ep[3:] |= st[2][: n - 3]
     mid = np.zeros(n, dtype=np.uint64)
-    mid[1:] = st[1][:-1] | (st[2][:-1] << two)
-    mid[2:] |= st[2][:-2] << four
+    np.bitwise_or(st[1][:-1], st[2][:-1], out=mid[1:])
+    mid[1:] >>= np.uint64(2)
+    mid[2:] |= st[2][:-2]
     around = np.full(n, 1 << 12, dtype=np.uint64)
     around[1:] |= ep[:-1] << six
     around[:-1] |= sp[1:]
@@ -306,16 +310,18 @@ class ZhPersonModel:
         do not depend on it) and both recursions are renormalised every 8 steps, far from overflow.
         """
         n, k = em.shape
-        ex = np.empty((n + 1, k))
-        ex[:n] = np.exp(em - em.max(axis=1, keepdims=True))
-        ex[n] = (1.0, 0.0, 0.0, 0.0, 0.0)
         a0 = np.array([a for a, _ in wins])
         length = np.array([b - a for a, b in wins])
         width = int(length.max())
         steps = np.arange(width)[:, None]
         pos = np.where(steps < length[None, :], a0[None, :] + steps, n)  # (width, windows)
+        # exp only where a window reads it (a few dozen characters of a page), padding as an O-only step.
+        ew = em.take(np.minimum(pos, n - 1), axis=0)
+        ew -= ew.max(axis=2, keepdims=True)
+        ex = np.exp(ew).astype(np.float64)
+        ex[pos == n] = (1.0, 0.0, 0.0, 0.0, 0.0)
         # Columns :k hold alpha_t = (alpha_{t-1} @ tr) * e_t, columns k: hold g_t = (g_{t+1} @ tr.T) * e_t.
-        seq = np.concatenate((ex[pos], ex[pos[::-1]]), axis=2)  # (width, windows, 2k)
+        seq = np.concatenate((ex, ex[::-1]), axis=2)  # (width, windows, 2k)
         out = np.empty_like(seq)
         np.multiply(seq[0], self._init, out=out[0])
         tmp = np.empty_like(out[0])
