@@ -79,7 +79,7 @@ def minhash_similarity(a: bytes | None, b: bytes | None) -> float | None:
     return round(float((x == y).mean()), 4)
 
 
-_LOW_BINS = [f"{i / 20:.2f}" for i in range(20)]
+LOW_BINS = [f"{i / 20:.2f}" for i in range(20)]
 
 
 def signal_bucket(v: float) -> str:
@@ -87,7 +87,7 @@ def signal_bucket(v: float) -> str:
 
     For v > 1 the bin is 2**floor(log2 v), taken exactly from the binary exponent (math.frexp)."""
     if v <= 1.0:
-        return _LOW_BINS[max(0, min(int(v * 20), 19))]
+        return LOW_BINS[max(0, min(int(v * 20), 19))]
     return str(1 << (math.frexp(v)[1] - 1))
 
 

@@ -16,6 +16,7 @@ import os
 import pickle
 from typing import Any
 
+import numpy as np
 import pyarrow.parquet as pq
 
 from corpusgov.pipelines.annotated import (
@@ -40,6 +41,7 @@ from corpusgov.pipelines.governance import (
 )
 from corpusgov.pipelines.outputs import ShardSink, sort_key, write_shard
 from corpusgov.pipelines.tasks import StageError
+from corpusgov.quality.signal_names import SIGNAL_NAMES
 
 FLUSH_ROWS = 2048  # annotated rows decided per batch (one Arrow record batch at a time)
 
@@ -86,9 +88,12 @@ class ShardWriter:
 
         agg = ShardAggregates()
         for batch in table.to_batches(max_chunksize=FLUSH_ROWS):
+            stage_lang = []
             for row in batch.to_pylist():
                 rec, ann = split_row(row)
-                self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg)
+                stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg))
+            agg.add_signals({n: batch.column(f"q_{n}").to_numpy(zero_copy_only=False).astype(np.float64)
+                             for n in SIGNAL_NAMES}, stage_lang)
             flush()
         del table
         for e in dead:

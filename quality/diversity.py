@@ -122,16 +122,19 @@ class DiversityAccumulator:
         if not grams:
             return
         cache = self._cache
-        hashes: list[int] = []
-        for g in grams:
-            h = cache.get(g)
-            if h is None:
-                h = ngram_hash64(g)
-                if len(cache) < _CACHE_MAX:
-                    cache[g] = h
-            hashes.append(h)
+        keys = list(grams)
+        hashes = list(map(cache.get, keys))  # one C-level pass; the misses are hashed below
+        if None in hashes:
+            room = _CACHE_MAX - len(cache)
+            for i, h in enumerate(hashes):
+                if h is None:
+                    g = keys[i]
+                    hashes[i] = h = ngram_hash64(g)
+                    if room > 0:
+                        cache[g] = h
+                        room -= 1
         hll = self.sketches[name]
-        hv = np.array(hashes, dtype=np.uint64)
+        hv = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
         idx = (hv & np.uint64(hll.m - 1)).astype(np.intp)
         bits = hv >> np.uint64(hll.p)  # < 2**52, exact in float64
         bit_length = np.frexp(bits.astype(np.float64))[1]
