@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -134,22 +133,23 @@ _SHORT_TEXT = 100
 _DIVERSITY_WINDOW = 1000
 
 
-def _lexical_diversity(tokens: list[str]) -> float:
+def _lexical_diversity(codes: np.ndarray, distinct: int) -> float:
     """Herdan's C (log distinct / log total) per window of 1,000 tokens, averaged; 1.0 below 10 tokens.
 
     Type-token ratio falls with length; C is close to constant for natural text of any length (0.75-1.0
     for prose on our dev data) and low for repetition (keyword stuffing, repeated lines, menus: 0.1-0.7).
     Windows keep it comparable between a paragraph and a book, where the character vocabulary of Chinese
-    saturates.
+    saturates. ``codes``: the token ids; ``distinct``: how many distinct tokens the whole text has.
     """
     vals: list[float] = []
-    for i in range(0, len(tokens), _DIVERSITY_WINDOW):
-        win = tokens[i:i + _DIVERSITY_WINDOW]
+    for i in range(0, len(codes), _DIVERSITY_WINDOW):
+        win = codes[i:i + _DIVERSITY_WINDOW]
         if len(win) < 10:
             if vals:
                 break
             return 1.0
-        vals.append(math.log(len(set(win))) / math.log(len(win)))
+        k = distinct if len(codes) <= _DIVERSITY_WINDOW else len(np.unique(win))
+        vals.append(math.log(k) / math.log(len(win)))
     return sum(vals) / len(vals) if vals else 1.0
 
 
@@ -221,35 +221,40 @@ def _dup_fraction(items: list[str]) -> tuple[float, float]:
     return dup / len(items), (dup_chars / total if total else 0.0)
 
 
-def _ngram_signals(tokens: list[str], out: dict[str, float]) -> np.ndarray:
+def _token_ids(tokens: list[str]) -> tuple[dict[str, int], np.ndarray]:
+    """One pass over the tokens: an id per distinct token (first-seen order) and the tokens as ids (uint64).
+    Shared by the n-gram, unique-word, stop-word and lexical-diversity signals."""
+    ids = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
+    return ids, np.fromiter(map(ids.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
+
+
+def _ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -> None:
     """Gopher repetition: top 2/3/4-gram char share, duplicated 5-10-gram char share (no double count).
 
     Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
     uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
     If no n-gram repeats, no longer one can, so most documents stop after a few sorts; from n = 5 only
     positions where both overlapping (n-1)-grams repeat are sorted. Shares are of the
-    tokens' characters (CJK: characters; spaced text: word characters). Returns the token ids (uint64).
+    tokens' characters (CJK: characters; spaced text: word characters). ``codes``: the token ids (``_token_ids``).
     """
     for n in (2, 3, 4):
         out[f"top_{n}gram_frac"] = 0.0
     for n in range(5, 11):
         out[f"dup_{n}gram_frac"] = 0.0
     m = len(tokens)
-    ids = {t: i for i, t in enumerate(dict.fromkeys(tokens))}
-    codes = np.fromiter(map(ids.__getitem__, tokens), dtype=np.uint64, count=m)
     if m < 2:
-        return codes
+        return
     lens = np.fromiter(map(len, tokens), dtype=np.int64, count=m)
     pref = np.zeros(m + 1, dtype=np.int64)
     np.cumsum(lens, out=pref[1:])
     total = int(pref[-1])
     if total == 0:
-        return codes
+        return
     keys = codes
     dupmask = np.zeros(0, dtype=bool)
     for n in range(2, 11):
         if m < n:
-            return codes
+            return
         keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
         if n <= 4:
             cand = None
@@ -262,7 +267,7 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> np.ndarray:
         srt = sub[order]
         same = srt[1:] == srt[:-1]
         if not same.any():
-            return codes
+            return
         dup_sorted = np.zeros(len(srt), dtype=bool)
         dup_sorted[1:] |= same
         dup_sorted[:-1] |= same
@@ -280,7 +285,6 @@ def _ngram_signals(tokens: list[str], out: dict[str, float]) -> np.ndarray:
             edges = np.bincount(pos, minlength=m + 1)[: m + 1] - np.bincount(pos + n, minlength=m + 1)[: m + 1]
             covered = np.cumsum(edges)[:m] > 0
             out[f"dup_{n}gram_frac"] = min(1.0, int(lens[covered].sum()) / total)
-    return codes
 
 
 def _tandem(codes: np.ndarray, dup5: float) -> float:
@@ -303,14 +307,14 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     coded = text.translate(script_table())  # one code letter per letter character
     letters = len(coded)
     cjk = coded.count("H") + coded.count("K") + coded.count("G")
-    nonspace = len("".join(text.split()))
+    raw_words = text.split()
+    nonspace = sum(map(len, raw_words))
     digits = sum(map(text.count, _DIGITS))
     unspaced = _is_unspaced(lang, coded)
     lower = text.lower()
     tokens = (_UNSPACED_TOKEN_RE if unspaced else _SPACED_TOKEN_RE).findall(lower)
     n_tok = len(tokens)
-    tok_counts = Counter(tokens)
-    raw_words = text.split()
+    ids, codes = _token_ids(tokens)
     n_words = n_tok if unspaced else len(raw_words)
 
     lines = text.split("\n")
@@ -351,8 +355,12 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     if stop is None and base in ("", "und"):
         stop = _STOPWORDS["zh"] if unspaced else None
     out["stopword_list"] = 1.0 if stop is not None else 0.0
-    out["stopword_hits"] = float(sum(tok_counts[w] for w in stop)) if stop is not None else 0.0
-    out["unique_words_frac"] = len(tok_counts) / n_tok if n_tok else 0.0
+    if stop is not None and not stop.isdisjoint(ids):
+        counts = np.bincount(codes.astype(np.intp), minlength=len(ids))
+        out["stopword_hits"] = float(sum(int(counts[ids[w]]) for w in stop if w in ids))
+    else:
+        out["stopword_hits"] = 0.0
+    out["unique_words_frac"] = len(ids) / n_tok if n_tok else 0.0
 
     bordered = _has_borders(text)
     content_lines = [ln for ln in nonempty if _has_content(ln)] if bordered else nonempty
@@ -363,7 +371,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     dup_line_chars = out["dup_line_char_frac"] * sum(map(len, nonempty))
     out["char_dup_frac"] = min(1.0, dup_line_chars / n_chars) if n_chars else 0.0
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
-    codes = _ngram_signals(tokens, out)
+    _ngram_signals(tokens, codes, out)
     out["tandem_repeat_frac"] = _tandem(codes, out["dup_5gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
@@ -379,7 +387,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0
 
-    out["lexical_diversity"] = _lexical_diversity(tokens)
+    out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
     out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
     han_sig = han_stats(text)
     out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], out["han_order_margin"] = han_sig[:4]
@@ -395,9 +403,12 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     out["url_lines_frac"] = _url_lines_frac(nonempty)
     tag_chars = sum(len(m) for m in _TAG_RE.findall(text))
     out["markup_char_frac"] = min(1.0, tag_chars / n_chars) if n_chars else 0.0
-    unbordered = _BORDER_RE.sub("", text) if bordered else text
-    body = len("".join(unbordered.split()))
-    out["letters_frac"] = len(unbordered.translate(script_table())) / body if body else 0.0
+    if bordered:
+        unbordered = _BORDER_RE.sub("", text)
+        body = len("".join(unbordered.split()))
+        out["letters_frac"] = len(unbordered.translate(script_table())) / body if body else 0.0
+    else:  # the text's own letter and non-space counts
+        out["letters_frac"] = letters / nonspace if nonspace else 0.0
     out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty)
     out["short_no_sentence"] = _short_no_sentence(text, letters)
     out["web_code_frac"] = web_code_frac(text)

@@ -219,7 +219,7 @@ def _brute_ngrams(tokens: list[str]) -> dict[str, float]:
 def test_ngram_signals_match_brute_force() -> None:
     import random
 
-    from corpusgov.quality.signals import _ngram_signals
+    from corpusgov.quality.signals import _ngram_signals, _token_ids
 
     rng = random.Random(11)
     vocab = ("ab", "c", "def", "g", "hij", "k", "lm", "n")
@@ -227,6 +227,6 @@ def test_ngram_signals_match_brute_force() -> None:
         k = rng.randint(1, len(vocab))
         tokens = [vocab[rng.randrange(k)] for _ in range(rng.randint(2, 50))]
         got: dict[str, float] = {}
-        _ngram_signals(tokens, got)
+        _ngram_signals(tokens, _token_ids(tokens)[1], got)
         want = _brute_ngrams(tokens)
         assert got == pytest.approx(want), tokens
