@@ -74,6 +74,20 @@ def test_wheel_installs_only_the_corpusgov_namespace(wheel: Path) -> None:
     assert any(n.endswith("licenses/LICENSE") for n in names)
 
 
+def test_wheel_holds_every_package_of_the_namespace(wheel: Path) -> None:
+    """Each package directory under corpusgov/ and the moved folders (outside eval/) is in the wheel: a package
+    missing from pyproject's list (corpusgov.contracts was) breaks `corpusgov run` only after an install."""
+    names = set(zipfile.ZipFile(wheel).namelist())
+    want = []
+    for root, dest in (("corpusgov", "corpusgov"), *((m, f"corpusgov/{m}") for m in MOVED)):
+        for init in (REPO / root).rglob("__init__.py"):
+            rel = init.relative_to(REPO / root)
+            if "eval" not in rel.parts:
+                want.append(f"{dest}/{rel.as_posix()}")
+    missing = sorted(w for w in want if w not in names)
+    assert want and not missing, missing
+
+
 def test_installed_wheel_imports_only_corpusgov(wheel: Path, tmp_path: Path) -> None:
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
