@@ -8,7 +8,7 @@ length histogram (characters) with quantiles read from it.
 Determinism: n-grams are hashed with 64-bit BLAKE2b (not Python's salted ``hash()``), so the same text
 gives the same registers in every process; sketches merge by register-wise maximum and counters by sum,
 so any merge order gives the same result. Speed: instead of one ``hll.update()`` per n-gram (~1.3 us
-each), an accumulator memoises n-gram hashes (bounded cache, not pickled) and updates the sketch
+each), accumulators memoise n-gram hashes (one bounded cache per process, not pickled) and update the sketch
 registers for a whole record at once with numpy, exactly as ``HyperLogLogPlusPlus.update`` would with
 ``hashfunc=ngram_hash64``.
 """
@@ -19,6 +19,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from itertools import islice
 from typing import Any
 
 import numpy as np
@@ -26,6 +27,9 @@ from datasketch import HyperLogLogPlusPlus
 
 HLL_P = 12  # 4,096 registers, ~1.6% standard error, 4 KB per sketch
 _CACHE_MAX = 1 << 17
+# n-gram -> hash, shared by every accumulator of the process (per-shard, per-stage accumulators would each
+# hash the same frequent n-grams again); bounded, never pickled, and the sketches do not depend on it.
+_HASH_CACHE: dict[str, int] = {}
 _BUCKETS = 25  # bucket b holds lengths with bit_length == b: 0, 1, 2-3, 4-7, ..., >= 2**23
 _SKETCHES = ("word_unigrams", "word_bigrams", "char_trigrams")
 _UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
@@ -68,17 +72,16 @@ class DiversityAccumulator:
         self.acquisitions: Counter[str] = Counter()
         self.length_hist = [0] * _BUCKETS
         self.sketches = {name: _new_hll() for name in _SKETCHES}
-        self._cache: dict[str, int] = {}
 
     # ------------------------------------------------------------- pickling
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state["_cache"] = {}  # a speed-up only; never shipped between workers
         state["sketches"] = {k: v.reg.tobytes() for k, v in self.sketches.items()}
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         regs = state.pop("sketches")
+        state.pop("_cache", None)  # pickles of the version with a per-accumulator cache
         self.__dict__.update(state)
         self.sketches = {}
         for k in _SKETCHES:
@@ -121,18 +124,16 @@ class DiversityAccumulator:
     def _update(self, name: str, grams: set[str]) -> None:
         if not grams:
             return
-        cache = self._cache
+        cache = _HASH_CACHE
         keys = list(grams)
-        hashes = list(map(cache.get, keys))  # one C-level pass; the misses are hashed below
-        if None in hashes:
+        missing = grams.difference(cache)  # set and dict operations in C; only the misses are hashed in Python
+        if missing:
+            new = {g: ngram_hash64(g) for g in missing}
             room = _CACHE_MAX - len(cache)
-            for i, h in enumerate(hashes):
-                if h is None:
-                    g = keys[i]
-                    hashes[i] = h = ngram_hash64(g)
-                    if room > 0:
-                        cache[g] = h
-                        room -= 1
+            cache.update(new if room >= len(new) else dict(islice(new.items(), max(room, 0))))
+            hashes = list(map(new.get, keys, map(cache.get, keys)))
+        else:
+            hashes = list(map(cache.get, keys))
         hll = self.sketches[name]
         hv = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
         idx = (hv & np.uint64(hll.m - 1)).astype(np.intp)
