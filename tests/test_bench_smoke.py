@@ -83,3 +83,29 @@ def test_datajuicer_peer_without_its_environment_says_how_to_make_it(tmp_path, m
     monkeypatch.setenv("BENCH_DATAJUICER_PYTHON", str(tmp_path / "no-venv" / "bin" / "python"))
     why = dj.unavailable()
     assert why is not None and "make bench-peers" in why
+
+
+def test_compare_runs_finds_table_and_manifest_differences(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from bench.compare_runs import compare
+
+    def run_dir(name, decision, run_id, kept):
+        d = tmp_path / name
+        (d / "decisions").mkdir(parents=True)
+        (d / "_work").mkdir()
+        pq.write_table(pa.table({"record_id": ["a", "b"], "decision": ["keep", decision]}), d / "decisions" / "p.parquet")
+        pq.write_table(pa.table({"x": [run_id]}), d / "_work" / "scratch.parquet")  # work files are not compared
+        manifest = {"run": {"run_id": run_id}, "totals": {"kept": kept}, "chain": {"id": run_id},
+                    "outputs": {"merkle": {"corpus_root": "r"}, "files": [{"path": "metrics.json", "sha256": run_id}]}}
+        (d / "manifest.json").write_text(json.dumps(manifest))
+        (d / "metrics.json").write_text(json.dumps({"run_id": run_id, "kept": kept}))
+        return str(d)
+
+    old = run_dir("old", "drop", "1", 1)
+    assert compare(old, run_dir("same", "drop", "2", 1)) == ([], 1)
+    diffs, _ = compare(old, run_dir("table", "keep", "3", 1))
+    assert diffs == ["table differs: decisions/p.parquet"]
+    diffs, _ = compare(old, run_dir("totals", "drop", "4", 2))
+    assert sorted(diffs) == ["manifest.json.totals.kept: 1 != 2", "metrics.json.kept: 1 != 2"]
