@@ -13,19 +13,14 @@ import os
 from importlib import metadata
 from typing import Any
 
-# Annotator code whose output an incremental run reuses; a change to any of these files (or to the
-# detection libraries) invalidates cached annotations.
-_ANNOTATOR_FILES = (
-    "quality/annotators.py", "quality/language.py", "quality/signals.py",
-    "quality/copyright/licences.py", "quality/copyright/rules_base.py", "quality/copyright/rules_notices.py",
-    "quality/copyright/rules_licences.py", "quality/copyright/rules_optout.py", "quality/copyright/fulltext.py",
-    "quality/copyright/scanner.py", "quality/copyright/data/licence_index.json",
-    "quality/screening.py", "quality/minhash.py", "quality/pii/base.py", "quality/pii/checksums.py",
-    "quality/pii/engine.py", "quality/pii/recognizers_en.py", "quality/pii/recognizers_zh.py",
-    "quality/pii/scanner.py",
-)
-_ANNOTATOR_PACKAGES = ("presidio-analyzer", "langdetect", "pyahocorasick", "tldextract", "numpy")
-_REPO = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+# Annotator code whose output an incremental run reuses: every file of these packages (sources, rules, models,
+# lexicons), found through importlib.resources so that a checkout and an installed wheel hash the same bytes; a
+# change to any of them (or to the detection libraries) invalidates cached annotations. Hashing whole packages
+# rather than a list of files means a new detector module cannot be forgotten (the list had fallen behind).
+_ANNOTATOR_PACKAGES_CODE = ("corpusgov.quality", "corpusgov.pipelines")
+_NOT_ANNOTATION_CODE = ("eval", "__pycache__", "eval_figures.json", "release_figures.py")  # eval tooling, figures
+_ANNOTATOR_PACKAGES = ("presidio-analyzer", "langdetect", "pyahocorasick", "tldextract", "numpy", "jieba",
+                       "phonenumbers", "opencc-python-reimplemented")
 
 
 class ChainError(Exception):
@@ -52,16 +47,31 @@ def lexicon_sha256(cfg: Any) -> str | None:
     return cfg.config_files.get(cfg.lexicon_path)
 
 
+def _package_files(package: str) -> list[tuple[str, bytes]]:
+    """(path relative to the namespace, bytes) of every annotation-relevant file of `package`, sorted."""
+    from importlib import resources
+
+    out: list[tuple[str, bytes]] = []
+    stack = [(package.split(".", 1)[1], resources.files(package))]
+    while stack:
+        rel, node = stack.pop()
+        for child in node.iterdir():
+            if child.name in _NOT_ANNOTATION_CODE or child.name.endswith((".pyc", ".pyo")):
+                continue
+            path = f"{rel}/{child.name}"
+            if child.is_dir():
+                stack.append((path, child))
+            elif child.is_file():
+                out.append((path, child.read_bytes()))
+    return sorted(out)
+
+
 def code_sha256() -> str:
-    """Hash of the annotator source files and detection library versions."""
+    """Hash of the annotator packages' files and the detection library versions."""
     h = hashlib.sha256()
-    for rel in _ANNOTATOR_FILES:
-        p = os.path.join(_REPO, rel)
-        h.update(rel.encode() + b"\x00")
-        if os.path.exists(p):
-            with open(p, "rb") as f:
-                h.update(_sha(f.read()).encode())
-        h.update(b"\x00")
+    for package in _ANNOTATOR_PACKAGES_CODE:
+        for rel, data in _package_files(package):
+            h.update(rel.encode() + b"\x00" + _sha(data).encode() + b"\x00")
     for name in _ANNOTATOR_PACKAGES:
         try:
             v = metadata.version(name)

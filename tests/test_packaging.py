@@ -133,3 +133,30 @@ def test_installed_wheel_finds_its_own_data(wheel: Path, tmp_path: Path) -> None
     )
     res = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=False)
     assert res.returncode == 0, res.stderr[-2000:]
+
+
+def test_installed_wheel_annotation_cache_hash_sees_the_annotator_code(wheel: Path, tmp_path: Path) -> None:
+    """An incremental run reuses annotations only while the annotator code is unchanged. The hash read source
+    files at checkout paths (`quality/signals.py` beside `corpusgov/`), which do not exist in an installed wheel,
+    so there it hashed nothing and old annotations were reused after an upgrade."""
+    target = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
+                   check=True, capture_output=True)
+    code = ("import sys; sys.path.insert(0, sys.argv[1])\n"
+            "from corpusgov.lifecycle import code_sha256, _package_files\n"
+            "files = dict(_package_files('corpusgov.quality'))\n"
+            "assert 'quality/signals.py' in files and 'quality/pii/scanner.py' in files, sorted(files)[:5]\n"
+            "print(code_sha256())\n")
+
+    def wheel_hash() -> str:
+        res = subprocess.run([sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=False)
+        assert res.returncode == 0, res.stderr[-2000:]
+        return res.stdout.strip()
+
+    from corpusgov.lifecycle import code_sha256
+
+    before = wheel_hash()
+    assert before == code_sha256()  # the checkout and its wheel hash the same annotator files
+    signals = target / "corpusgov" / "quality" / "signals.py"
+    signals.write_text(signals.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert wheel_hash() != before
