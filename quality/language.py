@@ -26,7 +26,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -229,10 +228,7 @@ def _profile_tables() -> _ProfileTables:
     langs: list[str] = list(factory.langlist)
     index = {lang: i for i, lang in enumerate(langs)}
     words = sorted(factory.word_lang_prob_map)
-    # One flat pass instead of np.array over ~170k lists: the same float64 values, ~5x less CPU (issue 15).
-    wmap = factory.word_lang_prob_map
-    probs = np.fromiter(chain.from_iterable(map(wmap.__getitem__, words)), dtype=np.float64,
-                        count=len(words) * len(langs)).reshape(len(words), len(langs))
+    probs = np.array([factory.word_lang_prob_map[w] for w in words], dtype=np.float64)
     logp = np.log(probs + LanguageDetector._SMOOTH).astype(np.float32)
     cand_cols = {
         s: np.array([index[lang] for lang in ls if lang in index], dtype=np.intp)
