@@ -144,9 +144,12 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     `incremental`: the manifest's `incremental` section of a run made with `--base` (the pipeline adds its
     reused/annotated record counts).
     """
+    from corpusgov.heap import freeze_long_lived
     from corpusgov.pipelines.governance import RunSpec
     from corpusgov.pipelines.stages import pipeline_factory, run_stages
     from corpusgov.quality.screening import load_lexicon
+
+    freeze_long_lived("run: imports")  # the modules imported so far live as long as the process
 
     out_dir = os.path.abspath(out_dir)
     prepare_out_dir(out_dir, overwrite)
@@ -191,6 +194,7 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
                 worker_output_to(os.path.join(work, "workers.log"), beam_args):
             result = run_stages(spec, pipeline_factory(runner, opts))
         phase("pipeline")
+        freeze_long_lived("run: after the pipeline")  # the pipelines' graphs are garbage now; what survives (cached models) stays
         pipeline_seconds = time.monotonic() - t0
         from corpusgov.assemble import assemble
 

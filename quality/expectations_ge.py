@@ -150,6 +150,9 @@ def run_ge(
     from great_expectations.expectations.metadata_types import FailureSeverity
     from great_expectations.expectations.registry import get_expectation_impl
 
+    from corpusgov.heap import freeze_long_lived
+
+    freeze_long_lived("great_expectations import")  # GE's ~150k module objects: out of every later full collection of the run
     ctx = _context(docs_dir)
     source = ctx.data_sources.add_pandas("corpusgov")
     result_format = {

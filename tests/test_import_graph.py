@@ -120,6 +120,7 @@ LAYER_OF = {
     "corpusgov.errors": "core",
     "corpusgov.readers": "core",
     "corpusgov.progress": "core",
+    "corpusgov.heap": "core",
     "corpusgov.drill": "core",
     "corpusgov.contracts": "core",
     "corpusgov.aggregates": "core",

@@ -1,0 +1,33 @@
+"""corpusgov.heap: a site freezes once per process, after collecting the garbage pending at that point."""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from corpusgov import heap
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_freeze_once_per_site_and_pending_cycles_are_collected_first() -> None:
+    gc.unfreeze()
+    try:
+        dead = weakref.ref(_Cycle())  # garbage only the cyclic collector can free
+        assert dead() is not None
+        heap.freeze_long_lived("test: first site")
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert dead() is None  # collected before the freeze, not frozen with the survivors
+        keep = [[] for _ in range(100)]  # tracked objects created after the freeze
+        heap.freeze_long_lived("test: first site")  # a second call at the same site does nothing
+        assert gc.get_freeze_count() == frozen
+        heap.freeze_long_lived("test: second site")
+        assert gc.get_freeze_count() >= frozen + len(keep)
+    finally:
+        gc.unfreeze()
+        heap._done.discard("test: first site")
+        heap._done.discard("test: second site")
