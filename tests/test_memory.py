@@ -32,16 +32,17 @@ SIZES = (2_000, 20_000)
 SHARD_BYTES = 1024 * 1024  # ~1,000 documents per shard: the larger run has ~20 shards and decide partitions
 DOCS_PER_FILE = 1_500  # input files of 500 documents per source in both runs
 MAX_SLOPE_KB_PER_DOC = 1.0
+RUNS = 2  # per size
 
 
 _STAGE = re.compile(r"stage finalise: [\d.]+ s, peak RSS so far (\d+) MB")
 
 
-def _peak_rss_mb(tmp: Path, docs: int) -> tuple[float, float, int]:
+def _peak_rss_mb(tmp: Path, docs: int, rep: int) -> tuple[float, float, int]:
     """(pipeline peak MB, whole-run peak MB, output shards) of one run in a fresh process."""
-    corpus = generate(str(tmp / f"corpus-{docs}"), docs, seed=1, docs_per_file=DOCS_PER_FILE)
-    conf = write_config(corpus, str(tmp / f"conf-{docs}"), shard_bytes=SHARD_BYTES)
-    out, ru = tmp / f"run-{docs}", tmp / f"ru-{docs}.json"
+    corpus = generate(str(tmp / f"corpus-{docs}-{rep}"), docs, seed=1, docs_per_file=DOCS_PER_FILE)
+    conf = write_config(corpus, str(tmp / f"conf-{docs}-{rep}"), shard_bytes=SHARD_BYTES)
+    out, ru = tmp / f"run-{docs}-{rep}", tmp / f"ru-{docs}-{rep}.json"
     cli = os.path.join(os.path.dirname(sys.executable), "corpusgov")
     env = {**os.environ, "CORPUSGOV_PII_HASH_KEY": "memory-test-key"}
     proc = subprocess.run([sys.executable, "-m", "bench.rusage", "-o", str(ru), "--", cli, "run",
@@ -51,8 +52,16 @@ def _peak_rss_mb(tmp: Path, docs: int) -> tuple[float, float, int]:
     return float(pipeline), json.loads(ru.read_text(encoding="utf-8"))["max_rss_single_mb"], shards
 
 
+def _least_of(tmp: Path, docs: int) -> tuple[float, float, int]:
+    """The smaller peaks of RUNS runs: a single run's peak moved by up to 20 MB between identical runs on a
+    loaded machine (2026-12-05: 0.57-1.37 KB/doc for the same code), which is the whole bound; what the corpus
+    size adds shows up in every run, a transient spike only in some."""
+    runs = [_peak_rss_mb(tmp, docs, rep) for rep in range(RUNS)]
+    return min(r[0] for r in runs), min(r[1] for r in runs), runs[0][2]
+
+
 def test_peak_rss_slope_is_flat_beyond_a_shard(tmp_path: Path) -> None:
-    (small, small_run, _), (large, large_run, shards) = (_peak_rss_mb(tmp_path, n) for n in SIZES)
+    (small, small_run, _), (large, large_run, shards) = (_least_of(tmp_path, n) for n in SIZES)
     assert shards >= 10  # the property is about many shards, not one
     slope = (large - small) * 1024 / (SIZES[1] - SIZES[0])
     whole = (large_run - small_run) * 1024 / (SIZES[1] - SIZES[0])
