@@ -292,6 +292,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "han_pair_pmi": ("相邻汉字搭配强度（乱序检测）", "how strongly adjacent Han characters belong together"),
     "han_run_max": ("无标点连续汉字最大长度", "longest Han run without punctuation"),
     "javascript": ("含脚本代码", "JavaScript"),
+    "junk_score": ("垃圾文本概率（学习得到的线性模型）", "probability of junk (learned linear model)"),
     "latin_logp": ("拉丁字母文本的语言模型得分", "letter-model score of Latin text"),
     "letters_frac": ("字母与汉字所占比例", "share of letters and Han characters"),
     "lexical_diversity": ("词汇多样性", "lexical diversity"),

@@ -41,6 +41,7 @@ import numpy as np
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
+from corpusgov.quality.junk_score import junk_score
 from corpusgov.quality.junk_shapes import (
     machine_lines_frac,
     sorted_words_frac,
@@ -417,6 +418,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     # (most; loops of a single token are tandem_repeat_frac's).
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
+    out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
     return {k: float(out[k]) for k in SIGNAL_NAMES}
 
 

@@ -128,6 +128,7 @@ LAYER_OF = {
     "corpusgov.quality.junk_residue": "core",  # pure signals (issue 13), no Beam
     "corpusgov.quality.junk_repeats": "core",
     "corpusgov.quality.junk_rhythm": "core",
+    "corpusgov.quality.junk_score": "core",  # learned junk score over the signals, NumPy only
     "corpusgov.annotation": "core",
     "corpusgov.lineage": "core",
     "corpusgov.pipelines": "pipelines",

@@ -104,11 +104,23 @@ def missing() -> list[str]:
     return out
 
 
-def build(dev_texts: Iterable[str], per_set: int = 800, seed: int = 0) -> list[dict[str, str]]:
-    """Up to ``per_set`` documents per kind that are not in the dev set (by normalised text), seeded."""
+def build(dev_texts: Iterable[str], per_set: int = 800, seed: int = 0,
+          pool: dict[str, list[str]] | None = None) -> list[dict[str, str]]:
+    """Up to ``per_set`` documents per kind that are not in the dev set (by normalised text), seeded; ``pool``:
+    the result of ``sources`` when the caller has it already."""
+    by_set = pool if pool is not None else sources(dev_texts)
+    rng = random.Random(seed)
+    rows = []
+    for name, texts in by_set.items():
+        pick = rng.sample(texts, min(per_set, len(texts)))
+        rows += [{"id": f"ho-{name}-{i}", "set": name, "text": t} for i, t in enumerate(pick)]
+    return rows
+
+
+def sources(dev_texts: Iterable[str]) -> dict[str, list[str]]:
+    """All documents per kind that the packages hold and the dev set does not (by normalised text)."""
     dev = {_norm(t) for t in dev_texts}
     dev_heads = {h[:60] for h in dev if len(h) >= 60}
-    rng = random.Random(seed)
 
     def fresh(texts: Iterable[str]) -> list[str]:
         seen: set[str] = set()
@@ -121,13 +133,8 @@ def build(dev_texts: Iterable[str], per_set: int = 800, seed: int = 0) -> list[d
             out.append(t)
         return out
 
-    sources = {
+    return {
         "good_zh_classical": fresh(_fortunes()),
         "good_en_docs": fresh(_pydoc()),
         "zh_tech": fresh(t for t in [*_man_pages(), *_debref()] if _is_zh_tech(t)),
     }
-    rows = []
-    for name, texts in sources.items():
-        pick = rng.sample(texts, min(per_set, len(texts)))
-        rows += [{"id": f"ho-{name}-{i}", "set": name, "text": t} for i, t in enumerate(pick)]
-    return rows

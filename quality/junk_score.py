@@ -1,0 +1,75 @@
+"""A learned junk score: one logistic model over the quality signals every document already has.
+
+Why: each hand-written junk rule reads one signal against one threshold, so junk that is only a little odd on
+many signals at once (well-formed pieces put together wrongly) passes every rule. A linear model over all the
+signals weighs that evidence together. Each signal is cut into a few bins (edges at training quantiles) with one
+weight per bin, so a signal may count non-monotonically (e.g. sentinel values such as ``han_pair_pmi = 9`` for
+text without Han pairs) while the model stays a sum of table lookups: NumPy only, no model download, a few
+microseconds per document. The weights, bin edges and the decision threshold live in ``junk_score.json``
+beside this module, written by ``quality/eval/train_junk_score.py``; where they come from and how the threshold
+was chosen is in ``junk_score_PROVENANCE.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+MODEL_PATH = Path(__file__).with_name("junk_score.json")
+
+
+class JunkModel:
+    """Binned logistic model: P(junk) = sigmoid(bias + sum over features of weight[feature, bin(value)])."""
+
+    def __init__(self, features: list[str], edges: list[list[float]], weights: list[list[float]], bias: float):
+        if not (len(features) == len(edges) == len(weights)):
+            raise ValueError("junk model: features, edges and weights differ in length")
+        width = max((len(e) for e in edges), default=0)
+        for e, w in zip(edges, weights, strict=True):
+            if len(w) != len(e) + 1:
+                raise ValueError("junk model: each feature needs one weight more than it has bin edges")
+        self.features = tuple(features)
+        # Edges padded with +inf (never exceeded) so all features bin in one vectorised comparison.
+        self.edges = np.full((len(features), width), np.inf)
+        self.weights = np.zeros((len(features), width + 1))
+        for i, (e, w) in enumerate(zip(edges, weights, strict=True)):
+            self.edges[i, : len(e)] = e
+            self.weights[i, : len(w)] = w
+        self.flat = self.weights.ravel()
+        self.offsets = np.arange(len(features)) * (width + 1)
+        self.bias = float(bias)
+        # For one document: logit = base + sum of the weight steps of every edge the value exceeds (one compare
+        # and one dot product; a third of the time of the bin look-up).
+        self._base = self.bias + float(self.weights[:, 0].sum())
+        steps = np.diff(self.weights, axis=1)
+        self._steps = np.where(np.isfinite(self.edges), steps, 0.0).ravel()
+
+    def bins(self, x: np.ndarray) -> np.ndarray:
+        """Bin index of every feature value (rows of ``x`` are documents, or one 1-D document)."""
+        return (x[..., None] > self.edges).sum(-1)
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        return self.bias + self.flat[self.offsets + self.bins(x)].sum(-1)
+
+    def score(self, signals: Mapping[str, float]) -> float:
+        """P(junk) for one document's signals (a name missing from ``signals`` counts as 0)."""
+        x = np.array([signals.get(k, 0.0) for k in self.features])
+        z = self._base + float(np.dot((x[:, None] > self.edges).ravel(), self._steps))
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> JunkModel:
+    with path.open(encoding="utf-8") as f:
+        m = json.load(f)
+    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])
+
+
+def junk_score(signals: Mapping[str, float]) -> float:
+    """P(junk) in [0, 1] from the shipped model; the policy's ``junk_score`` rule drops above its threshold."""
+    return load_model().score(signals)

@@ -1,0 +1,74 @@
+"""The learned junk score (quality.junk_score): the binned linear model computes what its tables say, the shipped
+model loads and its threshold is the policy's, and it separates junk from good text on examples written here."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from corpusgov.config import load_policy
+from corpusgov.quality.eval.real_text_eval import POLICY
+from corpusgov.quality.junk_score import MODEL_PATH, JunkModel, junk_score, load_model
+from corpusgov.quality.signal_names import SIGNAL_NAMES
+from corpusgov.quality.signals import compute_signals, default_quality_rules
+
+
+def test_binned_model_adds_the_weight_of_each_value_bin() -> None:
+    m = JunkModel(["a", "b"], [[0.5], [1.0, 2.0]], [[-1.0, 1.0], [0.0, 0.5, 2.0]], bias=-0.5)
+    # a = 0.7 > 0.5 -> bin 1 (+1.0); b = 1.5 -> bin 1 (+0.5); bias -0.5: z = 1.0
+    assert m.score({"a": 0.7, "b": 1.5}) == pytest.approx(1 / (1 + math.exp(-1.0)))
+    # a = 0.5 is not above its edge -> bin 0 (-1.0); b = 3 -> bin 2 (+2.0): z = 0.5
+    assert m.score({"a": 0.5, "b": 3.0}) == pytest.approx(1 / (1 + math.exp(-0.5)))
+    # vectorised over rows gives the same logits
+    x = np.array([[0.7, 1.5], [0.5, 3.0]])
+    assert np.allclose(m.logit(x), [1.0, 0.5])
+
+
+def test_one_document_path_equals_the_vectorised_one() -> None:
+    m = load_model()
+    rng = np.random.default_rng(0)
+    x = np.array([[float(e[rng.integers(len(e))]) if len(e) else 0.0 for e in m.edges.tolist()] for _ in range(50)])
+    x = np.where(np.isfinite(x), x, 0.0) + rng.choice([-1e-9, 0.0, 1e-9], size=x.shape)  # on and around edges
+    for row, z in zip(x, m.logit(x), strict=True):
+        assert m.score(dict(zip(m.features, row, strict=True))) == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-12)
+
+
+def test_model_tables_must_agree() -> None:
+    with pytest.raises(ValueError):
+        JunkModel(["a"], [[0.5]], [[1.0]], 0.0)  # one edge needs two weights
+
+
+def test_shipped_model_reads_only_known_signals_and_its_threshold_is_the_policys() -> None:
+    model = load_model()
+    assert set(model.features) <= set(SIGNAL_NAMES) and "junk_score" not in model.features
+    meta = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert 0.0 < meta["threshold"] < 1.0
+    rule = load_policy(str(POLICY)).quality.rules["junk_score"]
+    assert (rule.bound, rule.action, rule.threshold) == ("max", "drop", meta["threshold"])
+    assert default_quality_rules()["junk_score"]["threshold"] == meta["threshold"]
+
+
+GOOD_ZH = ("流水线每次只读取一个分片，并把每篇文档的处理结果写入一张表。如果某个工作进程失败，运行器会在另一个进程上重新执行"
+           "这一批数据，因此同一份输入在任何机器上都得到同一张表。")
+GOOD_EN = ("The runner reads every shard once and writes the decision for each document to a table. When a worker "
+           "fails, the bundle is started again on another machine, and because nothing depends on the number of "
+           "workers, a rerun gives exactly the same table as the first run did.")
+
+
+def test_score_is_low_on_plain_prose_and_high_on_machine_residue() -> None:
+    t = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["threshold"]
+    assert compute_signals(GOOD_ZH, "zh-Hans")["junk_score"] <= t
+    assert compute_signals(GOOD_EN, "en")["junk_score"] <= t
+    soup = "，".join("表分片程运据进写入机失败同" * 3)
+    headers = "\n".join(f"X-Id-{i}: {i * 7919:08x}; q={i % 3}" for i in range(20))
+    for junk, lang in ((soup, "zh-Hans"), (headers, "en")):
+        assert compute_signals(junk, lang)["junk_score"] > t, junk[:30]
+
+
+def test_score_is_a_probability_and_deterministic() -> None:
+    sig = compute_signals(GOOD_EN, "en")
+    assert 0.0 <= sig["junk_score"] <= 1.0
+    assert junk_score(sig) == junk_score(dict(sig)) == sig["junk_score"]
