@@ -15,7 +15,8 @@ _NAMES = {
     "junk_extra": ("垃圾文本，另外十类，调参所用（应删除）", "junk, ten further kinds, tuned on (drop)"),
     "junk_heldout": ("垃圾文本，十一类留出（仅首次未见）（应删除）", "junk, eleven held-out kinds, blind on first run only (drop)"),
     "junk_blind": ("垃圾文本，八类从未用于调参（应删除）", "junk, eight kinds never tuned on (drop)"),
-    "junk_fresh": ("垃圾文本，新增十类从未用于调参（应删除）", "junk, ten newest kinds never tuned on (drop)"),
+    "junk_fresh": ("垃圾文本，另十类，已用于训练垃圾分数（应删除）", "junk, ten more kinds, trained on by the junk score (drop)"),
+    "junk_fresh2": ("垃圾文本，最新十类从未用于调参（应删除）", "junk, ten newest kinds never tuned on (drop)"),
 }
 
 
