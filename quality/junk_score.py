@@ -48,6 +48,7 @@ class JunkModel:
         self._base = self.bias + float(self.weights[:, 0].sum())
         steps = np.diff(self.weights, axis=1)
         self._steps = np.where(np.isfinite(self.edges), steps, 0.0).ravel()
+        self._zeros = (0.0,) * len(features)  # defaults for map(signals.get, ...): a missing signal counts as 0
 
     def bins(self, x: np.ndarray) -> np.ndarray:
         """Bin index of every feature value (rows of ``x`` are documents, or one 1-D document)."""
@@ -58,7 +59,7 @@ class JunkModel:
 
     def score(self, signals: Mapping[str, float]) -> float:
         """P(junk) for one document's signals (a name missing from ``signals`` counts as 0)."""
-        x = np.array([signals.get(k, 0.0) for k in self.features])
+        x = np.fromiter(map(signals.get, self.features, self._zeros), dtype=np.float64, count=len(self.features))
         z = self._base + float(np.dot((x[:, None] > self.edges).ravel(), self._steps))
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
