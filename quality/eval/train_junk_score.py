@@ -32,7 +32,7 @@ import numpy as np
 
 from corpusgov.config import load_policy
 from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
-from corpusgov.quality.eval.junk_kinds import HELDOUT_KINDS, make_junk
+from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
 from corpusgov.quality.eval.real_text_eval import POLICY, load_dev
 from corpusgov.quality.junk_score import MODEL_PATH, JunkModel
 from corpusgov.quality.language import LanguageDetector
@@ -52,7 +52,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 EXTRA_GOOD = 1000
 
 
-def _rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _rows(with_blind: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -81,6 +81,8 @@ def _rows() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         rows += make_junk(zh, en, per_kind=40, seed=107 + off)
         rows += make_junk(zh, en, per_kind=40, seed=111 + off, kinds=HELDOUT_KINDS, set_name="junk_heldout")
         rows += make_junk(zh, en, per_kind=40, seed=117 + off, kinds=FRESH_KINDS, set_name="junk_fresh")
+        if with_blind:
+            rows += make_junk(zh, en, per_kind=40, seed=113 + off, kinds=BLIND_KINDS, set_name="junk_blind")
     # Line layout says more about where a set was scraped from than about junk (most junk makers write one line,
     # the dev set's good documents keep their line breaks): half of the good documents are flattened to one line
     # so that the model cannot learn "one line = junk". Junk keeps its layout (tables and lists are junk by it).
@@ -233,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--by-script", action="store_true", help="one model for spaced, one for unspaced text")
+    ap.add_argument("--with-blind", action="store_true", help="train on BLIND_KINDS too (then no longer blind)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     args = ap.parse_args(argv)
 
@@ -243,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
-        rows, held = _rows()
+        rows, held = _rows(args.with_blind)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
