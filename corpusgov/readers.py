@@ -88,6 +88,8 @@ def json_safe(value: Any, _depth: int = 0) -> Any:
 
 def _json_depth_ok(line: bytes, limit: int) -> bool:
     """Cheap upper bound on nesting depth (counts brackets outside strings) before json.loads recurses."""
+    if line.count(b"{") + line.count(b"[") <= limit:  # all opening brackets, in strings or not: depth <= limit
+        return True  # (in C: the byte loop below costs ~40 us per 1 KB line)
     depth = 0
     in_str = False
     esc = False

@@ -82,3 +82,41 @@ def test_parquet_unexpected_schema_dead_letters_every_row() -> None:
     pq.write_table(pa.table({"text": ["fine", None, "also fine"], "id": [1, 2, 3]}), buf)
     assert _reasons(_read("parquet", buf.getvalue())) == ["ok", "text_not_string", "ok"]
     assert _reasons(_read("parquet", b"PAR1 not really")) == ["invalid_parquet"]
+
+
+def test_json_depth_bound_fast_path_equals_byte_loop() -> None:
+    """The bracket-count shortcut in `_json_depth_ok` gives the byte loop's answer (brackets inside strings,
+    escapes, limits at and around the count)."""
+    import random
+
+    from corpusgov.readers import _json_depth_ok
+
+    def loop(line: bytes, limit: int) -> bool:
+        depth, in_str, esc = 0, False, False
+        for b in line:
+            if in_str:
+                if esc:
+                    esc = False
+                elif b == 0x5C:
+                    esc = True
+                elif b == 0x22:
+                    in_str = False
+            elif b == 0x22:
+                in_str = True
+            elif b in (0x7B, 0x5B):
+                depth += 1
+                if depth > limit:
+                    return False
+            elif b in (0x7D, 0x5D):
+                depth -= 1
+        return True
+
+    rng = random.Random(7)
+    alphabet = b'{}[]"\\ax'
+    results = set()
+    for _ in range(3000):
+        line = bytes(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        limit = rng.randint(0, 8)
+        assert _json_depth_ok(line, limit) == loop(line, limit), (line, limit)
+        results.add(loop(line, limit))
+    assert results == {True, False}  # both answers were exercised
