@@ -15,7 +15,7 @@ from corpusgov.quality.language import LanguageDetector
 from corpusgov.quality.minhash import MinHasher
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.screening import LexiconMatcher
-from corpusgov.quality.signals import compute_signals
+from corpusgov.quality.signals import compute_signals, compute_signals_batch
 
 
 class Annotators:
@@ -48,9 +48,12 @@ class Annotators:
 
     def annotate_batch(self, texts: Sequence[str]) -> list[Annotations]:
         sigs = self.minhash.signatures(list(texts)) if self.minhash is not None and texts else None
+        mixes = [self.language.detect_mix(t) if self.policy.language.enabled else None for t in texts]
+        langs = [mix.lang if mix is not None else "und" for mix in mixes]
+        signals = compute_signals_batch(texts, langs)  # = compute_signals per text, n-grams in one numpy pass
         out = []
         for i, text in enumerate(texts):
-            mix = self.language.detect_mix(text) if self.policy.language.enabled else None
+            mix = mixes[i]
             lang, score = (mix.lang, mix.score) if mix is not None else ("und", 0.0)
             ann: Annotations = {
                 "lang": lang,
@@ -60,7 +63,7 @@ class Annotators:
                 "screen_hits": self.screening.hits(text) if self.screening is not None else [],
                 "pii": self.pii.scan(text, lang) if self.pii is not None else [],
                 "copyright": self.copyright.scan(text) if self.copyright is not None else [],
-                "signals": compute_signals(text, lang),
+                "signals": signals[i],
                 "signature": sigs[i] if sigs is not None else None,
             }
             out.append(ann)

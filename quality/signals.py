@@ -33,8 +33,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
@@ -55,13 +56,14 @@ from corpusgov.quality.naturalness import (
     latin_logp,
     word_pair_pmi,
 )
+from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
+from corpusgov.quality.ngram_repeats import ngram_signals_batch
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
 if TYPE_CHECKING:
     from corpusgov.quality.quality_policy import QualityPolicy
 
 
-_HASH_BASE = np.uint64(1_000_003)
 # Languages written without spaces between words.
 _UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 
@@ -229,65 +231,6 @@ def _token_ids(tokens: list[str]) -> tuple[dict[str, int], np.ndarray]:
     return ids, np.fromiter(map(ids.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
-def _ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -> None:
-    """Gopher repetition: top 2/3/4-gram char share, duplicated 5-10-gram char share (no double count).
-
-    Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
-    uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
-    If no n-gram repeats, no longer one can, so most documents stop after a few sorts; from n = 5 only
-    positions where both overlapping (n-1)-grams repeat are sorted. Shares are of the
-    tokens' characters (CJK: characters; spaced text: word characters). ``codes``: the token ids (``_token_ids``).
-    """
-    for n in (2, 3, 4):
-        out[f"top_{n}gram_frac"] = 0.0
-    for n in range(5, 11):
-        out[f"dup_{n}gram_frac"] = 0.0
-    m = len(tokens)
-    if m < 2:
-        return
-    lens = np.fromiter(map(len, tokens), dtype=np.int64, count=m)
-    pref = np.zeros(m + 1, dtype=np.int64)
-    np.cumsum(lens, out=pref[1:])
-    total = int(pref[-1])
-    if total == 0:
-        return
-    keys = codes
-    dupmask = np.zeros(0, dtype=bool)
-    for n in range(2, 11):
-        if m < n:
-            return
-        keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
-        if n <= 4:
-            cand = None
-            sub = keys
-        else:
-            # A repeated n-gram starts where the (n-1)-grams at i and i+1 both repeat.
-            cand = np.flatnonzero(dupmask[:-1] & dupmask[1:])
-            sub = keys[cand]
-        order = np.argsort(sub, kind="stable")
-        srt = sub[order]
-        same = srt[1:] == srt[:-1]
-        if not same.any():
-            return
-        dup_sorted = np.zeros(len(srt), dtype=bool)
-        dup_sorted[1:] |= same
-        dup_sorted[:-1] |= same
-        pos = order[dup_sorted] if cand is None else cand[order[dup_sorted]]
-        dupmask = np.zeros(len(keys), dtype=bool)
-        dupmask[pos] = True
-        if n <= 4:
-            starts = np.flatnonzero(np.concatenate(([True], ~same)))
-            runs = np.diff(np.append(starts, len(srt)))
-            top = int(runs.max())
-            firsts = order[starts[runs == top]]
-            longest = int((pref[firsts + n] - pref[firsts]).max())  # ties: the longest n-gram counts
-            out[f"top_{n}gram_frac"] = min(1.0, longest * top / total)
-        else:
-            edges = np.bincount(pos, minlength=m + 1)[: m + 1] - np.bincount(pos + n, minlength=m + 1)[: m + 1]
-            covered = np.cumsum(edges)[:m] > 0
-            out[f"dup_{n}gram_frac"] = min(1.0, int(lens[covered].sum()) / total)
-
-
 def _tandem(codes: np.ndarray, dup5: float) -> float:
     """``junk_shapes.tandem_repeat_frac`` over the first 2,000 token ids (bounded cost). Four copies of a period
     of 2+ tokens contain a repeated 5-gram, so without one (``dup_5gram_frac`` 0, most text) only runs of one
@@ -300,22 +243,56 @@ def _tandem(codes: np.ndarray, dup5: float) -> float:
     return tandem_repeat_frac(head)
 
 
-def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
-    """All signals for one document; never raises on odd input (returns finite values)."""
+class _Tokens(NamedTuple):
+    """A text's tokenisation, shared by every signal (and by the batch n-gram pass)."""
+
+    text: str
+    coded: str  # one code letter per letter character (``script_table``)
+    unspaced: bool
+    lower: str
+    tokens: list[str]
+    ids: dict[str, int]
+    codes: np.ndarray
+
+
+def _tokenise(text: str, lang: str | None) -> _Tokens:
     if not isinstance(text, str):
         text = ""
+    coded = text.translate(script_table())
+    unspaced = _is_unspaced(lang, coded)
+    lower = text.lower()
+    tokens = (_UNSPACED_TOKEN_RE if unspaced else _SPACED_TOKEN_RE).findall(lower)
+    ids, codes = _token_ids(tokens)
+    return _Tokens(text, coded, unspaced, lower, tokens, ids, codes)
+
+
+def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
+    """All signals for one document; never raises on odd input (returns finite values)."""
+    tok = _tokenise(text, lang)
+    ngrams: dict[str, float] = {}
+    _ngram_signals(tok.tokens, tok.codes, ngrams)
+    return _signals(tok, lang, ngrams)
+
+
+def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> list[dict[str, float]]:
+    """``compute_signals`` of each (text, language), equal to it value for value; the n-gram repetition
+    signals of the whole batch are computed in one numpy pass (``ngram_repeats.ngram_signals_batch``),
+    which pays numpy's per-call cost once per batch instead of once per document."""
+    toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
+    return [_signals(t, lang, ng) for t, lang, ng in zip(toks, langs, ngrams, strict=True)]
+
+
+def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float]) -> dict[str, float]:
+    """Every signal of a tokenised text, given its n-gram repetition signals."""
+    text, coded, unspaced, lower, tokens, ids, codes = tok
     n_chars = len(text)
-    coded = text.translate(script_table())  # one code letter per letter character
     letters = len(coded)
     cjk = coded.count("H") + coded.count("K") + coded.count("G")
     raw_words = text.split()
     nonspace = sum(map(len, raw_words))
     digits = sum(map(text.count, _DIGITS))
-    unspaced = _is_unspaced(lang, coded)
-    lower = text.lower()
-    tokens = (_UNSPACED_TOKEN_RE if unspaced else _SPACED_TOKEN_RE).findall(lower)
     n_tok = len(tokens)
-    ids, codes = _token_ids(tokens)
     n_words = n_tok if unspaced else len(raw_words)
 
     lines = text.split("\n")
@@ -372,7 +349,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     dup_line_chars = out["dup_line_char_frac"] * sum(map(len, nonempty))
     out["char_dup_frac"] = min(1.0, dup_line_chars / n_chars) if n_chars else 0.0
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
-    _ngram_signals(tokens, codes, out)
+    out.update(ngrams)
     out["tandem_repeat_frac"] = _tandem(codes, out["dup_5gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
