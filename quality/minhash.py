@@ -277,6 +277,96 @@ class MinHasher:
             h = _fmix64(h)
         return (h ^ (h >> np.uint64(32))).astype(np.uint32)
 
+    def _prepared(self, text: str) -> str:
+        """The text as ``shingle_hashes`` reads it: compatibility punctuation spaced, NFKC, lower-case."""
+        t = self._punct.sub(" ", text)
+        if not unicodedata.is_normalized("NFKC", t):
+            t = unicodedata.normalize("NFKC", t)
+        return t.lower()
+
+    def shingle_hashes_batch(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``shingle_hashes`` of every text at once: (all hashes, grouped by text; shingles per text).
+
+        Same hashes as the per-text version (tested): the code points of all texts are classified in one
+        pass, each text's shingle sequence is cut out of one concatenated sequence and the polynomial hash
+        of a shingle does not depend on where its sequence starts (it is P^(end-1) * (g[end] - g[start])
+        with P * Q = 1 mod 2**64). Why: per 1 KB text the single version is ~25 numpy calls, mostly overhead.
+        """
+        k = len(texts)
+        prepared = [self._prepared(t) for t in texts]
+        cps = np.frombuffer("".join(prepared).encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+        size_of = np.fromiter(map(len, prepared), dtype=np.int64, count=k)
+        empty = (np.empty(0, dtype=np.uint32), np.zeros(k, dtype=np.int64))
+        if cps.size == 0:
+            return empty
+        doc = np.repeat(np.arange(k, dtype=np.int64), size_of)
+        first = np.zeros(k, dtype=np.int64)
+        np.cumsum(size_of[:-1], out=first[1:])
+        word, cjk = self._classify(cps)
+        n_word = np.bincount(doc[word], minlength=k)
+        n_cjk = np.bincount(doc[cjk], minlength=k)
+        n = self.n
+        cjk_doc = np.array([w > 0 and c >= CJK_RATIO * w for w, c in zip(n_word.tolist(), n_cjk.tolist(),
+                                                                            strict=True)], dtype=bool)
+        # Kept code points: CJK-mode texts keep word characters; the others keep word characters plus the first
+        # separator after each word (as one space), minus a separator that ends the text.
+        prev = np.concatenate(([False], word[:-1]))
+        prev[first[size_of > 0]] = False  # a text's first character follows nothing
+        sep = prev & ~word
+        last_word = np.full(k, -1, dtype=np.int64)
+        np.maximum.at(last_word, doc[word], np.flatnonzero(word))
+        trailing = last_word + 1
+        ok = (last_word >= 0) & (trailing < first + size_of) & ~cjk_doc
+        sep[trailing[ok]] = False
+        keep = word | (sep & ~cjk_doc[doc])
+        seq = np.where(word, cps, _SPACE)[keep]
+        kw = word[keep]
+        sdoc = doc[keep]
+        m = seq.size
+        if m == 0:
+            return empty
+        m_doc = np.bincount(sdoc, minlength=k)
+        s_first = np.zeros(k, dtype=np.int64)
+        np.cumsum(m_doc[:-1], out=s_first[1:])
+        # CJK texts: every n characters (one shingle of all of them when shorter than n).
+        cdocs = np.flatnonzero(cjk_doc & (m_doc > 0))
+        cnt = np.maximum(m_doc[cdocs] - n + 1, 1)
+        c_start = np.arange(int(cnt.sum()), dtype=np.int64) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        c_start += np.repeat(s_first[cdocs], cnt)
+        c_end = np.minimum(c_start + n, np.repeat(s_first[cdocs] + m_doc[cdocs], cnt))
+        c_doc = np.repeat(cdocs, cnt)
+        # Other texts: runs of word characters are words; every n consecutive words (all when fewer than n).
+        wmask = kw & ~cjk_doc[sdoc]
+        new_doc = np.ones(m, dtype=bool)
+        new_doc[1:] = sdoc[1:] != sdoc[:-1]
+        run_start = np.flatnonzero(wmask & (new_doc | ~np.concatenate(([False], kw[:-1]))))
+        last_of_doc = np.ones(m, dtype=bool)
+        last_of_doc[:-1] = new_doc[1:]
+        run_end = np.flatnonzero(wmask & (last_of_doc | ~np.concatenate((kw[1:], [False])))) + 1
+        rdoc = sdoc[run_start]
+        runs = np.bincount(rdoc, minlength=k)
+        r_first = np.zeros(k, dtype=np.int64)
+        np.cumsum(runs[:-1], out=r_first[1:])
+        r_local = np.arange(run_start.size, dtype=np.int64) - r_first[rdoc]
+        many = runs[rdoc] >= n
+        sel = np.flatnonzero(many & (r_local <= runs[rdoc] - n))
+        few = np.flatnonzero((runs > 0) & (runs < n))
+        w_start = np.concatenate((run_start[sel], run_start[r_first[few]]))
+        w_end = np.concatenate((run_end[sel + n - 1], run_end[r_first[few] + runs[few] - 1]))
+        w_doc = np.concatenate((rdoc[sel], few))
+        starts = np.concatenate((c_start, w_start))
+        ends = np.concatenate((c_end, w_end))
+        by_doc = np.argsort(np.concatenate((c_doc, w_doc)), kind="stable")
+        starts, ends = starts[by_doc], ends[by_doc]
+        lengths = np.bincount(np.concatenate((c_doc, w_doc)), minlength=k)
+        self._grow(m + 1)
+        with np.errstate(over="ignore"):
+            g = np.empty(m + 1, dtype=np.uint64)
+            g[0] = 0
+            np.cumsum(seq.astype(np.uint64) * self._qpow[:m], dtype=np.uint64, out=g[1:])
+            h = _fmix64(self._ppow[ends - 1] * (g[ends] - g[starts]))
+        return (h ^ (h >> np.uint64(32))).astype(np.uint32), lengths
+
     def _permute_min(self, hv: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """Signatures for concatenated shingle hashes ``hv`` split at ``offsets`` (all segments non-empty).
 
@@ -293,31 +383,19 @@ class MinHasher:
         """2-D uint32 array (len(texts), num_perm); one vectorised permutation per batch of shingles."""
         texts = list(texts)
         out = np.full((len(texts), self.num_perm), EMPTY, dtype=np.uint32)
-        pend_h: list[np.ndarray] = []
-        pend_i: list[int] = []
-        rows = 0
-
-        def flush() -> None:
-            nonlocal rows
-            if not pend_h:
-                return
-            lengths = np.fromiter((h.size for h in pend_h), dtype=np.int64, count=len(pend_h))
-            offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
-            out[pend_i] = self._permute_min(np.concatenate(pend_h), offsets)
-            pend_h.clear()
-            pend_i.clear()
-            rows = 0
-
-        for i, text in enumerate(texts):
-            h = self.shingle_hashes(text)
-            if h.size == 0:
-                continue
-            if rows and rows + h.size > _BATCH_ROWS:
-                flush()
-            pend_h.append(h)
-            pend_i.append(i)
-            rows += h.size
-        flush()
+        hv, lengths = self.shingle_hashes_batch(texts)
+        docs = np.flatnonzero(lengths)
+        if docs.size == 0:
+            return out
+        lens = lengths[docs]
+        ends = np.cumsum(lens)
+        i = 0
+        while i < docs.size:  # permute at most _BATCH_ROWS shingles at once (one text more when it is larger)
+            lo = int(ends[i] - lens[i])
+            j = max(int(np.searchsorted(ends, lo + _BATCH_ROWS, side="right")), i + 1)
+            offsets = ends[i:j] - lens[i:j] - lo
+            out[docs[i:j]] = self._permute_min(hv[lo:int(ends[j - 1])], offsets)
+            i = j
         return out
 
     def signature(self, text: str) -> np.ndarray:

@@ -157,3 +157,28 @@ def test_bucket_edges_is_bounded_and_keeps_head_connected() -> None:
     assert {j for i, j, _ in edges if i == 0} == set(range(1, 500))  # every member verified against head
     far = [((0, "a"), "a", sig), ((0, "b"), "b", _HASHER.signature(ZH))]
     assert bucket_edges(far, 0.8, 4) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("abc XYZ,.!的了是在中国人。，：（）！\u3000\n\t_é́1２ﬁ々〇𠀀")),
+                        max_size=40), max_size=12))
+def test_batch_shingle_hashes_equal_per_text(texts: list[str]) -> None:
+    """The batch path (what `signatures` uses) gives each text exactly the per-text hashes, in order; empty
+    texts, texts without word characters, short and CJK/spaced texts side by side."""
+    hv, lengths = _HASHER.shingle_hashes_batch(texts)
+    assert lengths.tolist() == [_HASHER.shingle_hashes(t).size for t in texts]
+    ends = np.cumsum(lengths)
+    for t, e, n in zip(texts, ends.tolist(), lengths.tolist(), strict=True):
+        assert hv[e - n:e].tolist() == _HASHER.shingle_hashes(t).tolist()
+
+
+def test_batched_signatures_equal_one_text_at_a_time() -> None:
+    """Permutation chunks (at most _BATCH_ROWS shingles) do not change a signature."""
+    from corpusgov.quality.minhash import _BATCH_ROWS, EMPTY
+
+    texts = [ZH * 30, "", EN, "!!!", MIXED * 50, "a b", ZH, EN * 80] * 3
+    per_text = [_HASHER.shingle_hashes(t) for t in texts]
+    assert sum(h.size for h in per_text) > 2 * _BATCH_ROWS  # several chunks
+    one = np.stack([_HASHER._permute_min(h, np.zeros(1, dtype=np.int64))[0] if h.size
+                    else np.full(_HASHER.num_perm, EMPTY, dtype=np.uint32) for h in per_text])
+    assert (_HASHER.signatures(texts) == one).all()
