@@ -166,6 +166,13 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
         fn(texts[0])
         timed(name, lambda fn=fn: [fn(t) for t in texts], len(texts), nbytes)
     batches = [texts[i : i + 256] for i in range(0, len(texts), 256)]
+    # Quality signals and MinHash as the annotate stage runs them: per batch of 256 (one numpy pass each).
+    from corpusgov.quality.signals import compute_signals_batch
+
+    timed("quality_batch", lambda: [compute_signals_batch(b, [None] * len(b)) for b in batches], len(texts), nbytes)
+    hasher = ann.minhash
+    if hasher is not None:
+        timed("minhash_batch", lambda: [hasher.signatures(b) for b in batches], len(texts), nbytes)
     annotated = timed("annotate_all", lambda: [a for b in batches for a in ann.annotate_batch(b)], len(texts), nbytes)
 
     from corpusgov.pipelines.dedup import run_local
