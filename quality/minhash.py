@@ -399,8 +399,13 @@ class MinHasher:
         return out
 
     def signature(self, text: str) -> np.ndarray:
-        """1-D uint32 signature of length num_perm (all ``EMPTY`` when the text has no word characters)."""
-        return self.signatures([text])[0]
+        """1-D uint32 signature of length num_perm (all ``EMPTY`` when the text has no word characters).
+
+        One text goes the per-text way (``shingle_hashes``): the batch pass costs more numpy calls for one."""
+        h = self.shingle_hashes(text)
+        if h.size == 0:
+            return np.full(self.num_perm, EMPTY, dtype=np.uint32)
+        return self._permute_min(h, np.zeros(1, dtype=np.int64))[0]
 
     def band_keys(self, sig: np.ndarray) -> list[bytes]:
         """One key per band: 2-byte band index + the band's rows (little-endian uint32). Empty -> []."""

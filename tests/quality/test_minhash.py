@@ -182,3 +182,10 @@ def test_batched_signatures_equal_one_text_at_a_time() -> None:
     one = np.stack([_HASHER._permute_min(h, np.zeros(1, dtype=np.int64))[0] if h.size
                     else np.full(_HASHER.num_perm, EMPTY, dtype=np.uint32) for h in per_text])
     assert (_HASHER.signatures(texts) == one).all()
+
+
+def test_signature_of_one_text_equals_its_batch_row() -> None:
+    texts = [ZH, EN, MIXED, "", "!!!", "a b", "𠀀𠀁𠀂𠀃𠀄𠀅 rare plane"]
+    batch = _HASHER.signatures(texts)
+    for t, row in zip(texts, batch, strict=True):
+        assert (_HASHER.signature(t) == row).all()
