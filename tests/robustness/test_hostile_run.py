@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+from collections.abc import Sequence
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,15 +214,15 @@ def test_worker_exception_fails_cleanly_and_rerun_equals_clean_run(
         hostile: HostileRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture) -> None:
     import corpusgov.quality.annotators as annotators
 
-    real = annotators.compute_signals
+    real = annotators.compute_signals_batch  # what the annotate stage calls, once per batch
 
-    def faulty(text: str, lang: str | None = None) -> dict[str, float]:
-        if text.startswith("Record 401."):
+    def faulty(texts: Sequence[str], langs: Sequence[str | None]) -> list[dict[str, float]]:
+        if any(t.startswith("Record 401.") for t in texts):
             raise RuntimeError("injected fault in compute_signals")
-        return real(text, lang)
+        return real(texts, langs)
 
     monkeypatch.setenv("CORPUSGOV_PII_HASH_KEY", TEST_PII_KEY)
-    monkeypatch.setattr(annotators, "compute_signals", faulty)
+    monkeypatch.setattr(annotators, "compute_signals_batch", faulty)
     out = tmp_path / "run"
     code = main(["run", "--config", str(hostile.config), "--out", str(out)])
     err = capsys.readouterr().err
@@ -234,7 +235,7 @@ def test_worker_exception_fails_cleanly_and_rerun_equals_clean_run(
     assert (out / "_FAILED").exists() and not (out / "manifest.json").exists()
     assert not (out / "dashboard.html").exists()
 
-    monkeypatch.setattr(annotators, "compute_signals", real)
+    monkeypatch.setattr(annotators, "compute_signals_batch", real)
     assert main(["--quiet", "run", "--config", str(hostile.config), "--out", str(out), "--overwrite"]) == 0
     assert not (out / "_FAILED").exists()
     assert json.loads((out / "_status.json").read_text())["status"] == "complete"
