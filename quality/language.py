@@ -9,7 +9,7 @@ text and its zh-cn/zh-tw split is unreliable. This detector
 3. for scripts shared by many languages (Latin, Cyrillic, Arabic, Devanagari) scores langdetect's own
    n-gram profiles (loaded once, in sorted order, from a private ``DetectorFactory``) as a deterministic
    naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script; among
-   its five best, a character n-gram model trained on real translated messages (``quality.lang_ngrams``)
+   its five best, a character n-gram and word model trained on real translated messages (``quality.lang_ngrams``)
    settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk), only when langdetect's best two are within
    ``lang_ngrams.MARGIN`` (most documents are far from it and skip the cost).
    ``policy.method == "langdetect"`` instead runs langdetect's seeded random-sampling ``Detector`` on the
@@ -442,16 +442,17 @@ class LanguageDetector:
         return self._langs[cols[best]], post * agree * variety
 
     def _close_call(self, windows: list[str], cols: np.ndarray, mean: np.ndarray) -> tuple[int, np.ndarray]:
-        """Among langdetect's ``TOP_K`` best candidates, add ``WEIGHT`` x the gettext-trained n-gram model's mean
-        log-probability (relative to its best; a candidate the model lacks gets its worst); the rest drop out
-        of the posterior. Returns the best column and the adjusted per-column scores. Runs only when
-        langdetect's best two are within ``MARGIN`` (mean log-likelihood per gram); above it, on the tuning
-        bucket, the close call never changed a right answer, and most long documents are far above it."""
+        """Among langdetect's ``TOP_K`` best candidates, add ``WEIGHT`` x the message-trained n-gram and word
+        model's score (``lang_ngrams.close_call_scores``, relative to its best; a candidate the model lacks gets
+        its worst); the rest drop out of the posterior. Returns the best column and the adjusted per-column
+        scores. Runs only when langdetect's best two are within ``MARGIN`` (mean log-likelihood per gram); above
+        it, on the tuning bucket, the close call never changed a right answer, and most long documents are far
+        above it."""
         order = [int(i) for i in np.argsort(-mean, kind="stable")[: lang_ngrams.TOP_K]]
         if len(order) < 2 or mean[order[0]] - mean[order[1]] >= lang_ngrams.MARGIN:
             return order[0], mean  # langdetect is sure: the close call could not change the answer on tune
         cand = [self._langs[cols[i]] for i in order]
-        ours = lang_ngrams.mean_logp(" ".join(windows), cand)
+        ours = lang_ngrams.close_call_scores(" ".join(windows), cand)
         if len(ours) < 2:
             return order[0], mean
         top, worst = max(ours.values()), min(ours.values())

@@ -102,3 +102,36 @@ def test_mean_logp_equals_the_per_gram_definition() -> None:
     for lang, v in got.items():
         table, unseen = model[lang]
         assert v == pytest.approx(sum(table.get(g, unseen) for g in gs) / len(gs), abs=1e-5)  # the table is float32
+
+
+def test_word_profiles_ship_words_only() -> None:
+    model = json.loads(lang_ngrams.MODEL_PATH.read_text(encoding="utf-8"))
+    for m in model["languages"].values():
+        ws = m["words"].split("\t")
+        assert 0 < len(ws) == len(m["word_logp_milli"]) <= model["top_words"]
+        assert all(lang_ngrams.words(w) == [w] for w in ws)  # single lower-case words: no sentence is kept
+        assert m["word_unseen"] < min(m["word_logp_milli"]) / 1000
+
+
+def test_mean_word_logp_equals_the_per_word_definition() -> None:
+    model = json.loads(lang_ngrams.MODEL_PATH.read_text(encoding="utf-8"))["languages"]
+    text = "Kunne ikke åbne filen: filen findes ikke, antal forsøg 3"
+    ws = lang_ngrams.words(text)
+    got = lang_ngrams.mean_word_logp(text, ["da", "no", "xx-not-a-model-language"])
+    assert set(got) == {"da", "no"}
+    for lang, v in got.items():
+        table = dict(zip(model[lang]["words"].split("\t"), model[lang]["word_logp_milli"], strict=True))
+        want = sum(table[w] / 1000 if w in table else model[lang]["word_unseen"] for w in ws) / len(ws)
+        assert v == pytest.approx(want, abs=1e-9)
+    assert lang_ngrams.mean_word_logp("42 -- !", ["da"]) == {}
+
+
+def test_close_call_scores_add_the_weighted_word_score() -> None:
+    text = "Antallet af filer kan ikke bestemmes"
+    chars = lang_ngrams.mean_logp(text, ["da", "no", "sv"])
+    per_word = lang_ngrams.mean_word_logp(text, ["da", "no", "sv"])
+    got = lang_ngrams.close_call_scores(text, ["da", "no", "sv"])
+    for lang in ("da", "no", "sv"):
+        assert got[lang] == pytest.approx(chars[lang] + lang_ngrams.WORD_WEIGHT * per_word[lang])
+    # Danish spellings ("af", "antallet") make Danish the word model's best here.
+    assert max(per_word, key=per_word.__getitem__) == "da"
