@@ -9,8 +9,9 @@ CJK characters), and, for languages with a script of their own, at least half it
 (catalogues keep untranslated English and command synopses under the language's name); format directives
 (%s, {0}) are removed. English comes from the original messages (msgids). Catalogue domains (one per
 package) are split into three buckets by a hash of their name: ``quality/eval/build_lang_ngrams.py`` trains the
-close-call model on buckets 1-2 (its weight was chosen training on 2 and scoring 1); the figure here is on
-bucket 0 only, minus any message that also occurs in a training catalogue. Up to ``per_lang`` messages per
+close-call model on buckets 1-2 and on catalogues of packages not installed here (LibreOffice, Django, Sphinx)
+from which every bucket-0 message is removed (its weights were chosen training on 2 and scoring 1); the figure
+here is on bucket 0 only, minus any message that also occurs in a training catalogue. Up to ``per_lang`` messages per
 language are drawn with a fixed seed, so the set is the same on machines with the same packages; `make eval`
 prints its size.
 
@@ -181,7 +182,7 @@ def evaluate(per_lang: int = 200) -> dict[str, Any] | None:
         lang_ngrams.WEIGHT, lang_ngrams.PRIOR = saved
     res["without_close_call_model"] = {k: base[k] for k in ("accuracy", "first_25", "confusions")}
     res["source"] = (f"gettext catalogues in {LOCALE_DIR}, test bucket of domains (sha1(domain) % 3 == "
-                     f"{TEST_BUCKET}, never used to build or tune quality/lang_ngrams.json): "
+                     f"{TEST_BUCKET}, never trained or tuned on by quality/lang_ngrams.json): "
                      f"{len(res['sizes'])} languages, <= {per_lang} messages each")
     return res
 
