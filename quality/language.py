@@ -8,9 +8,9 @@ text and its zh-cn/zh-tw split is unreliable. This detector
 2. tells simplified from traditional Chinese by counting characters that exist in only one script;
 3. for scripts shared by many languages (Latin, Cyrillic, Arabic, Devanagari) scores langdetect's own
    n-gram profiles (loaded once, in sorted order, from a private ``DetectorFactory``) as a deterministic
-   naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script; among
-   its five best, a character n-gram and word model trained on real translated messages (``quality.lang_ngrams``)
-   settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk), only when langdetect's best two are within
+   naive-Bayes sum over up to three evenly spaced windows, restricted to the languages of that script; a
+   character n-gram and word model trained on real translated messages (``quality.lang_ngrams``), added to
+   langdetect's scores of the script's candidates, settles close calls (da/no, nl/af, hr/sl, pt/es, bg/mk), only when langdetect's best two are within
    ``lang_ngrams.MARGIN`` (most documents are far from it and skip the cost).
    ``policy.method == "langdetect"`` instead runs langdetect's seeded random-sampling ``Detector`` on the
    same bounded sample (slower; kept to measure the accuracy effect).
