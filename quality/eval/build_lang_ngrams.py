@@ -20,7 +20,7 @@ words (as 1000 x log-probabilities, add-0.5 smoothed). 4-grams and 10,000 rather
 
 ``--tune`` trains on bucket 2 (plus the extra catalogues minus buckets 0 and 1) and prints the accuracy on
 bucket 1 (all 52 languages, up to 200 messages each) for a few weights (how ``WEIGHT``, ``PRIOR`` and
-``WORD_WEIGHT`` were chosen) and gate margins (how ``MARGIN`` was chosen). Run:
+``WORD_WEIGHT`` were chosen), gate margins (``MARGIN``) and numbers of re-scored candidates (``TOP_K``). Run:
 ``python -m corpusgov.quality.eval.build_lang_ngrams [--extra DIR] [--tune]``.
 """
 
@@ -46,6 +46,7 @@ TOP = 10000
 TOP_WORDS = 5000  # 5,000 and 10,000 words scored the same on bucket 1 (0.9930, 0.9931); 20,000: 0.9928
 SMOOTH = 0.5
 MARGINS = (0.1, 0.2, 0.3, float("inf"))  # tried by --tune, with the shipped weights
+TOP_KS = (5, 12, 40)  # tried by --tune: 40 is every candidate of a script
 EXTRA_DEBS = tuple(f"libreoffice-l10n-{c}" for c in (
     "af bg ca cs cy da de es et fi fr hr hu id it lt lv mk nl nb pt pt-br ro ru sk sl sv tr uk vi".split()))
 EXTRA_WHEELS = ("django==5.2.19", "sphinx==9.0.4")
@@ -167,6 +168,7 @@ def _tune(extra: Path | None) -> None:
         rng.shuffle(msgs)
         rows += [(code, m) for m in msgs[:200]]
     saved = lang_ngrams.WEIGHT, lang_ngrams.PRIOR, lang_ngrams.WORD_WEIGHT, lang_ngrams.MARGIN
+    top_k = lang_ngrams.TOP_K
     try:
         det = LanguageDetector()
         for w, p, ww in ((0.0, 0.0, 0.0), (1.0, 0.05, 0.0), (1.0, 0.05, 0.25), (1.0, 0.05, 0.5), (1.0, 0.05, 1.0),
@@ -180,8 +182,14 @@ def _tune(extra: Path | None) -> None:
             lang_ngrams.MARGIN = m
             ok = sum(det.detect(t)[0] == code for code, t in rows)
             print(f"margin {m}: {ok}/{len(rows)} = {ok / len(rows):.4f} on bucket 1", flush=True)
+        lang_ngrams.MARGIN = saved[3]
+        for k in TOP_KS:  # how many of langdetect's best candidates the close call re-scores
+            lang_ngrams.TOP_K = k
+            ok = sum(det.detect(t)[0] == code for code, t in rows)
+            print(f"top {k}: {ok}/{len(rows)} = {ok / len(rows):.4f} on bucket 1", flush=True)
     finally:
         lang_ngrams.WEIGHT, lang_ngrams.PRIOR, lang_ngrams.WORD_WEIGHT, lang_ngrams.MARGIN = saved
+        lang_ngrams.TOP_K = top_k
         lang_ngrams.MODEL_PATH.unlink()
         lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.json")
         lang_ngrams.clear_caches()
