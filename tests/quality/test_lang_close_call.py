@@ -4,6 +4,7 @@ langdetect's profiles alone on real translated messages it was not trained on (t
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -135,3 +136,43 @@ def test_close_call_scores_add_the_weighted_word_score() -> None:
         assert got[lang] == pytest.approx(chars[lang] + lang_ngrams.WORD_WEIGHT * per_word[lang])
     # Danish spellings ("af", "antallet") make Danish the word model's best here.
     assert max(per_word, key=per_word.__getitem__) == "da"
+
+
+def _write_mo(path: Path, messages: dict[str, str]) -> None:
+    """A minimal GNU .mo catalogue (little-endian, no hash table) holding ``messages`` (msgid -> translation)."""
+    import struct
+
+    items = sorted({"": "Content-Type: text/plain; charset=UTF-8\n", **messages}.items())
+    ids = [k.encode("utf-8") for k, _ in items]
+    strs = [v.encode("utf-8") for _, v in items]
+    header_len, n = 28, len(items)
+    ids_at = header_len + 16 * n
+    offsets, blob = [], b""
+    for data in ids + strs:
+        offsets.append((len(data), ids_at + len(blob)))
+        blob += data + b"\0"
+    table = b"".join(struct.pack("<2I", *o) for o in offsets)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(struct.pack("<7I", 0x950412DE, 0, n, header_len, header_len + 8 * n, 0, 0) + table + blob)
+
+
+def test_extra_catalogues_are_cleaned_and_contexts_dropped(tmp_path: Path) -> None:
+    from corpusgov.quality.eval import build_lang_ngrams
+
+    _write_mo(tmp_path / "lo" / "da" / "LC_MESSAGES" / "sw.mo", {
+        "STR_CTX\x04Insert ~Table of %PRODUCTNAME": "Indsæt ~tabel fra %PRODUCTNAME",
+        "Cannot open the file": "Kan ikke åbne filen",
+        "Same": "Same",  # untranslated: not Danish
+    })
+    _write_mo(tmp_path / "dj" / "de" / "LC_MESSAGES" / "django.mo", {"CTX\x04Remove the selected rows": "Zeilen entfernen"})
+    got = build_lang_ngrams.extra_messages(tmp_path)
+    assert got["da"] == ["Indsæt tabel fra", "Kan ikke åbne filen"]
+    assert got["de"] == ["Zeilen entfernen"] and got["en"] == ["Remove the selected rows"]
+
+
+def test_unseen_values_are_shared_by_all_languages() -> None:
+    from corpusgov.quality.eval import build_lang_ngrams
+
+    model = build_lang_ngrams.train({"da": ["kan ikke åbne filen"] * 3, "no": ["kan ikke åpne filen", "feil"]})
+    assert model["da"]["unseen"] == model["no"]["unseen"] and model["da"]["word_unseen"] == model["no"]["word_unseen"]
+    assert model["da"]["messages"] == 3 and model["da"]["words"].split("\t")[0] in {"kan", "ikke", "åbne", "filen"}
