@@ -12,6 +12,9 @@
    only, never the text. Findings not in the review are counted as `unreviewed`.
 
 Run: `python -m corpusgov.quality.eval.zh_person_eval` (prints a table; `--json` prints the numbers).
+`--heldout DIR [--model PATH]` instead scores the recognizer on the held-out *training* sentences of the
+trainer's pool in DIR (every 10th; what models are compared and tuned on), per domain, never on the splits
+above.
 """
 
 from __future__ import annotations
@@ -22,8 +25,11 @@ import sys
 from pathlib import Path
 
 from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer
 from corpusgov.quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.train_zh_person import DOMAINS, load_pool
 from corpusgov.quality.pii.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 REPO = Path(__file__).resolve().parents[2]
 NER_DIR = Path(os.environ.get("CORPUSGOV_ZH_NER_DIR", REPO.parent / "shared" / "zh-ner"))
@@ -99,7 +105,39 @@ def evaluate(ner_dir: Path = NER_DIR) -> dict[str, object]:
     return {"date": "2026-12-05", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
 
 
+def heldout(data: Path, model_path: Path = MODEL_PATH) -> dict[str, dict[str, float]]:
+    """Exact-span P/R of the recognizer (model + trimming + cues + word veto) on the trainer's held-out
+    training sentences, per domain and for all of them ("all_but_web": the files the model had before
+    BosonNLP was added, the same sentences then as now)."""
+    rec = CnPersonModelRecognizer(model=ZhPersonModel.load(model_path))
+    pool, _, origin = load_pool(data)
+    held, held_origin = pool[::10], origin[::10]
+    groups: dict[str, list[Sentence]] = {"all": held}
+    groups["all_but_web"] = [h for h, o in zip(held, held_origin, strict=True) if not o.startswith("boson")]
+    for dom, prefixes in DOMAINS.items():
+        groups[dom] = [h for h, o in zip(held, held_origin, strict=True) if o.startswith(prefixes)]
+    out: dict[str, dict[str, float]] = {}
+    for name, sents in groups.items():
+        tp = n_pred = n_gold = 0
+        for text, gold in sents:
+            pred = {(s, e) for s, e, _ in rec.find(text)}
+            g = set(gold)  # single-character names too: the recognizer never reports one, so they count as misses
+            tp, n_pred, n_gold = tp + len(pred & g), n_pred + len(pred), n_gold + len(g)
+        out[name] = {"sentences": len(sents), "names": n_gold, "precision": tp / max(1, n_pred),
+                     "recall": tp / max(1, n_gold)}
+    return out
+
+
 def main(argv: list[str]) -> dict[str, object]:
+    if "--heldout" in argv:
+        data = Path(argv[argv.index("--heldout") + 1])
+        model = Path(argv[argv.index("--model") + 1]) if "--model" in argv else MODEL_PATH
+        held = heldout(data, model)
+        print(f"CN_PERSON on held-out training sentences of {data} (exact spans), model {model}:")
+        for name, r in held.items():
+            print(f"  {name:12} {r['sentences']:5} sentences, {r['names']:4} names | P={r['precision']:.3f} "
+                  f"R={r['recall']:.3f}")
+        return dict(held)
     res = evaluate()
     if "--json" in argv:
         print(json.dumps(res, ensure_ascii=False, indent=1))

@@ -2,10 +2,11 @@
 
 Run: `python -m corpusgov.quality.pii.train_zh_person --data DIR [--out PATH]`, DIR holding the training files named
 in TRAIN_FILES (see models/PROVENANCE.md for where each comes from). Only training material is read: the
-training splits of CLUENER2020, Weibo NER and Resume NER, plus MSRA and People's Daily files (neither is an
-evaluation set here). Any training sentence whose text also occurs in an evaluation split present in DIR is
-dropped, so the evaluation never sees a sentence the model was trained on. Every 10th sentence is held out to
-choose the score threshold; no dev/test split of CLUENER, Weibo or Resume is used for anything.
+training splits of CLUENER2020, Weibo NER and Resume NER, plus MSRA, People's Daily and BosonNLP NER files
+(none is an evaluation set here). Any training sentence whose text also occurs in an evaluation split present
+in DIR is dropped, so the evaluation never sees a sentence the model was trained on; so is a fitted sentence
+that shares a 16-character run with an evaluation or held-out sentence (a near copy). Every 10th sentence is
+held out to choose the score threshold; no dev/test split of CLUENER, Weibo or Resume is used for anything.
 
 Needs python-crfsuite (dev extra); the shipped model is read with NumPy only.
 """
@@ -32,6 +33,8 @@ TRAIN_FILES = (
     "cluener_train.json", "weibo_train.conll", "resume_train.bmes",
     "msra_train.bio", "msra_test.bio", "msra_part_a.bio", "msra_part_b.bio",
     "pd_train.bio", "pd_dev.bio", "pd_test.bio", "pd_part_a.bio", "pd_part_b.bio",
+    # Added last so that the held-out sentences of the files above (every 10th of the pool) stay the same ones.
+    "boson_ner.txt",
 )
 EVAL_FILES = ("cluener_dev.json", "weibo_dev.conll", "weibo_test.conll", "resume_dev.bmes", "resume_test.bmes")
 DEFAULT_OUT = Path(__file__).parent / "models" / "zh_person.npz"
@@ -141,7 +144,22 @@ def span_prf(model: ZhPersonModel, sents: list[Sentence]) -> tuple[float, float]
     return tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-DOMAINS = {"news": ("msra", "pd", "cluener"), "social": ("weibo",), "resume": ("resume",)}
+DOMAINS = {"news": ("msra", "pd", "cluener"), "social": ("weibo",), "resume": ("resume",), "web": ("boson",)}
+WINDOW = 16  # characters: a fitted sentence sharing this long a run with a held-out or evaluation one is dropped
+
+
+def windows(texts: list[str], k: int = WINDOW) -> set[str]:
+    return {t[i : i + k] for t in texts for i in range(len(t) - k + 1)}
+
+
+def drop_near_copies(
+    fit: list[tuple[Sentence, str]], avoid: set[str], k: int = WINDOW
+) -> tuple[list[tuple[Sentence, str]], int]:
+    """Fitted sentences that share no k-character run with the held-out or evaluation sentences: exact-text
+    deduplication misses a sentence cut differently in another copy of a corpus, or a repeated boilerplate
+    post (e.g. 我在:http://t.cn/… in BosonNLP's Weibo part and in Weibo NER)."""
+    kept = [(s, o) for s, o in fit if not any(s[0][i : i + k] in avoid for i in range(len(s[0]) - k + 1))]
+    return kept, len(fit) - len(kept)
 
 
 def choose_floor(
@@ -179,7 +197,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--min-precision", type=float, default=0.85, help="held-out precision the floor keeps")
     ap.add_argument(
         "--repeat",
-        default="weibo_train.conll=3,cluener_train.json=2",
+        default="weibo_train.conll=3,cluener_train.json=2,boson_ner.txt=2",
         help="FILE=N: fit sentences of FILE N times (the social-media and CLUENER parts are small beside news)",
     )
     ap.add_argument("--verbose", action="store_true")
@@ -189,7 +207,13 @@ def main(argv: list[str]) -> int:
     repeat = {k: int(v) for k, _, v in (p.partition("=") for p in args.repeat.split(",") if p)}
     held = pool[::10]
     held_origin = origin[::10]
-    fit = [r for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10 for _ in range(repeat.get(o, 1))]
+    evals = [t for f in EVAL_FILES if (args.data / f).exists() for t, _ in read(args.data / f)]
+    fit_once, dropped = drop_near_copies(
+        [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10],
+        windows([t for t, _ in held] + evals),
+    )
+    print(f"{dropped} fitted sentences dropped: a {WINDOW}-character run shared with a held-out or evaluation one")
+    fit = [r for r, o in fit_once for _ in range(repeat.get(o, 1))]
     print(f"fit on {len(fit)} sentences (repeats {repeat}), {len(held)} held out", file=sys.stderr)
     lex_pairs = jieba_lexicon()
     args.out.parent.mkdir(parents=True, exist_ok=True)

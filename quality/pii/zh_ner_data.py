@@ -4,12 +4,13 @@ Why one module: the trainer (quality/pii/train_zh_person.py) and the evaluation 
 the corpora the same way; it lives beside the trainer because the trainer ships in the wheel and the eval
 does not. Only the person-name label of each corpus matters here: MSRA / People's Daily `PER`,
 Weibo NER `PER.NAM` (named mentions; `PER.NOM` such as 妈妈 is not a name), CLUENER2020 `name`, Resume NER
-`NAME`. Spans are (start, end) character offsets, end exclusive.
+`NAME`, BosonNLP NER `person_name`. Spans are (start, end) character offsets, end exclusive.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -79,9 +80,66 @@ def read_cluener(path: Path) -> list[Sentence]:
     return out
 
 
+_BOSON_MARK = re.compile(r"\{\{([a-z_]+):|\}\}")
+_BOSON_END = re.compile(r"(?<=[。！？!?])|\\n|\n")  # after sentence punctuation; at escaped or real newlines
+
+
+def _boson_paragraph(line: str) -> tuple[str, NameSpans]:
+    """One paragraph of BosonNLP's inline marks ({{person_name:王某}}, occasionally nested) to plain text and
+    name spans; a name's surrounding blanks and a Weibo handle's `@` are not part of it (@流泪菲儿 -> 流泪菲儿)."""
+    out: list[str] = []
+    pos = 0
+    stack: list[tuple[str, int]] = []
+    spans: NameSpans = []
+    for m in _BOSON_MARK.finditer(line):
+        out.append(line[pos : m.start()])
+        pos = m.end()
+        here = sum(map(len, out))
+        if m.group(1):
+            stack.append((m.group(1), here))
+        elif stack:
+            label, start = stack.pop()
+            if label == "person_name":
+                text = "".join(out)
+                end = here
+                while start < end and text[start] in " \u3000@":
+                    start += 1
+                while end > start and text[end - 1] in " \u3000":
+                    end -= 1
+                if end > start:
+                    spans.append((start, end))
+        else:  # a stray closing mark is text
+            out.append(m.group(0))
+    out.append(line[pos:])
+    return "".join(out), sorted(spans)
+
+
+def read_boson(path: Path) -> list[Sentence]:
+    """BosonNLP NER (one paragraph a line, inline {{type:text}} marks) cut into sentences, as the other corpora
+    are: at 。！？ and at newlines (the file writes some as the two characters backslash-n)."""
+    out: list[Sentence] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            text, spans = _boson_paragraph(line.rstrip("\n"))
+            cuts = sorted({0, len(text), *(m.start() for m in _BOSON_END.finditer(text))})
+            for a, b in zip(cuts, cuts[1:], strict=False):
+                piece = text[a:b]
+                if piece.startswith("\\n"):
+                    a, piece = a + 2, piece[2:]
+                elif piece.startswith("\n"):
+                    a, piece = a + 1, piece[1:]
+                inner = [(s - a, e - a) for s, e in spans if a <= s and e <= a + len(piece)]
+                if piece.strip():
+                    out.append((piece, inner))
+    return out
+
+
 def read(path: Path) -> list[Sentence]:
-    """By file name: `cluener_*.json`, `weibo_*.conll` (PER.NAM), `resume_*.bmes` (NAME), other `*.bio` (PER)."""
+    """By file name: `cluener_*.json`, `weibo_*.conll` (PER.NAM), `resume_*.bmes` (NAME), `boson_*.txt`
+    (person_name), other `*.bio` (PER)."""
     name = path.name
+    if name.startswith("boson_"):
+        return read_boson(path)
     if name.startswith("cluener_"):
         return read_cluener(path)
     if name.startswith("weibo_"):

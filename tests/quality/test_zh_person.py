@@ -9,8 +9,8 @@ from corpusgov.quality.eval import zh_person_eval
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.train_zh_person import bioes
-from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read_cluener, read_tagged
+from corpusgov.quality.pii.train_zh_person import bioes, drop_near_copies, windows
+from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read, read_boson, read_cluener, read_tagged
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
     LEX_NAME,
@@ -167,6 +167,41 @@ def test_bioes_and_tag_readers_round_trip(tmp_path):
     clue = tmp_path / "c.json"
     clue.write_text('{"text": "彭小军认为", "label": {"name": {"彭小军": [[0, 2]]}}}\n', encoding="utf-8")
     assert read_cluener(clue) == [("彭小军认为", [(0, 3)])]
+
+
+def test_boson_reader_strips_marks_and_cuts_sentences(tmp_path):
+    boson = tmp_path / "boson_ner.txt"
+    line = (
+        "{{time:昨天}}记者{{person_name: 王小明}}在{{location:杭州}}采访。{{org_name:{{location:江干}}公安}}说\\n"
+        "@{{person_name:@李四}}：好！ 没有}}名字\n"
+    )
+    boson.write_text(line, encoding="utf-8")
+    assert read_boson(boson) == read(boson) == [
+        ("昨天记者 王小明在杭州采访。", [(5, 8)]),
+        ("江干公安说", []),
+        ("@@李四：好！", [(2, 4)]),
+        (" 没有}}名字", []),
+    ]
+
+
+def test_near_copies_of_held_out_or_eval_sentences_are_not_fitted():
+    held = ["我在这里:http://t.cn/abcdefgh，真好"]
+    fit = [(("我在这里:http://t.cn/abcdefgh", []), "boson_ner.txt"), (("张三来了。", [(0, 2)]), "boson_ner.txt")]
+    kept, dropped = drop_near_copies(fit, windows(held))
+    assert dropped == 1 and kept == [fit[1]]
+    assert drop_near_copies(fit, windows(["短句"]))[1] == 0  # shorter than the window: nothing to share
+
+
+def test_heldout_mode_scores_training_sentences(tmp_path):
+    (tmp_path / "resume_train.bmes").write_text(
+        "".join(f"{c} {t}\n" for c, t in zip("王建国先生来了", ["B-NAME", "M-NAME", "E-NAME"] + ["O"] * 4, strict=True))
+        + "\n",
+        encoding="utf-8",
+    )
+    res = zh_person_eval.heldout(tmp_path)
+    assert res["all"]["sentences"] == 1 and res["all"]["names"] == 1
+    assert res["resume"]["names"] == 1 and res["web"]["sentences"] == 0
+    assert 0.0 <= res["all"]["recall"] <= 1.0
 
 
 def test_labels_are_bioes():
