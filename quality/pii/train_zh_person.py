@@ -200,6 +200,9 @@ def main(argv: list[str]) -> int:
         default="weibo_train.conll=3,cluener_train.json=2,boson_ner.txt=2",
         help="FILE=N: fit sentences of FILE N times (the social-media and CLUENER parts are small beside news)",
     )
+    ap.add_argument(
+        "--window", type=int, default=WINDOW, help="near-copy run length in characters; 0 keeps near copies"
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     pool, counts, origin = load_pool(args.data)
@@ -208,11 +211,10 @@ def main(argv: list[str]) -> int:
     held = pool[::10]
     held_origin = origin[::10]
     evals = [t for f in EVAL_FILES if (args.data / f).exists() for t, _ in read(args.data / f)]
-    fit_once, dropped = drop_near_copies(
-        [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10],
-        windows([t for t, _ in held] + evals),
-    )
-    print(f"{dropped} fitted sentences dropped: a {WINDOW}-character run shared with a held-out or evaluation one")
+    fit_once = [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10]
+    if args.window:
+        fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, args.window), args.window)
+        print(f"{dropped} fitted sentences dropped: a {args.window}-character run shared with a held-out or eval one")
     fit = [r for r, o in fit_once for _ in range(repeat.get(o, 1))]
     print(f"fit on {len(fit)} sentences (repeats {repeat}), {len(held)} held out", file=sys.stderr)
     lex_pairs = jieba_lexicon()
