@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import base64
 import glob
+import heapq
 import json
 import os
 import pickle
+from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -23,7 +26,6 @@ from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
     Layout,
     read_dead,
-    read_parts,
     split_row,
     write_atomic_text,
 )
@@ -43,7 +45,9 @@ from corpusgov.pipelines.outputs import ShardSink, sort_key, write_shard
 from corpusgov.pipelines.tasks import StageError
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
-FLUSH_ROWS = 2048  # annotated rows decided per batch (one Arrow record batch at a time)
+FLUSH_ROWS = 2048  # annotated rows decided per chunk (then written to the sinks)
+MERGE_BATCH = 32  # rows read at a time from each row group being merged
+MERGE_BUFFER = 16 * 1024  # read buffer per column of each row group being merged (bytes)
 
 
 class ShardWriter:
@@ -64,9 +68,6 @@ class ShardWriter:
         dead = list(read_dead(glob.glob(os.path.join(d, "*.dead.jsonl"))))
         dup_path = lay.dups(shard)
         dups = {r["record_id"]: r for r in pq.read_table(dup_path).to_pylist()} if os.path.exists(dup_path) else {}
-        table = read_parts(parts, ANNOTATED_SCHEMA)
-        if table.num_rows:
-            table = table.sort_by("record_id")
         n, comp, o = spec.num_shards, spec.compression, spec.out_dir
         kinds = {  # kind -> (schema, order of rows inside the shard)
             "decisions": (decisions_schema(), ("record_id",)), "corpus": (CORPUS_SCHEMA, ("record_id",)),
@@ -87,15 +88,14 @@ class ShardWriter:
                 rows.clear()
 
         agg = ShardAggregates()
-        for batch in table.to_batches(max_chunksize=FLUSH_ROWS):
+        for rows in _chunks(merged_rows(parts), FLUSH_ROWS):
             stage_lang = []
-            for row in batch.to_pylist():
+            for row in rows:
                 rec, ann = split_row(row)
                 stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg))
-            agg.add_signals({n: batch.column(f"q_{n}").to_numpy(zero_copy_only=False).astype(np.float64)
+            agg.add_signals({n: np.array([r[f"q_{n}"] for r in rows], dtype=np.float64)  # None -> NaN
                              for n in SIGNAL_NAMES}, stage_lang)
             flush()
-        del table
         for e in dead:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
                 agg.counts[k] = agg.counts.get(k, 0) + 1
@@ -113,6 +113,37 @@ class ShardWriter:
             "diversity": {k: base64.b64encode(pickle.dumps(v)).decode("ascii") for k, v in agg.diversity.items()},
         }
 
+
+
+def merged_rows(parts: list[str]) -> Iterator[dict[str, Any]]:
+    """A shard's annotated rows in record-id order, merged from its parts' row groups.
+
+    Why: annotate writes every row group sorted by record id (in small pages), so a k-way merge over the row
+    groups yields the order of reading the whole shard and sorting it stably (ties: part path, then row
+    group, then position), while holding one page and one small batch per row group instead of the shard."""
+    runs: list[Iterator[dict[str, Any]]] = []
+    for path in sorted(parts):
+        f = pq.ParquetFile(path, buffer_size=MERGE_BUFFER)
+        if not f.schema_arrow.equals(ANNOTATED_SCHEMA):
+            raise StageError(f"stage finalise: annotated part {path} does not have the annotated schema")
+        runs += [_row_group_rows(f, g) for g in range(f.num_row_groups)]
+    return heapq.merge(*runs, key=itemgetter("record_id"))
+
+
+def _row_group_rows(f: pq.ParquetFile, group: int) -> Iterator[dict[str, Any]]:
+    for batch in f.iter_batches(batch_size=MERGE_BATCH, row_groups=[group]):
+        yield from batch.to_pylist()
+
+
+def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _write_lines(lines: list[str], path: str) -> None:
