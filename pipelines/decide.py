@@ -2,25 +2,27 @@
 
 Why: Beam's in-process runner holds the whole input of every GroupByKey in memory, so grouping every
 record's content hash and LSH band keys in Beam made the decide stage grow by ~2 KB per document (and 1M
-documents past 2 GB). Here the two groupings over all records are disk partitions written and read by
-tasks (the shape DataTrove and NeMo Curator use), and Beam shuffles only what is left once they are done:
+documents past 2 GB). Here every grouping is a disk partition written and read by tasks (the shape
+DataTrove and NeMo Curator use); Beam only distributes the tasks:
 
 1. scatter (one task per key file): rows that survive every earlier measure -> exact partition
    ``content hash mod P``: (content hash, rank, the 16-byte digests of all LSH bands);
 2. exact (one task per exact partition): sorted by (content hash, rank); the first of each hash
-   represents its group; members of groups of >= 2 -> ``members/pPPPPP``; each representative's band keys
-   -> bucket partition ``digest mod Q``;
+   represents its group; members of groups of >= 2 -> ``label/members`` (by the representative's node
+   partition); each representative's band keys -> bucket partition ``digest mod Q``;
 3. buckets (one task per bucket partition): sorted by (band, digest, rank); per bucket of >= 2 members the
    pairs ``bucket_pairs`` compares (head + bounded window) -> pair partition ``hash(pair) mod P``;
-4. pairs (one task per pair partition): a pair found in several bands once -> ``pairs/rRRRRR``;
-5. label (one Beam pipeline, ``ClusterPairs``): candidate pairs and exact members only; signatures of
-   paired records read from the key files; Jaccard, connected components -> duplicate rows per output
+4. pairs (one task per pair partition): a pair found in several bands once -> ``label/pairs/fFFFFFF``
+   (by the key file of its first record);
+5. label (``dedup_label``, tasks over key files and node partitions): signatures read from the key files,
+   Jaccard, connected components by label propagation over node partitions -> duplicate rows per output
    shard (``dups/sNNNNN``).
 
-A task holds one partition (at most ``PARTITION_RECORDS`` records, and no more than an output shard's), so
-steps 1-4 do not grow with the corpus; step 5 holds the distinct candidate pairs and the exact-group
-members, which grow with the duplicates, not with all records. (Before step 4 existed, a near pair found
-in up to 21 bands reached Beam once per band with both signatures attached: 1.8 GB at 1M records.)
+A task holds one partition (at most ``PARTITION_RECORDS`` records, and no more than an output shard's), the
+pairs of one key file or the duplicate nodes of one node partition, so no step grows with the corpus beyond
+its partitions. (Before step 4 existed, a near pair found in up to 21 bands reached Beam once per band with
+both signatures attached: 1.8 GB at 1M records; until step 5 moved to disk, labelling in one Beam pipeline
+grew with the duplicate records: 539 -> 722 MB from 100k to 1M documents.)
 Partitions follow the content hash and band digests, never a worker or arrival order, and rank order is
 (priority, record id, key-file index) everywhere, as in ``FindDuplicates``: the same clusters on any runner.
 """
@@ -29,30 +31,33 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import logging
 import os
 from dataclasses import dataclass
 from typing import Any
 
-import apache_beam as beam
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from corpusgov.lineage.hashing import shard_of
 from corpusgov.pipelines.annotated import (
-    DUPS_SCHEMA,
     Layout,
     read_parts,
     write_atomic_table,
-    write_atomic_text,
 )
 from corpusgov.pipelines.dedup import DIGEST_BYTES, band_digests, bucket_pairs
-from corpusgov.pipelines.dedup_graph import ClusterPairs
+from corpusgov.pipelines.dedup_label import (
+    MEMBERS_SCHEMA,
+    PAIRS_SCHEMA,
+    LabelPlan,
+    label,
+    members_path,
+    node_part,
+    pairs_path,
+)
 from corpusgov.pipelines.dedup_stats import stats_from_rows
-from corpusgov.pipelines.tasks import StageError, maker, read_summaries, rss_line, run_pipeline, run_tasks
+from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks
 from corpusgov.quality.dedup_policy import DedupPolicy
 from corpusgov.quality.minhash import lsh_params
 
@@ -66,9 +71,6 @@ EXACT_SCHEMA = pa.schema([("content", pa.binary(32)), ("priority", pa.int64()), 
                           ("file", pa.int64()), ("bands", pa.binary())])
 BUCKET_SCHEMA = pa.schema([("band", pa.int32()), ("digest", pa.binary(DIGEST_BYTES)), ("priority", pa.int64()),
                            ("record_id", pa.string()), ("file", pa.int64())])
-MEMBERS_SCHEMA = pa.schema([("rep", pa.string()), ("member", pa.string())])
-PAIRS_SCHEMA = pa.schema([("a", pa.string()), ("b", pa.string()), ("a_priority", pa.int64()),
-                          ("a_file", pa.int64()), ("b_priority", pa.int64()), ("b_file", pa.int64())])
 
 
 @dataclass(frozen=True)
@@ -99,17 +101,8 @@ class DecidePlan:
     def bucket_part(self, q: int, p: int) -> str:
         return os.path.join(self.work, "decide", "buckets", f"q{q:06d}", f"p{p:06d}.parquet")
 
-    def members(self, p: int) -> str:
-        return os.path.join(self.work, "decide", "members", f"p{p:06d}.parquet")
-
     def pair_part(self, r: int, q: int) -> str:
         return os.path.join(self.work, "decide", "pair_parts", f"r{r:06d}", f"q{q:06d}.parquet")
-
-    def pairs(self, r: int) -> str:
-        return os.path.join(self.work, "decide", "pairs", f"r{r:06d}.parquet")
-
-    def files(self, kind: str) -> list[str]:
-        return sorted(glob.glob(os.path.join(self.work, "decide", kind, "*.parquet")))
 
 
 def _parts(pattern_dir: str, schema: pa.Schema) -> pa.Table:
@@ -166,7 +159,11 @@ class ExactGroups:
         ids = t["record_id"].to_pylist()
         members = [{"rep": ids[s], "member": ids[k]} for s, z in zip(starts.tolist(), sizes.tolist(), strict=True)
                    if z > 1 for k in range(s, s + z)]
-        write_atomic_table(pa.Table.from_pylist(members, schema=MEMBERS_SCHEMA), pl.members(p))
+        per: dict[int, list[dict[str, str]]] = {}
+        for m in members:
+            per.setdefault(node_part(m["rep"], pl.exact_parts), []).append(m)
+        for h, rows in sorted(per.items()):
+            write_atomic_table(pa.Table.from_pylist(rows, schema=MEMBERS_SCHEMA), members_path(pl.work, h, p))
         reps = t.take(pa.array(starts, pa.int64()))
         reps = reps.filter(pc.greater(pc.binary_length(reps["bands"]), 0))
         entries = self._scatter_bands(reps, p)
@@ -248,45 +245,12 @@ class UniquePairs:
         pl = self.plan
         t = _parts(os.path.dirname(pl.pair_part(r, 0)), PAIRS_SCHEMA)
         rows = sorted({tuple(x.values()) for x in t.to_pylist()})
-        write_atomic_table(pa.Table.from_pylist([dict(zip(PAIRS_SCHEMA.names, x, strict=True)) for x in rows],
-                                                schema=PAIRS_SCHEMA), pl.pairs(r))
+        per: dict[int, list[dict[str, Any]]] = {}
+        for x in rows:
+            per.setdefault(x[3], []).append(dict(zip(PAIRS_SCHEMA.names, x, strict=True)))  # x[3]: a_file
+        for a_file, got in sorted(per.items()):
+            write_atomic_table(pa.Table.from_pylist(got, schema=PAIRS_SCHEMA), pairs_path(pl.work, a_file, r))
         return {"task": r, "rows": len(rows), "found": t.num_rows}
-
-
-def _read_pairs(path: str):
-    if not path:  # the placeholder when there is no file (some runners reject an empty Create)
-        return
-    for r in pq.read_table(path).to_pylist():
-        yield (r["a"], r["b"]), ((r["a_priority"], r["a"], r["a_file"]), (r["b_priority"], r["b"], r["b_file"]))
-
-
-def _read_members(path: str):
-    if not path:
-        return
-    for r in pq.read_table(path).to_pylist():
-        yield r["rep"], r["member"]
-
-
-class _DupRows(beam.DoFn):
-    """(shard, [("dup", row) | ("changed", 1)]) -> the shard's duplicate-row file and its summary."""
-
-    def __init__(self, layout: Layout, summary_dir: str) -> None:
-        self._layout = layout
-        self._dir = summary_dir
-
-    def process(self, kv: tuple[int, Any]):
-        shard, items = kv
-        rows, changed = [], 0
-        for kind, v in items:
-            if kind == "dup":
-                rows.append(v)
-            else:
-                changed += v
-        rows.sort(key=lambda r: r["record_id"])
-        write_atomic_table(pa.Table.from_pylist(rows, schema=DUPS_SCHEMA), self._layout.dups(shard))
-        write_atomic_text(json.dumps({"task": shard, "rows": len(rows), "changed": changed}),
-                          os.path.join(self._dir, f"{shard:06d}.json"))
-        yield shard
 
 
 def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipeline: Any,
@@ -299,29 +263,18 @@ def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipe
         got = run_tasks(make_pipeline, list(range(n_tasks)), maker(cls, plan), summ(f"decide-{name}"),
                         f"decide/{name}")
         log.info("decide %s: %d tasks, %d rows; %s", name, n_tasks, sum(s["rows"] for s in got), rss_line())
-    pair_files, member_files = plan.files("pairs"), plan.files("members")
-    d = summ("decide")
-    cluster = ClusterPairs(policy.threshold, policy.cc_rounds, signature_files=plan.key_files)
-    n = num_shards
+    label_plan = LabelPlan(plan.work, plan.key_files, plan.exact_parts, policy.threshold, policy.cc_rounds,
+                           num_shards)
 
-    def build(p: beam.Pipeline) -> None:
-        pairs = (p | "PairFiles" >> beam.Create(pair_files or [""]) | "SpreadPairs" >> beam.Reshuffle()
-                 | "ReadPairs" >> beam.FlatMap(_read_pairs))
-        members = (p | "MemberFiles" >> beam.Create(member_files or [""]) | "SpreadMembers" >> beam.Reshuffle()
-                   | "ReadMembers" >> beam.FlatMap(_read_members))
-        dups = {"pairs": pairs, "members": members} | "Cluster" >> cluster
-        rows = dups | "DupRow" >> beam.Map(lambda kv: (shard_of(kv[0], n), ("dup", {"record_id": kv[0], **kv[1]})))
-        changed = cluster.changed_nodes | "ChangedRow" >> beam.Map(lambda one: (0, ("changed", one)))
-        _ = ((rows, changed) | "AllRows" >> beam.Flatten() | "ByShard" >> beam.GroupByKey()
-             | "WriteDups" >> beam.ParDo(_DupRows(lay, d)))
+    def step(name: str, tasks: list[int], make: Any) -> list[dict[str, Any]]:
+        return run_tasks(make_pipeline, tasks, make, summ(f"decide-{name}"), f"decide/{name}")
 
-    run_pipeline(make_pipeline, build)
-    got = read_summaries(d, [], "decide")
-    log.info("decide label: %d pair files, %d member files; %s", len(pair_files), len(member_files), rss_line())
-    changed = sum(s["changed"] for s in got)
-    dup_rows = (r for s in got for r in pq.read_table(lay.dups(s["task"])).to_pylist())
+    written, changed = label(label_plan, step)
+    log.info("decide label: %d duplicate rows; %s", written, rss_line())
+    dup_rows = (r for s in range(num_shards) if os.path.exists(lay.dups(s))
+                for r in pq.read_table(lay.dups(s)).to_pylist())
     stats, cluster_sizes = stats_from_rows(dup_rows, changed, policy.cc_rounds)
-    if sum(s["rows"] for s in got) != sum(stats[k] for k in ("exact_duplicate_records", "near_duplicate_records",
+    if written != sum(stats[k] for k in ("exact_duplicate_records", "near_duplicate_records",
                                                               "clusters")):
         raise StageError("stage decide: duplicate rows on disk differ from the rows the tasks wrote")
     return stats, cluster_sizes

@@ -1,9 +1,9 @@
 """From candidate pairs to duplicate clusters, as one Beam ``PTransform`` (``ClusterPairs``).
 
-Input: candidate pairs ``((id_a, id_b), (rank_a, rank_b))`` and the members of exact groups of two or more
-``(representative id, member id)``; the signatures either as a PCollection ``(id, signature bytes)`` or, in
-a staged run, read from the key files named by the file index in each rank (``rank = (priority, id, file
-index)``), so no signature crosses a shuffle. Steps:
+Input: candidate pairs ``((id_a, id_b), (rank_a, rank_b))``, the members of exact groups of two or more
+``(representative id, member id)`` and the signatures as a PCollection ``(id, signature bytes)``. Used by
+``FindDuplicates`` (one Beam graph); a staged run labels over disk partitions instead
+(``dedup_label``, the same rounds and rows). Steps:
 
 1. verify: a pair with estimated Jaccard >= threshold becomes an edge (both directions);
 2. connected components by min-label propagation, unrolled for ``cc_rounds`` rounds (one GroupByKey per
@@ -62,34 +62,6 @@ def _attach(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[Any]:
     sig = g["sig"][0]
     for pair, carried in g["pair"]:
         yield pair, (*carried, sig)
-
-
-class _LookupSignatures(beam.DoFn):
-    """(file index, [(pair, carried)]) -> (pair, (*carried, signature of pair[side])), the signature read
-    from that key file (staged runs: signatures stay on disk and only candidate pairs are shuffled)."""
-
-    def __init__(self, files: list[str], side: int) -> None:
-        self.files = files
-        self.side = side
-
-    def process(self, kv: tuple[int, Iterable[tuple[tuple[str, str], tuple]]]) -> Iterator[Any]:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-        import pyarrow.parquet as pq
-
-        fidx, items = kv
-        items = list(items)
-        want = sorted({pair[self.side] for pair, _ in items})
-        t = pq.read_table(self.files[fidx], columns=["record_id", "signature"])
-        t = t.filter(pc.is_in(t["record_id"], value_set=pa.array(want, pa.string())))
-        sigs = dict(zip(t["record_id"].to_pylist(), t["signature"].to_pylist(), strict=True))
-        for pair, carried in items:
-            yield pair, (*carried, sigs[pair[self.side]])
-
-
-def _by_file(side: int):
-    """Keys a (pair, (rank_a, rank_b, ...)) by the key-file index carried in the side's rank."""
-    return lambda kv: (kv[1][side][2], kv)
 
 
 class _VerifyPairs(beam.DoFn):
@@ -178,42 +150,31 @@ def _emit(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[tuple[str, dict
 
 
 class ClusterPairs(beam.PTransform):
-    """{"pairs", "members"[, "sigs"]} -> (record_id, {"dup_cluster", "dup_of", "dup_kind"}) per duplicate.
+    """{"pairs", "members", "sigs"} -> (record_id, {"dup_cluster", "dup_of", "dup_kind"}) per duplicate.
 
     ``changed_nodes`` (set by ``expand``): one element (1) per label still changing in the last round."""
 
-    def __init__(self, threshold: float, cc_rounds: int, signature_files: list[str] | None = None) -> None:
+    def __init__(self, threshold: float, cc_rounds: int) -> None:
         super().__init__()
         if cc_rounds < 1:
             raise ValueError("cc_rounds must be >= 1")
         self.threshold = threshold
         self.cc_rounds = cc_rounds
-        self.signature_files = signature_files
         self.changed_nodes: beam.PCollection | None = None
 
     def expand(self, inputs: dict[str, beam.PCollection]) -> beam.PCollection:
         pairs, members = inputs["pairs"], inputs["members"]
-        if self.signature_files is not None:
-            files = self.signature_files
-            with_sigs = (
-                pairs
-                | "PairFileA" >> beam.Map(_by_file(0)) | "GroupFileA" >> beam.GroupByKey()
-                | "SigA" >> beam.ParDo(_LookupSignatures(files, 0))
-                | "PairFileB" >> beam.Map(_by_file(1)) | "GroupFileB" >> beam.GroupByKey()
-                | "SigB" >> beam.ParDo(_LookupSignatures(files, 1))
-            )
-        else:
-            sigs = inputs["sigs"]
-            with_a = (
-                {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
-                | "JoinSigA" >> Join()
-                | "AttachA" >> beam.FlatMap(_attach)
-            )
-            with_sigs = (
-                {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
-                | "JoinSigB" >> Join()
-                | "AttachB" >> beam.FlatMap(_attach)
-            )
+        sigs = inputs["sigs"]
+        with_a = (
+            {"pair": pairs | "PairByA" >> beam.Map(lambda kv: (kv[0][0], (kv[0], kv[1]))), "sig": sigs}
+            | "JoinSigA" >> Join()
+            | "AttachA" >> beam.FlatMap(_attach)
+        )
+        with_sigs = (
+            {"pair": with_a | "PairByB" >> beam.Map(lambda kv: (kv[0][1], (kv[0], kv[1]))), "sig": sigs}
+            | "JoinSigB" >> Join()
+            | "AttachB" >> beam.FlatMap(_attach)
+        )
         edges = (
             with_sigs
             | "GroupPairs" >> beam.GroupByKey()
