@@ -38,9 +38,6 @@ from corpusgov.quality.signals import SIGNAL_NAMES
 
 ANNOTATE_BATCH = 256  # records per annotate_batch call (MinHash is vectorised per batch)
 FLUSH_ROWS = 2048  # rows buffered per shard before a row group is written
-# Each row group is sorted by record id and written in small pages, so finalise can merge a shard's row
-# groups while holding a page per row group, not the shard (pipelines/finalise.py, `merged_rows`).
-PAGE_BYTES = 64 * 1024
 MAX_BUFFERED_ROWS = 4 * FLUSH_ROWS  # rows buffered over all shards: a task's memory does not grow with its file
 
 _CACHE_SCHEMA = pa.schema([
@@ -140,14 +137,12 @@ class Annotator:
             rows = buffers.pop(shard, [])
             if not rows:
                 return
-            rows.sort(key=lambda r: r["record_id"])  # stable: ties keep their reading order
             buffered[0] -= len(rows)
             if shard not in writers:
                 path = self.layout.annotated(shard, fi)
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 tmp_paths[shard] = f"{path}.tmp-{os.getpid()}"
-                writers[shard] = pq.ParquetWriter(tmp_paths[shard], ANNOTATED_SCHEMA, compression="snappy",
-                                                  data_page_size=PAGE_BYTES)
+                writers[shard] = pq.ParquetWriter(tmp_paths[shard], ANNOTATED_SCHEMA, compression="snappy")
             writers[shard].write_table(pa.Table.from_pylist(rows, schema=ANNOTATED_SCHEMA))
 
         def emit(batch: list[tuple[dict[str, Any], Annotations, bytes | None]]) -> None:

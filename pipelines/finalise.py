@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import base64
 import glob
-import heapq
 import json
 import os
 import pickle
 from collections.abc import Iterator
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from corpusgov.pipelines.annotated import (
@@ -45,9 +45,8 @@ from corpusgov.pipelines.outputs import ShardSink, sort_key, write_shard
 from corpusgov.pipelines.tasks import StageError
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
-FLUSH_ROWS = 2048  # annotated rows decided per chunk (then written to the sinks)
-MERGE_BATCH = 32  # rows read at a time from each row group being merged
-MERGE_BUFFER = 16 * 1024  # read buffer per column of each row group being merged (bytes)
+FLUSH_ROWS = 2048  # annotated rows decided per batch (one Arrow record batch at a time)
+SPILL_ROWS = 4096  # rows per sorted bucket: what finalise holds of a shard's annotated rows
 
 
 class ShardWriter:
@@ -88,14 +87,16 @@ class ShardWriter:
                 rows.clear()
 
         agg = ShardAggregates()
-        for rows in _chunks(merged_rows(parts), FLUSH_ROWS):
+        spill = os.path.join(spec.work_dir, "finalise", f"s{shard:05d}.{os.getpid()}")
+        for batch in sorted_batches(parts, spill):
             stage_lang = []
-            for row in rows:
+            for row in batch.to_pylist():
                 rec, ann = split_row(row)
                 stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg))
-            agg.add_signals({n: np.array([r[f"q_{n}"] for r in rows], dtype=np.float64)  # None -> NaN
+            agg.add_signals({n: batch.column(f"q_{n}").to_numpy(zero_copy_only=False).astype(np.float64)
                              for n in SIGNAL_NAMES}, stage_lang)
             flush()
+            del batch  # a slice of its bucket: dropped before the next bucket is read
         for e in dead:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
                 agg.counts[k] = agg.counts.get(k, 0) + 1
@@ -115,35 +116,57 @@ class ShardWriter:
 
 
 
-def merged_rows(parts: list[str]) -> Iterator[dict[str, Any]]:
-    """A shard's annotated rows in record-id order, merged from its parts' row groups.
+def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]:
+    """A shard's annotated rows sorted by record id, at most FLUSH_ROWS rows per batch, holding one bucket.
 
-    Why: annotate writes every row group sorted by record id (in small pages), so a k-way merge over the row
-    groups yields the order of reading the whole shard and sorting it stably (ties: part path, then row
-    group, then position), while holding one page and one small batch per row group instead of the shard."""
-    runs: list[Iterator[dict[str, Any]]] = []
-    for path in sorted(parts):
-        f = pq.ParquetFile(path, buffer_size=MERGE_BUFFER)
-        if not f.schema_arrow.equals(ANNOTATED_SCHEMA):
-            raise StageError(f"stage finalise: annotated part {path} does not have the annotated schema")
-        runs += [_row_group_rows(f, g) for g in range(f.num_row_groups)]
-    return heapq.merge(*runs, key=itemgetter("record_id"))
-
-
-def _row_group_rows(f: pq.ParquetFile, group: int) -> Iterator[dict[str, Any]]:
-    for batch in f.iter_batches(batch_size=MERGE_BATCH, row_groups=[group]):
-        yield from batch.to_pylist()
-
-
-def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    Why: reading the whole shard and sorting it held the shard twice (the table and its sorted copy). Here
+    only the record ids are read whole; each row's position in their stable sort (Arrow's sort, the order
+    of ``concat(parts).sort_by("record_id")``) picks one of the buckets of SPILL_ROWS consecutive positions;
+    one pass over the parts appends every row to its bucket's spill file (Arrow IPC, lz4), then the buckets
+    are read back one at a time, in order, and sorted by position."""
+    paths = sorted(parts)
+    ids = [pq.read_table(p, columns=["record_id"])["record_id"] for p in paths]
+    n = sum(len(c) for c in ids)
+    if not n:
+        return
+    order = pc.sort_indices(pa.table({"record_id": pa.chunked_array(ids, pa.string())}),
+                            sort_keys=[("record_id", "ascending")]).to_numpy()
+    del ids
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n, dtype=np.int64)
+    del order
+    buckets = -(-n // SPILL_ROWS)
+    os.makedirs(spill_dir, exist_ok=True)
+    spill = [os.path.join(spill_dir, f"b{b:06d}.arrow") for b in range(buckets)]
+    schema = ANNOTATED_SCHEMA.append(pa.field("_rank", pa.int64()))
+    opts = pa.ipc.IpcWriteOptions(compression="lz4")
+    sinks = [pa.OSFile(path, "wb") for path in spill]
+    writers = [pa.ipc.new_stream(sink, schema, options=opts) for sink in sinks]
+    try:
+        at = 0
+        for path in paths:
+            f = pq.ParquetFile(path)
+            if not f.schema_arrow.equals(ANNOTATED_SCHEMA):
+                raise StageError(f"stage finalise: annotated part {path} does not have the annotated schema")
+            for batch in f.iter_batches(batch_size=FLUSH_ROWS):
+                r = rank[at : at + batch.num_rows]
+                at += batch.num_rows
+                batch = batch.append_column("_rank", pa.array(r))
+                b = r // SPILL_ROWS
+                for k in np.unique(b).tolist():
+                    writers[k].write_batch(batch.filter(pa.array(b == k)))
+    finally:
+        for w, sink in zip(writers, sinks, strict=True):
+            w.close()
+            sink.close()
+    for path in spill:
+        with pa.OSFile(path, "rb") as source:
+            t = pa.ipc.open_stream(source).read_all()
+        os.remove(path)
+        t = t.take(pc.sort_indices(t["_rank"])).drop_columns(["_rank"])
+        yield from t.to_batches(max_chunksize=FLUSH_ROWS)
+        del t
+    os.rmdir(spill_dir)
 
 
 def _write_lines(lines: list[str], path: str) -> None:
