@@ -24,6 +24,7 @@ import apache_beam as beam
 import numpy as np
 from apache_beam.metrics import Metrics
 
+from corpusgov.pipelines.dedup_label import dup_rows
 from corpusgov.quality.minhash import bytes_to_signature
 
 NS = "corpusgov.dedup"
@@ -132,21 +133,8 @@ def _emit(kv: tuple[str, Iterable[tuple[str, Any]]]) -> Iterator[tuple[str, dict
     grouped = _untag(tagged)
     labels = grouped["labels"]
     members = grouped["members"]
-    if labels:
-        rep = labels[0][1]  # rank = (priority, record_id, ...)
-        near = True
-    else:
-        rep, near = g, False
-    if rep == g:
-        yield g, {"dup_cluster": g, "dup_of": None, "dup_kind": "near" if near else "exact"}
-        for m in members:
-            if m != g:
-                yield m, {"dup_cluster": g, "dup_of": g, "dup_kind": "exact"}
-    else:
-        yield g, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
-        for m in members:
-            if m != g:
-                yield m, {"dup_cluster": rep, "dup_of": rep, "dup_kind": "near"}
+    label = labels[0][1] if labels else None  # rank = (priority, record_id, ...)
+    yield from dup_rows(g, label, members)
 
 
 class ClusterPairs(beam.PTransform):

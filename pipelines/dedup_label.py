@@ -228,13 +228,15 @@ class EmitRows:
         for m in pl.read(MEMBERS_SCHEMA, "members", f"h{h:06d}").to_pylist():
             members.setdefault(m["rep"], []).append(m["member"])
         rows = [{"record_id": rid, **row} for g in sorted(set(labels) | set(members))
-                for rid, row in _emit(g, labels.get(g), members.get(g, []))]
+                for rid, row in dup_rows(g, labels.get(g), members.get(g, []))]
         _write_groups(rows, DUPS_SCHEMA, lambda s: pl.path("dup_parts", f"s{s:05d}", f"h{h:06d}.parquet"),
                       lambda r: shard_of(r["record_id"], pl.num_shards))
         return {"task": h, "rows": len(rows)}
 
 
-def _emit(g: str, label: str | None, members: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+def dup_rows(g: str, label: str | None, members: list[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The duplicate rows of exact-group representative ``g`` with its near-duplicate label (None: not in the
+    near graph) and its exact members; shared with ``dedup_graph``'s Beam path so both write the same rows."""
     rep, near = (g, False) if label is None else (label, True)
     if rep == g:
         yield g, {"dup_cluster": g, "dup_of": None, "dup_kind": "near" if near else "exact"}
