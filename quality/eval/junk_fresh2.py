@@ -17,6 +17,8 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
+from corpusgov.quality.eval.junk_kinds import make_junk
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _EN_WORD = re.compile(r"[A-Za-z][a-z]{2,}")
@@ -221,15 +223,4 @@ def make_fresh2(zh_texts: Sequence[str], en_texts: Sequence[str], per_kind: int 
                 seed: int = 19) -> list[dict[str, str]]:
     """``per_kind`` documents of every FRESH2 kind, each from three real source texts (seeded): English texts
     for kinds ending in ``_en``, three of each language for ``_mix``, Chinese otherwise."""
-    rng = random.Random(seed)
-    zh, en = list(zh_texts), list(en_texts)
-    out = []
-    for kind, make in FRESH2_KINDS.items():
-        for i in range(per_kind):
-            if kind.endswith("_mix"):
-                src = rng.sample(zh, min(len(zh), 3)) + rng.sample(en, min(len(en), 3))
-            else:
-                pool = en if kind.endswith("_en") else zh
-                src = rng.sample(pool, min(len(pool), 3))
-            out.append({"id": f"junk_fresh2-{kind}-{i}", "set": "junk_fresh2", "kind": kind, "text": make(rng, src)})
-    return out
+    return make_junk(zh_texts, en_texts, per_kind=per_kind, seed=seed, kinds=FRESH2_KINDS, set_name="junk_fresh2")

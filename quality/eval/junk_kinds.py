@@ -357,12 +357,17 @@ def make_junk(zh_texts: Sequence[str], en_texts: Sequence[str], per_kind: int = 
               kinds: dict[str, Callable[[random.Random, Sequence[str]], str]] | None = None,
               set_name: str = "junk_extra") -> list[dict[str, str]]:
     """`per_kind` junk documents of every kind in ``kinds`` (default KINDS), each from a few real source texts
-    (seeded). Kinds ending in ``_en`` and the web/log kinds draw on English texts, the rest on Chinese."""
+    (seeded). Kinds ending in ``_en`` and the web/log kinds draw on English texts, kinds ending in ``_mix`` on
+    three texts of each language, the rest on Chinese."""
     rng = random.Random(seed)
     out = []
+    zh, en = list(zh_texts), list(en_texts)
     for kind, make in (KINDS if kinds is None else kinds).items():
-        pool = en_texts if kind.endswith("_en") or kind in _EN_KINDS else zh_texts
+        pool = en if kind.endswith("_en") or kind in _EN_KINDS else zh
         for i in range(per_kind):
-            src = rng.sample(list(pool), min(len(pool), 3))
+            if kind.endswith("_mix"):
+                src = rng.sample(zh, min(len(zh), 3)) + rng.sample(en, min(len(en), 3))
+            else:
+                src = rng.sample(pool, min(len(pool), 3))
             out.append({"id": f"{set_name}-{kind}-{i}", "set": set_name, "kind": kind, "text": make(rng, src)})
     return out
