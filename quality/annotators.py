@@ -51,6 +51,7 @@ class Annotators:
         mixes = [self.language.detect_mix(t) if self.policy.language.enabled else None for t in texts]
         langs = [mix.lang if mix is not None else "und" for mix in mixes]
         signals = compute_signals_batch(texts, langs)  # = compute_signals per text, n-grams in one numpy pass
+        pii = self.pii.scan_batch(texts, langs) if self.pii is not None else None  # = scan per text
         out = []
         for i, text in enumerate(texts):
             mix = mixes[i]
@@ -61,7 +62,7 @@ class Annotators:
                 "lang2": mix.second if mix is not None else None,
                 "lang2_share": float(mix.second_share) if mix is not None else 0.0,
                 "screen_hits": self.screening.hits(text) if self.screening is not None else [],
-                "pii": self.pii.scan(text, lang) if self.pii is not None else [],
+                "pii": pii[i] if pii is not None else [],
                 "copyright": self.copyright.scan(text) if self.copyright is not None else [],
                 "signals": signals[i],
                 "signature": sigs[i] if sigs is not None else None,

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import ClassVar
 
 from corpusgov.quality.pii.base import FastPatternRecognizer, Span
 from corpusgov.quality.pii.zh_person_model import LEX_WORD, SURNAME_CHARS, ZhPersonModel
+from corpusgov.quality.pii.zh_person_model import Span as ModelSpan
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -80,11 +82,23 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
 
     def find(self, text: str) -> list[Span]:
         """Model spans of >= 2 Han characters (a middle dot may join them); the model's floor maps to 0.5."""
-        if not _HAN.search(text):
-            return []
+        return self.find_batch([text])[0]
+
+    def find_batch(self, texts: Sequence[str]) -> list[list[Span]]:
+        """find() of each text, the model decoding all texts with Han characters together (the scanner's
+        batch path: one numpy pass per few thousand characters instead of ~150 small calls per text)."""
+        han = [i for i, text in enumerate(texts) if _HAN.search(text)]
+        # low-posterior spans only matter beside a strong cue
+        floors = [min(self.CUE_FLOOR, self._floor) if _ANY_STRONG.search(texts[i]) else self._floor for i in han]
+        out: list[list[Span]] = [[] for _ in texts]
+        for i, spans in zip(han, self._model.find_batch([texts[i] for i in han], floors), strict=True):
+            out[i] = self._from_model(texts[i], spans)
+        return out
+
+    def _from_model(self, text: str, spans: list[ModelSpan]) -> list[Span]:
+        """The recognizer's findings from the model's spans of one text: trimmed, scored, cue fallback."""
         out: list[Span] = []
-        cue = _ANY_STRONG.search(text) is not None  # low-posterior spans only matter beside a strong cue
-        for sp in self._model.find(text, floor=min(self.CUE_FLOOR, self._floor) if cue else self._floor):
+        for sp in spans:
             s, e = _trim(text, sp.start, sp.end)
             if not _NAME_CHARS.fullmatch(text, s, e):
                 continue

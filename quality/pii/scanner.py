@@ -11,7 +11,7 @@ import bisect
 import hashlib
 import hmac
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -104,22 +104,32 @@ class PiiScanner:
         Structured identifiers are searched whatever the language (Chinese text carries e-mail addresses and
         foreign cards, English text Chinese phone numbers); `lang` only selects the NER model's language.
         """
-        if not self.policy.enabled or not text:
-            return []
-        found: list[PiiFinding] = []
-        digit = _DIGIT.search(text) is not None
+        return self.scan_batch([text], [lang])[0]
+
+    def scan_batch(self, texts: Sequence[str], langs: Sequence[str | None] | None = None) -> list[list[PiiFinding]]:
+        """scan() of each text, equal findings; each recognizer sees the whole batch at once (`find_batch`),
+        which lets the CN_PERSON model decode many texts in one numpy pass (the annotators' batches)."""
+        if not self.policy.enabled:
+            return [[] for _ in texts]
+        live = [i for i, text in enumerate(texts) if text]
+        found: dict[int, list[PiiFinding]] = {i: [] for i in live}
+        with_digit = [i for i in live if _DIGIT.search(texts[i]) is not None]
         for rec in self._engine.recognizers:
-            if not digit and getattr(rec, "NEEDS_DIGIT", False):
-                continue
-            for s, e, score in rec.find(text):
-                if score >= self._min:
-                    found.append(PiiFinding(rec.ENTITY, s, e, score, rec.name))
+            idx = with_digit if getattr(rec, "NEEDS_DIGIT", False) else live
+            for i, spans in zip(idx, rec.find_batch([texts[i] for i in idx]), strict=True):
+                for s, e, score in spans:
+                    if score >= self._min:
+                        found[i].append(PiiFinding(rec.ENTITY, s, e, score, rec.name))
+        out: list[list[PiiFinding]] = [[] for _ in texts]
         ner = self._engine.ner
-        if ner is not None and self._language(text, lang) == ner.supported_language:
-            for entity, s, e, score in ner.find(text):
-                if score >= self._min:
-                    found.append(PiiFinding(entity, s, e, score, ner.name))
-        return self._exempt_code(text, resolve_overlaps(found))
+        for i in live:
+            text = texts[i]
+            if ner is not None and self._language(text, langs[i] if langs else None) == ner.supported_language:
+                for entity, s, e, score in ner.find(text):
+                    if score >= self._min:
+                        found[i].append(PiiFinding(entity, s, e, score, ner.name))
+            out[i] = self._exempt_code(text, resolve_overlaps(found[i]))
+        return out
 
     def _exempt_code(self, text: str, found: list[PiiFinding]) -> list[PiiFinding]:
         """With policy.exempt_code, drop findings inside code unless validated (score 1.0); see code_spans.py."""

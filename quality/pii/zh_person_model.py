@@ -80,10 +80,23 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 _NORM, _SUR = _tables()
 
 
-def _codes(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Raw code points and their BMP-clipped form."""
-    raw = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return raw, np.minimum(raw, 65535)
+_TAIL = 2 * _PAD  # EOS codes after a text: the lexicon's 4-grams read up to 3 characters past its end
+_SEG = _PAD + _TAIL  # codes around each text in the padded layout
+
+
+def _padded(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Normalised codes and surname flags of the texts laid end to end, each as BOS BOS text EOS EOS EOS EOS.
+
+    BOS and EOS are the control characters 1 and 2, whose normalised codes are themselves (a text holding
+    them reads them as the same codes, as it always did); characters beyond the BMP read as _ASTRAL.
+    """
+    head, tail = chr(_BOS) * _PAD, chr(_EOS) * _TAIL
+    raw = np.frombuffer("".join(head + t + tail for t in texts).encode("utf-32-le"), dtype=np.uint32)
+    bmp = np.minimum(raw, 65535)
+    x = _NORM[bmp]
+    if raw.size and raw.max() > 65535:
+        x[raw > 65535] = _ASTRAL
+    return x, _SUR[bmp]
 
 
 def ngram_bucket(codes: list[int], bits: int = LEX_BITS) -> int:
@@ -120,13 +133,20 @@ def _lexicon_keys(x: np.ndarray, n: int) -> np.ndarray:
     return k
 
 
-def lexicon_features(x: np.ndarray, n: int, lex: np.ndarray, bits: int = LEX_BITS) -> tuple[np.ndarray, ...]:
+def lexicon_features(
+    x: np.ndarray, n: int, lex: np.ndarray, bits: int = LEX_BITS, junk: np.ndarray | None = None
+) -> tuple[np.ndarray, ...]:
     """Five word-lexicon patterns per character: which lexicon words (2-4 chars; name or other) start at it,
-    end at it, both, cover it from inside, and end just before / start just after it."""
+    end at it, both, cover it from inside, and end just before / start just after it.
+
+    `junk` marks positions that belong to no text (the padding between texts of a batch): no word starts
+    there, so each text sees exactly what it sees alone (nothing before its start or after its end)."""
     k = _lexicon_keys(x, n)
     k *= _GOLDEN
     k >>= np.uint64(64 - bits)
     st = lex[k.astype(np.intp)].astype(np.uint64)  # flag of the lexicon word at i..i+m-1, m = 2, 3, 4
+    if junk is not None:
+        st[:, junk] = 0
     st <<= _LEX_SHIFTS  # in bits 0-1, 2-3 and 4-5
     six = np.uint64(6)
     sp = st[0] | st[1]
@@ -154,15 +174,35 @@ def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None =
     """
     if n_templates > N_CHAR_TEMPLATES and lex is None:  # checked before any work
         raise ValueError("templates beyond the character ones need the lexicon table")
-    raw, bmp = _codes(text)
-    n = len(raw)
-    x = np.empty(n + 2 * _PAD + 2, dtype=np.uint64)
-    x[:_PAD], x[n + _PAD :] = _BOS, _EOS
-    x[_PAD : n + _PAD] = _NORM[bmp]
-    if n and raw.max() > 65535:
-        x[_PAD : n + _PAD][raw > 65535] = _ASTRAL
-    s = np.zeros(n + 2 * _PAD, dtype=np.uint64)
-    s[_PAD : n + _PAD] = _SUR[bmp]
+    x, s = _padded([text])
+    return _feature_ids(x, s, len(text), n_templates, lex, None)
+
+
+def features_batch(texts: list[str], n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None) -> np.ndarray:
+    """features() of each text, side by side: (n_templates, sum of lengths), equal column for column.
+
+    One pass over the padded layout of all texts (numpy's per-call cost paid once per batch, not per text);
+    the padding positions between texts are computed, then dropped."""
+    if n_templates > N_CHAR_TEMPLATES and lex is None:
+        raise ValueError("templates beyond the character ones need the lexicon table")
+    if not texts:
+        return np.zeros((n_templates, 0), dtype=np.intp)
+    x, s = _padded(texts)
+    lengths = np.array([len(t) for t in texts], dtype=np.intp)
+    seg = lengths + _SEG
+    offsets = np.cumsum(seg) - seg  # text i starts at column offsets[i] of the layout's positions
+    n = int(seg.sum()) - _SEG
+    text_pos = np.zeros(n + 1, dtype=np.intp)  # +1/-1 steps, then a running sum: 1 inside a text
+    np.add.at(text_pos, offsets, 1)
+    np.add.at(text_pos, offsets + lengths, -1)
+    inside = np.cumsum(text_pos[:n]) > 0
+    return _feature_ids(x, s, n, n_templates, lex, ~inside)[:, inside]
+
+
+def _feature_ids(
+    x: np.ndarray, s: np.ndarray, n: int, n_templates: int, lex: np.ndarray | None, junk: np.ndarray | None
+) -> np.ndarray:
+    """Bucket ids at positions 0..n-1 of the padded layout (x and s from _padded)."""
     h = x << np.uint64(17)
     hh = x << np.uint64(34)
     keys = np.empty((max(n_templates, N_CHAR_TEMPLATES), n), dtype=np.uint64)
@@ -183,7 +223,7 @@ def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None =
         np.bitwise_or(hh[a : a + n], h[a + 1 : a + 1 + n], out=keys[row])
         keys[row] |= x[a + 2 : a + 2 + n]
     if n_templates > N_CHAR_TEMPLATES and lex is not None:
-        for row, v in enumerate(lexicon_features(x, n, lex), start=N_CHAR_TEMPLATES):
+        for row, v in enumerate(lexicon_features(x, n, lex, junk=junk), start=N_CHAR_TEMPLATES):
             keys[row] = v
     keys = keys[:n_templates]
     keys |= _SALT[:n_templates]
@@ -238,11 +278,8 @@ class ZhPersonModel:
         self.transition = np.asarray(transition, dtype=np.float64)
         tr = np.exp(self.transition)
         self._exp_tr = tr
-        k = len(tr)
-        # Forward and backward steps as one 2-D product: [alpha | g] @ blockdiag(tr, tr.T) (one BLAS call
-        # per step instead of a batched 3-D matmul: this loop runs on every Chinese document).
-        self._step = np.zeros((2 * k, 2 * k))
-        self._step[:k, :k], self._step[k:, k:] = tr, tr.T
+        # Forward and backward steps as one product per step: [alpha | g] times (tr, tr.T), block by block.
+        self._pair = np.stack((tr, tr.T))
         self._init = np.concatenate((tr[0], tr[:, 0]))  # from O before, to O after the window
         # Windows open where starting a name of >= 2 characters (B then I/E) scores within start_margin of
         # two O steps, and run right while I/E stay within cont_margin of O (single characters are never
@@ -274,82 +311,142 @@ class ZhPersonModel:
 
     def emissions(self, text: str) -> np.ndarray:
         ids = features(text, self.n_templates, self.lex)
-        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), -1).sum(axis=0)
+        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), len(LABELS)).sum(axis=0)
+
+    def emissions_batch(self, texts: list[str]) -> np.ndarray:
+        """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the
+        sum over templates runs in the same order)."""
+        ids = features_batch(texts, self.n_templates, self.lex)
+        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, ids.shape[1], len(LABELS)).sum(axis=0)
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own
+    # Texts decoded together: enough characters that numpy's per-call cost is shared by many texts, few
+    # enough that a batch's arrays stay in the CPU caches (measured: docs/profile.md, PI per batch).
+    BATCH_CHARS = 8192
 
     def windows(self, em: np.ndarray, start_margin: float | None = None) -> list[tuple[int, int]]:
         """Disjoint [a, b) windows around candidate name starts, widened by one character each side."""
+        margin = self.start_margin if start_margin is None else start_margin
+        return self.windows_batch(em, np.array([len(em)]), np.array([margin]))[0]
+
+    def windows_batch(
+        self, em: np.ndarray, lengths: np.ndarray, margins: np.ndarray
+    ) -> tuple[list[tuple[int, int]], np.ndarray]:
+        """windows() of texts whose emissions are stacked in `em` (`lengths` in order, one start margin each):
+        the windows in stacked rows, and the index of the text each belongs to. No window crosses a text."""
         n = len(em)
+        text_end = np.cumsum(lengths)
+        text_start = text_end - lengths
+        text = np.repeat(np.arange(len(lengths)), lengths)
         tr = self.transition
         stay = em[:, 0] + tr[0, 0]
         # Name of >= 2 characters starting at i: B at i after O, then I or E at i + 1, against two O steps.
         gap = em[:, 1] + tr[0, 1] - stay
         gap[:-1] += np.maximum(em[1:, 2] + tr[1, 2], em[1:, 3] + tr[1, 3]) - stay[1:]
-        gap[-1] = -np.inf
-        starts = np.flatnonzero(gap > -(self.start_margin if start_margin is None else start_margin))
+        gap[text_end[lengths > 0] - 1] = -np.inf  # no name starts at a text's last character
+        starts = np.flatnonzero(gap > -margins[text])
         if starts.size == 0:
-            return []
+            return [], np.zeros(0, dtype=np.intp)
         cont = np.maximum(em[:, 2], em[:, 3]) - em[:, 0]
         stop = np.append(cont <= -self.cont_margin, True)
+        stop[text_end] = True  # a text's end stops its windows
         next_stop = np.minimum.accumulate(np.where(stop, np.arange(n + 1), n)[::-1])[::-1]
-        ends = np.maximum(np.minimum(next_stop[np.minimum(starts + 2, n)], starts + self.MAX_LEN), starts + 2)
-        lo = np.maximum(starts - 1, 0)
-        hi = np.maximum.accumulate(np.minimum(ends + 1, n))
-        new = np.flatnonzero(lo[1:] > hi[:-1]) + 1  # a window that starts after all earlier ones ended
+        owner = text[starts]
+        end = text_end[owner]
+        ends = np.maximum(np.minimum(next_stop[np.minimum(starts + 2, end)], starts + self.MAX_LEN), starts + 2)
+        lo = np.maximum(starts - 1, text_start[owner])
+        hi = np.maximum.accumulate(np.minimum(ends + 1, end))
+        # A window that starts after all earlier ones ended, or in the next text, is a new one.
+        new = np.flatnonzero((lo[1:] > hi[:-1]) | (owner[1:] != owner[:-1])) + 1
         first = np.concatenate(([0], new))
         last = np.concatenate((new - 1, [len(lo) - 1]))
-        return list(zip(lo[first].tolist(), hi[last].tolist(), strict=True))
+        return list(zip(lo[first].tolist(), hi[last].tolist(), strict=True)), owner[first]
 
     def marginals(self, em: np.ndarray, wins: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
         """Posterior label marginals (width, windows, labels) and text positions (width, windows), n = pad.
 
-        All windows run as one batch, and the forward and backward recursions as one batched matrix product
-        per step. A window shorter than the widest is padded with steps that allow only O, which changes
-        nothing, and O is forced just outside each window. Emissions are scaled per character (marginals
-        do not depend on it) and both recursions are renormalised every 8 steps, far from overflow.
+        All windows run as one batch, the forward and backward recursions as one product per step over the
+        windows still running (longest first; the backward pass reads each window reversed, so both end
+        where the window ends). Padding after a window's end reads as O only, and O is forced just outside
+        each window. Emissions are scaled per character (marginals do not depend on it) and both recursions
+        are renormalised every 8 steps of the window, far from overflow. A window's arithmetic is the same
+        whatever else is in the batch (elementwise products summed in a fixed order, no BLAS), so decoding
+        texts together never moves a floating-point decision.
         """
         n, k = em.shape
+        nw = len(wins)
         a0 = np.array([a for a, _ in wins])
         length = np.array([b - a for a, b in wins])
         width = int(length.max())
         steps = np.arange(width)[:, None]
-        pos = np.where(steps < length[None, :], a0[None, :] + steps, n)  # (width, windows)
-        # exp only where a window reads it (a few dozen characters of a page), padding as an O-only step.
-        ew = em.take(np.minimum(pos, n - 1), axis=0)
+        real = steps < length[None, :]
+        pos = np.where(real, a0[None, :] + steps, n)  # (width, windows)
+        order = np.argsort(-length, kind="stable")  # longest first: the running windows are a prefix
+        lsort = length[order]
+        # exp only where a window reads it (a few dozen characters of a page).
+        ew = em.take(np.minimum(pos[:, order], n - 1), axis=0)
         ew -= ew.max(axis=2, keepdims=True)
         ex = np.exp(ew).astype(np.float64)
-        ex[pos == n] = (1.0, 0.0, 0.0, 0.0, 0.0)
-        # Columns :k hold alpha_t = (alpha_{t-1} @ tr) * e_t, columns k: hold g_t = (g_{t+1} @ tr.T) * e_t.
-        seq = np.concatenate((ex, ex[::-1]), axis=2)  # (width, windows, 2k)
-        out = np.empty_like(seq)
-        np.multiply(seq[0], self._init, out=out[0])
-        tmp = np.empty_like(out[0])
+        back = np.where(steps < lsort[None, :], lsort[None, :] - 1 - steps, steps)  # each window reversed
+        # seq[t, 0] = e at step t, seq[t, 1] = e at the t-th character from the end; windows last (contiguous)
+        seq = np.stack((ex, ex[back, np.arange(nw)[None, :]]), axis=1).transpose(0, 1, 3, 2).copy()
+        # out[t, 0] = alpha_t = (alpha_{t-1} @ tr) * e_t, out[t, 1] = g_t = (g_{t-1} @ tr.T) * e (reversed).
+        out = np.ones_like(seq)
+        np.multiply(seq[0], self._init.reshape(2, k, 1), out=out[0])
+        running = (lsort[None, :] > steps).sum(axis=1)
+        buf = np.empty((2, k, k, nw))
+        pair = self._pair[:, :, :, None]
         for t in range(1, width):
-            np.dot(out[t - 1], self._step, out=tmp)
-            np.multiply(tmp, seq[t], out=out[t])
+            m = int(running[t])
+            cur = out[t, :, :, :m]
+            np.add.reduce(np.multiply(out[t - 1, :, :, None, :m], pair, out=buf[..., :m]), axis=1, out=cur)
+            cur *= seq[t, :, :, :m]
             if t % 8 == 0:
-                halves = out[t].reshape(len(wins), 2, k)
-                halves /= halves.sum(axis=2, keepdims=True)
-        alpha, g = out[:, :, :k], out[::-1, :, k:]
-        beta = np.empty_like(alpha)
-        beta[:-1] = g[1:] @ self._step[k:, k:]
-        beta[-1] = self._init[k:]
-        marg = alpha * beta
+                cur /= cur.sum(axis=1, keepdims=True)
+        # beta at character p is g at p + 1 (r = length - 2 - p) times tr.T; O after the window's last one.
+        gt = np.add.reduce(out[:, 1, :, None, :] * pair[1], axis=1).transpose(0, 2, 1)  # (width, windows, k)
+        cols = np.arange(nw)[None, :]
+        beta = gt[np.where(steps < lsort[None, :] - 1, lsort[None, :] - 2 - steps, 0), cols]
+        beta[steps >= lsort[None, :] - 1] = self._init[k:]
+        marg = out[:, 0].transpose(0, 2, 1) * beta
         marg /= marg.sum(axis=2, keepdims=True)
+        marg = marg[:, np.argsort(order)]
+        marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
         return marg, pos
 
     def find(self, text: str, floor: float | None = None) -> list[Span]:
         """Name spans with their posterior score, at `floor` (default: the model's own)."""
-        if not text:
-            return []
-        floor = self.floor if floor is None else floor
-        em = self.emissions(text)
-        wins = self.windows(em, None if floor >= self.floor else max(self.start_margin, self.WIDE_MARGIN))
+        return self.find_batch([text], None if floor is None else [floor])[0]
+
+    def find_batch(self, texts: list[str], floors: list[float] | None = None) -> list[list[Span]]:
+        """find() of each text (at its floor; default the model's own), decoded BATCH_CHARS at a time."""
+        floor_of = [self.floor] * len(texts) if floors is None else list(floors)
+        out: list[list[Span]] = [[] for _ in texts]
+        batch: list[int] = []
+        size = 0
+        for i, text in enumerate(texts):
+            if text:
+                batch.append(i)
+                size += len(text)
+            if batch and (size >= self.BATCH_CHARS or i == len(texts) - 1):
+                self._find_into(texts, floor_of, batch, out)
+                batch, size = [], 0
+        return out
+
+    def _find_into(self, texts: list[str], floors: list[float], idx: list[int], out: list[list[Span]]) -> None:
+        em = self.emissions_batch([texts[i] for i in idx])
+        lengths = np.array([len(texts[i]) for i in idx])
+        wide = max(self.start_margin, self.WIDE_MARGIN)
+        margins = np.array([self.start_margin if floors[i] >= self.floor else wide for i in idx])
+        wins, owner = self.windows_batch(em, lengths, margins)
         if not wins:
-            return []
+            return
         marg, pos = self.marginals(em, wins)
-        return posterior_spans(marg, pos, floor)
+        offsets = np.cumsum(lengths) - lengths
+        cut = np.flatnonzero(owner[1:] != owner[:-1]) + 1
+        for a, b in zip(np.concatenate(([0], cut)).tolist(), np.append(cut, len(wins)).tolist(), strict=True):
+            j = int(owner[a])
+            out[idx[j]] = posterior_spans(marg[:, a:b], pos[:, a:b] - offsets[j], floors[idx[j]])
 
 
 def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:

@@ -100,10 +100,13 @@ def test_scanner_reports_cn_person(scanner):
 
 
 class _OneWindow(ZhPersonModel):
-    """The same model decoded over one window spanning the whole text (no pruning)."""
+    """The same model decoded over one window spanning each whole text (no pruning)."""
 
-    def windows(self, em: np.ndarray, start_margin: float | None = None) -> list[tuple[int, int]]:
-        return [(0, len(em))]
+    def windows_batch(
+        self, em: np.ndarray, lengths: np.ndarray, margins: np.ndarray
+    ) -> tuple[list[tuple[int, int]], np.ndarray]:
+        ends = np.cumsum(lengths)
+        return list(zip((ends - lengths).tolist(), ends.tolist(), strict=True)), np.arange(len(lengths))
 
 
 def test_windowed_decoding_matches_whole_text_decoding():
@@ -118,6 +121,8 @@ def test_windowed_decoding_matches_whole_text_decoding():
     for text in texts:
         assert model.find(text) == full.find(text)
     assert any(model.find(t) for t in texts)
+    assert full.find_batch(list(texts)) == [full.find(t) for t in texts]
+    assert full.windows_batch(np.zeros((9, 5)), np.array([4, 5]), np.zeros(2))[0] == [(0, 4), (4, 9)]
 
 
 def test_features_shape_and_hash_range():

@@ -1,0 +1,97 @@
+"""The PI batch path (`PiiScanner.scan_batch`, the CN_PERSON model over many texts at once) gives exactly the
+per-document findings: same spans, same scores, whatever the batch holds or how it is cut."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from corpusgov.quality.eval.pii_eval import load
+from corpusgov.quality.eval.pii_speed import make_docs
+from corpusgov.quality.pii.policy import PiiPolicy
+from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
+from corpusgov.quality.pii.scanner import PiiScanner
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel, features, features_batch
+
+EDGE = [
+    "",
+    "no Han characters here, call 13912345678",
+    "王小明说他明天去北京开会。",  # a name at the very start
+    "会议由组织部长主持，发言人是李华",  # a name at the very end
+    "李华",
+    "王",
+    "\x01\x02张伟\x02\x01和\x01李娜",  # the padding codes inside a text
+    "😀陈静😀和𠀋刘洋去了上海",  # characters beyond the BMP
+    "姓名：赵敏，联系电话13800138000",  # a strong cue (lower floor, wider windows)
+    "   ",
+]
+
+
+def _texts() -> list[str]:
+    zh = make_docs("zh", 60, seed=3)
+    en = make_docs("en", 20, seed=3)
+    gold = [d["text"] for d in load()][:120]
+    long_doc = "".join(make_docs("zh", 40, seed=5))  # ~17k characters: longer than a whole model batch
+    return EDGE + zh[:30] + [long_doc] + en + gold + zh[30:] + EDGE
+
+
+@pytest.fixture(scope="module")
+def model() -> ZhPersonModel:
+    return load_model()
+
+
+def test_features_and_emissions_of_a_batch_equal_each_text_alone(model):
+    texts = _texts()
+    alone = np.concatenate([features(t, model.n_templates, model.lex) for t in texts], axis=1)
+    assert np.array_equal(features_batch(texts, model.n_templates, model.lex), alone)
+    assert features_batch([], model.n_templates, model.lex).shape == (model.n_templates, 0)
+    stacked = model.emissions_batch(texts)
+    assert np.array_equal(stacked, np.concatenate([model.emissions(t) for t in texts]))  # bit for bit
+
+
+def test_marginals_of_a_window_do_not_depend_on_the_rest_of_the_batch(model):
+    texts = [t for t in _texts() if t][:60]
+    em = model.emissions_batch(texts)
+    lengths = np.array([len(t) for t in texts])
+    wins, owner = model.windows_batch(em, lengths, np.full(len(texts), model.start_margin))
+    assert len(wins) > 50 and len(set(owner.tolist())) > 20
+    marg, pos = model.marginals(em, wins)
+    for w in (0, 1, len(wins) // 2, len(wins) - 1):
+        one, one_pos = model.marginals(em, [wins[w]])
+        width = one.shape[0]
+        assert np.array_equal(one[:, 0], marg[:width, w]) and np.array_equal(one_pos[:, 0], pos[:width, w])
+        assert (marg[width:, w, 0] == 1.0).all()  # padding after the window reads as O only
+
+
+def test_windows_of_a_batch_are_each_texts_windows(model):
+    texts = [t for t in _texts() if t]
+    lengths = np.array([len(t) for t in texts])
+    offsets = np.cumsum(lengths) - lengths
+    wins, owner = model.windows_batch(model.emissions_batch(texts), lengths, np.full(len(texts), 5.0))
+    for i, text in enumerate(texts):
+        mine = [(a - offsets[i], b - offsets[i]) for (a, b), o in zip(wins, owner.tolist(), strict=True) if o == i]
+        assert mine == model.windows(model.emissions(text), 5.0)
+
+
+@pytest.mark.parametrize("batch_chars", [1, 300, 8192, 1 << 20])
+def test_model_batch_equals_each_text_alone_however_cut(model, batch_chars, monkeypatch):
+    texts = _texts()
+    floors = [0.01 if i % 3 == 0 else model.floor for i in range(len(texts))]
+    alone = [model.find(t, f) for t, f in zip(texts, floors, strict=True)]
+    monkeypatch.setattr(model, "BATCH_CHARS", batch_chars)
+    assert model.find_batch(texts, floors) == alone
+    assert sum(len(x) for x in alone) > 50  # names were found: the comparison is not between empty lists
+
+
+def test_recognizer_and_scanner_batches_equal_per_document_findings():
+    rec = CnPersonModelRecognizer()
+    texts = _texts()
+    assert rec.find_batch(texts) == [rec.find(t) for t in texts]
+    scanner = PiiScanner(PiiPolicy())
+    langs = [None if i % 2 else "zh" for i in range(len(texts))]
+    per_doc = [scanner.scan(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    assert scanner.scan_batch(texts, langs) == per_doc
+    assert scanner.scan_batch(texts) == [scanner.scan(t) for t in texts]
+    kinds = {f.entity_type for found in per_doc for f in found}
+    assert {"CN_PERSON", "CN_MOBILE", "EMAIL_ADDRESS"} <= kinds
+    assert scanner.scan_batch([]) == []
