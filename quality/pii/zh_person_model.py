@@ -185,8 +185,8 @@ def features_batch(texts: list[str], n_templates: int = N_TEMPLATES, lex: np.nda
     the padding positions between texts are computed, then dropped."""
     if n_templates > N_CHAR_TEMPLATES and lex is None:
         raise ValueError("templates beyond the character ones need the lexicon table")
-    if not texts:
-        return np.zeros((n_templates, 0), dtype=np.intp)
+    if len(texts) <= 1:
+        return features(texts[0], n_templates, lex) if texts else np.zeros((n_templates, 0), dtype=np.intp)
     x, s = _padded(texts)
     lengths = np.array([len(t) for t in texts], dtype=np.intp)
     seg = lengths + _SEG
@@ -335,16 +335,17 @@ class ZhPersonModel:
         """windows() of texts whose emissions are stacked in `em` (`lengths` in order, one start margin each):
         the windows in stacked rows, and the index of the text each belongs to. No window crosses a text."""
         n = len(em)
+        one = len(lengths) == 1  # one text (the per-document path): the same values with fewer numpy calls
         text_end = np.cumsum(lengths)
         text_start = text_end - lengths
-        text = np.repeat(np.arange(len(lengths)), lengths)
+        text = np.zeros(n, dtype=np.intp) if one else np.repeat(np.arange(len(lengths)), lengths)
         tr = self.transition
         stay = em[:, 0] + tr[0, 0]
         # Name of >= 2 characters starting at i: B at i after O, then I or E at i + 1, against two O steps.
         gap = em[:, 1] + tr[0, 1] - stay
         gap[:-1] += np.maximum(em[1:, 2] + tr[1, 2], em[1:, 3] + tr[1, 3]) - stay[1:]
         gap[text_end[lengths > 0] - 1] = -np.inf  # no name starts at a text's last character
-        starts = np.flatnonzero(gap > -margins[text])
+        starts = np.flatnonzero(gap > (-margins[0] if one else -margins[text]))
         if starts.size == 0:
             return [], np.zeros(0, dtype=np.intp)
         cont = np.maximum(em[:, 2], em[:, 3]) - em[:, 0]
