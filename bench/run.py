@@ -173,6 +173,9 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
     hasher = ann.minhash
     if hasher is not None:
         timed("minhash_batch", lambda: [hasher.signatures(b) for b in batches], len(texts), nbytes)
+    scanner = ann.pii
+    if scanner is not None:  # PI as annotate runs it: the CN_PERSON model decodes a batch in one numpy pass
+        timed("pii_batch", lambda: [scanner.scan_batch(b) for b in batches], len(texts), nbytes)
     annotated = timed("annotate_all", lambda: [a for b in batches for a in ann.annotate_batch(b)], len(texts), nbytes)
 
     from corpusgov.pipelines.dedup import run_local

@@ -32,7 +32,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     on_disk = json.loads(res_path.read_text(encoding="utf-8"))
     assert on_disk["docs"] == r["docs"] == 300
     assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("## corpusgov benchmark")
-    for stage in ("ingest", "language", "screening", "pii", "copyright", "quality", "minhash", "annotate_all",
+    for stage in ("ingest", "language", "screening", "pii", "pii_batch", "copyright", "quality", "minhash", "annotate_all",
                   "dup_grouping", "outputs"):
         s = on_disk["stages"][stage]
         assert s["docs"] > 0 and s["wall_s"] > 0

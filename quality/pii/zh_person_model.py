@@ -376,16 +376,17 @@ class ZhPersonModel:
         """
         n, k = em.shape
         nw = len(wins)
-        a0 = np.array([a for a, _ in wins])
-        length = np.array([b - a for a, b in wins])
+        bounds = np.array(wins)
+        a0, length = bounds[:, 0], bounds[:, 1] - bounds[:, 0]
         width = int(length.max())
         steps = np.arange(width)[:, None]
         real = steps < length[None, :]
         pos = np.where(real, a0[None, :] + steps, n)  # (width, windows)
-        order = np.argsort(-length, kind="stable")  # longest first: the running windows are a prefix
-        lsort = length[order]
+        # Longest first, so the windows still running at a step are a prefix (one text's windows mostly are).
+        order = None if nw == 1 or (length[:-1] >= length[1:]).all() else np.argsort(-length, kind="stable")
+        lsort = length if order is None else length[order]
         # exp only where a window reads it (a few dozen characters of a page).
-        ew = em.take(np.minimum(pos[:, order], n - 1), axis=0)
+        ew = em.take(np.minimum(pos if order is None else pos[:, order], n - 1), axis=0)
         ew -= ew.max(axis=2, keepdims=True)
         ex = np.exp(ew).astype(np.float64)
         back = np.where(steps < lsort[None, :], lsort[None, :] - 1 - steps, steps)  # each window reversed
@@ -394,14 +395,19 @@ class ZhPersonModel:
         # out[t, 0] = alpha_t = (alpha_{t-1} @ tr) * e_t, out[t, 1] = g_t = (g_{t-1} @ tr.T) * e (reversed).
         out = np.ones_like(seq)
         np.multiply(seq[0], self._init.reshape(2, k, 1), out=out[0])
-        running = (lsort[None, :] > steps).sum(axis=1)
+        running = (lsort[None, :] > steps).sum(axis=1).tolist()
         buf = np.empty((2, k, k, nw))
         pair = self._pair[:, :, :, None]
         for t in range(1, width):
-            m = int(running[t])
-            cur = out[t, :, :, :m]
-            np.add.reduce(np.multiply(out[t - 1, :, :, None, :m], pair, out=buf[..., :m]), axis=1, out=cur)
-            cur *= seq[t, :, :, :m]
+            m = running[t]
+            if m == nw:
+                cur = out[t]
+                np.add.reduce(np.multiply(out[t - 1, :, :, None], pair, out=buf), axis=1, out=cur)
+                cur *= seq[t]
+            else:
+                cur = out[t, :, :, :m]
+                np.add.reduce(np.multiply(out[t - 1, :, :, None, :m], pair, out=buf[..., :m]), axis=1, out=cur)
+                cur *= seq[t, :, :, :m]
             if t % 8 == 0:
                 cur /= cur.sum(axis=1, keepdims=True)
         # beta at character p is g at p + 1 (r = length - 2 - p) times tr.T; O after the window's last one.
@@ -411,8 +417,10 @@ class ZhPersonModel:
         beta[steps >= lsort[None, :] - 1] = self._init[k:]
         marg = out[:, 0].transpose(0, 2, 1) * beta
         marg /= marg.sum(axis=2, keepdims=True)
-        marg = marg[:, np.argsort(order)]
-        marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
+        if order is not None:
+            marg = marg[:, np.argsort(order)]
+        if nw > 1:
+            marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
         return marg, pos
 
     def find(self, text: str, floor: float | None = None) -> list[Span]:
