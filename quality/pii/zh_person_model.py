@@ -1,12 +1,12 @@
 """A character-level linear-chain CRF for Chinese person names, decoded with NumPy only.
 
 Why this shape: a CRF over every character is accurate, but per-character Python is far too slow for the
-scanner's hot path (>= 2,000 docs/s/core). Here every feature is a hashed bucket id computed for the whole
-text at once (one multiply-shift hash over a key matrix), emissions are one gather-and-sum, and
+scanner's hot path (>= 2,000 docs/s/core). Here every feature is a hashed bucket id computed for a whole
+batch of texts at once (one multiply-shift hash over a key matrix), emissions are one gather-and-sum, and
 forward-backward runs only in the short windows where some name label is competitive with `O`, all windows
-of a text together as one batch. The weights come from python-crfsuite (training only, see
-train_zh_person.py), which is given the very same bucket ids as attributes, so training and inference see
-identical features, hash collisions included.
+of the batch together (`find_batch`; `find` is a batch of one, with the same floats). The weights come from
+python-crfsuite (training only, see train_zh_person.py), which is given the very same bucket ids as
+attributes, so training and inference see identical features, hash collisions included.
 
 Labels are BIOES over one entity (a person name). Decoding is posterior: a name is a run of characters whose
 probability of being inside a name is >= `floor`, split where a new name more probably begins; its score is
