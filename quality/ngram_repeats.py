@@ -125,7 +125,9 @@ def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[n
         else:  # a repeated n-gram starts where the (n-1)-grams at p and p+1 (same document) both repeat
             cand = np.flatnonzero(dupmask[: len(keys)] & dupmask[1: len(keys) + 1] & valid)
         sub_key = keys[cand]
-        by_key = np.argsort(sub_key, kind="stable")  # then by document (stable): grouped by (document, key)
+        # Grouped by (document, key): any sort by key (quicksort: a third of the time of a stable one on 64-bit
+        # keys), then a stable sort by document, which keeps each document's equal keys together.
+        by_key = np.argsort(sub_key)
         order = by_key[np.argsort(doc_small[cand][by_key], kind="stable")]
         srt_key, srt_doc = sub_key[order], doc[cand][order]
         same = (srt_key[1:] == srt_key[:-1]) & (srt_doc[1:] == srt_doc[:-1])

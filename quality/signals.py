@@ -50,9 +50,11 @@ from corpusgov.quality.junk_shapes import (
     utf8_as_gbk_frac,
 )
 from corpusgov.quality.language import script_table
+from corpusgov.quality.naturalness import _MAX_CHARS as _HEAD_CHARS  # the prefix the word signals judge
 from corpusgov.quality.naturalness import (
     det_misorder_frac,
     han_stats,
+    han_stats_batch,
     latin_logp,
     word_pair_pmi,
 )
@@ -90,6 +92,7 @@ _TERMINAL = (".", "!", "?", '"', "'", "”", "’", "。", "！", "？", "…", 
 _LINE_PUNCT = (".", "'", '"', "!", "?", "。", "！", "？", "”", "…")
 _SENTENCE_RE = re.compile(r"[.!?。！？]+(?:\s|$)|[。！？]")
 _DIGITS = "0123456789０１２３４５６７８９"
+_ASCII_DIGITS = "0123456789"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SYMBOL_RE = re.compile(r"#|\.\.\.|…")
 _LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
@@ -271,27 +274,31 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     tok = _tokenise(text, lang)
     ngrams: dict[str, float] = {}
     _ngram_signals(tok.tokens, tok.codes, ngrams)
-    return _signals(tok, lang, ngrams)
+    return _signals(tok, lang, ngrams, han_stats(tok.text))
 
 
 def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> list[dict[str, float]]:
     """``compute_signals`` of each (text, language), equal to it value for value; the n-gram repetition
-    signals of the whole batch are computed in one numpy pass (``ngram_repeats.ngram_signals_batch``),
-    which pays numpy's per-call cost once per batch instead of once per document."""
+    signals and the Han character statistics of the whole batch are computed in one numpy pass each
+    (``ngram_repeats.ngram_signals_batch``, ``naturalness.han_stats_batch``), which pays numpy's per-call cost
+    once per batch instead of once per document."""
     toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
-    return [_signals(t, lang, ng) for t, lang, ng in zip(toks, langs, ngrams, strict=True)]
+    han = han_stats_batch([t.text for t in toks])
+    return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 
 
-def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float]) -> dict[str, float]:
-    """Every signal of a tokenised text, given its n-gram repetition signals."""
+def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
+             han_sig: tuple[float, float, float, float, int, int]) -> dict[str, float]:
+    """Every signal of a tokenised text, given its n-gram repetition signals and its ``han_stats``."""
     text, coded, unspaced, lower, tokens, ids, codes = tok
+    ascii_only = text.isascii()  # O(1) in CPython: patterns that need a non-ASCII character are skipped
     n_chars = len(text)
     letters = len(coded)
     cjk = coded.count("H") + coded.count("K") + coded.count("G")
     raw_words = text.split()
     nonspace = sum(map(len, raw_words))
-    digits = sum(map(text.count, _DIGITS))
+    digits = sum(map(text.count, _ASCII_DIGITS if ascii_only else _DIGITS))
     n_tok = len(tokens)
     n_words = n_tok if unspaced else len(raw_words)
 
@@ -353,25 +360,32 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float]) -> dict[s
     out["tandem_repeat_frac"] = _tandem(codes, out["dup_5gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
-    out["lorem_ipsum"] = 1.0 if _LOREM_RE.search(text) else 0.0
+    # On ASCII text a case-insensitive match is a substring of the lower-cased text (no Unicode case folds).
+    lorem = "lorem ipsum" in lower if ascii_only else _LOREM_RE.search(text)
+    out["lorem_ipsum"] = 1.0 if lorem else 0.0
     out["curly_bracket"] = 1.0 if "{" in text else 0.0
-    out["javascript"] = 1.0 if _JS_RE.search(text) else 0.0
+    js = "javascript" in lower if ascii_only else _JS_RE.search(text)
+    out["javascript"] = 1.0 if js else 0.0
 
     repl = text.count("\ufffd")
     out["replacement_chars"] = float(repl)
     out["replacement_frac"] = repl / n_chars if n_chars else 0.0
     out["control_frac"] = len(_CONTROL_RE.findall(text)) / n_chars if n_chars else 0.0
-    moji = sum(len(m) for m in _MOJIBAKE_RE.findall(text))
+    moji = 0 if ascii_only else sum(len(m) for m in _MOJIBAKE_RE.findall(text))  # every pattern is non-ASCII
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0
 
     out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
-    out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang)
-    han_sig = han_stats(text)
+    head_lower = text[:_HEAD_CHARS].lower() if not unspaced or base == "en" else ""
+    out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang, head_lower)
     out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], out["han_order_margin"] = han_sig[:4]
     han, out["han_run_max"] = han_sig[4:]
-    out["det_misorder_frac"] = det_misorder_frac(text) if base == "en" else 0.0
-    out["word_pair_pmi"] = word_pair_pmi(text) if base == "en" else 9.0
+    if base == "en":
+        head_words = head_lower.split()
+        out["det_misorder_frac"] = det_misorder_frac(text, head_words)
+        out["word_pair_pmi"] = word_pair_pmi(text, head_words)
+    else:
+        out["det_misorder_frac"], out["word_pair_pmi"] = 0.0, 9.0
     out["machine_lines_frac"] = machine_lines_frac(text, n_lines)
     out["sorted_words_frac"] = 0.0 if unspaced else sorted_words_frac(text)
     # Mojibake is made of rare characters in pairs no dictionary has: only weak-pair text is re-decoded.

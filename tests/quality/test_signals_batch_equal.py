@@ -1,0 +1,148 @@
+"""The quality stage's speed paths give the values of the reference paths bit for bit (issue 13/15: speed only).
+
+- ``compute_signals_batch`` (batched n-grams and Han statistics, shared lower-cased prefix and word split, ASCII
+  shortcuts) equals ``compute_signals`` per text, compared as IEEE bit patterns;
+- ``han_stats_batch`` equals ``han_stats`` per text;
+- ``latin_logp`` (per-language word cache, one left-to-right sum) equals the word-by-word version that shipped
+  before it (below, verbatim); ``det_misorder_frac`` / ``word_pair_pmi`` with the caller's word split equal
+  them without.
+
+Texts: every row of the shared real-text dev set (read at test time; skipped with the reason when absent), with
+its detected language and with forced languages (None, en, zh-Hans) so each branch sees every kind of text,
+plus edge cases (empty, lone surrogates, case folds that change length, characters at the 600/2,000-character
+cuts, mojibake, code, tables).
+"""
+
+from __future__ import annotations
+
+import json
+import struct
+from itertools import repeat
+
+import pytest
+
+from corpusgov.quality import naturalness as nat
+from corpusgov.quality.eval import real_text_eval as rte
+from corpusgov.quality.signals import compute_signals, compute_signals_batch
+
+EDGE = [
+    "", " ", "\n\n", "a", "中", "İstanbul ΣΑΣ ßtraße × ÷ ĳ ǅ", "\ufffd\ufffd", "\x00\x01abc\x7f\x85", "ab\ud800cd\udfff",
+    "𠀀𠀁中文字" * 50, "the the the the " * 60, "哈" * 700, "。" * 30, "A" * 3000, "中文" * 400 + "English words here " * 50,
+    "Lorem ipsum dolor sit amet", "LOREM IPSUM", "lorem ipſum dolor", "javaſcript", "JavaScript is used", "JAVASCRIPT",
+    "锟斤拷烫烫烫" * 20, "Ã©tÃ© Ã  la plage " * 10, "鏂囦欢" * 30, "var x = 1;\nfunction f(a) { return a; }\n" * 5,
+    "1. 2. 3.\n" * 10, "| a | b |\n|---|---|\n| 1 | 2 |\n" * 8, "https://example.com/x\n" * 5, "١٢٣ ４５６ 789",
+    "Σ" * 1999 + "Σa", "a" * 1999 + "İ" + "b" * 10, "文" * 599 + "字学" + "的" * 10, "x" * 599 + "中文",
+    "天地玄黄，宇宙洪荒。日月盈昃，辰宿列张。" * 40, "张王李赵" * 200, "荒洪宙宇，黄玄地天。" * 40,
+    "The cat sat on the mat. Its fur was the colour of the of an is. " * 12, "the of the and an is my of " * 20,
+]
+
+
+def _bits(sig: dict[str, float]) -> dict[str, bytes]:
+    return {k: struct.pack("<d", v) for k, v in sig.items()}
+
+
+def _dev() -> list[dict[str, str]]:
+    with rte.dev_path().open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _assert_batch_equals_single(texts: list[str], langs: list[str | None]) -> None:
+    got: list[dict[str, float]] = []
+    for i in range(0, len(texts), 97):  # batches of uneven size
+        got += compute_signals_batch(texts[i:i + 97], langs[i:i + 97])
+    bad = [(t[:40], lang) for t, lang, g in zip(texts, langs, got, strict=True)
+           if _bits(g) != _bits(compute_signals(t, lang))]
+    assert bad == []
+
+
+def _latin_logp_reference(text: str, lang: str | None) -> float:
+    """``latin_logp`` as shipped before the per-language cache (word by word, ``total += s``)."""
+    base = (lang or "en").split("-")[0].lower()
+    tab = nat._trigram_table(base)
+    if tab is None:
+        base, tab = "en", nat._trigram_table("en")
+    assert tab is not None
+    table, unseen = tab
+    total = 0.0
+    n = 0
+    for word in nat._LATIN_WORD.findall(text[:nat._MAX_CHARS].lower()):
+        padded = f" {word} "
+        grams = [padded[i:i + 3] for i in range(len(padded) - 2)]
+        total += sum(map(table.get, grams, repeat(unseen, len(grams))))
+        n += len(grams)
+    return total / n if n >= nat._MIN_TRIGRAMS else 0.0
+
+
+def _det_misorder_reference(text: str) -> float:
+    words = text[:nat._MAX_CHARS].lower().split()
+    n = sum(map(nat._DETERMINERS.__contains__, words))
+    if n < 6:
+        return 0.0
+    bad = sum(1 for a, b in zip(words, words[1:], strict=False) if a in nat._DETERMINERS and b in nat._FUNCTION_WORDS)
+    return bad / n
+
+
+def test_edge_cases_batch_equals_single() -> None:
+    for lang in ("en", "zh-Hant", None, "und", "fr", "ja"):
+        _assert_batch_equals_single(EDGE, [lang] * len(EDGE))
+
+
+def test_han_stats_batch_on_edge_cases() -> None:
+    for i in range(0, len(EDGE), 7):
+        chunk = EDGE[i:i + 7]
+        assert nat.han_stats_batch(chunk) == [nat.han_stats(t) for t in chunk]
+    assert nat.han_stats_batch([]) == []
+    assert nat.han_stats_batch(["", ""]) == [nat.han_stats("")] * 2
+
+
+def test_word_signals_on_edge_cases() -> None:
+    for t in EDGE:
+        words = t[:nat._MAX_CHARS].lower().split()
+        assert nat.det_misorder_frac(t) == nat.det_misorder_frac(t, words) == _det_misorder_reference(t)
+        assert nat.word_pair_pmi(t) == nat.word_pair_pmi(t, words)
+        for lang in ("en", "fr", "xx", None):
+            assert _bits({"v": nat.latin_logp(t, lang)}) == _bits({"v": _latin_logp_reference(t, lang)})
+
+
+def test_latin_logp_independent_of_its_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The quick brown fox jumps over the lazy dog while the farmer watches the sheep. " * 4
+    want = _latin_logp_reference(text, "en")
+    monkeypatch.setattr(nat, "_WORD_CACHE_MAX", 5)  # forces a clear on every call
+    nat._word_scores.clear()
+    assert nat.latin_logp(text, "en") == want
+    assert nat.latin_logp(text, "en") == want
+    assert sum(map(len, nat._word_scores.values())) <= len(set(text.lower().split()))
+
+
+pytestmark_dev = pytest.mark.skipif(not rte.dev_path().is_file(), reason=f"real-text dev set absent: {rte.dev_path()}")
+
+
+@pytestmark_dev
+@pytest.mark.parametrize("forced", [None, "en", "zh-Hans"])
+def test_real_text_batch_equals_single_forced_language(forced: str | None) -> None:
+    texts = [r["text"] for r in _dev()]
+    assert len(texts) > 2000
+    _assert_batch_equals_single(texts, [forced] * len(texts))
+
+
+@pytestmark_dev
+def test_real_text_batch_equals_single_detected_language() -> None:
+    from corpusgov.quality.language import LanguageDetector
+    from corpusgov.quality.language_policy import LanguagePolicy
+
+    det = LanguageDetector(LanguagePolicy())
+    texts = [r["text"] for r in _dev()]
+    langs: list[str | None] = [det.detect_mix(t).lang for t in texts]
+    assert {"en", "zh-Hans"} <= set(langs)
+    _assert_batch_equals_single(texts, langs)
+
+
+@pytestmark_dev
+def test_real_text_helpers_equal_references() -> None:
+    texts = [r["text"] for r in _dev()]
+    for i in range(0, len(texts), 256):
+        chunk = texts[i:i + 256]
+        assert nat.han_stats_batch(chunk) == [nat.han_stats(t) for t in chunk]
+    for t in texts:
+        assert _bits({"v": nat.latin_logp(t, "en")}) == _bits({"v": _latin_logp_reference(t, "en")})
+        assert nat.det_misorder_frac(t, t[:nat._MAX_CHARS].lower().split()) == _det_misorder_reference(t)
