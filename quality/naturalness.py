@@ -376,17 +376,13 @@ def han_stats_batch(texts: list[str]) -> list[tuple[float, float, float, float, 
     n_found = np.bincount(pair_doc[found], minlength=k)
     logf_sum = _seq_sums(lf[idx], doc[han], k)
     fwd_sum = _seq_sums(fwd, pair_doc, k)
-    # Read backwards (as han_stats): each run reversed, runs in text order.
-    run = np.searchsorted(starts, pos, side="right")
-    back_pos = pos[np.lexsort((-pos, run))]
-    _, back = _pair_pmi(simp[back_pos + 1] << 21 | simp[back_pos], pkeys, pvals)
-    back_sum = _seq_sums(back, doc[back_pos], k)
-    out: list[tuple[float, float, float, float, int, int]] = []
-    for c, n, nf, run_max, lsum, fsum, bsum in zip(chars.tolist(), n_pairs.tolist(), n_found.tolist(),
-                                                   longest.tolist(), logf_sum.tolist(), fwd_sum.tolist(),
-                                                   back_sum.tolist(), strict=True):
+    rows: list[list[float | int]] = []
+    need: list[int] = []  # texts whose order margin is computed (weak or too few pairs to judge, >= 10 pairs)
+    for d, (c, n, nf, run_max, lsum, fsum) in enumerate(zip(chars.tolist(), n_pairs.tolist(), n_found.tolist(),
+                                                            longest.tolist(), logf_sum.tolist(), fwd_sum.tolist(),
+                                                            strict=True)):
         if c == 0:
-            out.append((0.0, 1.0, 9.0, 9.0, 0, 0))
+            rows.append([0.0, 1.0, 9.0, 9.0, 0, 0])
             continue
         mean_logf, share, mean_pmi = 0.0, 1.0, 9.0
         if c >= _MIN_HAN:
@@ -394,8 +390,19 @@ def han_stats_batch(texts: list[str]) -> list[tuple[float, float, float, float, 
             if n >= _MIN_PAIRS:
                 share = nf / n
                 mean_pmi = fsum / n
-        margin = 9.0
         if (mean_pmi < _ORDER_GATE or mean_pmi == 9.0) and n >= _MIN_ORDER_PAIRS:
-            margin = (fsum - bsum) / n
-        out.append((mean_logf, share, mean_pmi, margin, c, run_max))
-    return out
+            need.append(d)
+        rows.append([mean_logf, share, mean_pmi, 9.0, c, run_max])
+    if need:
+        # Read backwards (as han_stats), for those texts only: each run reversed, runs in text order.
+        sel = np.zeros(k, dtype=bool)
+        sel[need] = True
+        pos = pos[sel[pair_doc]]
+        run = np.searchsorted(starts, pos, side="right")
+        back_pos = pos[np.lexsort((-pos, run))]
+        _, back = _pair_pmi(simp[back_pos + 1] << 21 | simp[back_pos], pkeys, pvals)
+        back_sum = _seq_sums(back, doc[back_pos], k).tolist()
+        fsums, ns = fwd_sum.tolist(), n_pairs.tolist()
+        for d in need:
+            rows[d][3] = (fsums[d] - back_sum[d]) / ns[d]
+    return [(float(r[0]), float(r[1]), float(r[2]), float(r[3]), int(r[4]), int(r[5])) for r in rows]

@@ -28,8 +28,11 @@ def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -
 
     Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
     uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
-    If no n-gram repeats, no longer one can, so most documents stop after a few sorts; from n = 5 only
-    positions where both overlapping (n-1)-grams repeat are sorted. Shares are of the
+    If no n-gram repeats, no longer one can, so most documents stop after a few sorts; only positions where
+    both overlapping (n-1)-grams (for n = 2: both tokens) repeat are sorted, since only there can a repeated
+    n-gram start (keys of 2- and 3-grams cannot collide while a text has fewer than 1,000,003 distinct tokens;
+    from n = 4 a 64-bit collision between a sorted and an unsorted position, which no text here has, would be
+    missed where a sort of every position would have counted it). Shares are of the
     tokens' characters (CJK: characters; spaced text: word characters). ``codes``: the token ids (``signals._token_ids``).
     """
     for n in (2, 3, 4):
@@ -46,18 +49,15 @@ def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -
     if total == 0:
         return
     keys = codes
-    dupmask = np.zeros(0, dtype=bool)
+    ids = codes.astype(np.intp)
+    dupmask = np.bincount(ids)[ids] >= 2  # tokens that repeat: a repeated 2-gram is made of two
     for n in range(2, 11):
         if m < n:
             return
         keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
-        if n <= 4:
-            cand = None
-            sub = keys
-        else:
-            # A repeated n-gram starts where the (n-1)-grams at i and i+1 both repeat.
-            cand = np.flatnonzero(dupmask[:-1] & dupmask[1:])
-            sub = keys[cand]
+        # A repeated n-gram starts where the (n-1)-grams (tokens, for n = 2) at i and i+1 both repeat.
+        cand = np.flatnonzero(dupmask[:-1] & dupmask[1:])
+        sub = keys[cand]
         order = np.argsort(sub, kind="stable")
         srt = sub[order]
         same = srt[1:] == srt[:-1]
@@ -66,14 +66,14 @@ def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -
         dup_sorted = np.zeros(len(srt), dtype=bool)
         dup_sorted[1:] |= same
         dup_sorted[:-1] |= same
-        pos = order[dup_sorted] if cand is None else cand[order[dup_sorted]]
+        pos = cand[order[dup_sorted]]
         dupmask = np.zeros(len(keys), dtype=bool)
         dupmask[pos] = True
         if n <= 4:
             starts = np.flatnonzero(np.concatenate(([True], ~same)))
             runs = np.diff(np.append(starts, len(srt)))
             top = int(runs.max())
-            firsts = order[starts[runs == top]]
+            firsts = cand[order[starts[runs == top]]]
             longest = int((pref[firsts + n] - pref[firsts]).max())  # ties: the longest n-gram counts
             out[f"top_{n}gram_frac"] = min(1.0, longest * top / total)
         else:
@@ -113,17 +113,18 @@ def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[n
     active = (m >= 2) & (total > 0)
     totals = total.tolist()
     keys = codes
-    dupmask = np.zeros(size, dtype=bool)
+    width = np.zeros(k, dtype=np.int64)  # ids per text: token ids made unique across the batch below
+    width[m > 0] = np.maximum.reduceat(codes, start[m > 0]).astype(np.int64) + 1
+    gid = (np.cumsum(width) - width)[doc] + codes.astype(np.int64)
+    dupmask = np.bincount(gid, minlength=size)[gid] >= 2  # tokens that repeat in their text
     for n in range(2, 11):
         active &= m >= n
         if not active.any():
             break
         keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # key at global position p: tokens p .. p+n-1
         valid = (local[: len(keys)] + n <= m[doc[: len(keys)]]) & active[doc[: len(keys)]]
-        if n <= 4:
-            cand = np.flatnonzero(valid)
-        else:  # a repeated n-gram starts where the (n-1)-grams at p and p+1 (same document) both repeat
-            cand = np.flatnonzero(dupmask[: len(keys)] & dupmask[1: len(keys) + 1] & valid)
+        # a repeated n-gram starts where the (n-1)-grams (tokens, for n = 2) at p and p+1 (same text) both repeat
+        cand = np.flatnonzero(dupmask[: len(keys)] & dupmask[1: len(keys) + 1] & valid)
         sub_key = keys[cand]
         # Grouped by (document, key): any sort by key (quicksort: a third of the time of a stable one on 64-bit
         # keys), then a stable sort by document, which keeps each document's equal keys together.

@@ -146,3 +146,44 @@ def test_real_text_helpers_equal_references() -> None:
     for t in texts:
         assert _bits({"v": nat.latin_logp(t, "en")}) == _bits({"v": _latin_logp_reference(t, "en")})
         assert nat.det_misorder_frac(t, t[:nat._MAX_CHARS].lower().split()) == _det_misorder_reference(t)
+
+
+def _ngram_brute(tokens: list[str]) -> dict[str, float]:
+    """Gopher's definitions in plain Python: the most frequent n-gram's characters times its count (0 when no
+    n-gram repeats; ties: the longest), and the characters of tokens covered by a repeated n-gram."""
+    out = {f"top_{n}gram_frac": 0.0 for n in (2, 3, 4)} | {f"dup_{n}gram_frac": 0.0 for n in range(5, 11)}
+    total = sum(map(len, tokens))
+    if total == 0:
+        return out
+    for n in range(2, 11):
+        grams = [tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)]
+        counts: dict[tuple[str, ...], int] = {}
+        for g in grams:
+            counts[g] = counts.get(g, 0) + 1
+        top = max(counts.values(), default=0)
+        if top < 2:
+            break
+        if n <= 4:
+            longest = max(sum(map(len, g)) for g, c in counts.items() if c == top)
+            out[f"top_{n}gram_frac"] = min(1.0, longest * top / total)
+        else:
+            covered = {i + j for i, g in enumerate(grams) if counts[g] > 1 for j in range(n)}
+            out[f"dup_{n}gram_frac"] = min(1.0, sum(len(tokens[i]) for i in covered) / total)
+    return out
+
+
+def test_ngram_signals_equal_plain_definitions() -> None:
+    """The numpy passes (only positions whose shorter n-grams repeat are sorted) against brute force."""
+    import random
+
+    from corpusgov.quality.ngram_repeats import ngram_signals_batch
+    from corpusgov.quality.signals import _token_ids
+
+    rng = random.Random(13)
+    vocab = ("ab", "c", "def", "g", "hij", "k", "lm", "n", "opqr", "s")
+    lists = [[vocab[rng.randrange(rng.randint(1, len(vocab)))] for _ in range(rng.randint(0, 80))] for _ in range(800)]
+    lists += [[vocab[rng.randrange(2)] for _ in range(rng.randint(10, 60))] for _ in range(100)]  # repetitive
+    lists += [t.split() for t in EDGE]
+    got = ngram_signals_batch(lists, [_token_ids(t)[1] for t in lists])
+    assert got == [_ngram_brute(t) for t in lists]
+    assert sum(g["dup_10gram_frac"] > 0 for g in got) > 20 and sum(g["top_2gram_frac"] == 0 for g in got) > 20
