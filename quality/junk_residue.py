@@ -42,10 +42,25 @@ _CSS = re.compile(
 # without any pays a few microseconds.
 _JS_M = re.compile(_JS.pattern.replace("^\\s*", "^[ \\t]*"), re.M)
 _CSS_M = re.compile(_CSS.pattern.replace("^\\s*", "^[ \\t]*"), re.M)
-# Each alternative of _JS needs one of these ("{" for function bodies and arrows; "//" only after white space,
-# not in URLs); plain prose ("function", "this.", "==") has none of them.
-_JS_LITERALS = ("{", "var ", "let ", "const ", "===", "!==", "undefined", "$(", "document.", "jQuery.", "console.",
-                "this.", "typeof", "RegExp", ".prototype.", " //", "\t//", "\n//", "= /", "=/")
+# Each alternative of _JS needs one of the literals ``_may_hold_js`` looks for ("{" for function bodies and arrows;
+# "//" only after white space, not in URLs); plain prose ("function", "this.", "==") has none of them.
+_THIS_MEMBER = re.compile(r"\bthis\.[\w$]")  # "this.x", which the JS pattern needs; prose ends sentences in "this."
+
+
+def _may_hold_js(head: str) -> bool:
+    """A necessary condition for any ``_JS`` match: one of the literals its alternatives need ("{", "var ", "===",
+    "$(", "document.", "this.x", " //", "= /", ...), tested cheaply: literals that share a character are only
+    searched for when that character occurs, and "this." counts only before a name."""
+    if "{" in head or "$(" in head:
+        return True
+    if "=" in head and ("===" in head or "!==" in head or "= /" in head or "=/" in head):
+        return True
+    if "//" in head and (" //" in head or "\t//" in head or "\n//" in head or head.lstrip().startswith("//")):
+        return True
+    if any(lit in head for lit in ("var ", "let ", "const ", "undefined", "document.", "jQuery.", "console.", "typeof",
+                                   "RegExp", ".prototype.")):
+        return True
+    return "this." in head and _THIS_MEMBER.search(head) is not None
 _JSON = re.compile(r"\"[^\"\n]{1,40}\"\s*:\s*(?:\"|-?\d|\[|\{|true\b|false\b|null\b)")
 _ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}|\\u[0-9a-fA-F]{4}|\\x[0-9a-fA-F]{2}|&#x?[0-9a-fA-F]{1,6};|&[a-z]{2,6};")
 _MIN_ESCAPE_CHARS = 20
@@ -58,7 +73,7 @@ def web_code_frac(text: str) -> float:
     if not lines:
         return 0.0
     starts: set[int] = set()
-    if any(lit in head for lit in _JS_LITERALS) or head.lstrip().startswith("//"):
+    if _may_hold_js(head):
         starts.update(head.rfind("\n", 0, m.start()) for m in _JS_M.finditer(head))
     if ";" in head or "{" in head or "@" in head:
         starts.update(head.rfind("\n", 0, m.start()) for m in _CSS_M.finditer(head))

@@ -421,22 +421,24 @@ def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tup
     """
     if not policy.enabled:
         return []
-    spaced = signals.get("spaced", 1.0) >= 0.5
+    # Per-document facts read once, not once per rule (rules are scanned per record in finalise).
+    skip = "unspaced" if signals.get("spaced", 1.0) >= 0.5 else "spaced"
+    words = signals.get("words", 0.0)
+    no_stop_list = signals.get("stopword_list", 0.0) < 0.5
+    get = signals.get
     failed: list[tuple[str, str]] = []
     for name, spec in policy.rules.items():
-        if not spec.enabled:
+        if not spec.enabled or spec.applies_to == skip:
             continue
-        if (spec.applies_to == "spaced" and not spaced) or (spec.applies_to == "unspaced" and spaced):
+        min_words = spec.min_words
+        if min_words and words < min_words:
             continue
         sig = spec.signal or name
-        if sig == "stopword_hits" and signals.get("stopword_list", 0.0) < 0.5:
+        value = get(sig)
+        if value is None or (no_stop_list and sig == "stopword_hits"):
             continue
-        if spec.min_words and signals.get("words", 0.0) < spec.min_words:
-            continue
-        value = signals.get(sig)
-        if value is None:
-            continue
-        if (spec.bound == "min" and value < spec.threshold) or (spec.bound == "max" and value > spec.threshold):
+        threshold = spec.threshold
+        if (value > threshold) if spec.bound == "max" else (value < threshold):  # bound is "min" or "max"
             failed.append((name, spec.action))
     return failed
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import struct
 from itertools import repeat
+from pathlib import Path
 
 import pytest
 
@@ -187,3 +188,64 @@ def test_ngram_signals_equal_plain_definitions() -> None:
     got = ngram_signals_batch(lists, [_token_ids(t)[1] for t in lists])
     assert got == [_ngram_brute(t) for t in lists]
     assert sum(g["dup_10gram_frac"] > 0 for g in got) > 20 and sum(g["top_2gram_frac"] == 0 for g in got) > 20
+
+
+JS_SNIPPETS = ["var x = 1;", "let y=2", "const z = 3", "a === b", "a !== b", "x = /ab+c/g;", "x=/a/;", "$('#id')",
+               "$(this).hide()", "document.write(1)", "jQuery.ajax()", "console.log(1)", "this.value = 3",
+               "f = () => { return 1 }", "typeof x", "if (x === undefined)", "new RegExp('a')", "A.prototype.f = 1",
+               "// a comment", "  // indented", "\t// tab", "code();\n// next", "function f(a) {", "this.$el = 1"]
+
+
+def test_js_prefilter_is_a_necessary_condition() -> None:
+    """``web_code_frac`` skips its JavaScript pass when ``_may_hold_js`` is False: never where the pass matches."""
+    from corpusgov.quality import junk_residue as jr
+
+    texts = EDGE + JS_SNIPPETS + ["Look at this. It is fine.", "this.\nthat"] + ([r["text"] for r in _dev()]
+                                                                                  if rte.dev_path().is_file() else [])
+    for t in texts:
+        head = t[:2000]
+        if jr._JS_M.search(head):
+            assert jr._may_hold_js(head), head[:80]
+    assert all(jr._JS_M.search(s) for s in JS_SNIPPETS)
+    assert not jr._may_hold_js("Look at this. It is fine, as is that.")
+
+
+def _rules_reference(signals: dict[str, float], policy) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    """``evaluate_rules`` as shipped before the per-document facts were hoisted out of the loop (verbatim)."""
+    if not policy.enabled:
+        return []
+    spaced = signals.get("spaced", 1.0) >= 0.5
+    failed: list[tuple[str, str]] = []
+    for name, spec in policy.rules.items():
+        if not spec.enabled:
+            continue
+        if (spec.applies_to == "spaced" and not spaced) or (spec.applies_to == "unspaced" and spaced):
+            continue
+        sig = spec.signal or name
+        if sig == "stopword_hits" and signals.get("stopword_list", 0.0) < 0.5:
+            continue
+        if spec.min_words and signals.get("words", 0.0) < spec.min_words:
+            continue
+        value = signals.get(sig)
+        if value is None:
+            continue
+        if (spec.bound == "min" and value < spec.threshold) or (spec.bound == "max" and value > spec.threshold):
+            failed.append((name, spec.action))
+    return failed
+
+
+def test_evaluate_rules_equals_reference() -> None:
+    from corpusgov.config import load_policy
+    from corpusgov.quality.signals import evaluate_rules
+
+    policy = load_policy(str(Path(__file__).resolve().parents[2] / "configs" / "demo" / "policy.yaml")).quality
+    texts = EDGE + ([r["text"] for r in _dev()][::5] if rte.dev_path().is_file() else [])
+    sigs = [compute_signals(t, lang) for t in texts for lang in ("en", "zh-Hans", None)]
+    sigs += [{}, {"spaced": 0.0}, {"words": 5.0, "stopword_list": 1.0, "stopword_hits": 0.0}]
+    fired = [evaluate_rules(s, policy) for s in sigs]
+    assert fired == [_rules_reference(s, policy) for s in sigs]
+    assert sum(map(bool, fired)) > 20
+    off = policy.model_copy(deep=True)
+    for spec in off.rules.values():
+        spec.enabled = False
+    assert all(evaluate_rules(s, off) == [] for s in sigs)
