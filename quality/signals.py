@@ -90,7 +90,10 @@ _ELLIPSES = ("...", "…", "。。。")
 _TERMINAL = (".", "!", "?", '"', "'", "”", "’", "。", "！", "？", "…", "」", "』", "）", ")", "：", ":", "；")
 # FineWeb's line-ending punctuation (its stop chars), plus the full-width ones.
 _LINE_PUNCT = (".", "'", '"', "!", "?", "。", "！", "？", "”", "…")
-_SENTENCE_RE = re.compile(r"[.!?。！？]+(?:\s|$)|[。！？]")
+# A run of terminal marks before white space or the end, or one full-width mark alone: the matches of
+# r"[.!?。！？]+(?:\s|$)|[。！？]", written to start with a character class (the regex engine then skips to the
+# next mark at C speed instead of trying both branches at every position; a third of the time).
+_SENTENCE_RE = re.compile(r"[.!?。！？](?:[.!?。！？]*(?:\s|$)|(?<=[。！？]))")
 _DIGITS = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = "0123456789"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -107,7 +110,12 @@ _MOJIBAKE_RE = re.compile(
 )
 # Word tokens: letter/digit runs for spaced scripts; one character each for unspaced scripts, with
 # Latin/digit runs inside unspaced text kept whole.
-_LETTER_WORD_RE = re.compile(r"\S*?[^\W\d_]\S*")  # whitespace-delimited words holding a letter
+# Whitespace-delimited words without a letter (digits, underscores, symbols only): the words holding a letter are
+# ``text.split()`` less these (one cheap match per word start instead of a lazy scan of every word).
+_NO_LETTER_WORD_RE = re.compile(r"(?<!\S)(?:[^\w\s]|[\d_])+(?!\S)")
+# ASCII text: delete every character that is neither a letter nor white space; a word holding a letter keeps at
+# least one, a letterless word vanishes, so ``split()`` of the result counts the words holding a letter.
+_ASCII_LETTERS_AND_SPACE = {c: None for c in range(128) if not (chr(c).isalpha() or chr(c).isspace())}
 _SPACED_TOKEN_RE = re.compile(r"[^\W_]+")
 _UNSPACED_CLASS = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
@@ -333,7 +341,10 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         digit_tokens = len(_DIGIT_TOKEN_RE.findall(lower))
         out["alpha_words_frac"] = max(0.0, n_tok - digit_tokens) / n_tok if n_tok else 0.0
     else:
-        with_letter = len(_LETTER_WORD_RE.findall(text))
+        if ascii_only:
+            with_letter = len(text.translate(_ASCII_LETTERS_AND_SPACE).split())
+        else:
+            with_letter = len(raw_words) - len(_NO_LETTER_WORD_RE.findall(text))
         out["alpha_words_frac"] = with_letter / len(raw_words) if raw_words else 0.0
     base = (lang or "").split("-")[0].lower()
     stop = _STOPWORDS.get(base)

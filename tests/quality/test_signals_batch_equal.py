@@ -249,3 +249,36 @@ def test_evaluate_rules_equals_reference() -> None:
     for spec in off.rules.values():
         spec.enabled = False
     assert all(evaluate_rules(s, off) == [] for s in sigs)
+
+
+def test_words_with_a_letter_count() -> None:
+    """``alpha_words_frac`` (spaced): words holding a letter = ``text.split()`` less the letterless words (ASCII text:
+    the words left once non-letters are deleted); equal to counting the matches of the lazy pattern it replaced."""
+    import re
+
+    from corpusgov.quality import signals as sg
+
+    old = re.compile(r"\S*?[^\W\d_]\S*")
+    texts = EDGE + ["a1 22 _x_ __ ½ ² ٣ 3.14 (x) -- — 中文 x\u00a0y \x1cq\x1d 9a a9 _ é", "12 34\n56\t7a"]
+    texts += [r["text"] for r in _dev()] if rte.dev_path().is_file() else []
+    texts += ["a1 _ x 3 \x1c2\x1fa", "12 34\n56\t7a \x0b_ \x0c. b"]
+    ascii_texts = 0
+    for t in texts:
+        want = len(old.findall(t))
+        assert len(t.split()) - len(sg._NO_LETTER_WORD_RE.findall(t)) == want, t[:60]
+        if t.isascii():
+            ascii_texts += 1
+            assert len(t.translate(sg._ASCII_LETTERS_AND_SPACE).split()) == want, t[:60]
+    assert ascii_texts > 10
+
+
+def test_sentence_pattern_counts_as_before() -> None:
+    import re
+
+    from corpusgov.quality import signals as sg
+
+    old = re.compile(r"[.!?。！？]+(?:\s|$)|[。！？]")
+    texts = EDGE + ["。。 ", "。。", "a. b.", "..", "!?!", "。！x", "?", ". . .", "x.\n", "a。 b", "…。", "!!!\u3000", "。\n。"]
+    texts += [r["text"] for r in _dev()] if rte.dev_path().is_file() else []
+    for t in texts:
+        assert sg._SENTENCE_RE.findall(t) == old.findall(t), t[:60]
