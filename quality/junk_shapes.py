@@ -84,9 +84,11 @@ def machine_lines_frac(text: str, n_lines: int) -> float:
     return min(1.0, (stamps + leaders) / n_lines)
 
 
-def sorted_words_frac(text: str) -> float:
-    """Share of adjacent words (2+ letters, lower-cased) in non-decreasing order; 0.0 below 30 words."""
-    words = _WORD.findall(text[:_SORT_CHARS].lower())
+def sorted_words_frac(text: str, words: list[str] | None = None) -> float:
+    """Share of adjacent words (2+ letters, lower-cased) in non-decreasing order; 0.0 below 30 words. ``words``: the
+    words of the first 1,000 characters when the caller has them already."""
+    if words is None:
+        words = _WORD.findall(text[:_SORT_CHARS].lower())
     if len(words) < 30:
         return 0.0
     return sum(map(str.__le__, words, words[1:])) / (len(words) - 1)

@@ -141,9 +141,20 @@ def _word_sum(word: str, table: dict[str, float], unseen: float) -> float:
     return sum(map(table.get, grams, repeat(unseen, len(grams))))
 
 
-def latin_logp(text: str, lang: str | None, head_lower: str | None = None) -> float:
+def ascii_latin_words(head_lower: str, cut: int) -> tuple[list[str], list[str]]:
+    """For lower-cased ASCII text: (the Latin words ``latin_logp`` reads, the words of ``head_lower[:cut]``), with one
+    scan of the characters: the two halves are scanned apart and joined, unless a word runs across the cut."""
+    first = _LATIN_WORD.findall(head_lower[:cut])
+    if len(head_lower) <= cut:
+        return first, first
+    if head_lower[cut - 1].islower() and head_lower[cut].islower():  # a word runs across the cut
+        return _LATIN_WORD.findall(head_lower), first
+    return first + _LATIN_WORD.findall(head_lower, cut), first
+
+
+def latin_logp(text: str, lang: str | None, head_lower: str | None = None, words: list[str] | None = None) -> float:
     """Mean log10 trigram probability of the Latin-script words (0.0: too few to judge). ``head_lower``:
-    ``text[:2000].lower()`` when the caller has it already.
+    ``text[:2000].lower()`` when the caller has it already; ``words``: its Latin words (``ascii_latin_words``).
 
     Word scores are memoised per language (words repeat, Zipf), so most words cost one dict hit; the cache is
     bounded and the result does not depend on it. The sum runs left to right over the words, as adding word by
@@ -155,7 +166,8 @@ def latin_logp(text: str, lang: str | None, head_lower: str | None = None) -> fl
     if tab is None:
         return 0.0
     table, unseen = tab
-    words = _LATIN_WORD.findall(text[:_MAX_CHARS].lower() if head_lower is None else head_lower)
+    if words is None:
+        words = _LATIN_WORD.findall(text[:_MAX_CHARS].lower() if head_lower is None else head_lower)
     n = sum(map(len, words))  # trigrams: one per letter
     if n < _MIN_TRIGRAMS:
         return 0.0

@@ -44,6 +44,7 @@ from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
 from corpusgov.quality.junk_score import junk_score
 from corpusgov.quality.junk_shapes import (
+    _SORT_CHARS,
     machine_lines_frac,
     sorted_words_frac,
     tandem_repeat_frac,
@@ -52,6 +53,7 @@ from corpusgov.quality.junk_shapes import (
 from corpusgov.quality.language import script_table
 from corpusgov.quality.naturalness import _MAX_CHARS as _HEAD_CHARS  # the prefix the word signals judge
 from corpusgov.quality.naturalness import (
+    ascii_latin_words,
     det_misorder_frac,
     han_stats,
     han_stats_batch,
@@ -242,12 +244,13 @@ def _token_ids(tokens: list[str]) -> tuple[dict[str, int], np.ndarray]:
     return ids, np.fromiter(map(ids.__getitem__, tokens), dtype=np.uint64, count=len(tokens))
 
 
-def _tandem(codes: np.ndarray, dup5: float) -> float:
+def _tandem(codes: np.ndarray, dup6: float) -> float:
     """``junk_shapes.tandem_repeat_frac`` over the first 2,000 token ids (bounded cost). Four copies of a period
-    of 2+ tokens contain a repeated 5-gram, so without one (``dup_5gram_frac`` 0, most text) only runs of one
-    token can be there: checked with one comparison instead of the full search."""
+    of p >= 2 tokens hold a repeated 3p-gram (the copies from the first and from the second), so a 6-gram at
+    least; without one (``dup_6gram_frac`` 0, most text) only runs of one token can be there: checked with one
+    comparison instead of the full search."""
     head = codes[:2000]
-    if dup5 == 0.0:
+    if dup6 == 0.0:
         same = head[1:] == head[:-1]
         if len(same) < 3 or not (same[:-2] & same[1:-1] & same[2:]).any():
             return 0.0
@@ -368,7 +371,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["char_dup_frac"] = min(1.0, dup_line_chars / n_chars) if n_chars else 0.0
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
     out.update(ngrams)
-    out["tandem_repeat_frac"] = _tandem(codes, out["dup_5gram_frac"])
+    out["tandem_repeat_frac"] = _tandem(codes, out["dup_6gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
     # On ASCII text a case-insensitive match is a substring of the lower-cased text (no Unicode case folds).
@@ -388,7 +391,10 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
 
     out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
     head_lower = text[:_HEAD_CHARS].lower() if not unspaced or base == "en" else ""
-    out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang, head_lower)
+    # ASCII text: one scan gives the Latin words of the 2,000-character prefix and of the first 1,000 (sorted_words)
+    latin_words, first_words = (ascii_latin_words(head_lower, _SORT_CHARS) if ascii_only and not unspaced
+                                else (None, None))
+    out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang, head_lower, latin_words)
     out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], out["han_order_margin"] = han_sig[:4]
     han, out["han_run_max"] = han_sig[4:]
     if base == "en":
@@ -398,7 +404,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     else:
         out["det_misorder_frac"], out["word_pair_pmi"] = 0.0, 9.0
     out["machine_lines_frac"] = machine_lines_frac(text, n_lines)
-    out["sorted_words_frac"] = 0.0 if unspaced else sorted_words_frac(text)
+    out["sorted_words_frac"] = 0.0 if unspaced else sorted_words_frac(text, first_words)
     # Mojibake is made of rare characters in pairs no dictionary has: only weak-pair text is re-decoded.
     weak = out["han_pair_pmi"] < 1.0 or out["han_pair_pmi"] == 9.0
     out["utf8_as_gbk_frac"] = utf8_as_gbk_frac(text) if han >= 10 and weak else 0.0
@@ -421,7 +427,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
-    return {k: float(out[k]) for k in SIGNAL_NAMES}
+    return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
 
 
 def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tuple[str, str]]:

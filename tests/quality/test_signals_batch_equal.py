@@ -282,3 +282,34 @@ def test_sentence_pattern_counts_as_before() -> None:
     texts += [r["text"] for r in _dev()] if rte.dev_path().is_file() else []
     for t in texts:
         assert sg._SENTENCE_RE.findall(t) == old.findall(t), t[:60]
+
+
+def test_shared_word_scans_and_tandem_gate() -> None:
+    """``ascii_latin_words`` gives the two word lists the separate scans gave (words running across the cut
+    included); ``sorted_words_frac`` with them equals it without; the tandem gate on ``dup_6gram_frac`` never skips
+    a text the full search finds a repeat in."""
+    import random
+
+    from corpusgov.quality import junk_shapes as js
+    from corpusgov.quality import signals as sg
+
+    rng = random.Random(3)
+    texts = [t for t in EDGE if t.isascii()]
+    for cut_at in (998, 999, 1000, 1001):  # a word ending, starting or running across character 1,000
+        texts.append("x" * (cut_at - 3) + " abcdef ghij " * 120)
+    texts += [" ".join(rng.choice(["alpha", "beta", "gamma", "a", "1x2", "delta's", "e.g."]) for _ in range(rng.randint(0, 500)))
+              for _ in range(300)]
+    texts += [r["text"] for r in _dev() if r["text"].isascii()] if rte.dev_path().is_file() else []
+    for t in texts:
+        head = t[:nat._MAX_CHARS].lower()
+        both, first = nat.ascii_latin_words(head, js._SORT_CHARS)
+        assert both == nat._LATIN_WORD.findall(head)
+        assert first == js._WORD.findall(t[:js._SORT_CHARS].lower())
+        assert js.sorted_words_frac(t, first) == js.sorted_words_frac(t)
+    rep = ["ab cd " * 10 + "x y " * 8 + "z", "a b c " * 9, "one " * 30, "p q r s " * 6 + "end"]
+    for t in rep + texts[:400] + EDGE:
+        for lang in ("en", "zh-Hans"):
+            tok = sg._tokenise(t, lang)
+            sig = compute_signals(t, lang)
+            assert sig["tandem_repeat_frac"] == js.tandem_repeat_frac(tok.codes[:2000]), t[:60]
+    assert all(compute_signals(t, "en")["tandem_repeat_frac"] > 0 for t in rep)
