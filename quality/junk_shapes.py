@@ -33,7 +33,7 @@ _STAMP = re.compile(
 )
 _LEADER = re.compile(r"(?:(?:\.[ \t]?){4,}|…{2,}|·{4,})[ \t]*\d+[ \t]*$", re.M)
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f]{2,}")
-_SORT_CHARS = 1000
+SORT_CHARS = 1000
 _MIN_COPIES = 4
 _MAX_PERIOD = 10
 
@@ -88,7 +88,7 @@ def sorted_words_frac(text: str, words: list[str] | None = None) -> float:
     """Share of adjacent words (2+ letters, lower-cased) in non-decreasing order; 0.0 below 30 words. ``words``: the
     words of the first 1,000 characters when the caller has them already."""
     if words is None:
-        words = _WORD.findall(text[:_SORT_CHARS].lower())
+        words = _WORD.findall(text[:SORT_CHARS].lower())
     if len(words) < 30:
         return 0.0
     return sum(map(str.__le__, words, words[1:])) / (len(words) - 1)

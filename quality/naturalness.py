@@ -50,7 +50,7 @@ _FUNCTION_WORDS = frozenset(
     "the a an of in to and or is are was were for with on at by from which as not but if than then so".split()
 )
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]{2,}")
-_MAX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document
+PREFIX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document (quality.signals shares it)
 _MAX_HAN_CHARS = 600  # Han text carries ~3x the information per character: a shorter prefix suffices
 _MIN_HAN = 20
 _MIN_PAIRS = 30
@@ -167,7 +167,7 @@ def latin_logp(text: str, lang: str | None, head_lower: str | None = None, words
         return 0.0
     table, unseen = tab
     if words is None:
-        words = _LATIN_WORD.findall(text[:_MAX_CHARS].lower() if head_lower is None else head_lower)
+        words = _LATIN_WORD.findall(text[:PREFIX_CHARS].lower() if head_lower is None else head_lower)
     n = sum(map(len, words))  # trigrams: one per letter
     if n < _MIN_TRIGRAMS:
         return 0.0
@@ -307,7 +307,7 @@ def word_pair_pmi(text: str, words: list[str] | None = None) -> float:
     ``words``: ``text[:2000].lower().split()`` when the caller has it already."""
     index, pmi = _word_order_table()
     if words is None:
-        words = text[:_MAX_CHARS].lower().split()
+        words = text[:PREFIX_CHARS].lower().split()
     if len(words) <= _MIN_WORD_PAIRS:
         return 9.0
     cache = _class_cache
@@ -328,7 +328,7 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     whitespace, so "an in-place method" is one determiner and one word. ``words``: ``text[:2000].lower().split()``
     when the caller has it already."""
     if words is None:
-        words = text[:_MAX_CHARS].lower().split()
+        words = text[:PREFIX_CHARS].lower().split()
     is_det = list(map(_DETERMINERS.__contains__, words))
     n = sum(is_det)
     if n < 6:

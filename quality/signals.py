@@ -44,14 +44,14 @@ from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
 from corpusgov.quality.junk_score import junk_score
 from corpusgov.quality.junk_shapes import (
-    _SORT_CHARS,
+    SORT_CHARS,
     machine_lines_frac,
     sorted_words_frac,
     tandem_repeat_frac,
     utf8_as_gbk_frac,
 )
 from corpusgov.quality.language import script_table
-from corpusgov.quality.naturalness import _MAX_CHARS as _HEAD_CHARS  # the prefix the word signals judge
+from corpusgov.quality.naturalness import PREFIX_CHARS as _HEAD_CHARS  # the prefix the word signals judge
 from corpusgov.quality.naturalness import (
     ascii_latin_words,
     det_misorder_frac,
@@ -392,7 +392,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
     head_lower = text[:_HEAD_CHARS].lower() if not unspaced or base == "en" else ""
     # ASCII text: one scan gives the Latin words of the 2,000-character prefix and of the first 1,000 (sorted_words)
-    latin_words, first_words = (ascii_latin_words(head_lower, _SORT_CHARS) if ascii_only and not unspaced
+    latin_words, first_words = (ascii_latin_words(head_lower, SORT_CHARS) if ascii_only and not unspaced
                                 else (None, None))
     out["latin_logp"] = 0.0 if unspaced else latin_logp(text, lang, head_lower, latin_words)
     out["han_logfreq"], out["han_bigram_frac"], out["han_pair_pmi"], out["han_order_margin"] = han_sig[:4]

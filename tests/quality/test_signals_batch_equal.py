@@ -66,7 +66,7 @@ def _latin_logp_reference(text: str, lang: str | None) -> float:
     table, unseen = tab
     total = 0.0
     n = 0
-    for word in nat._LATIN_WORD.findall(text[:nat._MAX_CHARS].lower()):
+    for word in nat._LATIN_WORD.findall(text[:nat.PREFIX_CHARS].lower()):
         padded = f" {word} "
         grams = [padded[i:i + 3] for i in range(len(padded) - 2)]
         total += sum(map(table.get, grams, repeat(unseen, len(grams))))
@@ -75,7 +75,7 @@ def _latin_logp_reference(text: str, lang: str | None) -> float:
 
 
 def _det_misorder_reference(text: str) -> float:
-    words = text[:nat._MAX_CHARS].lower().split()
+    words = text[:nat.PREFIX_CHARS].lower().split()
     n = sum(map(nat._DETERMINERS.__contains__, words))
     if n < 6:
         return 0.0
@@ -98,7 +98,7 @@ def test_han_stats_batch_on_edge_cases() -> None:
 
 def test_word_signals_on_edge_cases() -> None:
     for t in EDGE:
-        words = t[:nat._MAX_CHARS].lower().split()
+        words = t[:nat.PREFIX_CHARS].lower().split()
         assert nat.det_misorder_frac(t) == nat.det_misorder_frac(t, words) == _det_misorder_reference(t)
         assert nat.word_pair_pmi(t) == nat.word_pair_pmi(t, words)
         for lang in ("en", "fr", "xx", None):
@@ -146,7 +146,7 @@ def test_real_text_helpers_equal_references() -> None:
         assert nat.han_stats_batch(chunk) == [nat.han_stats(t) for t in chunk]
     for t in texts:
         assert _bits({"v": nat.latin_logp(t, "en")}) == _bits({"v": _latin_logp_reference(t, "en")})
-        assert nat.det_misorder_frac(t, t[:nat._MAX_CHARS].lower().split()) == _det_misorder_reference(t)
+        assert nat.det_misorder_frac(t, t[:nat.PREFIX_CHARS].lower().split()) == _det_misorder_reference(t)
 
 
 def _ngram_brute(tokens: list[str]) -> dict[str, float]:
@@ -301,10 +301,10 @@ def test_shared_word_scans_and_tandem_gate() -> None:
               for _ in range(300)]
     texts += [r["text"] for r in _dev() if r["text"].isascii()] if rte.dev_path().is_file() else []
     for t in texts:
-        head = t[:nat._MAX_CHARS].lower()
-        both, first = nat.ascii_latin_words(head, js._SORT_CHARS)
+        head = t[:nat.PREFIX_CHARS].lower()
+        both, first = nat.ascii_latin_words(head, js.SORT_CHARS)
         assert both == nat._LATIN_WORD.findall(head)
-        assert first == js._WORD.findall(t[:js._SORT_CHARS].lower())
+        assert first == js._WORD.findall(t[:js.SORT_CHARS].lower())
         assert js.sorted_words_frac(t, first) == js.sorted_words_frac(t)
     rep = ["ab cd " * 10 + "x y " * 8 + "z", "a b c " * 9, "one " * 30, "p q r s " * 6 + "end"]
     for t in rep + texts[:400] + EDGE:
