@@ -32,8 +32,8 @@ def test_tiny_bench_run_writes_results(tmp_path):
     on_disk = json.loads(res_path.read_text(encoding="utf-8"))
     assert on_disk["docs"] == r["docs"] == 300
     assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("## corpusgov benchmark")
-    for stage in ("ingest", "language", "screening", "pii", "pii_batch", "copyright", "quality", "minhash", "annotate_all",
-                  "dup_grouping", "outputs"):
+    for stage in ("ingest", "language", "screening", "pii", "pii_batch", "copyright", "quality", "quality_stage", "minhash",
+                  "annotate_all", "dup_grouping", "outputs"):
         s = on_disk["stages"][stage]
         assert s["docs"] > 0 and s["wall_s"] > 0
         assert s["docs_per_s_per_core"] is None or s["docs_per_s_per_core"] > 0
@@ -47,6 +47,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     assert on_disk["failed_runs"] == []
     assert "governance_vs_identity_in_process" in on_disk["ratios"]
     assert set(on_disk["targets"]) >= {"e2e_docs_per_s_per_core >= 1000", "pii docs/s/core >= 2000",
+                                       "quality_stage docs/s/core >= 2000",
                                        "e2e vs Data-Juicer per core >= 1.6x (same run)"}
     assert on_disk["targets"]["e2e vs Data-Juicer per core >= 1.6x (same run)"]["met"] is False  # --no-peer
     # identity output holds exactly the input lines
