@@ -19,8 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from corpusgov.quality.pii.zh_char_clusters import cluster_table
 from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import (
+    _NORM,
     LABELS,
     N_TEMPLATES,
     ZhPersonModel,
@@ -65,6 +67,21 @@ def jieba_lexicon() -> tuple[np.ndarray, np.ndarray]:
     return lexicon_pairs(entries)
 
 
+def jieba_words() -> list[str]:
+    """Every word of jieba's dictionary (MIT), as unlabelled text for the character clusters: one word type
+    is one short text, so which characters build words together (names, transliterations) counts, not how
+    often a word is used."""
+    import jieba
+
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
+        return [parts[0] for parts in (line.split() for line in fh) if parts]
+
+
+def clusters_from(unlabelled: list[str]) -> np.ndarray:
+    """The character-cluster table stored in the model (zh_char_clusters.py), from unlabelled text only."""
+    return cluster_table(unlabelled, _NORM)
+
+
 def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int], list[str]]:
     """Training sentences from the files present, minus any whose text is in an evaluation split; with the
     file each came from."""
@@ -87,20 +104,32 @@ def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int], list[str]]:
 
 
 def train(
-    sents: list[Sentence], lex: np.ndarray, model_path: Path, max_iter: int, c1: float, c2: float, verbose: bool = False
+    sents: list[Sentence],
+    lex: np.ndarray,
+    clusters: np.ndarray,
+    model_path: Path,
+    max_iter: int,
+    c1: float,
+    c2: float,
+    verbose: bool = False,
 ) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for text, spans in sents:
-        ids = features(text, N_TEMPLATES, lex).T
+        ids = features(text, N_TEMPLATES, lex, clusters).T
         trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model_path))
 
 
 def export(
-    crf_path: Path, start_margin: float, cont_margin: float, floor: float, lex_pairs: tuple[np.ndarray, np.ndarray]
+    crf_path: Path,
+    start_margin: float,
+    cont_margin: float,
+    floor: float,
+    lex_pairs: tuple[np.ndarray, np.ndarray],
+    clusters: np.ndarray,
 ) -> dict[str, np.ndarray | np.generic]:
     """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
     import pycrfsuite
@@ -129,6 +158,7 @@ def export(
         "n_templates": np.int64(N_TEMPLATES),
         "lex_buckets": lex_pairs[0],
         "lex_flags": lex_pairs[1],
+        "char_clusters": np.asarray(clusters, dtype=np.uint8),
     }
 
 
@@ -218,10 +248,15 @@ def main(argv: list[str]) -> int:
     fit = [r for r, o in fit_once for _ in range(repeat.get(o, 1))]
     print(f"fit on {len(fit)} sentences (repeats {repeat}), {len(held)} held out", file=sys.stderr)
     lex_pairs = jieba_lexicon()
+    # Clusters from unlabelled text only: the fitted sentences' own text (not the held-out or evaluation
+    # ones, and not BosonNLP's, whose licence forbids passing the data on) and jieba's dictionary words.
+    unlabelled = [t for (t, _), o in fit_once if not o.startswith("boson")] + jieba_words()
+    clusters = clusters_from(unlabelled)
+    print(f"character clusters from {len(unlabelled)} unlabelled texts", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".crfsuite")
-    train(fit, lexicon_table(*lex_pairs), tmp, args.max_iter, args.c1, args.c2, args.verbose)
-    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs)
+    train(fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose)
+    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs, clusters)
     tmp.unlink()
     np.savez_compressed(args.out, allow_pickle=False, **arrays)
     model = ZhPersonModel.load(args.out)

@@ -22,8 +22,10 @@ import numpy as np
 
 LABELS: tuple[str, ...] = ("O", "B", "I", "E", "S")
 HASH_BITS = 20
-N_TEMPLATES = 20
+N_TEMPLATES = 20  # what the shipped model reads; a model may use all N_CLUSTER_TEMPLATES
 N_CHAR_TEMPLATES = 15  # templates 15.. read the word lexicon (lexicon_features)
+N_LEX_TEMPLATES = 20  # templates 20.. read the character-cluster table (cluster_features)
+N_CLUSTER_TEMPLATES = 28
 LEX_BITS = 22
 LEX_NAME, LEX_WORD = 2, 1  # lexicon flags: a person name (jieba tag nr*), another word
 _PAD = 2
@@ -31,7 +33,7 @@ _BOS, _EOS, _ASTRAL = 1, 2, 3
 _SHIFT = np.uint64(64 - HASH_BITS)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 # Template id in the top bits of each key, so equal character tuples of different templates hash apart.
-_SALT = (np.arange(N_TEMPLATES, dtype=np.uint64) << np.uint64(56))[:, None]
+_SALT = (np.arange(N_CLUSTER_TEMPLATES, dtype=np.uint64) << np.uint64(56))[:, None]
 
 # Common single-character surnames; a feature (the model learns how much it matters), not a filter.
 SURNAME_CHARS = (
@@ -165,28 +167,55 @@ def lexicon_features(
     return sp, ep, (sp << six) | ep, mid, around
 
 
-def features(text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None) -> np.ndarray:
+_CLUSTER_OFFSETS = ((2,), (1,), (3,), (0,), (4,), (1, 2), (2, 3), (1, 2, 3))  # in the padded array: 2 = here
+
+
+def cluster_features(x: np.ndarray, n: int, clusters: np.ndarray) -> list[np.ndarray]:
+    """Eight cluster patterns per character (clusters learned from unlabelled text, zh_char_clusters.py):
+    the clusters at -1..+1 alone and at -2/+2, the pairs (-1, 0) and (0, +1), and the triple -1..+1."""
+    c = clusters[x[: n + 2 * _PAD].astype(np.intp)].astype(np.uint64)
+    out = []
+    for offs in _CLUSTER_OFFSETS:
+        k = c[offs[0] : offs[0] + n].copy()
+        for o in offs[1:]:
+            k <<= np.uint64(8)
+            k |= c[o : o + n]
+        out.append(k)
+    return out
+
+
+def _check_tables(n_templates: int, lex: np.ndarray | None, clusters: np.ndarray | None) -> None:
+    if n_templates > N_CHAR_TEMPLATES and lex is None:  # checked before any work
+        raise ValueError("templates beyond the character ones need the lexicon table")
+    if n_templates > N_LEX_TEMPLATES and clusters is None:
+        raise ValueError("templates beyond the lexicon ones need the character-cluster table")
+
+
+def features(
+    text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None, clusters: np.ndarray | None = None
+) -> np.ndarray:
     """(n_templates, len(text)) bucket ids: char unigrams -2..+2, five bigrams, three trigrams, surname pattern,
-    then (templates 15-19, needing the lexicon table `lex`) word-lexicon patterns.
+    then (templates 15-19, needing the lexicon table `lex`) word-lexicon patterns, then (templates 20-27,
+    needing the (65536,) cluster table `clusters`) character-cluster patterns.
 
     Codes are < 2**17, so a key packs up to three of them exactly (17 bits each) below the template salt.
     Keys are written in place into one (n_templates, n) array: this runs on every Chinese document.
     """
-    if n_templates > N_CHAR_TEMPLATES and lex is None:  # checked before any work
-        raise ValueError("templates beyond the character ones need the lexicon table")
+    _check_tables(n_templates, lex, clusters)
     x, s = _padded([text])
-    return _feature_ids(x, s, len(text), n_templates, lex, None)
+    return _feature_ids(x, s, len(text), n_templates, lex, None, clusters)
 
 
-def features_batch(texts: list[str], n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None) -> np.ndarray:
+def features_batch(
+    texts: list[str], n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None, clusters: np.ndarray | None = None
+) -> np.ndarray:
     """features() of each text, side by side: (n_templates, sum of lengths), equal column for column.
 
     One pass over the padded layout of all texts (numpy's per-call cost paid once per batch, not per text);
     the padding positions between texts are computed, then dropped."""
-    if n_templates > N_CHAR_TEMPLATES and lex is None:
-        raise ValueError("templates beyond the character ones need the lexicon table")
+    _check_tables(n_templates, lex, clusters)
     if len(texts) <= 1:
-        return features(texts[0], n_templates, lex) if texts else np.zeros((n_templates, 0), dtype=np.intp)
+        return features(texts[0], n_templates, lex, clusters) if texts else np.zeros((n_templates, 0), dtype=np.intp)
     x, s = _padded(texts)
     lengths = np.array([len(t) for t in texts], dtype=np.intp)
     seg = lengths + _SEG
@@ -196,11 +225,17 @@ def features_batch(texts: list[str], n_templates: int = N_TEMPLATES, lex: np.nda
     np.add.at(text_pos, offsets, 1)
     np.add.at(text_pos, offsets + lengths, -1)
     inside = np.cumsum(text_pos[:n]) > 0
-    return _feature_ids(x, s, n, n_templates, lex, ~inside)[:, inside]
+    return _feature_ids(x, s, n, n_templates, lex, ~inside, clusters)[:, inside]
 
 
 def _feature_ids(
-    x: np.ndarray, s: np.ndarray, n: int, n_templates: int, lex: np.ndarray | None, junk: np.ndarray | None
+    x: np.ndarray,
+    s: np.ndarray,
+    n: int,
+    n_templates: int,
+    lex: np.ndarray | None,
+    junk: np.ndarray | None,
+    clusters: np.ndarray | None = None,
 ) -> np.ndarray:
     """Bucket ids at positions 0..n-1 of the padded layout (x and s from _padded)."""
     h = x << np.uint64(17)
@@ -224,7 +259,12 @@ def _feature_ids(
         keys[row] |= x[a + 2 : a + 2 + n]
     if n_templates > N_CHAR_TEMPLATES and lex is not None:
         for row, v in enumerate(lexicon_features(x, n, lex, junk=junk), start=N_CHAR_TEMPLATES):
-            keys[row] = v
+            if row < n_templates:
+                keys[row] = v
+    if n_templates > N_LEX_TEMPLATES and clusters is not None:
+        for row, v in enumerate(cluster_features(x, n, clusters), start=N_LEX_TEMPLATES):
+            if row < n_templates:
+                keys[row] = v
     keys = keys[:n_templates]
     keys |= _SALT[:n_templates]
     keys *= _GOLDEN
@@ -273,6 +313,7 @@ class ZhPersonModel:
         floor: float = 0.35,
         n_templates: int = N_TEMPLATES,
         lex: np.ndarray | None = None,
+        clusters: np.ndarray | None = None,
     ) -> None:
         self.emission = np.ascontiguousarray(emission, dtype=np.float32)
         self.transition = np.asarray(transition, dtype=np.float64)
@@ -292,6 +333,7 @@ class ZhPersonModel:
         self.floor = floor
         self.n_templates = n_templates  # the first n feature templates (a model trained on fewer stays valid)
         self.lex = lex  # (2**LEX_BITS,) uint8 word-lexicon flags, needed beyond the character templates
+        self.clusters = clusters  # (65536,) uint8 character clusters, needed beyond the lexicon templates
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
@@ -302,7 +344,8 @@ class ZhPersonModel:
             n = int(z["n_templates"]) if "n_templates" in z.files else 13
             margins = float(z["start_margin"]), float(z["cont_margin"])
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
-            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex)
+            clusters = np.asarray(z["char_clusters"], dtype=np.uint8) if "char_clusters" in z.files else None
+            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex, clusters)
 
     def word_flag(self, text: str, start: int, end: int) -> int:
         """Lexicon flags (LEX_WORD, LEX_NAME) of text[start:end] as one word; 0 without a lexicon."""
@@ -310,13 +353,13 @@ class ZhPersonModel:
         return int(self.lex[ngram_bucket(codes)]) if codes is not None and self.lex is not None else 0
 
     def emissions(self, text: str) -> np.ndarray:
-        ids = features(text, self.n_templates, self.lex)
+        ids = features(text, self.n_templates, self.lex, self.clusters)
         return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), len(LABELS)).sum(axis=0)
 
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the
         sum over templates runs in the same order)."""
-        ids = features_batch(texts, self.n_templates, self.lex)
+        ids = features_batch(texts, self.n_templates, self.lex, self.clusters)
         return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, ids.shape[1], len(LABELS)).sum(axis=0)
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own

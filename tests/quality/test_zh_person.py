@@ -10,12 +10,14 @@ from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes, drop_near_copies, windows
+from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
 from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read, read_boson, read_cluener, read_tagged
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
     LEX_NAME,
     LEX_WORD,
     N_CHAR_TEMPLATES,
+    N_LEX_TEMPLATES,
     N_TEMPLATES,
     ZhPersonModel,
     features,
@@ -111,7 +113,10 @@ class _OneWindow(ZhPersonModel):
 
 def test_windowed_decoding_matches_whole_text_decoding():
     model = load_model()
-    full = _OneWindow(model.emission, model.transition, floor=model.floor, n_templates=model.n_templates, lex=model.lex)
+    full = _OneWindow(
+        model.emission, model.transition, floor=model.floor, n_templates=model.n_templates, lex=model.lex,
+        clusters=model.clusters,
+    )
     texts = (
         "国务院总理温家宝与美国总统奥巴马通电话，双方讨论了经贸问题。",
         "我和小明、李华去图书馆，张老师让我们安静。",
@@ -128,23 +133,52 @@ def test_windowed_decoding_matches_whole_text_decoding():
 def test_features_shape_and_hash_range():
     lex = lexicon_table(*lexicon_pairs([("北京大学", False), ("毛泽东", True), ("见面", False)]))
     text = "王小明abc 123，你好😀"
-    ids = features(text, N_TEMPLATES, lex)
+    clusters = np.full(65536, UNK_CLUSTER, dtype=np.uint8)
+    ids = features(text, N_TEMPLATES, lex, clusters)
     assert ids.shape == (N_TEMPLATES, len(text))
     assert ids.max() < (1 << 20)
     assert features(text, N_CHAR_TEMPLATES).shape == (N_CHAR_TEMPLATES, len(text))
+    assert features(text, N_LEX_TEMPLATES, lex).shape == (N_LEX_TEMPLATES, len(text))
     with pytest.raises(ValueError):
-        features(text, N_TEMPLATES)  # the lexicon templates need the table
+        features(text, N_LEX_TEMPLATES)  # the lexicon templates need the table
+    with pytest.raises(ValueError):
+        features(text, N_TEMPLATES, lex)  # the cluster templates need theirs
+    # the first templates do not depend on the later ones being asked for
+    assert np.array_equal(ids[:N_LEX_TEMPLATES], features(text, N_LEX_TEMPLATES, lex))
     # digits and Latin case are folded, so these two texts share every feature
-    assert np.array_equal(features("编号123号", N_TEMPLATES, lex), features("编号987号", N_TEMPLATES, lex))
-    assert not np.array_equal(features("王小明", N_TEMPLATES, lex), features("汪小明", N_TEMPLATES, lex))
+    assert np.array_equal(features("编号123号", N_TEMPLATES, lex, clusters), features("编号987号", N_TEMPLATES, lex, clusters))
+    assert not np.array_equal(features("王小明", N_TEMPLATES, lex, clusters), features("汪小明", N_TEMPLATES, lex, clusters))
+
+
+def test_cluster_features_carry_over_to_characters_of_the_same_cluster():
+    lex = lexicon_table(*lexicon_pairs([]))
+    clusters = np.full(65536, UNK_CLUSTER, dtype=np.uint8)
+    clusters[[ord("斯"), ord("克")]] = 7
+    clusters[ord("的")] = 9
+    a, b, c = (features(t, N_TEMPLATES, lex, clusters) for t in ("他的斯", "他的克", "他的的"))
+    cl = slice(N_LEX_TEMPLATES, N_TEMPLATES)
+    assert np.array_equal(a[cl], b[cl])  # 斯 and 克 share a cluster: every cluster feature agrees
+    assert not np.array_equal(a[:N_LEX_TEMPLATES], b[:N_LEX_TEMPLATES])  # the character features do not
+    assert not np.array_equal(a[cl], c[cl])
+
+
+def test_cluster_table_groups_characters_by_their_neighbours():
+    from corpusgov.quality.pii.zh_person_model import _NORM
+
+    # 甲/乙 are always between 张 and 说, 山/水 between 高 and 了: the two pairs share contexts only inside.
+    texts = ["张甲说", "张乙说", "高山了", "高水了"] * 20 + ["张" * 5, "说了" * 5]
+    tab = cluster_table(texts, _NORM, k=5, seed=0)
+    assert tab[ord("甲")] == tab[ord("乙")] != tab[ord("山")] == tab[ord("水")]
+    assert tab[ord("龘")] == UNK_CLUSTER and tab[1] == BOS_CLUSTER and tab[2] == EOS_CLUSTER
+    assert np.array_equal(tab, cluster_table(texts, _NORM, k=5, seed=0))  # deterministic
 
 
 def test_lexicon_features_see_words_and_names():
     lex = lexicon_table(*lexicon_pairs([("北京大学", False), ("毛泽东", True), ("见面", False)]))
     empty = lexicon_table(*lexicon_pairs([]))
     text = "我们和毛泽东在北京大学见面"
-    with_lex = features(text, N_TEMPLATES, lex)
-    without = features(text, N_TEMPLATES, empty)
+    with_lex = features(text, N_LEX_TEMPLATES, lex)
+    without = features(text, N_LEX_TEMPLATES, empty)
     assert np.array_equal(with_lex[:N_CHAR_TEMPLATES], without[:N_CHAR_TEMPLATES])
     changed = {int(i) for i in np.flatnonzero((with_lex != without).any(axis=0))}
     # 毛泽东 at 3..5, 北京大学 at 7..10, 见面 at 11..12, plus the neighbours that see a word end or start
