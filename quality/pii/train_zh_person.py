@@ -24,6 +24,7 @@ from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import (
     _NORM,
     LABELS,
+    N_LEX_TEMPLATES,
     N_TEMPLATES,
     ZhPersonModel,
     features,
@@ -106,7 +107,7 @@ def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int], list[str]]:
 def train(
     sents: list[Sentence],
     lex: np.ndarray,
-    clusters: np.ndarray,
+    clusters: np.ndarray | None,
     model_path: Path,
     max_iter: int,
     c1: float,
@@ -117,7 +118,7 @@ def train(
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for text, spans in sents:
-        ids = features(text, N_TEMPLATES, lex, clusters).T
+        ids = features(text, N_TEMPLATES if clusters is not None else N_LEX_TEMPLATES, lex, clusters).T
         trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model_path))
@@ -129,7 +130,7 @@ def export(
     cont_margin: float,
     floor: float,
     lex_pairs: tuple[np.ndarray, np.ndarray],
-    clusters: np.ndarray,
+    clusters: np.ndarray | None,
 ) -> dict[str, np.ndarray | np.generic]:
     """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
     import pycrfsuite
@@ -155,10 +156,10 @@ def export(
         "start_margin": np.float64(start_margin),
         "cont_margin": np.float64(cont_margin),
         "floor": np.float64(floor),
-        "n_templates": np.int64(N_TEMPLATES),
+        "n_templates": np.int64(N_TEMPLATES if clusters is not None else N_LEX_TEMPLATES),
         "lex_buckets": lex_pairs[0],
         "lex_flags": lex_pairs[1],
-        "char_clusters": np.asarray(clusters, dtype=np.uint8),
+        **({"char_clusters": np.asarray(clusters, dtype=np.uint8)} if clusters is not None else {}),
     }
 
 
@@ -233,6 +234,11 @@ def main(argv: list[str]) -> int:
     ap.add_argument(
         "--window", type=int, default=WINDOW, help="near-copy run length in characters; 0 keeps near copies"
     )
+    ap.add_argument(
+        "--clusters",
+        action="store_true",
+        help="add the character-cluster templates (measured 2026-12-05, not better on held-out sentences)",
+    )
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     pool, counts, origin = load_pool(args.data)
@@ -250,9 +256,11 @@ def main(argv: list[str]) -> int:
     lex_pairs = jieba_lexicon()
     # Clusters from unlabelled text only: the fitted sentences' own text (not the held-out or evaluation
     # ones, and not BosonNLP's, whose licence forbids passing the data on) and jieba's dictionary words.
-    unlabelled = [t for (t, _), o in fit_once if not o.startswith("boson")] + jieba_words()
-    clusters = clusters_from(unlabelled)
-    print(f"character clusters from {len(unlabelled)} unlabelled texts", file=sys.stderr)
+    clusters = None
+    if args.clusters:
+        unlabelled = [t for (t, _), o in fit_once if not o.startswith("boson")] + jieba_words()
+        clusters = clusters_from(unlabelled)
+        print(f"character clusters from {len(unlabelled)} unlabelled texts", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".crfsuite")
     train(fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose)

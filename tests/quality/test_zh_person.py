@@ -243,6 +243,21 @@ def test_heldout_mode_scores_training_sentences(tmp_path):
     assert 0.0 <= res["all"]["recall"] <= 1.0
 
 
+def test_heldout_mode_sets_near_copies_of_fitted_sentences_apart(tmp_path):
+    def bmes(text: str, name_len: int) -> str:
+        tags = ["B-NAME"] + ["M-NAME"] * (name_len - 2) + ["E-NAME"] + ["O"] * (len(text) - name_len)
+        return "".join(f"{c} {t}\n" for c, t in zip(text, tags, strict=True)) + "\n"
+
+    long_tail = "先生于二零一零年起担任本公司独立董事兼审计委员会主席"
+    rows = [bmes("王建国" + long_tail, 3), bmes("李四海" + long_tail, 3)]  # held out, then its near copy fitted
+    rows += [bmes(f"张{c}明来了。", 3) for c in "一二三四五六七八"]
+    rows += [bmes("赵六一" + "在北京工作。", 3)]  # pool index 10: held out, no near copy
+    (tmp_path / "resume_train.bmes").write_text("".join(rows), encoding="utf-8")
+    res = zh_person_eval.heldout(tmp_path)
+    assert res["all_but_web"]["sentences"] == 2
+    assert res["no_near_copy"]["sentences"] == 1 and res["no_near_copy"]["names"] == 1
+
+
 def test_labels_are_bioes():
     assert LABELS == ("O", "B", "I", "E", "S")
 
