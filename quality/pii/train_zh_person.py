@@ -22,10 +22,10 @@ import numpy as np
 from corpusgov.quality.pii.zh_char_clusters import cluster_table
 from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import (
-    _NORM,
     LABELS,
     N_LEX_TEMPLATES,
     N_TEMPLATES,
+    NORM_CODES,
     ZhPersonModel,
     features,
     lexicon_pairs,
@@ -80,7 +80,7 @@ def jieba_words() -> list[str]:
 
 def clusters_from(unlabelled: list[str]) -> np.ndarray:
     """The character-cluster table stored in the model (zh_char_clusters.py), from unlabelled text only."""
-    return cluster_table(unlabelled, _NORM)
+    return cluster_table(unlabelled, NORM_CODES)
 
 
 def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int], list[str]]:

@@ -80,6 +80,9 @@ def _tables() -> tuple[np.ndarray, np.ndarray]:
 
 
 _NORM, _SUR = _tables()
+# The code each BMP character is read as (the same folding the features use): public for the trainer's
+# character clusters, which must be indexed by exactly these codes.
+NORM_CODES: np.ndarray = _NORM
 
 
 _TAIL = 2 * _PAD  # EOS codes after a text: the lexicon's 4-grams read up to 3 characters past its end

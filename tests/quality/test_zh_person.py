@@ -163,14 +163,14 @@ def test_cluster_features_carry_over_to_characters_of_the_same_cluster():
 
 
 def test_cluster_table_groups_characters_by_their_neighbours():
-    from corpusgov.quality.pii.zh_person_model import _NORM
+    from corpusgov.quality.pii.zh_person_model import NORM_CODES
 
     # 甲/乙 are always between 张 and 说, 山/水 between 高 and 了: the two pairs share contexts only inside.
     texts = ["张甲说", "张乙说", "高山了", "高水了"] * 20 + ["张" * 5, "说了" * 5]
-    tab = cluster_table(texts, _NORM, k=5, seed=0)
+    tab = cluster_table(texts, NORM_CODES, k=5, seed=0)
     assert tab[ord("甲")] == tab[ord("乙")] != tab[ord("山")] == tab[ord("水")]
     assert tab[ord("龘")] == UNK_CLUSTER and tab[1] == BOS_CLUSTER and tab[2] == EOS_CLUSTER
-    assert np.array_equal(tab, cluster_table(texts, _NORM, k=5, seed=0))  # deterministic
+    assert np.array_equal(tab, cluster_table(texts, NORM_CODES, k=5, seed=0))  # deterministic
 
 
 def test_lexicon_features_see_words_and_names():
