@@ -23,8 +23,8 @@ from corpusgov.quality.pii.zh_char_clusters import cluster_table
 from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import (
     LABELS,
+    N_CLUSTER_TEMPLATES,
     N_LEX_TEMPLATES,
-    N_TEMPLATES,
     NORM_CODES,
     ZhPersonModel,
     features,
@@ -118,7 +118,7 @@ def train(
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     for text, spans in sents:
-        ids = features(text, N_TEMPLATES if clusters is not None else N_LEX_TEMPLATES, lex, clusters).T
+        ids = features(text, N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES, lex, clusters).T
         trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model_path))
@@ -156,7 +156,7 @@ def export(
         "start_margin": np.float64(start_margin),
         "cont_margin": np.float64(cont_margin),
         "floor": np.float64(floor),
-        "n_templates": np.int64(N_TEMPLATES if clusters is not None else N_LEX_TEMPLATES),
+        "n_templates": np.int64(N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES),
         "lex_buckets": lex_pairs[0],
         "lex_flags": lex_pairs[1],
         **({"char_clusters": np.asarray(clusters, dtype=np.uint8)} if clusters is not None else {}),

@@ -17,8 +17,8 @@ from corpusgov.quality.pii.zh_person_model import (
     LEX_NAME,
     LEX_WORD,
     N_CHAR_TEMPLATES,
+    N_CLUSTER_TEMPLATES,
     N_LEX_TEMPLATES,
-    N_TEMPLATES,
     ZhPersonModel,
     features,
     lexicon_pairs,
@@ -134,20 +134,20 @@ def test_features_shape_and_hash_range():
     lex = lexicon_table(*lexicon_pairs([("北京大学", False), ("毛泽东", True), ("见面", False)]))
     text = "王小明abc 123，你好😀"
     clusters = np.full(65536, UNK_CLUSTER, dtype=np.uint8)
-    ids = features(text, N_TEMPLATES, lex, clusters)
-    assert ids.shape == (N_TEMPLATES, len(text))
+    ids = features(text, N_CLUSTER_TEMPLATES, lex, clusters)
+    assert ids.shape == (N_CLUSTER_TEMPLATES, len(text))
     assert ids.max() < (1 << 20)
     assert features(text, N_CHAR_TEMPLATES).shape == (N_CHAR_TEMPLATES, len(text))
     assert features(text, N_LEX_TEMPLATES, lex).shape == (N_LEX_TEMPLATES, len(text))
     with pytest.raises(ValueError):
         features(text, N_LEX_TEMPLATES)  # the lexicon templates need the table
     with pytest.raises(ValueError):
-        features(text, N_TEMPLATES, lex)  # the cluster templates need theirs
+        features(text, N_CLUSTER_TEMPLATES, lex)  # the cluster templates need theirs
     # the first templates do not depend on the later ones being asked for
     assert np.array_equal(ids[:N_LEX_TEMPLATES], features(text, N_LEX_TEMPLATES, lex))
     # digits and Latin case are folded, so these two texts share every feature
-    assert np.array_equal(features("编号123号", N_TEMPLATES, lex, clusters), features("编号987号", N_TEMPLATES, lex, clusters))
-    assert not np.array_equal(features("王小明", N_TEMPLATES, lex, clusters), features("汪小明", N_TEMPLATES, lex, clusters))
+    assert np.array_equal(features("编号123号", N_CLUSTER_TEMPLATES, lex, clusters), features("编号987号", N_CLUSTER_TEMPLATES, lex, clusters))
+    assert not np.array_equal(features("王小明", N_CLUSTER_TEMPLATES, lex, clusters), features("汪小明", N_CLUSTER_TEMPLATES, lex, clusters))
 
 
 def test_cluster_features_carry_over_to_characters_of_the_same_cluster():
@@ -155,11 +155,21 @@ def test_cluster_features_carry_over_to_characters_of_the_same_cluster():
     clusters = np.full(65536, UNK_CLUSTER, dtype=np.uint8)
     clusters[[ord("斯"), ord("克")]] = 7
     clusters[ord("的")] = 9
-    a, b, c = (features(t, N_TEMPLATES, lex, clusters) for t in ("他的斯", "他的克", "他的的"))
-    cl = slice(N_LEX_TEMPLATES, N_TEMPLATES)
+    a, b, c = (features(t, N_CLUSTER_TEMPLATES, lex, clusters) for t in ("他的斯", "他的克", "他的的"))
+    cl = slice(N_LEX_TEMPLATES, N_CLUSTER_TEMPLATES)
     assert np.array_equal(a[cl], b[cl])  # 斯 and 克 share a cluster: every cluster feature agrees
     assert not np.array_equal(a[:N_LEX_TEMPLATES], b[:N_LEX_TEMPLATES])  # the character features do not
     assert not np.array_equal(a[cl], c[cl])
+
+
+def test_cluster_features_of_a_batch_equal_each_text_alone():
+    from corpusgov.quality.pii.zh_person_model import features_batch
+
+    lex = lexicon_table(*lexicon_pairs([("毛泽东", True), ("见面", False)]))
+    clusters = np.arange(65536, dtype=np.uint64).astype(np.uint8)  # some cluster for every code
+    texts = ["毛泽东见面", "", "斯", "王小明abc 123，你好😀"]
+    alone = np.concatenate([features(t, N_CLUSTER_TEMPLATES, lex, clusters) for t in texts], axis=1)
+    assert np.array_equal(features_batch(texts, N_CLUSTER_TEMPLATES, lex, clusters), alone)
 
 
 def test_cluster_table_groups_characters_by_their_neighbours():
