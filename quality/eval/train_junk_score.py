@@ -237,7 +237,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--by-script", action="store_true", help="one model for spaced, one for unspaced text")
     ap.add_argument("--with-blind", action="store_true", help="train on BLIND_KINDS too (then no longer blind)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
+    ap.add_argument("--drop", default="", help="comma-separated signals left out of the model (ablations)")
     args = ap.parse_args(argv)
+    dropped = {s for s in args.drop.split(",") if s}
+    if dropped - set(FEATURES):
+        raise SystemExit(f"--drop: not model features: {sorted(dropped - set(FEATURES))}")
+    FEATURES[:] = [s for s in FEATURES if s not in dropped]
 
     if args.cache and args.cache.is_file():
         z = np.load(args.cache, allow_pickle=False)
