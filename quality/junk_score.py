@@ -64,11 +64,32 @@ class JunkModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
+class GroupedJunkModel:
+    """One ``JunkModel`` per script group, chosen by one signal (``spaced >= 0.5``: text written with spaces between
+    words, else Chinese-like text): what makes junk differs between the two, and one model over both spends its
+    bins on telling the scripts apart."""
+
+    def __init__(self, by: str, at: float, models: dict[int, JunkModel]):
+        if set(models) != {0, 1}:
+            raise ValueError("junk model: groups 0 and 1 are needed")
+        self.by, self.at, self.models = by, float(at), models
+        self.features = tuple(dict.fromkeys(f for m in models.values() for f in m.features))
+
+    def score(self, signals: Mapping[str, float]) -> float:
+        return self.models[int(signals.get(self.by, 0.0) >= self.at)].score(signals)
+
+
+def _junk_model(m: Mapping[str, object]) -> JunkModel:
+    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])  # type: ignore[arg-type]
+
+
 @functools.lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> JunkModel:
+def load_model(path: Path = MODEL_PATH) -> JunkModel | GroupedJunkModel:
     with path.open(encoding="utf-8") as f:
         m = json.load(f)
-    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])
+    if "groups" in m:
+        return GroupedJunkModel(m["group_by"], m["group_at"], {int(k): _junk_model(v) for k, v in m["groups"].items()})
+    return _junk_model(m)
 
 
 def junk_score(signals: Mapping[str, float]) -> float:

@@ -175,6 +175,13 @@ def _fit(f: np.ndarray, y: np.ndarray, w: np.ndarray, bins: int, l2: float) -> J
     return JunkModel(FEATURES, edges, weights, round(b, 5))
 
 
+def _tables(model: JunkModel) -> dict[str, Any]:
+    """A model's features, bias, bin edges (padding dropped) and weights, as ``junk_score.json`` holds them."""
+    edges = [[float(v) for v in model.edges[i][np.isfinite(model.edges[i])]] for i in range(len(model.features))]
+    return {"features": list(model.features), "bias": model.bias, "edges": edges,
+            "weights": [[float(v) for v in model.weights[i][: len(e) + 1]] for i, e in enumerate(edges)]}
+
+
 def _sample_weights(sets: list[str], kinds: list[str]) -> np.ndarray:
     junk = np.array([s.startswith("junk") for s in sets])
     w = np.ones(len(sets))
@@ -304,17 +311,15 @@ def main(argv: list[str] | None = None) -> int:
     out = {
         "trained": dt.date.today().isoformat(),
         "trainer": f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
-                   + (" --by-script" if args.by_script else ""),
+                   + (" --by-script" if args.by_script else "") + (f" --drop {args.drop}" if args.drop else ""),
         "bins": args.bins, "l2": args.l2, "threshold": round(t, 4), "threshold_out_of_fold": round(t_oof, 4),
         "caps": CAPS, "n_good": int(good.sum()), "n_junk": int((~good).sum()), "n_heldout_good": len(hs),
         "leave_kinds_out_caught": round(float(np.mean(caught[~good])), 4),
-        "features": list(model.features), "bias": model.bias,
-        "edges": [[float(v) for v in model.edges[i][np.isfinite(model.edges[i])]] for i in range(len(FEATURES))],
-        "weights": [],
     }
-    width = model.weights.shape[1]
-    out["weights"] = [[float(v) for v in model.weights[i][: len(e) + 1]] for i, e in enumerate(out["edges"])]
-    assert width >= 1
+    if isinstance(model, JunkModel):
+        out |= _tables(model)
+    else:
+        out |= {"group_by": "spaced", "group_at": 0.5, "groups": {str(k): _tables(m) for k, m in model.items()}}
     MODEL_PATH.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes)")
     return 0

@@ -11,7 +11,7 @@ import pytest
 
 from corpusgov.config import load_policy
 from corpusgov.quality.eval.real_text_eval import POLICY
-from corpusgov.quality.junk_score import MODEL_PATH, JunkModel, junk_score, load_model
+from corpusgov.quality.junk_score import MODEL_PATH, GroupedJunkModel, JunkModel, junk_score, load_model
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 from corpusgov.quality.signals import compute_signals, default_quality_rules
 
@@ -28,12 +28,27 @@ def test_binned_model_adds_the_weight_of_each_value_bin() -> None:
 
 
 def test_one_document_path_equals_the_vectorised_one() -> None:
-    m = load_model()
+    shipped = load_model()
+    models = shipped.models if isinstance(shipped, GroupedJunkModel) else {0: shipped}
     rng = np.random.default_rng(0)
-    x = np.array([[float(e[rng.integers(len(e))]) if len(e) else 0.0 for e in m.edges.tolist()] for _ in range(50)])
-    x = np.where(np.isfinite(x), x, 0.0) + rng.choice([-1e-9, 0.0, 1e-9], size=x.shape)  # on and around edges
-    for row, z in zip(x, m.logit(x), strict=True):
-        assert m.score(dict(zip(m.features, row, strict=True))) == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-12)
+    for g, m in models.items():
+        x = np.array([[float(e[rng.integers(len(e))]) if len(e) else 0.0 for e in m.edges.tolist()] for _ in range(50)])
+        x = np.where(np.isfinite(x), x, 0.0) + rng.choice([-1e-9, 0.0, 1e-9], size=x.shape)  # on and around edges
+        for row, z in zip(x, m.logit(x), strict=True):
+            sig = dict(zip(m.features, row, strict=True))
+            assert m.score(sig) == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-12)
+            if isinstance(shipped, GroupedJunkModel):  # the grouped model routes by its signal
+                sig[shipped.by] = shipped.at if g else shipped.at - 1.0
+                assert shipped.score(sig) == m.score(sig)
+
+
+def test_grouped_model_routes_by_its_signal() -> None:
+    low = JunkModel(["spaced"], [[]], [[-5.0]], 0.0)
+    high = JunkModel(["spaced"], [[]], [[5.0]], 0.0)
+    g = GroupedJunkModel("spaced", 0.5, {0: low, 1: high})
+    assert g.score({"spaced": 0.0}) < 0.01 and g.score({"spaced": 1.0}) > 0.99 and g.features == ("spaced",)
+    with pytest.raises(ValueError):
+        GroupedJunkModel("spaced", 0.5, {0: low})
 
 
 def test_model_tables_must_agree() -> None:
