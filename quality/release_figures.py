@@ -17,6 +17,11 @@ _NAMES = {
     "junk_blind": ("垃圾文本，八类从未用于调参（应删除）", "junk, eight kinds never tuned on (drop)"),
     "junk_fresh": ("垃圾文本，另十类，已用于训练垃圾分数（应删除）", "junk, ten more kinds, trained on by the junk score (drop)"),
     "junk_fresh2": ("垃圾文本，最新十类从未用于调参（应删除）", "junk, ten newest kinds never tuned on (drop)"),
+    "junk_fresh3": ("垃圾文本，取自其他软件包的十一类，从未用于调参（应删除）",
+                    "junk, eleven kinds from other packages, never tuned on (drop)"),
+    "good_fresh3_zh": ("LilyPond 与新维护者指南中文段落（应保留，从未调参）",
+                       "Chinese paragraphs, LilyPond and New Maintainers' Guide (keep, never tuned on)"),
+    "good_fresh3_en": ("GNU info 手册英文段落（应保留，从未调参）", "GNU info manual paragraphs (keep, never tuned on)"),
 }
 
 
