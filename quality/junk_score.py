@@ -17,6 +17,7 @@ import json
 import math
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -79,8 +80,8 @@ class GroupedJunkModel:
         return self.models[int(signals.get(self.by, 0.0) >= self.at)].score(signals)
 
 
-def _junk_model(m: Mapping[str, object]) -> JunkModel:
-    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])  # type: ignore[arg-type]
+def _junk_model(m: Mapping[str, Any]) -> JunkModel:
+    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])
 
 
 @functools.lru_cache(maxsize=1)

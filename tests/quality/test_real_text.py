@@ -54,8 +54,7 @@ def test_tuned_extra_junk_kinds_are_dropped(junk_summary: dict) -> None:
 
 def test_held_out_and_blind_junk_are_reported_per_kind(junk_summary: dict) -> None:
     # Not at the target (README: first blind runs 48.4%, 21.2%, 24.8%, 15.8%); held here as regression floors
-    # (the 2026-12-05 figures with the per-script junk score and the LM signals: 84.3, 55.9, 69.0, 39.5%; fresh2
-    # was 43.8% with the single model).
+    # (the 2026-12-05 figures with the junk score: 81.6, 52.2, 58.3, 43.8%).
     from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
     from corpusgov.quality.eval.junk_fresh2 import FRESH2_KINDS
     from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS
@@ -66,10 +65,10 @@ def test_held_out_and_blind_junk_are_reported_per_kind(junk_summary: dict) -> No
     assert set(fresh["kinds"]) == set(FRESH_KINDS) and fresh["n"] == 40 * len(FRESH_KINDS)
     fresh2 = junk_summary["sets"]["junk_fresh2"]
     assert set(fresh2["kinds"]) == set(FRESH2_KINDS) and fresh2["n"] == 40 * len(FRESH2_KINDS)
-    assert held["drop_rate"] >= 0.82
-    assert blind["drop_rate"] >= 0.54
-    assert fresh["drop_rate"] >= 0.65
-    assert fresh2["drop_rate"] >= 0.38
+    assert held["drop_rate"] >= 0.8
+    assert blind["drop_rate"] >= 0.5
+    assert fresh["drop_rate"] >= 0.55
+    assert fresh2["drop_rate"] >= 0.4
     # Machine-made shapes the rules target are caught whatever text they were made from.
     for kind in ("gbk_mojibake", "package_log", "toc_leaders", "index_word_list", "hex_dump", "degenerate_loop_en",
                  "degenerate_loop_zh"):
@@ -85,8 +84,8 @@ def test_blind_split_misses_are_never_listed() -> None:
 
 
 def test_fresh3_split_is_reported_per_kind_with_its_good_text() -> None:
-    """The blind split from other Debian packages (README: first run 32.5%; 35.2% with the LM signals; good text
-    dropped 1.0% zh / 0.5% en): regression floors, and the good text stays under its target."""
+    """The blind split from other Debian packages (README: 32.5% caught; good text dropped 0.3% zh / 0.5% en):
+    regression floors, and the good text stays under its target."""
     from corpusgov.quality.eval import junk_fresh3
 
     if junk_fresh3.missing():
@@ -94,6 +93,6 @@ def test_fresh3_split_is_reported_per_kind_with_its_good_text() -> None:
     summary = rte.summarise(rte.decide(rte.fresh3_rows()))
     junk = summary["sets"]["junk_fresh3"]
     assert set(junk["kinds"]) == set(junk_fresh3.FRESH3_KINDS) and junk["n"] == 40 * len(junk_fresh3.FRESH3_KINDS)
-    assert junk["drop_rate"] >= 0.33
+    assert junk["drop_rate"] >= 0.31
     for name in ("good_fresh3_zh", "good_fresh3_en"):
         assert summary["sets"][name]["n"] == 400 and summary["sets"][name]["drop_rate"] <= 0.03, name
