@@ -63,7 +63,6 @@ from corpusgov.quality.naturalness import (
 from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
 from corpusgov.quality.ngram_repeats import ngram_signals_batch
 from corpusgov.quality.signal_names import SIGNAL_NAMES
-from corpusgov.quality.textlm import textlm_batch
 
 if TYPE_CHECKING:
     from corpusgov.quality.quality_policy import QualityPolicy
@@ -286,7 +285,6 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     tok = _tokenise(text, lang)
     ngrams: dict[str, float] = {}
     _ngram_signals(tok.tokens, tok.codes, ngrams)
-    ngrams.update(textlm_batch([text])[0])
     return _signals(tok, lang, ngrams, han_stats(tok.text))
 
 
@@ -297,7 +295,6 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     once per batch instead of once per document."""
     toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
-    ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts), strict=True)]  # LM and coherence signals
     han = han_stats_batch([t.text for t in toks])
     return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 

@@ -6,6 +6,10 @@ trained on real running text sees that their word pairs are ones real text does 
 the perplexity of such a model), and real paragraphs keep talking about the same things from one sentence to the
 next while text spliced from several sources does not.
 
+Status: measured, not wired into the annotator (``compute_signals_batch`` does not call it): the one junk model
+that read these signals dropped good modern Chinese prose (the Chinese LM is trained on help text only), and
+computing them unread would cost the quality stage ~7 %. See README, "Quality rules".
+
 Signals (per document, over its first ``MAX_CHARS`` characters; neutral values when there is too little text):
 
 - ``en_lm_logp``: mean log10 P(word | previous word) of the lower-cased ASCII words under a word-bigram model with
