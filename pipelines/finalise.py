@@ -46,7 +46,8 @@ from corpusgov.pipelines.tasks import StageError
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 
 FLUSH_ROWS = 2048  # annotated rows decided per batch (one Arrow record batch at a time)
-SPILL_ROWS = 4096  # rows per sorted bucket: what finalise holds of a shard's annotated rows
+SPILL_ROWS = 4096  # rows per sorted bucket (a multiple of it on large shards): what finalise holds of a shard's rows
+MAX_SPILL_FILES = 64  # spill files open at once: a shard of more than 64 x 4,096 rows gets larger buckets
 
 
 class ShardWriter:
@@ -123,7 +124,9 @@ def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]
     only the record ids are read whole; each row's position in their stable sort (Arrow's sort, the order
     of ``concat(parts).sort_by("record_id")``) picks one of the buckets of SPILL_ROWS consecutive positions;
     one pass over the parts appends every row to its bucket's spill file (Arrow IPC, lz4), then the buckets
-    are read back one at a time, in order, and sorted by position."""
+    are read back one at a time, in order, and sorted by position. At most MAX_SPILL_FILES files are open:
+    a larger shard gets buckets of a multiple of SPILL_ROWS positions (so batches still start at multiples
+    of FLUSH_ROWS and hold the same rows), bounded by the shard / MAX_SPILL_FILES."""
     paths = sorted(parts)
     ids = [pq.read_table(p, columns=["record_id"])["record_id"] for p in paths]
     n = sum(len(c) for c in ids)
@@ -135,7 +138,8 @@ def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n, dtype=np.int64)
     del order
-    buckets = -(-n // SPILL_ROWS)
+    size = bucket_rows(n)
+    buckets = -(-n // size)
     os.makedirs(spill_dir, exist_ok=True)
     spill = [os.path.join(spill_dir, f"b{b:06d}.arrow") for b in range(buckets)]
     schema = ANNOTATED_SCHEMA.append(pa.field("_rank", pa.int64()))
@@ -152,7 +156,7 @@ def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]
                 r = rank[at : at + batch.num_rows]
                 at += batch.num_rows
                 batch = batch.append_column("_rank", pa.array(r))
-                b = r // SPILL_ROWS
+                b = r // size
                 for k in np.unique(b).tolist():
                     writers[k].write_batch(batch.filter(pa.array(b == k)))
     finally:
@@ -167,6 +171,12 @@ def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]
         yield from t.to_batches(max_chunksize=FLUSH_ROWS)
         del t
     os.rmdir(spill_dir)
+
+
+def bucket_rows(n: int) -> int:
+    """Positions per spill bucket for a shard of `n` rows: SPILL_ROWS, or the smallest multiple of it that
+    needs no more than MAX_SPILL_FILES buckets."""
+    return SPILL_ROWS * max(1, -(-n // (SPILL_ROWS * MAX_SPILL_FILES)))
 
 
 def _write_lines(lines: list[str], path: str) -> None:
