@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import Any
 
 from corpusgov.config import ConfigError, LoadedConfig
+from corpusgov.heap import release_free_memory
 from corpusgov.manifest import (
     Counters,
     ManifestError,
@@ -185,10 +186,12 @@ def assemble(cfg: LoadedConfig, plan: Plan, out_dir: str, work: str, run_id: str
     pii_mode = Annotators.mode_for(cfg.policy)
     outputs = output_files(out_dir, shards)
     outputs["files"] += drill_files(out_dir, work, counters, cfg)
+    release_free_memory()  # each report step below starts from what the run holds, not from its peak
     metrics = build_metrics(sections, run_id, diversity, pii_mode, counters, cfg.policy,
                             dict(read_json_lines(os.path.join(work, "signals.jsonl"))))
     expectations, exp_files = expectations_for(cfg.policy, out_dir, outputs, sections["totals"]["kept"], run_id,
                                                started)
+    release_free_memory()
     if expectations is not None:
         metrics["expectations"] = {k: v for k, v in expectations.items() if k != "data"}
     outputs["files"] += [write_metrics(out_dir, metrics), *exp_files]

@@ -136,18 +136,31 @@ def table_parts(out_dir: str, kind: str) -> list[str]:
     return sorted(os.path.join(d, n) for n in os.listdir(d) if n.endswith(".parquet")) if os.path.isdir(d) else []
 
 
-def _lookup(out_dir: str, kind: str, ids: set[str], cols: list[str]) -> dict[str, dict[str, Any]]:
+LOOKUP_BATCH_ROWS = 8192  # rows decoded at a time by `lookup_rows`
+
+
+def lookup_rows(out_dir: str, kind: str, ids: set[str], cols: list[str]) -> dict[str, dict[str, Any]]:
+    """The rows of `ids` in one output table (`record_id` and those of `cols` the table has), by record id.
+
+    Why file by file and batch by batch: a dataset scan with an `isin` filter read several shards at once
+    (its read-ahead), so the drill-down and dashboard steps grew with the number of output shards; here one
+    file's column chunks and one batch are decoded at a time."""
     if not ids:
         return {}
     import pyarrow as pa
-    import pyarrow.dataset as ds
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
 
-    files = table_parts(out_dir, kind)
-    if not files:
-        return {}
-    t = ds.dataset(files, format="parquet").to_table(
-        columns=["record_id", *cols], filter=ds.field("record_id").isin(pa.array(sorted(ids))))
-    return {r["record_id"]: r for r in t.to_pylist()}
+    want = pa.array(sorted(ids), pa.string())
+    out: dict[str, dict[str, Any]] = {}
+    for path in table_parts(out_dir, kind):
+        pf = pq.ParquetFile(path)
+        names = pf.schema_arrow.names
+        use = ["record_id", *[c for c in cols if c in names and c != "record_id"]]
+        for batch in pf.iter_batches(batch_size=LOOKUP_BATCH_ROWS, columns=use):
+            hit = batch.filter(pc.is_in(batch.column("record_id"), value_set=want))
+            out.update((r["record_id"], r) for r in hit.to_pylist())
+    return out
 
 
 def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mask: Any) -> list[str]:
@@ -160,8 +173,8 @@ def write_tables(out_dir: str, samples: list[dict[str, Any]], counters: Any, mas
     # Duplicates: the kept representative's masked snippet (from the corpus) and the MinHash similarity.
     reps = {s["dup_of"] for s in samples if s.get("dup_of")}
     sig_ids = reps | {s["record_id"] for s in samples if s.get("dup_of")}
-    sigs = _lookup(out_dir, "signatures", sig_ids, ["signature"])
-    texts = _lookup(out_dir, "corpus", reps, ["text", "lang"])
+    sigs = lookup_rows(out_dir, "signatures", sig_ids, ["signature"])
+    texts = lookup_rows(out_dir, "corpus", reps, ["text", "lang"])
     rows = []
     for s in sorted(samples, key=lambda x: (x["stage"], x["reason"], x["source_id"], x["lang"], x["record_id"])):
         r = {k: s.get(k) for k in SAMPLE_FIELDS}

@@ -24,3 +24,22 @@ def freeze_long_lived(site: str) -> None:
     _done.add(site)
     gc.collect()
     gc.freeze()
+
+
+def release_free_memory() -> None:
+    """Give the memory that finished steps freed back to the system: Arrow's pool and glibc's heap.
+
+    Why (issue 15): both allocators keep freed memory for reuse, so what finalise freed (a shard's output
+    tables) stayed in the process's RSS, and the driver's steps after it (drill-down, Great Expectations,
+    dashboard) were stacked on top of it instead of reusing it. Called between steps only: trimming costs
+    a walk over the heap. No effect on any output.
+    """
+    import ctypes
+
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: nothing to trim
+        pass

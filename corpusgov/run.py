@@ -202,7 +202,10 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
                             previous, pipeline_seconds, key, _with_cache_counts(incremental, result))
         phase("manifest")
         if postprocess:
+            from corpusgov.heap import release_free_memory
             from corpusgov.render import render_all
+
+            release_free_memory()
 
             render_all(out_dir, manifest, openlineage_url=cfg.run.openlineage_url)
             phase("renderings")

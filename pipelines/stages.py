@@ -29,6 +29,7 @@ from typing import Any
 
 import apache_beam as beam
 
+from corpusgov.heap import release_free_memory
 from corpusgov.pipelines.annotate import Annotator, SplitCacheWorker
 from corpusgov.pipelines.annotated import Layout, write_atomic_text
 from corpusgov.pipelines.decide import DecidePlan, run_decide
@@ -101,9 +102,11 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
 
 def _log_stage(name: str, res: StagedResult) -> None:
     """One line per stage: wall seconds, the driver's peak RSS so far (the whole run on the in-process
-    runner) and its current RSS; `make bench` reads these lines for its per-stage memory table."""
+    runner) and its current RSS (after the memory the stage freed went back to the system); `make bench`
+    reads these lines for its per-stage memory table."""
     import resource
 
+    release_free_memory()
     res.stage_peak_rss_mb[name] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
     log.info("stage %s: %.1f s, %s", name, res.stage_seconds[name], rss_line())
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from corpusgov.drill import snippet, table_parts
+from corpusgov.drill import lookup_rows, snippet, table_parts
 
 SAMPLES = 5
 MAX_MARKUP_ROWS = 200_000  # bound on kept rows scanned for markup residue
@@ -16,21 +16,9 @@ MARKUP_RE = r"(?i)<\s*/?\s*(script|iframe|object|embed|style|svg|img|a|b|i|div|s
 
 
 def kept_snippets(out_dir: str, record_ids: set[str], mask: Any) -> dict[str, str]:
-    """Masked snippets for kept records, read from the kept corpus only (row groups pruned by id)."""
-    if not record_ids:
-        return {}
-    import pyarrow as pa
-    import pyarrow.dataset as ds
-
-    files = table_parts(out_dir, "corpus")
-    if not files:
-        return {}
-    dset = ds.dataset(files, format="parquet")
-    cols = ["record_id", "text"] + (["lang"] if "lang" in dset.schema.names else [])
-    tbl = dset.to_table(columns=cols, filter=ds.field("record_id").isin(pa.array(sorted(record_ids))))
-    langs = tbl.column("lang").to_pylist() if "lang" in cols else [None] * tbl.num_rows
-    return {r: snippet(mask(t, lg)) for r, t, lg in zip(tbl.column("record_id").to_pylist(),
-                                                        tbl.column("text").to_pylist(), langs, strict=True)}
+    """Masked snippets for kept records, read from the kept corpus only (one file and batch at a time)."""
+    rows = lookup_rows(out_dir, "corpus", record_ids, ["text", "lang"])
+    return {r: snippet(mask(row["text"], row.get("lang"))) for r, row in rows.items()}
 
 
 def markup_residue(out_dir: str, mask: Any, n: int = SAMPLES,
