@@ -181,15 +181,19 @@ def local_swaps_en(rng: random.Random, pages: Sequence[Page]) -> str:
     probability 0.3-0.5 (vocabulary and most bigrams' members kept, local order broken)."""
     page = rng.choice(pages)
     words = " ".join(rng.sample(page.paras, min(len(page.paras), 3))).split()
-    rate = rng.uniform(0.3, 0.5)
+    _swap_pairs(rng, words, rng.uniform(0.3, 0.5))
+    return " ".join(words)
+
+
+def _swap_pairs(rng: random.Random, items: list[str], rate: float) -> None:
+    """Swap adjacent items in place, left to right, each pair with probability ``rate`` (a swapped pair is skipped)."""
     i = 0
-    while i < len(words) - 1:
+    while i < len(items) - 1:
         if rng.random() < rate:
-            words[i], words[i + 1] = words[i + 1], words[i]
+            items[i], items[i + 1] = items[i + 1], items[i]
             i += 2
         else:
             i += 1
-    return " ".join(words)
 
 
 def local_swaps_zh(rng: random.Random, pages: Sequence[Page]) -> str:
@@ -200,13 +204,7 @@ def local_swaps_zh(rng: random.Random, pages: Sequence[Page]) -> str:
     out = []
     for clause in re.split(r"([，。；：！？\s])", text):
         chunks = [clause[k: k + 2] for k in range(0, len(clause), 2)]
-        i = 0
-        while i < len(chunks) - 1:
-            if rng.random() < rate:
-                chunks[i], chunks[i + 1] = chunks[i + 1], chunks[i]
-                i += 2
-            else:
-                i += 1
+        _swap_pairs(rng, chunks, rate)
         out.append("".join(chunks))
     return "".join(out)
 
