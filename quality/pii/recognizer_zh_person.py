@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import ClassVar
 
 from corpusgov.quality.pii.base import FastPatternRecognizer, Span
-from corpusgov.quality.pii.zh_person_model import LEX_WORD, SURNAME_CHARS, ZhPersonModel
+from corpusgov.quality.pii.zh_person_features import LEX_WORD, SURNAME_CHARS
 from corpusgov.quality.pii.zh_person_model import Span as ModelSpan
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 _HAN = re.compile(r"[\u4e00-\u9fff]")

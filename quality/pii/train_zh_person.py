@@ -21,16 +21,16 @@ import numpy as np
 
 from corpusgov.quality.pii.zh_char_clusters import cluster_table
 from corpusgov.quality.pii.zh_ner_data import Sentence, read
-from corpusgov.quality.pii.zh_person_model import (
+from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     N_CLUSTER_TEMPLATES,
     N_LEX_TEMPLATES,
     NORM_CODES,
-    ZhPersonModel,
     features,
     lexicon_pairs,
     lexicon_table,
 )
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 TRAIN_FILES = (
     "cluener_train.json", "weibo_train.conll", "resume_train.bmes",

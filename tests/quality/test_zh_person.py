@@ -12,20 +12,19 @@ from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes, drop_near_copies, windows
 from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
 from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read, read_boson, read_cluener, read_tagged
-from corpusgov.quality.pii.zh_person_model import (
+from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     LEX_NAME,
     LEX_WORD,
     N_CHAR_TEMPLATES,
     N_CLUSTER_TEMPLATES,
     N_LEX_TEMPLATES,
-    ZhPersonModel,
     features,
     lexicon_pairs,
     lexicon_table,
-    posterior_spans,
     word_codes,
 )
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel, posterior_spans
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +162,7 @@ def test_cluster_features_carry_over_to_characters_of_the_same_cluster():
 
 
 def test_cluster_features_of_a_batch_equal_each_text_alone():
-    from corpusgov.quality.pii.zh_person_model import features_batch
+    from corpusgov.quality.pii.zh_person_features import features_batch
 
     lex = lexicon_table(*lexicon_pairs([("毛泽东", True), ("见面", False)]))
     clusters = np.arange(65536, dtype=np.uint64).astype(np.uint8)  # some cluster for every code
@@ -173,7 +172,7 @@ def test_cluster_features_of_a_batch_equal_each_text_alone():
 
 
 def test_cluster_table_groups_characters_by_their_neighbours():
-    from corpusgov.quality.pii.zh_person_model import NORM_CODES
+    from corpusgov.quality.pii.zh_person_features import NORM_CODES
 
     # 甲/乙 are always between 张 and 说, 山/水 between 高 and 了: the two pairs share contexts only inside.
     texts = ["张甲说", "张乙说", "高山了", "高水了"] * 20 + ["张" * 5, "说了" * 5]

@@ -11,7 +11,8 @@ from corpusgov.quality.eval.pii_speed import make_docs
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.zh_person_model import ZhPersonModel, features, features_batch
+from corpusgov.quality.pii.zh_person_features import features, features_batch
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 EDGE = [
     "",
