@@ -47,11 +47,16 @@ EVAL_DEBS := fortunes-zh python3.11-doc manpages-zh debian-reference-zh-cn debia
 # Real annotations without gold for the annotation audit: the pyanno 2.0.2 sdist (BSD-3-Clause) ships the
 # Rzhetsky et al. 2009 e-2 set; crowd_eval reads it from the archive after checking its sha256.
 PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz
+# Public Chinese NER splits (no licence stated, so not shipped): fetched at pinned commits, checked by blob id.
+ZH_NER_DIR := out/eval-src/zh-ner
 eval-data: setup
 	@dpkg -s $(EVAL_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"
+	@test -n "$$CORPUSGOV_ZH_NER_DIR" || test -d ../shared/zh-ner || test -f $(ZH_NER_DIR)/resume_test.bmes || \
+		timeout 300 $(BIN)/python -m corpusgov.quality.eval.get_zh_ner --out $(ZH_NER_DIR) --eval-only >/dev/null || \
+		echo "could not fetch the Chinese NER splits from GitHub: CN_PERSON figures printed as NOT MEASURED"
 
 # Rebuild quality/textlm.npz (the shipped n-gram tables of quality/textlm.py) from Debian documentation that no
 # evaluation split reads (quality/textlm_PROVENANCE.md).

@@ -2,8 +2,9 @@
 
 1. Name spans of public NER sets the model was not trained or tuned on: CLUENER2020 dev (its test split has
    no public labels), Weibo NER test (and dev), Resume NER test (and dev). Their repositories carry no
-   licence, so they are not shipped here; the eval reads them from CORPUSGOV_ZH_NER_DIR, default
-   ../shared/zh-ner/ beside the checkout (file names in EVAL_SETS). A missing file is printed as
+   licence, so they are not shipped here; the eval reads them from CORPUSGOV_ZH_NER_DIR, else
+   ../shared/zh-ner/ beside the checkout, else out/eval-src/zh-ner/, where `make eval-data` fetches them at
+   pinned commits (get_zh_ner.py; file names in EVAL_SETS). A missing file is printed as
    NOT MEASURED with the reason, never skipped silently. A prediction is the recognizer's CN_PERSON span
    after the scanner's overlap resolution; `exact` counts a hit only for identical boundaries, `overlap`
    when the two ranges share a character.
@@ -32,7 +33,9 @@ from corpusgov.quality.pii.zh_ner_data import Sentence, read
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 REPO = Path(__file__).resolve().parents[2]
-NER_DIR = Path(os.environ.get("CORPUSGOV_ZH_NER_DIR", REPO.parent / "shared" / "zh-ner"))
+FETCHED_DIR = REPO / "out" / "eval-src" / "zh-ner"  # where `make eval-data` puts them (get_zh_ner.py)
+_SHARED_DIR = REPO.parent / "shared" / "zh-ner"
+NER_DIR = Path(os.environ.get("CORPUSGOV_ZH_NER_DIR") or (_SHARED_DIR if _SHARED_DIR.is_dir() else FETCHED_DIR))
 TECH = REPO.parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
 REVIEW = Path(__file__).parent / "data" / "zh_person_tech_review.json"
 # file -> what it is; the first three are the targets of issue 14, the dev splits are extra evidence.
@@ -46,7 +49,8 @@ EVAL_SETS = {
 TARGET = 0.80  # issue 14: recall >= 0.80 at precision >= 0.80
 MISSING = (
     "NOT MEASURED: {path} not found. The public NER splits carry no licence, so they are not shipped in the "
-    "repository; put the files named in quality/pii/models/PROVENANCE.md there, or set CORPUSGOV_ZH_NER_DIR."
+    "repository; `make eval-data` fetches them from GitHub at pinned commits (quality/eval/get_zh_ner.py), or set "
+    "CORPUSGOV_ZH_NER_DIR to a directory holding the files named in quality/pii/models/PROVENANCE.md."
 )
 
 
