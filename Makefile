@@ -43,7 +43,8 @@ lint: setup
 # Real text for the held-out quality set and the language eval comes from Debian packages (installed when we
 # may; without them the eval says which part did not run).
 EVAL_DEBS := fortunes-zh python3.11-doc manpages-zh debian-reference-zh-cn debian-reference-zh-tw \
-	debian-faq debian-faq-zh-cn maint-guide maint-guide-zh-cn maint-guide-zh-tw lilypond-doc-html-zh
+	debian-faq debian-faq-zh-cn maint-guide maint-guide-zh-cn maint-guide-zh-tw lilypond-doc-html-zh \
+	gnome-user-docs abs-guide debian-edu-doc-en evince-common iso-codes
 # Real annotations without gold for the annotation audit: the pyanno 2.0.2 sdist (BSD-3-Clause) ships the
 # Rzhetsky et al. 2009 e-2 set; crowd_eval reads it from the archive after checking its sha256.
 PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz

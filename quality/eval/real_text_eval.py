@@ -61,9 +61,13 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh3": (0.95, ">="),
     "good_fresh3_zh": (0.03, "<="),
     "good_fresh3_en": (0.03, "<="),
+    "junk_fresh4": (0.95, ">="),
+    "good_fresh4_zh": (0.03, "<="),
+    "good_fresh4_en": (0.03, "<="),
 }
 # Sets whose misses are never printed: the honest estimate on junk kinds nobody tuned for.
-BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en"})
+BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
+                        "good_fresh4_zh", "good_fresh4_en"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -128,6 +132,18 @@ def fresh3_rows() -> list[dict[str, Any]]:
         print(f"junk_fresh3 NOT RUN: install the Debian packages {', '.join(absent)}", file=sys.stderr)
         return []
     return junk_fresh3.make_fresh3() + junk_fresh3.make_good3()
+
+
+def fresh4_rows() -> list[dict[str, Any]]:
+    """Junk of the FRESH4 kinds (crawler junk: banners, listings, logs, tables, indexes, stripped markup) and the
+    good texts beside them (``junk_fresh4``; never tuned on, misses never printed); none when absent (said)."""
+    from corpusgov.quality.eval import junk_fresh4
+
+    absent = junk_fresh4.missing()
+    if absent:
+        print(f"junk_fresh4 NOT RUN: install {', '.join(absent)}", file=sys.stderr)
+        return []
+    return junk_fresh4.make_fresh4() + junk_fresh4.make_good4()
 
 
 def decide(rows: list[dict[str, Any]], policy_path: Path = POLICY) -> list[dict[str, Any]]:
@@ -277,7 +293,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows()
+    rows += fresh3_rows() + fresh4_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -301,7 +317,12 @@ def main(argv: list[str] | None = None) -> int:
                      "junk_fresh3": "quality.eval.junk_fresh3.FRESH3_KINDS (11 kinds made from Debian FAQ / New "
                                     "Maintainers' Guide pages no other split reads; never tuned on, misses never "
                                     "printed); good_fresh3_zh/en: LilyPond zh manual + maint-guide-zh-tw / GNU info "
-                                    "manuals (400 each)"},
+                                    "manuals (400 each)",
+                     "junk_fresh4": "quality.eval.junk_fresh4.FRESH4_KINDS (15 kinds of crawler junk made from "
+                                    "gettext catalogues, ISO tables, Debian changelogs, licences, stdlib "
+                                    "signatures, Debian Edu manual and Evince help; never tuned on, misses never "
+                                    "printed); good_fresh4_zh/en: GNOME user help zh_CN / GNOME help, system admin "
+                                    "guide and Advanced Bash-Scripting Guide (up to 400 each)"},
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
                      | ({"kinds": v["kinds"]} if k.startswith("junk_") else {}) for k, v in summary["sets"].items()},
