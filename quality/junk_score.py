@@ -80,6 +80,33 @@ class GroupedJunkModel:
         return self.models[int(signals.get(self.by, 0.0) >= self.at)].score(signals)
 
 
+class TypicalityCheck:
+    """How far a document lies from good text, learnt from good text only (one-class, so by construction it knows
+    no junk kind): per script group (``spaced >= 0.5`` or not) and signal, the good training texts' quantiles at
+    tail probabilities 5, 2, 1, 0.5 and 0.2 % on both sides (``tail_probs`` in the JSON); a document's
+    atypicality is the number of those tail levels its signals lie beyond (a signal below its 1 % quantile counts
+    for the 5, 2 and 1 % levels: 3). Good text is odd on a few signals at a time; junk that no model has seen is
+    often odd on many."""
+
+    def __init__(self, features: list[str], by: str, at: float, low: dict[int, list[list[float]]],
+                 high: dict[int, list[list[float]]], limit: float):
+        if set(low) != {0, 1} or set(high) != {0, 1}:
+            raise ValueError("typicality: groups 0 and 1 are needed")
+        self.features, self.by, self.at, self.limit = tuple(features), by, float(at), float(limit)
+        self.low = {g: np.asarray(v, dtype=np.float64) for g, v in low.items()}
+        self.high = {g: np.asarray(v, dtype=np.float64) for g, v in high.items()}
+        for g in (0, 1):
+            if self.low[g].shape != self.high[g].shape or self.low[g].shape[0] != len(features):
+                raise ValueError("typicality: one row of tail quantiles per feature and side is needed")
+        self._zeros = (0.0,) * len(features)
+
+    def atypicality(self, signals: Mapping[str, float]) -> int:
+        """Tail levels of the good texts that this document's signals lie beyond, summed over signals."""
+        x = np.fromiter(map(signals.get, self.features, self._zeros), dtype=np.float64, count=len(self.features))
+        g = int(signals.get(self.by, 0.0) >= self.at)
+        return int((x[:, None] < self.low[g]).sum() + (x[:, None] > self.high[g]).sum())
+
+
 def _junk_model(m: Mapping[str, Any]) -> JunkModel:
     return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])
 
@@ -93,6 +120,21 @@ def load_model(path: Path = MODEL_PATH) -> JunkModel | GroupedJunkModel:
     return _junk_model(m)
 
 
+@functools.lru_cache(maxsize=1)
+def load_typicality(path: Path = MODEL_PATH) -> TypicalityCheck | None:
+    """The typicality check shipped beside the junk model (None when the model file has none)."""
+    with path.open(encoding="utf-8") as f:
+        t = json.load(f).get("typicality")
+    if t is None:
+        return None
+    return TypicalityCheck(t["features"], t["group_by"], t["group_at"], {int(k): v for k, v in t["low"].items()},
+                           {int(k): v for k, v in t["high"].items()}, t["limit"])
+
+
 def junk_score(signals: Mapping[str, float]) -> float:
-    """P(junk) in [0, 1] from the shipped model; the policy's ``junk_score`` rule drops above its threshold."""
+    """P(junk) in [0, 1] from the shipped model, or 1 when the document is atypical of good text beyond the typicality
+    check's limit; the policy's ``junk_score`` rule drops above its threshold."""
+    typ = load_typicality()
+    if typ is not None and typ.atypicality(signals) > typ.limit:
+        return 1.0
     return load_model().score(signals)

@@ -32,7 +32,9 @@ import numpy as np
 
 from corpusgov.config import load_policy
 from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
+from corpusgov.quality.eval.junk_fresh2 import make_fresh2
 from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
+from corpusgov.quality.eval.junk_operators import OPERATOR_KINDS
 from corpusgov.quality.eval.real_text_eval import POLICY, load_dev
 from corpusgov.quality.junk_score import MODEL_PATH, JunkModel
 from corpusgov.quality.language import LanguageDetector
@@ -47,12 +49,17 @@ FEATURES = [s for s in SIGNAL_NAMES if s not in EXCLUDED]
 CAPS = {"good_zh_classical": 0.015, "good_en_docs": 0.02, "zh_tech": 0.015}
 # Plain English prose (README files and licences; training only, checked out-of-fold; the rules alone drop 2.1 %).
 CAPS["good_en_prose"] = 0.03
+# Short verse sung twice (a refrain: a stanza repeated, as in the Shijing), made from the training's short classical
+# Chinese texts: repetition kinds in the junk would otherwise teach that any repeated text is junk.
+CAPS["good_refrain"] = 0.03
+REFRAINS = 300
 GOOD = tuple(CAPS)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 EXTRA_GOOD = 1000
 
 
-def _rows(with_blind: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _rows(with_blind: bool = False, with_old: bool = False,
+          operators: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -74,6 +81,9 @@ def _rows(with_blind: bool = False) -> tuple[list[dict[str, Any]], list[dict[str
     extra += [{"id": f"tr-prose-{i}", "set": "good_en_prose", "kind": "good_en_prose", "text": t}
               for i, t in enumerate(rng.sample(prose, min(EXTRA_GOOD, len(prose))))]
     rows = [dict(r, kind=r.get("kind") or r["set"]) for r in dev] + extra
+    short = sorted({r["text"].strip() for r in rows if r["set"] == "good_zh_classical" and len(r["text"].strip()) <= 120})
+    rows += [{"id": f"tr-refrain-{i}", "set": "good_refrain", "kind": "good_refrain", "text": f"{t}\n{t}\n"}
+             for i, t in enumerate(rng.sample(short, min(REFRAINS, len(short))))]
     # Junk from the dev set's good texts and, as much again, from the extra good texts.
     for texts, off in ((dev, 0), (extra, 1000)):
         zh = [r["text"] for r in texts if r["set"] in ("zh_tech", "good_zh_classical")]
@@ -81,14 +91,24 @@ def _rows(with_blind: bool = False) -> tuple[list[dict[str, Any]], list[dict[str
         rows += make_junk(zh, en, per_kind=40, seed=107 + off)
         rows += make_junk(zh, en, per_kind=40, seed=111 + off, kinds=HELDOUT_KINDS, set_name="junk_heldout")
         rows += make_junk(zh, en, per_kind=40, seed=117 + off, kinds=FRESH_KINDS, set_name="junk_fresh")
-        if with_blind:
+        if with_blind or with_old:
             rows += make_junk(zh, en, per_kind=40, seed=113 + off, kinds=BLIND_KINDS, set_name="junk_blind")
+        if with_old:
+            rows += make_fresh2(zh, en, per_kind=40, seed=119 + off)
+        if operators:
+            rows += make_junk(zh, en, per_kind=40, seed=123 + off, kinds=OPERATOR_KINDS, set_name="junk_ops")
+    if with_old:
+        from corpusgov.quality.eval import junk_fresh3
+
+        if junk_fresh3.missing():
+            raise SystemExit(f"--with-old needs {', '.join(junk_fresh3.missing())} for junk_fresh3's kinds")
+        rows += junk_fresh3.make_fresh3(per_kind=80, seed=127)
     # Line layout says more about where a set was scraped from than about junk (most junk makers write one line,
     # the dev set's good documents keep their line breaks): half of the good documents are flattened to one line
     # so that the model cannot learn "one line = junk". Junk keeps its layout (tables and lists are junk by it).
     flat = random.Random(2)
     for r in rows:
-        if not r["set"].startswith("junk") and flat.random() < 0.5:
+        if not r["set"].startswith("junk") and r["set"] != "good_refrain" and flat.random() < 0.5:
             r["text"] = " ".join(r["text"].split())
     return rows, held
 
@@ -218,6 +238,31 @@ def _fit_any(f: np.ndarray, y: np.ndarray, w: np.ndarray, bins: int, l2: float,
     return {k: _fit(f[g == k], y[g == k], w[g == k], bins, l2) for k in (0, 1)}
 
 
+TAIL_PROBS = (0.05, 0.02, 0.01, 0.005, 0.002)
+
+
+def _tail_tables(f: np.ndarray, good: np.ndarray) -> dict[int, tuple[np.ndarray, np.ndarray]]:
+    """Per script group: the good rows' quantiles of every feature at TAIL_PROBS, low side and high side."""
+    g = _group(f)
+    out = {}
+    for k in (0, 1):
+        m = good & (g == k)
+        low = np.quantile(f[m], TAIL_PROBS, axis=0, method="lower").T
+        high = np.quantile(f[m], [1 - p for p in TAIL_PROBS], axis=0, method="higher").T
+        out[k] = (low, high)
+    return out
+
+
+def _atypicality(f: np.ndarray, tables: dict[int, tuple[np.ndarray, np.ndarray]]) -> np.ndarray:
+    """Per row: tail levels beyond which its features lie (as ``junk_score.TypicalityCheck`` counts them)."""
+    g = _group(f)
+    out = np.zeros(len(f))
+    for k, (low, high) in tables.items():
+        m = g == k
+        out[m] = (f[m][:, :, None] < low).sum((1, 2)) + (f[m][:, :, None] > high).sum((1, 2))
+    return out
+
+
 def _threshold(groups: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> float:
     """Lowest threshold whose false drops (rule or score) stay within CAPS in every (scores, ruled, set) group."""
     cands = np.unique(np.concatenate([g[0] for g in groups]))[::-1]
@@ -243,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--by-script", action="store_true", help="one model for spaced, one for unspaced text")
     ap.add_argument("--with-blind", action="store_true", help="train on BLIND_KINDS too (then no longer blind)")
+    ap.add_argument("--with-old", action="store_true",
+                    help="train on every older split's kinds too: BLIND, FRESH2, FRESH3 (tuned on since issue 13)")
+    ap.add_argument("--operators", action="store_true",
+                    help="train on the generic corruption operators of quality.eval.junk_operators too")
+    ap.add_argument("--typicality", action="store_true",
+                    help="ship the one-class typicality check (junk_score.TypicalityCheck) beside the model")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     ap.add_argument("--drop", default="", help="comma-separated signals left out of the model (ablations)")
     args = ap.parse_args(argv)
@@ -258,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
-        rows, held = _rows(args.with_blind)
+        rows, held = _rows(args.with_blind, args.with_old, args.operators)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
@@ -279,26 +330,39 @@ def main(argv: list[str] | None = None) -> int:
     fold_of_kind = {k: i % args.folds for i, k in enumerate(junk_kinds)}
     fold = np.array([fold_of_kind[k] if s.startswith("junk") else rng.randrange(args.folds)
                      for k, s in zip(kinds, sets, strict=True)])
-    oof = np.zeros(len(y))
+    oof, aoof = np.zeros(len(y)), np.zeros(len(y))
     for k in range(args.folds):
         tr = fold != k
         oof[~tr] = _prob(_fit_any(f[tr], y[tr], w[tr], args.bins, args.l2, args.by_script), f[~tr])
+        aoof[~tr] = _atypicality(f[~tr], _tail_tables(f[tr], y[tr] == 0))
     t_oof = _threshold([(oof, ruled, sets)])
     good = y == 0
+    lim_oof = _threshold([(aoof, ruled | (oof > t_oof), sets)])
+    if not args.typicality:
+        lim_oof = float("inf")
     print(f"leave-kinds-out ({args.folds} folds, bins {args.bins}, l2 {args.l2}): threshold by out-of-fold good "
           f"{t_oof:.4f}")
-    caught = (oof > t_oof) | ruled
+    caught = (oof > t_oof) | ruled | (aoof > lim_oof)
     per_kind = {k: float(np.mean(caught[(kinds == k) & ~good])) for k in junk_kinds}
     print(f"  unseen-kind junk caught (score or rules): {np.mean(caught[~good]):.3f} over {int((~good).sum())} docs, "
-          f"by score alone {np.mean((oof > t_oof)[~good]):.3f}; by rules alone {np.mean(ruled[~good]):.3f}")
+          f"by score alone {np.mean((oof > t_oof)[~good]):.3f}; by rules alone {np.mean(ruled[~good]):.3f}; "
+          f"typicality limit {lim_oof} adds {np.mean(caught[~good]) - np.mean(((oof > t_oof) | ruled)[~good]):.3f}")
     for k, v in sorted(per_kind.items(), key=lambda kv: kv[1]):
         print(f"    {k:<28}{v:.3f}")
 
     model = _fit_any(f, y, w, args.bins, args.l2, args.by_script)
     hs = _prob(model, hf)
     t = _threshold([(oof, ruled, sets), (hs, hruled, hsets)])
-    train_s = _prob(model, f)
-    print(f"final model: threshold {t:.4f}")
+    tables = _tail_tables(f, good)
+    ha = _atypicality(hf, tables)
+    # The limit: lowest whose false drops, with the rules and the score, stay within CAPS out-of-fold and held out.
+    lim = float("inf") if not args.typicality else _threshold(
+        [(aoof, ruled | (oof > t), sets), (ha, hruled | (hs > t), hsets)])
+    if np.isfinite(lim):
+        hs = np.where(ha > lim, 1.0, hs)
+        oof = np.where(aoof > lim, 1.0, oof)
+    train_s = np.where(_atypicality(f, tables) > lim, 1.0, _prob(model, f))
+    print(f"final model: threshold {t:.4f}, typicality limit {lim}")
     for name in GOOD:
         m, hm = sets == name, hsets == name
         held_txt = (f"held-out {np.mean(hruled[hm] | (hs[hm] > t)):.4f} (score alone {np.mean(hs[hm] > t):.4f}, "
@@ -311,11 +375,17 @@ def main(argv: list[str] | None = None) -> int:
     out = {
         "trained": dt.date.today().isoformat(),
         "trainer": f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
-                   + (" --by-script" if args.by_script else "") + (f" --drop {args.drop}" if args.drop else ""),
+                   + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
+                   + (" --operators" if args.operators else "") + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
         "bins": args.bins, "l2": args.l2, "threshold": round(t, 4), "threshold_out_of_fold": round(t_oof, 4),
         "caps": CAPS, "n_good": int(good.sum()), "n_junk": int((~good).sum()), "n_heldout_good": len(hs),
         "leave_kinds_out_caught": round(float(np.mean(caught[~good])), 4),
     }
+    if np.isfinite(lim):
+        out["typicality"] = {"features": list(FEATURES), "group_by": "spaced", "group_at": 0.5, "limit": lim,
+                             "tail_probs": list(TAIL_PROBS),
+                             "low": {str(k): [[float(v) for v in r] for r in lo] for k, (lo, _) in tables.items()},
+                             "high": {str(k): [[float(v) for v in r] for r in hi] for k, (_, hi) in tables.items()}}
     if isinstance(model, JunkModel):
         out |= _tables(model)
     else:

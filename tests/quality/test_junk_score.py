@@ -87,3 +87,30 @@ def test_score_is_a_probability_and_deterministic() -> None:
     sig = compute_signals(GOOD_EN, "en")
     assert 0.0 <= sig["junk_score"] <= 1.0
     assert junk_score(sig) == junk_score(dict(sig)) == sig["junk_score"]
+
+
+def test_typicality_counts_the_tail_levels_a_document_lies_beyond() -> None:
+    from corpusgov.quality.junk_score import TypicalityCheck
+
+    # two features, two tail levels a side; group 1 (spaced) has other quantiles than group 0
+    low = {0: [[1.0, 0.5], [0.0, -1.0]], 1: [[10.0, 5.0], [0.0, -1.0]]}
+    high = {0: [[2.0, 3.0], [1.0, 2.0]], 1: [[20.0, 30.0], [1.0, 2.0]]}
+    t = TypicalityCheck(["a", "b"], "spaced", 0.5, low, high, limit=2)
+    assert t.atypicality({"a": 1.5, "b": 0.5, "spaced": 0.0}) == 0  # inside every band
+    assert t.atypicality({"a": 0.7, "b": 0.5, "spaced": 0.0}) == 1  # below the first low level only
+    assert t.atypicality({"a": 0.0, "b": 5.0, "spaced": 0.0}) == 4  # both levels low on a, both high on b
+    assert t.atypicality({"a": 0.0, "b": 0.5, "spaced": 1.0}) == 2  # the spaced group's quantiles
+    assert t.atypicality({"b": 0.5}) == 2  # a missing signal counts as 0 (group 0: below both levels of a)
+    with pytest.raises(ValueError):
+        TypicalityCheck(["a"], "spaced", 0.5, low, high, limit=2)  # two rows for one feature
+
+
+def test_shipped_typicality_keeps_plain_prose_and_reads_only_known_signals() -> None:
+    from corpusgov.quality.junk_score import load_typicality
+
+    typ = load_typicality()
+    if typ is None:
+        pytest.skip("the shipped model has no typicality check")
+    assert set(typ.features) <= set(SIGNAL_NAMES) and "junk_score" not in typ.features
+    assert typ.atypicality(compute_signals(GOOD_ZH, "zh-Hans")) <= typ.limit
+    assert typ.atypicality(compute_signals(GOOD_EN, "en")) <= typ.limit

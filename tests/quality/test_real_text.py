@@ -99,8 +99,9 @@ def test_fresh3_split_is_reported_per_kind_with_its_good_text() -> None:
 
 
 def test_fresh4_split_is_reported_per_kind_with_its_good_text() -> None:
-    """The crawler-junk blind split (first run, before any change for it: 64.3% caught; good text dropped 0 of
-    258 zh / 0 of 400 en): regression floors, and the good text stays under its target."""
+    """The crawler-junk blind split (first run, before any change for it: 64.3% caught; second run, junk score
+    retrained on every older split: 73.3%; good text dropped 0 of 258 zh / 0 of 400 en both times): regression
+    floors, and the good text stays under its target."""
     from corpusgov.quality.eval import junk_fresh4
 
     if junk_fresh4.missing():
@@ -108,6 +109,6 @@ def test_fresh4_split_is_reported_per_kind_with_its_good_text() -> None:
     summary = rte.summarise(rte.decide(rte.fresh4_rows()))
     junk = summary["sets"]["junk_fresh4"]
     assert set(junk["kinds"]) == set(junk_fresh4.FRESH4_KINDS) and junk["n"] == 40 * len(junk_fresh4.FRESH4_KINDS)
-    assert junk["drop_rate"] >= 0.62
+    assert junk["drop_rate"] >= 0.72
     for name in ("good_fresh4_zh", "good_fresh4_en"):
         assert summary["sets"][name]["n"] >= 200 and summary["sets"][name]["drop_rate"] <= 0.03, name
