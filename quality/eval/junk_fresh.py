@@ -17,7 +17,7 @@ import functools
 import gettext
 import random
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -86,20 +86,26 @@ _FUNCTION_ZH = {"the": "这", "a": "一个", "an": "一个", "of": "的", "to": 
                 "was": "是", "has": "有", "have": "有", "all": "所有", "new": "新", "no": "没有", "one": "一"}
 
 
-@functools.lru_cache(maxsize=1)
-def _en_zh_words() -> dict[str, str]:
-    """Single-word English -> Chinese pairs from the machine's zh_CN gettext catalogues (plus function words)."""
-    words: dict[str, str] = {}
-    for mo in sorted(_ZH_MO.glob("*.mo")) if _ZH_MO.is_dir() else []:
+def catalogue_pairs(mo_dir: Path = _ZH_MO) -> Iterator[tuple[str, object, object]]:
+    """(catalogue file name, msgid, translation) of every readable ``*.mo`` under ``mo_dir``, files in name order."""
+    for mo in sorted(mo_dir.glob("*.mo")) if mo_dir.is_dir() else []:
         try:
             with mo.open("rb") as f:
                 cat = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
         except (OSError, ValueError):
             continue
         for k, v in cat.items():
-            if isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"[A-Za-z]{2,}", k) \
-                    and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", v):
-                words.setdefault(k.lower(), v)
+            yield mo.name, k, v
+
+
+@functools.lru_cache(maxsize=1)
+def _en_zh_words() -> dict[str, str]:
+    """Single-word English -> Chinese pairs from the machine's zh_CN gettext catalogues (plus function words)."""
+    words: dict[str, str] = {}
+    for _name, k, v in catalogue_pairs():
+        if isinstance(k, str) and isinstance(v, str) and re.fullmatch(r"[A-Za-z]{2,}", k) \
+                and re.fullmatch(r"[\u4e00-\u9fff]{1,6}", v):
+            words.setdefault(k.lower(), v)
     return words | _FUNCTION_ZH
 
 

@@ -31,9 +31,10 @@ import gzip
 import html
 import random
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 FAQ = Path("/usr/share/doc/debian/FAQ")
 MAINT = Path("/usr/share/doc")
@@ -291,28 +292,36 @@ FRESH3_KINDS: dict[str, tuple[str, _Maker]] = {
 }
 
 
-def make_fresh3(per_kind: int = 40, seed: int = 23) -> list[dict[str, str]]:
-    """``per_kind`` junk documents of every FRESH3 kind (seeded), empty ones redrawn."""
-    pages = {"zh": junk_pages("zh"), "en": junk_pages("en")}
+def draw_kinds(kinds: Mapping[str, tuple[str, Callable[[random.Random, Any], str]]], material: Mapping[str, Any],
+               set_name: str, per_kind: int, seed: int) -> list[dict[str, str]]:
+    """``per_kind`` documents of every kind (seeded), each maker given the material of its language; documents of
+    fewer than 20 non-blank characters are redrawn (at most ``5 * per_kind`` tries a kind)."""
     rng = random.Random(seed)
     out = []
-    for kind, (lang, make) in FRESH3_KINDS.items():
+    for kind, (lang, make) in kinds.items():
         i = tries = 0
         while i < per_kind and tries < per_kind * 5:
             tries += 1
-            text = make(rng, pages[lang])
+            text = make(rng, material[lang])
             if len(text.strip()) < 20:
                 continue
-            out.append({"id": f"junk_fresh3-{kind}-{i}", "set": "junk_fresh3", "kind": kind, "text": text})
+            out.append({"id": f"{set_name}-{kind}-{i}", "set": set_name, "kind": kind, "text": text})
             i += 1
     return out
 
 
+def sample_sets(texts: Mapping[str, list[str]], per_set: int, seed: int) -> list[dict[str, str]]:
+    """Up to ``per_set`` documents of each named set (seeded)."""
+    rng = random.Random(seed)
+    return [{"id": f"{name}-{i}", "set": name, "text": t}
+            for name, pool in texts.items() for i, t in enumerate(rng.sample(pool, min(per_set, len(pool))))]
+
+
+def make_fresh3(per_kind: int = 40, seed: int = 23) -> list[dict[str, str]]:
+    """``per_kind`` junk documents of every FRESH3 kind (seeded), empty ones redrawn."""
+    return draw_kinds(FRESH3_KINDS, {"zh": junk_pages("zh"), "en": junk_pages("en")}, "junk_fresh3", per_kind, seed)
+
+
 def make_good3(per_set: int = 400, seed: int = 29) -> list[dict[str, str]]:
     """Up to ``per_set`` good documents of each language (seeded)."""
-    rng = random.Random(seed)
-    rows = []
-    for name, texts in good_texts().items():
-        for i, t in enumerate(rng.sample(texts, min(per_set, len(texts)))):
-            rows.append({"id": f"{name}-{i}", "set": name, "text": t})
-    return rows
+    return sample_sets(good_texts(), per_set, seed)

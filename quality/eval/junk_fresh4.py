@@ -29,7 +29,6 @@ copied into the repository.
 from __future__ import annotations
 
 import functools
-import gettext
 import gzip
 import html
 import inspect
@@ -39,6 +38,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from corpusgov.quality.eval.junk_fresh import catalogue_pairs
+from corpusgov.quality.eval.junk_fresh3 import draw_kinds, sample_sets
 
 HELP = Path("/usr/share/help")
 EDU = Path("/usr/share/doc/debian-edu-doc-en")
@@ -68,6 +70,7 @@ def _text(fragment: str) -> str:
 class Source:
     """One language's raw material: paragraphs, headings, raw markup documents, UI labels and messages."""
 
+    lang: str = "en"
     paras: list[str] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     raws: list[str] = field(default_factory=list)
@@ -92,17 +95,10 @@ def _catalogue(iso: bool = False) -> tuple[tuple[str, str], ...]:
     """(English msgid, Chinese translation) pairs of the zh_CN catalogues, one line each, format kept: the
     programs' catalogues, or (``iso``) those of the ISO code tables (country and place names)."""
     pairs: dict[str, str] = {}
-    for mo in sorted(ZH_MO.glob("*.mo")) if ZH_MO.is_dir() else []:
-        if mo.name.startswith("iso_") != iso:
-            continue
-        try:
-            with mo.open("rb") as f:
-                cat = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]
-        except (OSError, ValueError):
-            continue
-        for k, v in cat.items():
-            if isinstance(k, str) and isinstance(v, str) and k and v and "\n" not in k + v and "\x04" not in k:
-                pairs.setdefault(k, v)
+    for name, k, v in catalogue_pairs(ZH_MO):
+        if name.startswith("iso_") == iso and isinstance(k, str) and isinstance(v, str) and k and v \
+                and "\n" not in k + v and "\x04" not in k:
+            pairs.setdefault(k, v)
     return tuple(sorted(pairs.items()))
 
 
@@ -133,7 +129,7 @@ def source(lang: str) -> Source:
     if lang == "zh":
         heads = [h for h in heads if _HAN.search(h)]
     labels, msgs = _ui(lang)
-    return Source(paras, sorted(set(heads)), raws, labels, msgs)
+    return Source(lang, paras, sorted(set(heads)), raws, labels, msgs)
 
 
 def good_texts() -> dict[str, list[str]]:
@@ -156,7 +152,7 @@ def missing() -> list[str]:
 
 # ---- the kinds: each maker gets a seeded RNG and its language's Source ----
 
-def consent_banner(rng: random.Random, src: Source, lang: str) -> str:
+def consent_banner(rng: random.Random, src: Source) -> str:
     """A cookie/consent or notification banner a page extractor kept: a label as title, one or two real UI
     messages, and a row of buttons (real labels)."""
     out = [rng.choice(src.labels)] if rng.random() < 0.6 else []
@@ -166,8 +162,9 @@ def consent_banner(rng: random.Random, src: Source, lang: str) -> str:
     return "\n".join(out)
 
 
-def related_posts(rng: random.Random, src: Source, lang: str) -> str:
+def related_posts(rng: random.Random, src: Source) -> str:
     """A "related posts" block with dates and a pagination bar: real headings, our dates and page numbers."""
+    lang = src.lang
     out = ["相关文章" if lang == "zh" else rng.choice(["Related posts", "You may also like", "Recent articles"])]
     for h in rng.sample(src.headings, rng.randint(4, 10)):
         y, m, d = rng.randint(2012, 2024), rng.randint(1, 12), rng.randint(1, 28)
@@ -187,9 +184,10 @@ def _iso_rows() -> tuple[tuple[str, ...], ...]:
     return tuple((r["name"], zh.get(r["name"], r["name"]), r["alpha_2"], r["alpha_3"], r["numeric"]) for r in rows)
 
 
-def flattened_table(rng: random.Random, src: Source, lang: str) -> str:
+def flattened_table(rng: random.Random, src: Source) -> str:
     """A table flattened to text by an extractor: country rows of the ISO 3166 table (name, codes, number),
     cells joined by spaces or tabs, with the header row."""
+    lang = src.lang
     rows = _iso_rows()
     a = rng.randrange(len(rows) - 20)
     head = ["国家/地区", "二位代码", "三位代码", "数字代码"] if lang == "zh" else ["Country", "Alpha-2", "Alpha-3", "Numeric"]
@@ -200,7 +198,7 @@ def flattened_table(rng: random.Random, src: Source, lang: str) -> str:
     return ("\n" if rng.random() < 0.7 else " ").join(lines)
 
 
-def book_index(rng: random.Random, src: Source, lang: str) -> str:
+def book_index(rng: random.Random, src: Source) -> str:
     """A document's back-of-book index: its real headings as entries, sorted, with page locators."""
     terms = sorted(rng.sample(src.headings, min(len(src.headings), rng.randint(10, 30))))
     out = []
@@ -215,9 +213,10 @@ def book_index(rng: random.Random, src: Source, lang: str) -> str:
 _FMT = re.compile(r"%(?:\d+\$)?[-#0 +']*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t)?[sdiuxXlfgc]|%\d*\$?[sd]|\{[^}]*\}")
 
 
-def log_output(rng: random.Random, src: Source, lang: str) -> str:
+def log_output(rng: random.Random, src: Source) -> str:
     """Program log output: timestamped lines with levels and module names around real catalogue messages whose
     format directives are filled with words and numbers."""
+    lang = src.lang
     h, m, s = rng.randint(0, 23), rng.randint(0, 59), rng.randint(0, 59)
     mods = [w.lower() for w in rng.sample(src.labels, 3)] if lang == "en" else ["core", "net", "io"]
     out = []
@@ -248,7 +247,7 @@ def _changelog_blocks() -> tuple[str, ...]:
     return tuple(blocks)
 
 
-def changelog_fragment(rng: random.Random, src: Source, lang: str) -> str:
+def changelog_fragment(rng: random.Random, src: Source) -> str:
     """Release notes of installed packages pasted into a page: one to three Debian changelog entries (header,
     bullet items), without their maintainer lines."""
     blocks = _changelog_blocks()
@@ -256,7 +255,7 @@ def changelog_fragment(rng: random.Random, src: Source, lang: str) -> str:
     return "\n\n".join(blocks[a: a + rng.randint(1, 3)])
 
 
-def stripped_markup(rng: random.Random, src: Source, lang: str) -> str:
+def stripped_markup(rng: random.Random, src: Source) -> str:
     """The top of an HTML page stripped badly: a window of its navigation header, title block and table of
     contents with the tags deleted in place (no spaces added, entities left encoded, the edges of tags cut by
     the window kept)."""
@@ -269,7 +268,7 @@ def stripped_markup(rng: random.Random, src: Source, lang: str) -> str:
     return re.sub(r"\n\s*\n+", "\n", text).strip()
 
 
-def api_listing(rng: random.Random, src: Source, lang: str) -> str:
+def api_listing(rng: random.Random, src: Source) -> str:
     """An auto-generated API listing: a standard-library module's public callables with their signatures and
     the first line of their docstrings, as a documentation generator's summary table prints them."""
     import importlib
@@ -280,7 +279,7 @@ def api_listing(rng: random.Random, src: Source, lang: str) -> str:
     for n in rng.sample(names, min(len(names), rng.randint(6, 18))):
         obj = getattr(mod, n)
         try:
-            sig = str(inspect.signature(obj))
+            sig = re.sub(r" at 0x[0-9a-f]+", "", str(inspect.signature(obj)))  # defaults' addresses vary by run
         except (TypeError, ValueError):
             sig = "(...)"
         doc = (inspect.getdoc(obj) or "").split("\n")[0]
@@ -288,9 +287,10 @@ def api_listing(rng: random.Random, src: Source, lang: str) -> str:
     return "\n".join(out)
 
 
-def pasted_footers(rng: random.Random, src: Source, lang: str) -> str:
+def pasted_footers(rng: random.Random, src: Source) -> str:
     """Page footers kept by the extractor from several pages in a row: a copyright line, a licence sentence
     (from the system's licence texts), a row of links (real UI labels), repeated with small changes."""
+    lang = src.lang
     lic = rng.choice(sorted(LICENCES.glob("*")))
     sents = [s.strip() for s in re.split(r"(?<=[.])\s+", " ".join(lic.read_text(errors="replace").split()))
              if 40 <= len(s.strip()) <= 200]
@@ -308,7 +308,7 @@ def pasted_footers(rng: random.Random, src: Source, lang: str) -> str:
     return "\n".join(out)
 
 
-_Maker = Callable[[random.Random, Source, str], str]
+_Maker = Callable[[random.Random, Source], str]
 FRESH4_KINDS: dict[str, tuple[str, _Maker]] = {
     "consent_banner_en": ("en", consent_banner),
     "consent_banner_zh": ("zh", consent_banner),
@@ -330,26 +330,9 @@ FRESH4_KINDS: dict[str, tuple[str, _Maker]] = {
 
 def make_fresh4(per_kind: int = 40, seed: int = 31) -> list[dict[str, str]]:
     """``per_kind`` junk documents of every FRESH4 kind (seeded), empty ones redrawn."""
-    srcs = {"zh": source("zh"), "en": source("en")}
-    rng = random.Random(seed)
-    out = []
-    for kind, (lang, make) in FRESH4_KINDS.items():
-        i = tries = 0
-        while i < per_kind and tries < per_kind * 5:
-            tries += 1
-            text = make(rng, srcs[lang], lang)
-            if len(text.strip()) < 20:
-                continue
-            out.append({"id": f"junk_fresh4-{kind}-{i}", "set": "junk_fresh4", "kind": kind, "text": text})
-            i += 1
-    return out
+    return draw_kinds(FRESH4_KINDS, {"zh": source("zh"), "en": source("en")}, "junk_fresh4", per_kind, seed)
 
 
 def make_good4(per_set: int = 400, seed: int = 37) -> list[dict[str, str]]:
     """Up to ``per_set`` good documents of each language (seeded)."""
-    rng = random.Random(seed)
-    rows = []
-    for name, texts in good_texts().items():
-        for i, t in enumerate(rng.sample(texts, min(per_set, len(texts)))):
-            rows.append({"id": f"{name}-{i}", "set": name, "text": t})
-    return rows
+    return sample_sets(good_texts(), per_set, seed)
