@@ -204,7 +204,6 @@ def _pack(word: str) -> int:
 class _ProfileTables:
     """langdetect's profiles as lookup tables; read-only, shared by every detector of the process."""
 
-    factory: Any  # langdetect's DetectorFactory with all profiles loaded (its seed is not used)
     langs: list[str]
     cand_cols: dict[str, np.ndarray]  # script -> candidate language columns
     logp_by_script: dict[str, np.ndarray]  # script -> (grams x candidates) log P, contiguous
@@ -214,43 +213,71 @@ class _ProfileTables:
     norm_nonlatin: dict[int, str]  # the same, Latin letters blanked (like langdetect in non-Latin text)
 
 
+def _profile_files() -> list[str]:
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    return [os.path.join(PROFILES_DIRECTORY, n) for n in sorted(os.listdir(PROFILES_DIRECTORY))]  # FS-independent
+
+
 @lru_cache(maxsize=1)
-def _profile_tables() -> _ProfileTables:
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.utils.ngram import NGram
+def _langdetect_factory() -> Any:
+    """langdetect's DetectorFactory with all profiles loaded (1-2 s; only the ``langdetect`` method needs it)."""
+    from langdetect.detector_factory import DetectorFactory
 
     factory = DetectorFactory()
     profiles = []
-    for name in sorted(os.listdir(PROFILES_DIRECTORY)):  # sorted: language order independent of the FS
-        with open(os.path.join(PROFILES_DIRECTORY, name), encoding="utf-8") as f:
+    for path in _profile_files():
+        with open(path, encoding="utf-8") as f:
             profiles.append(f.read())
     factory.load_json_profile(profiles)
+    return factory
+
+
+def _build_profile_arrays() -> dict[str, np.ndarray]:
+    from langdetect.utils.ngram import NGram
+
+    factory = _langdetect_factory()
     langs: list[str] = list(factory.langlist)
     index = {lang: i for i, lang in enumerate(langs)}
     words = sorted(factory.word_lang_prob_map)
     probs = np.array([factory.word_lang_prob_map[w] for w in words], dtype=np.float64)
     logp = np.log(probs + LanguageDetector._SMOOTH).astype(np.float32)
-    cand_cols = {
-        s: np.array([index[lang] for lang in ls if lang in index], dtype=np.intp)
-        for s, ls in _SCRIPT_CANDIDATES.items()
-    }
+    out: dict[str, np.ndarray] = {"langs": np.array(langs, dtype=str)}
+    for s, ls in _SCRIPT_CANDIDATES.items():
+        cols = np.array([index[lang] for lang in ls if lang in index], dtype=np.intp)
+        out[f"cols_{s}"] = cols
+        out[f"logp_{s}"] = np.ascontiguousarray(logp[:, cols])
     packed = np.array([_pack(w) for w in words], dtype=np.int64)
     order = np.argsort(packed, kind="stable")
-    norm: dict[int, str] = {}
+    out["keys"], out["key_rows"] = packed[order], order.astype(np.intp)
+    norm_from, norm_to = [], []
     for cp in range(0x10000):
         ch = chr(cp)
         if 0xD800 <= cp <= 0xDFFF:
             continue
         n = NGram.normalize(ch)
         if n != ch:
-            norm[cp] = n
+            assert len(n) == 1, (cp, n)  # one character each, so it is stored as a code point
+            norm_from.append(cp)
+            norm_to.append(ord(n))
+    out["norm_from"], out["norm_to"] = np.array(norm_from, dtype=np.int64), np.array(norm_to, dtype=np.int64)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _profile_tables() -> _ProfileTables:
+    """Built once per machine (``table_cache``: keyed by the profile files and this module's source)."""
+    from corpusgov.quality.table_cache import cached_arrays
+
+    a = cached_arrays("langdetect_tables", [*_profile_files(), __file__], _build_profile_arrays)
+    norm = {int(f): chr(t) for f, t in zip(a["norm_from"].tolist(), a["norm_to"].tolist(), strict=True)}
     norm_nonlatin = dict(norm)
     for cp in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)):
         norm_nonlatin[cp] = " "
     return _ProfileTables(
-        factory=factory, langs=langs, cand_cols=cand_cols,
-        logp_by_script={s: np.ascontiguousarray(logp[:, c]) for s, c in cand_cols.items()},
-        keys=packed[order], key_rows=order.astype(np.intp), norm=norm, norm_nonlatin=norm_nonlatin,
+        langs=a["langs"].tolist(), cand_cols={s: a[f"cols_{s}"] for s in _SCRIPT_CANDIDATES},
+        logp_by_script={s: a[f"logp_{s}"] for s in _SCRIPT_CANDIDATES},
+        keys=a["keys"], key_rows=a["key_rows"], norm=norm, norm_nonlatin=norm_nonlatin,
     )
 
 
@@ -266,14 +293,9 @@ class LanguageDetector:
     _MIN_DISTINCT = 12
 
     def __init__(self, policy: LanguagePolicy | None = None) -> None:
-        from langdetect.detector_factory import DetectorFactory
-
         self.policy = policy or LanguagePolicy()
-        tables = _profile_tables()  # once per process: reading langdetect's 55 profiles takes 1-2 s
-        factory = DetectorFactory()  # per instance, for its seed; shares the profile dictionary
-        factory.word_lang_prob_map, factory.langlist = tables.factory.word_lang_prob_map, tables.factory.langlist
-        factory.set_seed(self.policy.seed)  # instance attribute: the global DetectorFactory.seed is untouched
-        self._factory = factory
+        tables = _profile_tables()  # once per process (built once per machine: table_cache)
+        self._factory: Any = None  # langdetect's own detector: built on first use (the ``langdetect`` method)
         self._langs = tables.langs
         self._cand_cols = tables.cand_cols
         self._logp_by_script = tables.logp_by_script
@@ -462,12 +484,24 @@ class LanguageDetector:
                       + lang_ngrams.PRIOR * lang_ngrams.log_prior(lang))
         return int(np.argmax(adj)), adj
 
+    def _seeded_factory(self) -> Any:
+        """This detector's langdetect factory: its own seed, the process's profile dictionary (built on first use)."""
+        if self._factory is None:
+            from langdetect.detector_factory import DetectorFactory
+
+            shared = _langdetect_factory()
+            factory = DetectorFactory()
+            factory.word_lang_prob_map, factory.langlist = shared.word_lang_prob_map, shared.langlist
+            factory.set_seed(self.policy.seed)  # instance attribute: the global DetectorFactory.seed is untouched
+            self._factory = factory
+        return self._factory
+
     def _langdetect(self, windows: list[str], cols: np.ndarray) -> tuple[str, float]:
         """Reference path: langdetect's own seeded random-sampling detector on the bounded sample."""
         from langdetect.lang_detect_exception import LangDetectException
 
         allowed = {self._langs[c] for c in cols}
-        det = self._factory.create()
+        det = self._seeded_factory().create()
         det.set_max_text_length(self._width * self._count + self._count)
         det.append(" ".join(windows))
         try:

@@ -188,7 +188,20 @@ _HAN_LO, _HAN_N = 0x4E00, 0x9FFF - 0x4E00 + 1  # the range of _HAN_RUN
 @lru_cache(maxsize=1)
 def _han_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The jieba/OpenCC tables as arrays for ``han_stats``: log10 frequency and simplified code point per Han
-    character of the ``_HAN_RUN`` range, and the PMI table as sorted pair keys (``a << 21 | b``) with values."""
+    character of the ``_HAN_RUN`` range, and the PMI table as sorted pair keys (``a << 21 | b``) with values.
+    Built once per machine (``table_cache``: keyed by dict.txt, TSCharacters.txt and this module's source)."""
+    import jieba
+    import opencc
+
+    from corpusgov.quality.table_cache import cached_arrays
+
+    sources = [os.path.join(os.path.dirname(jieba.__file__), "dict.txt"),
+               os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt"), __file__]
+    a = cached_arrays("han_tables", sources, _build_han_arrays)
+    return a["logf"], a["simp"], a["pair_keys"], a["pair_pmi"]
+
+
+def _build_han_arrays() -> dict[str, np.ndarray]:
     logf, pmi = _jieba_tables()
     simp_map = _trad_to_simp()
     cps = np.arange(_HAN_LO, _HAN_LO + _HAN_N)
@@ -198,7 +211,7 @@ def _han_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     keys = np.array([ord(p[0]) << 21 | ord(p[1]) for p in pmi], dtype=np.int64)
     vals = np.array(list(pmi.values()), dtype=np.float64)
     order = np.argsort(keys)
-    return lf, simp, keys[order], vals[order]
+    return {"logf": lf, "simp": simp, "pair_keys": keys[order], "pair_pmi": vals[order]}
 
 
 def simplified_code_points() -> np.ndarray:

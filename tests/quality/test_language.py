@@ -168,6 +168,7 @@ def test_profiles_are_read_once_per_process_and_seeds_stay_per_detector() -> Non
     """langdetect's 55 profiles take 1-2 s to read: detectors of one process share the tables, not the seed."""
     a, b = LanguageDetector(), LanguageDetector(LanguagePolicy(seed=7))
     assert a._keys is b._keys and a._logp_by_script is b._logp_by_script
-    assert a._factory is not b._factory and (a._factory.seed, b._factory.seed) == (0, 7)
+    fa, fb = a._seeded_factory(), b._seeded_factory()  # langdetect's own factory: built on first use
+    assert fa is not fb and (fa.seed, fb.seed) == (0, 7) and fa.word_lang_prob_map is fb.word_lang_prob_map
     text = "Le comité a publié hier son rapport annuel sur les transports publics"
     assert LanguageDetector(LanguagePolicy(method="langdetect")).detect(text)[0] == a.detect(text)[0] == "fr"
