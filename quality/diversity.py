@@ -42,6 +42,10 @@ _UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 _WORD_RE = re.compile(r"[^\W_]+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
 _NON_LETTER_RE = re.compile(r"[\W\d_]+")
+# ASCII bytes that are not [a-z0-9] -> space: on ASCII text `_WORD_RE` words are exactly the runs of [a-z0-9] of
+# the lower-cased text, which a bytes translate and split find in ~4 µs instead of the pattern's ~35 (per ~1 KB).
+_ASCII_NON_WORD = bytes(c if chr(c).isascii() and chr(c).isalnum() and not chr(c).isupper() else 0x20
+                        for c in range(256))
 
 
 def ngram_hash64(b: bytes | str) -> int:
@@ -64,6 +68,14 @@ def _entropy(counts: Counter[str]) -> float:
     # Sum in key order: float addition is not associative, and merge order differs between runners.
     h = -math.fsum(counts[key] / total * math.log(counts[key] / total) for key in sorted(counts) if counts[key] > 0)
     return max(0.0, min(1.0, h / math.log(k)))
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD_RE.findall(text.lower())``; ASCII text through a bytes translate (the same words, in order)."""
+    low = text.lower()
+    if low.isascii():
+        return low.encode("ascii").translate(_ASCII_NON_WORD).decode("ascii").split()
+    return _WORD_RE.findall(low)
 
 
 class DiversityAccumulator:
@@ -127,7 +139,7 @@ class DiversityAccumulator:
             tri.update({letters[i: i + 3] for i in range(len(letters) - 2)})
             full = len(tri) >= _PENDING_MAX
         else:
-            words = _WORD_RE.findall(text.lower())
+            words = _words(text)
             uni, bi = pend["word_unigrams"], pend["word_bigrams"]
             uni.update(words)
             bi.update(map(" ".join, zip(words, words[1:], strict=False)))  # "a b", as f"{a} {b}"

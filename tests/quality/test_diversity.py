@@ -101,3 +101,15 @@ def test_hash_is_stable() -> None:
     # Fixed value: BLAKE2b-64 of "abc" does not depend on the process (unlike hash()).
     assert ngram_hash64("abc") == ngram_hash64(b"abc") == int.from_bytes(
         __import__("hashlib").blake2b(b"abc", digest_size=8).digest(), "little")
+
+
+def test_ascii_words_equal_the_pattern() -> None:
+    """The bytes-translate word split of ASCII text gives the pattern's words (every ASCII character and a few
+    non-ASCII ones that switch to the pattern: é, İ, ß, 中, the Kelvin sign)."""
+    from corpusgov.quality.diversity import _WORD_RE, _words
+
+    rng = random.Random(1)
+    chars = [chr(c) for c in range(128)] + ["é", "İ", "ß", "中", "\u212a"]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
+    texts += [f"ab{chr(c)}cd" for c in range(256)]
+    assert [_words(t) for t in texts] == [_WORD_RE.findall(t.lower()) for t in texts]
