@@ -130,6 +130,14 @@ class ShardAggregates:
             bisect.insort(got, (prio, sample))
             del got[DRILL_PER_KEY:]
 
+    def wants(self, key: tuple[str, ...], prio: str) -> bool:
+        """Would `offer(key, prio, ...)` keep the sample now? (Building a sample costs a masked snippet and
+        JSON; most records are not among the smallest priorities of their key, so callers ask first.)"""
+        from corpusgov.drill import DRILL_PER_KEY
+
+        got = self.drill.get(key)
+        return got is None or len(got) < DRILL_PER_KEY or prio < got[-1][0]
+
 
     def add_signals(self, columns: dict[str, np.ndarray], stage_lang: list[tuple[str, str]]) -> None:
         """Statistics and histogram counters (``q_hist``, and ``qh`` by stage and language) of a batch's
@@ -315,9 +323,14 @@ class RecordFinaliser:
         offered = reasons[:1] if decision == "drop" else list(reasons)
         if not offered:
             return
-        snip = drill.masked_snippet(text, pii, self._mask, marks[0].start if marks else None)
         prio = drill.priority(row["record_id"])
+        snip: str | None = None
         for r in offered:
+            key = (stage, r, row["source_id"], row["lang"] or "und")
+            if not agg.wants(key, prio):  # offer() would not keep it: skip building the sample
+                continue
+            if snip is None:
+                snip = drill.masked_snippet(text, pii, self._mask, marks[0].start if marks else None)
             sig, val, bound, th = drill.decisive_signal(r, self._policy_dict, signals, row["lang_score"])
             sample = {"stage": stage, "reason": r, "source_id": row["source_id"], "lang": row["lang"] or "und",
                       "record_id": row["record_id"], "decision": decision, "snippet": snip,
@@ -325,7 +338,7 @@ class RecordFinaliser:
                       "threshold": None if th is None else float(th),
                       "dup_of": dup.get("dup_of") if dup and r.startswith("duplicate:") else None,
                       "dup_kind": dup.get("dup_kind") if dup and r.startswith("duplicate:") else None}
-            agg.offer((stage, r, row["source_id"], row["lang"] or "und"), prio, json.dumps(sample))
+            agg.offer(key, prio, json.dumps(sample))
 
 
 def _counter_keys(row: dict[str, Any], rec: ShardRecord, ann: Annotations, decision: str, stage: str,

@@ -80,3 +80,22 @@ def test_batch_aggregates_equal_per_record_loop() -> None:
         assert [math.copysign(1, x) for st in got.signals.values() for x in st[2:]] == \
             [math.copysign(1, x) for st in ref.signals.values() for x in st[2:]]
         assert "nulls" not in got.signals and got.counts
+
+
+def test_wants_predicts_offer() -> None:
+    """Offering only what `wants` accepts keeps the same drill-down samples as offering everything (the finaliser
+    skips building samples that would not be kept)."""
+    from corpusgov.drill import priority
+
+    rng = random.Random(5)
+    offers = [((rng.choice("ab"), rng.choice("xyz")), priority(f"r{rng.randrange(400)}"), f"s{i}")
+              for i in range(3000)]
+    everything, asked = ShardAggregates(), ShardAggregates()
+    skipped = 0
+    for key, prio, sample in offers:
+        everything.offer(key, prio, sample)
+        if asked.wants(key, prio):
+            asked.offer(key, prio, sample)
+        else:
+            skipped += 1
+    assert asked.drill == everything.drill and skipped > 2000
