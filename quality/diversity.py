@@ -13,6 +13,9 @@ registers with numpy, exactly as ``HyperLogLogPlusPlus.update`` would with ``has
 n-grams of many records are pooled in one set per sketch (``_PENDING_MAX`` at most) before the registers are
 updated: words and n-grams repeated across records are looked up once per pool, and numpy's per-call overhead
 is paid per pool instead of per record; a register is a maximum, so when it is updated does not change it.
+Character 3-grams of unspaced text are pooled as int64 codes (three 21-bit code points) instead of strings and
+deduplicated with ``np.unique`` per pool; only codes missing from a bounded sorted code -> hash table are turned
+back into their 3-character strings and hashed, so the registers are those of hashing every distinct string.
 """
 
 from __future__ import annotations
@@ -36,8 +39,16 @@ _CACHE_MAX = 1 << 15
 _HASH_CACHE: dict[str, int] = {}
 # n-grams pooled per sketch before the registers are updated (bounded: ≈ 1 MB of short strings per sketch).
 _PENDING_MAX = 1 << 14
+# Character 3-gram codes pooled before the registers are updated (512 KB of int64), and the most code -> hash
+# entries kept per process (16 bytes each: 2 MB, filled first come and never evicted, like _HASH_CACHE).
+_TRI_POOL_MAX = 1 << 16
+_TRI_CACHE_MAX = 1 << 17
+_TRI_KEYS = np.zeros(0, dtype=np.int64)  # sorted codes
+_TRI_HASHES = np.zeros(0, dtype=np.uint64)  # ngram_hash64 of each code's 3-character string
+_CP_MASK = (1 << 21) - 1
 _BUCKETS = 25  # bucket b holds lengths with bit_length == b: 0, 1, 2-3, 4-7, ..., >= 2**23
 _SKETCHES = ("word_unigrams", "word_bigrams", "char_trigrams")
+_WORD_SKETCHES = ("word_unigrams", "word_bigrams")
 _UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 _WORD_RE = re.compile(r"[^\W_]+")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f]")
@@ -78,6 +89,33 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(low)
 
 
+def _trigram_hashes(codes: np.ndarray) -> np.ndarray:
+    """``ngram_hash64`` of the 3-character string of each code (sorted, distinct); misses of the process's code
+    table are hashed and added to it while it has room."""
+    global _TRI_KEYS, _TRI_HASHES
+    keys, vals = _TRI_KEYS, _TRI_HASHES
+    hv = np.empty(len(codes), dtype=np.uint64)
+    if len(keys):
+        pos = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+        hit = keys[pos] == codes
+        hv[hit] = vals[pos[hit]]
+        miss = codes[~hit]
+    else:
+        hit, miss = np.zeros(len(codes), dtype=bool), codes
+    if len(miss):
+        blake, m = hashlib.blake2b, _CP_MASK
+        grams = [chr(c >> 42) + chr((c >> 21) & m) + chr(c & m) for c in miss.tolist()]
+        new = np.frombuffer(b"".join([blake(g.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+                                      for g in grams]), dtype="<u8").astype(np.uint64)
+        hv[~hit] = new
+        room = _TRI_CACHE_MAX - len(keys)
+        if room > 0:  # both sorted: a stable sort of the two runs merges them
+            k = np.concatenate((keys, miss[:room]))
+            order = np.argsort(k, kind="stable")
+            _TRI_KEYS, _TRI_HASHES = k[order], np.concatenate((vals, new[:room]))[order]
+    return hv
+
+
 class DiversityAccumulator:
     """``add`` per record, ``merge`` partial accumulators (in place; returns self), ``result`` as JSON-able."""
 
@@ -90,7 +128,9 @@ class DiversityAccumulator:
         self.acquisitions: Counter[str] = Counter()
         self.length_hist = [0] * _BUCKETS
         self._sketches = {name: _new_hll() for name in _SKETCHES}
-        self._pending: dict[str, set[str]] = {name: set() for name in _SKETCHES}
+        self._pending: dict[str, set[str]] = {name: set() for name in _WORD_SKETCHES}
+        self._tri: list[np.ndarray] = []  # pooled character 3-gram codes
+        self._tri_n = 0
 
     @property
     def sketches(self) -> dict[str, HyperLogLogPlusPlus]:
@@ -101,7 +141,7 @@ class DiversityAccumulator:
     # ------------------------------------------------------------- pickling
     def __getstate__(self) -> dict[str, Any]:
         self._flush()
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_sketches", "_pending")}
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_sketches", "_pending", "_tri", "_tri_n")}
         state["sketches"] = {k: v.reg.tobytes() for k, v in self._sketches.items()}
         return state
 
@@ -110,7 +150,8 @@ class DiversityAccumulator:
         state.pop("_cache", None)  # pickles of the version with a per-accumulator cache
         self.__dict__.update(state)
         self._sketches = {}
-        self._pending = {name: set() for name in _SKETCHES}
+        self._pending = {name: set() for name in _WORD_SKETCHES}
+        self._tri, self._tri_n = [], 0
         for k in _SKETCHES:
             h = _new_hll()
             h.reg = np.frombuffer(regs[k], dtype=np.int8).copy()
@@ -135,9 +176,12 @@ class DiversityAccumulator:
         pend = self._pending
         if self._unspaced(text, lang):
             letters = _NON_LETTER_RE.sub("", text)  # CJK 3-grams over letters, punctuation removed
-            tri = pend["char_trigrams"]
-            tri.update({letters[i: i + 3] for i in range(len(letters) - 2)})
-            full = len(tri) >= _PENDING_MAX
+            if len(letters) < 3:
+                return
+            cp = np.frombuffer(letters.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+            self._tri.append((cp[:-2] << 42) | (cp[1:-1] << 21) | cp[2:])  # letters[i:i + 3] as one code
+            self._tri_n += len(cp) - 2
+            full = self._tri_n >= _TRI_POOL_MAX
         else:
             words = _words(text)
             uni, bi = pend["word_unigrams"], pend["word_bigrams"]
@@ -159,6 +203,10 @@ class DiversityAccumulator:
             if grams:
                 self._update(name, grams)
                 grams.clear()
+        if self._tri:
+            codes = np.unique(np.concatenate(self._tri))
+            self._tri, self._tri_n = [], 0
+            self._update_registers("char_trigrams", _trigram_hashes(codes))
 
     def _update(self, name: str, grams: set[str]) -> None:
         cache = _HASH_CACHE
@@ -173,6 +221,10 @@ class DiversityAccumulator:
             if room:
                 cache.update(zip(missing[:room], new[:room].tolist(), strict=True))
             hv = np.concatenate((hv, new))
+        self._update_registers(name, hv)
+
+    def _update_registers(self, name: str, hv: np.ndarray) -> None:
+        """Registers as ``HyperLogLogPlusPlus.update`` sets them for each 64-bit hash in `hv`."""
         hll = self._sketches[name]
         idx = (hv & np.uint64(hll.m - 1)).astype(np.intp)
         bits = hv >> np.uint64(hll.p)  # < 2**52, exact in float64

@@ -113,3 +113,27 @@ def test_ascii_words_equal_the_pattern() -> None:
     texts = ["".join(rng.choice(chars) for _ in range(rng.randint(0, 25))) for _ in range(20_000)]
     texts += [f"ab{chr(c)}cd" for c in range(256)]
     assert [_words(t) for t in texts] == [_WORD_RE.findall(t.lower()) for t in texts]
+
+
+def test_trigram_codes_match_datasketch_update_on_odd_text() -> None:
+    """Character 3-grams pooled as codes give the registers of `HyperLogLogPlusPlus.update` fed every 3-gram string
+    of the letters (lone surrogates, astral characters, short texts, several pool flushes and the code table's
+    hits and misses included)."""
+    import re
+
+    from corpusgov.quality import diversity
+
+    rng = random.Random(7)
+    alpha = ["中", "文", "字", "\ud800", "\udfff", "\U00020000", "\U0010ffff", "1", "，", " ", "ア", "_", "x"]
+    texts = ["".join(rng.choice(alpha) for _ in range(rng.randint(0, 40))) for _ in range(6000)]
+    texts += ["".join(chr(0x4E00 + rng.randrange(20000)) for _ in range(300)) for _ in range(600)]  # > 1 pool
+    acc = DiversityAccumulator()
+    ref = HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)
+    for t in texts:
+        acc.add(t, "zh-Hans", "s", "d", "a")
+        letters = re.sub(r"[\W\d_]+", "", t)
+        for i in range(len(letters) - 2):
+            ref.update(letters[i:i + 3].encode("utf-8", "surrogatepass"))
+    assert acc.sketches["char_trigrams"].reg.tobytes() == ref.reg.tobytes()
+    assert 0 < len(diversity._TRI_KEYS) <= diversity._TRI_CACHE_MAX
+    assert (diversity._TRI_KEYS[1:] > diversity._TRI_KEYS[:-1]).all()  # sorted, distinct
