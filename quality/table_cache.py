@@ -70,8 +70,10 @@ def cached_arrays(name: str, sources: list[str], build: Callable[[], dict[str, n
         os.makedirs(d, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=d, prefix=f".{name}-", suffix=".npz")
         try:
-            with os.fdopen(fd, "wb") as f:
-                np.savez(f, **arrays)
+            with os.fdopen(fd, "wb") as f, zipfile.ZipFile(f, "w") as z:  # np.savez's layout: one .npy each
+                for k, v in arrays.items():
+                    with z.open(f"{k}.npy", "w") as member:
+                        np.lib.format.write_array(member, np.asanyarray(v), allow_pickle=False)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
