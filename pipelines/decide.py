@@ -138,6 +138,19 @@ def _digest_matrix(col: pa.ChunkedArray | pa.Array, width: int) -> np.ndarray:
     return buf[arr.offset * width : (arr.offset + len(arr)) * width].reshape(len(arr), width)
 
 
+def _band_matrix(col: pa.ChunkedArray, width: int) -> np.ndarray:
+    """A binary column whose values all have `width` bytes as an (n, width) uint8 view of its data buffer.
+
+    Why: `b"".join(col.to_pylist())` made one Python bytes object per representative and then the joined copy
+    (about twice the band keys of a partition, at the exact step's peak)."""
+    arr = col.combine_chunks()
+    if len(arr) and not pc.all(pc.equal(pc.binary_length(arr), width)).as_py():
+        raise ValueError(f"band keys of a representative are not {width} bytes")
+    offsets = np.frombuffer(arr.buffers()[1], dtype=np.int32)[arr.offset : arr.offset + len(arr) + 1]
+    data = np.frombuffer(arr.buffers()[2], dtype=np.uint8) if len(arr) else np.zeros(0, np.uint8)
+    return data[offsets[0] : offsets[0] + len(arr) * width].reshape(len(arr), width)
+
+
 class ExactGroups:
     """Task = exact partition: exact groups -> members file; representatives' band keys -> bucket partitions."""
 
@@ -148,15 +161,17 @@ class ExactGroups:
         pl = self.plan
         t = _parts(os.path.dirname(pl.exact_part(p, 0)), EXACT_SCHEMA)
         n = t.num_rows
-        if n:
-            t = t.sort_by([("content", "ascending"), *_RANK])
-        content = _digest_matrix(t["content"], 32) if n else np.zeros((0, 32), np.uint8)
+        # The sort order, not a sorted copy of the partition: the band keys (most of its bytes) are taken for
+        # the representatives only (the rows of `t.sort_by(...)`; a sorted copy and then the representatives
+        # taken from it held the band keys three times).
+        order = pc.sort_indices(t, sort_keys=[("content", "ascending"), *_RANK]) if n else pa.array([], pa.uint64())
+        content = _digest_matrix(t["content"].take(order), 32) if n else np.zeros((0, 32), np.uint8)
         first = np.ones(n, dtype=bool)
         if n > 1:
             first[1:] = (content[1:] != content[:-1]).any(axis=1)
         starts = np.flatnonzero(first)
         sizes = np.diff(np.append(starts, n))
-        ids = t["record_id"].to_pylist()
+        ids = t["record_id"].take(order).to_pylist()
         members = [{"rep": ids[s], "member": ids[k]} for s, z in zip(starts.tolist(), sizes.tolist(), strict=True)
                    if z > 1 for k in range(s, s + z)]
         per: dict[int, list[dict[str, str]]] = {}
@@ -164,7 +179,7 @@ class ExactGroups:
             per.setdefault(node_part(m["rep"], pl.exact_parts), []).append(m)
         for h, rows in sorted(per.items()):
             write_atomic_table(pa.Table.from_pylist(rows, schema=MEMBERS_SCHEMA), members_path(pl.work, h, p))
-        reps = t.take(pa.array(starts, pa.int64()))
+        reps = t.take(order.take(pa.array(starts, pa.int64())))
         reps = reps.filter(pc.greater(pc.binary_length(reps["bands"]), 0))
         entries = self._scatter_bands(reps, p)
         return {"task": p, "rows": n, "reps": len(starts), "members": len(members), "band_entries": entries}
@@ -173,8 +188,7 @@ class ExactGroups:
         pl, r = self.plan, reps.num_rows
         if not r:
             return 0
-        blob = b"".join(reps["bands"].to_pylist())
-        dig = np.frombuffer(blob, dtype=np.uint8).reshape(r * pl.bands, DIGEST_BYTES)
+        dig = _band_matrix(reps["bands"], pl.bands * DIGEST_BYTES).reshape(r * pl.bands, DIGEST_BYTES)
         q_of = np.ascontiguousarray(dig[:, :4]).view(">u4").ravel() % pl.bucket_parts  # first 4 bytes, big-endian
         order = np.argsort(q_of, kind="stable")
         bounds = np.searchsorted(q_of[order], np.arange(pl.bucket_parts + 1))

@@ -15,6 +15,7 @@ from typing import Any
 
 import apache_beam as beam
 
+from corpusgov.heap import release_free_memory
 from corpusgov.pipelines.annotated import write_atomic_text
 
 
@@ -34,6 +35,10 @@ class TaskFn(beam.DoFn):
 
     def process(self, task: Any):
         summary = self._worker.run(task)
+        # Arrow's pool (mimalloc) kept what a task freed and the next task's tables landed partly on new
+        # pages, so a stage's peak grew with its number of tasks, i.e. with the corpus (docs/profile.md,
+        # issue 15: six decide partitions in a row 421 -> 451 MB, flat at 397-419 MB with this).
+        release_free_memory()
         write_atomic_text(json.dumps(summary, sort_keys=True, ensure_ascii=False),
                           os.path.join(self._dir, f"{summary['task']:06d}.json"))
         yield summary["task"]
