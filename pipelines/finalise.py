@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from corpusgov.heap import release_free_memory
 from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
     Layout,
@@ -101,7 +102,12 @@ class ShardWriter:
         for e in dead:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
                 agg.counts[k] = agg.counts.get(k, 0) + 1
-        infos = [info for info in (sinks[k].close() for k in kinds) if info is not None]
+        infos = []
+        for k in kinds:  # each close makes and frees a combined copy of its table: give it back before the next
+            info = sinks[k].close()
+            release_free_memory()
+            if info is not None:
+                infos.append(info)
         if dead:
             infos.append(write_shard(o, "deadletter", shard, n, dead, None,
                                      sort_fields=("record_id", "origin_key", "origin_index", "reason")))
@@ -163,6 +169,7 @@ def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]
         for w, sink in zip(writers, sinks, strict=True):
             w.close()
             sink.close()
+    release_free_memory()  # the pass's Parquet reads and filtered batches (~60 MB at 64 MB shards) before the buckets
     for path in spill:
         with pa.OSFile(path, "rb") as source:
             t = pa.ipc.open_stream(source).read_all()
