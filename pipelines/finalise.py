@@ -103,8 +103,8 @@ class ShardWriter:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
                 agg.counts[k] = agg.counts.get(k, 0) + 1
         infos = []
-        for k in kinds:  # each close makes and frees a combined copy of its table: give it back before the next
-            info = sinks[k].close()
+        for kind in kinds:  # each close makes and frees a combined copy of its table: give it back before the next
+            info = sinks[kind].close()
             release_free_memory()
             if info is not None:
                 infos.append(info)
