@@ -266,10 +266,12 @@ def _build_profile_arrays() -> dict[str, np.ndarray]:
 
 @lru_cache(maxsize=1)
 def _profile_tables() -> _ProfileTables:
-    """Built once per machine (``table_cache``: keyed by the profile files and this module's source)."""
+    """Built once per machine (``table_cache``: keyed by the profile files, langdetect's ngram.py and this module's source)."""
+    from langdetect.utils import ngram
+
     from corpusgov.quality.table_cache import cached_arrays
 
-    a = cached_arrays("langdetect_tables", [*_profile_files(), __file__], _build_profile_arrays)
+    a = cached_arrays("langdetect_tables", [*_profile_files(), ngram.__file__, __file__], _build_profile_arrays)
     norm = {int(f): chr(t) for f, t in zip(a["norm_from"].tolist(), a["norm_to"].tolist(), strict=True)}
     norm_nonlatin = dict(norm)
     for cp in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)):
