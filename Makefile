@@ -42,9 +42,7 @@ lint: setup
 
 # Real text for the held-out quality set and the language eval comes from Debian packages (installed when we
 # may; without them the eval says which part did not run).
-EVAL_DEBS := fortunes-zh python3.11-doc manpages-zh debian-reference-zh-cn debian-reference-zh-tw \
-	debian-faq debian-faq-zh-cn maint-guide maint-guide-zh-cn maint-guide-zh-tw lilypond-doc-html-zh \
-	gnome-user-docs abs-guide debian-edu-doc-en evince-common iso-codes
+EVAL_DEBS := $(shell sed 's/#.*//' quality/eval/eval_debs.txt)
 # Real annotations without gold for the annotation audit: the pyanno 2.0.2 sdist (BSD-3-Clause) ships the
 # Rzhetsky et al. 2009 e-2 set; crowd_eval reads it from the archive after checking its sha256.
 PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz
@@ -52,7 +50,7 @@ PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz
 ZH_NER_DIR := out/eval-src/zh-ner
 eval-debs:
 	@dpkg -s $(EVAL_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
+		apt-get install -y -qq --no-install-recommends $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
 eval-data: setup eval-debs
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"

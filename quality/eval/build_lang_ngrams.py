@@ -115,10 +115,10 @@ def training_texts(buckets: tuple[int, ...], extra: Path | None, held_out: tuple
         dict[str, list[str]], dict[str, int]]:
     """Texts per model language: the gettext catalogues of ``buckets`` plus the extra catalogues minus every
     message of the ``held_out`` buckets; and the gettext message counts (the language prior's sizes)."""
-    gettext_texts = {k: v for k, v in lang_real.messages_by_language(buckets).items() if k in languages()}
+    gettext_texts = {k: v for k, v in lang_real.messages_by_language(buckets, only_declared=False).items() if k in languages()}
     texts = {k: set(v) for k, v in gettext_texts.items()}
     if extra is not None:
-        held = {t for b in held_out for v in lang_real.messages_by_language((b,)).values() for t in v}
+        held = {t for b in held_out for v in lang_real.messages_by_language((b,), only_declared=False).values() for t in v}
         for code, msgs in extra_messages(extra).items():
             if code in languages():
                 texts.setdefault(code, set()).update(t for t in msgs if t not in held)
@@ -159,8 +159,8 @@ def _tune(extra: Path | None) -> None:
     lang_ngrams.MODEL_PATH = lang_ngrams.MODEL_PATH.with_name("lang_ngrams.tune.json")
     lang_ngrams.MODEL_PATH.write_text(json.dumps({"languages": train(train_texts, sizes)}), encoding="utf-8")
     lang_ngrams.clear_caches()
-    tune = lang_real.messages_by_language((1,))
-    bucket2 = lang_real.messages_by_language((2,))
+    tune = lang_real.messages_by_language((1,), only_declared=False)
+    bucket2 = lang_real.messages_by_language((2,), only_declared=False)
     rng = random.Random(1)
     rows = []
     for code in sorted(tune):
@@ -222,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     lang_ngrams.MODEL_PATH.write_text(json.dumps(model, ensure_ascii=False, separators=(",", ":")) + "\n",
                                       encoding="utf-8")
+    seen = lang_real.write_seen()
+    print(f"{seen} test-bucket messages also in a training catalogue -> {lang_real.SEEN_PATH}")
     counts = {k: v["texts"] for k, v in model["languages"].items()}
     print(f"{len(counts)} languages, {sum(counts.values())} training messages -> {lang_ngrams.MODEL_PATH} "
           f"({lang_ngrams.MODEL_PATH.stat().st_size / 1e6:.1f} MB): {counts}")

@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
+from corpusgov.quality.eval.declared_files import declared
+
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,}")
 _SENT = re.compile(r"[^。！？.!?\n]+[。！？.!?]")
@@ -87,8 +89,9 @@ _FUNCTION_ZH = {"the": "这", "a": "一个", "an": "一个", "of": "的", "to": 
 
 
 def catalogue_pairs(mo_dir: Path = _ZH_MO) -> Iterator[tuple[str, object, object]]:
-    """(catalogue file name, msgid, translation) of every readable ``*.mo`` under ``mo_dir``, files in name order."""
-    for mo in sorted(mo_dir.glob("*.mo")) if mo_dir.is_dir() else []:
+    """(catalogue file name, msgid, translation) of every readable ``*.mo`` under ``mo_dir`` that a declared eval package
+    ships (``declared_files``), files in name order."""
+    for mo in declared(mo_dir.glob("*.mo")) if mo_dir.is_dir() else []:
         try:
             with mo.open("rb") as f:
                 cat = gettext.GNUTranslations(f)._catalog  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from corpusgov.quality.eval.declared_files import declared
 from corpusgov.quality.eval.junk_fresh import catalogue_pairs
 from corpusgov.quality.eval.junk_fresh3 import draw_kinds, sample_sets
 
@@ -233,7 +234,7 @@ def log_output(rng: random.Random, src: Source) -> str:
 @functools.lru_cache(maxsize=1)
 def _changelog_blocks() -> tuple[str, ...]:
     blocks = []
-    for path in sorted(DOCS.glob("*/changelog.Debian.gz"))[:400]:
+    for path in declared(DOCS.glob("*/changelog.Debian.gz"))[:400]:
         try:
             with gzip.open(path, "rt", encoding="utf-8", errors="replace") as f:
                 text = f.read(20000)

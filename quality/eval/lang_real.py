@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from corpusgov.quality import lang_ngrams
+from corpusgov.quality.eval.declared_files import declared
 from corpusgov.quality.language import LanguageDetector
 
 LOCALE_DIR = Path("/usr/share/locale")
@@ -64,6 +65,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # training, and the reported figure is on TEST_BUCKET, never read when building or tuning.
 TEST_BUCKET = 0
 TRAIN_BUCKETS = (1, 2)
+# Test-bucket messages that occurred in a training catalogue when quality/lang_ngrams.json was built (hashes only).
+SEEN_PATH = Path(__file__).with_name("data") / "lang_real_seen_in_training.txt"
 
 
 def bucket(domain: str) -> int:
@@ -111,15 +114,19 @@ def _messages(mo: Path, loc: str) -> list[str]:
     return out
 
 
-def messages_by_language(buckets: tuple[int, ...], root: Path = LOCALE_DIR) -> dict[str, list[str]]:
+def messages_by_language(buckets: tuple[int, ...], root: Path = LOCALE_DIR,
+                         only_declared: bool = True) -> dict[str, list[str]]:
     """Distinct cleaned translations per detector code from the catalogues whose domain is in ``buckets``,
-    sorted; English ("en") from the original messages (msgids) of the German catalogues of those domains."""
+    sorted; English ("en") from the original messages (msgids) of the German catalogues of those domains.
+    ``only_declared``: only catalogues of the eval's declared packages (``declared_files``), so the set does not
+    depend on what else the machine has installed; False reads every installed catalogue (model building)."""
+    pick = declared if only_declared else sorted
     out: dict[str, set[str]] = {}
     for loc, code in sorted(LOCALES.items()):
-        for mo in sorted((root / loc / "LC_MESSAGES").glob("*.mo")):
+        for mo in pick((root / loc / "LC_MESSAGES").glob("*.mo")):
             if bucket(mo.stem) in buckets:
                 out.setdefault(code, set()).update(_messages(mo, loc))
-    for mo in sorted((root / "de" / "LC_MESSAGES").glob("*.mo")):
+    for mo in pick((root / "de" / "LC_MESSAGES").glob("*.mo")):
         if bucket(mo.stem) in buckets:
             for key in _catalogue(mo):
                 msgid = key[0] if isinstance(key, tuple) else key
@@ -129,15 +136,38 @@ def messages_by_language(buckets: tuple[int, ...], root: Path = LOCALE_DIR) -> d
     return {k: sorted(v) for k, v in out.items() if v}
 
 
+def seen_key(code: str, text: str) -> str:
+    """The key of a (language, message) pair in ``SEEN_PATH``: 12 hex digits of its SHA-1 (no text shipped)."""
+    return hashlib.sha1(f"{code}\t{text}".encode()).hexdigest()[:12]
+
+
+def load_seen(path: Path = SEEN_PATH) -> frozenset[str]:
+    """Keys of the test-bucket messages the shipped model was trained on (empty when the file is missing)."""
+    return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
+
+
+def write_seen(path: Path = SEEN_PATH, root: Path = LOCALE_DIR) -> int:
+    """Record which test-bucket messages also occur in a training catalogue, over every catalogue installed when the
+    model is built (``build_lang_ngrams`` trains on all of them), so ``build`` can leave them out on a machine that
+    lacks some of those catalogues. Returns how many."""
+    test = messages_by_language((TEST_BUCKET,), root, only_declared=False)
+    train = messages_by_language(TRAIN_BUCKETS, root, only_declared=False)
+    keys = sorted({seen_key(code, t) for code, msgs in test.items() for t in set(msgs) & set(train.get(code, ()))})
+    path.write_text("".join(k + "\n" for k in keys), encoding="utf-8")
+    return len(keys)
+
+
 def build(per_lang: int = 200, seed: int = 0, root: Path = LOCALE_DIR) -> list[dict[str, str]]:
-    """Up to ``per_lang`` messages per language from the test bucket's catalogues, seeded, in a stable order.
-    A message that also occurs in a training catalogue of the same language is left out."""
+    """Up to ``per_lang`` messages per language from the test bucket's declared catalogues, seeded, in a stable
+    order. A message that also occurs in a training catalogue of the same language is left out: one installed here,
+    or one the shipped model was trained on (``SEEN_PATH``, recorded when it was built)."""
     rng = random.Random(seed)
     test = messages_by_language((TEST_BUCKET,), root)
     train = messages_by_language(TRAIN_BUCKETS, root)
+    seen = load_seen()
     rows = []
     for code in sorted(test):
-        msgs = sorted(set(test[code]) - set(train.get(code, ())))
+        msgs = sorted(m for m in set(test[code]) - set(train.get(code, ())) if seen_key(code, m) not in seen)
         rng.shuffle(msgs)
         rows += [{"lang": code, "text": m} for m in msgs[:per_lang]]
     return rows

@@ -284,24 +284,20 @@ def _holdout(dev_rows: list[dict[str, Any]], policy: Path, examples: int) -> dic
 
 
 def installed_text() -> dict[str, Any]:
-    """What the machine-made splits sample from beyond their declared packages: junk_fresh/junk_fresh4 read every
-    zh_CN gettext catalogue and Debian changelog installed, lang_real every catalogue, so their figures move by a
-    few documents when other packages are installed (2026-12-05: junk_fresh4 440 -> 435 of 600 on the same code).
-    Recorded beside the figures so that a reproduction can tell a changed machine from a changed rule."""
-    import subprocess
+    """Which packages the machine-made splits read: junk_fresh/junk_fresh4 sample zh_CN gettext catalogues and
+    Debian changelogs, lang_real every locale's catalogues, all only from the declared eval packages and their
+    dependencies (``declared_files``; until 2026-12-05 23:45 UTC they read everything installed and junk_fresh4 moved
+    440 -> 435 of 600 on the same code when a browser was installed). Recorded beside the figures, with the
+    versions, so that a reproduction can tell a changed package from a changed rule."""
+    from corpusgov.quality.eval import declared_files
 
-    try:
-        listing = subprocess.run(["dpkg-query", "-W", "-f", "${Package} ${Version}\n"], capture_output=True,
-                                 text=True, check=True).stdout
-    except (OSError, subprocess.CalledProcessError):
-        listing = ""
-    pkgs = sorted(line for line in listing.splitlines() if line.strip())
-    locale = Path("/usr/share/locale")
-    return {"debian_packages": len(pkgs),
-            "debian_packages_sha256": hashlib.sha256("\n".join(pkgs).encode("utf-8")).hexdigest()[:16] if pkgs else None,
-            "gettext_catalogues": sum(1 for _ in locale.glob("*/LC_MESSAGES/*.mo")),
-            "zh_CN_catalogues": sum(1 for _ in (locale / "zh_CN" / "LC_MESSAGES").glob("*.mo")),
-            "changelogs": sum(1 for _ in Path("/usr/share/doc").glob("*/changelog.Debian.gz"))}
+    if not declared_files.available():
+        return {"declared_packages": None, "note": "no dpkg database: every file under /usr/share was read"}
+    versions = declared_files.installed_versions()
+    pkgs = sorted(f"{p} {versions.get(p, '?')}" for p in declared_files.closure(declared_files.declared_packages()))
+    return {"declared_packages": len(pkgs),
+            "declared_packages_sha256": hashlib.sha256("\n".join(pkgs).encode("utf-8")).hexdigest()[:16],
+            "missing": [p for p in declared_files.declared_packages() if p not in versions]}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -351,7 +347,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "signatures, Debian Edu manual and Evince help; never tuned or trained on, "
                                     "misses never printed; the only blind split left: first run 64.3%, after the "
                                     "junk score's retraining 73.3%, 72.5% on the same code once more packages were "
-                                    "installed (see machine)); good_fresh4_zh/en: GNOME user help zh_CN / GNOME help, system admin "
+                                    "installed; since 2026-12-05 23:45 UTC read from the declared packages only (see "
+                                    "machine)); good_fresh4_zh/en: GNOME user help zh_CN / GNOME help, system admin "
                                     "guide and Advanced Bash-Scripting Guide (up to 400 each)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
