@@ -201,6 +201,11 @@ def _han_arrays() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return a["logf"], a["simp"], a["pair_keys"], a["pair_pmi"]
 
 
+def word_pair_keys() -> np.ndarray:
+    """Sorted keys (``a << 21 | b``, simplified code points) of the Han pairs found inside jieba dictionary words."""
+    return _han_arrays()[2]
+
+
 def _build_han_arrays() -> dict[str, np.ndarray]:
     logf, pmi = _jieba_tables()
     simp_map = _trad_to_simp()

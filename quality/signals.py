@@ -26,7 +26,8 @@ Signals:
   words), han_pair_pmi (how strongly adjacent Han characters belong together), han_order_margin (forwards vs
   backwards) and word_pair_pmi (English word-boundary order): word order, which shuffled real words and
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
-  (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake.
+  (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
+  en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ from corpusgov.quality.naturalness import (
 from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
 from corpusgov.quality.ngram_repeats import ngram_signals_batch
 from corpusgov.quality.signal_names import SIGNAL_NAMES
+from corpusgov.quality.textlm import textlm_batch
 
 if TYPE_CHECKING:
     from corpusgov.quality.quality_policy import QualityPolicy
@@ -285,6 +287,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     tok = _tokenise(text, lang)
     ngrams: dict[str, float] = {}
     _ngram_signals(tok.tokens, tok.codes, ngrams)
+    ngrams.update(textlm_batch([text], coherence=False)[0])  # n-gram LM signals (order of words and characters)
     return _signals(tok, lang, ngrams, han_stats(tok.text))
 
 
@@ -295,6 +298,7 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     once per batch instead of once per document."""
     toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
+    ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
     han = han_stats_batch([t.text for t in toks])
     return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 

@@ -6,9 +6,9 @@ trained on real running text sees that their word pairs are ones real text does 
 the perplexity of such a model), and real paragraphs keep talking about the same things from one sentence to the
 next while text spliced from several sources does not.
 
-Status: measured, not wired into the annotator (``compute_signals_batch`` does not call it): the one junk model
-that read these signals dropped good modern Chinese prose (the Chinese LM is trained on help text only), and
-computing them unread would cost the quality stage ~7 %. See README, "Quality rules".
+Status: the ``LM_SIGNALS`` are computed by ``compute_signals(_batch)`` (``coherence=False``) and read by the learned
+junk score only; the coherence signals are not computed by the pipeline (they added nothing in the junk score's
+leave-kinds-out folds). See README, "Quality rules".
 
 Signals (per document, over its first ``MAX_CHARS`` characters; neutral values when there is too little text):
 
@@ -21,6 +21,10 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
 - ``zh_lm_logp`` / ``zh_lm_gain`` / ``zh_lm_seen``: the same for Han characters (traditional forms mapped to
   simplified) and the pairs of adjacent characters inside a Han run. Characters, not jieba words: segmenting costs
   hundreds of microseconds per document, over this stage's budget.
+- ``zh_lm_cross_neg``: share of the adjacent Han pairs that lie across a word boundary (not inside any jieba
+  dictionary word) whose gain is below ``CROSS_NEG`` (unseen, or rarer after the first character than alone); from
+  ``MIN_CROSS`` such pairs, neutral 0.0. Real text joins its words the way other real text does; shuffled or
+  swapped words keep their in-word pairs (which dilute the mean gain) but make new joins.
 - ``adj_overlap``: share of adjacent sentence pairs sharing a content unit (an English word of 4+ letters not in a
   stop list, or a Han character pair); ``adj_overlap_gain``: that share minus the share for sentences three apart
   (a document-level baseline: shuffled sentences score ~0); neutral 1.0 and 9.0 below ``MIN_SENTENCES``.
@@ -28,9 +32,9 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
 
 Tables: ``textlm.npz`` beside this module, hashed count buckets (uint32, 2**18 word and 2**21 pair buckets for
 English, per Han character and 2**20 pair buckets for Chinese), built by ``quality/eval/build_textlm.py`` from
-Debian documentation that no evaluation split reads (provenance in ``textlm_PROVENANCE.md``). Everything is
-computed for a whole batch in one numpy pass (``textlm_batch``): about 40 µs per
-bench document, nearly a third of it the coherence pass.
+Debian documentation and the ``lm`` part of ``quality/eval/prose_sources.py``, which no evaluation split reads
+(provenance in ``textlm_PROVENANCE.md``). Everything is computed for a whole batch in one numpy pass
+(``textlm_batch``): about 32 µs per bench document without the coherence pass.
 """
 
 from __future__ import annotations
@@ -42,20 +46,23 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpusgov.quality.naturalness import simplified_code_points
+from corpusgov.quality.naturalness import simplified_code_points, word_pair_keys
 
 TABLE_PATH = Path(__file__).with_name("textlm.npz")
 MAX_CHARS = 2000
 MIN_WORDS = 20
 MIN_HAN = 20
 MIN_SENTENCES = 4
+MIN_CROSS = 15
+CROSS_NEG = -0.3
 EN_UNI_BITS, EN_BI_BITS, ZH_BI_BITS = 18, 21, 20
 HAN_LO, HAN_N = 0x4E00, 0x9FFF - 0x4E00 + 1
 BACKOFF = float(np.log10(0.4))
-SIGNALS = ("en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov", "zh_lm_logp", "zh_lm_gain", "zh_lm_seen",
-           "adj_overlap", "adj_overlap_gain", "sent_len_cv")
+LM_SIGNALS = ("en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov", "zh_lm_logp", "zh_lm_gain", "zh_lm_seen",
+              "zh_lm_cross_neg")
+SIGNALS = (*LM_SIGNALS, "adj_overlap", "adj_overlap_gain", "sent_len_cv")
 NEUTRAL = {"en_lm_logp": 0.0, "en_lm_gain": 9.0, "en_lm_seen": 1.0, "en_lm_oov": 0.0, "zh_lm_logp": 0.0, "zh_lm_gain": 9.0,
-           "zh_lm_seen": 1.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0}
+           "zh_lm_seen": 1.0, "zh_lm_cross_neg": 0.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0}
 
 _P = np.uint64(1_000_003)
 _POW = np.cumprod(np.concatenate(([1], np.full(31, 1_000_003))).astype(np.uint64), dtype=np.uint64)
@@ -275,6 +282,17 @@ def _coherence(out: dict[str, np.ndarray], c: Codes, w: Words, wb: np.ndarray, h
     out["sent_len_cv"] = np.where(ok, np.sqrt(var) / np.maximum(mean, 1e-9), NEUTRAL["sent_len_cv"])
 
 
+def _cross(out: dict[str, np.ndarray], first: np.ndarray, second: np.ndarray, gain: np.ndarray, doc: np.ndarray,
+           n: int) -> None:
+    """``zh_lm_cross_neg``: over the pairs not inside a dictionary word, the share whose gain is below CROSS_NEG."""
+    keys = (first + HAN_LO) << 21 | (second + HAN_LO)
+    table = word_pair_keys()
+    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    cross = table[at] != keys
+    bad, cnt = _per_doc(doc[cross], (gain[cross] < CROSS_NEG).astype(np.float64), n)
+    out["zh_lm_cross_neg"] = np.where(cnt >= MIN_CROSS, bad / np.maximum(cnt, 1), NEUTRAL["zh_lm_cross_neg"])
+
+
 @functools.lru_cache(maxsize=1)
 def _stop_buckets() -> np.ndarray:
     """True for the word buckets of the stop list (a look-up instead of a set test per word)."""
@@ -283,8 +301,8 @@ def _stop_buckets() -> np.ndarray:
     return table
 
 
-def textlm_batch(texts: Sequence[str], tables: Tables | None = None) -> list[dict[str, float]]:
-    """The ``SIGNALS`` of every text, computed in one pass over the batch."""
+def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: bool = True) -> list[dict[str, float]]:
+    """The ``SIGNALS`` of every text (``LM_SIGNALS`` only without ``coherence``), computed in one pass over the batch."""
     n = len(texts)
     if n == 0:
         return []
@@ -307,7 +325,11 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None) -> list[dic
     second = hp.pair_key % np.uint64(HAN_N)
     cond, gain, seen = _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, first.astype(np.int64), second.astype(np.int64), zp)
     n_han = np.bincount(c.doc_of(hp.idx), minlength=n + 1)[: n + 1]
-    _lm(out, "zh_lm", c.doc_of(hp.pair_pos), cond, gain, seen, n_han, MIN_HAN, n)
-    _coherence(out, c, w, b, hp, n)
-    cols = [out[k][:n].tolist() for k in SIGNALS]
-    return [dict(zip(SIGNALS, vals, strict=True)) for vals in zip(*cols, strict=True)]
+    pair_doc = c.doc_of(hp.pair_pos)
+    _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
+    _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
+    names = SIGNALS if coherence else LM_SIGNALS
+    if coherence:
+        _coherence(out, c, w, b, hp, n)
+    cols = [out[k][:n].tolist() for k in names]
+    return [dict(zip(names, vals, strict=True)) for vals in zip(*cols, strict=True)]

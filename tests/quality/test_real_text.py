@@ -86,9 +86,11 @@ def test_blind_split_misses_are_never_listed() -> None:
 # (split, its rows, its kinds, junk floor, fewest good documents per set). junk_fresh3 (README: 32.5% caught
 # blind, 39.3% since the junk score is trained on its kinds; good text 0.3% zh / 0.5% en); junk_fresh4, the
 # crawler-junk split never trained on (64.3% first run, 73.3% after the retraining; good text 0 of 258 zh / 0 of
-# 400 en both times).
+# 400 en both times; 72.5% on a machine with more packages). 71.3% since the score is trained with news, novel,
+# review and quotation prose as good text (issue 13, 2026-12-06): the price of no longer dropping 13% of real news
+# paragraphs (README, junk score row), so the floor is 0.70.
 FRESH_SPLITS = [("junk_fresh3", rte.fresh3_rows, "FRESH3_KINDS", 0.38, 400),
-                ("junk_fresh4", rte.fresh4_rows, "FRESH4_KINDS", 0.72, 200)]
+                ("junk_fresh4", rte.fresh4_rows, "FRESH4_KINDS", 0.70, 200)]
 
 
 @pytest.mark.parametrize(("split", "rows", "kinds", "floor", "min_good"), FRESH_SPLITS)

@@ -76,3 +76,18 @@ def test_counts_match_the_tokens(text: str) -> None:
     uni, bi = (build_textlm.count_en if text is EN else build_textlm.count_zh)([text])
     n = len(text.split()) if text is EN else sum("\u4e00" <= c <= "\u9fff" for c in text)
     assert uni.sum() == n and 0 < bi.sum() < n
+
+
+def test_shuffled_words_make_new_cross_word_joins() -> None:
+    """zh_lm_cross_neg reads only the pairs across word boundaries: the real order's joins were counted, a shuffle's
+    are new; too few such pairs is neutral."""
+    import jieba
+
+    t = _tables()
+    words = jieba.lcut(ZH)
+    random.Random(3).shuffle(words)
+    real, shuffled = textlm.textlm_batch([ZH, "".join(words)], t, coherence=False)
+    assert set(real) == set(textlm.LM_SIGNALS)
+    assert real["zh_lm_cross_neg"] < shuffled["zh_lm_cross_neg"]
+    assert shuffled["zh_lm_cross_neg"] - real["zh_lm_cross_neg"] > 0.3
+    assert textlm.textlm_batch(["太短了。"], t)[0]["zh_lm_cross_neg"] == textlm.NEUTRAL["zh_lm_cross_neg"]
