@@ -22,6 +22,11 @@ _NAMES = {
     "good_fresh3_zh": ("LilyPond 与新维护者指南中文段落（应保留，从未调参）",
                        "Chinese paragraphs, LilyPond and New Maintainers' Guide (keep, never tuned on)"),
     "good_fresh3_en": ("GNU info 手册英文段落（应保留，从未调参）", "GNU info manual paragraphs (keep, never tuned on)"),
+    "guard_news_zh": ("人民日报新闻段落（应保留，从未训练）", "People's Daily news paragraphs (keep, never trained on)"),
+    "guard_novel_zh": ("《三国演义》段落（应保留，从未训练）", "Romance of the Three Kingdoms passages (keep, never trained on)"),
+    "guard_review_zh": ("购物评论（应保留，从未训练）", "shopping reviews (keep, never trained on)"),
+    "guard_quote_en": ("英文名言与短文（应保留，从未训练）", "English quotations (keep, never trained on)"),
+    "junk_order": ("语序打乱的真实文本（应删除，首次运行未见）", "real text in the wrong order (drop, blind on first run only)"),
 }
 
 
