@@ -43,6 +43,7 @@ class ZhPersonModel:
     """Weights: a dense (2**HASH_BITS, len(LABELS)) emission table and a label transition matrix."""
 
     MAX_LEN = 12  # a window reaches at most this far right of a candidate start
+    SINGLE_UNIT_NAMES = False  # a subclass whose units are words reports one-unit names (en_person_model.py)
 
     def __init__(
         self,
@@ -128,6 +129,8 @@ class ZhPersonModel:
         gap = em[:, 1] + tr[0, 1] - stay
         gap[:-1] += np.maximum(em[1:, 2] + tr[1, 2], em[1:, 3] + tr[1, 3]) - stay[1:]
         gap[text_end[lengths > 0] - 1] = -np.inf  # no name starts at a text's last character
+        if self.SINGLE_UNIT_NAMES:  # S between O steps opens a window too (English one-word names)
+            gap = np.maximum(gap, em[:, 4] + tr[0, 4] + tr[4, 0] - stay - tr[0, 0])
         starts = np.flatnonzero(gap > (-margins[0] if one else -margins[text]))
         if starts.size == 0:
             return [], np.zeros(0, dtype=np.intp)

@@ -1,0 +1,258 @@
+"""Features of the English person-name CRF: word tokens and hashed bucket ids per token.
+
+Why a module of its own: the trainer (train_en_person.py) and the decoder (en_person_model.py) must compute the
+very same bucket ids. Word-type properties (the lower-cased word, its shape, affixes, capitalisation and
+name-list flags) are computed once per distinct word and cached, so a document costs one regex pass and one
+dict lookup per token; the templates (the word and its neighbours, shape and capitalisation patterns around
+it, sentence position, name-list flags beside a neighbour's word) are then combined for a whole batch of
+documents at once with numpy, as the Chinese features are (zh_person_features.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import numpy as np
+
+HASH_BITS = 18
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX = np.uint64(0xC2B2AE3D27D4EB4F)
+_SHIFT = np.uint64(64 - HASH_BITS)
+
+# A word (letters/digits, inner apostrophes and hyphens: O'Brien, Jean-Luc), an @handle or #tag, or one
+# other non-space character.
+# A possessive 's is not part of the word (Burgess's -> Burgess ' s).
+TOKEN = re.compile(r"[@#]?\w+(?:['’\-](?![sS]\b)\w+)*|[^\w\s]")
+_SENT_END = frozenset(".!?:;\"“”|")
+
+# Per-word base codes (columns of a token's code row) and the per-token position code.
+W, SHAPE, SUF, PRE, GZ, CAP = range(6)
+POS = 6
+N_CODES = 7
+# Capitalisation classes.
+LOWER, TITLE, UPPER, MIXED, DIGIT, PUNCT, HANDLE = range(7)
+
+# Templates: each a tuple of (code column, token offset) pairs; the first is the constant bias.
+TEMPLATES: tuple[tuple[tuple[int, int], ...], ...] = (
+    (),
+    ((W, 0),),
+    ((W, -1),),
+    ((W, 1),),
+    ((W, -2),),
+    ((W, 2),),
+    ((SHAPE, 0),),
+    ((SUF, 0),),
+    ((PRE, 0),),
+    ((GZ, 0), (CAP, 0)),
+    ((GZ, -1), (CAP, -1), (GZ, 0), (CAP, 0)),
+    ((GZ, 0), (CAP, 0), (GZ, 1), (CAP, 1)),
+    ((CAP, -1), (CAP, 0), (CAP, 1)),
+    ((POS, 0), (CAP, 0), (GZ, 0)),
+    ((W, -1), (CAP, 0)),
+    ((CAP, 0), (W, 1)),
+    ((W, 0), (POS, 0)),
+    ((W, -1), (W, 0)),
+)
+N_TEMPLATES = len(TEMPLATES)
+_PAD = 2
+_BOS_ROW = (11, 11, 11, 11, 0, HANDLE + 1, 3)  # codes of the padding tokens around each document
+_EOS_ROW = (13, 13, 13, 13, 0, HANDLE + 2, 3)
+
+
+def stable_hash(s: str) -> int:
+    """64-bit hash that is the same in every process (Python's str hash is salted per process)."""
+    return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
+
+
+def _shape(word: str) -> str:
+    out = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:5]) + ("<4" if len(word) < 4 else "<8" if len(word) < 8 else "+")
+
+
+_FOLD_EXTRA = str.maketrans("łøđħıŀ", "lodhil")
+
+
+def fold(word: str) -> str:
+    """Lower case without accents (Pérez -> perez, Łukasz -> lukasz): the name lists are plain ASCII."""
+    low = word.lower().translate(_FOLD_EXTRA)
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c))
+
+
+def cap_class(word: str) -> int:
+    if word[0] in "@#" and len(word) > 1:
+        return HANDLE
+    if not word[0].isalnum():
+        return PUNCT
+    if any(ch.isdigit() for ch in word):
+        return DIGIT
+    if word.islower():
+        return LOWER
+    if word.isupper():
+        return UPPER if len(word) > 1 else TITLE
+    if word[0].isupper() and word[1:].islower():
+        return TITLE
+    if word[0].isupper() and all(p[:1].isupper() and p[1:].islower() for p in re.split(r"['’\-]", word) if p):
+        return TITLE  # O'Brien, Jean-Luc
+    return MIXED
+
+
+def bucket(n: int, cuts: tuple[int, ...]) -> int:
+    """1 + the number of cuts at or below n, 0 when absent (n = 0)."""
+    return 0 if n <= 0 else 1 + sum(n >= c for c in cuts)
+
+
+FIRST_CUTS = (100, 1000, 10000)  # SSA largest yearly count: rare, some, common, very common
+LAST_CUTS = (1000, 10000, 100000)  # Census 2010 count
+
+
+class Gazetteer:
+    """Name-list flags of a lower-cased word: a small code (first-name bucket * 5 + surname bucket)."""
+
+    def __init__(self, keys: np.ndarray, flags: np.ndarray) -> None:
+        self._flags = dict(zip(np.asarray(keys, dtype=np.uint64).tolist(), np.asarray(flags).tolist(), strict=True))
+
+    @classmethod
+    def build(cls, first: dict[str, int], last: dict[str, int]) -> Gazetteer:
+        keys, flags = cls.arrays(first, last)
+        return cls(keys, flags)
+
+    @staticmethod
+    def arrays(first: dict[str, int], last: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+        words = sorted(set(first) | set(last))
+        codes = [bucket(first.get(w, 0), FIRST_CUTS) * 5 + bucket(last.get(w, 0), LAST_CUTS) for w in words]
+        return np.array([stable_hash(w) for w in words], dtype=np.uint64), np.array(codes, dtype=np.uint8)
+
+    def flag(self, lower_hash: int) -> int:
+        return self._flags.get(lower_hash, 0)
+
+
+class Tokens:
+    """One document's word tokens and their (n, N_CODES) code rows; len() is the token count. Character
+    offsets are found only when asked (`span`): most documents have no name, and offsets cost a match
+    object per token."""
+
+    __slots__ = ("text", "words", "codes", "_offsets")
+
+    def __init__(self, text: str, words: list[str], codes: np.ndarray) -> None:
+        self.text, self.words, self.codes = text, words, codes
+        self._offsets: list[tuple[int, int]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        """Character offsets of tokens a..b-1."""
+        if self._offsets is None:
+            self._offsets = [m.span() for m in TOKEN.finditer(self.text)]
+        return self._offsets[a][0], self._offsets[b - 1][1]
+
+    def gap(self, k: int) -> str:
+        """The text between token k-1 and token k."""
+        return self.text[self.span(k - 1, k)[1] : self.span(k, k + 1)[0]]
+
+
+_RAW = re.compile(TOKEN.pattern + r"|\n")
+
+
+class Featurizer:
+    """Tokenises documents and turns token codes into bucket ids; a word's codes are computed once and kept in
+    a table (row 0 is the line break), so a document costs one regex pass, one dict lookup per token and a
+    few numpy operations."""
+
+    CACHE_LIMIT = 200_000
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self._reset()
+
+    def _reset(self) -> None:
+        self._row: dict[str, int] = {"\n": 0}
+        self._table = np.zeros((1024, N_CODES - 1), dtype=np.uint64)
+        self._ends = np.zeros(1024, dtype=bool)  # the word ends a sentence (. ! ? …)
+
+    def word_codes(self, word: str) -> tuple[int, int, int, int, int, int]:
+        low = word.lower()
+        wh = stable_hash(low)
+        cap = cap_class(word)
+        return (
+            wh,
+            stable_hash("shape:" + _shape(word)),
+            stable_hash("suf:" + low[-3:]),
+            stable_hash("pre:" + low[:3]),
+            self.gaz.flag(wh if low.isascii() else stable_hash(fold(word))) if cap != HANDLE else 0,
+            cap,
+        )
+
+    def _add(self, word: str) -> int:
+        r = len(self._row)
+        if r >= len(self._table):
+            self._table = np.concatenate((self._table, np.zeros_like(self._table)))
+            self._ends = np.concatenate((self._ends, np.zeros_like(self._ends)))
+        self._table[r] = self.word_codes(word)
+        self._ends[r] = word in _SENT_END
+        self._row[word] = r
+        return r
+
+    def tokens(self, text: str) -> Tokens:
+        raw = _RAW.findall(text)
+        get = self._row.get
+        rows = [get(w, -1) for w in raw]
+        if -1 in rows:
+            if len(self._row) + len(raw) >= self.CACHE_LIMIT:
+                self._reset()  # bounded memory; the table is rebuilt from the words that come
+            for w in raw:
+                if w not in self._row:
+                    self._add(w)
+            rows = [self._row[w] for w in raw]
+        ids = np.array(rows, dtype=np.intp)
+        word = ids != 0
+        kept = ids[word]
+        n = len(kept)
+        codes = np.empty((n, N_CODES), dtype=np.uint64)
+        codes[:, :POS] = self._table[kept]
+        # sentence position: 0 first token / after . ! ? etc., 1 first after a line break, 2 inside
+        breaks = np.cumsum(~word)[word]
+        pos = np.full(n, 2, dtype=np.uint64)
+        if n:
+            pos[1:][breaks[1:] > breaks[:-1]] = 1
+            pos[1:][self._ends[kept[:-1]]] = 0
+            pos[0] = 0
+        codes[:, POS] = pos
+        words = [w for w in raw if w != "\n"] if not word.all() else raw
+        return Tokens(text, words, codes)
+
+    @staticmethod
+    def ids_batch(docs: list[Tokens]) -> np.ndarray:
+        """(N_TEMPLATES, total tokens) bucket ids of the documents' tokens side by side; each document is
+        padded by two BOS and two EOS rows, so no template sees across documents."""
+        pad_b = np.array([_BOS_ROW] * _PAD, dtype=np.uint64)
+        pad_e = np.array([_EOS_ROW] * _PAD, dtype=np.uint64)
+        blocks = []
+        for d in docs:
+            blocks += [pad_b, d.codes, pad_e]
+        x = np.concatenate(blocks) if blocks else np.zeros((0, N_CODES), dtype=np.uint64)
+        lengths = np.array([len(d) for d in docs], dtype=np.intp)
+        seg = lengths + 2 * _PAD
+        offsets = np.cumsum(seg) - seg + _PAD  # first real row of each document in x
+        rows = np.concatenate([np.arange(o, o + n) for o, n in zip(offsets, lengths, strict=True)]) if docs else np.zeros(0, dtype=np.intp)
+        out = np.empty((N_TEMPLATES, len(rows)), dtype=np.uint64)
+        cols: dict[tuple[int, int], np.ndarray] = {}  # each (code, offset) column gathered once
+        with np.errstate(over="ignore"):
+            for t, template in enumerate(TEMPLATES):
+                k = out[t]
+                k[:] = np.uint64(t + 1) * _MIX
+                for j, (col, off) in enumerate(template):
+                    if (col, off) not in cols:
+                        cols[col, off] = x[rows + off, col]
+                    k ^= cols[col, off] * np.uint64(2 * j + 3)
+                    k *= _MIX
+            out *= _GOLDEN
+        out >>= _SHIFT
+        return out.astype(np.intp)
