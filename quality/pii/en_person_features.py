@@ -98,7 +98,7 @@ def cap_class(word: str) -> int:
         return UPPER if len(word) > 1 else TITLE
     if word[0].isupper() and word[1:].islower():
         return TITLE
-    if word[0].isupper() and all(p[:1].isupper() and p[1:].islower() for p in re.split(r"['’\-]", word) if p):
+    if word[0].isupper() and all(p[:1].isupper() and (len(p) == 1 or p[1:].islower()) for p in re.split(r"['’\-]", word) if p):
         return TITLE  # O'Brien, Jean-Luc
     return MIXED
 
