@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+
 import numpy as np
 
 HASH_BITS = 18
@@ -66,7 +67,7 @@ def stable_hash(s: str) -> int:
 
 
 def _shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:

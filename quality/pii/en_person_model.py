@@ -33,7 +33,7 @@ class EnPersonModel(ZhPersonModel):
         self.featurizer = Featurizer(gazetteer)
 
     @classmethod
-    def load(cls, path: Path) -> EnPersonModel:  # type: ignore[override]
+    def load(cls, path: Path) -> EnPersonModel:
         with np.load(path) as z:
             table = np.zeros((1 << HASH_BITS, len(LABELS)), dtype=np.float32)
             table[z["rows"], z["cols"]] = z["weights"]

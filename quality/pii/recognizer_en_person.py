@@ -37,7 +37,7 @@ class EnPersonRecognizer(FastPatternRecognizer):
     ENTITY = "PERSON"
     PATTERNS = (("en_person_shape", r"[A-Z][a-z]+(?: [A-Z][a-z]+)*", 0.0),)
     # Below 1.0, the score of a validated identifier: a name inside code (`Handler`, ``len``) is exempt.
-    MAX_SCORE: ClassVar[float] = 0.99
+    TOP_SCORE: ClassVar[float] = 0.99
     # A span of lower-case words only is reported from this score up (len, travis in technical text).
     LOWER_MIN: ClassVar[float] = 0.9
     # A span whose every word also occurs in lower case in the same text (Mock / mock, Handler / handler)
@@ -65,7 +65,7 @@ class EnPersonRecognizer(FastPatternRecognizer):
             found: list[Span] = []
             lower_words: set[str] | None = None
             for sp in spans:
-                score = min(self.MAX_SCORE, 0.5 + 0.5 * (sp.score - floor) / max(1e-9, 1.0 - floor))
+                score = min(self.TOP_SCORE, 0.5 + 0.5 * (sp.score - floor) / max(1e-9, 1.0 - floor))
                 for a, b in _pieces(texts[i], doc, sp.start, sp.end):
                     words = [w for w, c in zip(doc.words[a:b], doc.codes[a:b, CAP], strict=True) if c != PUNCT]
                     if all(c == LOWER for c in doc.codes[a:b, CAP]) and score < self.LOWER_MIN:

@@ -14,8 +14,8 @@ import phonenumbers
 
 from corpusgov.quality.pii import checksums as ck
 from corpusgov.quality.pii.base import FastPatternRecognizer, Span
-from corpusgov.quality.pii.recognizer_en_person import EnPersonRecognizer
 from corpusgov.quality.pii.numeric_context import in_number_list, is_odds_or_ratio
+from corpusgov.quality.pii.recognizer_en_person import EnPersonRecognizer
 from corpusgov.quality.pii.recognizers_zh import B, R
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from corpusgov.quality.pii.en_ner_data import read_conll
-from corpusgov.quality.pii.en_person_features import TOKEN, Featurizer, cap_class, fold, TITLE, LOWER, HANDLE
+from corpusgov.quality.pii.en_person_features import HANDLE, LOWER, TITLE, TOKEN, Featurizer, cap_class, fold
 from corpusgov.quality.pii.recognizer_en_person import EnPersonRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 
@@ -41,7 +41,7 @@ def test_titles_are_not_part_of_the_name(rec):
 
 def test_scores_and_code_exemption(rec):
     spans = rec.find("The report was written by Jennifer Lopez and Michael Brown.")
-    assert spans and all(0.5 <= s <= EnPersonRecognizer.MAX_SCORE for _, _, s in spans)
+    assert spans and all(0.5 <= s <= EnPersonRecognizer.TOP_SCORE for _, _, s in spans)
     scanner = PiiScanner()
     # a name-shaped word inside inline code is exempt (scores stay below 1.0, the validated score)
     text = "Subclass `Handler` as Jennifer Lopez showed."
