@@ -23,7 +23,7 @@ class PiiPolicy(BaseModel):
     # actions[legal_basis][entity_type] -> action; "*" is the fallback legal basis / entity type.
     # Entity types (pattern mode): CN_RESIDENT_ID, CN_MOBILE, CN_LANDLINE, CN_BANK_CARD, CN_PASSPORT,
     # CN_HMT_PERMIT, CN_USCC, CN_PLATE, CN_PERSON, CN_ADDRESS, EMAIL_ADDRESS, IP_ADDRESS, PHONE_NUMBER,
-    # CREDIT_CARD, IBAN_CODE, US_SSN; NER mode adds PERSON and LOCATION.
+    # CREDIT_CARD, IBAN_CODE, US_SSN, PERSON (English names, word CRF); NER mode adds LOCATION (and spaCy's PERSON).
     actions: dict[str, dict[str, PiiAction]] = Field(default_factory=lambda: _mask_all())
     hash_key_env: str = "CORPUSGOV_PII_HASH_KEY"
     # Findings inside code (`inline`, ``reST literal``, fenced or indented code blocks, >>> / $ prompt lines)
