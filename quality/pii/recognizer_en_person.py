@@ -46,6 +46,8 @@ class EnPersonRecognizer(FastPatternRecognizer):
     # A one-word span that is on neither public name list (SSA first names, Census surnames) is reported
     # only from this score up: Python, Linux, Handler in technical prose.
     UNLISTED_SINGLE_MIN: ClassVar[float] = 0.8
+    # ... and one on no list at all (Python, Unicode) from this score up.
+    UNKNOWN_SINGLE_MIN: ClassVar[float] = 0.9
 
     def __init__(self, supported_language: str = "en", model: EnPersonModel | None = None) -> None:
         super().__init__(supported_language=supported_language)
@@ -70,8 +72,10 @@ class EnPersonRecognizer(FastPatternRecognizer):
                     words = [w for w, c in zip(doc.words[a:b], doc.codes[a:b, CAP], strict=True) if c != PUNCT]
                     if all(c == LOWER for c in doc.codes[a:b, CAP]) and score < self.LOWER_MIN:
                         continue
-                    if b - a == 1 and not _listed(int(doc.codes[a, GZ])) and score < self.UNLISTED_SINGLE_MIN:
-                        continue
+                    if b - a == 1 and score < max(self.UNLISTED_SINGLE_MIN, self.UNKNOWN_SINGLE_MIN):
+                        gz = int(doc.codes[a, GZ])
+                        if (gz == 0 and score < self.UNKNOWN_SINGLE_MIN) or (not _listed(gz) and score < self.UNLISTED_SINGLE_MIN):
+                            continue
                     if score < self.SEEN_LOWER_MIN:
                         if lower_words is None:
                             lower_words = {w for w, c in zip(doc.words, doc.codes[:, CAP], strict=True) if c == LOWER}
@@ -87,13 +91,13 @@ _JOINERS = frozenset(".-'’")
 
 def _pieces(text: str, doc: Tokens, a: int, b: int) -> list[tuple[int, int]]:
     """The span's token ranges with no punctuation at either end, cut at a blank line and at punctuation
-    other than an initial's dot or a hyphen (`James Henstridge\n\n* Juan …` is two names); none that holds an
+    other than an initial's dot (R. David), a hyphen or an apostrophe (`James Henstridge\n\n* Juan …` is two names); none that holds an
     @handle or #tag."""
     cap = doc.codes[:, CAP]
     out: list[tuple[int, int]] = []
     start = a
     for k in range(a, b + 1):
-        cut = k == b or (cap[k] == PUNCT and doc.words[k] not in _JOINERS)
+        cut = k == b or (cap[k] == PUNCT and not _joins(doc.words, k, a))
         cut = cut or (k > start and "\n\n" in doc.gap(k))
         if not cut:
             continue
@@ -112,3 +116,8 @@ def _listed(gz: int) -> bool:
     """On a name list often enough to count: SSA first name with a yearly count >= 100, or a Census surname
     borne >= 1,000 times (the rarer entries include ordinary words: Handler, Python)."""
     return gz // 5 >= 2 or gz % 5 >= 2
+
+
+def _joins(words: list[str], k: int, a: int) -> bool:
+    """Punctuation that stays inside a name: a hyphen or apostrophe, or the dot after an initial."""
+    return words[k] in _JOINERS and (words[k] != "." or (k > a and len(words[k - 1]) == 1))

@@ -82,7 +82,16 @@ def name_pools(data: Path, min_first: int = 50, min_last: int = 500) -> tuple[li
     return first, last
 
 
-def substitute_names(sent: Sentence, rng: random.Random, first: list[str], last: list[str]) -> Sentence:
+def _spliced(word: str, rng: random.Random, pool: list[str]) -> str:
+    """The first part of one name and the last part of another (Lubo + mir): a name on no list, so the model
+    also learns names it cannot look up."""
+    other = rng.choice(pool)
+    return (word[: max(2, len(word) // 2)] + other[len(other) // 2 :].lower()) if len(other) > 2 else word
+
+
+def substitute_names(
+    sent: Sentence, rng: random.Random, first: list[str], last: list[str], splice: float = 0.0
+) -> Sentence:
     """The sentence with each name replaced by a random one of as many words (first, [initial], last), some
     with accents (Dvořák-like): the model then learns names from context and shape, not from the few
     thousand names the corpora happen to contain."""
@@ -95,6 +104,7 @@ def substitute_names(sent: Sentence, rng: random.Random, first: list[str], last:
             words.append(rng.choice(first)[0] + "." if rng.random() < 0.5 else rng.choice(first))
         if n >= 2:
             words.append(rng.choice(last))
+        words = [_spliced(w, rng, first + last) if rng.random() < splice else w for w in words]
         name = " ".join(_accented(w, rng) if rng.random() < 0.2 else w for w in words)
         out.append(text[pos:s])
         start = sum(map(len, out))
@@ -154,8 +164,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--start-margin", type=float, default=5.0)
     ap.add_argument("--cont-margin", type=float, default=4.0)
     ap.add_argument("--gum-repeat", type=int, default=2, help="fit GUM sentences N times (edited prose, few)")
-    ap.add_argument("--augment", type=int, default=1, help="name-substituted copies of each sentence with names")
+    ap.add_argument("--augment", type=int, default=2, help="name-substituted copies of each sentence with names")
     ap.add_argument("--seed", type=int, default=20261205)
+    ap.add_argument("--splice", type=float, default=0.3, help="share of substituted words spliced from two names")
     args = ap.parse_args(argv)
     import pycrfsuite
 
@@ -173,7 +184,7 @@ def main(argv: list[str]) -> int:
     for text, spans in fit:
         copies = [(text, spans)] * (args.gum_repeat if text in gum_texts else 1)
         if spans:
-            copies += [substitute_names((text, spans), rng, first, last) for _ in range(args.augment)]
+            copies += [substitute_names((text, spans), rng, first, last, args.splice) for _ in range(args.augment)]
         for t, sp in copies:
             ids, labels = token_labels(fz, t, sp)
             if labels:
