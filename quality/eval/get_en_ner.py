@@ -13,13 +13,12 @@ which only the CC-BY genres are written), so the directory is byte for byte the 
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tempfile
 from pathlib import Path
 
-from corpusgov.quality.eval.get_zh_ner import NerFile, _git, _repo_git_dir, fetch
+from corpusgov.quality.eval.get_zh_ner import NerFile, _git, _repo_git_dir, fetch_files, parse_args
 
 _WNUT = ("leondz/emerging_entities_17", "e52a2d2a71ac1a051ca2d532eef28653c5c02603")
 _BTC = ("GateNLP/broad_twitter_corpus", "0c45ef7b1924a6b8115bceab388781590b1b553a")
@@ -58,21 +57,9 @@ def gum_files(git_dir: str) -> dict[str, bytes]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", required=True, type=Path, help="directory to write (CORPUSGOV_EN_NER_DIR)")
-    ap.add_argument("--git-dir", help="local git directory per repository, e.g. '/mirrors/{owner}+{name}/repo'")
-    ap.add_argument("--eval-only", action="store_true", help="only the evaluation splits")
-    a = ap.parse_args(argv)
-    got: dict[str, bytes] = {}  # every file first, so that a failure writes nothing
+    a = parse_args(argv, "CORPUSGOV_EN_NER_DIR", __doc__ or "")
     with tempfile.TemporaryDirectory(prefix="en-ner-") as tmp:
-        dirs: dict[str, str] = {}
-        for f in FILES:
-            if a.eval_only and f.split != "eval":
-                continue
-            if f.repo not in dirs:
-                dirs[f.repo] = _repo_git_dir(f.repo, a.git_dir, Path(tmp))
-            got[f.name] = fetch(f, dirs[f.repo])
-            print(f"{f.name:22} {f.split:5} {len(got[f.name]):>9,} bytes  {f.repo}@{f.commit[:12]}:{f.path}")
+        got = fetch_files(FILES, a.git_dir, a.eval_only, Path(tmp))  # every file first: a failure writes nothing
         if not a.eval_only:
             gum = gum_files(_repo_git_dir(_GUM[0], a.git_dir, Path(tmp)))
             got.update(gum)

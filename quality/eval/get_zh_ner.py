@@ -85,22 +85,33 @@ def fetch(f: NerFile, git_dir: str) -> bytes:
     return _git(git_dir, "cat-file", "blob", blob)
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--out", required=True, type=Path, help="directory to write (CORPUSGOV_ZH_NER_DIR)")
+def parse_args(argv: list[str] | None, env: str, doc: str) -> argparse.Namespace:
+    """The command line shared with get_en_ner: --out DIR (read back from `env`), --git-dir, --eval-only."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("--out", required=True, type=Path, help=f"directory to write ({env})")
     ap.add_argument("--git-dir", help="local git directory per repository, e.g. '/mirrors/{owner}+{name}/repo'")
     ap.add_argument("--eval-only", action="store_true", help="only the evaluation splits")
-    a = ap.parse_args(argv)
-    got: dict[str, bytes] = {}  # every file first, so that a failure writes nothing
+    return ap.parse_args(argv)
+
+
+def fetch_files(files: tuple[NerFile, ...], git_dir: str | None, eval_only: bool, tmp: Path) -> dict[str, bytes]:
+    """Every pinned file (only the eval ones with eval_only), read before anything is written."""
+    got: dict[str, bytes] = {}
+    dirs: dict[str, str] = {}
+    for f in files:
+        if eval_only and f.split != "eval":
+            continue
+        if f.repo not in dirs:
+            dirs[f.repo] = _repo_git_dir(f.repo, git_dir, tmp)
+        got[f.name] = fetch(f, dirs[f.repo])
+        print(f"{f.name:22} {f.split:5} {len(got[f.name]):>9,} bytes  {f.repo}@{f.commit[:12]}:{f.path}")
+    return got
+
+
+def main(argv: list[str] | None = None) -> int:
+    a = parse_args(argv, "CORPUSGOV_ZH_NER_DIR", __doc__ or "")
     with tempfile.TemporaryDirectory(prefix="zh-ner-") as tmp:
-        dirs: dict[str, str] = {}
-        for f in FILES:
-            if a.eval_only and f.split != "eval":
-                continue
-            if f.repo not in dirs:
-                dirs[f.repo] = _repo_git_dir(f.repo, a.git_dir, Path(tmp))
-            got[f.name] = fetch(f, dirs[f.repo])
-            print(f"{f.name:20} {f.split:5} {len(got[f.name]):>9,} bytes  {f.repo}@{f.commit[:12]}:{f.path}")
+        got = fetch_files(FILES, a.git_dir, a.eval_only, Path(tmp))  # every file first: a failure writes nothing
     a.out.mkdir(parents=True, exist_ok=True)
     for name, data in got.items():
         (a.out / name).write_bytes(data)
