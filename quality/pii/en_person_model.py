@@ -42,13 +42,13 @@ class EnPersonModel(ZhPersonModel):
                 Gazetteer(z["gaz_keys"], z["gaz_flags"]),
             )
 
-    def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]
+    def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
         ids = Featurizer.ids_batch(docs)
         return self.emission.take(ids.ravel(), axis=0).reshape(N_TEMPLATES, ids.shape[1], len(LABELS)).sum(axis=0)
 
-    def emissions(self, doc: Tokens) -> np.ndarray:  # type: ignore[override]
+    def emissions(self, doc: Tokens) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
         return self.emissions_batch([doc])
 
     def find_tokens(self, docs: list[Tokens], floors: list[float] | None = None) -> list[list[Span]]:
         """Name spans in token units (start token, end token exclusive) with their posterior score."""
-        return self.find_batch(docs, floors)  # type: ignore[arg-type]
+        return self.find_batch(docs, floors)  # type: ignore[arg-type]  # the decoder only takes len() of each item
