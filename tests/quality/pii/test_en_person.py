@@ -6,7 +6,17 @@ import numpy as np
 import pytest
 
 from corpusgov.quality.pii.en_ner_data import read_conll
-from corpusgov.quality.pii.en_person_features import HANDLE, LOWER, TITLE, TOKEN, Featurizer, cap_class, fold
+from corpusgov.quality.pii.en_person_features import (
+    HANDLE,
+    LOWER,
+    RAW,
+    TITLE,
+    TOKEN,
+    Featurizer,
+    cap_class,
+    fold,
+    raw_tokens,
+)
 from corpusgov.quality.pii.recognizer_en_person import EnPersonRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 
@@ -96,3 +106,14 @@ def test_presidio_sets_floor():
     r = score(rec, presidio_set("synth_v2"))
     assert r["names"] == 857
     assert r["precision"] >= 0.80 and r["recall"] >= 0.60
+
+
+def test_raw_tokens_equal_the_regex():
+    texts = [
+        "Hello, Dr. O'Brien's cat-flap\r\n\n  costs $5.00 (approx.) — ok?\tyes_no @joe #tag 3.14",
+        "naïve café Ωmega ＡＢＣ１２３ x\u2028y\x0bz _a_ a'b '’s",
+        "",
+        "\n\n",
+    ]
+    for t in texts:
+        assert raw_tokens(t) == RAW.findall(t)
