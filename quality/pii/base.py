@@ -1,8 +1,9 @@
-"""A Presidio PatternRecognizer whose whole matching logic lives in one method, `find`.
+"""A pattern recognizer whose whole matching logic lives in one method, `find`; no Presidio import.
 
-Why: the scanner's hot path calls `find` directly (no AnalyzerEngine overhead per record), while the same
-recognizer objects are registered in Presidio, whose `analyze` also calls `find`. Both paths therefore give
-the same findings by construction. Context words are checked in a character window around the match (the
+Why: the scanner's hot path calls `find` directly (no AnalyzerEngine overhead per record), and Presidio sees
+the same objects through `presidio_adapter.PresidioPatternAdapter`, whose `analyze` also calls `find`: both
+paths give the same findings by construction. Importing `presidio_analyzer` imports spaCy (≈1.2 CPU-s per
+process), so only the engine path (`PiiScanner.scan_engine`, NER mode) pays for it. Context words are checked in a character window around the match (the
 no-op NLP engine has no tokens, so Presidio's own context enhancer would never fire); the recognizer passes no
 `context` to Presidio so a spaCy engine in NER mode cannot boost its scores a second time.
 """
@@ -13,14 +14,12 @@ import re
 from collections.abc import Sequence
 from typing import ClassVar
 
-from presidio_analyzer import Pattern, PatternRecognizer, RecognizerResult
-
 # Finds are (start, end, score) triples; the entity type is the recognizer's.
 Span = tuple[int, int, float]
 _SENTENCE_ENDS = ("。", "！", "？", "；", "\n", ". ", "; ")
 
 
-class FastPatternRecognizer(PatternRecognizer):
+class FastPatternRecognizer:
     """Subclasses set ENTITY, PATTERNS and optionally CONTEXT / PREFILTER and override validate_result.
 
     PATTERNS: (name, regex, base score). A named group `v` in a regex marks the entity span inside the
@@ -31,7 +30,6 @@ class FastPatternRecognizer(PatternRecognizer):
     (`str.__contains__` is far faster than a regex alternation of literals).
     """
 
-    name: str  # set by presidio's EntityRecognizer.__init__, whose annotations do not let mypy infer it
     ENTITY: ClassVar[str] = ""
     PATTERNS: ClassVar[tuple[tuple[str, str, float], ...]] = ()
     CONTEXT: ClassVar[tuple[str, ...]] = ()
@@ -46,13 +44,9 @@ class FastPatternRecognizer(PatternRecognizer):
     FLAGS: ClassVar[int] = 0
 
     def __init__(self, supported_language: str = "zh") -> None:
-        super().__init__(
-            supported_entity=self.ENTITY,
-            name=type(self).__name__,
-            supported_language=supported_language,
-            patterns=[Pattern(name, rx, score) for name, rx, score in self.PATTERNS],
-            global_regex_flags=self.FLAGS,
-        )
+        self.name = type(self).__name__
+        self.supported_language = supported_language
+        self.supported_entities = [self.ENTITY]
         self._compiled = [(re.compile(rx, self.FLAGS), score) for _, rx, score in self.PATTERNS]
         self._has_group = [("v" in c.groupindex) for c, _ in self._compiled]
         self._prefilter = re.compile(self.PREFILTER) if self.PREFILTER else None
@@ -75,6 +69,15 @@ class FastPatternRecognizer(PatternRecognizer):
             if i != -1:
                 hi = i
         return bool(self._context.search(text, lo, start) or (hi > end and self._context.search(text, end, hi)))
+
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """True: a checksum or similar proves the value (score 1.0); False: reject; None: keep the base score
+        (the contract of Presidio's PatternRecognizer.validate_result)."""
+        return None
+
+    def invalidate_result(self, pattern_text: str) -> bool | None:
+        """True rejects the value (Presidio's PatternRecognizer.invalidate_result contract)."""
+        return False
 
     def prefilter(self, text: str) -> bool:
         if self.PREFILTER_WORDS and not any(w in text for w in self.PREFILTER_WORDS):
@@ -106,18 +109,3 @@ class FastPatternRecognizer(PatternRecognizer):
         batch path calls this). Regex recognizers keep the loop: a regex over texts joined into one string
         was not faster (docs/profile.md)."""
         return [self.find(text) for text in texts]
-
-    def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):  # noqa: D102 - Presidio API
-        return [
-            RecognizerResult(
-                self.ENTITY,
-                s,
-                e,
-                score,
-                recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                },
-            )
-            for s, e, score in self.find(text)
-        ]

@@ -144,3 +144,25 @@ def test_recognizers_marked_needs_digit_find_nothing_without_an_ascii_digit():
                 assert rec.find(text) == [], (type(rec).__name__, d["id"])
         assert scanner.scan(text, d["lang"]) == scanner.scan_engine(text, d["lang"]), d["id"]
     assert checked > 300
+
+
+def test_pattern_scan_imports_neither_presidio_analyzer_nor_spacy():
+    """The scanner's path stays free of presidio_analyzer (whose package init imports spaCy, ≈1.2 CPU-s per
+    process); the engine path still builds Presidio's AnalyzerEngine on demand and agrees with it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from corpusgov.quality.pii.policy import PiiPolicy\n"
+        "from corpusgov.quality.pii.scanner import PiiScanner\n"
+        "s = PiiScanner(PiiPolicy())\n"
+        "text = '手机13912345678，邮箱li.lei@company.com.cn'\n"
+        "fast = s.scan(text)\n"
+        "assert [f.entity_type for f in fast] == ['CN_MOBILE', 'EMAIL_ADDRESS'], fast\n"
+        "print(sorted(m for m in ('spacy', 'presidio_analyzer') if m in sys.modules))\n"
+        "assert s.scan_engine(text) == fast\n"
+        "print(sorted(m for m in ('spacy', 'presidio_analyzer') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['presidio_analyzer', 'spacy']"]

@@ -84,3 +84,36 @@ def test_decide_pii_table(basis, entities, action, reasons):
 def test_default_policy_masks_everything():
     decision = decide_pii([_f("CN_PLATE")], "publicly_disclosed", PiiPolicy())
     assert decision.action == "mask" and decision.reasons == ["pii:CN_PLATE:mask"]
+
+
+def _span(entity: str, start: int, end: int, score: float = 0.9) -> PiiFinding:
+    return PiiFinding(entity, start, end, score, "test")
+
+
+def test_mask_text_equals_presidio_anonymizer(scanner):
+    """mask_text computes presidio-anonymizer's replace without importing it (it imports spaCy): equal output on
+    every PI eval text and on the cases its conflict handling treats specially."""
+    from corpusgov.quality.pii.scanner import mask_text_presidio
+
+    compared = 0
+    for d in load():
+        findings = scanner.scan(d["text"], d["lang"])
+        assert mask_text(d["text"], findings) == mask_text_presidio(d["text"], findings), d["id"]
+        compared += bool(findings)
+    assert compared > 500
+    text = "call Ann  Lee or Bob\nLee, Kim \nWu; 13812345678 13912345678x, a@b.cn,c@d.cn"
+    cases = [
+        [_span("PERSON", 5, 8), _span("PERSON", 10, 13)],  # spaces only between: merged into one tag
+        [_span("PERSON", 17, 20), _span("PERSON", 21, 24)],  # a newline between: kept apart
+        [_span("PERSON", 26, 29), _span("PERSON", 31, 33)],  # " \n": Presidio's `^( )+$` matches, merged
+        [_span("CN_MOBILE", 35, 46), _span("CN_MOBILE", 47, 58)],
+        [_span("CN_MOBILE", 35, 46), _span("PHONE_NUMBER", 47, 58)],  # different types: not merged
+        [_span("EMAIL_ADDRESS", 61, 67), _span("EMAIL_ADDRESS", 68, 74)],
+        [_span("PERSON", 5, 8), _span("PERSON", 8, 13)],  # adjacent, nothing between: two tags
+        [_span("PERSON", 5, 8), _span("PERSON", 10, 13), _span("PERSON", 14, 16)],
+        [_span("PERSON", 5, 13), _span("CN_MOBILE", 6, 20, 0.95)],  # overlapping: handed to Presidio
+    ]
+    for fs in cases:
+        assert mask_text(text, fs) == mask_text_presidio(text, fs), fs
+        assert mask_text(text, list(reversed(fs))) == mask_text_presidio(text, fs), fs
+    assert mask_text(text, cases[0]) == "call <PERSON> or Bob\nLee, Kim \nWu; 13812345678 13912345678x, a@b.cn,c@d.cn"
