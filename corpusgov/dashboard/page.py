@@ -1,7 +1,7 @@
 """Renders `dashboard.html` and `compare.html` from the view-models with Jinja2 (autoescape on).
 
-Every value reaches the page through the template, escaped; only the charts' SVG (drawn here by matplotlib from
-numbers and ids) is marked safe. The page has no script and no external resource; a Content-Security-Policy
+Every value reaches the page through the template, escaped; only the charts' SVG (written by `charts.py` from
+numbers and ids, every label escaped) is marked safe. The page has no script and no external resource; a Content-Security-Policy
 (`script-src 'none'`) is a second line of defence.
 """
 
