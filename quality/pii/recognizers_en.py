@@ -85,6 +85,7 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
     CONTEXT_AFTER = 16
     PREFILTER = r"[0-9][ .\-/)]?[0-9]{2}[ .\-/]?[0-9]{2}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 2
     _CONTEXT_RX = (
         r"\b(?:phone|telephone|tel|mobile|cell|cellphone|call|called|calling|fax|whatsapp|contact|reach me|"
         r"dial|office)\b|电话|手机|联系|致电|传真|热线"
@@ -208,6 +209,7 @@ class CreditCardRecognizer(FastPatternRecognizer):
     CONTEXT = ("card", "visa", "mastercard", "amex", "信用卡")
     PREFILTER = r"[1-8][0-9]{3}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 4
     _RANGES = re.compile(
         r"4(?:[0-9]{12}|[0-9]{15}|[0-9]{18})$"
         r"|(?:5[1-5][0-9]{2}|222[1-9]|22[3-9][0-9]|2[3-6][0-9]{2}|27[01][0-9]|2720)[0-9]{12}$"
@@ -233,6 +235,7 @@ class IbanRecognizer(FastPatternRecognizer):
     PATTERNS = (("iban", r"[A-Z](?<![0-9A-Za-z][\s\S])[A-Z][0-9]{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?", 0.5),)
     PREFILTER = r"[A-Z]{2}[0-9]{2}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 2
 
     def find(self, text: str) -> list[Span]:
         # A greedy match may swallow a following upper-case word; cut it at the country's IBAN length.
@@ -266,6 +269,7 @@ class UsSsnRecognizer(FastPatternRecognizer):
     CONTEXT = ("ssn", "social security")
     PREFILTER = r"[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 4
 
     def validate_result(self, pattern_text: str):
         return None if ck.is_valid_us_ssn(pattern_text.replace("-", "").replace(" ", "")) else False

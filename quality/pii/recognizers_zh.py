@@ -37,6 +37,7 @@ class CnResidentIdRecognizer(FastPatternRecognizer):
     CONTEXT = ("身份证", "身份证号", "证件号", "公民身份号码", "ID card", "identity card")
     PREFILTER = r"[0-9]{15}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 15
 
     def validate_result(self, pattern_text: str):
         if not ck.is_valid_resident_id(pattern_text):
@@ -58,6 +59,7 @@ class CnMobileRecognizer(FastPatternRecognizer):
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
     PREFILTER = r"1[3-9][0-9]"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 3
     _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
 
     def validate_result(self, pattern_text: str):
@@ -112,6 +114,7 @@ class CnBankCardRecognizer(FastPatternRecognizer):
     CONTEXT_SCORE = 0.55
     PREFILTER = r"(?:62|60|68|9[45])[0-9]{2}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"(?:62|60(?!11)|68|9[45])")
 
     def validate_result(self, pattern_text: str):
@@ -134,6 +137,7 @@ class CnPassportRecognizer(FastPatternRecognizer):
     CONTEXT_BEFORE = 20
     PREFILTER = r"[EG][0-9A-Z][0-9]{7}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 7
 
 
 class CnHmtPermitRecognizer(FastPatternRecognizer):
@@ -148,6 +152,7 @@ class CnHmtPermitRecognizer(FastPatternRecognizer):
     CONTEXT_BEFORE = 20
     PREFILTER = r"[HM][0-9]{8}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 8
 
 
 class CnTaiwanPermitRecognizer(FastPatternRecognizer):
@@ -171,6 +176,7 @@ class CnUsccRecognizer(FastPatternRecognizer):
     CONTEXT = ("信用代码", "统一社会信用代码", "税号")
     PREFILTER = r"[0-9]{6}"
     NEEDS_DIGIT = True
+    MIN_DIGIT_RUN = 6
 
     def validate_result(self, pattern_text: str):
         return ck.is_valid_uscc(pattern_text)

@@ -27,7 +27,7 @@ ENTITY_PRIORITY: tuple[str, ...] = (
 )
 _RANK = {e: i for i, e in enumerate(ENTITY_PRIORITY)}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -113,9 +113,14 @@ class PiiScanner:
             return [[] for _ in texts]
         live = [i for i, text in enumerate(texts) if text]
         found: dict[int, list[PiiFinding]] = {i: [] for i in live}
-        with_digit = [i for i in live if _DIGIT.search(texts[i]) is not None]
+        longest = {i: max(map(len, runs)) for i in live if (runs := _DIGIT_RUN.findall(texts[i]))}
+        with_digit = list(longest)
         for rec in self._engine.recognizers:
-            idx = with_digit if getattr(rec, "NEEDS_DIGIT", False) else live
+            need = getattr(rec, "MIN_DIGIT_RUN", 0)
+            if need > 1:
+                idx = [i for i in with_digit if longest[i] >= need]
+            else:
+                idx = with_digit if getattr(rec, "NEEDS_DIGIT", False) or need else live
             for i, spans in zip(idx, rec.find_batch([texts[i] for i in idx]), strict=True):
                 for s, e, score in spans:
                     if score >= self._min:

@@ -166,3 +166,21 @@ def test_pattern_scan_imports_neither_presidio_analyzer_nor_spacy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["[]", "['presidio_analyzer', 'spacy']"]
+
+
+def test_min_digit_run_is_implied_by_the_prefilter():
+    """A recognizer the scanner skips on texts whose longest ASCII digit run is below MIN_DIGIT_RUN would never
+    have passed its PREFILTER there: every PI eval text with each digit run cut to MIN_DIGIT_RUN - 1 digits
+    fails the prefilter, while the uncut texts pass it for every such recognizer."""
+    import re
+
+    scanner = PiiScanner(PiiPolicy())
+    texts = [d["text"] for d in load()]
+    bounded = [r for r in scanner._engine.recognizers if r.MIN_DIGIT_RUN]
+    assert {r.ENTITY for r in bounded} >= {"CN_RESIDENT_ID", "CN_USCC", "CREDIT_CARD", "US_SSN"}
+    for rec in bounded:
+        cut = rec.MIN_DIGIT_RUN - 1
+        assert any(rec.prefilter(t) for t in texts), rec.name
+        for t in texts:
+            shortened = re.sub(r"[0-9]+", lambda m, k=cut: m.group()[:k], t)
+            assert not rec.prefilter(shortened), (rec.name, t[:80])
