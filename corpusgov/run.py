@@ -144,10 +144,12 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
     `incremental`: the manifest's `incremental` section of a run made with `--base` (the pipeline adds its
     reused/annotated record counts).
     """
-    from corpusgov.heap import freeze_long_lived
-    from corpusgov.pipelines.governance import RunSpec
-    from corpusgov.pipelines.stages import pipeline_factory, run_stages
-    from corpusgov.quality.screening import load_lexicon
+    from corpusgov.heap import collector_paused, freeze_long_lived
+
+    with collector_paused():  # imports only; what they make lives as long as the process (frozen just below)
+        from corpusgov.pipelines.governance import RunSpec
+        from corpusgov.pipelines.stages import pipeline_factory, run_stages
+        from corpusgov.quality.screening import load_lexicon
 
     freeze_long_lived("run: imports")  # the modules imported so far live as long as the process
 

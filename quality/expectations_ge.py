@@ -145,12 +145,13 @@ def run_ge(
     run_time: datetime,
 ) -> dict[str, dict[str, Any]]:
     """Validate each table's checks in one GE suite; fill the checks; return scrubbed GE JSON per suite."""
-    import great_expectations as gx
-    from great_expectations.core.run_identifier import RunIdentifier
-    from great_expectations.expectations.metadata_types import FailureSeverity
-    from great_expectations.expectations.registry import get_expectation_impl
+    from corpusgov.heap import collector_paused, freeze_long_lived
 
-    from corpusgov.heap import freeze_long_lived
+    with collector_paused():  # GE's import: ~150k long-lived objects, frozen just below
+        import great_expectations as gx
+        from great_expectations.core.run_identifier import RunIdentifier
+        from great_expectations.expectations.metadata_types import FailureSeverity
+        from great_expectations.expectations.registry import get_expectation_impl
 
     freeze_long_lived("great_expectations import")  # GE's ~150k module objects: out of every later full collection of the run
     ctx = _context(docs_dir)

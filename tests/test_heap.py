@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 import weakref
 
+import pytest
+
 from corpusgov import heap
 
 
@@ -31,3 +33,24 @@ def test_freeze_once_per_site_and_pending_cycles_are_collected_first() -> None:
         gc.unfreeze()
         heap._done.discard("test: first site")
         heap._done.discard("test: second site")
+
+
+def test_collector_paused_restores_the_collector_state():
+    import gc
+
+    from corpusgov.heap import collector_paused
+
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # it was off before: stays off
+    finally:
+        gc.enable()
