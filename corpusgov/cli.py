@@ -145,11 +145,13 @@ def cmd_validate_config(a: argparse.Namespace, _: list[str]) -> int:
 def _run_and_report(cfg: Any, out: str, beam_args: list[str], overwrite: bool, command: str, **kw: Any) -> int:
     from corpusgov.config import ConfigError
     from corpusgov.gates import gate_failed
+    from corpusgov.heap import collections_spaced
     from corpusgov.run import RunError, run_governance
 
     t0 = time.monotonic()
     try:
-        manifest = run_governance(cfg, out, beam_args, overwrite=overwrite, command=command, **kw)
+        with collections_spaced():
+            manifest = run_governance(cfg, out, beam_args, overwrite=overwrite, command=command, **kw)
     except RunError as e:
         raise CliError(str(e), EXIT_USAGE if "not empty" in str(e) else EXIT_FAILED) from None
     except ConfigError as e:  # e.g. a matched input file that resolves outside the input roots

@@ -46,6 +46,24 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Allocations between young collections during a run (CPython's default is 700): a run allocates its garbage
+# in short-lived containers freed by reference counting, so the young generation was collected ~1,000 times per
+# 20k documents to find almost nothing. Measured on the 20k bench corpus (2026-12-06, gc callbacks): 1,080
+# collections, 0.84-0.88 CPU-s -> 17 collections, 0.47 s; cyclic garbage waits at most ~20,000 allocations.
+RUN_THRESHOLDS = (20_000, 20, 10)
+
+
+@contextmanager
+def collections_spaced(thresholds: tuple[int, int, int] = RUN_THRESHOLDS) -> Iterator[None]:
+    """Collect the young generations less often while the block runs; the previous thresholds come back."""
+    before = gc.get_threshold()
+    gc.set_threshold(*thresholds)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def release_free_memory() -> None:
     """Give the memory that finished steps freed back to the system: Arrow's pool and glibc's heap.
 

@@ -54,3 +54,13 @@ def test_collector_paused_restores_the_collector_state():
         assert not gc.isenabled()  # it was off before: stays off
     finally:
         gc.enable()
+
+
+def test_collections_spaced_restores_the_thresholds():
+    from corpusgov.heap import RUN_THRESHOLDS, collections_spaced
+
+    before = gc.get_threshold()
+    with pytest.raises(RuntimeError), collections_spaced():
+        assert gc.get_threshold() == RUN_THRESHOLDS
+        raise RuntimeError("boom")
+    assert gc.get_threshold() == before
