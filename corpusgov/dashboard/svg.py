@@ -1,6 +1,6 @@
 """A few SVG drawing primitives for the dashboard's charts: panels with linear, log or symlog axes, bars, lines.
 
-Why hand-written: the dashboard draws seven small charts per run, and matplotlib cost ≈1.6 CPU-s of every run
+Why hand-written: the dashboard draws up to eight small charts per run, and matplotlib cost ≈1.6 CPU-s of every run
 (0.4 s import, 1.2 s drawing). These primitives write the same kind of chart directly: deterministic text (no
 ids, no dates, numbers rounded to 0.1 px), labels as SVG text in the page's font, nothing fetched.
 """
