@@ -8,6 +8,7 @@ the same information. Plot labels are ids and language codes (ASCII); Chinese ap
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -56,19 +57,18 @@ class Charts:
             escape(alt), Markup(svg.render()))
 
 
-def _hbars(labels: list[str], segments: list[tuple[str, str, list[float]]], *, log: bool = False,
+def _hbars(labels: list[str], segments: Sequence[tuple[str, str, Sequence[float]]], *, log: bool = False,
            grouped: bool = False, xlabel: str = "", end_labels: list[str] | None = None,
-           bar_labels: bool = False, xmax: float | None = None, legend_top: bool = True) -> Svg:
+           bar_labels: bool = False, xmax: float | None = None) -> Svg:
     """Horizontal bars, one row per label: segments (legend label, colour, values) stacked, or side by side
     (`grouped`) each with its count; `end_labels` after each row's bar."""
     left = max([text_width(s, SMALL) for s in labels] + [20]) + 14
     legend_items = [(c, name) for name, c, vals in segments if any(vals)]
     probe = Svg(WIDTH, 0)
-    top = 8 + (probe.legend(legend_items, 0, left, WIDTH - 10) + 6 if legend_top else 0)
+    top = 8 + probe.legend(legend_items, 0, left, WIDTH - 10) + 6
     height = top + ROW * len(labels) + 44
     svg = Svg(WIDTH, height)
-    if legend_top:
-        svg.legend(legend_items, 8, left, WIDTH - 10)
+    svg.legend(legend_items, 8, left, WIDTH - 10)
     totals = [sum(v[i] for _, _, v in segments) for i in range(len(labels))]
     peak = max([max(v) for _, _, v in segments if v] + [1.0]) if grouped else max(totals + [1.0])
     hi = xmax or (peak * (4 if log else 1.25))
