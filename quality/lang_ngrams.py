@@ -19,6 +19,7 @@ import hashlib
 import json
 import math
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -54,30 +55,38 @@ def grams(text: str, max_n: int | None = None) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _raw() -> dict[str, dict[str, Any]]:
-    """Per language: ``grams`` (tab-separated), ``logp_milli`` (1000 x log P, same order), ``unseen`` (log P of a
-    gram not among its own) and ``messages`` (training messages). Strings and integers load fast (< 0.1 s)."""
+def _read_model() -> dict[str, dict[str, Any]]:
+    """The model file: per language ``grams`` (tab-separated), ``logp_milli`` (1000 x log P, same order),
+    ``unseen`` (log P of a gram not among its own), ``words`` / ``word_logp_milli`` / ``word_unseen`` and
+    ``messages`` (training messages). Integer lists become int32 arrays as each language is parsed: as Python
+    lists the 490k integers held 22 MB in 490k objects."""
+    def compact(obj: dict[str, Any]) -> dict[str, Any]:
+        for k in ("logp_milli", "word_logp_milli"):
+            if isinstance(obj.get(k), list):
+                obj[k] = np.asarray(obj[k], dtype=np.int32)
+        return obj
+
     with MODEL_PATH.open(encoding="utf-8") as f:
-        languages: dict[str, dict[str, Any]] = json.load(f)["languages"]
+        languages: dict[str, dict[str, Any]] = json.load(f, object_hook=compact)["languages"]
     return languages
 
 
 def _model() -> dict[str, tuple[dict[str, float], float]]:
-    """Per language: {gram: log P} and the unseen value (for tests and inspection; scoring uses ``_matrix``)."""
-    return {lang: ({g: v / 1000 for g, v in zip(m["grams"].split("\t"), m["logp_milli"], strict=True)},
-                   m["unseen"]) for lang, m in _raw().items()}
+    """Per language: {gram: log P} and the unseen value (for tests and inspection; scoring uses ``_tables``)."""
+    return {lang: ({g: v / 1000 for g, v in zip(m["grams"].split("\t"), m["logp_milli"].tolist(), strict=True)},
+                   m["unseen"]) for lang, m in _read_model().items()}
 
 
 @lru_cache(maxsize=1)
 def _log_prior() -> dict[str, float]:
-    sizes = {lang: m["messages"] for lang, m in _raw().items()}
+    t = _tables()
+    sizes = dict(zip(t.langs, t.messages.tolist(), strict=True))
     top = max(sizes.values())
     return {lang: math.log(n / top) for lang, n in sizes.items()}
 
 
 def languages() -> frozenset[str]:
-    return frozenset(_raw())
+    return frozenset(_tables().langs)
 
 
 def log_prior(lang: str) -> float:
@@ -126,31 +135,76 @@ def gram_keys(text: str, max_n: int | None = None) -> tuple[np.ndarray, np.ndarr
     return np.unique(np.concatenate(parts), return_counts=True)
 
 
-@lru_cache(maxsize=1)
-def _matrix() -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """The model as one table: sorted gram keys; rows (in key order) x languages of log P (a language's unseen
-    value where the gram is not among its own), last row unseen for all; language -> column. Built once, so a
-    text's distinct grams are looked up once for every language together."""
-    raw = _raw()
-    col = {lang: j for j, lang in enumerate(sorted(raw))}
-    names = {lang: m["grams"].split("\t") for lang, m in raw.items()}
-    every = [g for lang in sorted(raw) for g in names[lang]]
-    keys, rows = np.unique(_keys(every), return_inverse=True)
-    m = np.empty((len(keys) + 1, len(col)), dtype=np.float32)  # 15 MB for 112k grams x 33 languages
+_ABSENT = 0  # in the gram table: the gram is not among the language's own (every logp_milli is < 0)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """The model as compact arrays (~10 MB; the parsed file held ~60 MB in Python objects, issue 15).
+
+    ``keys``: every language's gram keys, sorted and distinct; ``logp``: per key (row) and language (column,
+    ``langs`` order) its 1000 x log P as int16, ``_ABSENT`` where the gram is not the language's own; ``unseen``
+    that language's value then; ``word_keys`` / ``word_logp``: per language (slice ``word_at[j]:word_at[j+1]``)
+    its word keys sorted (``_word_hash``) and their log P; ``word_unseen``; ``messages``."""
+
+    langs: list[str]
+    col: dict[str, int]
+    keys: np.ndarray
+    logp: np.ndarray
+    unseen: np.ndarray
+    word_keys: np.ndarray
+    word_logp: np.ndarray
+    word_at: np.ndarray
+    word_unseen: np.ndarray
+    messages: np.ndarray
+
+
+def _build_arrays() -> dict[str, np.ndarray]:
+    raw = _read_model()
+    langs = sorted(raw)
+    per = [_keys(raw[lang]["grams"].split("\t")) for lang in langs]
+    keys, rows = np.unique(np.concatenate(per), return_inverse=True)
+    logp = np.full((len(keys), len(langs)), _ABSENT, dtype=np.int16)
     at = 0
-    for lang in sorted(raw):
-        j, n = col[lang], len(names[lang])
-        m[:, j] = raw[lang]["unseen"]
-        m[rows[at: at + n], j] = np.asarray(raw[lang]["logp_milli"], dtype=np.float32) / 1000
-        at += n
-    return keys, m, col
+    for j, lang in enumerate(langs):
+        milli = raw[lang]["logp_milli"]
+        if len(milli) and not (milli.min() >= np.iinfo(np.int16).min and milli.max() < _ABSENT):
+            raise ValueError(f"lang_ngrams: {lang}'s log-probabilities do not fit the int16 table")
+        logp[rows[at: at + len(milli)], j] = milli
+        at += len(milli)
+    wkeys, wlogp, wat = [], [], [0]
+    for lang in langs:
+        m = raw[lang]
+        ws = m["words"].split("\t") if m.get("words") else []
+        k = np.array([_word_hash(w) for w in ws], dtype=np.uint64)
+        order = np.argsort(k, kind="stable")
+        wkeys.append(k[order])
+        wlogp.append(np.asarray(m["word_logp_milli"] if ws else [], dtype=np.float64)[order] / 1000)
+        wat.append(wat[-1] + len(ws))
+    return {
+        "langs": np.array(langs, dtype=str), "keys": keys, "logp": logp,
+        "unseen": np.array([raw[lang]["unseen"] for lang in langs], dtype=np.float32),
+        "word_keys": np.concatenate(wkeys), "word_logp": np.concatenate(wlogp), "word_at": np.array(wat, np.int64),
+        "word_unseen": np.array([float(raw[lang].get("word_unseen", 0.0)) for lang in langs], dtype=np.float64),
+        "messages": np.array([raw[lang]["messages"] for lang in langs], dtype=np.int64),
+    }
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    """Built on the first close call, once per machine (``table_cache``, keyed by the model file and this module)."""
+    from corpusgov.quality.table_cache import cached_arrays
+
+    a = cached_arrays("lang_ngrams", [str(MODEL_PATH), __file__], _build_arrays)
+    langs = a["langs"].tolist()
+    return _Tables(langs=langs, col={lang: j for j, lang in enumerate(langs)}, keys=a["keys"], logp=a["logp"],
+                   unseen=a["unseen"], word_keys=a["word_keys"], word_logp=a["word_logp"], word_at=a["word_at"],
+                   word_unseen=a["word_unseen"], messages=a["messages"])
 
 
 def clear_caches() -> None:
     """Forget the loaded model (the builder swaps MODEL_PATH while tuning)."""
-    _raw.cache_clear()
-    _matrix.cache_clear()
-    _word_table.cache_clear()
+    _tables.cache_clear()
     _log_prior.cache_clear()
 
 
@@ -160,12 +214,16 @@ def mean_logp(text: str, langs: list[str]) -> dict[str, float]:
     total = int(counts.sum())
     if not total:
         return {}
-    mkeys, m, col = _matrix()
-    pos = np.minimum(np.searchsorted(mkeys, keys), len(mkeys) - 1)
-    idx = np.where(mkeys[pos] == keys, pos, len(m) - 1)
-    known = [lang for lang in langs if lang in col]
-    cols = np.array([col[lang] for lang in known], dtype=np.intp)
-    sums = counts.astype(np.float64) @ m[np.ix_(idx, cols)].astype(np.float64)
+    t = _tables()
+    pos = np.minimum(np.searchsorted(t.keys, keys), len(t.keys) - 1)
+    found = t.keys[pos] == keys
+    known = [lang for lang in langs if lang in t.col]
+    cols = np.array([t.col[lang] for lang in known], dtype=np.intp)
+    milli = np.where(found[:, None], t.logp[np.ix_(pos, cols)], _ABSENT)
+    # float32(milli) / 1000 in float32, and float32(unseen): the values the dense float32 table held, so the
+    # sums below are those of the earlier code bit for bit.
+    vals = np.where(milli == _ABSENT, t.unseen[cols], milli.astype(np.float32) / np.float32(1000))
+    sums = counts.astype(np.float64) @ vals.astype(np.float64)
     return {lang: float(v) / total for lang, v in zip(known, sums.tolist(), strict=True)}
 
 
@@ -179,17 +237,15 @@ def _word_hash(word: str) -> int:
     return int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-@lru_cache(maxsize=64)  # one entry per model language (33)
 def _word_table(lang: str) -> tuple[np.ndarray, np.ndarray, float] | None:
-    """One language's word profile as sorted 64-bit word keys, their log P (same order) and the unseen value;
-    built on first use of that language (most documents never reach the close call), None without one."""
-    m = _raw().get(lang)
-    if m is None or not m.get("words"):
+    """One language's word profile: sorted 64-bit word keys, their log P (same order) and the unseen value;
+    None without one."""
+    t = _tables()
+    j = t.col.get(lang)
+    if j is None or t.word_at[j] == t.word_at[j + 1]:
         return None
-    keys = np.array([_word_hash(w) for w in m["words"].split("\t")], dtype=np.uint64)
-    order = np.argsort(keys, kind="stable")
-    logp = np.asarray(m["word_logp_milli"], dtype=np.float64)[order] / 1000
-    return keys[order], logp, float(m["word_unseen"])
+    sl = slice(int(t.word_at[j]), int(t.word_at[j + 1]))
+    return t.word_keys[sl], t.word_logp[sl], float(t.word_unseen[j])
 
 
 def mean_word_logp(text: str, langs: list[str]) -> dict[str, float]:
