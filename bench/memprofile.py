@@ -77,7 +77,7 @@ def _wrap(module: str, name: str, label: str | None = None) -> None:
     tag = label or name
 
     def wrapped(*a: Any, **k: Any) -> Any:
-        extra = f" {a[4]}" if name == "run_tasks" and len(a) > 4 else ""
+        extra = f" {a[4]}" if name.startswith("run_tasks") and len(a) > 4 else ""
         checkpoint(f"before {tag}{extra}")
         r = fn(*a, **k)
         checkpoint(f"after {tag}{extra}")
@@ -94,7 +94,8 @@ def main() -> None:
     _LOG = open(own[own.index("--out") + 1], "w", encoding="utf-8")  # noqa: SIM115 - open for the whole run
     _OBJECTS = "--objects" in own
     for module, name in [
-        ("corpusgov.pipelines.stages", "run_tasks"), ("corpusgov.pipelines.stages", "run_decide"),
+        ("corpusgov.pipelines.stages", "run_tasks"), ("corpusgov.pipelines.stages", "run_tasks_lazily"),
+        ("corpusgov.pipelines.stages", "run_decide"),
         ("corpusgov.pipelines.stages", "merge_outputs"), ("corpusgov.pipelines.decide", "run_tasks"),
         ("corpusgov.run", "run_stages"),
         ("corpusgov.assemble", "aggregate_sections"), ("corpusgov.assemble", "output_files"),

@@ -14,7 +14,7 @@ import glob
 import json
 import os
 import pickle
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import numpy as np
@@ -190,9 +190,12 @@ def _write_lines(lines: list[str], path: str) -> None:
     write_atomic_text("".join(line + "\n" for line in sorted(lines)), path)
 
 
-def merge_outputs(work: str, fin: list[dict[str, Any]], ann: list[dict[str, Any]],
+def merge_outputs(work: str, fin: Iterable[dict[str, Any]], ann: list[dict[str, Any]],
                    cluster_sizes: dict[int, int]) -> None:
-    """Per-shard summaries -> counters.jsonl, signals.jsonl, diversity.jsonl, shards.jsonl (sorted lines)."""
+    """Per-shard summaries -> counters.jsonl, signals.jsonl, diversity.jsonl, shards.jsonl (sorted lines).
+
+    `fin` is iterated once (``SummaryFiles`` reads one shard's summary at a time); what is merged is bounded
+    (counters per key, drill-down samples per key, one sketch per stage), not the number of shards."""
     from corpusgov.quality.diversity import DiversityAccumulator
 
     counts: dict[tuple[str, ...], int] = {}

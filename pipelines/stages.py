@@ -35,7 +35,7 @@ from corpusgov.pipelines.annotated import Layout, write_atomic_text
 from corpusgov.pipelines.decide import DecidePlan, run_decide
 from corpusgov.pipelines.finalise import ShardWriter, merge_outputs
 from corpusgov.pipelines.governance import PreDecider, RunSpec, policy_from_spec
-from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks
+from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks, run_tasks_lazily
 
 __all__ = ["StageError", "StagedResult", "pipeline_factory", "run_stages"]
 
@@ -92,8 +92,8 @@ def run_stages(spec: RunSpec, make_pipeline: Any) -> StagedResult:
 
     t = time.monotonic()
     shards = list(range(spec.num_shards))
-    fin = run_tasks(make_pipeline, shards, maker(ShardWriter, spec, screen_counts), lay.summaries("finalise"),
-                    "finalise")
+    fin = run_tasks_lazily(make_pipeline, shards, maker(ShardWriter, spec, screen_counts),
+                           lay.summaries("finalise"), "finalise")
     res.stage_seconds["finalise"] = round(time.monotonic() - t, 3)
     _log_stage("finalise", res)
     merge_outputs(spec.work_dir, fin, ann, cluster_sizes)

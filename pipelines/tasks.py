@@ -11,6 +11,7 @@ from __future__ import annotations
 import glob
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import apache_beam as beam
@@ -63,18 +64,43 @@ def task_pipeline(p: beam.Pipeline, tasks: list[Any], fn: beam.DoFn) -> None:
          | "Ungroup" >> beam.FlatMap(_values) | "Run" >> beam.ParDo(fn))
 
 
-def read_summaries(d: str, expected: list[int], stage: str) -> list[dict[str, Any]]:
-    """Every task's summary, in task order; StageError when one of `expected` is missing."""
+class SummaryFiles:
+    """A stage's task summaries in task order, each read from its file when iterated, one at a time.
+
+    Why (issue 15): finalise's summaries (counters per input file, drill-down samples, diversity sketches) are
+    ~270 KB of JSON per shard, ~0.6 MB each as Python objects; read all at once they added 26 MB to the
+    driver's peak at 44 shards (tests/test_memory.py's larger run), growing with the number of shards."""
+
+    def __init__(self, paths: list[str]) -> None:
+        self.paths = paths
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for p in self.paths:
+            with open(p, encoding="utf-8") as f:
+                yield json.load(f)
+
+
+def summary_files(d: str, expected: list[int], stage: str) -> SummaryFiles:
+    """Every task's summary file (named after its task: `TaskFn`), in task order; StageError when one of
+    `expected` is missing."""
     got = {}
     for p in glob.glob(os.path.join(d, "*.json")):
-        with open(p, encoding="utf-8") as f:
-            s = json.load(f)
-        got[s["task"]] = s
+        name = os.path.basename(p)[: -len(".json")]
+        if name.isdigit():
+            got[int(name)] = p
     missing = sorted(set(expected) - set(got))
     if missing:
         raise StageError(f"stage {stage}: {len(missing)} of {len(expected)} tasks left no output "
                          f"(first: {missing[0]}); the runner lost work")
-    return [got[t] for t in sorted(got)]
+    return SummaryFiles([got[t] for t in sorted(got)])
+
+
+def read_summaries(d: str, expected: list[int], stage: str) -> list[dict[str, Any]]:
+    """Every task's summary, in task order, read into memory (small summaries); see `summary_files`."""
+    return list(summary_files(d, expected, stage))
 
 
 def run_pipeline(make_pipeline: Any, build: Any) -> None:
@@ -90,9 +116,15 @@ def run_pipeline(make_pipeline: Any, build: Any) -> None:
 def run_tasks(make_pipeline: Any, tasks: list[Any], make: Any, summary_dir: str, stage: str,
               ids: list[int] | None = None) -> list[dict[str, Any]]:
     """One task pipeline; returns the summaries (checked complete: `ids`, default the tasks themselves)."""
+    return list(run_tasks_lazily(make_pipeline, tasks, make, summary_dir, stage, ids))
+
+
+def run_tasks_lazily(make_pipeline: Any, tasks: list[Any], make: Any, summary_dir: str, stage: str,
+                     ids: list[int] | None = None) -> SummaryFiles:
+    """`run_tasks` for stages with large summaries: they are read one at a time when iterated."""
     if tasks:
         run_pipeline(make_pipeline, lambda p: task_pipeline(p, tasks, TaskFn(make, summary_dir)))
-    return read_summaries(summary_dir, list(tasks) if ids is None else ids, stage)
+    return summary_files(summary_dir, list(tasks) if ids is None else ids, stage)
 
 
 def rss_line() -> str:
