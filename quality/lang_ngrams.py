@@ -135,56 +135,66 @@ def gram_keys(text: str, max_n: int | None = None) -> tuple[np.ndarray, np.ndarr
     return np.unique(np.concatenate(parts), return_counts=True)
 
 
-_ABSENT = 0  # in the gram table: the gram is not among the language's own (every logp_milli is < 0)
+_ABSENT = 0  # 1000 x log P of a gram that is not among a language's own (every real value is < 0)
 
 
 @dataclass(frozen=True)
 class _Tables:
-    """The model as compact arrays (~10 MB; the parsed file held ~60 MB in Python objects, issue 15).
+    """The model as compact arrays, ~4 MB (issue 15: the parsed JSON held 22 MB in 486k Python objects and
+    scoring added a 15 MB dense float32 table, kept for the rest of the run after the first close call).
 
-    ``keys``: every language's gram keys, sorted and distinct; ``logp``: per key (row) and language (column,
-    ``langs`` order) its 1000 x log P as int16, ``_ABSENT`` where the gram is not the language's own; ``unseen``
-    that language's value then; ``word_keys`` / ``word_logp``: per language (slice ``word_at[j]:word_at[j+1]``)
-    its word keys sorted (``_word_hash``) and their log P; ``word_unseen``; ``messages``."""
+    ``keys``: every language's gram keys, sorted and distinct; the entries of key ``i`` (the languages that have
+    it) are ``row_at[i]:row_at[i + 1]``, each a language column (``entry_lang``, ``langs`` order) and its
+    1000 x log P (``entry_milli``, int16); ``unseen``: a language's log P of a gram not among its own (float32,
+    as the dense table held it). ``word_keys`` / ``word_milli``: per language (``word_at[j]:word_at[j + 1]``) its
+    word keys sorted (``_word_hash``) and their 1000 x log P; ``word_unseen``; ``messages``."""
 
     langs: list[str]
     col: dict[str, int]
     keys: np.ndarray
-    logp: np.ndarray
+    row_at: np.ndarray
+    entry_lang: np.ndarray
+    entry_milli: np.ndarray
     unseen: np.ndarray
     word_keys: np.ndarray
-    word_logp: np.ndarray
+    word_milli: np.ndarray
     word_at: np.ndarray
     word_unseen: np.ndarray
     messages: np.ndarray
+
+
+def _int16(milli: np.ndarray, what: str) -> np.ndarray:
+    if len(milli) and not (milli.min() >= np.iinfo(np.int16).min and milli.max() < _ABSENT):
+        raise ValueError(f"lang_ngrams: {what} log-probabilities do not fit the int16 table")
+    return milli.astype(np.int16)
 
 
 def _build_arrays() -> dict[str, np.ndarray]:
     raw = _read_model()
     langs = sorted(raw)
     per = [_keys(raw[lang]["grams"].split("\t")) for lang in langs]
+    for lang, k in zip(langs, per, strict=True):
+        if len(np.unique(k)) != len(k):  # two grams of one language share a key (clipped code points)
+            raise ValueError(f"lang_ngrams: {lang} has grams with the same key")
     keys, rows = np.unique(np.concatenate(per), return_inverse=True)
-    logp = np.full((len(keys), len(langs)), _ABSENT, dtype=np.int16)
-    at = 0
-    for j, lang in enumerate(langs):
-        milli = raw[lang]["logp_milli"]
-        if len(milli) and not (milli.min() >= np.iinfo(np.int16).min and milli.max() < _ABSENT):
-            raise ValueError(f"lang_ngrams: {lang}'s log-probabilities do not fit the int16 table")
-        logp[rows[at: at + len(milli)], j] = milli
-        at += len(milli)
-    wkeys, wlogp, wat = [], [], [0]
+    lang_of = np.repeat(np.arange(len(langs), dtype=np.uint8), [len(k) for k in per])
+    milli = np.concatenate([_int16(raw[lang]["logp_milli"], lang) for lang in langs])
+    order = np.lexsort((lang_of, rows))  # by key, then language
+    wkeys, wmilli, wat = [], [], [0]
     for lang in langs:
         m = raw[lang]
         ws = m["words"].split("\t") if m.get("words") else []
         k = np.array([_word_hash(w) for w in ws], dtype=np.uint64)
-        order = np.argsort(k, kind="stable")
-        wkeys.append(k[order])
-        wlogp.append(np.asarray(m["word_logp_milli"] if ws else [], dtype=np.float64)[order] / 1000)
+        worder = np.argsort(k, kind="stable")
+        wkeys.append(k[worder])
+        wmilli.append(_int16(np.asarray(m["word_logp_milli"] if ws else [], dtype=np.int64), f"{lang} word")[worder])
         wat.append(wat[-1] + len(ws))
     return {
-        "langs": np.array(langs, dtype=str), "keys": keys, "logp": logp,
+        "langs": np.array(langs, dtype=str), "keys": keys,
+        "row_at": np.searchsorted(rows[order], np.arange(len(keys) + 1)).astype(np.int32),
+        "entry_lang": lang_of[order], "entry_milli": milli[order],
         "unseen": np.array([raw[lang]["unseen"] for lang in langs], dtype=np.float32),
-        "word_keys": np.concatenate(wkeys), "word_logp": np.concatenate(wlogp), "word_at": np.array(wat, np.int64),
+        "word_keys": np.concatenate(wkeys), "word_milli": np.concatenate(wmilli), "word_at": np.array(wat, np.int64),
         "word_unseen": np.array([float(raw[lang].get("word_unseen", 0.0)) for lang in langs], dtype=np.float64),
         "messages": np.array([raw[lang]["messages"] for lang in langs], dtype=np.int64),
     }
@@ -197,9 +207,23 @@ def _tables() -> _Tables:
 
     a = cached_arrays("lang_ngrams", [str(MODEL_PATH), __file__], _build_arrays)
     langs = a["langs"].tolist()
-    return _Tables(langs=langs, col={lang: j for j, lang in enumerate(langs)}, keys=a["keys"], logp=a["logp"],
-                   unseen=a["unseen"], word_keys=a["word_keys"], word_logp=a["word_logp"], word_at=a["word_at"],
-                   word_unseen=a["word_unseen"], messages=a["messages"])
+    return _Tables(langs=langs, col={lang: j for j, lang in enumerate(langs)},
+                   **{k: a[k] for k in ("keys", "row_at", "entry_lang", "entry_milli", "unseen", "word_keys",
+                                        "word_milli", "word_at", "word_unseen", "messages")})
+
+
+def _gram_milli(keys: np.ndarray) -> np.ndarray:
+    """(len(keys), languages) int16: each key's 1000 x log P per language, ``_ABSENT`` where it is not that
+    language's gram (a key the model lacks: ``_ABSENT`` for all)."""
+    t = _tables()
+    out = np.full((len(keys), len(t.langs)), _ABSENT, dtype=np.int16)
+    pos = np.minimum(np.searchsorted(t.keys, keys), len(t.keys) - 1)
+    hit = np.flatnonzero(t.keys[pos] == keys)
+    lo, n = t.row_at[pos[hit]], np.diff(t.row_at)[pos[hit]]
+    if len(hit):
+        entry = np.repeat(lo - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+        out[np.repeat(hit, n), t.entry_lang[entry]] = t.entry_milli[entry]
+    return out
 
 
 def clear_caches() -> None:
@@ -215,11 +239,9 @@ def mean_logp(text: str, langs: list[str]) -> dict[str, float]:
     if not total:
         return {}
     t = _tables()
-    pos = np.minimum(np.searchsorted(t.keys, keys), len(t.keys) - 1)
-    found = t.keys[pos] == keys
     known = [lang for lang in langs if lang in t.col]
     cols = np.array([t.col[lang] for lang in known], dtype=np.intp)
-    milli = np.where(found[:, None], t.logp[np.ix_(pos, cols)], _ABSENT)
+    milli = _gram_milli(keys)[:, cols]
     # float32(milli) / 1000 in float32, and float32(unseen): the values the dense float32 table held, so the
     # sums below are those of the earlier code bit for bit.
     vals = np.where(milli == _ABSENT, t.unseen[cols], milli.astype(np.float32) / np.float32(1000))
@@ -238,14 +260,14 @@ def _word_hash(word: str) -> int:
 
 
 def _word_table(lang: str) -> tuple[np.ndarray, np.ndarray, float] | None:
-    """One language's word profile: sorted 64-bit word keys, their log P (same order) and the unseen value;
-    None without one."""
+    """One language's word profile: sorted 64-bit word keys, their 1000 x log P (int16, same order) and the
+    unseen log P; None without one."""
     t = _tables()
     j = t.col.get(lang)
     if j is None or t.word_at[j] == t.word_at[j + 1]:
         return None
     sl = slice(int(t.word_at[j]), int(t.word_at[j + 1]))
-    return t.word_keys[sl], t.word_logp[sl], float(t.word_unseen[j])
+    return t.word_keys[sl], t.word_milli[sl], float(t.word_unseen[j])
 
 
 def mean_word_logp(text: str, langs: list[str]) -> dict[str, float]:
@@ -261,9 +283,9 @@ def mean_word_logp(text: str, langs: list[str]) -> dict[str, float]:
         table = _word_table(lang)
         if table is None:
             continue
-        wkeys, logp, unseen = table
+        wkeys, milli, unseen = table
         pos = np.minimum(np.searchsorted(wkeys, keys), len(wkeys) - 1)
-        vals = np.where(wkeys[pos] == keys, logp[pos], unseen)
+        vals = np.where(wkeys[pos] == keys, milli[pos].astype(np.float64) / 1000, unseen)
         out[lang] = float(counts @ vals) / len(ws)
     return out
 
