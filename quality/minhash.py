@@ -148,6 +148,21 @@ def _fmix64(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint64(33))
 
 
+# Hash powers a MinHasher keeps between batches (at most 2 x 4 MB): bench annotate batches (256 texts) have up to
+# ~340k code points; a longer batch makes its own.
+_KEPT_POWERS = 1 << 19
+
+
+def _powers(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """P^i and Q^i mod 2**64 for i < size (the rolling hash's powers)."""
+    with np.errstate(over="ignore"):
+        p = np.full(size, _P, dtype=np.uint64)
+        p[0] = 1
+        q = np.full(size, _Q, dtype=np.uint64)
+        q[0] = 1
+        return np.cumprod(p, dtype=np.uint64), np.cumprod(q, dtype=np.uint64)
+
+
 def _fmix32(h: np.ndarray) -> np.ndarray:
     h = h ^ (h >> np.uint32(16))
     h = h * np.uint32(0x85EBCA6B)
@@ -205,16 +220,19 @@ class MinHasher:
         return f"{HASH_VERSION}:affine32:seed={self.seed}:perm={self.num_perm}:ngram={self.n}"
 
     def _grow(self, size: int) -> None:
-        if len(self._ppow) >= size:
-            return
-        size = max(size, 2 * len(self._ppow))
-        with np.errstate(over="ignore"):
-            p = np.full(size, _P, dtype=np.uint64)
-            p[0] = 1
-            q = np.full(size, _Q, dtype=np.uint64)
-            q[0] = 1
-            self._ppow = np.cumprod(p, dtype=np.uint64)
-            self._qpow = np.cumprod(q, dtype=np.uint64)
+        if len(self._ppow) < size:  # the longest batch so far (a new longest one is rare after the first few)
+            self._ppow, self._qpow = _powers(size)
+
+    def _powers(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """P^i and Q^i for i < size: kept up to _KEPT_POWERS; a longer batch gets its own, dropped after it.
+
+        Why (issue 15): the kept arrays grew to the longest annotate batch seen (16 bytes per code point: 5.2 MB
+        after one batch of ~340k code points in tests/test_memory.py's 40k run, and up to GBs for batches of
+        1 MB records), and stayed for the rest of the run, under every later stage's peak."""
+        if size <= _KEPT_POWERS:
+            self._grow(size)
+            return self._ppow, self._qpow
+        return _powers(size)
 
     def _classify(self, cps: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         bmp = cps < 0x10000
@@ -268,12 +286,12 @@ class MinHasher:
                 starts = wstart[: k - n + 1]
                 ends = wend[n - 1 :]
             m = seq.size
-        self._grow(m + 1)
+        ppow, qpow = self._powers(m + 1)
         with np.errstate(over="ignore"):
             g = np.empty(m + 1, dtype=np.uint64)
             g[0] = 0
-            np.cumsum(seq.astype(np.uint64) * self._qpow[:m], dtype=np.uint64, out=g[1:])
-            h = self._ppow[ends - 1] * (g[ends] - g[starts])
+            np.cumsum(seq.astype(np.uint64) * qpow[:m], dtype=np.uint64, out=g[1:])
+            h = ppow[ends - 1] * (g[ends] - g[starts])
             h = _fmix64(h)
         return (h ^ (h >> np.uint64(32))).astype(np.uint32)
 
@@ -359,12 +377,12 @@ class MinHasher:
         by_doc = np.argsort(np.concatenate((c_doc, w_doc)), kind="stable")
         starts, ends = starts[by_doc], ends[by_doc]
         lengths = np.bincount(np.concatenate((c_doc, w_doc)), minlength=k)
-        self._grow(m + 1)
+        ppow, qpow = self._powers(m + 1)
         with np.errstate(over="ignore"):
             g = np.empty(m + 1, dtype=np.uint64)
             g[0] = 0
-            np.cumsum(seq.astype(np.uint64) * self._qpow[:m], dtype=np.uint64, out=g[1:])
-            h = _fmix64(self._ppow[ends - 1] * (g[ends] - g[starts]))
+            np.cumsum(seq.astype(np.uint64) * qpow[:m], dtype=np.uint64, out=g[1:])
+            h = _fmix64(ppow[ends - 1] * (g[ends] - g[starts]))
         return (h ^ (h >> np.uint64(32))).astype(np.uint32), lengths
 
     def _permute_min(self, hv: np.ndarray, offsets: np.ndarray) -> np.ndarray:

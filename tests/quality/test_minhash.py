@@ -189,3 +189,25 @@ def test_signature_of_one_text_equals_its_batch_row() -> None:
     batch = _HASHER.signatures(texts)
     for t, row in zip(texts, batch, strict=True):
         assert (_HASHER.signature(t) == row).all()
+
+
+def test_hash_powers_kept_between_batches_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch longer than _KEPT_POWERS code points gets its own powers, dropped after it (issue 15: the kept
+    arrays grew to the longest batch seen); the signatures equal those made with every power kept."""
+    import random
+
+    from corpusgov.quality import minhash
+
+    rng = random.Random(3)
+    texts = ["".join(rng.choice("abcdefg hij 中文字符测试，。 klm\n") for _ in range(rng.randint(0, 2000)))
+             for _ in range(200)]
+    monkeypatch.setattr(minhash, "_KEPT_POWERS", 4096)
+    capped = MinHasher()
+    got = [capped.signatures(texts[:3]), capped.signatures(texts)]
+    assert len(capped._ppow) <= 4096
+    monkeypatch.setattr(minhash, "_KEPT_POWERS", 1 << 30)
+    kept = MinHasher()
+    want = [kept.signatures(texts[:3]), kept.signatures(texts)]
+    assert len(kept._ppow) > sum(map(len, texts)) // 2  # the batch's code points, kept
+    for g, w in zip(got, want, strict=True):
+        assert np.array_equal(np.asarray(g), np.asarray(w))
