@@ -73,7 +73,7 @@ def _repo_git_dir(repo: str, template: str | None, cache: Path) -> str:
         done = subprocess.run(["git", "clone", "--bare", "--quiet", url, str(target)], capture_output=True, text=True)
         if done.returncode:
             why = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
-            raise SystemExit(f"get_zh_ner: cannot clone {url}: {why}")
+            raise SystemExit(f"cannot clone {url}: {why}")
     return str(target)
 
 
@@ -81,7 +81,7 @@ def fetch(f: NerFile, git_dir: str) -> bytes:
     """The file's bytes at its pinned commit; an error if its blob id is not the pinned one."""
     blob = _git(git_dir, "rev-parse", f"{f.commit}:{f.path}").decode().strip()
     if blob != f.blob:
-        raise SystemExit(f"get_zh_ner: {f.repo} {f.path} at {f.commit[:12]} is blob {blob}, expected {f.blob}")
+        raise SystemExit(f"{f.repo} {f.path} at {f.commit[:12]} is blob {blob}, expected {f.blob}")
     return _git(git_dir, "cat-file", "blob", blob)
 
 
