@@ -75,14 +75,14 @@ def test_owned_paths_reads_plain_and_arch_qualified_lists(dpkg: Path) -> None:
     assert got == {"/usr/share/locale/de/LC_MESSAGES/yelp.mo", "/usr/share/locale/de/LC_MESSAGES/gtk30.mo"}
 
 
-def test_declared_drops_system_files_of_other_packages_and_keeps_fixtures(dpkg: Path, monkeypatch: pytest.MonkeyPatch
-                                                                          ) -> None:
+def test_declared_drops_system_files_of_other_packages_and_keeps_fixtures(dpkg: Path, tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(declared_files, "_declared_paths",
                         lambda: declared_files.owned_paths(declared_files.closure(["gnome-user-docs"], dpkg), dpkg))
     paths = [Path("/usr/share/locale/de/LC_MESSAGES/chromium.mo"), Path("/usr/share/locale/de/LC_MESSAGES/yelp.mo"),
-             Path("/tmp/fixture/de/LC_MESSAGES/app.mo")]
-    assert declared_files.declared(paths) == [Path("/tmp/fixture/de/LC_MESSAGES/app.mo"),
-                                              Path("/usr/share/locale/de/LC_MESSAGES/yelp.mo")]
+             tmp_path / "de" / "LC_MESSAGES" / "app.mo"]
+    assert declared_files.declared(paths) == sorted([tmp_path / "de" / "LC_MESSAGES" / "app.mo",
+                                                     Path("/usr/share/locale/de/LC_MESSAGES/yelp.mo")])
 
 
 def test_the_makefile_installs_exactly_the_declared_packages() -> None:
