@@ -68,6 +68,9 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh4": (0.95, ">="),
     "good_fresh4_zh": (0.03, "<="),
     "good_fresh4_en": (0.03, "<="),
+    "junk_fresh5": (0.95, ">="),
+    "good_fresh5_zh": (0.03, "<="),
+    "good_fresh5_en": (0.03, "<="),
     "junk_order": (0.95, ">="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
@@ -77,7 +80,7 @@ TARGETS: dict[str, tuple[float, str]] = {
 # Sets whose misses are never printed (junk_fresh4 is the one split no rule or model was tuned or trained on).
 BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
                         "good_fresh4_zh", "good_fresh4_en", "junk_order", "guard_news_zh", "guard_novel_zh",
-                        "guard_review_zh", "guard_quote_en"})
+                        "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -154,6 +157,18 @@ def fresh4_rows() -> list[dict[str, Any]]:
         print(f"junk_fresh4 NOT RUN: install {', '.join(absent)}", file=sys.stderr)
         return []
     return junk_fresh4.make_fresh4() + junk_fresh4.make_good4()
+
+
+def fresh5_rows() -> list[dict[str, Any]]:
+    """Real prose wrapped in page boilerplate (``junk_fresh5``: LilyPond manual pages, unsampled People's Daily
+    guard paragraphs; never tuned on, misses never printed) and the good texts beside it; none when absent (said)."""
+    from corpusgov.quality.eval import junk_fresh5
+
+    absent = junk_fresh5.missing()
+    if absent:
+        print(f"junk_fresh5 NOT RUN: install/fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
+        return []
+    return junk_fresh5.make_fresh5() + junk_fresh5.make_good5()
 
 
 def order_rows() -> list[dict[str, Any]]:
@@ -333,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + order_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -369,6 +384,12 @@ def main(argv: list[str] | None = None) -> int:
                                     "installed; since 2026-12-05 23:45 UTC read from the declared packages only (see "
                                     "machine)); good_fresh4_zh/en: GNOME user help zh_CN / GNOME help, system admin "
                                     "guide and Advanced Bash-Scripting Guide (up to 400 each)",
+                     "junk_fresh5": "quality.eval.junk_fresh5.FRESH5_KINDS (12 kinds of real prose in page "
+                                    "boilerplate: LilyPond English manual pages with their real chrome, share blocks, "
+                                    "forum posts with signatures, pagination rows, cookie walls, print-page running "
+                                    "headers en/zh, breadcrumb + footer news pages; glue ours; never tuned on, misses "
+                                    "never printed); good_fresh5_en/zh: LilyPond page bodies without chrome / "
+                                    "unsampled People's Daily guard documents (up to 400 each)",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
                                    "quotations; never tuned or trained on, misses never printed); guard_*: the "
