@@ -27,7 +27,9 @@ Signals:
   backwards) and word_pair_pmi (English word-boundary order): word order, which shuffled real words and
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
   (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
-  en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score).
+  en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
+  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac (``quality.junk_lines``: page
+  chrome, running headers and page numbers, e-mail residue, one-word lines).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
@@ -430,6 +433,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     # (most; loops of a single token are tandem_repeat_frac's).
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
+    out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
     return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
 

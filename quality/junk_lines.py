@@ -1,0 +1,149 @@
+"""Line-structure junk: boilerplate lines, page furniture, header blocks and line fragments around real text.
+
+Why: junk made of real sentences with a few non-prose lines mixed in (page chrome, running headers and page
+numbers, cookie walls, share rows, e-mail headers, words one per line) passes every document-level rule, because
+most of its characters are good prose. C4 and FineWeb judge such text line by line (C4 removes lines with
+"javascript", "cookie", "terms of use", lines without terminal punctuation; FineWeb counts lines ending in
+punctuation, short lines and duplicated lines); corpusgov drops whole documents, so these signals measure how much
+of a document such lines make up. Each is one small pure function over the document's non-empty stripped lines
+(no Beam, no model); the rules and their thresholds are in the policy, each with its source in the README.
+
+zh adaptation: the boilerplate lexicon has a Chinese half (版权所有, 上一篇, 分享到 …); "short" is counted in words
+for spaced text and in characters / 2 for Han text; terminal punctuation includes 。！？；… and closing quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Boilerplate lexicon per script (C4's line filter: javascript, cookie, terms of use, privacy policy; extended with
+# the chrome every news or forum page carries). Matched on short lines only, so prose that mentions a cookie or a
+# privacy policy is not boilerplate.
+_BOILER_EN = re.compile(
+    r"\b(?:cookies?|javascript|privacy (?:policy|notice|settings)|terms (?:of (?:use|service)|and conditions)|"
+    r"all rights reserved|copyright|accept all|reject all|manage (?:preferences|cookies|settings)|opt[- ]out|"
+    r"share (?:this|on)|tweet|facebook|linkedin|pinterest|whatsapp|reddit|subscribe|newsletter|sign (?:in|up)|"
+    r"log ?in|log ?out|read more|continue reading|click here|back to top|skip to (?:main )?content|"
+    r"previous (?:page|post|article)|next (?:page|post|article)|related (?:posts|articles)|you may also like|"
+    r"leave a (?:comment|reply)|posted (?:by|on|in)|permalink|print this|email this|like this|"
+    r"sponsored|powered by|sitemap|contact us|about us)\b",
+    re.IGNORECASE,
+)
+_BOILER_ZH = re.compile(
+    "版权所有|保留所有权利|未经(?:授权|许可)|禁止转载|转载请注明|免责声明|隐私(?:政策|保护|声明)|用户协议|服务条款|"
+    "(?<![A-Za-z_])[Cc]ookie|登录|注册|上一篇|下一篇|上一页|下一页|尾页|返回顶部|返回列表|分享到|点赞|举报|只看该作者|发表于|"
+    "责任编辑|来源[:：]|作者[:：]|字号|打印本页|关闭窗口|相关(?:阅读|文章|推荐|搜索)|热门(?:推荐|文章)|"
+    "阅读(?:全文|更多|原文)|查看更多|点击(?:这里|查看)|扫码|关注我们|联系我们|关于我们|网站地图|广告服务|意见反馈|"
+    "ICP备|您当前的位置|当前位置"
+)
+_MENU_SEP = re.compile(r"\s+[·•»›]\s+| {1,2}[|>] {1,2}(?! )")  # ' | ' with wide spacing is a drawn box or table
+_BOILER_MAX_CHARS = 100  # longer lines are prose that mentions the word
+_BOILER_MAX_WORDS = 10  # a wrapped line of prose holds more (12-16 words at 70-80 columns)
+# A page number or page marker on its own, or a line that starts/ends with a page number set off by wide spacing.
+_PAGE_MARK = re.compile(
+    r"^(?:[-–—]\s*\d{1,4}\s*[-–—]|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|page \d{1,4}(?: of \d{1,4})?|"
+    r"第\s*\d{1,4}\s*页(?:\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页)$|^\d{1,4}(?:\s{3,}|\t)\S|\S(?:\s{3,}|\t)\d{1,4}$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+_WIDE_GAP = re.compile(r"\s{3,}|\t")
+_NOT_FURNITURE = ("|", "+", "│", "├", "┌", "└", "║", ">>>", "...", "$", "#", "-", "*", "•")
+# RFC 5322 / HTTP header names (and their Chinese mail-client labels) at the start of a line.
+_HEADER = re.compile(
+    r"^(?:from|to|cc|bcc|subject|date|reply-to|message-id|in-reply-to|references|received|return-path|"
+    r"mime-version|content-(?:type|transfer-encoding|length|disposition)|x-[a-z0-9-]+|user-agent|host|"
+    r"accept(?:-[a-z]+)?|set-cookie|cookie|server|connection|cache-control|"
+    r"发件人|收件人|抄送|主题|日期|发送时间)\s*[:：]\s*\S",
+    re.IGNORECASE,
+)
+_ATTRIBUTION = re.compile(r"(?:on .{4,80}\bwrote|.{2,40}写道)\s*[:：]$", re.IGNORECASE)
+_TERMINAL = (".", "!", "?", "。", "！", "？", "；", ";", "…", ":", "：", '"', "”", "’", "'", "」", "』", ")", "）")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_WORD = re.compile(r"[^\W\d_]+")
+_BARE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
+
+
+def _size(line: str) -> int:
+    """Words of a line: spaced words, or Han characters / 2 (a Chinese word is about two characters)."""
+    han = len(_HAN.findall(line))
+    return len(_WORD.findall(_HAN.sub(" ", line))) + han // 2
+
+
+def is_boilerplate(line: str) -> bool:
+    """A short line holding a boilerplate phrase (C4's cookie/javascript/policy lines, page and forum chrome)."""
+    if len(line) > _BOILER_MAX_CHARS or line.endswith(_TERMINAL) or _size(line) > _BOILER_MAX_WORDS:
+        return False
+    if len(_MENU_SEP.findall(line)) >= 2 and not line.startswith(("|", "+", "│")) and "--" not in line \
+            and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line)):
+        return True  # a menu, breadcrumb or button row
+    return bool(_BOILER_ZH.search(line) or (line.isascii() or not _HAN.search(line)) and _BOILER_EN.search(line))
+
+
+def boilerplate_char_frac(lines: list[str]) -> float:
+    """Share of the characters of a document's non-empty lines that lie in boilerplate lines (0 below 2 such lines)."""
+    total = sum(map(len, lines))
+    hits = [ln for ln in lines if is_boilerplate(ln)]
+    if len(hits) < 2 or not total:
+        return 0.0
+    return sum(map(len, hits)) / total
+
+
+def _furniture_candidate(line: str) -> bool:
+    """A line that may be page furniture: at most two numbers, not a table row, prompt or listing line."""
+    if line.startswith(_NOT_FURNITURE) or line.count("|") + line.count("│") >= 2:
+        return False
+    return 1 <= len(_DIGITS.findall(line)) <= 2 and len(line) <= 120
+
+
+def _spread(variants: set[str], lines: list[str]) -> bool:
+    """Running headers recur a page apart: at least 3 variants, on average 6 or more lines from one to the next
+    (numbered items of a list or listing, ``Name1``/``Name2``, ``sha224``/``sha256``, stand close together)."""
+    at = [i for i, ln in enumerate(lines) if ln in variants]
+    return len(variants) >= 3 and (at[-1] - at[0]) / (len(at) - 1) >= 6
+
+
+def page_furniture_lines(lines: list[str]) -> float:
+    """Lines that are page furniture: a page number or marker, a line set off from its page number by wide spacing,
+    or a line that recurs with only its numbers changed (running headers and footers, "Page 2 of 7")."""
+    cand = [_furniture_candidate(ln) for ln in lines]
+    # (justified text has several wide gaps; a header set off from its page number has one)
+    is_mark = [c and bool(_PAGE_MARK.search(ln)) and len(_WIDE_GAP.findall(ln)) <= 1
+               for c, ln in zip(cand, lines, strict=True)]
+    # A page marker stands alone: a run of numbered lines is a list or table, a number after a prompt is output.
+    marks = sum(1 for i, m in enumerate(is_mark)
+                if m and not (i and (is_mark[i - 1] or lines[i - 1].startswith((">>>", "...", "$ ", "# "))))
+                and not (i + 1 < len(lines) and is_mark[i + 1]))
+    variants: dict[str, set[str]] = {}
+    for c, ln in zip(cand, lines, strict=True):
+        if c and sum(ch.isalpha() for ch in ln) >= 3:
+            variants.setdefault(_DIGITS.sub("0", ln), set()).add(ln)
+    running = sum(len(v) for v in variants.values() if len(v) >= 2 and _spread(v, lines))
+    return float(max(marks, running))
+
+
+def mail_lines(lines: list[str]) -> float:
+    """Lines of e-mail or HTTP residue: a header name and a colon (From:, Subject:, Content-Type:, 发件人：), a
+    reply attribution ("On 2/5/2012, X wrote:", "…写道：") or a quote of a quote ("> > text"; one level of quoting
+    is how documentation cites a message, so it does not count)."""
+    return float(sum(1 for ln in lines if _HEADER.match(ln) or _ATTRIBUTION.match(ln) or ln.startswith(("> >", ">> "))))
+
+
+def fragment_lines_frac(lines: list[str]) -> float:
+    """C4's "no terminal punctuation" line test adapted: share of lines that are bare fragments — one to three words
+    (up to six Han characters) of letters only, no punctuation, digits or markup — among documents of at least
+    eight lines. Tag clouds, keyword lists and text broken into columns are made of them; documentation's short lines
+    carry markup (``.. data::``, ``| cell |``, options) and verse carries its clause marks."""
+    if len(lines) < 8:
+        return 0.0
+    frag = sum(1 for ln in lines if _BARE.fullmatch(ln) and _size(ln) <= 3)
+    return frag / len(lines)
+
+
+def line_signals(lines: list[str]) -> dict[str, float]:
+    """Every line-structure signal of one document, given its non-empty stripped lines."""
+    return {
+        "boilerplate_char_frac": boilerplate_char_frac(lines),
+        "page_furniture_lines": page_furniture_lines(lines),
+        "mail_lines": mail_lines(lines),
+        "fragment_lines_frac": fragment_lines_frac(lines),
+    }

@@ -1,0 +1,102 @@
+"""Line-structure junk (quality.junk_lines): page chrome, page furniture, e-mail residue and one-word lines around
+real text are dropped; documentation with headings, tables, doctests and option lists, verse and prose that mentions a
+cookie are kept. All examples are written here."""
+
+from __future__ import annotations
+
+from corpusgov.quality.junk_lines import (
+    boilerplate_char_frac,
+    fragment_lines_frac,
+    is_boilerplate,
+    line_signals,
+    mail_lines,
+    page_furniture_lines,
+)
+from corpusgov.quality.junk_score import load_model
+from corpusgov.quality.quality_policy import QualityPolicy
+from corpusgov.quality.signals import compute_signals, default_quality_rules, evaluate_rules
+
+POLICY = QualityPolicy(rules=default_quality_rules())
+LINE_RULES = ("boilerplate_char_frac", "page_furniture_lines", "mail_lines", "fragment_lines_frac")
+PARA_EN = ("The scheduler keeps one queue per worker and moves a task to another worker only when its own queue is "
+           "empty, so that most tasks run where their data already is and the network stays quiet.")
+PARA_ZH = "调度器为每个工作进程保留一个队列，只有当自己的队列为空时才把任务交给别的进程，这样大多数任务都在数据所在的地方运行，网络也就很安静。"
+
+
+def _lines(text: str) -> list[str]:
+    return [s for s in (ln.strip() for ln in text.split("\n")) if s]
+
+
+def _line_drops(text: str, lang: str) -> list[str]:
+    return [n for n, a in evaluate_rules(compute_signals(text, lang), POLICY) if a == "drop" and n in LINE_RULES]
+
+
+def test_boilerplate_lines_en_and_zh() -> None:
+    assert is_boilerplate("Accept all cookies | Manage preferences")
+    assert is_boilerplate("版权所有 未经许可不得转载")
+    assert is_boilerplate("Home › Docs › Scheduler")  # a breadcrumb: separators, no lexicon word
+    assert not is_boilerplate("Write down the name and value of the cookie, and send it with every request.")
+    assert not is_boilerplate(PARA_ZH)
+    page = "\n".join(["首页 > 新闻 > 正文", PARA_ZH, "分享到：微信 微博", "关于我们 | 联系我们 | 网站地图", "版权所有 © 2020"])
+    assert boilerplate_char_frac(_lines(page)) > 0.1
+    assert "boilerplate_char_frac" in _line_drops(page, "zh-Hans")
+    # one mention is not a page of chrome, and neither is prose about cookies
+    assert boilerplate_char_frac(_lines(PARA_EN + "\nPrivacy policy")) == 0.0
+    assert _line_drops("Cookies are small files a site stores in the browser.\n" + PARA_EN, "en") == []
+
+
+def test_page_furniture_running_headers_and_page_numbers() -> None:
+    pages = []
+    for k in range(1, 5):
+        pages += [f"{k * 2 + 40}    THE SCHEDULER GUIDE", PARA_EN, PARA_EN.upper().lower(), f"- {k} -"]
+    assert page_furniture_lines(_lines("\n".join(pages))) >= 4
+    assert "page_furniture_lines" in _line_drops("\n".join(pages), "en")
+    # a numbered list, a doctest and a table are not page furniture
+    listing = "Exit codes:\n0    - no error\n1    - errors corrected\n2    - reboot needed\n4    - errors left"
+    doctest = ">>> len('abc')\n3\n>>> 1 + 1\n2\n>>> sum([1, 2])\n3"
+    table = "| level | value |\n| ERROR | 40 |\n| INFO | 20 |"
+    for text in (listing, doctest, table):
+        assert page_furniture_lines(_lines(text)) <= 1, text
+
+
+def test_mail_residue() -> None:
+    headers = "From: a@example.org\nTo: b@example.org\nSubject: Re: the queue\nDate: Mon, 1 Jan 2024\n\n" + PARA_EN
+    assert mail_lines(_lines(headers)) == 4
+    chain = "On 2/5/2012, alice wrote:\n> > On 1/5/2012, bob wrote:\n> > > " + PARA_EN + "\n> I agree.\nthanks"
+    assert mail_lines(_lines(chain)) >= 3
+    assert "mail_lines" in _line_drops(headers, "en")
+    # documentation that quotes one message at one level keeps it
+    cited = "In response, the maintainer said:\n\n> " + PARA_EN + "\n> The change was reverted.\n\nSo it stays."
+    assert mail_lines(_lines(cited)) == 0
+
+
+def test_one_word_lines() -> None:
+    cloud = "\n".join(["春风", "山城", "洛阳花", "天涯", "抉择", "牺牲", "野芳", "必须", "题目", "移植"])
+    assert fragment_lines_frac(_lines(cloud)) == 1.0
+    assert "fragment_lines_frac" in _line_drops(cloud, "zh-Hans")
+    # verse keeps its clause marks; a reST field list carries markup
+    verse = "\n".join(["山高云自在，", "水远月同行。", "夜静灯花落，", "风来竹影清。"] * 3)
+    rest = "\n".join([".. data:: EINVAL", "", "Invalid argument", "", ".. data:: ENFILE", "", "File table overflow"] * 2)
+    assert fragment_lines_frac(_lines(verse)) == 0.0
+    assert fragment_lines_frac(_lines(rest)) <= 0.7
+    assert _line_drops(verse, "zh-Hans") == []
+
+
+def test_good_documents_are_kept() -> None:
+    doc = ("Scheduler\n=========\n\n" + PARA_EN + "\n\n.. note::\n\n   The queue is bounded.\n\n"
+           "Options\n-------\n\n-w, --workers N\n    number of workers\n-q, --quiet\n    print nothing\n")
+    man = "名称\n    sched - 任务调度器\n选项\n    -w N    工作进程数\n    -q      不输出任何信息\n描述\n    " + PARA_ZH
+    assert _line_drops(doc, "en") == []
+    assert _line_drops(man, "zh-Hans") == []
+    assert _line_drops(PARA_EN, "en") == [] and _line_drops(PARA_ZH, "zh-Hans") == []
+
+
+def test_signals_are_registered_and_the_junk_score_ignores_them() -> None:
+    sig = compute_signals(PARA_EN, "en")
+    assert set(LINE_RULES) <= set(sig)
+    assert line_signals([]) == dict.fromkeys(LINE_RULES, 0.0)
+    model = load_model()
+    assert not set(LINE_RULES) & set(model.features)  # type: ignore[union-attr]
+    # the score is the same whatever the line signals say
+    changed = dict(sig) | {k: 99.0 for k in LINE_RULES}
+    assert model.score(changed) == model.score(sig)
