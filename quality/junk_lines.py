@@ -1,4 +1,4 @@
-"""Line-structure junk: boilerplate lines, page furniture, header blocks and line fragments around real text.
+"""Line-structure junk: boilerplate lines, page furniture, mail residue, broken words and line fragments.
 
 Why: junk made of real sentences with a few non-prose lines mixed in (page chrome, running headers and page
 numbers, cookie walls, share rows, e-mail headers, words one per line) passes every document-level rule, because
@@ -37,6 +37,9 @@ _BOILER_ZH = re.compile(
     "ICP备|您当前的位置|当前位置"
 )
 _MENU_SEP = re.compile(r"\s+[·•»›]\s+| {1,2}[|>] {1,2}(?! )")  # ' | ' with wide spacing is a drawn box or table
+_CHAPTER_REF = re.compile(r"\b(?:chapter|appendix) \d+\b|第\s*\d+\s*章", re.IGNORECASE)
+# grammar rules, shell pipelines and option syntax use | and > too
+_CODE_CHARS = re.compile(r"[`'\"{}=;%$<:]|(?:^|\s)--?[A-Za-z]")
 _BOILER_MAX_CHARS = 100  # longer lines are prose that mentions the word
 _BOILER_MAX_WORDS = 10  # a wrapped line of prose holds more (12-16 words at 70-80 columns)
 # A page number or page marker on its own, or a line that starts/ends with a page number set off by wide spacing.
@@ -60,6 +63,7 @@ _ATTRIBUTION = re.compile(r"(?:on .{4,80}\bwrote|.{2,40}写道)\s*[:：]$", re.I
 _TERMINAL = (".", "!", "?", "。", "！", "？", "；", ";", "…", ":", "：", '"', "”", "’", "'", "」", "』", ")", "）")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+")
+_HYPHEN_END = re.compile(r"(?<!-)[a-z]{2}-$")
 _BARE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
 
 
@@ -69,21 +73,33 @@ def _size(line: str) -> int:
     return len(_WORD.findall(_HAN.sub(" ", line))) + han // 2
 
 
+def is_nav_row(line: str) -> bool:
+    """A navigation row: menu, breadcrumb or button items between separators (``Home › Docs``, ``a | b | c``,
+    ``x · y · z``), or a "previous chapter / next chapter" row holding two chapter references."""
+    if len(line) > 2 * _BOILER_MAX_CHARS:
+        return False
+    if len(_CHAPTER_REF.findall(line)) >= 2:
+        return True
+    return (len(_MENU_SEP.findall(line)) >= 2 and not line.startswith(("|", "+", "│")) and "--" not in line
+            and not _CODE_CHARS.search(line) and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line)))
+
+
 def is_boilerplate(line: str) -> bool:
-    """A short line holding a boilerplate phrase (C4's cookie/javascript/policy lines, page and forum chrome)."""
+    """A navigation row, or a short line holding a boilerplate phrase (C4's cookie/javascript/policy lines, page and
+    forum chrome) that does not end as a sentence."""
+    if is_nav_row(line):
+        return True
     if len(line) > _BOILER_MAX_CHARS or line.endswith(_TERMINAL) or _size(line) > _BOILER_MAX_WORDS:
         return False
-    if len(_MENU_SEP.findall(line)) >= 2 and not line.startswith(("|", "+", "│")) and "--" not in line \
-            and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line)):
-        return True  # a menu, breadcrumb or button row
     return bool(_BOILER_ZH.search(line) or (line.isascii() or not _HAN.search(line)) and _BOILER_EN.search(line))
 
 
 def boilerplate_char_frac(lines: list[str]) -> float:
-    """Share of the characters of a document's non-empty lines that lie in boilerplate lines (0 below 2 such lines)."""
+    """Share of the characters of a document's non-empty lines that lie in boilerplate lines; 0 unless there are two
+    such lines or one navigation row (one mention of a privacy policy is not chrome)."""
     total = sum(map(len, lines))
     hits = [ln for ln in lines if is_boilerplate(ln)]
-    if len(hits) < 2 or not total:
+    if not total or not (len(hits) >= 2 or any(map(is_nav_row, hits))):
         return 0.0
     return sum(map(len, hits)) / total
 
@@ -128,6 +144,13 @@ def mail_lines(lines: list[str]) -> float:
     return float(sum(1 for ln in lines if _HEADER.match(ln) or _ATTRIBUTION.match(ln) or ln.startswith(("> >", ">> "))))
 
 
+def hyphen_break_lines(lines: list[str]) -> float:
+    """Words broken across lines by a hyphen ("prospect-" / "ive developers"): a line ending in two lower-case letters
+    and a hyphen, the next starting in lower case. Typeset pages extracted to text (PDF, print) keep them; text
+    written for the screen, hard-wrapped manuals included, does not break words."""
+    return float(sum(1 for a, b in zip(lines, lines[1:], strict=False) if b[:1].islower() and _HYPHEN_END.search(a)))
+
+
 def fragment_lines_frac(lines: list[str]) -> float:
     """C4's "no terminal punctuation" line test adapted: share of lines that are bare fragments — one to three words
     (up to six Han characters) of letters only, no punctuation, digits or markup — among documents of at least
@@ -146,4 +169,5 @@ def line_signals(lines: list[str]) -> dict[str, float]:
         "page_furniture_lines": page_furniture_lines(lines),
         "mail_lines": mail_lines(lines),
         "fragment_lines_frac": fragment_lines_frac(lines),
+        "hyphen_break_lines": hyphen_break_lines(lines),
     }

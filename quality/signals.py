@@ -28,8 +28,9 @@ Signals:
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
   (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
   en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
-  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac (``quality.junk_lines``: page
-  chrome, running headers and page numbers, e-mail residue, one-word lines).
+  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines
+  (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
+  hyphenated across lines).
 """
 
 from __future__ import annotations

@@ -7,7 +7,9 @@ from __future__ import annotations
 from corpusgov.quality.junk_lines import (
     boilerplate_char_frac,
     fragment_lines_frac,
+    hyphen_break_lines,
     is_boilerplate,
+    is_nav_row,
     line_signals,
     mail_lines,
     page_furniture_lines,
@@ -17,7 +19,7 @@ from corpusgov.quality.quality_policy import QualityPolicy
 from corpusgov.quality.signals import compute_signals, default_quality_rules, evaluate_rules
 
 POLICY = QualityPolicy(rules=default_quality_rules())
-LINE_RULES = ("boilerplate_char_frac", "page_furniture_lines", "mail_lines", "fragment_lines_frac")
+LINE_RULES = ("boilerplate_char_frac", "page_furniture_lines", "mail_lines", "fragment_lines_frac", "hyphen_break_lines")
 PARA_EN = ("The scheduler keeps one queue per worker and moves a task to another worker only when its own queue is "
            "empty, so that most tasks run where their data already is and the network stays quiet.")
 PARA_ZH = "调度器为每个工作进程保留一个队列，只有当自己的队列为空时才把任务交给别的进程，这样大多数任务都在数据所在的地方运行，网络也就很安静。"
@@ -80,6 +82,20 @@ def test_one_word_lines() -> None:
     assert fragment_lines_frac(_lines(verse)) == 0.0
     assert fragment_lines_frac(_lines(rest)) <= 0.7
     assert _line_drops(verse, "zh-Hans") == []
+
+
+def test_navigation_rows_and_broken_words() -> None:
+    assert is_nav_row("Chapter 7. Installing the scheduler Chapter 9. Tuning the queues")
+    assert is_nav_row("第 2 章 安装 第 4 章 调优")
+    assert not is_nav_row('expr: `term` | "-" `expr` | "+" `expr`')  # a grammar rule
+    assert not is_nav_row("cat file | sort | uniq -c")  # a pipeline with an option
+    page = "Chapter 8. Queues\n" + PARA_EN + "\nChapter 7. Workers Chapter 9. Tuning"
+    assert "boilerplate_char_frac" in _line_drops(page, "en")
+    printed = ("The scheduler keeps one queue per wor-\nker and moves a task only when its own qu-\neue is empty, so "
+               "that most tasks run where their da-\nta already is.")
+    assert hyphen_break_lines(_lines(printed)) == 3
+    assert "hyphen_break_lines" in _line_drops(printed, "en")
+    assert hyphen_break_lines(_lines("Use the --quiet option or the\n-q flag; e-mail the\nlist.")) == 0
 
 
 def test_good_documents_are_kept() -> None:
