@@ -76,7 +76,7 @@ def _size(line: str) -> int:
 def is_nav_row(line: str) -> bool:
     """A navigation row: menu, breadcrumb or button items between separators (``Home › Docs``, ``a | b | c``,
     ``x · y · z``), or a "previous chapter / next chapter" row holding two chapter references."""
-    if len(line) > 2 * _BOILER_MAX_CHARS:
+    if len(line) > 4 * _BOILER_MAX_CHARS:
         return False
     if ("章" in line or "apter" in line or "APTER" in line or "ppendix" in line) and len(_CHAPTER_REF.findall(line)) >= 2:
         return True
