@@ -26,7 +26,6 @@ MIT snownlp).
 from __future__ import annotations
 
 import functools
-import html
 import random
 import re
 from collections.abc import Callable
@@ -35,25 +34,17 @@ from pathlib import Path
 from typing import Any
 
 from corpusgov.quality.eval.junk_fresh3 import draw_kinds, sample_sets
+from corpusgov.quality.eval.junk_fresh4 import _text  # inline markup removed as a browser renders it
 
 LILY = Path("/usr/share/doc/lilypond/html/Documentation")
 LILY_MANUALS = ("notation", "learning", "usage", "extending", "music-glossary", "essay")
 _LANG_PAGE = re.compile(r"\.[a-z]{2}\.html$")
-_TAG = re.compile(r"(?s)<[^>]+>")
 _TITLE = re.compile(r"(?s)<title>(.*?)</title>")
 _NAV = re.compile(r'(?s)<table class="nav_table">(.*?)</table>')
 _ROW = re.compile(r"(?s)<tr>(.*?)</tr>")
-_P = re.compile(r"(?s)<p>(.*?)</p>")
-_HEAD = re.compile(r"(?s)<h[2-4][^>]*>(.*?)</h[2-4]>")
 _FOOTER = re.compile(r'(?s)<div id="footer">(.*?)</div>')
 _FOOT_P = re.compile(r"(?s)<p[^>]*>(.*?)</p>")
-_BODY_START = re.compile(r'(?s)<table class="nav_table">.*?</table>')
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SENT_ZH = re.compile(r"(?<=[。！？])")
-
-
-def _text(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
 
 
 @dataclass
