@@ -78,10 +78,12 @@ def is_nav_row(line: str) -> bool:
     ``x · y · z``), or a "previous chapter / next chapter" row holding two chapter references."""
     if len(line) > 4 * _BOILER_MAX_CHARS:
         return False
-    if ("章" in line or "apter" in line or "APTER" in line or "ppendix" in line) and len(_CHAPTER_REF.findall(line)) >= 2:
+    chapter_hint = "章" in line or "apter" in line or "APTER" in line or "ppendix" in line  # cheap tests first
+    if chapter_hint and len(_CHAPTER_REF.findall(line)) >= 2:
         return True
-    return (not _NAV_CHARS.isdisjoint(line) and len(_MENU_SEP.findall(line)) >= 2 and not line.startswith(("|", "+", "│")) and "--" not in line
-            and not _CODE_CHARS.search(line) and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line)))
+    if _NAV_CHARS.isdisjoint(line) or line.startswith(("|", "+", "│")) or "--" in line or _CODE_CHARS.search(line):
+        return False
+    return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 
 def is_boilerplate(line: str) -> bool:
@@ -94,7 +96,8 @@ def is_boilerplate(line: str) -> bool:
     if line.isascii():
         hit = _BOILER_EN.search(line.lower()) is not None
     else:
-        hit = _BOILER_ZH.search(line) is not None or (not _HAN.search(line) and _BOILER_EN.search(line.lower()) is not None)
+        hit = _BOILER_ZH.search(line) is not None or (
+            not _HAN.search(line) and _BOILER_EN.search(line.lower()) is not None)
     return hit and _size(line) <= _BOILER_MAX_WORDS
 
 
