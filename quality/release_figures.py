@@ -14,11 +14,11 @@ _NAMES = {
     "junk": ("垃圾文本，开发集七类（应删除）", "junk, the dev set's seven kinds (drop)"),
     "junk_extra": ("垃圾文本，另外十类，调参所用（应删除）", "junk, ten further kinds, tuned on (drop)"),
     "junk_heldout": ("垃圾文本，十一类留出（仅首次未见）（应删除）", "junk, eleven held-out kinds, blind on first run only (drop)"),
-    "junk_blind": ("垃圾文本，八类从未用于调参（应删除）", "junk, eight kinds never tuned on (drop)"),
+    "junk_blind": ("垃圾文本，八类，仅首次运行未见（应删除）", "junk, eight kinds, blind on first run only (drop)"),
     "junk_fresh": ("垃圾文本，另十类，已用于训练垃圾分数（应删除）", "junk, ten more kinds, trained on by the junk score (drop)"),
-    "junk_fresh2": ("垃圾文本，最新十类从未用于调参（应删除）", "junk, ten newest kinds never tuned on (drop)"),
-    "junk_fresh3": ("垃圾文本，取自其他软件包的十一类，从未用于调参（应删除）",
-                    "junk, eleven kinds from other packages, never tuned on (drop)"),
+    "junk_fresh2": ("垃圾文本，又十类，仅首次运行未见（应删除）", "junk, ten more kinds, blind on first run only (drop)"),
+    "junk_fresh3": ("垃圾文本，取自其他软件包的十一类，仅首次运行未见（应删除）",
+                    "junk, eleven kinds from other packages, blind on first run only (drop)"),
     "good_fresh3_zh": ("LilyPond 与新维护者指南中文段落（应保留，从未调参）",
                        "Chinese paragraphs, LilyPond and New Maintainers' Guide (keep, never tuned on)"),
     "good_fresh3_en": ("GNU info 手册英文段落（应保留，从未调参）", "GNU info manual paragraphs (keep, never tuned on)"),
@@ -27,6 +27,10 @@ _NAMES = {
     "guard_review_zh": ("购物评论（应保留，从未训练）", "shopping reviews (keep, never trained on)"),
     "guard_quote_en": ("英文名言与短文（应保留，从未训练）", "English quotations (keep, never trained on)"),
     "junk_order": ("语序打乱的真实文本（应删除，首次运行未见）", "real text in the wrong order (drop, blind on first run only)"),
+    "junk_fresh5": ("夹带页面模板行的真实文本，十二类，从未用于调参（应删除）",
+                    "real prose in page boilerplate, twelve kinds, never tuned on (drop)"),
+    "good_fresh5_en": ("LilyPond 手册英文页面正文（应保留，从未调参）", "LilyPond manual page bodies (keep, never tuned on)"),
+    "good_fresh5_zh": ("人民日报新闻文档（应保留，从未调参）", "People's Daily news documents (keep, never tuned on)"),
 }
 
 
