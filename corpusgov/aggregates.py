@@ -87,14 +87,20 @@ class Counters:
 
 
 # ------------------------------------------------------------------------------------------ rules
-_CJK_COUNT = re.compile("[\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _CJK_SPLIT = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
+_CJK_COMPAT = re.compile("[\uf900-\ufaff]")  # counted as CJK characters, but not replaced by a space
 
 
 def estimate_tokens(text: str) -> int:
-    """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere."""
-    cjk = len(_CJK_COUNT.findall(text))
-    other = _CJK_SPLIT.sub(" ", text) if cjk else text
+    """Rough token estimate: one per CJK character, 1.3 per whitespace-separated word elsewhere.
+
+    One substitution counts and blanks the CJK characters (``subn``) instead of a ``findall`` and a ``sub``:
+    ~22 -> ~13 µs per bench document (finalise computes it for every record); ASCII text has none."""
+    if text.isascii():
+        return int(round(len(text.split()) * 1.3))
+    other, cjk = _CJK_SPLIT.subn(" ", text)
+    if _CJK_COMPAT.search(text) is not None:
+        cjk += len(_CJK_COMPAT.findall(text))
     return cjk + int(round(len(other.split()) * 1.3))
 
 

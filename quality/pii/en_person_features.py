@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from itertools import chain
 
 import numpy as np
 
@@ -136,17 +137,26 @@ class Gazetteer:
 
 class Tokens:
     """One document's word tokens and their (n, N_CODES) code rows; len() is the token count. Character
-    offsets are found only when asked (`span`): most documents have no name, and offsets cost a match
-    object per token."""
+    offsets are found only when asked (`span`), and so are the words when built from word-table rows
+    (`rows` into `vocab`): most documents have no name, and both cost a Python object per token."""
 
-    __slots__ = ("text", "words", "codes", "_offsets")
+    __slots__ = ("text", "_words", "codes", "_offsets", "_rows", "_vocab")
 
-    def __init__(self, text: str, words: list[str], codes: np.ndarray) -> None:
-        self.text, self.words, self.codes = text, words, codes
+    def __init__(self, text: str, words: list[str] | None, codes: np.ndarray, rows: np.ndarray | None = None,
+                 vocab: list[str] | None = None) -> None:
+        self.text, self._words, self.codes = text, words, codes
+        self._rows, self._vocab = rows, vocab
         self._offsets: list[tuple[int, int]] | None = None
 
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            vocab = self._vocab or []
+            self._words = [vocab[r] for r in (self._rows if self._rows is not None else ()).tolist()]
+        return self._words
+
     def __len__(self) -> int:
-        return len(self.words)
+        return len(self.codes)
 
     def span(self, a: int, b: int) -> tuple[int, int]:
         """Character offsets of tokens a..b-1."""
@@ -178,12 +188,17 @@ def raw_tokens(text: str) -> list[str]:
     return out
 
 
+_LINE = "\x00"  # a line break in the chunk pass (`Featurizer._chunk_rows`); texts holding it take raw_tokens'
+
+
 class Featurizer:
     """Tokenises documents and turns token codes into bucket ids; a word's codes are computed once and kept in
-    a table (row 0 is the line break), so a document costs one regex pass, one dict lookup per token and a
-    few numpy operations."""
+    a table (row 0 is the line break), so a document costs a few numpy operations beyond its lookups. The
+    lookups are per whitespace-separated chunk (`word,` -> the rows of `word` and `,`), cached, so a document
+    costs one `split` and one dict lookup per chunk instead of a token pass and a lookup per token."""
 
     CACHE_LIMIT = 200_000
+    CHUNK_LIMIT = 1 << 16  # chunk -> rows entries kept (emptied when full; the word table stays)
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
@@ -191,8 +206,10 @@ class Featurizer:
 
     def _reset(self) -> None:
         self._row: dict[str, int] = {"\n": 0}
+        self._vocab: list[str] = ["\n"]  # row -> word (a new list after a reset: older Tokens keep theirs)
         self._table = np.zeros((1024, N_CODES - 1), dtype=np.uint64)
         self._ends = np.zeros(1024, dtype=bool)  # the word ends a sentence (. ! ? …)
+        self._chunks: dict[str, tuple[int, ...]] = {_LINE: (0,)}
 
     def word_codes(self, word: str) -> tuple[int, int, int, int, int, int]:
         low = word.lower()
@@ -215,19 +232,47 @@ class Featurizer:
         self._table[r] = self.word_codes(word)
         self._ends[r] = word in _SENT_END
         self._row[word] = r
+        self._vocab.append(word)
         return r
 
-    def tokens(self, text: str) -> Tokens:
+    def _learn(self, words: list[str], n_tokens: int) -> None:
+        """Adds the words missing from the table (emptied first when it would pass CACHE_LIMIT)."""
+        if len(self._row) + n_tokens >= self.CACHE_LIMIT:
+            self._reset()  # bounded memory; the table is rebuilt from the words that come
+        for w in words:
+            if w not in self._row:
+                self._add(w)
+
+    def _chunk_rows(self, text: str) -> list[int]:
+        """raw_tokens(text) as table rows, by cached chunk: whitespace-separated chunks hold whole tokens (no
+        token crosses whitespace) and a line break is a chunk of its own (`_LINE`)."""
+        chunks = text.replace("\n", " " + _LINE + " ").split()
+        got = list(map(self._chunks.get, chunks))
+        if None in got:
+            missing = {c: [c] if c.isalnum() else TOKEN.findall(c) for c, g in zip(chunks, got, strict=True) if g is None}
+            before = self._row
+            self._learn([w for ws in missing.values() for w in ws], sum(map(len, missing.values())))
+            if self._row is not before:  # the table was emptied: every chunk's rows are stale
+                missing = {c: [c] if c.isalnum() else TOKEN.findall(c) for c in chunks if c != _LINE}
+                self._learn([w for ws in missing.values() for w in ws], 0)
+            row = self._row
+            new = {c: tuple(row[w] for w in ws) for c, ws in missing.items()}
+            new[_LINE] = (0,)
+            if len(self._chunks) + len(new) >= self.CHUNK_LIMIT:
+                self._chunks = {_LINE: (0,)}
+            self._chunks.update(new)
+            got = [new[c] if c in new else g for c, g in zip(chunks, got, strict=True)]
+        return list(chain.from_iterable(got))  # type: ignore[arg-type]  # no None left
+
+    def _raw_rows(self, text: str) -> list[int]:
+        """raw_tokens(text) as table rows, token by token (texts that hold `_LINE` themselves)."""
         raw = raw_tokens(text)
-        get = self._row.get
-        rows = [get(w, -1) for w in raw]
-        if -1 in rows:
-            if len(self._row) + len(raw) >= self.CACHE_LIMIT:
-                self._reset()  # bounded memory; the table is rebuilt from the words that come
-            for w in raw:
-                if w not in self._row:
-                    self._add(w)
-            rows = [self._row[w] for w in raw]
+        self._learn(raw, len(raw))
+        row = self._row
+        return [row[w] for w in raw]
+
+    def tokens(self, text: str) -> Tokens:
+        rows = self._chunk_rows(text) if _LINE not in text else self._raw_rows(text)
         ids = np.array(rows, dtype=np.intp)
         word = ids != 0
         kept = ids[word]
@@ -242,8 +287,7 @@ class Featurizer:
             pos[1:][self._ends[kept[:-1]]] = 0
             pos[0] = 0
         codes[:, POS] = pos
-        words = [w for w in raw if w != "\n"] if not word.all() else raw
-        return Tokens(text, words, codes)
+        return Tokens(text, None, codes, kept, self._vocab)
 
     @staticmethod
     def ids_batch(docs: list[Tokens]) -> np.ndarray:

@@ -1,0 +1,53 @@
+"""The English CRF's tokens by cached whitespace chunk equal the token-by-token definition (raw_tokens), also
+across word-table and chunk-cache resets and for texts holding the chunk pass's line-break stand-in (NUL)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from corpusgov.quality.pii.en_person_features import _SENT_END, N_CODES, POS, Featurizer, raw_tokens
+from corpusgov.quality.pii.recognizer_en_person import load_model
+
+
+def _reference(fz: Featurizer, text: str) -> tuple[list[str], np.ndarray]:
+    """Words and code rows straight from the definition: raw_tokens, word_codes per word, sentence position."""
+    words: list[str] = []
+    rows: list[list[int]] = []
+    after_break = False
+    for w in raw_tokens(text):
+        if w == "\n":
+            after_break = True
+            continue
+        pos = 0 if not words or words[-1] in _SENT_END else 1 if after_break else 2
+        rows.append([*fz.word_codes(w), pos])
+        words.append(w)
+        after_break = False
+    return words, np.array(rows, dtype=np.uint64).reshape(-1, N_CODES)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(3)
+    pieces = ["Alan", "Turing", "met", "O'Brien", "in", "London.", "Jean-Luc", "said:", "“Hi”", "@joe", "#tag",
+              "e.g.", "Burgess's", "9am", "Dvořák", "naïve", "李雷", "—", "...", "x_y", "A.", "Smith,", "(see", "it)"]
+    seps = [" ", " ", " ", "\n", "\n\n", "\t", "\r\n", " \x85 ", "\u2028", "\u00a0", "\x1c", "\x00", " \x00 "]
+    out = ["", " ", "\n", "\n\n Alan", "Alan\n", "\x00", "a\x00b\nC d", "Ann Lee\n\nBob Stone. Carl"]
+    for _ in range(400):
+        k = rng.randint(1, 40)
+        out.append("".join(rng.choice(pieces) + rng.choice(seps) for _ in range(k)))
+    return out
+
+
+@pytest.mark.parametrize(("cache_limit", "chunk_limit"), [(200_000, 1 << 16), (40, 7), (3, 2)])
+def test_chunk_tokens_equal_token_by_token(cache_limit: int, chunk_limit: int) -> None:
+    fz = Featurizer(load_model().featurizer.gaz)
+    fz.CACHE_LIMIT, fz.CHUNK_LIMIT = cache_limit, chunk_limit
+    for text in _texts() * 2:  # the second pass reads the cached chunks
+        doc = fz.tokens(text)
+        words, codes = _reference(fz, text)
+        assert doc.words == words, text
+        assert len(doc) == len(words)
+        assert np.array_equal(doc.codes, codes), text
+        assert doc.codes[:, POS].tolist() == codes[:, POS].tolist()
