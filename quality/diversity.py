@@ -16,6 +16,8 @@ is paid per pool instead of per record; a register is a maximum, so when it is u
 Character 3-grams of unspaced text are pooled as int64 codes (three 21-bit code points) instead of strings and
 deduplicated with ``np.unique`` per pool; only codes missing from a bounded sorted code -> hash table are turned
 back into their 3-character strings and hashed, so the registers are those of hashing every distinct string.
+Words of spaced text are pooled the same way, as ids from a bounded per-process word table (bigrams as two ids in
+one int64), so a record costs one dict lookup per word and no "a b" string per bigram.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import hashlib
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -43,11 +46,20 @@ _PENDING_MAX = 1 << 14
 # entries kept per process (16 bytes each: 2 MB, filled first come and never evicted, like _HASH_CACHE).
 _TRI_POOL_MAX = 1 << 16
 _TRI_CACHE_MAX = 1 << 17
-_TRI_KEYS = np.zeros(0, dtype=np.int64)  # sorted codes
-_TRI_HASHES = np.zeros(0, dtype=np.uint64)  # ngram_hash64 of each code's 3-character string
+# Words of spaced text as ids (one table per process, filled first come up to _WORD_IDS_MAX and never emptied, so
+# pooled ids stay valid; a record with a word beyond it takes the string pools): unigrams are pooled as ids and
+# bigrams as two ids in one int64 (first << 32 | second), hashed from the id's word / the pair's "a b" string.
+_WORD_IDS_MAX = 1 << 15
+_WORD_IDS: dict[str, int] = {}
+_WORD_LIST: list[str] = []
+_WORD_HASHES = np.zeros(_WORD_IDS_MAX, dtype=np.uint64)  # ngram_hash64 of each id's word
+_ID_POOL_MAX = 1 << 16  # word ids pooled per accumulator before the registers are updated
+_BI_CACHE_MAX = 1 << 17
+_LOW32 = (1 << 32) - 1
 _CP_MASK = (1 << 21) - 1
 _BUCKETS = 25  # bucket b holds lengths with bit_length == b: 0, 1, 2-3, 4-7, ..., >= 2**23
 _SKETCHES = ("word_unigrams", "word_bigrams", "char_trigrams")
+_POOLS = ("_sketches", "_pending", "_tri", "_tri_n", "_word_pool", "_pair_pool", "_ids_n")  # not pickled (flushed)
 _WORD_SKETCHES = ("word_unigrams", "word_bigrams")
 _UNSPACED = ("zh", "ja", "th", "lo", "km", "my", "bo")
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -89,31 +101,75 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(low)
 
 
+def _hash_strings(grams: list[str]) -> np.ndarray:
+    """``ngram_hash64`` of each string, as one uint64 array."""
+    blake = hashlib.blake2b
+    return np.frombuffer(b"".join([blake(g.encode("utf-8", "surrogatepass"), digest_size=8).digest() for g in grams]),
+                         dtype="<u8").astype(np.uint64)
+
+
+class _CodeTable:
+    """A bounded sorted code -> ``ngram_hash64`` table (filled first come, never evicted; 16 bytes an entry)."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.keys = np.zeros(0, dtype=np.int64)  # sorted codes
+        self.hashes = np.zeros(0, dtype=np.uint64)  # ngram_hash64 of each code's string
+
+    def hashes_of(self, codes: np.ndarray, string_of: Callable[[int], str]) -> np.ndarray:
+        """The hash of each code's string (`string_of`; codes sorted and distinct); misses are hashed and added
+        while there is room."""
+        keys, vals = self.keys, self.hashes
+        hv = np.empty(len(codes), dtype=np.uint64)
+        if len(keys):
+            pos = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+            hit = keys[pos] == codes
+            hv[hit] = vals[pos[hit]]
+            miss = codes[~hit]
+        else:
+            hit, miss = np.zeros(len(codes), dtype=bool), codes
+        if len(miss):
+            new = _hash_strings(list(map(string_of, miss.tolist())))
+            hv[~hit] = new
+            room = self.limit - len(keys)
+            if room > 0:  # both sorted: a stable sort of the two runs merges them
+                k = np.concatenate((keys, miss[:room]))
+                order = np.argsort(k, kind="stable")
+                self.keys, self.hashes = k[order], np.concatenate((vals, new[:room]))[order]
+        return hv
+
+
+_TRI_TABLE = _CodeTable(_TRI_CACHE_MAX)  # character 3-gram codes (three 21-bit code points)
+_BI_TABLE = _CodeTable(_BI_CACHE_MAX)  # word bigram codes (two word ids)
+
+
+def _trigram(c: int) -> str:
+    return chr(c >> 42) + chr((c >> 21) & _CP_MASK) + chr(c & _CP_MASK)
+
+
+def _bigram(c: int) -> str:
+    return _WORD_LIST[c >> 32] + " " + _WORD_LIST[c & _LOW32]
+
+
 def _trigram_hashes(codes: np.ndarray) -> np.ndarray:
-    """``ngram_hash64`` of the 3-character string of each code (sorted, distinct); misses of the process's code
-    table are hashed and added to it while it has room."""
-    global _TRI_KEYS, _TRI_HASHES
-    keys, vals = _TRI_KEYS, _TRI_HASHES
-    hv = np.empty(len(codes), dtype=np.uint64)
-    if len(keys):
-        pos = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
-        hit = keys[pos] == codes
-        hv[hit] = vals[pos[hit]]
-        miss = codes[~hit]
-    else:
-        hit, miss = np.zeros(len(codes), dtype=bool), codes
-    if len(miss):
-        blake, m = hashlib.blake2b, _CP_MASK
-        grams = [chr(c >> 42) + chr((c >> 21) & m) + chr(c & m) for c in miss.tolist()]
-        new = np.frombuffer(b"".join([blake(g.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-                                      for g in grams]), dtype="<u8").astype(np.uint64)
-        hv[~hit] = new
-        room = _TRI_CACHE_MAX - len(keys)
-        if room > 0:  # both sorted: a stable sort of the two runs merges them
-            k = np.concatenate((keys, miss[:room]))
-            order = np.argsort(k, kind="stable")
-            _TRI_KEYS, _TRI_HASHES = k[order], np.concatenate((vals, new[:room]))[order]
-    return hv
+    """``ngram_hash64`` of the 3-character string of each code (sorted, distinct), through the process's table."""
+    return _TRI_TABLE.hashes_of(codes, _trigram)
+
+
+def _word_ids(words: list[str]) -> np.ndarray | None:
+    """The words' ids (int64), new words added to the process's table; None if they do not all fit in it."""
+    get = _WORD_IDS.get
+    ids = list(map(get, words))
+    if None in ids:
+        new = [w for w in dict.fromkeys(words) if w not in _WORD_IDS]
+        first = len(_WORD_LIST)
+        if first + len(new) > _WORD_IDS_MAX:
+            return None
+        _WORD_HASHES[first:first + len(new)] = _hash_strings(new)
+        _WORD_IDS.update(zip(new, range(first, first + len(new)), strict=True))
+        _WORD_LIST.extend(new)
+        ids = list(map(get, words))
+    return np.array(ids, dtype=np.int64)
 
 
 class DiversityAccumulator:
@@ -131,6 +187,9 @@ class DiversityAccumulator:
         self._pending: dict[str, set[str]] = {name: set() for name in _WORD_SKETCHES}
         self._tri: list[np.ndarray] = []  # pooled character 3-gram codes
         self._tri_n = 0
+        self._word_pool: list[np.ndarray] = []  # pooled word ids (unigrams)
+        self._pair_pool: list[np.ndarray] = []  # pooled word bigram codes
+        self._ids_n = 0
 
     @property
     def sketches(self) -> dict[str, HyperLogLogPlusPlus]:
@@ -141,7 +200,7 @@ class DiversityAccumulator:
     # ------------------------------------------------------------- pickling
     def __getstate__(self) -> dict[str, Any]:
         self._flush()
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_sketches", "_pending", "_tri", "_tri_n")}
+        state = {k: v for k, v in self.__dict__.items() if k not in _POOLS}
         state["sketches"] = {k: v.reg.tobytes() for k, v in self._sketches.items()}
         return state
 
@@ -152,6 +211,7 @@ class DiversityAccumulator:
         self._sketches = {}
         self._pending = {name: set() for name in _WORD_SKETCHES}
         self._tri, self._tri_n = [], 0
+        self._word_pool, self._pair_pool, self._ids_n = [], [], 0
         for k in _SKETCHES:
             h = _new_hll()
             h.reg = np.frombuffer(regs[k], dtype=np.int8).copy()
@@ -184,10 +244,18 @@ class DiversityAccumulator:
             full = self._tri_n >= _TRI_POOL_MAX
         else:
             words = _words(text)
-            uni, bi = pend["word_unigrams"], pend["word_bigrams"]
-            uni.update(words)
-            bi.update(map(" ".join, zip(words, words[1:], strict=False)))  # "a b", as f"{a} {b}"
-            full = len(bi) >= _PENDING_MAX or len(uni) >= _PENDING_MAX
+            ids = _word_ids(words)
+            if ids is not None:  # ids: cheaper than pooling strings (no "a b" string per bigram)
+                if len(ids):
+                    self._word_pool.append(ids)
+                    self._pair_pool.append((ids[:-1] << 32) | ids[1:])
+                    self._ids_n += len(ids)
+                full = self._ids_n >= _ID_POOL_MAX
+            else:  # a word beyond the process's id table: the same n-grams as strings
+                uni, bi = pend["word_unigrams"], pend["word_bigrams"]
+                uni.update(words)
+                bi.update(map(" ".join, zip(words, words[1:], strict=False)))  # "a b", as f"{a} {b}"
+                full = len(bi) >= _PENDING_MAX or len(uni) >= _PENDING_MAX
         if full:
             self._flush()
 
@@ -207,6 +275,14 @@ class DiversityAccumulator:
             codes = np.unique(np.concatenate(self._tri))
             self._tri, self._tri_n = [], 0
             self._update_registers("char_trigrams", _trigram_hashes(codes))
+        if self._ids_n:
+            seen = np.zeros(len(_WORD_LIST), dtype=bool)
+            seen[np.concatenate(self._word_pool)] = True  # distinct ids without a sort
+            self._update_registers("word_unigrams", _WORD_HASHES[np.flatnonzero(seen)])
+            pairs = np.unique(np.concatenate(self._pair_pool))
+            self._word_pool, self._pair_pool, self._ids_n = [], [], 0
+            if len(pairs):
+                self._update_registers("word_bigrams", _BI_TABLE.hashes_of(pairs, _bigram))
 
     def _update(self, name: str, grams: set[str]) -> None:
         cache = _HASH_CACHE

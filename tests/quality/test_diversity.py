@@ -6,6 +6,7 @@ import json
 import pickle
 import random
 
+import pytest
 from datasketch import HyperLogLogPlusPlus
 
 from corpusgov.quality.diversity import HLL_P, DiversityAccumulator, ngram_hash64
@@ -135,5 +136,40 @@ def test_trigram_codes_match_datasketch_update_on_odd_text() -> None:
         for i in range(len(letters) - 2):
             ref.update(letters[i:i + 3].encode("utf-8", "surrogatepass"))
     assert acc.sketches["char_trigrams"].reg.tobytes() == ref.reg.tobytes()
-    assert 0 < len(diversity._TRI_KEYS) <= diversity._TRI_CACHE_MAX
-    assert (diversity._TRI_KEYS[1:] > diversity._TRI_KEYS[:-1]).all()  # sorted, distinct
+    keys = diversity._TRI_TABLE.keys
+    assert 0 < len(keys) <= diversity._TRI_CACHE_MAX
+    assert (keys[1:] > keys[:-1]).all()  # sorted, distinct
+
+
+@pytest.mark.parametrize("id_table", [1 << 15, 40])
+def test_word_registers_match_datasketch_with_ids_and_string_fallback(monkeypatch, id_table: int) -> None:
+    """Word unigrams and bigrams pooled as ids (bigrams as id pairs) give the registers of updating datasketch
+    with every word and every "a b" pair; with a 40-word id table most records take the string pools."""
+    import numpy as np
+
+    from corpusgov.quality import diversity
+
+    monkeypatch.setattr(diversity, "_WORD_IDS_MAX", id_table)
+    monkeypatch.setattr(diversity, "_WORD_IDS", {})
+    monkeypatch.setattr(diversity, "_WORD_LIST", [])
+    monkeypatch.setattr(diversity, "_WORD_HASHES", np.zeros(id_table, dtype=np.uint64))
+    monkeypatch.setattr(diversity, "_BI_TABLE", diversity._CodeTable(64))  # hits, misses and a full table
+    monkeypatch.setattr(diversity, "_ID_POOL_MAX", 500)  # several pool flushes
+    rng = random.Random(11)
+    vocab = ["alpha", "beta", "Gamma", "délta", "x1", "_", "under_score", "ωmega", "9", "naïve", "ÀB"]
+    vocab += [f"w{i}" for i in range(80)]
+    texts = [" ".join(rng.choice(vocab) for _ in range(rng.randint(0, 30))) + rng.choice(["", ".", " -- "])
+             for _ in range(1500)]
+    acc = DiversityAccumulator()
+    uni = HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)
+    bi = HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)
+    for t in texts:
+        acc.add(t, "en", "s", "d", "a")
+        words = diversity._WORD_RE.findall(t.lower())
+        for w in words:
+            uni.update(w.encode("utf-8"))
+        for a, b in zip(words, words[1:], strict=False):
+            bi.update(f"{a} {b}".encode())
+    assert len(diversity._WORD_LIST) <= id_table
+    assert acc.sketches["word_unigrams"].reg.tobytes() == uni.reg.tobytes()
+    assert acc.sketches["word_bigrams"].reg.tobytes() == bi.reg.tobytes()
