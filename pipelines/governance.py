@@ -28,6 +28,7 @@ from corpusgov.contracts.tables import (
 from corpusgov.drill import LOW_BINS, breakdown_counts
 from corpusgov.quality.decide import SourceStatus, final_reasons, pre_decide
 from corpusgov.quality.diversity import DiversityAccumulator
+from corpusgov.quality.rule_table import compile_rules
 from corpusgov.quality.signals import SIGNAL_NAMES
 
 _Q_COLUMNS = [(n, f"q_{n}") for n in SIGNAL_NAMES]
@@ -92,7 +93,8 @@ class PreDecider:
 
     def __init__(self, spec: RunSpec) -> None:
         self._sources = spec.sources
-        self._policy = policy_from_spec(spec.policy)
+        self._policy = policy_from_spec(spec.policy)  # this decider's own copy, never changed: rules compiled once
+        self._rules = compile_rules(self._policy.quality)
 
     def status(self, source_id: str, screen_counts: dict[str, tuple[int, int]] | None) -> SourceStatus:
         """The source's status; `screen_counts` None leaves out the screening-rate gate (not known yet)."""
@@ -104,7 +106,7 @@ class PreDecider:
         return SourceStatus(source_id, s["legal_basis"], s["licence"], s["acquisition"], tuple(rejected))
 
     def pre(self, source_id: str, ann: Annotations, screen_counts: dict[str, tuple[int, int]] | None) -> Any:
-        return pre_decide(ann, self.status(source_id, screen_counts), self._policy)
+        return pre_decide(ann, self.status(source_id, screen_counts), self._policy, self._rules)
 
     def screening_rejected(self, source_id: str, screen_counts: dict[str, tuple[int, int]]) -> bool:
         return "screening_rate_exceeded" in self.status(source_id, screen_counts).rejected
