@@ -2,8 +2,8 @@
 
 Why a module of its own: the trainer (train_en_person.py) and the decoder (en_person_model.py) must compute the
 very same bucket ids. Word-type properties (the lower-cased word, its shape, affixes, capitalisation and
-name-list flags) are computed once per distinct word and cached, so a document costs one regex pass and one
-dict lookup per token; the templates (the word and its neighbours, shape and capitalisation patterns around
+name-list flags) are computed once per distinct word and cached, and so are the rows of each whitespace-separated
+chunk, so a document costs one split and one dict lookup per chunk; the templates (the word and its neighbours, shape and capitalisation patterns around
 it, sentence position, name-list flags beside a neighbour's word) are then combined for a whole batch of
 documents at once with numpy, as the Chinese features are (zh_person_features.py).
 """
@@ -152,7 +152,7 @@ class Tokens:
     def words(self) -> list[str]:
         if self._words is None:
             vocab = self._vocab or []
-            self._words = [vocab[r] for r in (self._rows if self._rows is not None else ()).tolist()]
+            self._words = [vocab[r] for r in self._rows.tolist()] if self._rows is not None else []
         return self._words
 
     def __len__(self) -> int:
