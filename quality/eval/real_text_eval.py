@@ -75,6 +75,10 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_fresh5_zh": (0.03, "<="),
     "good_fresh5_en": (0.03, "<="),
     "junk_order": (0.95, ">="),
+    "junk_noise": (0.95, ">="),
+    "good_noise_en": (0.03, "<="),
+    "good_noise_zh": (0.03, "<="),
+    "good_noise_de": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -83,7 +87,8 @@ TARGETS: dict[str, tuple[float, str]] = {
 # Sets whose misses are never printed (junk_fresh4 is the one split no rule or model was tuned or trained on).
 BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
                         "good_fresh4_zh", "good_fresh4_en", "junk_order", "guard_news_zh", "guard_novel_zh",
-                        "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en"})
+                        "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
+                        "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -172,6 +177,19 @@ def fresh5_rows() -> list[dict[str, Any]]:
         print(f"junk_fresh5 NOT RUN: install/fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
         return []
     return junk_fresh5.make_fresh5() + junk_fresh5.make_good5()
+
+
+def noise_rows() -> list[dict[str, Any]]:
+    """Character-level noise made from text no other split reads (``junk_noise``: typos, homoglyphs, deletions,
+    leetspeak, zero-width litter, diacritics, width chaos; written before the noise rules and never tuned on, misses
+    never printed) and its clean documents; none when the sources are absent (said)."""
+    from corpusgov.quality.eval import junk_noise_blind
+
+    absent = junk_noise_blind.missing()
+    if absent:
+        print(f"junk_noise NOT RUN: fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
+        return []
+    return junk_noise_blind.make_noise() + junk_noise_blind.make_good_noise()
 
 
 def order_rows() -> list[dict[str, Any]]:
@@ -351,7 +369,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows() + noise_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -394,6 +412,12 @@ def main(argv: list[str] | None = None) -> int:
                                     "never printed; first run 2026-12-06 02:03 UTC, before any line rule: 19.4% "
                                     "(93/480), good en/zh dropped 5.75/0.25%); good_fresh5_en/zh: LilyPond page bodies without chrome / "
                                     "unsampled People's Daily guard documents (up to 400 each)",
+                     "junk_noise": "quality.eval.junk_noise_blind.NOISE_KINDS (11 kinds of character-level noise: "
+                                   "keyboard typos, homoglyphs, letter deletions, leetspeak, zero-width litter, "
+                                   "spurious diacritics en; stripped umlauts de; dropped/doubled, substituted Han, "
+                                   "width chaos, zero-width zh; from fortunes files, fortunes-de and guard reviews no "
+                                   "other split reads; written before the noise rules, never tuned on, misses never "
+                                   "printed); good_noise_en/zh/de: clean documents of the same pools",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
                                    "quotations; never tuned or trained on, misses never printed); guard_*: the "
