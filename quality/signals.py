@@ -30,7 +30,9 @@ Signals:
   en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
   boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines
   (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
-  hyphenated across lines).
+  hyphenated across lines); en_typo_frac, digit_word_frac, mixed_script_words, invisible_frac, han_rare_frac
+  (``quality.junk_noise``: typos and OCR non-words, digits for letters, homoglyphs, zero-width
+  litter, rare Han characters).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.junk_lines import line_signals
+from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
@@ -435,6 +438,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
+    out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
     return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
 

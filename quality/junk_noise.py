@@ -1,0 +1,229 @@
+"""Character-level noise: misspelt words, digits inside words, look-alike letters of other scripts, invisible characters,
+and rare Han characters.
+
+Why: OCR output, typo-ridden or lossy text, homoglyph spam and zero-width litter keep the length, repetition and
+character-class statistics of the real text they were made from, so the document-level rules pass them. Real text
+is made of words a dictionary knows, of letters of one script per word, of visible characters and (Chinese) of the
+few thousand characters that make up almost all running text. Each signal below is one small pure function over a
+document's first ``PREFIX_CHARS`` characters (no Beam, no model); the rules and their thresholds are in the policy,
+each with its source in the README. Every signal is neutral (0.0) when there is too little text to judge.
+
+zh adaptation: Chinese has no spelling to check, so the non-word share becomes the share of Han characters outside
+the common set (``han_rare_frac``, jieba's character frequencies after traditional → simplified mapping); the
+script, digit and invisible-character checks apply to any text.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+PREFIX_CHARS = 2000
+VOCAB_PATH = Path(__file__).with_name("noise_vocab_en.txt.gz")
+MIN_WORDS = 20  # candidate words before the non-word share is judged
+MIN_HAN = 20
+TYPO_GATE = 0.04  # share of unknown words below which the typo share is not computed (0.0)
+LM_MIN_COUNT = 3  # textlm unigram count from which a word counts as known
+COMMON_COUNT = 20  # textlm unigram count from which a dictionary word is common (a typo's likely intent)
+RARE_LOGF = -5.5  # log10 relative frequency below which a Han character is outside the common set (tuned)
+
+# Zero-width and joiner characters, bidi controls, word joiner / invisible operators, the BOM, the soft hyphen,
+# private-use code points and C0/C1 controls other than tab, newline and carriage return.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ue000-\uf8ff"
+                        "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_EDGE = "\"'()[]{}<>.,;:!?*`“”‘’«»—–-"
+_LOWER_WORD = re.compile(r"[a-z]{3,}")
+_MARKUP = re.compile(r"::|`|^:|^\.\.|^\\|[=/]")  # reST/Sphinx roles and directives, TeX/LilyPond commands, options
+_LATIN = re.compile(r"[A-Za-z]")
+_OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic
+_ALNUM_WORD = re.compile(r"[a-z0-9]{2,}")
+_INNER_DIGIT = re.compile(r"[a-z][0-9]+[a-z]")
+_LEAD_DIGIT = re.compile(r"[0-9]([a-z]+)")
+# Units, ordinals and the like that follow a number in real text (3rd, 10px, 2d, 64bit, 5min).
+_UNITS = frozenset("st nd rd th s m h d k g x b px pt em ms ns us kb mb gb tb bit bits min am pm hz khz mhz ghz cm mm "
+                   "km kg mg ml fps dpi mp db".split())
+# Lower-case identifiers with a digit inside that real text uses (numeronyms, codecs, formats).
+_DIGIT_WORDS = frozenset("i18n l10n k8s a11y e2e p2p b2b b2c h2o mp3 mp4 h264 h265 utf8 x86 x64 ipv4 ipv6 s3 ec2 "
+                         "md5sum sha1sum sha256sum utf8mb4 win32 win64".split())
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
+             ("ly", ""), ("er", ""), ("est", ""), ("ness", ""), ("ment", ""), ("able", ""), ("ers", ""))
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> frozenset[str]:
+    """English words (SCOWL 50 via Debian wamerican/wbritish; ``quality/noise_vocab_en_PROVENANCE.md``)."""
+    with gzip.open(VOCAB_PATH, "rt", encoding="ascii") as f:
+        return frozenset(f.read().split())
+
+
+_MASK = (1 << 64) - 1
+_POW = tuple(pow(1_000_003, i, 1 << 64) for i in range(32))
+
+
+def _mix(h: int) -> int:
+    """``textlm.hash_mix`` of one value (Python integers, 64-bit wrap-around)."""
+    h ^= h >> 31
+    h = (h * 0x9E3779B97F4A7C15) & _MASK
+    return h ^ (h >> 29)
+
+
+@lru_cache(maxsize=1)
+def _lm_words() -> np.ndarray:
+    """The textlm word-unigram counts (read-only; Debian documentation and prose, ``textlm_PROVENANCE.md``)."""
+    from corpusgov.quality.textlm import TABLE_PATH
+
+    with np.load(TABLE_PATH) as z:
+        return z["en_uni"]
+
+
+def _known(word: str, vocab: frozenset[str]) -> bool:
+    """In the vocabulary, or an inflection or derivation of a word that is (plural, -ed, -ing, -ly, -er, -ness …), or
+    a word the textlm training text uses."""
+    if word in vocab or _lm_count(word) >= LM_MIN_COUNT:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and word[: -len(suffix)] + repl in vocab:
+            return True
+    return word.endswith("ing") and len(word) > 6 and word[-4] == word[-5] and word[:-4] in vocab  # stopping
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+# Function words that OCR and careless typing run into their neighbours ("thelocal", "nameand").
+_GLUE = frozenset("a an at to of in on is it by or as be the and for that with this from are was not".split())
+
+
+def _lm_count(word: str) -> int:
+    """The textlm unigram count of a lower-case word (its hashed bucket, as ``textlm`` hashes it)."""
+    h = 0
+    for i, ch in enumerate(word):  # textlm: sum of code point x 1,000,003^min(i, 31), mod 2^64
+        h = (h + (ord(ch) | 32) * _POW[min(i, 31)]) & _MASK
+    return int(_lm_words()[_mix(h) >> (64 - 18)])
+
+
+def _common(word: str, vocab: frozenset[str]) -> bool:
+    return word in vocab and _lm_count(word) >= COMMON_COUNT
+
+
+def _near_miss(word: str, vocab: frozenset[str]) -> bool:
+    """One edit away from a common dictionary word (a letter dropped, added, replaced or two swapped: Damerau's four
+    single-error kinds, which cover most typing and OCR errors) or a word run together with a function word.
+    Foreign words, names and technical compounds are seldom this close to a common English word."""
+    n = len(word)
+    for i in range(1, n):
+        a, b = word[:i], word[i:]
+        if (a in _GLUE and b in vocab) or (b in _GLUE and a in vocab):
+            return True
+    cands = set()
+    for i in range(n):
+        cands.add(word[:i] + word[i + 1:])
+        if i + 1 < n:
+            cands.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+    for i in range(n + 1):
+        head, tail = word[:i], word[i:]
+        cands.update(head + c + tail for c in _LETTERS)
+        if i < n:
+            cands.update(head + c + word[i + 1:] for c in _LETTERS)
+    return any(_common(c, vocab) for c in cands & vocab)
+
+
+def en_typo_frac(text: str) -> float:
+    """Share of the lower-case alphabetic words (3+ letters; words with capitals, digits, underscores, dots,
+    apostrophes or markup — names and code identifiers — left out) that no dictionary form explains but that lie
+    one edit from a common dictionary word or are a word run together with a function word, each between two known
+    words (foreign phrases and runs of terms are not typos), and pairs of unknown words that join into a dictionary
+    word (a stray space): typos, OCR confusions, dropped letters. 0.0
+    below ``MIN_WORDS`` such words or when under ``TYPO_GATE`` of them are unknown at all (the edit search is
+    only paid on suspicious text)."""
+    vocab = vocabulary()
+    words = [w for w in (t.strip(_EDGE) for t in text[:PREFIX_CHARS].split() if not _MARKUP.search(t))
+             if _LOWER_WORD.fullmatch(w)]
+    if len(words) < MIN_WORDS:
+        return 0.0
+    known = [_known(w, vocab) for w in words]
+    if known.count(False) < TYPO_GATE * len(words):
+        return 0.0
+    # A typo stands among known words; a foreign phrase or a run of terms is several unknown words in a row.
+    alone = [not k and (i == 0 or known[i - 1]) and (i + 1 == len(known) or known[i + 1]) for i, k in enumerate(known)]
+    typos = sum(1 for w, a in zip(words, alone, strict=True) if a and _near_miss(w, vocab))
+    # A word split by a stray space: two unknown neighbours that join into a dictionary word ("impl ement").
+    typos += 2 * sum(1 for i in range(len(words) - 1)
+                     if not (known[i] or known[i + 1]) and words[i] + words[i + 1] in vocab)
+    return typos / len(words)
+
+
+def _is_digit_word(tok: str) -> bool:
+    """A lower-case word with digits for letters: a digit between letters (``l1ke``, ``h3llo``) or a leading digit
+    before letters that are no unit or ordinal (``0f``, ``5ubject``); numeronyms and codec names excepted."""
+    if tok in _DIGIT_WORDS or tok.isdigit() or tok.isalpha():
+        return False
+    if _INNER_DIGIT.search(tok):
+        return True
+    m = _LEAD_DIGIT.fullmatch(tok)
+    return m is not None and m.group(1) not in _UNITS
+
+
+def digit_word_frac(text: str) -> float:
+    """Share of the distinct lower-case words (letters and digits) that write letters as digits (OCR l/1 and o/0,
+    leetspeak); 0.0 unless three distinct such words are there (a tool name such as ``midi2ly`` recurs)."""
+    toks = {t for t in (t.strip(_EDGE) for t in text[:PREFIX_CHARS].split()) if _ALNUM_WORD.fullmatch(t)}
+    hits = sum(map(_is_digit_word, toks))
+    return hits / len(toks) if hits >= 3 else 0.0
+
+
+def mixed_script_words(text: str) -> float:
+    """Words that mix Latin letters (two or more) with Greek or Cyrillic ones: look-alike letters swapped in
+    (homoglyph spam, bad OCR). A unit such as ``μm`` has one Latin letter; real words keep to one script."""
+    if text.isascii():
+        return 0.0
+    return float(sum(1 for w in text[:PREFIX_CHARS].split()
+                     if _OTHER_SCRIPT.search(w) and len(_LATIN.findall(w)) >= 2))
+
+
+def invisible_frac(text: str) -> float:
+    """Share of the non-space characters that are invisible: zero-width spaces and joiners, bidi controls, soft
+    hyphens, BOMs inside the text, private-use and control characters (a leading BOM is a file marker and does not
+    count)."""
+    if text.isascii() and text.isprintable():
+        return 0.0
+    head = text[:PREFIX_CHARS].lstrip("\ufeff")
+    body = len(head) - sum(map(head.count, " \n\t\r"))
+    return len(_INVISIBLE.findall(head)) / body if body > 0 else 0.0
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> np.ndarray:
+    """Per Han code point from U+4E00: 1 when its simplified form is outside the common set (jieba's character
+    frequency below ``RARE_LOGF``), else 0."""
+    from corpusgov.quality.naturalness import _han_arrays
+
+    logf, simp = _han_arrays()[:2]
+    lo = 0x4E00
+    return (logf[np.clip(simp - lo, 0, len(logf) - 1)] < RARE_LOGF).astype(np.uint8)
+
+
+def han_rare_frac(text: str) -> float:
+    """Distinct Han characters outside the common set per Han character: OCR confusions and code-point neighbours
+    are rare characters of similar shape scattered through the text, while classical verse repeats its few rare
+    characters (refrains, reduplications such as 喤喤), so each counts once; 0.0 below ``MIN_HAN`` Han characters."""
+    han = _HAN.findall(text[:PREFIX_CHARS])
+    if len(han) < MIN_HAN:
+        return 0.0
+    idx = np.fromiter((ord(c) - 0x4E00 for c in set(han)), dtype=np.int64)
+    return float(_rare_han()[idx].sum()) / len(han)
+
+
+def noise_signals(text: str, lang: str | None) -> dict[str, float]:
+    """Every character-noise signal of one document (English word checks only when its language is English)."""
+    en = (lang or "").split("-")[0] == "en"
+    return {
+        "en_typo_frac": en_typo_frac(text) if en else 0.0,
+        "digit_word_frac": digit_word_frac(text) if en else 0.0,
+        "mixed_script_words": mixed_script_words(text),
+        "invisible_frac": invisible_frac(text),
+        "han_rare_frac": han_rare_frac(text),
+    }
