@@ -35,12 +35,12 @@ RARE_LOGF = -5.5  # log10 relative frequency below which a Han character is outs
 # private-use code points and C0/C1 controls other than tab, newline and carriage return.
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ue000-\uf8ff"
                         "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_EDGE = "\"'()[]{}<>.,;:!?*`“”‘’«»—–-"
-_LOWER_WORD = re.compile(r"[a-z]{3,}")
-_MARKUP = re.compile(r"::|`|^:|^\.\.|^\\|[=/]")  # reST/Sphinx roles and directives, TeX/LilyPond commands, options
+# A white-space token that is a lower-case letter/digit run with at most quotes and brackets around it and one
+# clause mark after it: tokens with capitals, underscores, dots or markup inside (``:func:``, ``a=b``, ``/usr``,
+# ``versionadded::``, ``\\cmd``) do not match, so names, code identifiers and markup are left out.
+_TOKEN = re.compile(r"(?<!\S)[(\[{<\"'“‘«*]*([a-z0-9]{2,})[)\]}>\"'”’»*]*[.,;:!?]?[)\]}>\"'”’»*]*(?!\S)")
 _LATIN = re.compile(r"[A-Za-z]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic
-_ALNUM_WORD = re.compile(r"[a-z0-9]{2,}")
 _INNER_DIGIT = re.compile(r"[a-z][0-9]+[a-z]")
 _LEAD_DIGIT = re.compile(r"[0-9]([a-z]+)")
 # Units, ordinals and the like that follow a number in real text (3rd, 10px, 2d, 64bit, 5min).
@@ -49,7 +49,7 @@ _UNITS = frozenset("st nd rd th s m h d k g x b px pt em ms ns us kb mb gb tb bi
 # Lower-case identifiers with a digit inside that real text uses (numeronyms, codecs, formats).
 _DIGIT_WORDS = frozenset("i18n l10n k8s a11y e2e p2p b2b b2c h2o mp3 mp4 h264 h265 utf8 x86 x64 ipv4 ipv6 s3 ec2 "
                          "md5sum sha1sum sha256sum utf8mb4 win32 win64".split())
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 _SUFFIXES = (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""),
              ("ly", ""), ("er", ""), ("est", ""), ("ness", ""), ("ment", ""), ("able", ""), ("ers", ""))
 
@@ -131,20 +131,26 @@ def _near_miss(word: str, vocab: frozenset[str]) -> bool:
     return any(_common(c, vocab) for c in cands & vocab)
 
 
-def en_typo_frac(text: str) -> float:
-    """Share of the lower-case alphabetic words (3+ letters; words with capitals, digits, underscores, dots,
-    apostrophes or markup — names and code identifiers — left out) that no dictionary form explains but that lie
-    one edit from a common dictionary word or are a word run together with a function word, each between two known
-    words (foreign phrases and runs of terms are not typos), and pairs of unknown words that join into a dictionary
-    word (a stray space): typos, OCR confusions, dropped letters. 0.0
-    below ``MIN_WORDS`` such words or when under ``TYPO_GATE`` of them are unknown at all (the edit search is
-    only paid on suspicious text)."""
+def _tokens(text: str) -> list[str]:
+    """The lower-case letter/digit words of a document's first ``PREFIX_CHARS`` characters (``_TOKEN``)."""
+    return _TOKEN.findall(text[:PREFIX_CHARS])
+
+
+def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
+    """Share of the lower-case alphabetic words (3+ letters; words with capitals, digits, underscores, dots or
+    markup — names and code identifiers — left out) that no dictionary form explains but that lie one edit from a
+    common dictionary word or are a word run together with a function word, each between two known words (foreign
+    phrases and runs of terms are not typos), and pairs of unknown words that join into a dictionary word (a stray
+    space): typos, OCR confusions, dropped letters. 0.0 below ``MIN_WORDS`` such words or when under ``TYPO_GATE``
+    of them are unknown at all (the edit search is only paid on suspicious text)."""
     vocab = vocabulary()
-    words = [w for w in (t.strip(_EDGE) for t in text[:PREFIX_CHARS].split() if not _MARKUP.search(t))
-             if _LOWER_WORD.fullmatch(w)]
+    words = [w for w in (_tokens(text) if tokens is None else tokens) if len(w) > 2 and w.isalpha()]
     if len(words) < MIN_WORDS:
         return 0.0
-    known = [_known(w, vocab) for w in words]
+    in_vocab = [w in vocab for w in words]
+    if in_vocab.count(False) < TYPO_GATE * len(words):
+        return 0.0
+    known = [k or _known(w, vocab) for w, k in zip(words, in_vocab, strict=True)]
     if known.count(False) < TYPO_GATE * len(words):
         return 0.0
     # A typo stands among known words; a foreign phrase or a run of terms is several unknown words in a row.
@@ -167,11 +173,11 @@ def _is_digit_word(tok: str) -> bool:
     return m is not None and m.group(1) not in _UNITS
 
 
-def digit_word_frac(text: str) -> float:
+def digit_word_frac(text: str, tokens: list[str] | None = None) -> float:
     """Share of the distinct lower-case words (letters and digits) that write letters as digits (OCR l/1 and o/0,
     leetspeak); 0.0 unless three distinct such words are there (a tool name such as ``midi2ly`` recurs)."""
-    toks = {t for t in (t.strip(_EDGE) for t in text[:PREFIX_CHARS].split()) if _ALNUM_WORD.fullmatch(t)}
-    hits = sum(map(_is_digit_word, toks))
+    toks = set(_tokens(text) if tokens is None else tokens)
+    hits = sum(1 for t in toks if not t.isalpha() and _is_digit_word(t))
     return hits / len(toks) if hits >= 3 else 0.0
 
 
@@ -196,33 +202,37 @@ def invisible_frac(text: str) -> float:
 
 
 @lru_cache(maxsize=1)
-def _rare_han() -> np.ndarray:
-    """Per Han code point from U+4E00: 1 when its simplified form is outside the common set (jieba's character
-    frequency below ``RARE_LOGF``), else 0."""
+def _rare_han() -> re.Pattern[str]:
+    """A character class of the Han characters (U+4E00-U+9FFF) whose simplified form is outside the common set:
+    jieba's character frequency below ``RARE_LOGF`` (a class is matched in C, far faster than a set per character)."""
     from corpusgov.quality.naturalness import _han_arrays
 
     logf, simp = _han_arrays()[:2]
     lo = 0x4E00
-    return (logf[np.clip(simp - lo, 0, len(logf) - 1)] < RARE_LOGF).astype(np.uint8)
+    rare = logf[np.clip(simp - lo, 0, len(logf) - 1)] < RARE_LOGF
+    return re.compile("[" + "".join(chr(lo + int(i)) for i in np.flatnonzero(rare)) + "]")
 
 
 def han_rare_frac(text: str) -> float:
     """Distinct Han characters outside the common set per Han character: OCR confusions and code-point neighbours
     are rare characters of similar shape scattered through the text, while classical verse repeats its few rare
     characters (refrains, reduplications such as 喤喤), so each counts once; 0.0 below ``MIN_HAN`` Han characters."""
-    han = _HAN.findall(text[:PREFIX_CHARS])
-    if len(han) < MIN_HAN:
+    head = text[:PREFIX_CHARS]
+    if head.isascii():
         return 0.0
-    idx = np.fromiter((ord(c) - 0x4E00 for c in set(han)), dtype=np.int64)
-    return float(_rare_han()[idx].sum()) / len(han)
+    han = len(_NOT_HAN.sub("", head))
+    if han < MIN_HAN:
+        return 0.0
+    return len(set(_rare_han().findall(head))) / han
 
 
 def noise_signals(text: str, lang: str | None) -> dict[str, float]:
     """Every character-noise signal of one document (English word checks only when its language is English)."""
     en = (lang or "").split("-")[0] == "en"
+    tokens = _tokens(text) if en else None
     return {
-        "en_typo_frac": en_typo_frac(text) if en else 0.0,
-        "digit_word_frac": digit_word_frac(text) if en else 0.0,
+        "en_typo_frac": en_typo_frac(text, tokens) if en else 0.0,
+        "digit_word_frac": digit_word_frac(text, tokens) if en else 0.0,
         "mixed_script_words": mixed_script_words(text),
         "invisible_frac": invisible_frac(text),
         "han_rare_frac": han_rare_frac(text),
