@@ -31,6 +31,11 @@ _NAMES = {
                     "real prose in page boilerplate, twelve kinds, never tuned on (drop)"),
     "good_fresh5_en": ("LilyPond 手册英文页面正文（应保留，从未调参）", "LilyPond manual page bodies (keep, never tuned on)"),
     "good_fresh5_zh": ("人民日报新闻文档（应保留，从未调参）", "People's Daily news documents (keep, never tuned on)"),
+    "junk_noise": ("字符级噪声文本（错字、形近字母、零宽字符等十一类），从未用于调参（应删除）",
+                   "character-level noise (typos, homoglyphs, zero-width litter …), eleven kinds, never tuned on (drop)"),
+    "good_noise_en": ("英文名言与短文，未被其他评测读取（应保留）", "English quotations no other split reads (keep)"),
+    "good_noise_zh": ("购物评论，未被其他评测读取（应保留）", "shopping reviews no other split reads (keep)"),
+    "good_noise_de": ("德文名言与短文（应保留）", "German quotations (keep)"),
 }
 
 
