@@ -57,9 +57,14 @@ def _fortunes(base: Path, names: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def en_texts() -> tuple[str, ...]:
+    """Quotations of EN_FILES, each once, less those that recur in a file prose_sources reads (fortunes files share
+    a few entries)."""
     from corpusgov.quality.eval.prose_sources import ROOT as PROSE
+    from corpusgov.quality.eval.prose_sources import documents
 
-    return _fortunes(PROSE / "unpacked" / "usr" / "share" / "games" / "fortunes", EN_FILES)
+    read = {d.text for d in documents()}
+    texts = _fortunes(PROSE / "unpacked" / "usr" / "share" / "games" / "fortunes", EN_FILES)
+    return tuple(t for t in dict.fromkeys(texts) if t not in read)
 
 
 @functools.lru_cache(maxsize=1)

@@ -125,3 +125,19 @@ def test_blind_makers_corrupt_written_text() -> None:
         out = make(random.Random(5), texts)
         assert out and out not in texts, kind
         assert out == make(random.Random(5), texts), kind  # seeded
+
+
+def test_blind_split_complete_seeded_and_disjoint() -> None:
+    import pytest
+
+    from corpusgov.quality.eval import junk_noise_blind
+    from corpusgov.quality.eval.order_blind import guard
+    from corpusgov.quality.eval.prose_sources import documents
+
+    if junk_noise_blind.missing():
+        pytest.skip("junk_noise sources not fetched (make eval-data)")
+    rows = junk_noise_blind.make_noise()
+    assert len(rows) == 40 * len(NOISE_KINDS) and rows == junk_noise_blind.make_noise()
+    read_elsewhere = {d.text for d in documents()} - set(junk_noise_blind.zh_texts())
+    assert read_elsewhere.isdisjoint(junk_noise_blind.en_texts())  # fortunes files prose_sources does not read
+    assert {g["text"] for g in guard()}.isdisjoint(junk_noise_blind.zh_texts())
