@@ -419,7 +419,7 @@ def main(argv: list[str] | None = None) -> int:
                                    "other split reads; written before the noise rules, never tuned on, misses never "
                                    "printed; first run 2026-12-06 02:36 UTC with the rules before the noise rules: 3.4% "
                                    "(15/440), good en/zh/de dropped 3.0/1.0/0.5%; first run with the noise rules, 02:42 "
-                                   "UTC: 48.6% (214/440), good text unchanged; since 03:00 UTC the English pool leaves "
+                                   "UTC: 48.6% (214/440), good text unchanged; since 02:58 UTC the English pool leaves "
                                    "out 2 quotations prose_sources also reads and 1 duplicate, so other documents are "
                                    "drawn: 3.4% (15) before / 50.5% (222) with the noise rules, good en 4.5 / 5.0%); "
                                    "good_noise_en/zh/de: clean documents of the same pools (fortunes 200, reviews 196, "
