@@ -376,7 +376,10 @@ def main(argv: list[str] | None = None) -> int:
 
     lang_res = lang_real.evaluate()
     _print(summary, wrong_decisions(decided), args.examples, lang_res)
-    holdout = None if args.no_holdout else _holdout(rows, args.policy, args.examples)
+    # (the held-out draw leaves out every good text of the other rows; the noise split's rows are left out of that
+    # list so the held-out sample stays the one drawn before that split: its fortunes could otherwise shift it)
+    ho_rows = [r for r in rows if not r["set"].endswith("_noise") and not r["set"].startswith("good_noise")]
+    holdout = None if args.no_holdout else _holdout(ho_rows, args.policy, args.examples)
     if not args.no_write:
         figures = {
             "date": dt.date.today().isoformat(),
