@@ -29,6 +29,7 @@ MIN_HAN = 20
 TYPO_GATE = 0.04  # share of unknown words below which the typo share is not computed (0.0)
 LM_MIN_COUNT = 3  # textlm unigram count from which a word counts as known
 COMMON_COUNT = 20  # textlm unigram count from which a dictionary word is common (a typo's likely intent)
+_HAN_N = 0x9FFF - 0x4E00 + 1
 RARE_LOGF = -5.5  # log10 relative frequency below which a Han character is outside the common set (tuned)
 
 # Zero-width and joiner characters, bidi controls, word joiner / invisible operators, the BOM, the soft hyphen,
@@ -201,16 +202,39 @@ def invisible_frac(text: str) -> float:
     return len(_INVISIBLE.findall(head)) / body if body > 0 else 0.0
 
 
+def _build_rare_han() -> dict[str, np.ndarray]:
+    """Per Han code point from U+4E00: 1 when its simplified form is outside the common set. Character frequency as
+    ``naturalness.han_logfreq`` counts it: each character of each word of jieba's dict.txt, as often as the word."""
+    import jieba
+
+    from corpusgov.quality.naturalness import simplified_code_points
+
+    freq = np.zeros(_HAN_N, dtype=np.float64)
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split(" ")
+            if len(parts) >= 2:
+                n = int(parts[1])
+                for ch in parts[0]:
+                    if 0 <= ord(ch) - 0x4E00 < _HAN_N:
+                        freq[ord(ch) - 0x4E00] += n
+    total = freq.sum()  # (the characters outside U+4E00-U+9FFF are a negligible share of the total)
+    common = np.log10((freq + 1.0) / total) >= RARE_LOGF
+    simp = np.clip(simplified_code_points() - 0x4E00, 0, _HAN_N - 1)
+    return {"rare": (~common[simp]).astype(np.uint8)}
+
+
 @lru_cache(maxsize=1)
 def _rare_han() -> re.Pattern[str]:
-    """A character class of the Han characters (U+4E00-U+9FFF) whose simplified form is outside the common set:
-    jieba's character frequency below ``RARE_LOGF`` (a class is matched in C, far faster than a set per character)."""
-    from corpusgov.quality.naturalness import _han_arrays
+    """A character class of the Han characters (U+4E00-U+9FFF) outside the common set (a class is matched in C,
+    far faster than a set per character); the table is cached per machine (``table_cache``)."""
+    import jieba
 
-    logf, simp = _han_arrays()[:2]
-    lo = 0x4E00
-    rare = logf[np.clip(simp - lo, 0, len(logf) - 1)] < RARE_LOGF
-    return re.compile("[" + "".join(chr(lo + int(i)) for i in np.flatnonzero(rare)) + "]")
+    from corpusgov.quality.table_cache import cached_arrays
+
+    rare = cached_arrays("noise_rare_han", [str(Path(jieba.__file__).with_name("dict.txt")), __file__],
+                         _build_rare_han)["rare"]
+    return re.compile("[" + "".join(chr(0x4E00 + int(i)) for i in np.flatnonzero(rare)) + "]")
 
 
 def han_rare_frac(text: str) -> float:
