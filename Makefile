@@ -78,6 +78,7 @@ TEXTLM_DEBS := debian-reference-en developers-reference libreoffice-help-en-us m
 textlm: setup
 	$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null
 	$(BIN)/python -m corpusgov.quality.eval.build_textlm
+	$(BIN)/python -m corpusgov.quality.eval.build_zh_order
 
 eval: setup eval-data
 	$(BIN)/python -m corpusgov.quality.eval.pii_eval

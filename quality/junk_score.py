@@ -27,7 +27,8 @@ MODEL_PATH = Path(__file__).with_name("junk_score.json")
 class JunkModel:
     """Binned logistic model: P(junk) = sigmoid(bias + sum over features of weight[feature, bin(value)])."""
 
-    def __init__(self, features: list[str], edges: list[list[float]], weights: list[list[float]], bias: float):
+    def __init__(self, features: list[str], edges: list[list[float]], weights: list[list[float]], bias: float,
+                 offsets: tuple[float, float] = (0.0, 0.0)):
         if not (len(features) == len(edges) == len(weights)):
             raise ValueError("junk model: features, edges and weights differ in length")
         width = max((len(e) for e in edges), default=0)
@@ -42,7 +43,7 @@ class JunkModel:
             self.edges[i, : len(e)] = e
             self.weights[i, : len(w)] = w
         self.flat = self.weights.ravel()
-        self.offsets = np.arange(len(features)) * (width + 1)
+        self.columns = np.arange(len(features)) * (width + 1)  # first design column of every feature
         self.bias = float(bias)
         # For one document: logit = base + sum of the weight steps of every edge the value exceeds (one compare
         # and one dot product; a third of the time of the bin look-up).
@@ -50,18 +51,23 @@ class JunkModel:
         steps = np.diff(self.weights, axis=1)
         self._steps = np.where(np.isfinite(self.edges), steps, 0.0).ravel()
         self._zeros = (0.0,) * len(features)  # defaults for map(signals.get, ...): a missing signal counts as 0
+        # Added to the logit of unspaced (0) / spaced (1) text (``spaced >= 0.5``): one threshold in the policy, but
+        # each script group's false-drop caps bind separately (README prose no longer sets Chinese text's threshold).
+        self.offsets = (float(offsets[0]), float(offsets[1]))
 
     def bins(self, x: np.ndarray) -> np.ndarray:
         """Bin index of every feature value (rows of ``x`` are documents, or one 1-D document)."""
         return (x[..., None] > self.edges).sum(-1)
 
     def logit(self, x: np.ndarray) -> np.ndarray:
-        return self.bias + self.flat[self.offsets + self.bins(x)].sum(-1)
+        """Logit without the script-group offset (``score`` adds it)."""
+        return self.bias + self.flat[self.columns + self.bins(x)].sum(-1)
 
     def score(self, signals: Mapping[str, float]) -> float:
         """P(junk) for one document's signals (a name missing from ``signals`` counts as 0)."""
         x = np.fromiter(map(signals.get, self.features, self._zeros), dtype=np.float64, count=len(self.features))
         z = self._base + float(np.dot((x[:, None] > self.edges).ravel(), self._steps))
+        z += self.offsets[int(signals.get("spaced", 0.0) >= 0.5)]
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
@@ -108,7 +114,8 @@ class TypicalityCheck:
 
 
 def _junk_model(m: Mapping[str, Any]) -> JunkModel:
-    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"])
+    off = m.get("group_offsets", [0.0, 0.0])
+    return JunkModel(m["features"], m["edges"], m["weights"], m["bias"], (off[0], off[1]))
 
 
 @functools.lru_cache(maxsize=1)

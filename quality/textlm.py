@@ -46,6 +46,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from corpusgov.quality import zh_order
 from corpusgov.quality.naturalness import simplified_code_points, word_pair_keys
 
 TABLE_PATH = Path(__file__).with_name("textlm.npz")
@@ -59,10 +60,11 @@ EN_UNI_BITS, EN_BI_BITS, ZH_BI_BITS = 18, 21, 20
 HAN_LO, HAN_N = 0x4E00, 0x9FFF - 0x4E00 + 1
 BACKOFF = float(np.log10(0.4))
 LM_SIGNALS = ("en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov", "zh_lm_logp", "zh_lm_gain", "zh_lm_seen",
-              "zh_lm_cross_neg")
+              "zh_lm_cross_neg", *zh_order.SIGNALS)
 SIGNALS = (*LM_SIGNALS, "adj_overlap", "adj_overlap_gain", "sent_len_cv")
 NEUTRAL = {"en_lm_logp": 0.0, "en_lm_gain": 9.0, "en_lm_seen": 1.0, "en_lm_oov": 0.0, "zh_lm_logp": 0.0, "zh_lm_gain": 9.0,
-           "zh_lm_seen": 1.0, "zh_lm_cross_neg": 0.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0}
+           "zh_lm_seen": 1.0, "zh_lm_cross_neg": 0.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0,
+           **zh_order.NEUTRAL}
 
 _P = np.uint64(1_000_003)
 _POW = np.cumprod(np.concatenate(([1], np.full(31, 1_000_003))).astype(np.uint64), dtype=np.uint64)
@@ -328,6 +330,8 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     pair_doc = c.doc_of(hp.pair_pos)
     _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
     _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
+    out.update(zh_order.zh_order_signals(c, hp, zp, pair_doc, out["zh_lm_gain"], out["zh_lm_cross_neg"], n_han, MIN_HAN,
+                                         n))
     names = SIGNALS if coherence else LM_SIGNALS
     if coherence:
         _coherence(out, c, w, b, hp, n)

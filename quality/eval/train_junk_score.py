@@ -66,8 +66,30 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 EXTRA_GOOD = 1000
 
 
+def _order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
+                langs: tuple[str, ...] = ("zh", "en")) -> list[dict[str, Any]]:
+    """``order_blind.ORDER_KINDS`` (words / characters shuffled, word pairs swapped, sentences of two documents
+    alternated) made from training good texts with other seeds than the eval's ``junk_order``; never the kinds of
+    ``order_blind2`` (``junk_order2`` stays unseen)."""
+    from corpusgov.quality.eval import order_blind
+
+    rng = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for lang, pool in (("zh", [t for t in zh if len(_HAN.findall(t)) >= 40]), ("en", [t for t in en if len(t.split()) >= 30])):
+        if len(pool) < 2 or lang not in langs:
+            continue
+        for kind in order_blind.ORDER_KINDS:
+            for i in range(per_kind):
+                a, b = rng.sample(pool, 2)
+                text = (order_blind.spliced(a, b, lang == "zh") if kind == "spliced"
+                        else order_blind.MAKERS[kind](a, lang == "zh", rng))
+                out.append({"id": f"tr-order-{seed}-{kind}-{lang}-{i}", "set": "junk_order", "kind": f"{kind}_{lang}",
+                            "text": text})
+    return out
+
+
 def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
-          with_prose: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          with_prose: bool = False, order: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -116,6 +138,8 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
             rows += make_fresh2(zh, en, per_kind=40, seed=119 + off)
         if operators:
             rows += make_junk(zh, en, per_kind=40, seed=123 + off, kinds=OPERATOR_KINDS, set_name="junk_ops")
+        if order:
+            rows += _order_junk(zh, en, per_kind=40, seed=131 + off, langs=order)
     if with_old:
         from corpusgov.quality.eval import junk_fresh3
 
@@ -174,20 +198,40 @@ def _features(x: np.ndarray, names: list[str]) -> np.ndarray:
     return x[:, [col[k] for k in FEATURES]]
 
 
+# When set (``--sentinel-bins``), a value held by more than this share of the rows (a neutral value such as 9.0 for
+# text without Han pairs, or 0.0) gets a bin of its own and the quantile edges are placed over the other values: the
+# Chinese-only signals are neutral on most rows, and quantiles over all rows left them three or four bins.
+SENTINEL_SHARE: float | None = None
+# With ``--sentinel-neutral``: only a signal's declared neutral value (``quality.textlm.NEUTRAL``: the LM and Chinese
+# order signals, neutral when a text has too little of their script) counts as a sentinel.
+SENTINEL_ONLY: dict[str, float] = {}
+
+
 def _edges(f: np.ndarray, bins: int) -> list[list[float]]:
     qs = np.linspace(0, 1, bins + 1)[1:-1]
     out = []
     for j in range(f.shape[1]):
-        e = np.unique(np.quantile(f[:, j], qs, method="lower"))
-        e = e[e < f[:, j].max()]  # an edge at the maximum leaves an empty top bin
-        out.append([float(v) for v in e])
+        v = f[:, j]
+        vals, counts = np.unique(v, return_counts=True)
+        mode = vals[np.argmax(counts)]
+        if (SENTINEL_SHARE is not None and counts.max() > SENTINEL_SHARE * len(v) and len(vals) > 2
+                and (not SENTINEL_ONLY or mode == SENTINEL_ONLY.get(FEATURES[j]))):
+            rest = v[v != mode]
+            e = np.quantile(rest, qs, method="lower")
+            below, above = vals[vals < mode], vals[vals > mode]
+            iso = ([below.max()] if len(below) else []) + ([mode] if len(above) else [])
+            e = np.unique(np.concatenate([e, iso]))
+        else:
+            e = np.unique(np.quantile(v, qs, method="lower"))
+        e = e[e < v.max()]  # an edge at the maximum leaves an empty top bin
+        out.append([float(x) for x in e])
     return out
 
 
 def _fit(f: np.ndarray, y: np.ndarray, w: np.ndarray, bins: int, l2: float) -> JunkModel:
     edges = _edges(f, bins)
     model = JunkModel(FEATURES, edges, [[0.0] * (len(e) + 1) for e in edges], 0.0)
-    idx = model.offsets + model.bins(f)  # (n, F) columns of the one-hot design
+    idx = model.columns + model.bins(f)  # (n, F) columns of the one-hot design
     n_cols = model.flat.size
     design = np.zeros((len(y), n_cols))
     np.put_along_axis(design, idx, 1.0, axis=1)
@@ -282,8 +326,9 @@ def _atypicality(f: np.ndarray, tables: dict[int, tuple[np.ndarray, np.ndarray]]
     return out
 
 
-def _threshold(groups: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> float:
-    """Lowest threshold whose false drops (rule or score) stay within CAPS in every (scores, ruled, set) group."""
+def _threshold(groups: list[tuple[np.ndarray, np.ndarray, np.ndarray]], min_rows: int = 1) -> float:
+    """Lowest threshold whose false drops (rule or score) stay within CAPS in every (scores, ruled, set) group (a set
+    with fewer than ``min_rows`` rows in a group is not checked there)."""
     cands = np.unique(np.concatenate([g[0] for g in groups]))[::-1]
     best = 1.0
     for t in cands:  # descending: stop at the first that breaks a cap
@@ -291,12 +336,35 @@ def _threshold(groups: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> float
         for scores, ruled, sets in groups:
             for name, cap in CAPS.items():
                 m = sets == name
-                if m.any() and np.mean(ruled[m] | (scores[m] > t)) > cap:
+                if m.sum() >= min_rows and np.mean(ruled[m] | (scores[m] > t)) > cap:
                     ok = False
         if not ok:
             break
         best = float(t)
     return best
+
+
+# A good set's few documents of the other script group (a Chinese man page that is mostly English commands) do not set
+# that group's threshold; the caps are checked on every row of every set afterwards, with the offsets applied.
+GROUP_MIN_ROWS = 50
+
+
+def _logit(p: np.ndarray | float) -> np.ndarray:
+    q = np.clip(np.asarray(p, dtype=np.float64), 1e-12, 1 - 1e-12)
+    return np.log(q / (1 - q))
+
+
+def _group_thresholds(groups: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]]) -> tuple[float, tuple[float, float]]:
+    """(threshold, logit offsets of unspaced / spaced text): each script group gets the lowest threshold its own
+    good sets' CAPS allow; the spaced group's is the policy threshold and the unspaced group's logits are shifted so
+    that it is crossed exactly where that group's own threshold is."""
+    ts = [_threshold([(s[g == k], r[g == k], st[g == k]) for s, r, st, g in groups], GROUP_MIN_ROWS) for k in (0, 1)]
+    return ts[1], (float(_logit(ts[1]) - _logit(ts[0])), 0.0)
+
+
+def _shift(p: np.ndarray, g: np.ndarray, off: tuple[float, float]) -> np.ndarray:
+    """Probabilities with the script group's logit offset added (what ``JunkModel.score`` returns)."""
+    return 1 / (1 + np.exp(-(_logit(p) + np.where(g == 1, off[1], off[0]))))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -315,6 +383,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="ship the one-class typicality check (junk_score.TypicalityCheck) beside the model")
     ap.add_argument("--prose", action="store_true",
                     help="good text of news, novel, reviews and quotations too (quality.eval.prose_sources, score part)")
+    ap.add_argument("--order", nargs="?", const="zh,en", default="", metavar="LANGS",
+                    help="misordered junk of order_blind's kinds too, made from the training good texts (other seeds); "
+                         "LANGS: zh, en or zh,en (the default)")
+    ap.add_argument("--sentinel-bins", type=float, default=None, metavar="SHARE",
+                    help="a value held by more than SHARE of the rows gets its own bin, quantiles over the rest")
+    ap.add_argument("--sentinel-neutral", action="store_true",
+                    help="with --sentinel-bins: only the LM and Chinese order signals' declared neutral values")
+    ap.add_argument("--group-thresholds", action="store_true",
+                    help="each script group (spaced / unspaced) gets the lowest threshold its own caps allow")
+    ap.add_argument("--cap", action="append", default=[], metavar="SET=SHARE",
+                    help="another false-drop cap for a good set (e.g. zh_tech=0.02); repeatable")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     ap.add_argument("--drop", default="", help="comma-separated signals left out of the model (ablations)")
     args = ap.parse_args(argv)
@@ -322,15 +401,32 @@ def main(argv: list[str] | None = None) -> int:
     if dropped - set(FEATURES):
         raise SystemExit(f"--drop: not model features: {sorted(dropped - set(FEATURES))}")
     FEATURES[:] = [s for s in FEATURES if s not in dropped]
+    global SENTINEL_SHARE
+    SENTINEL_SHARE = args.sentinel_bins
+    if args.sentinel_neutral:
+        from corpusgov.quality.textlm import NEUTRAL
 
+        SENTINEL_ONLY.update(NEUTRAL)
+    for c in args.cap:
+        name, _, share = c.partition("=")
+        if name not in CAPS:
+            raise SystemExit(f"--cap: no good set {name!r} (sets: {', '.join(CAPS)})")
+        CAPS[name] = float(share)
+
+    order_langs = tuple(lang for lang in args.order.split(",") if lang)
+    if set(order_langs) - {"zh", "en"}:
+        raise SystemExit("--order: zh, en or zh,en")
     if args.cache and args.cache.is_file():
         z = np.load(args.cache, allow_pickle=False)
         x, ruled, sets, kinds = z["x"], z["ruled"], z["sets"], z["kinds"]
+        # The order junk of a language left out (its rows draw on their own generator, so this equals not making them).
+        keep = ~((sets == "junk_order") & ~np.isin([str(k).rsplit("_", 1)[-1] for k in kinds], order_langs))
+        x, ruled, sets, kinds = x[keep], ruled[keep], sets[keep], kinds[keep]
         hx, hruled, hsets, names = z["hx"], z["hruled"], z["hsets"], [str(n) for n in z["names"]]
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
-        rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose)
+        rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
@@ -356,6 +452,11 @@ def main(argv: list[str] | None = None) -> int:
         tr = fold != k
         oof[~tr] = _prob(_fit_any(f[tr], y[tr], w[tr], args.bins, args.l2, args.by_script), f[~tr])
         aoof[~tr] = _atypicality(f[~tr], _tail_tables(f[tr], y[tr] == 0))
+    grp, hgrp = _group(f), _group(hf)
+    raw_oof = oof
+    if args.group_thresholds:
+        t_oof, off_oof = _group_thresholds([(oof, ruled, sets, grp)])
+        oof = _shift(oof, grp, off_oof)
     t_oof = _threshold([(oof, ruled, sets)])
     good = y == 0
     lim_oof = _threshold([(aoof, ruled | (oof > t_oof), sets)])
@@ -373,6 +474,10 @@ def main(argv: list[str] | None = None) -> int:
 
     model = _fit_any(f, y, w, args.bins, args.l2, args.by_script)
     hs = _prob(model, hf)
+    offsets = (0.0, 0.0)
+    if args.group_thresholds:
+        _, offsets = _group_thresholds([(raw_oof, ruled, sets, grp), (hs, hruled, hsets, hgrp)])
+        oof, hs = _shift(raw_oof, grp, offsets), _shift(hs, hgrp, offsets)
     t = _threshold([(oof, ruled, sets), (hs, hruled, hsets)])
     tables = _tail_tables(f, good)
     ha = _atypicality(hf, tables)
@@ -382,8 +487,13 @@ def main(argv: list[str] | None = None) -> int:
     if np.isfinite(lim):
         hs = np.where(ha > lim, 1.0, hs)
         oof = np.where(aoof > lim, 1.0, oof)
-    train_s = np.where(_atypicality(f, tables) > lim, 1.0, _prob(model, f))
-    print(f"final model: threshold {t:.4f}, typicality limit {lim}")
+    train_s = np.where(_atypicality(f, tables) > lim, 1.0, _shift(_prob(model, f), grp, offsets))
+    print(f"final model: threshold {t:.4f}, unspaced / spaced logit offsets {offsets[0]:.4f} / {offsets[1]:.4f}, "
+          f"typicality limit {lim}")
+    caught_in = (train_s > t) | ruled
+    for k in junk_kinds:
+        if k.startswith(("shuffled", "swapped", "spliced")):
+            print(f"    in-sample {k:<22}{np.mean(caught_in[(kinds == k) & ~good]):.3f}")
     for name in GOOD:
         m, hm = sets == name, hsets == name
         held_txt = (f"held-out {np.mean(hruled[hm] | (hs[hm] > t)):.4f} (score alone {np.mean(hs[hm] > t):.4f}, "
@@ -397,7 +507,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.date.today().isoformat(),
         "trainer": f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
                    + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
-                   + (" --operators" if args.operators else "") + (" --prose" if args.prose else "") + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
+                   + (" --operators" if args.operators else "") + (" --prose" if args.prose else "") + (f" --order {args.order}" if args.order else "") + (" --group-thresholds" if args.group_thresholds else "") + (f" --sentinel-bins {args.sentinel_bins}" if args.sentinel_bins is not None else "") + (" --sentinel-neutral" if args.sentinel_neutral else "") + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
         "bins": args.bins, "l2": args.l2, "threshold": round(t, 4), "threshold_out_of_fold": round(t_oof, 4),
         "caps": CAPS, "n_good": int(good.sum()), "n_junk": int((~good).sum()), "n_heldout_good": len(hs),
         "leave_kinds_out_caught": round(float(np.mean(caught[~good])), 4),
@@ -409,6 +519,8 @@ def main(argv: list[str] | None = None) -> int:
                              "high": {str(k): [[float(v) for v in r] for r in hi] for k, (_, hi) in tables.items()}}
     if isinstance(model, JunkModel):
         out |= _tables(model)
+        if args.group_thresholds:
+            out["group_offsets"] = [round(offsets[0], 6), round(offsets[1], 6)]
     else:
         out |= {"group_by": "spaced", "group_at": 0.5, "groups": {str(k): _tables(m) for k, m in model.items()}}
     MODEL_PATH.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")

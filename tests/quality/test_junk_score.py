@@ -36,10 +36,18 @@ def test_one_document_path_equals_the_vectorised_one() -> None:
         x = np.where(np.isfinite(x), x, 0.0) + rng.choice([-1e-9, 0.0, 1e-9], size=x.shape)  # on and around edges
         for row, z in zip(x, m.logit(x), strict=True):
             sig = dict(zip(m.features, row, strict=True))
+            z += m.offsets[int(sig.get("spaced", 0.0) >= 0.5)]  # the script group's offset: score adds it, logit does not
             assert m.score(sig) == pytest.approx(1 / (1 + math.exp(-z)), abs=1e-12)
             if isinstance(shipped, GroupedJunkModel):  # the grouped model routes by its signal
                 sig[shipped.by] = shipped.at if g else shipped.at - 1.0
                 assert shipped.score(sig) == m.score(sig)
+
+
+def test_group_offset_moves_only_its_script_group() -> None:
+    m = JunkModel(["spaced"], [[0.5]], [[0.0, 0.0]], bias=0.0, offsets=(1.5, -0.5))
+    assert m.score({"spaced": 0.0}) == pytest.approx(1 / (1 + math.exp(-1.5)))
+    assert m.score({"spaced": 1.0}) == pytest.approx(1 / (1 + math.exp(0.5)))
+    assert JunkModel(["spaced"], [[0.5]], [[0.0, 0.0]], bias=0.0).score({"spaced": 0.0}) == 0.5
 
 
 def test_grouped_model_routes_by_its_signal() -> None:
