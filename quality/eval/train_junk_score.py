@@ -23,7 +23,6 @@ import argparse
 import datetime as dt
 import json
 import random
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -35,6 +34,7 @@ from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
 from corpusgov.quality.eval.junk_fresh2 import make_fresh2
 from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
 from corpusgov.quality.eval.junk_operators import OPERATOR_KINDS
+from corpusgov.quality.eval.junk_score_text import order_junk, readme_paragraphs
 from corpusgov.quality.eval.real_text_eval import POLICY, load_dev
 from corpusgov.quality.junk_score import MODEL_PATH, JunkModel
 from corpusgov.quality.language import LanguageDetector
@@ -62,34 +62,12 @@ PROSE_SETS = {"news_zh": "good_zh_news", "novel_zh": "good_zh_novel", "review_zh
 CAPS |= {"good_zh_news": 0.015, "good_zh_novel": 0.015, "good_zh_review": 0.03, "good_en_quote": 0.03}
 PROSE_PER_SOURCE = 500
 GOOD = tuple(CAPS)
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 EXTRA_GOOD = 1000
 
 
-def _order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
-                langs: tuple[str, ...] = ("zh", "en")) -> list[dict[str, Any]]:
-    """``order_blind.ORDER_KINDS`` (words / characters shuffled, word pairs swapped, sentences of two documents
-    alternated) made from training good texts with other seeds than the eval's ``junk_order``; never the kinds of
-    ``order_blind2`` (``junk_order2`` stays unseen)."""
-    from corpusgov.quality.eval import order_blind
-
-    rng = random.Random(seed)
-    out: list[dict[str, Any]] = []
-    for lang, pool in (("zh", [t for t in zh if len(_HAN.findall(t)) >= 40]), ("en", [t for t in en if len(t.split()) >= 30])):
-        if len(pool) < 2 or lang not in langs:
-            continue
-        for kind in order_blind.ORDER_KINDS:
-            for i in range(per_kind):
-                a, b = rng.sample(pool, 2)
-                text = (order_blind.spliced(a, b, lang == "zh") if kind == "spliced"
-                        else order_blind.MAKERS[kind](a, lang == "zh", rng))
-                out.append({"id": f"tr-order-{seed}-{kind}-{lang}-{i}", "set": "junk_order", "kind": f"{kind}_{lang}",
-                            "text": text})
-    return out
-
-
 def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
-          with_prose: bool = False, order: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          with_prose: bool = False, order: tuple[str, ...] = (),
+          declared_readmes: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -107,9 +85,12 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         rest = [t for t in texts if t not in held_texts]
         extra += [{"id": f"tr-{name}-{i}", "set": name, "kind": name, "text": t}
                   for i, t in enumerate(rng.sample(rest, min(EXTRA_GOOD, len(rest))))]
-    prose = _readme_paragraphs()
+    prose = readme_paragraphs(declared_readmes)
+    # With --declared-readmes the sample has its own generator, so that the refrains drawn after it do not move with
+    # the size of the README pool.
+    prng_readme = random.Random(4) if declared_readmes else rng
     extra += [{"id": f"tr-prose-{i}", "set": "good_en_prose", "kind": "good_en_prose", "text": t}
-              for i, t in enumerate(rng.sample(prose, min(EXTRA_GOOD, len(prose))))]
+              for i, t in enumerate(prng_readme.sample(prose, min(EXTRA_GOOD, len(prose))))]
     if with_prose:
         from corpusgov.quality.eval import prose_sources
 
@@ -139,7 +120,7 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         if operators:
             rows += make_junk(zh, en, per_kind=40, seed=123 + off, kinds=OPERATOR_KINDS, set_name="junk_ops")
         if order:
-            rows += _order_junk(zh, en, per_kind=40, seed=131 + off, langs=order)
+            rows += order_junk(zh, en, per_kind=40, seed=131 + off, langs=order)
     if with_old:
         from corpusgov.quality.eval import junk_fresh3
 
@@ -154,30 +135,6 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         if not r["set"].startswith("junk") and r["set"] != "good_refrain" and flat.random() < 0.5:
             r["text"] = " ".join(r["text"].split())
     return rows, held
-
-
-def _readme_paragraphs() -> list[str]:
-    """English prose paragraphs (>= 200 characters, mostly letters, no Han) of the installed packages' README
-    files and licence texts: plain English beside the Python documentation's reST, so that plain prose is not
-    learnt as junk. Read at training time, never stored."""
-    import gzip
-
-    paths = sorted(Path("/usr/share/doc").glob("*/README*")) + sorted(Path("/usr/share/common-licenses").glob("*"))
-    out, seen = [], set()
-    for p in paths:
-        if not p.is_file():
-            continue
-        try:
-            raw = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
-        except (OSError, EOFError, gzip.BadGzipFile):
-            continue
-        for para in re.split(r"\n\s*\n", raw.decode("utf-8", "replace")):
-            para = para.strip("\n")
-            letters = sum(c.isalpha() for c in para)
-            if len(para) >= 200 and letters >= 0.6 * len(para) and not _HAN.search(para) and para not in seen:
-                seen.add(para)
-                out.append(para)
-    return out
 
 
 def _signals(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
@@ -392,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="with --sentinel-bins: only the LM and Chinese order signals' declared neutral values")
     ap.add_argument("--group-thresholds", action="store_true",
                     help="each script group (spaced / unspaced) gets the lowest threshold its own caps allow")
+    ap.add_argument("--declared-readmes", action="store_true",
+                    help="README/licence prose only from the declared eval packages and their dependencies (the same "
+                         "on every machine after make eval-debs; otherwise it moves with whatever is installed)")
     ap.add_argument("--cap", action="append", default=[], metavar="SET=SHARE",
                     help="another false-drop cap for a good set (e.g. zh_tech=0.02); repeatable")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
@@ -426,7 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
-        rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs)
+        rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs,
+                           args.declared_readmes)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
@@ -507,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         "trained": dt.date.today().isoformat(),
         "trainer": f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
                    + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
-                   + (" --operators" if args.operators else "") + (" --prose" if args.prose else "") + (f" --order {args.order}" if args.order else "") + (" --group-thresholds" if args.group_thresholds else "") + (f" --sentinel-bins {args.sentinel_bins}" if args.sentinel_bins is not None else "") + (" --sentinel-neutral" if args.sentinel_neutral else "") + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
+                   + (" --operators" if args.operators else "") + (" --prose" if args.prose else "") + (f" --order {args.order}" if args.order else "") + (" --group-thresholds" if args.group_thresholds else "") + (f" --sentinel-bins {args.sentinel_bins}" if args.sentinel_bins is not None else "") + (" --sentinel-neutral" if args.sentinel_neutral else "") + (" --declared-readmes" if args.declared_readmes else "") + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "") + (f" --drop {args.drop}" if args.drop else ""),
         "bins": args.bins, "l2": args.l2, "threshold": round(t, 4), "threshold_out_of_fold": round(t_oof, 4),
         "caps": CAPS, "n_good": int(good.sum()), "n_junk": int((~good).sum()), "n_heldout_good": len(hs),
         "leave_kinds_out_caught": round(float(np.mean(caught[~good])), 4),

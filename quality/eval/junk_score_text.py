@@ -1,0 +1,64 @@
+"""Training text of the junk score that is made or read here rather than in an eval split: misordered Chinese and
+English from the training good texts, and English README / licence prose from the installed packages.
+
+Why a module of its own: ``train_junk_score`` fits and checks the model; what it trains on is read here.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+from typing import Any
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
+                langs: tuple[str, ...] = ("zh", "en")) -> list[dict[str, Any]]:
+    """``order_blind.ORDER_KINDS`` (words / characters shuffled, word pairs swapped, sentences of two documents
+    alternated) made from training good texts with other seeds than the eval's ``junk_order``; never the kinds of
+    ``order_blind2`` (``junk_order2`` stays unseen)."""
+    from corpusgov.quality.eval import order_blind
+
+    rng = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for lang, pool in (("zh", [t for t in zh if len(_HAN.findall(t)) >= 40]), ("en", [t for t in en if len(t.split()) >= 30])):
+        if len(pool) < 2 or lang not in langs:
+            continue
+        for kind in order_blind.ORDER_KINDS:
+            for i in range(per_kind):
+                a, b = rng.sample(pool, 2)
+                text = (order_blind.spliced(a, b, lang == "zh") if kind == "spliced"
+                        else order_blind.MAKERS[kind](a, lang == "zh", rng))
+                out.append({"id": f"tr-order-{seed}-{kind}-{lang}-{i}", "set": "junk_order", "kind": f"{kind}_{lang}",
+                            "text": text})
+    return out
+
+
+def readme_paragraphs(declared_only: bool = False) -> list[str]:
+    """English prose paragraphs (>= 200 characters, mostly letters, no Han) of the installed packages' README
+    files and licence texts: plain English beside the Python documentation's reST, so that plain prose is not
+    learnt as junk. Read at training time, never stored."""
+    import gzip
+
+    paths = sorted(Path("/usr/share/doc").glob("*/README*")) + sorted(Path("/usr/share/common-licenses").glob("*"))
+    if declared_only:  # the same files on every machine with the declared eval packages (quality.eval.declared_files)
+        from corpusgov.quality.eval import declared_files
+
+        paths = declared_files.declared(paths)
+    out, seen = [], set()
+    for p in paths:
+        if not p.is_file():
+            continue
+        try:
+            raw = gzip.decompress(p.read_bytes()) if p.suffix == ".gz" else p.read_bytes()
+        except (OSError, EOFError, gzip.BadGzipFile):
+            continue
+        for para in re.split(r"\n\s*\n", raw.decode("utf-8", "replace")):
+            para = para.strip("\n")
+            letters = sum(c.isalpha() for c in para)
+            if len(para) >= 200 and letters >= 0.6 * len(para) and not _HAN.search(para) and para not in seen:
+                seen.add(para)
+                out.append(para)
+    return out
