@@ -19,7 +19,7 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "det_misorder_frac", "han_pair_pmi", "word_pair_pmi", "han_order_margin", "tandem_repeat_frac",
     "machine_lines_frac", "sorted_words_frac", "utf8_as_gbk_frac", "web_code_frac", "escaped_char_frac",
     "loop_copies_max", "weak_pair_clause_cv", "en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov",
-    "zh_lm_logp", "zh_lm_gain", "zh_lm_seen", "zh_lm_cross_neg", "zh_clause_edge", "zh_modern_frac",
+    "zh_lm_logp", "zh_lm_gain", "zh_lm_seen", "zh_lm_cross_neg", "zh_clause_edge", "zh_modern_density",
     "zh_lm_gain_modern", "zh_clause_edge_modern", "zh_lm_cross_neg_modern", "zh_order_llr",
     "zh_order_llr_modern", "boilerplate_char_frac",
     "page_furniture_lines", "mail_lines", "fragment_lines_frac", "hyphen_break_lines", "en_typo_frac",

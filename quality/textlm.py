@@ -330,8 +330,8 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     pair_doc = c.doc_of(hp.pair_pos)
     _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
     _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
-    out.update(zh_order.zh_order_signals(c, hp, zp, pair_doc, out["zh_lm_gain"], out["zh_lm_cross_neg"], n_han, MIN_HAN,
-                                         n))
+    out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, c.doc_of(hp.idx), zp, pair_doc, out["zh_lm_gain"],
+                                         out["zh_lm_cross_neg"], n_han, MIN_HAN, n))
     names = SIGNALS if coherence else LM_SIGNALS
     if coherence:
         _coherence(out, c, w, b, hp, n)

@@ -10,7 +10,7 @@ the LM knowing the register:
   log10 P(character | clause start or end) / P(character), from counts of real running text
   (``zh_order.npz``, built by ``quality/eval/build_zh_order.py`` from the Chinese text ``quality/textlm.npz`` counts);
   from ``MIN_EDGES`` edges, neutral 9.0.
-- ``zh_modern_frac``: the share of Han characters that only modern Chinese uses as function words (的了们这吗呢…),
+- ``zh_modern_density``: the share of Han characters that only modern Chinese uses as function words (的了们这吗呢…),
   which any reordering keeps; -1.0 below ``textlm.MIN_HAN`` Han characters. ``zh_lm_gain_modern``: ``zh_lm_gain``
   of texts that are modern by that share (at least ``MODERN_AT`` and twice their classical particles 之乎者也…), neutral
   9.0 otherwise: the interaction the additive score cannot form itself (low gain is odd for modern prose only);
@@ -31,17 +31,14 @@ from __future__ import annotations
 
 import functools
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
-if TYPE_CHECKING:
-    from corpusgov.quality.textlm import Codes, HanPairs
-
 TABLE_PATH = Path(__file__).with_name("zh_order.npz")
-SIGNALS = ("zh_clause_edge", "zh_modern_frac", "zh_lm_gain_modern", "zh_clause_edge_modern", "zh_lm_cross_neg_modern",
+SIGNALS = ("zh_clause_edge", "zh_modern_density", "zh_lm_gain_modern", "zh_clause_edge_modern", "zh_lm_cross_neg_modern",
            "zh_order_llr", "zh_order_llr_modern")
-NEUTRAL = {"zh_clause_edge": 9.0, "zh_modern_frac": -1.0, "zh_lm_gain_modern": 9.0, "zh_clause_edge_modern": 9.0,
+NEUTRAL = {"zh_clause_edge": 9.0, "zh_modern_density": -1.0, "zh_lm_gain_modern": 9.0, "zh_clause_edge_modern": 9.0,
            "zh_lm_cross_neg_modern": -1.0, "zh_order_llr": 9.0, "zh_order_llr_modern": 9.0}
 MIN_EDGES = 6
 MIN_LLR_PAIRS = 15
@@ -77,13 +74,14 @@ def load_tables(path: Path = TABLE_PATH) -> EdgeTables:
     return EdgeTables(ratio(z["start"]), ratio(z["end"]), z["llr"].astype(np.float32) / np.float32(LLR_SCALE))
 
 
-def clause_edges(c: Codes, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(starts a clause?, ends a clause?) for the Han characters at positions ``idx`` of the batch."""
+def clause_edges(a: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(starts a clause?, ends a clause?) for the Han characters at positions ``idx`` of a batch's code points ``a``
+    (documents joined by U+0000, as ``textlm.batch_codes`` makes them)."""
     if not len(idx):
         return np.zeros(0, dtype=bool), np.zeros(0, dtype=bool)
-    prev = np.where(idx > 0, c.a[np.maximum(idx - 1, 0)], 0)
-    nxt = c.a[np.minimum(idx + 1, len(c.a) - 1)]
-    nxt = np.where(idx + 1 < len(c.a), nxt, 0)
+    prev = np.where(idx > 0, a[np.maximum(idx - 1, 0)], 0)
+    nxt = a[np.minimum(idx + 1, len(a) - 1)]
+    nxt = np.where(idx + 1 < len(a), nxt, 0)
     is_start = _IS_MARK[np.minimum(prev, 0xFFFF)]
     is_end = _IS_MARK[np.minimum(nxt, 0xFFFF)] & (nxt != 0)
     return is_start, is_end
@@ -98,30 +96,31 @@ def _char_sets() -> tuple[np.ndarray, np.ndarray]:
     return modern, classical
 
 
-def zh_order_signals(c: Codes, hp: HanPairs, pair_bucket: np.ndarray, pair_doc: np.ndarray, gain: np.ndarray,
-                     cross_neg: np.ndarray, n_han: np.ndarray, min_han: int, n: int) -> dict[str, np.ndarray]:
-    """The ``SIGNALS`` per document (arrays of ``n + 1``: the last slot is the batch's padding) from the batch's codes,
-    its Han characters and pairs (hash bucket and document of each) and the per-document ``zh_lm_gain`` and
-    ``zh_lm_cross_neg``."""
+def zh_order_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, han_doc: np.ndarray,
+                     pair_bucket: np.ndarray, pair_doc: np.ndarray, gain: np.ndarray, cross_neg: np.ndarray,
+                     n_han: np.ndarray, min_han: int, n: int) -> dict[str, np.ndarray]:
+    """The ``SIGNALS`` per document (arrays of ``n + 1``: the last slot is the batch's padding) from the batch's code
+    points, its Han characters (position, simplified offset, document), its pairs (hash bucket of ``textlm``'s pair
+    table and document of each) and the per-document ``zh_lm_gain`` and ``zh_lm_cross_neg``."""
     t = load_tables()
     llr = t.llr[pair_bucket]
     seen = llr != 0
     lcnt = np.bincount(pair_doc[seen], minlength=n + 1)[: n + 1]
     ltot = np.bincount(pair_doc[seen], weights=llr[seen].astype(np.float64), minlength=n + 1)[: n + 1]
-    doc = c.doc_of(hp.idx)
-    is_s, is_e = clause_edges(c, hp.idx)
-    vals = np.concatenate((t.start[hp.char[is_s]], t.end[hp.char[is_e]])).astype(np.float64)
+    doc = han_doc
+    is_s, is_e = clause_edges(a, han_idx)
+    vals = np.concatenate((t.start[han_char[is_s]], t.end[han_char[is_e]])).astype(np.float64)
     edge_doc = np.concatenate((doc[is_s], doc[is_e]))
     cnt = np.bincount(edge_doc, minlength=n + 1)[: n + 1]
     tot = np.bincount(edge_doc, weights=vals, minlength=n + 1)[: n + 1]
     out = {"zh_clause_edge": np.where(cnt >= MIN_EDGES, tot / np.maximum(cnt, 1), NEUTRAL["zh_clause_edge"]),
            "zh_order_llr": np.where(lcnt >= MIN_LLR_PAIRS, ltot / np.maximum(lcnt, 1), NEUTRAL["zh_order_llr"])}
     modern, classical = _char_sets()
-    m = np.bincount(doc, weights=modern[hp.char].astype(np.float64), minlength=n + 1)[: n + 1]
-    k = np.bincount(doc, weights=classical[hp.char].astype(np.float64), minlength=n + 1)[: n + 1]
+    m = np.bincount(doc, weights=modern[han_char].astype(np.float64), minlength=n + 1)[: n + 1]
+    k = np.bincount(doc, weights=classical[han_char].astype(np.float64), minlength=n + 1)[: n + 1]
     ok = n_han >= min_han
     frac = m / np.maximum(n_han, 1)
-    out["zh_modern_frac"] = np.where(ok, frac, NEUTRAL["zh_modern_frac"])
+    out["zh_modern_density"] = np.where(ok, frac, NEUTRAL["zh_modern_density"])
     is_modern = ok & (frac >= MODERN_AT) & (m >= 2 * k)
     out["zh_lm_gain_modern"] = np.where(is_modern, gain, NEUTRAL["zh_lm_gain_modern"])
     out["zh_clause_edge_modern"] = np.where(is_modern, out["zh_clause_edge"], NEUTRAL["zh_clause_edge_modern"])

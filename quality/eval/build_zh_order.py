@@ -40,7 +40,7 @@ def count(texts: list[str]) -> dict[str, np.ndarray]:
     for i in range(0, len(texts), BATCH):
         c = textlm.batch_codes(texts[i: i + BATCH], max_chars=1 << 30)
         hp = textlm.han_pairs(c)
-        is_s, is_e = zh_order.clause_edges(c, hp.idx)
+        is_s, is_e = zh_order.clause_edges(c.a, hp.idx)
         tot += np.bincount(hp.char, minlength=textlm.HAN_N)
         start += np.bincount(hp.char[is_s], minlength=textlm.HAN_N)
         end += np.bincount(hp.char[is_e], minlength=textlm.HAN_N)

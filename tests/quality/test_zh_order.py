@@ -33,7 +33,7 @@ def _shuffle_clauses(text: str, seed: int) -> str:
 def test_clause_edges_follow_the_marks() -> None:
     c = textlm.batch_codes(["甲乙，丙丁。戊", "己庚"])
     hp = textlm.han_pairs(c)
-    starts, ends = zh_order.clause_edges(c, hp.idx)
+    starts, ends = zh_order.clause_edges(c.a, hp.idx)
     chars = [chr(int(x)) for x in c.a[hp.idx]]
     assert [ch for ch, s in zip(chars, starts, strict=True) if s] == ["甲", "丙", "戊", "己"]
     assert [ch for ch, e in zip(chars, ends, strict=True) if e] == ["乙", "丁"]
@@ -56,10 +56,10 @@ def test_shuffled_clauses_lose_their_edges_under_the_shipped_table() -> None:
 
 def test_register_gates_the_modern_signals() -> None:
     modern, classical, english = textlm.textlm_batch([ZH, CLASSICAL, "Not Chinese at all. " * 10], coherence=False)
-    assert modern["zh_modern_frac"] >= zh_order.MODERN_AT
+    assert modern["zh_modern_density"] >= zh_order.MODERN_AT
     assert modern["zh_lm_gain_modern"] == modern["zh_lm_gain"]
     assert modern["zh_clause_edge_modern"] == modern["zh_clause_edge"]
-    assert classical["zh_modern_frac"] == 0.0
+    assert classical["zh_modern_density"] == 0.0
     assert classical["zh_lm_gain_modern"] == zh_order.NEUTRAL["zh_lm_gain_modern"]
     assert classical["zh_clause_edge_modern"] == zh_order.NEUTRAL["zh_clause_edge_modern"]
     assert classical["zh_clause_edge"] != zh_order.NEUTRAL["zh_clause_edge"]

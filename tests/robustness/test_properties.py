@@ -214,7 +214,10 @@ FRACTIONS = [n for n in SIGNAL_NAMES if n.endswith(("_frac", "_ratio"))
              and n not in ("symbol_word_ratio", "newline_ratio")]
 # Log-scale signals (log probabilities, PMI, a forward-minus-backward margin) are negative by design (the
 # shipped rules' thresholds for latin_logp and han_logfreq are negative); only finiteness is checked for them.
-LOG_SCALE = ("latin_logp", "han_logfreq", "han_pair_pmi", "word_pair_pmi", "han_order_margin")
+LOG_SCALE = ("latin_logp", "han_logfreq", "han_pair_pmi", "word_pair_pmi", "han_order_margin", "zh_clause_edge",
+             "zh_clause_edge_modern", "zh_order_llr", "zh_order_llr_modern", "zh_lm_gain_modern")
+# Shares whose neutral value (too little Chinese text, or not modern) is -1.0, below any real share.
+NEUTRAL_MINUS_ONE = ("zh_modern_density", "zh_lm_cross_neg_modern")
 QPOLICY = QualityPolicy(rules=default_quality_rules())
 
 
@@ -222,7 +225,8 @@ def prop_signals(text: str, lang: str | None) -> None:
     sig = compute_signals(text, lang)
     assert tuple(sig) == SIGNAL_NAMES
     assert all(isinstance(v, float) and math.isfinite(v) for v in sig.values())
-    assert all(v >= 0.0 for n, v in sig.items() if n not in LOG_SCALE), sig
+    assert all(v >= 0.0 for n, v in sig.items() if n not in LOG_SCALE + NEUTRAL_MINUS_ONE), sig
+    assert all(sig[n] == -1.0 or 0.0 <= sig[n] <= 1.0 for n in NEUTRAL_MINUS_ONE), sig
     for n in FRACTIONS:
         assert 0.0 <= sig[n] <= 1.0, n
     for rule, action in evaluate_rules(sig, QPOLICY):
