@@ -106,7 +106,7 @@ def evaluate(ner_dir: Path = NER_DIR) -> dict[str, object]:
     for name in EVAL_SETS:
         path = ner_dir / name
         sets[name] = score_set(scanner, read(path)) if path.exists() else {"error": MISSING.format(path=path)}
-    return {"date": "2026-12-05", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
+    return {"date": "2026-12-06", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
 
 
 def heldout(data: Path, model_path: Path = MODEL_PATH) -> dict[str, dict[str, float]]:

@@ -249,7 +249,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--max-iter", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.1)
     ap.add_argument("--c2", type=float, default=0.01)
-    ap.add_argument("--start-margin", type=float, default=4.0)
+    ap.add_argument("--start-margin", type=float, default=3.0)
     ap.add_argument("--cont-margin", type=float, default=3.0)
     ap.add_argument(
         "--min-precision", type=float, default=0.80, help="held-out precision the floor keeps in every corpus"
