@@ -33,6 +33,8 @@ _CUES = re.compile(r"(?:" + _STRONG_CUES + "|" + _WEAK_CUES + r")[:：为是 ]{0
 _STRONG = re.compile(r"(?:" + _STRONG_CUES + r")[:：为是 ]{0,2}$")
 _TITLES = ("先生", "女士", "同学", "老师", "医生", "教授", "律师", "经理", "主任", "小姐", "院士", "博士", "同志")
 _ANY_STRONG = re.compile(_STRONG_CUES + "|" + "|".join(_TITLES))
+# A low-posterior span right before one of these is a place (王府井大街, 中山公园), not a person.
+_PLACE_WORDS = ("大街", "街道", "大道", "胡同", "路口", "广场", "公园", "大桥", "机场", "车站", "大厦", "小区")
 _COMPOUND = ("欧阳", "司马", "诸葛", "上官", "慕容", "东方", "皇甫", "尉迟", "公孙", "令狐", "司徒", "夏侯", "宇文", "端木")
 _SURNAME = "(?:" + "|".join(_COMPOUND) + "|[" + SURNAME_CHARS + "])"
 # Fallback when the model proposes nothing there: a strong cue, a surname and one or two more characters, then
@@ -73,7 +75,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
     # is reported from this posterior up, else only from the model's floor: the training corpora are news,
     # social media and resumes, where such cues are rare and form-like contexts score low.
     CUE_FLOOR: ClassVar[float] = 0.01
-    # Below this posterior, and with no cue, a span that is or cuts an ordinary dictionary word is dropped.
+    # Below this posterior, and with no cue, a span that is or cuts an ordinary dictionary word, or is followed
+    # by a place word (大街, 公园…), is dropped.
     WORD_VETO_BELOW: ClassVar[float] = 0.5
 
     def __init__(self, supported_language: str = "zh", model: ZhPersonModel | None = None) -> None:
@@ -108,7 +111,9 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                 score = 0.5 + 0.5 * (sp.score - self._floor) / max(1e-9, 1.0 - self._floor)
                 if self._in_context(text, s, e):
                     score = max(score, self.CONTEXT_SCORE)
-                elif sp.score < self.WORD_VETO_BELOW and self._ordinary_word(text, s, e):
+                elif sp.score < self.WORD_VETO_BELOW and (
+                    self._ordinary_word(text, s, e) or text.startswith(_PLACE_WORDS, e)
+                ):
                     continue
             elif e - s <= 4 and self._strong_context(text, s, e) and re.match(_SURNAME, text[s:e]):
                 score = self.CONTEXT_SCORE
