@@ -95,12 +95,9 @@ def lily_pages() -> tuple[LilyPage, ...]:
 @functools.lru_cache(maxsize=1)
 def news_docs() -> tuple[str, ...]:
     """People's Daily documents of the prose guard part that the guard row does not sample."""
-    from corpusgov.quality.eval.order_blind import guard
-    from corpusgov.quality.eval.prose_sources import documents
+    from corpusgov.quality.eval.order_blind import unsampled_guard
 
-    docs = documents()
-    sampled = {g["text"] for g in guard(docs)}
-    return tuple(d.text for d in docs if d.source == "news_zh" and d.part == "guard" and d.text not in sampled)
+    return unsampled_guard("news_zh")
 
 
 def missing() -> list[str]:

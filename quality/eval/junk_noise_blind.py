@@ -75,12 +75,9 @@ def de_texts() -> tuple[str, ...]:
 @functools.lru_cache(maxsize=1)
 def zh_texts() -> tuple[str, ...]:
     """Guard-part reviews the guard row does not sample."""
-    from corpusgov.quality.eval.order_blind import guard
-    from corpusgov.quality.eval.prose_sources import documents
+    from corpusgov.quality.eval.order_blind import unsampled_guard
 
-    docs = documents()
-    sampled = {g["text"] for g in guard(docs)}
-    return tuple(d.text for d in docs if d.source == "review_zh" and d.part == "guard" and d.text not in sampled)
+    return unsampled_guard("review_zh")
 
 
 def missing() -> list[str]:

@@ -105,6 +105,13 @@ def guard(docs: list[Doc] | None = None, seed: int = 41) -> list[dict[str, Any]]
     return out
 
 
+def unsampled_guard(source: str) -> tuple[str, ...]:
+    """Guard-part documents of ``source`` that the guard row does not sample (other blind splits are made of them)."""
+    docs = documents()
+    sampled = {g["text"] for g in guard(docs)}
+    return tuple(d.text for d in docs if d.source == source and d.part == "guard" and d.text not in sampled)
+
+
 def order_junk(good: list[dict[str, Any]], seed: int = 43) -> list[dict[str, Any]]:
     """JUNK_PER_KIND documents per kind and language made from the guard's news/novel (zh) and quotations (en)."""
     rng = random.Random(seed)
