@@ -62,3 +62,17 @@ def readme_paragraphs(declared_only: bool = False) -> list[str]:
                 seen.add(para)
                 out.append(para)
     return out
+
+
+_VERSE = re.compile(r"[，。？！；、]")
+
+
+def refrain(text: str) -> str:
+    """A short poem with its verse sung twice, as a refrain repeats a stanza: title, author and attribution lines
+    (no clause punctuation) before the first and after the last verse line stay single."""
+    lines = text.strip().splitlines()
+    verse = [i for i, line in enumerate(lines) if _VERSE.search(line)]
+    if not verse:
+        return f"{text.strip()}\n{text.strip()}\n"
+    head, body, tail = lines[:verse[0]], lines[verse[0]:verse[-1] + 1], lines[verse[-1] + 1:]
+    return "\n".join(head + body + body + tail) + "\n"

@@ -34,7 +34,7 @@ from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
 from corpusgov.quality.eval.junk_fresh2 import make_fresh2
 from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
 from corpusgov.quality.eval.junk_operators import OPERATOR_KINDS
-from corpusgov.quality.eval.junk_score_text import order_junk, readme_paragraphs
+from corpusgov.quality.eval.junk_score_text import order_junk, readme_paragraphs, refrain
 from corpusgov.quality.eval.real_text_eval import POLICY, load_dev
 from corpusgov.quality.junk_score import MODEL_PATH, JunkModel
 from corpusgov.quality.language import LanguageDetector
@@ -104,7 +104,7 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
                       for i, t in enumerate(prng.sample(texts, min(PROSE_PER_SOURCE, len(texts))))]
     rows = [dict(r, kind=r.get("kind") or r["set"]) for r in dev] + extra
     short = sorted({r["text"].strip() for r in rows if r["set"] == "good_zh_classical" and len(r["text"].strip()) <= 120})
-    rows += [{"id": f"tr-refrain-{i}", "set": "good_refrain", "kind": "good_refrain", "text": f"{t}\n{t}\n"}
+    rows += [{"id": f"tr-refrain-{i}", "set": "good_refrain", "kind": "good_refrain", "text": refrain(t)}
              for i, t in enumerate(rng.sample(short, min(REFRAINS, len(short))))]
     # Junk from the dev set's good texts and, as much again, from the extra good texts.
     for texts, off in ((dev, 0), (extra, 1000)):
@@ -484,7 +484,11 @@ def main(argv: list[str] | None = None) -> int:
             out["group_offsets"] = [round(offsets[0], 6), round(offsets[1], 6)]
     else:
         out |= {"group_by": "spaced", "group_at": 0.5, "groups": {str(k): _tables(m) for k, m in model.items()}}
-    MODEL_PATH.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    # Written beside the model and renamed over it: a run that loads the model meanwhile reads the old or the new
+    # file, never half of one (a slow-suite run during a retraining once failed on that).
+    tmp = MODEL_PATH.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
+    tmp.replace(MODEL_PATH)
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size} bytes)")
     return 0
 

@@ -212,10 +212,12 @@ test_screening, test_screening_slow = _both({"text": st.one_of(mixed_text, st.li
 # "0\n\n") are only checked for being finite and non-negative.
 FRACTIONS = [n for n in SIGNAL_NAMES if n.endswith(("_frac", "_ratio"))
              and n not in ("symbol_word_ratio", "newline_ratio")]
-# Log-scale signals (log probabilities, PMI, a forward-minus-backward margin) are negative by design (the
-# shipped rules' thresholds for latin_logp and han_logfreq are negative); only finiteness is checked for them.
+# Log-scale signals (log probabilities, PMI, a forward-minus-backward margin, the n-gram LM's log10 P and gains) are
+# negative by design (the shipped rules' thresholds for latin_logp and han_logfreq are negative); only finiteness is
+# checked for them.
 LOG_SCALE = ("latin_logp", "han_logfreq", "han_pair_pmi", "word_pair_pmi", "han_order_margin", "zh_clause_edge",
-             "zh_clause_edge_modern", "zh_order_llr", "zh_order_llr_modern", "zh_lm_gain_modern")
+             "zh_clause_edge_modern", "zh_order_llr", "zh_order_llr_modern", "zh_lm_gain_modern", "zh_lm_logp",
+             "zh_lm_gain", "en_lm_logp", "en_lm_gain")
 # Shares whose neutral value (too little Chinese text, or not modern) is -1.0, below any real share.
 NEUTRAL_MINUS_ONE = ("zh_modern_density", "zh_lm_cross_neg_modern")
 QPOLICY = QualityPolicy(rules=default_quality_rules())
