@@ -39,6 +39,7 @@ import json
 import os
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -144,16 +145,22 @@ def fresh2_junk(rows: list[dict[str, Any]], per_kind: int = 40, seed: int = 19) 
     return make_fresh2(zh, en, per_kind=per_kind, seed=seed)
 
 
+def _split_rows(name: str, missing: Callable[[], list[str]], makers: Sequence[Callable[[], list[dict[str, Any]]]],
+                how: str, after: str = "") -> list[dict[str, Any]]:
+    """The rows of an eval split built from sources that may be absent: none, said on stderr, when they are."""
+    absent = missing()
+    if absent:
+        print(f"{name} NOT RUN: {how} {', '.join(absent)}{after}", file=sys.stderr)
+        return []
+    return [row for make in makers for row in make()]
+
+
 def fresh3_rows() -> list[dict[str, Any]]:
     """Junk of the eleven FRESH3 kinds and the good texts beside them (``junk_fresh3``: other Debian packages
     than every other split; never tuned on, misses never printed); none when its packages are absent (said)."""
     from corpusgov.quality.eval import junk_fresh3
 
-    absent = junk_fresh3.missing()
-    if absent:
-        print(f"junk_fresh3 NOT RUN: install the Debian packages {', '.join(absent)}", file=sys.stderr)
-        return []
-    return junk_fresh3.make_fresh3() + junk_fresh3.make_good3()
+    return _split_rows("junk_fresh3", junk_fresh3.missing, (junk_fresh3.make_fresh3, junk_fresh3.make_good3), "install the Debian packages")
 
 
 def fresh4_rows() -> list[dict[str, Any]]:
@@ -161,11 +168,7 @@ def fresh4_rows() -> list[dict[str, Any]]:
     good texts beside them (``junk_fresh4``; never tuned on, misses never printed); none when absent (said)."""
     from corpusgov.quality.eval import junk_fresh4
 
-    absent = junk_fresh4.missing()
-    if absent:
-        print(f"junk_fresh4 NOT RUN: install {', '.join(absent)}", file=sys.stderr)
-        return []
-    return junk_fresh4.make_fresh4() + junk_fresh4.make_good4()
+    return _split_rows("junk_fresh4", junk_fresh4.missing, (junk_fresh4.make_fresh4, junk_fresh4.make_good4), "install")
 
 
 def fresh5_rows() -> list[dict[str, Any]]:
@@ -173,11 +176,8 @@ def fresh5_rows() -> list[dict[str, Any]]:
     guard paragraphs; never tuned on, misses never printed) and the good texts beside it; none when absent (said)."""
     from corpusgov.quality.eval import junk_fresh5
 
-    absent = junk_fresh5.missing()
-    if absent:
-        print(f"junk_fresh5 NOT RUN: install/fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
-        return []
-    return junk_fresh5.make_fresh5() + junk_fresh5.make_good5()
+    return _split_rows("junk_fresh5", junk_fresh5.missing, (junk_fresh5.make_fresh5, junk_fresh5.make_good5), "install/fetch",
+                       " (make eval-data)")
 
 
 def noise_rows() -> list[dict[str, Any]]:
@@ -186,11 +186,8 @@ def noise_rows() -> list[dict[str, Any]]:
     never printed) and its clean documents; none when the sources are absent (said)."""
     from corpusgov.quality.eval import junk_noise_blind
 
-    absent = junk_noise_blind.missing()
-    if absent:
-        print(f"junk_noise NOT RUN: fetch {', '.join(absent)} (make eval-data)", file=sys.stderr)
-        return []
-    return junk_noise_blind.make_noise() + junk_noise_blind.make_good_noise()
+    return _split_rows("junk_noise", junk_noise_blind.missing, (junk_noise_blind.make_noise, junk_noise_blind.make_good_noise), "fetch",
+                       " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
