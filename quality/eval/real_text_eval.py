@@ -80,6 +80,11 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_noise_en": (0.03, "<="),
     "good_noise_zh": (0.03, "<="),
     "good_noise_de": (0.03, "<="),
+    "junk_noise2": (0.95, ">="),
+    "good_noise2_en": (0.03, "<="),
+    "good_noise2_fr": (0.03, "<="),
+    "good_noise2_es": (0.03, "<="),
+    "good_noise2_zh": (0.03, "<="),
     "junk_order2": (0.95, ">="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
@@ -90,7 +95,8 @@ TARGETS: dict[str, tuple[float, str]] = {
 BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fresh3_en", "junk_fresh4",
                         "good_fresh4_zh", "good_fresh4_en", "junk_order", "junk_order2", "guard_news_zh", "guard_novel_zh",
                         "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
-                        "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de"})
+                        "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
+                        "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -188,6 +194,16 @@ def noise_rows() -> list[dict[str, Any]]:
 
     return _split_rows("junk_noise", junk_noise_blind.missing, (junk_noise_blind.make_noise, junk_noise_blind.make_good_noise), "fetch",
                        " (make eval-data)")
+
+
+def noise2_rows() -> list[dict[str, Any]]:
+    """The second character-noise split (``junk_noise2``: OCR confusions, inserted characters, transpositions,
+    full-width letters, case chaos, split words en; accents stripped fr/es; same-sound, inserted, swapped Han and
+    mixed encodings zh; never tuned on, misses never printed) and its clean documents; none when absent (said)."""
+    from corpusgov.quality.eval import junk_noise2
+
+    return _split_rows("junk_noise2", junk_noise2.missing, (junk_noise2.make_noise2, junk_noise2.make_good_noise2),
+                       "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -378,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     held = None if args.no_holdout else holdout_rows(rows)
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
