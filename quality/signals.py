@@ -47,6 +47,7 @@ import numpy as np
 
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
+from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
@@ -291,6 +292,7 @@ def _tokenise(text: str, lang: str | None) -> _Tokens:
 
 def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     """All signals for one document; never raises on odd input (returns finite values)."""
+    text = strip_overstrikes(text) if isinstance(text, str) else text  # x\bx / _\bx as col -b prints them
     tok = _tokenise(text, lang)
     ngrams: dict[str, float] = {}
     _ngram_signals(tok.tokens, tok.codes, ngrams)
@@ -303,6 +305,7 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     signals and the Han character statistics of the whole batch are computed in one numpy pass each
     (``ngram_repeats.ngram_signals_batch``, ``naturalness.han_stats_batch``), which pays numpy's per-call cost
     once per batch instead of once per document."""
+    texts = [strip_overstrikes(t) if isinstance(t, str) else t for t in texts]  # x\bx / _\bx as col -b prints them
     toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
     ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
@@ -439,6 +442,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
+    out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
     return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
 
