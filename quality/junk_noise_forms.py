@@ -1,11 +1,10 @@
-"""Character-form noise: overstrikes, full-width/half-width chaos, case chaos, stripped or spurious diacritics and
-doubled Han characters.
+"""Character-form noise: overstrikes, full-width/half-width chaos, case chaos, stripped or spurious diacritics.
 
 Why: these corruptions keep every word's letters (or every Han character's shape) but not the form real text gives
 them. Real text writes one width per word (full-width Latin is a CJK typesetting choice made for whole runs, not for
 single letters inside an English word), one case pattern per word (lower, Title, UPPER or camelCase), the diacritics
 its language has (German, French, Spanish text without a single accented letter over hundreds of letters is an ASCII
-export), no accents on plain English words, and doubles only the Han characters that reduplicate (看看, 天天).
+export) and no accents on plain English words (the Han counterparts are in ``junk_noise_han``).
 Each signal is a small pure function over a document's first ``PREFIX_CHARS`` characters (no Beam, no model beyond
 the shipped tables it reads); every signal is neutral (0.0) when there is too little text to judge.
 
@@ -22,12 +21,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 PREFIX_CHARS = 2000
 MIN_WORDS = 20  # words before the case and accent shares are judged
-MIN_HAN = 20
-MIN_ODD_DOUBLES = 3
 _OVERSTRIKE = re.compile(r"[^\n\x08]\x08")
 # Half-width ASCII letters/digits and their full-width forms (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A).
 _ALNUM_RUN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
@@ -39,8 +34,6 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*")
 _LATIN_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
-_HAN_DOUBLE = re.compile(r"([\u4e00-\u9fff])\1")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 LANG_MODEL = Path(__file__).with_name("lang_ngrams.json")
 ACCENT_RATE_MIN = 0.015  # languages whose letters are at least this often accented (de, fr, es, pt, pl, cs ...)
 
@@ -157,100 +150,13 @@ def _fold(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-@lru_cache(maxsize=1)
-def _double_pmi() -> np.ndarray:
-    """Per simplified Han offset, log10 of how much more often real text writes it twice in a row than chance would
-    (the ``textlm`` count of the pair cc, read from its hashed table, over count(c)^2 / total; add-0.5)."""
-    from corpusgov.quality import textlm
-
-    with np.load(textlm.TABLE_PATH) as z:
-        bi, uni = z["zh_bi"], z["zh_uni"].astype(np.float64)
-    c = np.arange(textlm.HAN_N, dtype=np.uint64)
-    doubled = bi[textlm.bucket(textlm.hash_mix(c * np.uint64(textlm.HAN_N) + c), textlm.ZH_BI_BITS)]
-    return np.log10((doubled + 0.5) / (uni * uni / uni.sum() + 0.5))
-
-
-def han_odd_doubles(text: str) -> float:
-    """Adjacent identical Han characters that real text doubles less often than chance (``_double_pmi`` < 0: 的的,
-    是是, 我我) per Han character: characters doubled by a lossy channel, not reduplications (看看, 谢谢, 常常).
-    Modern prose only: classical verse reduplicates freely (蒼蒼, 灼灼), so text with fewer modern function characters
-    than ``zh_order.MODERN_AT`` gives 0.0, as does text under ``MIN_HAN`` Han characters or with fewer than
-    ``MIN_ODD_DOUBLES`` distinct such doubles (a name such as 金金, a colloquial 用用 or a typo)."""
-    head = text[:PREFIX_CHARS]
-    if head.isascii():
-        return 0.0
-    doubles = _HAN_DOUBLE.findall(head)
-    if not doubles:
-        return 0.0
-    from corpusgov.quality import textlm, zh_order
-
-    han = _HAN.findall(head)
-    if len(han) < MIN_HAN or sum(map(head.count, zh_order.MODERN)) < zh_order.MODERN_AT * len(han):
-        return 0.0
-    simp = textlm._simplified()
-    pmi = _double_pmi()
-    odd = [ch for ch in doubles if pmi[simp[ord(ch) - textlm.HAN_LO]] < 0.0]
-    return len(odd) / len(han) if len(set(odd)) >= MIN_ODD_DOUBLES else 0.0
-
-
-_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
-_HAN_PAIR = re.compile(r"(?=([\u4e00-\u9fff])([\u4e00-\u9fff]))")
-
-
-@lru_cache(maxsize=1)
-def _pair_tables() -> tuple[np.ndarray, np.ndarray, float]:
-    from corpusgov.quality import textlm
-
-    with np.load(textlm.TABLE_PATH) as z:
-        return z["zh_bi"], z["zh_uni"].astype(np.float64), float(z["zh_uni"].sum())
-
-
-def _pair_pmi(pairs: list[tuple[str, str]]) -> np.ndarray:
-    """log10 of how much more often real text writes each Han pair than chance (``textlm`` counts; add-0.5)."""
-    from corpusgov.quality import textlm
-
-    bi, uni, total = _pair_tables()
-    simp = textlm._simplified()
-    x = simp[np.array([ord(a) for a, _ in pairs], dtype=np.int64) - textlm.HAN_LO]
-    y = simp[np.array([ord(b) for _, b in pairs], dtype=np.int64) - textlm.HAN_LO]
-    keys = x.astype(np.uint64) * np.uint64(textlm.HAN_N) + y.astype(np.uint64)
-    count = bi[textlm.bucket(textlm.hash_mix(keys), textlm.ZH_BI_BITS)]
-    return np.log10((count + 0.5) / (uni[x] * uni[y] / total + 0.5))
-
-
-MIN_GAPS = 5
-MIN_GAP_HAN = 50  # shorter texts have too few pairs to tell words from gaps
-GAP_MARGIN = 0.4  # a gap pair this much (log10) less word-like than the text's own pairs is a word boundary
-
-
-def han_split_words(text: str) -> float:
-    """Spaces (ASCII or ideographic) between two Han characters per Han character, when they fall where words are:
-    the pairs across the gaps are on average as word-like (pair PMI from the ``textlm`` counts) as the text's
-    unbroken pairs, within ``GAP_MARGIN``. Width chaos and bad extraction put spaces at random (``语 词``, ``开 始``);
-    word-segmented translations (man pages), verse and lists put them between words, clauses and items, across
-    pairs far less word-like than their own. 0.0 under ``MIN_GAPS`` gaps or ``MIN_GAP_HAN`` Han characters."""
-    head = text[:PREFIX_CHARS]
-    if head.isascii():
-        return 0.0
-    gaps = [(head[m.start() - 1], head[m.end()]) for m in _HAN_GAP.finditer(head)]
-    if len(gaps) < MIN_GAPS:
-        return 0.0
-    han = len(_HAN.findall(head))
-    runs = [(a, b) for a, b in _HAN_PAIR.findall(head)]
-    if han < MIN_GAP_HAN or not runs:
-        return 0.0
-    if _pair_pmi(gaps).mean() < _pair_pmi(runs).mean() - GAP_MARGIN:
-        return 0.0
-    return len(gaps) / han
-
-
 def form_signals(text: str, lang: str | None) -> dict[str, float]:
-    """Every character-form signal of one document."""
-    return {
+    """Every character-form signal of one document (the Han ones are ``junk_noise_han``'s)."""
+    from corpusgov.quality.junk_noise_han import han_noise_signals
+
+    return han_noise_signals(text) | {
         "mixed_width_words": mixed_width_words(text),
         "case_chaos_frac": case_chaos_frac(text),
         "stripped_diacritics": stripped_diacritics(text, lang),
         "en_accent_words": en_accent_words(text, lang),
-        "han_odd_doubles": han_odd_doubles(text),
-        "han_split_words": han_split_words(text),
     }

@@ -9,18 +9,17 @@ from corpusgov.quality.junk_noise_forms import (
     case_chaos_frac,
     en_accent_words,
     form_signals,
-    han_odd_doubles,
-    han_split_words,
     mixed_width_words,
     strip_overstrikes,
     stripped_diacritics,
 )
+from corpusgov.quality.junk_noise_han import han_odd_doubles, han_orphan_frac, han_split_words
 from corpusgov.quality.quality_policy import QualityPolicy
 from corpusgov.quality.signals import compute_signals, default_quality_rules, evaluate_rules
 
 POLICY = QualityPolicy(rules=default_quality_rules())
 FORM_RULES = ("mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles",
-              "han_split_words")
+              "han_split_words", "han_orphan_frac")
 PARA_EN = ("The scheduler keeps one queue per worker and moves a task to another worker only when its own queue is "
            "empty, so that most tasks run where their data already is and the network stays quiet during the day. "
            "When a worker fails, its queue is handed to the next worker in the list and nothing is lost.")
@@ -117,6 +116,21 @@ def test_spaces_inside_han_words() -> None:
     assert "han_split_words" in _drops(gapped, "zh-Hans")
 
 
+def test_orphan_han_characters() -> None:
+    import random
+
+    han = [c for c in PARA_ZH if "\u4e00" <= c <= "\u9fff"]
+    replaced = []
+    for seed in range(6):  # two in five characters replaced by another of the text, six draws
+        rng = random.Random(seed)
+        replaced.append("".join(rng.choice(han) if c in han and rng.random() < 0.4 else c for c in PARA_ZH))
+    assert min(map(han_orphan_frac, replaced)) > 0.28 > han_orphan_frac(PARA_ZH)
+    assert han_orphan_frac(PARA_ZH[:40]) == 0.0  # too short to judge
+    assert all("han_orphan_frac" in _drops(text, "zh-Hans") for text in replaced)
+
+
 def test_neutral_on_short_or_clean_text() -> None:
     for text, lang in ((PARA_EN, "en"), (PARA_ZH, "zh-Hans"), (PARA_DE, "de"), (PARA_FR, "fr"), ("", None)):
-        assert set(form_signals(text, lang).values()) == {0.0}, text[:20]
+        sig = form_signals(text, lang)
+        assert sig.pop("han_orphan_frac") < 0.1  # a few characters of clean prose are words on their own
+        assert set(sig.values()) == {0.0}, text[:20]
