@@ -29,6 +29,9 @@ _ALNUM_RUN = re.compile(r"[A-Za-z0-9\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]+")
 _FULL_ALNUM = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _HALF_ALNUM = re.compile(r"[A-Za-z0-9]")
 _WORD = re.compile(r"[^\W\d_]{3,}")
+# A white-space token that is a Latin letter run with at most quotes and brackets around it and clause marks after it
+# (letter runs inside identifiers, base64, URLs and markup are left out).
+_PLAIN_WORD = re.compile(r"(?<!\S)[(\[{\"'“‘«*]*([A-Za-z]{3,})[)\]}>\"'”’»*]*[.,;:!?]*[)\]}>\"'”’»*]*(?!\S)")
 # A word's case runs are legitimate when it is lower, UPPER, Title or camel-cased (each capital but a leading run
 # of capitals starts a lower-case run of two or more letters: getValue, McDonald, iPhone, IPv6, URLs).
 _CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*")
@@ -60,12 +63,13 @@ def mixed_width_words(text: str) -> float:
 
 
 def case_chaos_frac(text: str) -> float:
-    """Share of the Latin words (3+ letters) whose case pattern is none of lower, UPPER, Title or camelCase
+    """Share of the plain Latin words (3+ letters, white-space tokens: not the letter runs of identifiers, base64 or
+    URLs) whose case pattern is none of lower, UPPER, Title or camelCase
     (``tHe``, ``WIlL``): random case flips. 0.0 below ``MIN_WORDS`` words or under three distinct such words."""
-    words = _WORD.findall(text[:PREFIX_CHARS])
+    words = _PLAIN_WORD.findall(text[:PREFIX_CHARS])
     if len(words) < MIN_WORDS:
         return 0.0
-    odd = {w for w in words if w.isascii() and not w.islower() and not _CASE_OK.fullmatch(w)}
+    odd = {w for w in words if not w.islower() and not _CASE_OK.fullmatch(w)}
     if len(odd) < 3:
         return 0.0
     return sum(1 for w in words if w in odd) / len(words)
@@ -112,7 +116,7 @@ STRIPPED_WORD_WEIGHT = 3.0  # one diacritic-only word written without its diacri
 
 def stripped_diacritics(text: str, lang: str | None) -> float:
     """Evidence that a text in a language that writes diacritics (German, French, Spanish …; ``accent_rates``) had
-    them stripped, when it holds no accented letter at all: the accented letters a text of its length would be
+    them stripped, when it holds no accented letter at all and at least one of its diacritic-only words bare: the accented letters a text of its length would be
     expected to hold (its Latin letters times the language's rate) plus ``STRIPPED_WORD_WEIGHT`` per distinct word that
     exists only with its diacritics written without them (``fur``, ``konnen``, ``donnees``, ``numero``). 0.0 for text
     with any accented letter and for languages that seldom write them (English, Dutch, Italian)."""
@@ -123,6 +127,8 @@ def stripped_diacritics(text: str, lang: str | None) -> float:
     if not head.isascii() and _LATIN_ACCENTED.search(head):
         return 0.0
     hits = {w for w in _WORD.findall(head.lower()) if w in forms}
+    if not hits:
+        return 0.0
     return len(_LATIN.findall(head)) * accent_rates()[(lang or "").split("-")[0]] + STRIPPED_WORD_WEIGHT * len(hits)
 
 
