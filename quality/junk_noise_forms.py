@@ -34,6 +34,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _PLAIN_WORD = re.compile(r"(?<!\S)[(\[{\"'“‘«*]*([A-Za-z]{3,})[)\]}>\"'”’»*]*[.,;:!?]*[)\]}>\"'”’»*]*(?!\S)")
 # A word's case runs are legitimate when it is lower, UPPER, Title or camel-cased (each capital but a leading run
 # of capitals starts a lower-case run of two or more letters: getValue, McDonald, iPhone, IPv6, URLs).
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
 _CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*")
 _LATIN_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
@@ -66,7 +67,10 @@ def case_chaos_frac(text: str) -> float:
     """Share of the plain Latin words (3+ letters, white-space tokens: not the letter runs of identifiers, base64 or
     URLs) whose case pattern is none of lower, UPPER, Title or camelCase
     (``tHe``, ``WIlL``): random case flips. 0.0 below ``MIN_WORDS`` words or under three distinct such words."""
-    words = _PLAIN_WORD.findall(text[:PREFIX_CHARS])
+    head = text[:PREFIX_CHARS]
+    if len(_LOWER_UPPER.findall(head)) < 3:  # every odd pattern has a lower-case letter before a capital
+        return 0.0
+    words = _PLAIN_WORD.findall(head)
     if len(words) < MIN_WORDS:
         return 0.0
     odd = {w for w in words if not w.islower() and not _CASE_OK.fullmatch(w)}

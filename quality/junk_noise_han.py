@@ -169,36 +169,59 @@ def _word_pairs() -> tuple[np.ndarray, np.ndarray]:
     return t["pairs"], t["alone"].astype(bool)
 
 
-def han_orphan_frac(text: str) -> float:
-    """Share of the Han characters of modern prose that form a dictionary word with neither neighbour and are no
-    standalone word themselves: characters replaced by look-alike, same-sound or random ones, or inserted at random
-    (real text is made of words; a replaced character breaks the words on both its sides). Modern prose of
-    ``MIN_ORPHAN_HAN`` or more Han characters only (``_modern``); 0.0 otherwise."""
-    head = text[:PREFIX_CHARS]
-    if head.isascii():
-        return 0.0
-    from corpusgov.quality import textlm
+@lru_cache(maxsize=1)
+def _function_table() -> np.ndarray:
+    """Per Han offset: 1 for a modern function character, 2 for a classical particle (``zh_order``), else 0."""
+    from corpusgov.quality import textlm, zh_order
 
-    a = np.frombuffer(head.encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - textlm.HAN_LO
+    table = np.zeros(textlm.HAN_N, dtype=np.int8)
+    table[[ord(ch) - textlm.HAN_LO for ch in zh_order.MODERN]] = 1
+    table[[ord(ch) - textlm.HAN_LO for ch in zh_order.CLASSICAL]] = 2
+    return table
+
+
+def han_orphan_batch(texts: list[str]) -> list[float]:
+    """``han_orphan_frac`` of every text, in one numpy pass over the batch (the pipeline computes signals per batch).
+    Share of the Han characters of modern prose that form a dictionary word with neither neighbour and are no
+    standalone word themselves: characters replaced by look-alike, same-sound or random ones, or inserted at random
+    (real text is made of words; a replaced character breaks the words on both its sides). Modern prose
+    (``_modern``'s test) of ``MIN_ORPHAN_HAN`` or more Han characters only; 0.0 otherwise."""
+    from corpusgov.quality import textlm
+    from corpusgov.quality.zh_order import MODERN_AT
+
+    n = len(texts)
+    heads = [t[:PREFIX_CHARS] if isinstance(t, str) and not t.isascii() else "" for t in texts]
+    if not any(heads):
+        return [0.0] * n
+    a = np.frombuffer("\x00".join(heads).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - textlm.HAN_LO
+    doc = np.repeat(np.arange(n), [len(h) + 1 for h in heads])[: len(a)]
     is_han = (a >= 0) & (a < textlm.HAN_N)
-    han = int(is_han.sum())
-    if han < MIN_ORPHAN_HAN or not _modern(head, han):
-        return 0.0
+    pos = np.clip(a, 0, textlm.HAN_N - 1)
+    han = np.bincount(doc, weights=is_han, minlength=n)
+    kind = np.where(is_han, _function_table()[pos], 0)
+    modern = np.bincount(doc, weights=kind == 1, minlength=n)
+    classical = np.bincount(doc, weights=kind == 2, minlength=n)
+    judged = (han >= MIN_ORPHAN_HAN) & (modern >= MODERN_AT * han) & (modern >= 2 * classical)
+    if not judged.any():
+        return [0.0] * n
     pairs, alone = _word_pairs()
-    c = np.where(is_han, textlm._simplified()[np.clip(a, 0, textlm.HAN_N - 1)], 0)
-    both = is_han[:-1] & is_han[1:]
+    c = np.where(is_han, textlm._simplified()[pos], 0)
     keys = c[:-1] * textlm.HAN_N + c[1:]
     at = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
-    in_word = both & (pairs[at] == keys)
-    left = np.concatenate(([False], in_word))
-    right = np.concatenate((in_word, [False]))
-    return float((is_han & ~left & ~right & ~alone[c]).sum()) / han
+    in_word = is_han[:-1] & is_han[1:] & (pairs[at] == keys)
+    paired = np.concatenate(([False], in_word)) | np.concatenate((in_word, [False]))
+    orphans = np.bincount(doc, weights=is_han & ~paired & ~alone[c], minlength=n)
+    return np.where(judged, orphans / np.maximum(han, 1), 0.0).tolist()
+
+
+def han_orphan_frac(text: str) -> float:
+    """``han_orphan_batch`` of one text."""
+    return han_orphan_batch([text])[0]
 
 
 def han_noise_signals(text: str) -> dict[str, float]:
-    """Every Han-noise signal of one document."""
+    """The per-document Han-noise signals (``han_orphan_frac`` is computed per batch: ``han_orphan_batch``)."""
     return {
         "han_odd_doubles": han_odd_doubles(text),
         "han_split_words": han_split_words(text),
-        "han_orphan_frac": han_orphan_frac(text),
     }

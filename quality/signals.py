@@ -48,6 +48,7 @@ import numpy as np
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
+from corpusgov.quality.junk_noise_han import han_orphan_batch
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
@@ -297,6 +298,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     ngrams: dict[str, float] = {}
     _ngram_signals(tok.tokens, tok.codes, ngrams)
     ngrams.update(textlm_batch([text], coherence=False)[0])  # n-gram LM signals (order of words and characters)
+    ngrams["han_orphan_frac"] = han_orphan_batch([text])[0]  # quality/junk_noise_han.py
     return _signals(tok, lang, ngrams, han_stats(tok.text))
 
 
@@ -309,6 +311,8 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
     ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
+    for ng, orphan in zip(ngrams, han_orphan_batch(texts), strict=True):  # quality/junk_noise_han.py, per batch
+        ng["han_orphan_frac"] = orphan
     han = han_stats_batch([t.text for t in toks])
     return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 

@@ -13,9 +13,19 @@ from corpusgov.quality.junk_noise_forms import (
     strip_overstrikes,
     stripped_diacritics,
 )
-from corpusgov.quality.junk_noise_han import han_odd_doubles, han_orphan_frac, han_split_words
+from corpusgov.quality.junk_noise_han import (
+    han_odd_doubles,
+    han_orphan_batch,
+    han_orphan_frac,
+    han_split_words,
+)
 from corpusgov.quality.quality_policy import QualityPolicy
-from corpusgov.quality.signals import compute_signals, default_quality_rules, evaluate_rules
+from corpusgov.quality.signals import (
+    compute_signals,
+    compute_signals_batch,
+    default_quality_rules,
+    evaluate_rules,
+)
 
 POLICY = QualityPolicy(rules=default_quality_rules())
 FORM_RULES = ("mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles",
@@ -131,6 +141,11 @@ def test_orphan_han_characters() -> None:
 
 def test_neutral_on_short_or_clean_text() -> None:
     for text, lang in ((PARA_EN, "en"), (PARA_ZH, "zh-Hans"), (PARA_DE, "de"), (PARA_FR, "fr"), ("", None)):
-        sig = form_signals(text, lang)
-        assert sig.pop("han_orphan_frac") < 0.1  # a few characters of clean prose are words on their own
-        assert set(sig.values()) == {0.0}, text[:20]
+        assert set(form_signals(text, lang).values()) == {0.0}, text[:20]
+        assert han_orphan_frac(text) < 0.1  # a few characters of clean prose are words on their own
+
+
+def test_orphan_batch_equals_single() -> None:
+    texts = [PARA_ZH, "", PARA_EN, PARA_ZH[:40], PARA_ZH.replace("进程", "进城") * 2, "\ufeff" + PARA_ZH]
+    assert han_orphan_batch(texts) == [han_orphan_frac(t) for t in texts]
+    assert compute_signals_batch(texts, ["zh-Hans"] * len(texts)) == [compute_signals(t, "zh-Hans") for t in texts]
