@@ -102,8 +102,12 @@ def accent_rates() -> dict[str, float]:
 @lru_cache(maxsize=1)
 def _stripped_forms() -> dict[str, frozenset[str]]:
     """Per language of the shipped language model, the ASCII-folded forms of its frequent words that exist only
-    with their diacritics (für -> fur, über -> uber, données -> donnees, número -> numero): the folded form is not
-    itself one of its words. From ``lang_ngrams.json``'s 5,000 words per language (translated UI messages)."""
+    with their diacritics (für -> fur, über -> uber, données -> donnees, número -> numero), when the folded form is
+    neither one of its words nor an English word (fur, menu, general are no evidence in text that mixes in English).
+    From ``lang_ngrams.json``'s 5,000 words per language (translated UI messages)."""
+    from corpusgov.quality.junk_noise import vocabulary
+
+    english = vocabulary()
     with LANG_MODEL.open(encoding="utf-8") as f:
         langs = json.load(f)["languages"]
     out = {}
@@ -111,7 +115,8 @@ def _stripped_forms() -> dict[str, frozenset[str]]:
         words = langs[lang]["words"]
         words = words.split("\t") if isinstance(words, str) else words
         known = set(words)
-        out[lang] = frozenset(f for f in (_fold(w) for w in words if not w.isascii()) if f.isascii() and f not in known)
+        out[lang] = frozenset(f for f in (_fold(w) for w in words if not w.isascii())
+                              if f.isascii() and f not in known and f not in english)
     return out
 
 

@@ -130,6 +130,8 @@ def han_split_words(text: str) -> float:
 MIN_ORPHAN_HAN = 60  # shorter texts (a verse, a one-line option description) have too few characters to judge
 WORD_MIN_FREQ = 3  # jieba dictionary words from this frequency on count
 STANDALONE_MIN_FREQ = 300_000  # single characters this frequent stand alone as words (的, 了, 是, 在 ...)
+MIN_CLAUSE_HAN = 6.0  # mean Han characters per clause below which a text is verse (ci lines of 4-5), not prose
+_CLAUSE_END = np.array([ord(c) for c in "，。；：！？、,;:!?\n"], dtype=np.int64)
 
 
 def _build_word_pairs() -> dict[str, np.ndarray]:
@@ -185,7 +187,8 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
     Share of the Han characters of modern prose that form a dictionary word with neither neighbour and are no
     standalone word themselves: characters replaced by look-alike, same-sound or random ones, or inserted at random
     (real text is made of words; a replaced character breaks the words on both its sides). Modern prose
-    (``_modern``'s test) of ``MIN_ORPHAN_HAN`` or more Han characters only; 0.0 otherwise."""
+    (``_modern``'s test) of ``MIN_ORPHAN_HAN`` or more Han characters and ``MIN_CLAUSE_HAN`` or more per clause only
+    (colloquial ci such as 蒋捷's 一剪梅 pass the function-character test in clauses of four or five); 0.0 otherwise."""
     from corpusgov.quality import textlm
     from corpusgov.quality.zh_order import MODERN_AT
 
@@ -193,7 +196,8 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
     heads = [t[:PREFIX_CHARS] if isinstance(t, str) and not t.isascii() else "" for t in texts]
     if not any(heads):
         return [0.0] * n
-    a = np.frombuffer("\x00".join(heads).encode("utf-32-le"), dtype=np.uint32).astype(np.int64) - textlm.HAN_LO
+    a = np.frombuffer("\x00".join(heads).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+    a -= textlm.HAN_LO
     doc = np.repeat(np.arange(n), [len(h) + 1 for h in heads])[: len(a)]
     is_han = (a >= 0) & (a < textlm.HAN_N)
     pos = np.clip(a, 0, textlm.HAN_N - 1)
@@ -201,7 +205,11 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
     kind = np.where(is_han, _function_table()[pos], 0)
     modern = np.bincount(doc, weights=kind == 1, minlength=n)
     classical = np.bincount(doc, weights=kind == 2, minlength=n)
-    judged = (han >= MIN_ORPHAN_HAN) & (modern >= MODERN_AT * han) & (modern >= 2 * classical)
+    # A clause ends at a Han character before a clause mark, a line break or the end of the text.
+    nxt = np.concatenate((a[1:] + textlm.HAN_LO, [0]))
+    ends = np.bincount(doc, weights=is_han & (np.isin(nxt, _CLAUSE_END) | (nxt == 0)), minlength=n)
+    judged = ((han >= MIN_ORPHAN_HAN) & (modern >= MODERN_AT * han) & (modern >= 2 * classical)
+              & (han >= MIN_CLAUSE_HAN * np.maximum(ends, 1)))
     if not judged.any():
         return [0.0] * n
     pairs, alone = _word_pairs()

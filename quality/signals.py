@@ -32,7 +32,9 @@ Signals:
   (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
   hyphenated across lines); en_typo_frac, digit_word_frac, mixed_script_words, invisible_frac, han_rare_frac
   (``quality.junk_noise``: typos and OCR non-words, digits for letters, homoglyphs, zero-width
-  litter, rare Han characters).
+  litter, rare Han characters); mixed_width_words, case_chaos_frac, stripped_diacritics, en_accent_words
+  (``quality.junk_noise_forms``, which also resolves backspace overstrikes before any signal), han_odd_doubles,
+  han_split_words, han_orphan_frac (``quality.junk_noise_han``: doubled, spaced-out and wordless Han characters).
 """
 
 from __future__ import annotations
