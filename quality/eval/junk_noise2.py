@@ -36,27 +36,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 from corpusgov.quality.eval.junk_fresh3 import _pages, draw_kinds, sample_sets
+from corpusgov.quality.eval.junk_noise_blind import _fortunes as fortune_entries
+from corpusgov.quality.eval.junk_noise_blind import _per_word, _pick
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_NOISE2_DIR") or REPO / "out" / "eval-src" / "noise2")
 DEBS = ("fortunes-es", "debian-reference-fr", "gimp-help-zh-cn")
 EN_FILES = ("cookie", "drugs", "ethnic", "startrek")
-MIN_CHARS = 200
+MIN_CHARS = 200  # as junk_noise_blind
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SHARE = ROOT / "unpacked" / "usr" / "share"
 
 
 def _fortunes(base: Path, names: tuple[str, ...]) -> tuple[str, ...]:
-    out = []
-    for name in names:
-        path = base / f"{name}.u8"
-        path = path if path.is_file() else base / name
-        if path.is_file():
-            for entry in path.read_text(encoding="utf-8", errors="replace").split("\n%\n"):
-                text = entry.strip("\n")
-                if len(text) >= MIN_CHARS and not _HAN.search(text):
-                    out.append(text)
-    return tuple(dict.fromkeys(out))
+    """The entries of 200+ characters of the named fortunes files (``junk_noise_blind``'s reader), each once."""
+    return tuple(dict.fromkeys(fortune_entries(base, names)))
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,14 +141,6 @@ def fetch() -> None:
 _OCR = (("rn", "m"), ("m", "rn"), ("l", "1"), ("I", "l"), ("O", "0"), ("o", "0"), ("cl", "d"), ("d", "cl"),
         ("w", "vv"), ("h", "li"), ("e", "c"), ("i", "l"), ("S", "5"), ("B", "8"))
 _INSERT = "abcdefghijklmnopqrstuvwxyz0123456789.,;'-/#"
-
-
-def _pick(rng: random.Random, texts: tuple[str, ...]) -> str:
-    return texts[rng.randrange(len(texts))] if texts else ""
-
-
-def _per_word(rng: random.Random, text: str, rate: float, change: Callable[[str], str]) -> str:
-    return "".join(change(w) if w.strip() and rng.random() < rate else w for w in re.split(r"(\s+)", text))
 
 
 def ocr_confusions_en(rng: random.Random, texts: tuple[str, ...]) -> str:
