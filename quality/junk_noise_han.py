@@ -196,29 +196,38 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
     heads = [t[:PREFIX_CHARS] if isinstance(t, str) and not t.isascii() else "" for t in texts]
     if not any(heads):
         return [0.0] * n
-    a = np.frombuffer("\x00".join(heads).encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
-    a -= textlm.HAN_LO
-    doc = np.repeat(np.arange(n), [len(h) + 1 for h in heads])[: len(a)]
-    is_han = (a >= 0) & (a < textlm.HAN_N)
-    pos = np.clip(a, 0, textlm.HAN_N - 1)
-    han = np.bincount(doc, weights=is_han, minlength=n)
-    kind = np.where(is_han, _function_table()[pos], 0)
-    modern = np.bincount(doc, weights=kind == 1, minlength=n)
-    classical = np.bincount(doc, weights=kind == 2, minlength=n)
-    # A clause ends at a Han character before a clause mark, a line break or the end of the text.
-    nxt = np.concatenate((a[1:] + textlm.HAN_LO, [0]))
-    ends = np.bincount(doc, weights=is_han & (np.isin(nxt, _CLAUSE_END) | (nxt == 0)), minlength=n)
+    # Code points of the batch, texts separated by U+0000, one more U+0000 at the end; then Han positions only.
+    a = np.frombuffer(("\x00".join(heads) + "\x00").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    off = a.astype(np.int64) - textlm.HAN_LO
+    hidx = np.flatnonzero((off >= 0) & (off < textlm.HAN_N))
+    if len(hidx) < MIN_ORPHAN_HAN:
+        return [0.0] * n
+    starts = np.cumsum([0] + [len(h) + 1 for h in heads[:-1]])
+    hdoc = np.searchsorted(starts, hidx, side="right") - 1
+    hc = off[hidx]
+    han = np.bincount(hdoc, minlength=n)
+    kind = _function_table()[hc]
+    modern = np.bincount(hdoc[kind == 1], minlength=n)
+    classical = np.bincount(hdoc[kind == 2], minlength=n)
+    # A clause ends at a Han character before a clause mark, a line break or the end of the text (U+0000).
+    nxt = a[hidx + 1].astype(np.int64)
+    ends = np.bincount(hdoc[np.isin(nxt, _CLAUSE_END) | (nxt == 0)], minlength=n)
     judged = ((han >= MIN_ORPHAN_HAN) & (modern >= MODERN_AT * han) & (modern >= 2 * classical)
               & (han >= MIN_CLAUSE_HAN * np.maximum(ends, 1)))
     if not judged.any():
         return [0.0] * n
+    keep = judged[hdoc]
+    hidx, hdoc = hidx[keep], hdoc[keep]
     pairs, alone = _word_pairs()
-    c = np.where(is_han, textlm._simplified()[pos], 0)
-    keys = c[:-1] * textlm.HAN_N + c[1:]
+    c = textlm._simplified()[hc[keep]]
+    adj = np.flatnonzero(np.diff(hidx) == 1)  # neighbouring Han characters (the separators keep texts apart)
+    keys = c[adj] * textlm.HAN_N + c[adj + 1]
     at = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
-    in_word = is_han[:-1] & is_han[1:] & (pairs[at] == keys)
-    paired = np.concatenate(([False], in_word)) | np.concatenate((in_word, [False]))
-    orphans = np.bincount(doc, weights=is_han & ~paired & ~alone[c], minlength=n)
+    word = adj[pairs[at] == keys]
+    paired = np.zeros(len(hidx), dtype=bool)
+    paired[word] = True
+    paired[word + 1] = True
+    orphans = np.bincount(hdoc[~paired & ~alone[c]], minlength=n)
     return np.where(judged, orphans / np.maximum(han, 1), 0.0).tolist()
 
 
