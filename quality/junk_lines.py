@@ -40,6 +40,8 @@ _CHAPTER_REF = re.compile(r"\b(?:chapter|appendix) \d+\b|第\s*\d+\s*章", re.IG
 # grammar rules, shell pipelines and option syntax use | and > too
 _CODE_CHARS = re.compile(r"[`'\"{}=;%$<:]|(?:^|\s)--?[A-Za-z]")
 _NAV_CHARS = frozenset("|·•»›>")
+# French and German prose quote with spaced guillemets (« yes », » ja «); a quoted span is not a menu item.
+_GUILLEMET_QUOTE = re.compile(r"«[^«»]*»|»[^«»]*«")
 _BOILER_MAX_CHARS = 100  # longer lines are prose that mentions the word
 _BOILER_MAX_WORDS = 10  # a wrapped line of prose holds more (12-16 words at 70-80 columns)
 # A page number or page marker on its own, or a line that starts/ends with a page number set off by wide spacing.
@@ -83,6 +85,8 @@ def is_nav_row(line: str) -> bool:
         return True
     if _NAV_CHARS.isdisjoint(line) or line.startswith(("|", "+", "│")) or "--" in line or _CODE_CHARS.search(line):
         return False
+    if "«" in line:
+        line = _GUILLEMET_QUOTE.sub(" ", line)
     return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 

@@ -89,6 +89,10 @@ def test_navigation_rows_and_broken_words() -> None:
     assert is_nav_row("第 2 章 安装 第 4 章 调优")
     assert not is_nav_row('expr: `term` | "-" `expr` | "+" `expr`')  # a grammar rule
     assert not is_nav_row("cat file | sort | uniq -c")  # a pipeline with an option
+    # French prose quotes with spaced guillemets: « yes » is not a menu separator
+    assert not is_nav_row("Définissez l’entrée « AllowTcpForwarding » à « yes » dans « /etc/ssh/sshd_config ».")
+    assert not is_nav_row("Il a répondu « non » puis « oui » et encore « peut-être » à la fin")
+    assert is_nav_row("Accueil » Documentation » Installation")
     page = "Chapter 8. Queues\n" + PARA_EN + "\nChapter 7. Workers Chapter 9. Tuning"
     assert "boilerplate_char_frac" in _line_drops(page, "en")
     printed = ("The scheduler keeps one queue per wor-\nker and moves a task only when its own qu-\neue is empty, so "
