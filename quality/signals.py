@@ -28,7 +28,7 @@ Signals:
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
   (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
   en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
-  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines
+  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines, chrome_lines
   (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
   hyphenated across lines); en_typo_frac, digit_word_frac, mixed_script_words, invisible_frac, han_rare_frac
   (``quality.junk_noise``: typos and OCR non-words, digits for letters, homoglyphs, zero-width
@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from corpusgov.quality.junk_chrome import chrome_lines
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_repeats import loop_copies_max
@@ -438,6 +439,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
+    out["chrome_lines"] = chrome_lines(nonempty)  # page chrome lines of any shape (quality/junk_chrome.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
     return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
