@@ -23,5 +23,5 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "zh_lm_gain_modern", "zh_clause_edge_modern", "zh_lm_cross_neg_modern", "zh_order_llr",
     "zh_order_llr_modern", "boilerplate_char_frac",
     "page_furniture_lines", "mail_lines", "fragment_lines_frac", "hyphen_break_lines", "en_typo_frac",
-    "digit_word_frac", "mixed_script_words", "invisible_frac", "han_rare_frac", "chrome_lines", "junk_score",
+    "digit_word_frac", "mixed_script_words", "invisible_frac", "han_rare_frac", "chrome_lines", "dup_ngram_terms", "junk_score",
 )
