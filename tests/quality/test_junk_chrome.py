@@ -30,7 +30,7 @@ def test_not_pagers(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["Accept all   Reject all   Manage preferences", "Reply | Quote | Report",
                                   "Twitter  Facebook  LinkedIn", "回复  引用  举报  TOP", "分享到：微信 新浪微博 QQ空间",
-                                  "[ << Queues ][Top][Contents][ Workers >> ]"])
+                                  "[ << Queues ][Top][Contents][ Workers >> ]", "【大 中 小】 【打印】 【关闭】"])
 def test_button_rows(line: str) -> None:
     assert c.is_button_row(line)
 
