@@ -186,14 +186,18 @@ def login_wall_en(rng: random.Random, secs: tuple[Section, ...]) -> str:
     return "\n".join([title, paras[0], *wall])
 
 
-def toc_residue_en(rng: random.Random, secs: tuple[Section, ...]) -> str:
-    """A page with its collapsible table of contents kept: "Contents [hide]", numbered section titles, then text."""
+def _toc_residue(rng: random.Random, secs: tuple[Section, ...], labels: tuple[str, ...], seps: tuple[str, ...]) -> str:
+    """A page with its contents block kept: a label, numbered titles of the sections that follow, then the text."""
     start = rng.randrange(len(secs))
     run = [secs[(start + i) % len(secs)] for i in range(rng.randint(4, 8))]
-    out = [run[0].heading, rng.choice(["Contents [hide]", "Contents", "Table of Contents", "On this page"])]
-    out += [f"{i}{rng.choice([' ', '. '])}{s.heading}" for i, s in enumerate(run[1:], start=1)]
-    out += list(run[0].paras[:2])
-    return "\n".join(out)
+    out = [run[0].heading, rng.choice(labels)]
+    out += [f"{i}{rng.choice(seps)}{s.heading}" for i, s in enumerate(run[1:], start=1)]
+    return "\n".join(out + list(run[0].paras[:2]))
+
+
+def toc_residue_en(rng: random.Random, secs: tuple[Section, ...]) -> str:
+    """A page with its collapsible table of contents kept: "Contents [hide]", numbered section titles, then text."""
+    return _toc_residue(rng, secs, ("Contents [hide]", "Contents", "Table of Contents", "On this page"), (" ", ". "))
 
 
 # ---- Chinese kinds ----
@@ -249,12 +253,7 @@ def comments_zh(rng: random.Random, secs: tuple[Section, ...]) -> str:
 
 def toc_residue_zh(rng: random.Random, secs: tuple[Section, ...]) -> str:
     """A page with its 目录 block kept: numbered section titles, then the text."""
-    start = rng.randrange(len(secs))
-    run = [secs[(start + i) % len(secs)] for i in range(rng.randint(4, 8))]
-    out = [run[0].heading, rng.choice(["目录", "文章目录", "目 录", "本文目录"])]
-    out += [f"{i}{rng.choice(['、', '. ', ' '])}{s.heading}" for i, s in enumerate(run[1:], start=1)]
-    out += list(run[0].paras[:2])
-    return "\n".join(out)
+    return _toc_residue(rng, secs, ("目录", "文章目录", "目 录", "本文目录"), ("、", ". ", " "))
 
 
 def app_banner_zh(rng: random.Random, secs: tuple[Section, ...]) -> str:
