@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from corpusgov.quality.junk_lines import _TERMINAL, is_boilerplate
+from corpusgov.quality.junk_lines import SENTENCE_ENDS, is_boilerplate
 
 # C4's policy lines (Raffel et al. 2020, as in TFDS c4_utils: "terms of use", "privacy policy", "cookie policy",
 # "uses cookies", "use of cookies", "use cookies"), matched on lines of any length; zh: the same phrases.
@@ -83,7 +83,7 @@ def is_button_row(line: str) -> bool:
     (Chinese prose has none). No sentence end, no clause mark, no code characters."""
     if _BRACKET_ROW.fullmatch(line) and len(line) <= 2 * _MAX_ROW:
         return True
-    if len(line) > _MAX_ROW or line.endswith(_TERMINAL) or _CODE.search(line):
+    if len(line) > _MAX_ROW or line.endswith(SENTENCE_ENDS) or _CODE.search(line):
         return False
     if _HAN.search(line):
         if _CLAUSE_ZH.search(line.split("：", 1)[-1]) or "   " in line:  # a wide gap: a justified man page
@@ -148,7 +148,7 @@ def chrome_lines(lines: list[str]) -> float:
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         prev = lines[i - 1] if i else ""
         if (nxt[:1].islower() and len(ln) >= _WRAP_AT) or (len(prev) >= _WRAP_AT and ln[:1].islower()
-                                                           and not prev.endswith(_TERMINAL)):
+                                                           and not prev.endswith(SENTENCE_ENDS)):
             continue
         if is_chrome(ln):
             keys.add(_key(ln))
