@@ -62,7 +62,8 @@ _HEADER = re.compile(
     re.IGNORECASE,
 )
 _ATTRIBUTION = re.compile(r"(?:on .{4,80}\bwrote|.{2,40}写道)\s*[:：]$", re.IGNORECASE)
-_TERMINAL = (".", "!", "?", "。", "！", "？", "；", ";", "…", ":", "：", '"', "”", "’", "'", "」", "』", ")", "）")
+# Characters a sentence (or a quoted or bracketed one) ends with; a line ending in one is prose, not a UI row.
+SENTENCE_ENDS = (".", "!", "?", "。", "！", "？", "；", ";", "…", ":", "：", '"', "”", "’", "'", "」", "』", ")", "）")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_END = re.compile(r"(?<!-)[a-z]{2}-$")
@@ -95,7 +96,7 @@ def is_boilerplate(line: str) -> bool:
     forum chrome) that does not end as a sentence."""
     if is_nav_row(line):
         return True
-    if len(line) > _BOILER_MAX_CHARS or line.endswith(_TERMINAL):
+    if len(line) > _BOILER_MAX_CHARS or line.endswith(SENTENCE_ENDS):
         return False
     if line.isascii():
         hit = _BOILER_EN.search(line.lower()) is not None

@@ -24,6 +24,9 @@ class RuleSpec(BaseModel):
     # The rule applies only to documents with at least this many words (unspaced scripts: characters).
     # Repetition statistics of a 20-word poem or API paragraph say nothing; Gopher tuned them on web pages.
     min_words: float = Field(0.0, ge=0.0)
+    # The rule is skipped when this signal is set (> 0.5): e.g. Gopher's duplicate n-gram rules unless the repeats are
+    # the repeated terms of reference prose (``dup_ngram_terms``, quality/ngram_repeats.py).
+    unless: str | None = None
 
 
 class QualityPolicy(BaseModel):
@@ -38,4 +41,6 @@ class QualityPolicy(BaseModel):
             sig = spec.signal or name
             if sig not in SIGNAL_NAMES:
                 raise ValueError(f"rule {name!r}: unknown signal {sig!r}")
+            if spec.unless is not None and spec.unless not in SIGNAL_NAMES:
+                raise ValueError(f"rule {name!r}: unknown signal {spec.unless!r} in unless")
         return self

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-# (rule name, action, signal read, threshold, is a max bound, min_words)
-Rule = tuple[str, str, str, float, bool, float]
+# (rule name, action, signal read, threshold, is a max bound, min_words, signal that exempts ("" for none))
+Rule = tuple[str, str, str, float, bool, float, str]
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class RuleTable:
 def compile_rules(policy: Any) -> RuleTable:
     """The enabled rules of a ``QualityPolicy`` (``quality.quality_policy``) for each kind of text."""
     rules = [(spec.applies_to, (name, spec.action, spec.signal or name, spec.threshold, spec.bound == "max",
-                                spec.min_words))
+                                spec.min_words, spec.unless or ""))
              for name, spec in policy.rules.items() if spec.enabled]
     return RuleTable(bool(policy.enabled), tuple(r for kind, r in rules if kind != "unspaced"),
                      tuple(r for kind, r in rules if kind != "spaced"))
@@ -42,8 +42,10 @@ def failed_rules(signals: Mapping[str, float], table: RuleTable) -> list[tuple[s
     words = get("words", 0.0)
     no_stop_list = get("stopword_list", 0.0) < 0.5
     failed: list[tuple[str, str]] = []
-    for name, action, sig, threshold, is_max, min_words in rules:
+    for name, action, sig, threshold, is_max, min_words, unless in rules:
         if min_words and words < min_words:
+            continue
+        if unless and get(unless, 0.0) > 0.5:
             continue
         value = get(sig)
         if value is None or (no_stop_list and sig == "stopword_hits"):

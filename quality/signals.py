@@ -28,7 +28,7 @@ Signals:
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
   (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
   en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
-  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines
+  boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines, chrome_lines
   (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
   hyphenated across lines); en_typo_frac, digit_word_frac, mixed_script_words, invisible_frac, han_rare_frac
   (``quality.junk_noise``: typos and OCR non-words, digits for letters, homoglyphs, zero-width
@@ -47,6 +47,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from corpusgov.quality.junk_chrome import chrome_lines
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
@@ -73,7 +74,7 @@ from corpusgov.quality.naturalness import (
     word_pair_pmi,
 )
 from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
-from corpusgov.quality.ngram_repeats import ngram_signals_batch
+from corpusgov.quality.ngram_repeats import ngram_signals_batch, repeated_terms
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 from corpusgov.quality.textlm import textlm_batch
 
@@ -112,6 +113,9 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:[.!?。！？]*(?:\s|$)|(?<=[。！
 _DIGITS = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = "0123456789"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Backspaces between printable characters are typewriter/nroff overstrikes (bold "X\bX", underline "_\bX" or
+# "___\b\b\bfoo"), as man pages and fortunes files keep them: formatting, not damage, so control_frac skips them.
+_OVERSTRIKE_RE = re.compile(r"(?<=[^\x00-\x1f\x7f-\x9f])\x08+(?=[^\x00-\x1f\x7f-\x9f])")
 _SYMBOL_RE = re.compile(r"#|\.\.\.|…")
 _LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
 _JS_RE = re.compile(r"javascript", re.IGNORECASE)
@@ -379,6 +383,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         out["stopword_hits"] = float(sum(int(counts[ids[w]]) for w in stop if w in ids))
     else:
         out["stopword_hits"] = 0.0
+    out["dup_ngram_terms"] = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"],
+                                            out["stopword_hits"] / n_words if n_words else 0.0)
     out["unique_words_frac"] = len(ids) / n_tok if n_tok else 0.0
 
     bordered = _has_borders(text)
@@ -404,7 +410,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     repl = text.count("\ufffd")
     out["replacement_chars"] = float(repl)
     out["replacement_frac"] = repl / n_chars if n_chars else 0.0
-    out["control_frac"] = len(_CONTROL_RE.findall(text)) / n_chars if n_chars else 0.0
+    control = len(_CONTROL_RE.findall(text)) - (sum(map(len, _OVERSTRIKE_RE.findall(text))) if "\x08" in text else 0)
+    out["control_frac"] = control / n_chars if n_chars else 0.0
     moji = 0 if ascii_only else sum(len(m) for m in _MOJIBAKE_RE.findall(text))  # every pattern is non-ASCII
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0
@@ -447,6 +454,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
+    out["chrome_lines"] = chrome_lines(nonempty)  # page chrome lines of any shape (quality/junk_chrome.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
@@ -457,7 +465,8 @@ def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tup
     """(rule name, action) for every enabled rule whose signal is outside its bound, in policy order.
 
     Rules scoped to spaced/unspaced text are skipped for the other kind; a rule on ``stopword_hits`` is
-    skipped when the language has no stop-word list (``stopword_list == 0``).
+    skipped when the language has no stop-word list (``stopword_list == 0``); a rule with ``unless`` is skipped when
+    that signal is set (> 0.5).
     """
     if not policy.enabled:
         return []
@@ -472,6 +481,8 @@ def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tup
             continue
         min_words = spec.min_words
         if min_words and words < min_words:
+            continue
+        if spec.unless and get(spec.unless, 0.0) > 0.5:
             continue
         sig = spec.signal or name
         value = get(sig)

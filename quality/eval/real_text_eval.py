@@ -75,6 +75,9 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh5": (0.95, ">="),
     "good_fresh5_zh": (0.03, "<="),
     "good_fresh5_en": (0.03, "<="),
+    "junk_fresh6": (0.95, ">="),
+    "good_fresh6_zh": (0.03, "<="),
+    "good_fresh6_en": (0.03, "<="),
     "junk_order": (0.95, ">="),
     "junk_noise": (0.95, ">="),
     "good_noise_en": (0.03, "<="),
@@ -96,7 +99,8 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "good_fresh4_zh", "good_fresh4_en", "junk_order", "junk_order2", "guard_news_zh", "guard_novel_zh",
                         "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
-                        "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh"})
+                        "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
+                        "junk_fresh6", "good_fresh6_zh", "good_fresh6_en"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -184,6 +188,15 @@ def fresh5_rows() -> list[dict[str, Any]]:
 
     return _split_rows("junk_fresh5", junk_fresh5.missing, (junk_fresh5.make_fresh5, junk_fresh5.make_good5), "install/fetch",
                        " (make eval-data)")
+
+
+def fresh6_rows() -> list[dict[str, Any]]:
+    """Real prose in boilerplate kinds no older split has (``junk_fresh6``: sign-up boxes, comments, related lists,
+    author boxes, app banners, login walls, contents residue; Debian Administrator's Handbook en/zh; written before
+    the issue-13 boilerplate round, never tuned on, misses never printed) and its good sections; none when absent."""
+    from corpusgov.quality.eval import junk_fresh6
+
+    return _split_rows("junk_fresh6", junk_fresh6.missing, (junk_fresh6.make_fresh6, junk_fresh6.make_good6), "install")
 
 
 def noise_rows() -> list[dict[str, Any]]:
@@ -394,7 +407,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     held = None if args.no_holdout else holdout_rows(rows)
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -458,6 +471,15 @@ def main(argv: list[str] | None = None) -> int:
                                     "first run 2026-12-06 04:49 UTC with the rules before round 2: 42.7% (205/480), "
                                     "good en/fr/es/zh dropped 0.5/10.5/1.0/0.0%); good_noise2_en/fr/es/zh: clean "
                                     "documents of the same pools (200/200/200/111)",
+                     "junk_fresh6": "quality.eval.junk_fresh6.FRESH6_KINDS (14 kinds of real prose in boilerplate no "
+                                    "older split has: newsletter sign-up boxes, comment sections with timestamps, related "
+                                    "articles, author bio boxes, app banners, login walls, contents residue en; 相关阅读, "
+                                    "责任编辑 + 免责声明, 扫码关注, login walls, comments, 目录 residue, app banners zh; "
+                                    "from the Debian Administrator's Handbook en-US/zh-CN/zh-TW, which no other split "
+                                    "reads; glue ours; never tuned on, misses never printed; first run 2026-12-06 04:48 "
+                                    "UTC, before the boilerplate round's rules: 20.0% (112/560), good en/zh dropped "
+                                    "0.4/1.8% (1/266, 4/225)); good_fresh6_en/zh: whole handbook sections of the other "
+                                    "half (by a hash of page and anchor)",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
                                    "quotations; misses never printed; its Chinese kinds trained on by the junk score "

@@ -1,0 +1,55 @@
+"""Gopher's duplicate 5-10-gram rules skip reference prose whose duplicates are repeated terms (quality.ngram_repeats
+.repeated_terms, the policy's ``unless: dup_ngram_terms``) but still drop copied text; nroff overstrikes are not
+control-character damage."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpusgov.config import load_policy
+from corpusgov.quality.ngram_repeats import repeated_terms
+from corpusgov.quality.rule_table import compile_rules, failed_rules
+from corpusgov.quality.signals import compute_signals, evaluate_rules
+
+POLICY = load_policy(str(Path(__file__).resolve().parents[2] / "configs" / "demo" / "policy.yaml")).quality
+SUBJECTS = ["queue", "worker", "task", "batch", "report", "table", "index", "buffer", "stream", "record", "cache",
+            "lock", "timer", "socket", "thread", "signal", "pipe", "channel", "window", "frame"]
+VERBS = ["holds", "sends", "keeps", "reads", "writes", "checks", "moves", "marks", "opens", "closes"]
+
+
+def _glossary() -> str:
+    """Entries that share stock phrases ("the value of the ... property is read when") in otherwise different
+    sentences, as a glossary or property reference does."""
+    out = []
+    for i, s in enumerate(SUBJECTS):
+        v, o = VERBS[i % len(VERBS)], SUBJECTS[(i * 7 + 3) % len(SUBJECTS)]
+        out.append(f"{s}\nThe value of the {s} property is read when the {o} {v} a new entry; it is set by the "
+                   f"{SUBJECTS[(i + 5) % 20]} and changed only by an administrator of the {SUBJECTS[(i + 11) % 20]}.")
+    return "\n".join(out)
+
+
+def test_ratio_and_stop_words_decide() -> None:
+    assert repeated_terms(0.3, 0.05, 0.2) == 1.0  # most duplicated 5-grams in no duplicated 10-gram: terms
+    assert repeated_terms(0.3, 0.28, 0.2) == 0.0  # nearly all inside duplicated 10-grams: copies
+    assert repeated_terms(0.3, 0.0, 0.01) == 0.0  # no stop words: code, CSS, lists are left to the rules
+    assert repeated_terms(0.0, 0.0, 0.3) == 0.0
+
+
+def test_glossary_kept_and_copies_dropped() -> None:
+    text = _glossary()
+    sig = compute_signals(text, "en")
+    assert sig["words"] >= 200 and sig["dup_5gram_frac"] > 0.15  # Gopher's 5-gram rule alone would drop it
+    assert sig["dup_ngram_terms"] == 1.0
+    failed = {n for n, _ in evaluate_rules(sig, POLICY)}
+    assert not any(n.startswith("dup_") and n.endswith("gram_frac") for n in failed)
+    assert failed_rules(sig, compile_rules(POLICY)) == evaluate_rules(sig, POLICY)
+    paras = text.split("\n")
+    copied = "\n".join(paras[:16] + paras[1:16:2] * 2)  # paragraphs pasted again at other offsets
+    csig = compute_signals(copied, "en")
+    assert csig["dup_ngram_terms"] == 0.0 and ("dup_10gram_frac", "drop") in evaluate_rules(csig, POLICY)
+
+
+def test_overstrikes_are_not_control_characters() -> None:
+    plain = "The manual says: use the " + "b\bbo\bol\bld\bd" + " option and the " + "___\b\b\bfoo" + " file. " * 3
+    assert compute_signals(plain, "en")["control_frac"] == 0.0
+    assert compute_signals("bell \x07 and escape \x1b in text", "en")["control_frac"] > 0.0
