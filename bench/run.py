@@ -191,12 +191,15 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
         timed("pii_batch", lambda: [scanner.scan_batch(b) for b in batches], len(texts), nbytes)
     annotated = timed("annotate_all", lambda: [a for b in batches for a in ann.annotate_batch(b)], len(texts), nbytes)
 
-    from corpusgov.pipelines.dedup import run_local
-
-    items = [(r["record_id"], (0, r["record_id"]), r["content_sha256"], a["signature"].astype("<u4").tobytes())
-             for r, a in zip(records, annotated, strict=True)]
-    run_local(items[:50], policy.dedup)  # warm-up: Beam imports and runner start
-    timed("dup_grouping", lambda: run_local(items, policy.dedup), len(items), nbytes)
+    # The decide stage as `corpusgov run` runs it (exact + near duplicates through disk partitions, its Beam
+    # task pipelines on the in-process runner) over these records' key rows. Until 2026-12-06 this row was
+    # "dup_grouping": the single-graph FindDuplicates transform, which only the dedup eval and tests use.
+    keys = [{"record_id": r["record_id"], "source_id": "s", "content_sha256": r["content_sha256"], "priority": 0,
+             "pre_ok": True, "screen_hit": False, "signature": a["signature"].astype("<u4").tobytes()}
+            for r, a in zip(records, annotated, strict=True)]
+    with tempfile.TemporaryDirectory() as tmp:
+        decide_stage(keys[:50], policy.dedup, os.path.join(tmp, "warm"))  # warm-up: Beam imports, runner start
+        timed("decide", lambda: decide_stage(keys, policy.dedup, os.path.join(tmp, "run")), len(keys), nbytes)
 
     from corpusgov.pipelines.governance import CORPUS_SCHEMA, decisions_schema
     from corpusgov.pipelines.outputs import write_shard
@@ -213,6 +216,24 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
         timed("outputs", lambda: (write_shard(tmp, "corpus", 0, 1, corpus_rows, CORPUS_SCHEMA, merkle=True),
                                   write_shard(tmp, "decisions", 0, 1, dec_rows, schema)), len(texts), nbytes)
     return out
+
+
+def decide_stage(keys: list[dict[str, Any]], dedup: Any, work: str) -> dict[str, Any]:
+    """`pipelines.decide.run_decide` over one key file of `keys` (KEYS_SCHEMA rows), one output shard."""
+    import apache_beam as beam
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    from apache_beam.runners.portability.fn_api_runner import FnApiRunner
+
+    from corpusgov.pipelines.annotated import KEYS_SCHEMA
+    from corpusgov.pipelines.decide import DecidePlan, run_decide
+
+    path = os.path.join(work, "keys", "f000000.parquet")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    pq.write_table(pa.Table.from_pylist(keys, schema=KEYS_SCHEMA), path)
+    plan = DecidePlan.make(work, [path], frozenset(), dedup, len(keys), 1)
+    stats, _ = run_decide(plan, dedup, 1, lambda: beam.Pipeline(runner=FnApiRunner()))
+    return stats
 
 
 # ---------------------------------------------------------------- end-to-end runs

@@ -27,6 +27,7 @@ from corpusgov.pipelines.annotated import (
     MARK_STRUCT,
     PII_STRUCT,
     Layout,
+    annotated_batch,
     annotated_row,
     read_parts,
     row_annotations,
@@ -121,7 +122,7 @@ class Annotator:
         cached = self._cached(fi) if self.cache and [*key] in self.cache["reuse_files"] else {}
         need_sig = bool(self.cache and self.cache["need_signature"])
         writers: dict[int, Any] = {}
-        buffers: dict[int, list[dict[str, Any]]] = {}
+        buffers: dict[int, list[tuple[dict[str, Any], dict[str, Any]]]] = {}  # (row without q_*, signals)
         dead: dict[int, list[str]] = {}
         keys: list[dict[str, Any]] = []
         keys_path = self.layout.keys(fi)
@@ -143,14 +144,15 @@ class Annotator:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 tmp_paths[shard] = f"{path}.tmp-{os.getpid()}"
                 writers[shard] = pq.ParquetWriter(tmp_paths[shard], ANNOTATED_SCHEMA, compression="snappy")
-            writers[shard].write_table(pa.Table.from_pylist(rows, schema=ANNOTATED_SCHEMA))
+            writers[shard].write_table(pa.Table.from_batches(
+                [annotated_batch([r for r, _ in rows], [s for _, s in rows])], schema=ANNOTATED_SCHEMA))
 
         def emit(batch: list[tuple[dict[str, Any], Annotations, bytes | None]]) -> None:
             for rec, ann, sig in batch:
                 rid, src = rec["record_id"], rec["source_id"]
-                row = annotated_row(rec, ann, sig)
+                row = annotated_row(rec, ann, sig, signal_columns=False)
                 shard = shard_of(rid, n)
-                buffers.setdefault(shard, []).append(row)
+                buffers.setdefault(shard, []).append((row, ann.get("signals") or {}))
                 buffered[0] += 1
                 if len(buffers[shard]) >= FLUSH_ROWS:
                     flush(shard)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, cast
 
 import pyarrow as pa
@@ -40,6 +40,10 @@ ANN_FIELDS: list[tuple[str, pa.DataType]] = [
 ]
 ANNOTATED_SCHEMA = pa.schema(REC_FIELDS + ANN_FIELDS)
 _Q_COLUMNS = [(n, f"q_{n}") for n in SIGNAL_NAMES]  # (signal, column): not formatted again per record
+_Q_SIGNAL = {col: n for n, col in _Q_COLUMNS}
+_SIGNAL_TUPLE = tuple(SIGNAL_NAMES)
+Q_COLUMN_NAMES = [col for _, col in _Q_COLUMNS]
+_BASE_SCHEMA = pa.schema([f for f in ANNOTATED_SCHEMA if f.name not in _Q_SIGNAL])
 
 # What the decide stage shuffles: ~0.6 KB per record, of which 512 B are the signature.
 KEYS_SCHEMA = pa.schema([
@@ -97,10 +101,11 @@ def write_atomic_text(text: str, path: str) -> None:
     os.replace(tmp, path)
 
 
-def annotated_row(rec: dict[str, Any], ann: Annotations, signature: bytes | None) -> dict[str, Any]:
-    """An ingested record and its annotations as one annotated-shard row."""
-    signals = ann.get("signals") or {}
-    return {
+def annotated_row(rec: dict[str, Any], ann: Annotations, signature: bytes | None,
+                  signal_columns: bool = True) -> dict[str, Any]:
+    """An ingested record and its annotations as one annotated-shard row (without its ``q_*`` columns when
+    `signal_columns` is False: `annotated_batch` adds them column by column)."""
+    row = {
         "record_id": rec["record_id"], "source_id": rec["source_id"], "source_record_id": rec["source_record_id"],
         "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"], "origin_index": rec["origin_index"],
         "file_sha256": rec["file_sha256"], "text": rec["text"], "content_sha256": rec["content_sha256"],
@@ -113,13 +118,41 @@ def annotated_row(rec: dict[str, Any], ann: Annotations, signature: bytes | None
         "copyright": [{"marker_class": m.marker_class, "start": m.start, "end": m.end, "score": float(m.score),
                        "recognizer": m.recognizer, "licence": m.licence, "restrictive": bool(m.restrictive)}
                       for m in ann.get("copyright") or []],
-        **{col: (None if (v := signals.get(n)) is None else float(v)) for n, col in _Q_COLUMNS},
         "signature": signature,
     }
+    if signal_columns:
+        signals = ann.get("signals") or {}
+        row.update({col: (None if (v := signals.get(n)) is None else float(v)) for n, col in _Q_COLUMNS})
+    return row
 
 
-def row_annotations(row: dict[str, Any]) -> Annotations:
-    """The annotation columns of a row in the shape `Annotators.annotate_batch` returns (minus signature)."""
+def annotated_batch(rows: list[dict[str, Any]], signals: list[dict[str, Any]]) -> pa.RecordBatch:
+    """Rows of `annotated_row(..., signal_columns=False)` and each row's signals as one batch of
+    ANNOTATED_SCHEMA, equal to ``RecordBatch.from_pylist`` of the full rows.
+
+    Why (issue 15): 65 signal keys per row dict, read back one row at a time by Arrow, cost about as much as
+    the rest of the row; one list per signal column is about half of that."""
+    base = pa.RecordBatch.from_pylist(rows, schema=_BASE_SCHEMA)
+    q = _signal_arrays(signals)
+    arrays = [q[f.name] if f.name in q else base.column(f.name) for f in ANNOTATED_SCHEMA]
+    return pa.RecordBatch.from_arrays(arrays, schema=ANNOTATED_SCHEMA)
+
+
+def _signal_arrays(signals: list[dict[str, Any]]) -> dict[str, pa.Array]:
+    """The ``q_*`` columns of `annotated_row` (``None``, else ``float(v)``) for each record's signals dict."""
+    if signals and all(tuple(s) == _SIGNAL_TUPLE for s in signals):  # every name, in order: as computed
+        try:  # Arrow's float64 conversion is float()'s; it refuses only ints beyond 2**53 (then the loop)
+            columns = zip(*(s.values() for s in signals), strict=True)  # every dict has every name
+            return {col: pa.array(vals, pa.float64()) for col, vals in zip(Q_COLUMN_NAMES, columns, strict=True)}
+        except (pa.ArrowInvalid, pa.ArrowTypeError, TypeError):
+            pass
+    return {col: pa.array([None if (v := s.get(n)) is None else float(v) for s in signals], pa.float64())
+            for n, col in _Q_COLUMNS}
+
+
+def row_annotations(row: dict[str, Any], signals: dict[str, float] | None = None) -> Annotations:
+    """The annotation columns of a row in the shape `Annotators.annotate_batch` returns (minus signature);
+    `signals`, when given, are the row's non-null signal columns already read (`batch_records`)."""
     from corpusgov.quality.copyright import MarkerFinding
     from corpusgov.quality.pii.scanner import PiiFinding
 
@@ -132,15 +165,35 @@ def row_annotations(row: dict[str, Any]) -> Annotations:
                 for f in row["pii"] or []],
         "copyright": [MarkerFinding(m["marker_class"], m["start"], m["end"], m["score"], m["recognizer"],
                                     m["licence"], m["restrictive"]) for m in row["copyright"] or []],
-        "signals": {n: v for n, col in _Q_COLUMNS if (v := row[col]) is not None},
+        "signals": signals if signals is not None else {n: v for n, col in _Q_COLUMNS
+                                                        if (v := row[col]) is not None},
     }
 
 
-def split_row(row: dict[str, Any]) -> tuple[ShardRecord, Annotations]:
+_SIGNALS = [n for n, _ in _Q_COLUMNS]
+_BASE_COLUMN_NAMES = _BASE_SCHEMA.names
+
+
+def batch_records(batch: pa.RecordBatch) -> Iterator[tuple[ShardRecord, Annotations]]:
+    """`split_row` of each row of an annotated batch, in order and equal to it.
+
+    Why: ``batch.to_pylist()`` made one ~90-key dict per row, then the signals were copied out of it key by
+    key; here the record columns become dicts and each signal column one list (issue 15: about a third of the
+    Python time of reading a row, docs/profile.md)."""
+    rows = batch.select(_BASE_COLUMN_NAMES).to_pylist()
+    columns = [batch.column(col).to_pylist() for col in Q_COLUMN_NAMES]
+    values: Iterable[tuple[Any, ...]] = zip(*columns, strict=True) if columns else (() for _ in rows)
+    for row, vals in zip(rows, values, strict=True):
+        signals = (dict(zip(_SIGNALS, vals, strict=True)) if None not in vals
+                   else {n: v for n, v in zip(_SIGNALS, vals, strict=True) if v is not None})
+        yield split_row(row, signals)
+
+
+def split_row(row: dict[str, Any], signals: dict[str, float] | None = None) -> tuple[ShardRecord, Annotations]:
     """Annotated-shard row -> (record incl. signature, annotations) in the shapes the decision code reads."""
     # The row is read with ANNOTATED_SCHEMA, whose record columns (REC_FIELDS) are ShardRecord's keys.
     rec = cast(ShardRecord, {k: row[k] for k, _ in REC_FIELDS} | {"signature": row["signature"]})
-    return rec, row_annotations(row)
+    return rec, row_annotations(row, signals)
 
 
 def read_parts(paths: list[str], schema: pa.Schema, columns: list[str] | None = None) -> pa.Table:

@@ -26,8 +26,8 @@ from corpusgov.heap import release_free_memory
 from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
     Layout,
+    batch_records,
     read_dead,
-    split_row,
     write_atomic_text,
 )
 from corpusgov.pipelines.governance import (
@@ -80,24 +80,27 @@ class ShardWriter:
                  for k, (schema, _) in kinds.items()}
         out: dict[str, list[dict[str, Any]]] = {k: [] for k in kinds}
 
-        def flush() -> None:
+        def flush(batch: pa.RecordBatch) -> None:
             # Records arrive in record-id order and a flush never splits a record, so sorting each chunk by
             # the shard's sort key gives the order of sorting the whole shard.
             for k, rows in out.items():
-                rows.sort(key=sort_key(kinds[k][1]))
-                sinks[k].extend(rows)
+                if k == "decisions":  # one row per record of `batch`; its q_* columns are the batch's own
+                    sinks[k].extend_batch(decision_batch(rows, batch, sort_key(kinds[k][1])))
+                else:
+                    rows.sort(key=sort_key(kinds[k][1]))
+                    sinks[k].extend(rows)
                 rows.clear()
 
         agg = ShardAggregates()
         spill = os.path.join(spec.work_dir, "finalise", f"s{shard:05d}.{os.getpid()}")
         for batch in sorted_batches(parts, spill):
             stage_lang = []
-            for row in batch.to_pylist():
-                rec, ann = split_row(row)
-                stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg))
+            for rec, ann in batch_records(batch):
+                stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg,
+                                                          signal_columns=False))
             agg.add_signals({n: batch.column(f"q_{n}").to_numpy(zero_copy_only=False).astype(np.float64)
                              for n in SIGNAL_NAMES}, stage_lang)
-            flush()
+            flush(batch)
             del batch  # a slice of its bucket: dropped before the next bucket is read
         for e in dead:
             for k in (("dead", e["source_id"], e["reason"]), ("file_dead", e["source_id"], e["origin_key"], e["reason"])):
@@ -121,6 +124,26 @@ class ShardWriter:
             "diversity": {k: base64.b64encode(pickle.dumps(v)).decode("ascii") for k, v in agg.diversity.items()},
         }
 
+
+
+_DECISIONS = decisions_schema()
+_BASE_DECISIONS = pa.schema([f for f in _DECISIONS if not f.name.startswith("q_")])
+_Q_DECISION_COLUMNS = [f.name for f in _DECISIONS if f.name.startswith("q_")]
+
+
+def decision_batch(rows: list[dict[str, Any]], batch: pa.RecordBatch, key: Any) -> pa.RecordBatch:
+    """The decision rows of `batch`'s records (one each, in batch order, without ``q_*`` columns) sorted by
+    `key` as an Arrow batch of the decisions schema, its ``q_*`` columns taken from `batch` in that order.
+
+    Why: the signal columns went Arrow -> 65 Python floats per record -> Arrow again (issue 15); they are the
+    annotated row's values unchanged (``RecordFinaliser.finalise`` wrote ``float(v)`` of them)."""
+    if len(rows) != batch.num_rows:
+        raise StageError(f"stage finalise: {len(rows)} decision rows for a batch of {batch.num_rows} records")
+    order = sorted(range(len(rows)), key=lambda i: key(rows[i]))  # stable, as list.sort
+    base = pa.RecordBatch.from_pylist([rows[i] for i in order], schema=_BASE_DECISIONS)
+    take = pa.array(order, pa.int64())
+    q = [batch.column(name).take(take) for name in _Q_DECISION_COLUMNS]
+    return pa.RecordBatch.from_arrays([*base.columns, *q], schema=_DECISIONS)
 
 
 def sorted_batches(parts: list[str], spill_dir: str) -> Iterator[pa.RecordBatch]:

@@ -243,9 +243,12 @@ class RecordFinaliser:
         self._hash = keyed_hash
 
     def finalise(self, rec: ShardRecord, ann: Annotations, dup: DupRow | None,
-                 out: dict[str, list[dict[str, Any]]], agg: ShardAggregates) -> tuple[str, str]:
+                 out: dict[str, list[dict[str, Any]]], agg: ShardAggregates,
+                 signal_columns: bool = True) -> tuple[str, str]:
         """Appends the record's rows to `out` and counts it in `agg`; returns its (stage, language) for the
-        signal aggregates, which the caller adds per batch (`ShardAggregates.add_signals`)."""
+        signal aggregates, which the caller adds per batch (`ShardAggregates.add_signals`). With
+        `signal_columns` False the decision row leaves out its ``q_*`` columns: the caller appends them as
+        Arrow columns (they are the annotated row's own, `pipelines/finalise.py`)."""
         src = rec["source_id"]
         pre = self._decider.pre(src, ann, self._screen)
         decision, stage, reasons = final_reasons(pre, dup)
@@ -270,9 +273,10 @@ class RecordFinaliser:
             "dup_cluster": dup["dup_cluster"] if dup else None, "dup_of": dup.get("dup_of") if dup else None,
             "dup_kind": dup.get("dup_kind") if dup else None,
         }
-        for n, col in _Q_COLUMNS:
-            v = signals.get(n)
-            row[col] = None if v is None else float(v)
+        if signal_columns:
+            for n, col in _Q_COLUMNS:
+                v = signals.get(n)
+                row[col] = None if v is None else float(v)
         out["decisions"].append(row)
         self._drill(row, text, pii, marks, signals, decision, stage, reasons, dup, agg)
         if decision == "keep":

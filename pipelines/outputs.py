@@ -76,6 +76,17 @@ class ShardSink:
         self._batches.append(pa.RecordBatch.from_pylist(rows, schema=self._schema))
         self.rows += len(rows)
 
+    def extend_batch(self, batch: pa.RecordBatch) -> None:
+        """Rows already as an Arrow batch of this sink's schema, in final order (not for the Merkle-rooted
+        corpus sink, whose leaves are made from row dicts in `extend`)."""
+        if self._merkle is not None:
+            raise ValueError("extend_batch: a Merkle-rooted sink takes rows (extend)")
+        if not batch.schema.equals(self._schema):
+            raise ValueError("extend_batch: the batch does not have the sink's schema")
+        if batch.num_rows:
+            self._batches.append(batch)
+            self.rows += batch.num_rows
+
     def close(self) -> dict[str, Any] | None:
         """Writes the file (nothing when no row arrived, like `write_shard` never called); returns its info."""
         if not self.rows:

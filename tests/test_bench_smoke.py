@@ -33,7 +33,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     assert on_disk["docs"] == r["docs"] == 300
     assert (tmp_path / "results.md").read_text(encoding="utf-8").startswith("## corpusgov benchmark")
     for stage in ("ingest", "language", "screening", "pii", "pii_batch", "copyright", "quality", "quality_stage", "minhash",
-                  "annotate_all", "dup_grouping", "outputs"):
+                  "annotate_all", "decide", "outputs"):
         s = on_disk["stages"][stage]
         assert s["docs"] > 0 and s["wall_s"] > 0
         assert s["docs_per_s_per_core"] is None or s["docs_per_s_per_core"] > 0
