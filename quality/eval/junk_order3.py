@@ -39,7 +39,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _MARKS = re.compile(r"([，。！？；：、,;:!?\n]+)")
 _SENT = re.compile(r"(?<=[。！？!?\n])")
-_CLAUSE = re.compile(r"(?<=[，；：、,;:])")
 _CLAUSE_SPLIT = re.compile(r"([，；：、,;:])")
 _END = re.compile(r"[。！？!?\s]+$")
 
