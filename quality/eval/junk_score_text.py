@@ -12,6 +12,31 @@ from pathlib import Path
 from typing import Any
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# The prose sources' score-part sets in the order the trainer draws them (sorted by its set names).
+SCORE_SETS = {"news_zh": "good_zh_news", "novel_zh": "good_zh_novel", "review_zh": "good_zh_review",
+               "quote_en": "good_en_quote"}
+
+
+def pool_sample(pool: dict[str, list[str]], held_texts: set[str], rng: random.Random, k: int) -> dict[str, list[str]]:
+    """The training's extra good documents: up to ``k`` per held-out pool kind (``real_holdout.sources``), never one of
+    the held-out documents; the trainer calls it with its generator ``random.Random(1)`` fresh, so a split that must
+    not read training text (``junk_order3``) can leave exactly these out."""
+    out = {}
+    for name, texts in pool.items():
+        rest = [t for t in texts if t not in held_texts]
+        out[name] = rng.sample(rest, min(k, len(rest)))
+    return out
+
+
+def score_part_sample(docs: list[Any], k: int) -> dict[str, list[str]]:
+    """The training's prose: up to ``k`` documents per source of the ``score`` part of ``prose_sources`` (seed 3)."""
+    rng = random.Random(3)
+    by_source: dict[str, list[str]] = {}
+    for d in docs:
+        if d.part == "score":
+            by_source.setdefault(d.source, []).append(d.text)
+    return {src: rng.sample(texts, min(k, len(texts)))
+            for src, texts in sorted(by_source.items(), key=lambda kv: SCORE_SETS[kv[0]])}
 
 
 def order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
@@ -36,9 +61,20 @@ def order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
     return out
 
 
+def order2_junk(zh_by_set: dict[str, list[str]], seed: int) -> list[dict[str, Any]]:
+    """Chinese junk of ``order_blind2.ORDER2_KINDS`` (characters permuted within sentences, words shuffled within
+    sentences, clauses reversed, word windows scrambled, clauses of two documents alternated) made from training good
+    texts (``zh_by_set``: per good set) with other seeds than the eval's ``junk_order2``, which is then no longer blind."""
+    from corpusgov.quality.eval import order_blind2
+
+    rows = order_blind2.order2_junk({"zh": zh_by_set}, seed=seed)
+    return [dict(r, id=f"tr-{r['id']}-{seed}", set="junk_order") for r in rows]
+
+
 def readme_paragraphs(declared_only: bool = False) -> list[str]:
     """English prose paragraphs (>= 200 characters, mostly letters, no Han) of the installed packages' README
-    files and licence texts: plain English beside the Python documentation's reST, so that plain prose is not
+    files and licence texts (with ``declared_only``: those of the declared eval packages, READMEs only, as
+    ``/usr/share/common-licenses`` belongs to none of them): plain English beside the Python documentation's reST, so that plain prose is not
     learnt as junk. Read at training time, never stored."""
     import gzip
 

@@ -11,6 +11,7 @@ debian-reference-zh-tw``; a missing package is reported, never silently skipped.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import os
 import random
@@ -59,7 +60,14 @@ def _pydoc() -> Iterable[str]:
                 chunk = []
 
 
-def _man_pages() -> Iterable[str]:
+@functools.lru_cache(maxsize=1)
+def _man_pages() -> tuple[str, ...]:
+    """Paragraphs of the rendered zh_CN man pages (rendering takes ~1.5 minutes: once per process, as the held-out set
+    and ``junk_order3`` both read them)."""
+    return tuple(_man_page_paras())
+
+
+def _man_page_paras() -> Iterable[str]:
     env = {**os.environ, "MANWIDTH": "80", "LC_ALL": "C.UTF-8"}
     for path in sorted(MAN_ZH.glob("man*/*.gz")):
         try:

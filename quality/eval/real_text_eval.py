@@ -89,6 +89,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_noise2_es": (0.03, "<="),
     "good_noise2_zh": (0.03, "<="),
     "junk_order2": (0.95, ">="),
+    "junk_order3": (0.95, ">="),
+    "good_order3_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -100,7 +102,7 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
                         "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
-                        "junk_fresh6", "good_fresh6_zh", "good_fresh6_en"})
+                        "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -217,6 +219,14 @@ def noise2_rows() -> list[dict[str, Any]]:
 
     return _split_rows("junk_noise2", junk_noise2.missing, (junk_noise2.make_noise2, junk_noise2.make_good_noise2),
                        "fetch", " (make eval-data)")
+
+
+def order3_rows() -> list[dict[str, Any]]:
+    """Misordered Chinese of six kinds no other split makes, from Chinese text nothing else reads, and clean documents
+    beside it (``junk_order3``; never trained on, misses never printed); none when its sources are absent (said)."""
+    from corpusgov.quality.eval import junk_order3
+
+    return _split_rows("junk_order3", junk_order3.missing, (junk_order3.make_order3,), "fetch/install", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -407,7 +417,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     held = None if args.no_holdout else holdout_rows(rows)
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
-    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows()
+    rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows() + order3_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -494,7 +504,16 @@ def main(argv: list[str] | None = None) -> int:
                                     "news and reviews outside the guard sample and held-out classical / technical "
                                     "Chinese, en from the guard's quotations and held-out Python docs; written "
                                     "2026-12-06 before the order round's changes, never trained on, misses never "
-                                    "printed; first, blind run 2026-12-06 02:03 UTC with the 00:01 junk score: 28.7%)"},
+                                    "printed; first, blind run 2026-12-06 02:03 UTC with the 00:01 junk score: 28.7%)",
+                     "junk_order3": "quality.eval.junk_order3.ORDER3_KINDS (Chinese: words shuffled within clauses, "
+                                    "adjacent words swapped at 20-30%, clauses permuted within sentences, characters "
+                                    "scrambled in windows of 3-4, adjacent characters transposed at 15%, a sentence of "
+                                    "another document inserted after every other sentence; from People's Daily news "
+                                    "and reviews of prose_sources' score part outside the junk score's training "
+                                    "sample and Debian classical / technical Chinese neither held out nor trained on; "
+                                    "never trained on, misses never printed; first, blind run 2026-12-06 04:59 UTC "
+                                    "with the 03:00 junk score: 16.7% (40/240), clean 2.0%); good_order3_zh: 50 "
+                                    "clean documents per source, none of them a junk original"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 import math
+import shlex
 
 import numpy as np
 import pytest
 
 from corpusgov.config import load_policy
+from corpusgov.quality.eval import train_junk_score
 from corpusgov.quality.eval.real_text_eval import POLICY
 from corpusgov.quality.junk_score import MODEL_PATH, GroupedJunkModel, JunkModel, junk_score, load_model
 from corpusgov.quality.signal_names import SIGNAL_NAMES
@@ -122,3 +124,18 @@ def test_shipped_typicality_keeps_plain_prose_and_reads_only_known_signals() -> 
     assert set(typ.features) <= set(SIGNAL_NAMES) and "junk_score" not in typ.features
     assert typ.atypicality(compute_signals(GOOD_ZH, "zh-Hans")) <= typ.limit
     assert typ.atypicality(compute_signals(GOOD_EN, "en")) <= typ.limit
+
+
+def test_shipped_trainer_command_is_one_the_trainer_accepts_and_writes_back() -> None:
+    """The JSON's ``trainer`` is the command the lead re-runs after merging: it must parse with today's options, give
+    back the same string, train with the caps the JSON says and read only machine-independent README prose (a renamed
+    option, a changed default cap or a lost flag fails here, without retraining)."""
+    meta = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    argv = shlex.split(meta["trainer"])
+    assert argv[:3] == ["python", "-m", "corpusgov.quality.eval.train_junk_score"]
+    args = train_junk_score.parser().parse_args(argv[3:])
+    assert train_junk_score.trainer_command(args) == meta["trainer"]
+    assert train_junk_score.caps_for(args) == meta["caps"]
+    assert (args.bins, args.l2, args.caps_beyond_rules) == (meta["bins"], meta["l2"], meta["caps_beyond_rules"])
+    assert args.declared_readmes and not args.dry_run and args.out == MODEL_PATH
+    assert set(meta["rules_alone"]) == set(meta["caps"])
