@@ -12,9 +12,10 @@ candidate, which keeps the cost to a few tokens per Chinese page.
 
 from __future__ import annotations
 
+import functools
+import math
 import re
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -42,6 +43,7 @@ def candidates(text: str) -> list[tuple[int, int]]:
     return []
 
 
+@functools.lru_cache(maxsize=8192)
 def _ctx(ch: str) -> str:
     """A context character as the features read it: Han folded to simplified, letters to a, digits to 0."""
     if "a" <= ch.lower() <= "z":
@@ -50,6 +52,9 @@ def _ctx(ch: str) -> str:
         return "0"
     o = ord(ch)
     return chr(int(NORM_CODES[o])) if o < 65536 else ch
+
+
+_cap = functools.lru_cache(maxsize=8192)(cap_class)
 
 
 def _shape(word: str) -> str:
@@ -61,15 +66,11 @@ def _shape(word: str) -> str:
     return "".join(out[:5])
 
 
-def feature_keys(text: str, start: int, end: int, gaz: Gazetteer, n_candidates: int) -> list[str]:
-    """Feature strings of the token text[start:end]; `n_candidates` is how many the text holds (a page of
-    technical text holds many, a news sentence with a player's handle few)."""
-    word = text[start:end]
+def word_keys(word: str, gaz: Gazetteer) -> list[str]:
+    """Features of the token alone: itself, its shape and affixes, name-list flags of it and its CamelCase parts."""
     low = fold(word)
     parts = _PARTS.findall(word)
     flags = [gaz.flag(stable_hash(fold(p))) for p in parts] or [0]
-    left = "".join(_ctx(c) for c in text[max(0, start - 3) : start]).rjust(3, "^")
-    right = "".join(_ctx(c) for c in text[end : end + 3]).ljust(3, "$")
     return [
         "bias",
         "w=" + low,
@@ -83,6 +84,15 @@ def feature_keys(text: str, start: int, end: int, gaz: Gazetteer, n_candidates: 
         f"fl={flags[0] // 5},{flags[-1] % 5}",
         f"maxf={max(f // 5 for f in flags)}",
         f"maxl={max(f % 5 for f in flags)}",
+    ]
+
+
+def context_keys(text: str, start: int, end: int, n_candidates: int) -> list[str]:
+    """Features of where the token stands: the characters at -3..+3 and how many candidates the text holds (a
+    page of technical text holds many, a news sentence with a player's handle few)."""
+    left = "".join(_ctx(c) for c in text[max(0, start - 3) : start]).rjust(3, "^")
+    right = "".join(_ctx(c) for c in text[end : end + 3]).ljust(3, "$")
+    return [
         "l1=" + left[2],
         "l2=" + left[1:],
         "l3=" + left,
@@ -90,9 +100,14 @@ def feature_keys(text: str, start: int, end: int, gaz: Gazetteer, n_candidates: 
         "r2=" + right[:2],
         "r3=" + right,
         "lr=" + left[2] + right[0],
-        "l1cap=" + left[2] + f"{cap_class(word)}",
+        "l1cap=" + left[2] + f"{_cap(text[start:end])}",
         f"ncand={min(n_candidates, 8)}",
     ]
+
+
+def feature_keys(text: str, start: int, end: int, gaz: Gazetteer, n_candidates: int) -> list[str]:
+    """Feature strings of the token text[start:end] (its own, then its context's)."""
+    return word_keys(text[start:end], gaz) + context_keys(text, start, end, n_candidates)
 
 
 def feature_ids(keys: list[str]) -> list[int]:
@@ -106,13 +121,17 @@ def load_gazetteer(path: Path) -> Gazetteer:
         return Gazetteer(z["gaz_keys"], z["gaz_flags"])
 
 
-@dataclass
 class LatinNameScorer:
     """Logistic weights over hashed buckets; `threshold` is the least probability reported."""
 
-    weights: np.ndarray
-    threshold: float
-    gaz: Gazetteer
+    MAX_CACHED = 50_000  # tokens (contexts) whose features' weight is kept; cleared when full: bounded memory
+
+    def __init__(self, weights: np.ndarray, threshold: float, gaz: Gazetteer) -> None:
+        self.weights = weights
+        self.threshold = threshold
+        self.gaz = gaz
+        self._word_weight: dict[str, float] = {}
+        self._context_weight: dict[tuple[str, str, int, int], float] = {}
 
     @classmethod
     def load(cls, path: Path, gaz_path: Path) -> LatinNameScorer:
@@ -121,9 +140,29 @@ class LatinNameScorer:
             w[z["rows"]] = z["weights"]
             return cls(w, float(z["threshold"]), load_gazetteer(gaz_path))
 
+    def _word(self, word: str) -> float:
+        """Summed weight of a token's own features, cached: a page repeats its tokens, a corpus its names."""
+        got = self._word_weight.get(word)
+        if got is None:
+            if len(self._word_weight) >= self.MAX_CACHED:
+                self._word_weight.clear()
+            got = self._word_weight[word] = float(self.weights[feature_ids(word_keys(word, self.gaz))].sum())
+        return got
+
+    def _context(self, text: str, start: int, end: int, n_candidates: int) -> float:
+        """Summed weight of the context features, cached by what they read (pages repeat their phrasing)."""
+        key = (text[max(0, start - 3) : start], text[end : end + 3], _cap(text[start:end]), min(n_candidates, 8))
+        got = self._context_weight.get(key)
+        if got is None:
+            if len(self._context_weight) >= self.MAX_CACHED:
+                self._context_weight.clear()
+            ids = feature_ids(context_keys(text, start, end, n_candidates))
+            got = self._context_weight[key] = float(self.weights[ids].sum())
+        return got
+
     def score(self, text: str, start: int, end: int, n_candidates: int) -> float:
-        z = float(self.weights[feature_ids(feature_keys(text, start, end, self.gaz, n_candidates))].sum())
-        return 1.0 / (1.0 + np.exp(-z))
+        z = self._word(text[start:end]) + self._context(text, start, end, n_candidates)
+        return 1.0 / (1.0 + math.exp(-z))
 
     def find(self, text: str, threshold: float | None = None) -> list[tuple[int, int, float]]:
         """(start, end, probability) of each candidate token at or above the threshold."""
