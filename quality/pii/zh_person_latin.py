@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from corpusgov.quality.pii.en_person_features import Gazetteer, cap_class, fold, stable_hash
+from corpusgov.quality.pii.en_person_features import Gazetteer, cap_class, fold, shape_runs, stable_hash
 from corpusgov.quality.pii.zh_person_features import NORM_CODES
 
 HASH_BITS = 18
@@ -57,15 +57,6 @@ def _ctx(ch: str) -> str:
 _cap = functools.lru_cache(maxsize=8192)(cap_class)
 
 
-def _shape(word: str) -> str:
-    out: list[str] = []
-    for ch in word:
-        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
-        if not out or out[-1] != c:
-            out.append(c)
-    return "".join(out[:5])
-
-
 def word_keys(word: str, gaz: Gazetteer) -> list[str]:
     """Features of the token alone: itself, its shape and affixes, name-list flags of it and its CamelCase parts."""
     low = fold(word)
@@ -74,7 +65,7 @@ def word_keys(word: str, gaz: Gazetteer) -> list[str]:
     return [
         "bias",
         "w=" + low,
-        "shape=" + _shape(word),
+        "shape=" + shape_runs(word),
         f"cap={cap_class(word)}",
         f"len={min(len(word), 12)}",
         "pre=" + low[:3],
