@@ -57,7 +57,7 @@ def examples(sents: list[Sentence], gaz: Gazetteer | None = None) -> tuple[list[
 
 
 def _matrix(rows: list[list[int]]):  # noqa: ANN202 - scipy sparse matrix
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]  # SciPy ships no stubs (training only)
 
     indptr = np.cumsum([0] + [len(r) for r in rows])
     idx = np.fromiter((i for r in rows for i in r), dtype=np.int64, count=int(indptr[-1]))
@@ -69,7 +69,7 @@ def _matrix(rows: list[list[int]]):  # noqa: ANN202 - scipy sparse matrix
 
 def fit(rows: list[list[int]], labels: list[int], c: float) -> np.ndarray:
     """Logistic weights per bucket (the intercept folded into the `bias` feature, fitted like the others)."""
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]  # no stubs (training only)
 
     clf = LogisticRegression(C=c, max_iter=2000, fit_intercept=False, solver="lbfgs")
     clf.fit(_matrix(rows), np.asarray(labels))
