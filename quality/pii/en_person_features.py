@@ -67,13 +67,18 @@ def stable_hash(s: str) -> int:
     return int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _shape(word: str) -> str:
+def shape_runs(word: str) -> str:
+    """The first five character-class runs of a word (O'Brien -> Xx'Xx); the Chinese Latin-name scorer reads it too."""
     out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
         if not out or out[-1] != c:
             out.append(c)
-    return "".join(out[:5]) + ("<4" if len(word) < 4 else "<8" if len(word) < 8 else "+")
+    return "".join(out[:5])
+
+
+def _shape(word: str) -> str:
+    return shape_runs(word) + ("<4" if len(word) < 4 else "<8" if len(word) < 8 else "+")
 
 
 _FOLD_EXTRA = str.maketrans("łøđħıŀ", "lodhil")

@@ -4,7 +4,8 @@ Why a model: surname + context regexes found 0.07 of the names in real NER sente
 in technical prose (客户程序解释 -> 客户<CN_PERSON>释). The CRF proposes spans with a posterior score; a
 name cue just before (姓名：, 联系人, 请联系…) or a title just after (先生, 女士…) raises that score, and a
 single character is never reported (too often a surname used as an abbreviation or an ordinary word), nor
-a span with digits or Latin letters (文件描述符13 is not a name).
+a CRF span with digits or Latin letters (文件描述符13 is not a name). Latin-letter names written against
+Chinese text (选手Infi, 阿特金森（martinatkinson）) come from a second scorer (zh_person_latin.py).
 Scores: the model's floor (the least posterior it reports) maps to 0.5, the policy's default min_score.
 """
 
@@ -18,10 +19,13 @@ from typing import ClassVar
 
 from corpusgov.quality.pii.base import FastPatternRecognizer, Span
 from corpusgov.quality.pii.zh_person_features import LEX_WORD, SURNAME_CHARS
+from corpusgov.quality.pii.zh_person_latin import LatinNameScorer
 from corpusgov.quality.pii.zh_person_model import Span as ModelSpan
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
+LATIN_PATH = Path(__file__).parent / "models" / "zh_person_latin.npz"
+GAZ_PATH = Path(__file__).parent / "models" / "en_person.npz"  # the English name lists the Latin scorer reads
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two or more Han characters; a middle dot may join parts of two or more (卡洛斯·阿马特, not 池·咏).
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{2,})*")
@@ -64,6 +68,12 @@ def load_model(path: Path = MODEL_PATH) -> ZhPersonModel:
     return ZhPersonModel.load(path)
 
 
+@functools.lru_cache(maxsize=4)
+def load_latin(path: Path = LATIN_PATH, gaz_path: Path = GAZ_PATH) -> LatinNameScorer:
+    """One Latin-name scorer per process (2 MB of weights and the English name lists)."""
+    return LatinNameScorer.load(path, gaz_path)
+
+
 class CnPersonModelRecognizer(FastPatternRecognizer):
     """Presidio recognizer over the CRF; `find` is the whole logic (the regex below only documents the shape)."""
 
@@ -79,10 +89,19 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
     # by a place word (大街, 公园…), is dropped.
     WORD_VETO_BELOW: ClassVar[float] = 0.5
 
-    def __init__(self, supported_language: str = "zh", model: ZhPersonModel | None = None) -> None:
+    def __init__(
+        self,
+        supported_language: str = "zh",
+        model: ZhPersonModel | None = None,
+        latin: LatinNameScorer | None = None,
+        use_latin: bool = True,
+    ) -> None:
         super().__init__(supported_language=supported_language)
         self._model = model or load_model()
         self._floor = self._model.floor
+        # Latin-letter names (Raymond, ColinMcRae) come from a scorer of their own: the CRF folds letters away.
+        # use_latin=False leaves it out (the evaluation's comparison without it).
+        self._latin = (latin or load_latin()) if use_latin else None
 
     def find(self, text: str) -> list[Span]:
         """Model spans of >= 2 Han characters (a middle dot may join them); the model's floor maps to 0.5."""
@@ -119,6 +138,12 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                 score = self.CONTEXT_SCORE
             if score:
                 out.append((s, e, round(score, 4)))
+        if self._latin is not None:
+            thr = self._latin.threshold
+            for s, e, p in self._latin.find(text):
+                if not any(s < f[1] and f[0] < e for f in out):
+                    score = 0.5 + 0.5 * (p - thr) / max(1e-9, 1.0 - thr)
+                    out.append((s, e, round(max(score, self.CONTEXT_SCORE) if self._in_context(text, s, e) else score, 4)))
         if any(c in text for c in "名人联主"):
             for m in _CUE_NAME.finditer(text):
                 s, e = m.span("v")
