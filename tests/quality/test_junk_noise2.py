@@ -61,14 +61,15 @@ def test_split_is_seeded_and_complete() -> None:
 
 
 def test_floors_on_the_noise_splits() -> None:
-    """Regression floors (README: junk_noise 84.6%, junk_noise2 78.1% on 2026-12-06), good text under target but for
-    the French Debian Reference (10.5% by boilerplate_char_frac and the junk score, before and after round 2), and no
-    round-2 rule drops a good document of either split."""
+    """Regression floors (README: junk_noise 84.5%, junk_noise2 78.3% on 2026-12-06), good text under target (the
+    French Debian Reference too since spaced guillemets are not menu separators: 10.5% -> 1.0%), and no round-2 rule
+    drops a good document of either split."""
     if jn2.missing() or junk_noise_blind.missing():
         pytest.skip("the noise splits need make eval-data")
     summary = rte.summarise(decided := rte.decide(rte.noise_rows() + rte.noise2_rows()))
     assert summary["sets"]["junk_noise"]["drop_rate"] >= 0.80
     assert summary["sets"]["junk_noise2"]["drop_rate"] >= 0.75
-    for name in ("good_noise_en", "good_noise_zh", "good_noise_de", "good_noise2_en", "good_noise2_es", "good_noise2_zh"):
+    for name in ("good_noise_en", "good_noise_zh", "good_noise_de", "good_noise2_en", "good_noise2_fr", "good_noise2_es",
+                 "good_noise2_zh"):
         assert summary["sets"][name]["drop_rate"] <= 0.03, name
     assert not [d["id"] for d in decided if not d["set"].startswith("junk") and ROUND2 & set(d["drop_rules"])]
