@@ -131,7 +131,8 @@ def _rule_text(spec: dict[str, Any], lang: str) -> str:
     if minw:
         scope += L(lang, f"，{g(minw)} 词以上的文本", f", texts of {g(minw)}+ words")
     if spec.get("unless"):
-        scope += L(lang, f"，{spec['unless']} 成立时不适用", f", not when {spec['unless']}")
+        unless = term("quality_rule", spec["unless"], lang)
+        scope += L(lang, f"，{unless}时不适用", f", not when {unless}")
     return f"{op} {g(float(thr)) if isinstance(thr, (int, float)) else thr}{scope}"
 
 

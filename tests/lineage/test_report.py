@@ -457,3 +457,13 @@ def test_accept_on_the_whole_corpus_is_accepted(demo_run: Path, tmp_path: Path) 
     m = _manifest(run)
     assert rows["结论"] == "验收合格（accepted）" and rows["样本量"] == str(m["totals"]["kept"])
     assert rows["样本量达到要求"] == "是" and rows["未合格原因"] == "无"
+
+
+def test_rule_exemption_is_named_by_its_glossary_term() -> None:
+    """A rule's `unless` signal reads as its glossary term in both languages, never as a bare code."""
+    from corpusgov.lineage.report_content import _rule_text
+
+    spec = {"bound": "max", "threshold": 0.15, "applies_to": "spaced", "min_words": 200, "unless": "dup_ngram_terms"}
+    en, zh = _rule_text(spec, "en"), _rule_text(spec, "zh")
+    assert "not when the repeated n-grams are terms" in en and "dup_ngram_terms" not in en
+    assert "重复的是术语而非整段复制" in zh and "时不适用" in zh and "dup_ngram_terms" not in zh
