@@ -20,6 +20,7 @@ import math
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 PREFIX_CHARS = 2000
 MIN_WORDS = 20  # words before the case and accent shares are judged
@@ -79,13 +80,27 @@ def case_chaos_frac(text: str) -> float:
     return sum(1 for w in words if w in odd) / len(words)
 
 
-@lru_cache(maxsize=1)
 def accent_rates() -> dict[str, float]:
     """Per Latin-script language of the shipped language model, the share of its letters that carry a diacritic
     (single-letter probabilities of ``lang_ngrams.json``, counted on translated UI messages), for the languages
     where it is at least ``ACCENT_RATE_MIN``."""
+    return _accent_tables()[0]
+
+
+def _stripped_forms() -> dict[str, frozenset[str]]:
+    return _accent_tables()[1]
+
+
+@lru_cache(maxsize=1)
+def _accent_tables() -> tuple[dict[str, float], dict[str, frozenset[str]]]:
+    """Both tables from one parse of ``lang_ngrams.json`` (6.9 MB; the parsed file itself is not kept)."""
     with LANG_MODEL.open(encoding="utf-8") as f:
         langs = json.load(f)["languages"]
+    rates = _rates(langs)
+    return rates, _forms(langs, rates)
+
+
+def _rates(langs: dict[str, dict[str, Any]]) -> dict[str, float]:
     out = {}
     for lang, g in langs.items():
         uni = {k: math.exp(v / 1000) for k, v in zip(g["grams"].split("\t"), g["logp_milli"], strict=False)
@@ -99,8 +114,7 @@ def accent_rates() -> dict[str, float]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _stripped_forms() -> dict[str, frozenset[str]]:
+def _forms(langs: dict[str, dict[str, Any]], rates: dict[str, float]) -> dict[str, frozenset[str]]:
     """Per language of the shipped language model, the ASCII-folded forms of its frequent words that exist only
     with their diacritics (für -> fur, über -> uber, données -> donnees, número -> numero), when the folded form is
     neither one of its words nor an English word (fur, menu, general are no evidence in text that mixes in English).
@@ -108,10 +122,8 @@ def _stripped_forms() -> dict[str, frozenset[str]]:
     from corpusgov.quality.junk_noise import vocabulary
 
     english = vocabulary()
-    with LANG_MODEL.open(encoding="utf-8") as f:
-        langs = json.load(f)["languages"]
     out = {}
-    for lang in accent_rates():
+    for lang in rates:
         words = langs[lang]["words"]
         words = words.split("\t") if isinstance(words, str) else words
         known = set(words)
