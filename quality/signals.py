@@ -113,9 +113,6 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:[.!?。！？]*(?:\s|$)|(?<=[。！
 _DIGITS = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = "0123456789"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-# Backspaces between printable characters are typewriter/nroff overstrikes (bold "X\bX", underline "_\bX" or
-# "___\b\b\bfoo"), as man pages and fortunes files keep them: formatting, not damage, so control_frac skips them.
-_OVERSTRIKE_RE = re.compile(r"(?<=[^\x00-\x1f\x7f-\x9f])\x08+(?=[^\x00-\x1f\x7f-\x9f])")
 _SYMBOL_RE = re.compile(r"#|\.\.\.|…")
 _LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
 _JS_RE = re.compile(r"javascript", re.IGNORECASE)
@@ -410,8 +407,9 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     repl = text.count("\ufffd")
     out["replacement_chars"] = float(repl)
     out["replacement_frac"] = repl / n_chars if n_chars else 0.0
-    control = len(_CONTROL_RE.findall(text)) - (sum(map(len, _OVERSTRIKE_RE.findall(text))) if "\x08" in text else 0)
-    out["control_frac"] = control / n_chars if n_chars else 0.0
+    # overstrikes (x\bx, _\bx, ___\b\b\bfoo) were resolved before any signal (strip_overstrikes), so a backspace left
+    # here is damage, not typewriter formatting
+    out["control_frac"] = len(_CONTROL_RE.findall(text)) / n_chars if n_chars else 0.0
     moji = 0 if ascii_only else sum(len(m) for m in _MOJIBAKE_RE.findall(text))  # every pattern is non-ASCII
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0

@@ -149,3 +149,12 @@ def test_orphan_batch_equals_single() -> None:
     texts = [PARA_ZH, "", PARA_EN, PARA_ZH[:40], PARA_ZH.replace("进程", "进城") * 2, "\ufeff" + PARA_ZH]
     assert han_orphan_batch(texts) == [han_orphan_frac(t) for t in texts]
     assert compute_signals_batch(texts, ["zh-Hans"] * len(texts)) == [compute_signals(t, "zh-Hans") for t in texts]
+
+
+def test_overstrikes_are_not_control_characters_but_stray_backspaces_are() -> None:
+    """compute_signals resolves overstrikes first, so nroff bold/underline is no damage; a leftover backspace is."""
+    from corpusgov.quality.signals import compute_signals
+
+    nroff = "The b\x08bo\x08ol\x08ld option and the _\x08f_\x08i_\x08l_\x08e argument are described below in detail."
+    assert compute_signals(nroff, "en")["control_frac"] == 0.0
+    assert compute_signals("\x08\x08" + nroff, "en")["control_frac"] > 0.0
