@@ -230,3 +230,25 @@ def test_ngram_signals_match_brute_force() -> None:
         _ngram_signals(tokens, _token_ids(tokens)[1], got)
         want = _brute_ngrams(tokens)
         assert got == pytest.approx(want), tokens
+
+
+def test_unique_words_frac_is_windowed_so_long_text_is_not_read_as_repetitive():
+    import random
+
+    from corpusgov.quality.signals import compute_signals
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(5000)]
+    # Zipf-like draws: a long text keeps meeting its frequent words, so its plain ratio falls with length
+    weights = [1 / (r + 1) for r in range(len(vocab))]
+    short = " ".join(rng.choices(vocab, weights, k=200))
+    long = " ".join(rng.choices(vocab, weights, k=4000))
+    s_short, s_long = compute_signals(short, "en"), compute_signals(long, "en")
+    plain_short = len(set(short.split())) / 200
+    plain_long = len(set(long.split())) / 4000
+    assert s_short["unique_words_frac"] == pytest.approx(plain_short)  # up to one window: the peers' plain ratio
+    assert plain_long < plain_short - 0.2  # what the windows correct for
+    assert abs(s_long["unique_words_frac"] - s_short["unique_words_frac"]) < 0.1
+    # a passage repeated within a window still lowers it (a period longer than a window is left to the dup n-gram
+    # rules and lexical_diversity's 1,000-token windows)
+    looped = " ".join((short.split()[:50] * 80)[:4000])
+    assert compute_signals(looped, "en")["unique_words_frac"] < s_long["unique_words_frac"] - 0.2
