@@ -15,7 +15,8 @@ passes it. Each signal is one pure function over the text (no Beam, no model), w
   ``MIN_UNITS`` judged sentences on.
 - ``glued_sentence_frac`` (en): sentences in which a capitalised sentence opener ("If", "The", "This") follows a
   forward-binding word ("provides an If you", "of The"): a sentence began before the previous one ended (heads run
-  together, halves of two sentences glued); per sentence, at least ``MIN_UNITS`` counted.
+  together, halves of two sentences glued); per sentence, at least ``MIN_UNITS`` counted, 0.0 below ``MIN_GLUED`` (one
+  can be a title: "the How, Why and Where phases").
 - ``column_gap_lines``: share of lines (from ``MIN_GAP_LINES``) that are two runs of prose side by side split by one gap
   (en: 2+ spaces after a letter, digit or comma, 3+ words each side; zh: white space between two Han characters, 5+ Han
   characters each side), the second run starting at the column most such lines start theirs: two text columns read
@@ -26,9 +27,9 @@ passes it. Each signal is one pure function over the text (no Beam, no model), w
 - ``caption_lines``: lines that are figure or table captions (Figure 3.2 …, Table 1 …, 图 3-2 …, 表 1 …), panel
   labels ("(a) (b)") or rows of axis ticks ("0 10 20 30 40"): figure residue of an extracted page.
 - ``label_lines_frac``: share of lines (from ``MIN_LABEL_LINES``; for text of fewer lines and no sentence end, of its
-  items separated by commas, 、, | or wide gaps) that are bare labels: letters only with no function word (en stop words;
-  zh function characters 的了是在…), subsection headings ("9.1. …", "第 9 章 …") without a final full stop, or index
-  entries ending in page numbers: heading sitemaps, tag clouds, search-query lists, book indexes. Verse and lyrics carry
+  items separated by commas, semicolons, | or wide gaps; not 、, which Chinese news enumerates names with) that are bare labels: letters only with no function word (en stop words;
+  zh function characters 的了是在…), or index entries ending in page numbers: tag clouds, search-query lists, bare
+  heading lists, book indexes. Numbered headings do not count (tables of contents are kept as good text). Verse and lyrics carry
   function words or clause marks; options, tables and code carry punctuation.
 
 Thresholds (``quality/default_quality_rules.yaml``): above every good document of the older splits and the held-out set
@@ -47,6 +48,7 @@ _MAX_CHARS = 3000
 MIN_UNITS = 4
 MIN_GAP_LINES = 4
 MIN_LABEL_LINES = 6
+MIN_GLUED = 2
 ZH_EDGE_LOW = -1.0
 HAN_LO = 0x4E00
 
@@ -68,7 +70,7 @@ ZH_FUNCTION = frozenset("的了是在和有我你他她它这那不也就都与�
 _CODE_CHARS = re.compile(r"[`=<>{}\[\]()_*#/\\|$@]|\.\.\.|::")  # sentences holding code or markup are not judged
 _CAP_WORD = re.compile(r"(?<=[a-z] )[A-Z][a-z]*\b")  # a capitalised word after a lower-case one and a space
 _PLAIN_START = re.compile(r"([a-z]+)[ ,]")  # a plain lower-case word, not code ("os.path", "function::")
-_STOP_EN = re.compile(r"(?<=[\w\"')\]”’])[.!?]+(?=\s)")
+_STOP_EN = re.compile(r"(?<=[\w\"')\]”’])[.!?](?=\s)")  # one mark after a word: "..." trails off, it does not end
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 _ABBREV = re.compile(r"(?:^|[^\w.])(?:e\.g|i\.e|etc|vs|cf|Fig|fig|No|no|Vol|vol|approx|al|Dr|Mr|Mrs|Ms|St)\.$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -80,9 +82,8 @@ _CAPTION = re.compile(
     r"|\(?[a-h]\)(?:\s+\(?[a-h]\))+|（[a-h]）(?:\s*（[a-h]）)+|\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?){3,})",
     re.IGNORECASE)
 _CAPTION_FIRST = frozenset("FfTtCcPpEe图表(（0123456789")
-# Label lines (matched on stripped lines joined by line breaks): a subsection heading ("9.1. 上传", "第 9 章 …"), an index
-# entry ending in page numbers, up to eight Latin words, or 2-20 Han/Latin/digit characters; none longer than 120.
-_SUBSECTION_LINE = re.compile(r"^(?:\d+\.\d+(?:\.\d+)*\.?|第\s*\d+\s*[章节])\s+\S.{0,110}$", re.M)
+# Label lines (matched on stripped lines joined by line breaks): an index entry ending in page numbers, up to eight Latin
+# words, or 2-20 Han/Latin/digit characters.
 _LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?,\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*$", re.M)
 _LABEL_EN_LINE = re.compile(r"^[A-Za-z]+(?:[ '-][A-Za-z]+){0,7}$", re.M)
 _LABEL_ZH_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9 ]{2,20}$", re.M)
@@ -90,7 +91,7 @@ _FINAL_MARK = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _ZH_CODE = re.compile(r"[\[\]{}$'\"~/=<>|*+`_\\-]")  # synopses, paths, quoted shell: not sentences
 _HAN4 = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")  # four Han characters
 _TABLE_ROW = re.compile(r"[│┃|]")
-_ITEM_SEP = re.compile(r"\s*[，、|,;；]\s*|\s{2,}")
+_ITEM_SEP = re.compile(r"\s*[，|,;；]\s*|\s{2,}")  # not 、: Chinese enumerates names and terms with it in prose and news
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,7 +145,7 @@ def open_unit_frac(text: str, zh: bool) -> float:
     return sum(judged) / len(judged)
 
 
-_ZH_UNIT = re.compile(r"[^。！？!?…]+[。！？!?…]*")
+_ZH_UNIT = re.compile(r"(?:[^。！？!?…]|[!?](?!\s|$))+(?:[。！？…]+|[!?]+(?=\s|$))?")
 _ZH_DOT = re.compile(r"(?<=[\u4e00-\u9fff])\.(?!\.)")  # an ASCII full stop after a Han character ends a sentence too
 
 
@@ -186,9 +187,11 @@ def glued_sentence_frac(text: str) -> float:
     for m in _CAP_WORD.finditer(head):
         if m.group() in EN_OPENERS:
             at = m.start() - 1
-            if head.rfind(" ", 0, at) >= at - 7 and head[head.rfind(" ", 0, at) + 1:at] in EN_BINDING:
+            after = head[m.end():m.end() + 2]  # a sentence goes on in lower case: "an If you"; not "of The Brotherhood",
+            if head.rfind(" ", 0, at) >= at - 7 and head[head.rfind(" ", 0, at) + 1:at] in EN_BINDING \
+                    and after[:1] == " " and after[1:].islower():  # "the How, Why and Where phases"
                 glued += 1
-    if not glued:
+    if glued < MIN_GLUED:  # one can be a title or a name ("Survival, Inquiry and Where phases")
         return 0.0
     n = len(_STOP_EN.findall(head)) + 1
     return min(1.0, glued / max(n, MIN_UNITS))
@@ -235,14 +238,12 @@ def caption_lines(lines: list[str]) -> float:
 
 
 def _label_count(block: str) -> int:
-    """How many lines of ``block`` (stripped lines joined by line breaks) are labels: a heading numbered as a subsection
-    ("9.1.", "第 9 章") without a final full stop, an index entry ending in page numbers ("…, 132, 170"), or letters only
-    (up to eight Latin words; 2-20 Han, Latin or digit characters with a Han one) with no function word. Candidates are
+    """How many lines of ``block`` (stripped lines joined by line breaks) are labels: an index entry ending in page numbers
+    ("…, 132, 170"), or letters only (up to eight Latin words; 2-20 Han, Latin or digit characters with a Han one) with no
+    function word. Numbered headings do not count: a table of contents is good text (the held-out Debian Reference
+    holds whole ones). Candidates are
     found by whole-block multi-line patterns at C speed; only they are checked for function words in Python."""
     hits: set[int] = set()
-    for m in _SUBSECTION_LINE.finditer(block):
-        if not m.group().endswith((".", "。")):
-            hits.add(m.start())
     hits.update(m.start() for m in _LOCATOR_LINE.finditer(block))
     for m in _LABEL_EN_LINE.finditer(block):
         if EN_STOP.isdisjoint(m.group().lower().split()):
@@ -258,7 +259,9 @@ def label_lines_frac(text: str, lines: list[str]) -> float:
     items = lines
     if len(items) < MIN_LABEL_LINES:
         head = text[:_MAX_CHARS].strip()
-        if _FINAL_MARK.search(head):  # a text with a sentence end is prose or verse, whose clauses are not items
+        # a text with a sentence end (in its head or at its end: a long list of names closes with one) is prose or
+        # verse, whose clauses are not items
+        if _FINAL_MARK.search(head) or _FINAL_MARK.search(text[-200:]):
             return 0.0
         items = [it for it in _ITEM_SEP.split(head) if it]
         if len(items) < 2 * MIN_LABEL_LINES:

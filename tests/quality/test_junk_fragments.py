@@ -69,6 +69,9 @@ def test_glued_sentence_openers() -> None:
     titled = ("For example, a phrase such as Flatland: A Romance of Many Dimensions becomes a password. "
               "Set the option to All files or Never. Then close the window.")
     assert glued_sentence_frac(titled) == 0.0
+    phases = ("Civilizations pass through three phases, those of Survival, Inquiry and Sophistication, otherwise known "
+              "as the How, Why and Where phases. The first asks how we eat. The second asks why. The third asks where.")
+    assert glued_sentence_frac(phases) == 0.0  # one capitalised word after "and" is a title, not a glued sentence
     assert glued_sentence_frac(PROSE_EN) == 0.0
 
 
@@ -116,9 +119,13 @@ def test_caption_lines() -> None:
 
 
 def test_label_lists_and_verse() -> None:
-    sitemap = "\n".join(["9.1. 上传到 Debian 仓库", "9.2. 在上传时包含源文件", "9.3. 跳过的上传", "第 10 章 更新软件包",
-                         "10.1. 新的 Debian 修订版", "10.2. 检查软件包的升级", "10.3. 上游版本"])
-    assert label_lines_frac(sitemap, _lines(sitemap)) > 0.8
+    headings = "\n".join(["上传 Debian 仓库", "源文件", "忽略上传", "更新软件包", "新版 Debian 修订版", "检查软件包升级", "上游版本"])
+    assert label_lines_frac(headings, _lines(headings)) == 1.0
+    toc = "\n".join(["9.1. 上传到 Debian 仓库", "9.2. 在上传时包含源文件", "9.3. 跳过的上传", "第 10 章 更新软件包",
+                     "10.1. 新的 Debian 修订版", "10.2. 检查软件包的升级", "10.3. 上游版本"])
+    assert label_lines_frac(toc, _lines(toc)) <= 0.2  # a numbered table of contents is good text ("第 10 章 …" alone counts)
+    names = "、".join(["丁瑜", "于泽民", "马驰", "王战", "王久祜", "王文东", "王生洪", "王立忠", "毛增华", "艾维仁", "古建中", "龙启琛", "卢文端"])
+    assert label_lines_frac(names, _lines(names)) == 0.0  # news enumerates names with 、
     index = "\n".join(["Boot loader, 12, 45", "Partitioning, 33, 34-36", "Network configuration, 51",
                        "Firmware, loading, 60, 61", "Keyboard layout, 8", "Mirror selection, 70, 72"])
     assert label_lines_frac(index, _lines(index)) == 1.0
