@@ -28,8 +28,9 @@ passes it. Each signal is one pure function over the text (no Beam, no model), w
   labels ("(a) (b)") or rows of axis ticks ("0 10 20 30 40"): figure residue of an extracted page.
 - ``label_lines_frac``: share of lines (from ``MIN_LABEL_LINES``; for text of fewer lines and no sentence end, of its
   items separated by commas, semicolons, | or wide gaps; not 、, which Chinese news enumerates names with) that are bare labels: letters only with no function word (en stop words;
-  zh function characters 的了是在…), or index entries ending in page numbers: tag clouds, search-query lists, bare
-  heading lists, book indexes. Numbered headings do not count (tables of contents are kept as good text). Verse and lyrics carry
+  zh function characters 的了是在…) and not a name (2+ Latin words all capitalised), or index entries ending in page
+  numbers: tag clouds, search-query lists, bare heading lists, book indexes; a text of one line holding table rules
+  ("--", "==") has cells, not items. Numbered headings do not count (tables of contents are kept as good text). Verse and lyrics carry
   function words or clause marks; options, tables and code carry punctuation.
 
 Thresholds (``quality/default_quality_rules.yaml``): above every good document of the older splits and the held-out set
@@ -240,13 +241,15 @@ def caption_lines(lines: list[str]) -> float:
 def _label_count(block: str) -> int:
     """How many lines of ``block`` (stripped lines joined by line breaks) are labels: an index entry ending in page numbers
     ("…, 132, 170"), or letters only (up to eight Latin words; 2-20 Han, Latin or digit characters with a Han one) with no
-    function word. Numbered headings do not count: a table of contents is good text (the held-out Debian Reference
-    holds whole ones). Candidates are
+    function word and not a name (Latin words all capitalised: credits and sponsor lists). Numbered headings do not
+    count: a table of contents is good text (the held-out Debian Reference holds whole ones). Candidates are
     found by whole-block multi-line patterns at C speed; only they are checked for function words in Python."""
     hits: set[int] = set()
     hits.update(m.start() for m in _LOCATOR_LINE.finditer(block))
     for m in _LABEL_EN_LINE.finditer(block):
-        if EN_STOP.isdisjoint(m.group().lower().split()):
+        words = m.group().split()
+        # every word capitalised: a name or a title (credits, sponsor lists), which good text lists
+        if EN_STOP.isdisjoint(w.lower() for w in words) and not (len(words) > 1 and all(w[0].isupper() for w in words)):
             hits.add(m.start())
     for m in _LABEL_ZH_LINE.finditer(block):
         if _HAN.search(m.group()) and ZH_FUNCTION.isdisjoint(m.group()):
@@ -261,8 +264,8 @@ def label_lines_frac(text: str, lines: list[str]) -> float:
         head = text[:_MAX_CHARS].strip()
         # a text with a sentence end (in its head or at its end: a long list of names closes with one) is prose or
         # verse, whose clauses are not items
-        if _FINAL_MARK.search(head) or _FINAL_MARK.search(text[-200:]):
-            return 0.0
+        if _FINAL_MARK.search(head) or _FINAL_MARK.search(text[-200:]) or "--" in head or "==" in head:
+            return 0.0  # ("--", "==": a table's rules: cells are not items)
         items = [it for it in _ITEM_SEP.split(head) if it]
         if len(items) < 2 * MIN_LABEL_LINES:
             return 0.0
