@@ -19,7 +19,8 @@ Material nobody on the project wrote, read by no other split, LM table or model:
 HTML pages; each page goes by a hash of its file name to the junk material or to the good text. Good text: runs of a
 page's paragraphs and list items, one per line (``good_frag_en`` / ``good_frag_zh``), and short-line text, the
 SYNOPSIS and OPTIONS of the util-linux, procps and openssl man pages rendered by ``man`` (``good_frag_man``; man pages
-are read by no other split; the LM tables read other packages' pages). No verse: no installed package nobody reads
+are read by no other split; the LM tables read other packages' pages; these three packages are on every Debian system
+and are not declared in ``eval_debs.txt``, whose closure decides which catalogues and changelogs other splits sample). No verse: no installed package nobody reads
 has any (fortunes-zh is the dev set's). The glue (modifiers, caption words, header text) is ours. Seeded, made at
 eval time, never stored.
 """
