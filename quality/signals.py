@@ -34,7 +34,9 @@ Signals:
   (``quality.junk_noise``: typos and OCR non-words, digits for letters, homoglyphs, zero-width
   litter, rare Han characters); mixed_width_words, case_chaos_frac, stripped_diacritics, en_accent_words
   (``quality.junk_noise_forms``, which also resolves backspace overstrikes before any signal), han_odd_doubles,
-  han_split_words, han_orphan_frac (``quality.junk_noise_han``: doubled, spaced-out and wordless Han characters).
+  han_split_words, han_orphan_frac (``quality.junk_noise_han``: doubled, spaced-out and wordless Han characters);
+  open_unit_frac, glued_sentence_frac, column_gap_lines, hyphen_residue_words, caption_lines, label_lines_frac
+  (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels).
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.junk_chrome import chrome_lines
+from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
@@ -473,6 +476,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
     out["chrome_lines"] = chrome_lines(nonempty)  # page chrome lines of any shape (quality/junk_chrome.py)
+    out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above

@@ -91,6 +91,10 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_order2": (0.95, ">="),
     "junk_order3": (0.95, ">="),
     "good_order3_zh": (0.03, "<="),
+    "junk_frag": (0.95, ">="),
+    "good_frag_en": (0.03, "<="),
+    "good_frag_zh": (0.03, "<="),
+    "good_frag_man": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -102,7 +106,8 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "guard_review_zh", "guard_quote_en", "junk_fresh5", "good_fresh5_zh", "good_fresh5_en",
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
                         "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
-                        "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh"})
+                        "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh",
+                        "junk_frag", "good_frag_en", "good_frag_zh", "good_frag_man"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -227,6 +232,16 @@ def order3_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import junk_order3
 
     return _split_rows("junk_order3", junk_order3.missing, (junk_order3.make_order3,), "fetch/install", " (make eval-data)")
+
+
+def frag_rows() -> list[dict[str, Any]]:
+    """Fragment junk (``junk_frag``: two columns read across, page furniture inside sentences, fixed-width cuts,
+    sentence heads / tails, keyword stuffing, caption residue, every other line dropped; en and zh from the Debian
+    installation guide; written before the fragment rules, never tuned on, misses never printed) and its good text
+    (guide pages, man-page synopses and options); none when absent (said)."""
+    from corpusgov.quality.eval import junk_frag
+
+    return _split_rows("junk_frag", junk_frag.missing, (junk_frag.make_frag, junk_frag.make_good_frag), "install")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -418,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     held = None if args.no_holdout else holdout_rows(rows)
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
     rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows() + order3_rows()
+    rows += frag_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -513,7 +529,17 @@ def main(argv: list[str] | None = None) -> int:
                                     "sample and Debian classical / technical Chinese neither held out nor trained on; "
                                     "never trained on, misses never printed; first, blind run 2026-12-06 04:59 UTC "
                                     "with the 03:00 junk score: 16.7% (40/240), clean 2.0%); good_order3_zh: 50 "
-                                    "clean documents per source, none of them a junk original"},
+                                    "clean documents per source, none of them a junk original",
+                     "junk_frag": "quality.eval.junk_frag.FRAG_KINDS (16 kinds of fragment junk, 8 en + 8 zh: two "
+                                  "columns read across, page headers/numbers/footnote marks inside sentences, fixed-width "
+                                  "cuts re-joined (en hyphen residue, zh spaces), sentence heads only, sentence tails "
+                                  "only, keyword stuffing, caption residue, every other line dropped; from the Debian "
+                                  "installation guide en/zh_CN, which no other split reads; written before the fragment "
+                                  "rules, never tuned on, misses never printed; first, blind run 2026-12-06 07:23 UTC "
+                                  "with the rules before quality/junk_fragments.py: 13.1% (42/320), good en/zh/man "
+                                  "dropped 0.7/0.0/21.1% (1/139, 0/60, 41/194)); good_frag_en/zh: runs of paragraphs of "
+                                  "the guide's other pages; good_frag_man: SYNOPSIS + OPTIONS of the util-linux, procps "
+                                  "and openssl man pages rendered by man"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
