@@ -325,6 +325,8 @@ QUALITY_RULES: dict[str, Entry] = {
     "no_terminal_punct_lines_frac": ("无结尾标点的行比例", "share of lines without end punctuation"),
     "page_furniture_lines": ("页码与页眉页脚行数", "page numbers, running headers and footers"),
     "chrome_lines": ("网页外壳行数（按钮、分页、政策、签名等）", "page chrome lines of any shape (buttons, pagers, policy, signatures)"),
+    "furniture_lines": ("网站附属内容行数（订阅、下载APP、作者简介、免责声明、推荐阅读、目录，含网页外壳行）",
+                        "site furniture lines (subscribe, get the app, author box, disclaimer, related list, contents; with chrome lines)"),
     "dup_ngram_terms": ("重复的是术语而非整段复制（词汇表类参考文本）", "the repeated n-grams are terms, not copied passages (glossary-like reference text)"),
     "replacement_frac": ("替换字符比例（编码损坏）", "share of replacement characters"),
     "short_lines_frac": ("短行比例", "share of short lines"),

@@ -24,5 +24,5 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "zh_order_llr_modern", "boilerplate_char_frac",
     "page_furniture_lines", "mail_lines", "fragment_lines_frac", "hyphen_break_lines", "en_typo_frac",
     "digit_word_frac", "mixed_script_words", "invisible_frac", "han_rare_frac",
-    "mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles", "han_split_words", "han_orphan_frac", "chrome_lines", "dup_ngram_terms", "junk_score",
+    "mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles", "han_split_words", "han_orphan_frac", "chrome_lines", "furniture_lines", "dup_ngram_terms", "junk_score",
 )

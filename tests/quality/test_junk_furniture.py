@@ -1,0 +1,85 @@
+"""Site furniture written as sentences (quality.junk_furniture): calls to action, author boxes, disclaimers, lists of
+other pages' titles and indexes count; documentation, man-page sections, licences, verse and Chinese technical prose
+that use the same words do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpusgov.config import load_policy
+from corpusgov.quality import junk_furniture as jf
+from corpusgov.quality.signals import compute_signals, evaluate_rules
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+@pytest.mark.parametrize("line", [
+    "Sign up for our newsletter to get the latest tutorials delivered to your inbox.",
+    "We respect your privacy. Unsubscribe at any time.",
+    "Open in app", "Create a free account to keep reading",
+    "Jane Doe writes about Linux and open source. Follow her on Twitter.", "About the author",
+    "The views expressed here do not necessarily reflect those of the publisher.",
+    "This article was originally published on Example News.", "Your email address will not be published.",
+    "Related articles", "Contents [hide]",
+    "下载APP，阅读更多精彩内容", "本文仅代表作者观点，不代表本站立场", "扫码关注我们", "点个“在看”再走吧", "（责任编辑：王芳）",
+    "推荐阅读", "目录",
+])
+def test_furniture_sentences_are_recognised(line: str) -> None:
+    assert jf.is_furniture(line), line
+
+
+@pytest.mark.parametrize("line", [
+    "To subscribe to the debian-user mailing list, send a mail to the list's request address.",
+    "SEE ALSO", "AUTHOR", "Written by Richard Stallman and David MacKenzie.",
+    "The client logs in to the server with its own key.", "Click OK to close the dialog.",
+    "使用 ssh 登录远程服务器后，切换到该目录。", "客户端向服务器注册自己的地址。", "将数据包转发到下一跳路由器。",
+    "See also the section on backups.", "Permission is hereby granted, free of charge, to any person obtaining a copy",
+])
+def test_documentation_wording_is_not_furniture(line: str) -> None:
+    assert not jf.is_furniture(line), line
+
+
+def test_title_list_needs_a_heading_and_titles() -> None:
+    related = _lines("Body text of the page that explains something at length.\nRelated articles\nConfiguring a Cache "
+                     "— May 24, 2016\nBackup\nMigration to Testing")
+    assert jf.title_list_after_head(related) == 1
+    assert jf.furniture_lines(related) == 2.0  # the heading and its list: drops
+    sentences = _lines("Related articles\nThe first related sentence ends here.\nSo does the second one.")
+    assert jf.title_list_after_head(sentences) == 0
+    zh = _lines("正文第一段。\n推荐阅读\n· 公钥基础设施：easy-rsa\n备份配置 2014年11月13日\n什么是 Debian？")
+    assert jf.furniture_lines(zh) == 2.0
+
+
+def test_index_run_counts_as_a_list() -> None:
+    index = _lines("Resizing Partitions, 7, 229, 288\nTablet mapping, 13\nThe child model, 222\nOld Hungarian, 42")
+    assert jf.index_run(index) and jf.furniture_lines(index) == 2.0
+    prose = _lines("In 1998, 12 people met.\nThe plan had 3 parts, 4 steps.\nDone.")
+    assert not jf.index_run(prose)
+
+
+def test_one_furniture_line_is_tolerated_two_count() -> None:
+    one = _lines("An article body that is long enough to be prose and says something.\nAbout the author")
+    assert jf.furniture_lines(one) == 1.0
+    two = _lines("正文第一段，讲的是某个软件的安装方法。\n免责声明：本文仅代表作者个人观点，与本站无关。\n（责任编辑：陈静）")
+    assert jf.furniture_lines(two) == 2.0
+
+
+def test_verse_and_man_pages_are_not_furniture() -> None:
+    verse = _lines("Roses are red\nViolets are blue\nSugar is sweet\nAnd so are you")
+    assert jf.furniture_lines(verse) == 0.0
+    man = _lines("NAME\nls - list directory contents\nAUTHOR\nWritten by Richard M. Stallman and David MacKenzie.\n"
+                 "REPORTING BUGS\nReport any translation bugs to the translation team.\nSEE ALSO\nFull documentation")
+    assert jf.furniture_lines(man) == 0.0
+
+
+def test_shipped_policy_drops_furniture_and_keeps_its_page() -> None:
+    policy = load_policy("configs/demo/policy.yaml")
+    body = ("A daemon is a program that is not explicitly invoked by the user and that stays in the background, "
+            "waiting for a certain condition to be met before performing a task.")
+    junk = f"Monitoring daemons\n{body}\nSubscribe to our newsletter\nNo spam, ever. Unsubscribe at any time."
+    failed = [n for n, a in evaluate_rules(compute_signals(junk, "en"), policy.quality) if a == "drop"]
+    assert "furniture_lines" in failed
+    good = f"Monitoring daemons\n{body}"
+    assert not [n for n, a in evaluate_rules(compute_signals(good, "en"), policy.quality) if a == "drop"]
