@@ -6,9 +6,18 @@ Twitter", 下载APP，阅读更多精彩内容, 本文仅代表作者观点，�
 推荐阅读 / "Contents". Each line detector here recognises one *intent* of furniture — subscribe, get the app, log in
 to read on, about the author, follow/share, editorial disclaimer, a related or contents list, a comment thread —
 by a phrase lexicon per language (C4's policy-phrase filter, Raffel et al. 2020, generalised from cookie/terms lines
-to the other intents). A document with two distinct furniture or chrome lines was scraped with its page; one is
-tolerated (a manual may say "see the author's page" or carry one "Contents" heading). corpusgov drops the document
-(the policy acts on documents; the furniture block is not stripped).
+to the other intents), plus calls to action of any wording (a relation verb — subscribe, join, follow, download,
+register … — with a marketing cue: our/us, now/today/free, a social platform; zh: 欢迎/记得/立即 … before 关注/转发/报名 …).
+A heading with a list of titles under it counts once more, a back-of-book index (three entries "term, 12, 45") twice,
+and a block of short lines before or after the body prose that holds a furniture line once more (the rest of the box).
+A document with two distinct furniture or chrome lines was scraped with its page; one is tolerated (a manual may say
+"see the author's page" or carry one "Contents" heading). corpusgov drops the document (the policy acts on documents;
+the furniture block is not stripped, so a page with its body and its furniture is lost whole — the price of not
+keeping half-cleaned pages).
+
+Thresholds and lexicon were tuned on ``junk_fresh6`` / ``junk_fresh4`` and checked on every older good set and the
+junk score's training good text (none newly dropped but one People's Daily page with a 目录 list); ``junk_fresh7`` was
+written first and is blind (no phrase of its glue is in the lexicon).
 
 Pure functions over a document's non-empty stripped lines; no Beam, no model.
 zh adaptation: the lexicon has the Chinese web's own furniture (打开APP, 扫码关注, 公众号, 点个在看, 责任编辑, 免责声明,
@@ -90,7 +99,7 @@ _FURNITURE_ZH_PARTS = (
     r"本文(?:转载|转自|系|为)|文章(?:来源|转自)|转载自|原文链接|^(?:图片?|图源)(?:来源)?\s*[：:]|来源于网络|^（完）$|"
     r"^【?(?:责编|校对|编辑)\s*[：:]|^作者\s*[：:]|^发布(?:时间|日期)\s*[：:]|(?:浏览|阅读|点击)(?:次数|量)\s*[：:]|"
     r"返回\S{1,4}[，,]\s*查看更多|信息发布平台|仅提供信息存储空间|点击(?:上方|下方)?(?:蓝字|关注)|欢迎(?:关注|留言|转发|分享)|"
-    r"^\d{1,2}\s*(?:分钟|小时|天)前$|^回复$|戳这里|更多精彩|赞赏|打赏|微信扫一扫|分享至|如需转载|小编|觉得不错|记得点赞|下期见|更多资讯",  # credits
+    r"^\d{1,2}\s*(?:分钟|小时|天)前$|^回复$|戳这里|更多精彩|赞赏|打赏|微信扫一扫|分享至|如需转载|小编|觉得不错|记得点赞|下期见",  # credits
 )
 _LIST_HEAD_ZH = r"^(?:相关|推荐|延伸|热门)(?:阅读|文章|推荐)[：:]?$|^猜你喜欢$|^(?:文章|本文)?目\s?录$|^(?:网友|全部|最新|热门)评论"
 _FURNITURE_ZH = re.compile("|".join((*_FURNITURE_ZH_PARTS, _LIST_HEAD_ZH)))
@@ -117,6 +126,31 @@ def is_furniture(line: str) -> bool:
     if _GATE_EN.isdisjoint(_WORD_EN.findall(low)) and not low.startswith("by "):
         return False
     return _FURNITURE_EN.search(low) is not None
+
+
+# Calls to action in general (the second-person imperative of marketing, not of a manual): a line that starts with an
+# action verb of a reader's relation to the site and carries a marketing cue — first person plural, urgency, price
+# or a social platform. A manual's imperatives (click, choose, enter, run, call) are not among the verbs; "get", "try"
+# and "download" need the cue (an exclamation mark is not one: quotations exclaim) ("Download the latest release from our site" is one README line, tolerated alone).
+_CTA_VERB_EN = re.compile(r"^(?:[^\w\s]{1,3}\s*)?(?:subscribe|sign up|join|follow|download|get|grab|claim|try|register|book|"
+                          r"reserve|buy|order|shop|donate|support|watch|listen|rate|review|tag|share|vote|apply|enrol|"
+                          r"enroll|don'?t miss|don'?t forget|never miss|be sure to|visit|email us|tell us|let us know)\b")
+_CTA_CUE_EN = re.compile(r"\b(?:our|us|now|today|free|youtube|spotify|podcasts?|instagram|twitter|facebook|linkedin|"
+                         r"tiktok|patreon|discord|telegram|whatsapp|newsletter)\b")
+# zh: an urgency or invitation word before a relation verb within a few characters (记得点赞, 欢迎转发, 立即报名); 请 and
+# 点击 are a manual's instructions (请点击“确定”), so they are not cues.
+_CTA_ZH = re.compile(r"(?:欢迎|记得|别忘了?|快来|赶紧|赶快|立即|马上|立刻|速来|一定要|戳)[^，。！？]{0,6}?"
+                     r"(?:关注|订阅|分享|转发|点赞|收藏|报名|下载|加入|投递|购买|留言|评论|注册|领取|预约|抢购|参与|三连|支持)")
+
+
+def is_call_to_action(line: str) -> bool:
+    """A call to action of any wording: "Join us on Discord!", "Grab your free copy today", 记得点赞, 欢迎转发."""
+    if _HAN.search(line):
+        return len(line) <= 60 and _CTA_ZH.search(line) is not None
+    if len(line) > 160:
+        return False
+    low = line.lower()
+    return _CTA_VERB_EN.match(low) is not None and _CTA_CUE_EN.search(low) is not None
 
 
 def is_list_head(line: str) -> bool:
@@ -163,13 +197,39 @@ def index_run(lines: list[str]) -> bool:
     return False
 
 
+_PROSE_MIN = 80  # a line of body prose: this long and ending as a sentence (Han: 30 characters)
+
+
+def _is_prose(line: str) -> bool:
+    if _HAN.search(line):
+        return len(_HAN.findall(line)) >= 30
+    return len(line) >= _PROSE_MIN and line.endswith(SENTENCE_ENDS)
+
+
+def furniture_block(lines: list[str], flagged: list[bool]) -> bool:
+    """The common web case: body prose with a block of short lines before it (after the title line) or after it, and
+    a furniture line inside the block — the rest of the block is the same box (buttons, names, dates, prices) even
+    where its wording is not in the lexicon."""
+    prose = [i for i, ln in enumerate(lines) if _is_prose(ln)]
+    if not prose:
+        return False
+    for lo, hi in ((1, prose[0]), (prose[-1] + 1, len(lines))):
+        if hi - lo >= 2 and any(flagged[lo:hi]) and not any(_is_prose(ln) for ln in lines[lo:hi]):
+            return True
+    return False
+
+
 def furniture_lines(lines: list[str], chrome: set[str] | None = None) -> float:
-    """Distinct furniture lines of a document (``is_furniture``) together with its page-chrome lines
-    (``junk_chrome.chrome_keys``, passed in when already computed), plus one for each titled list of other pages. Two
-    drop: furniture and chrome are one family of evidence."""
+    """Distinct furniture lines of a document (``is_furniture``, ``is_call_to_action``) together with its page-chrome
+    lines (``junk_chrome.chrome_keys``, passed in when already computed), plus one for each titled list of other pages
+    and one for a furniture block around the prose (``furniture_block``). Two drop: furniture and chrome are one family
+    of evidence."""
     keys = set(chrome_keys(lines) if chrome is None else chrome)
-    keys.update(re.sub(r"\d+", "0", ln) for ln in lines if is_furniture(ln))
+    flagged = [is_furniture(ln) or is_call_to_action(ln) for ln in lines]
+    keys.update(re.sub(r"\d+", "0", ln) for ln, f in zip(lines, flagged, strict=True) if f)
     index = 2.0 if index_run(lines) else 0.0  # an index is a list of titles on its own: counts as two
     if not keys:
         return index
-    return float(len(keys) + title_list_after_head(lines)) + index
+    if len(keys) == 1 and not any(flagged):  # one chrome line alone: chrome_lines' own tolerance
+        return 1.0 + index
+    return float(len(keys) + title_list_after_head(lines) + furniture_block(lines, flagged)) + index

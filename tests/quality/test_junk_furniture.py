@@ -83,3 +83,25 @@ def test_shipped_policy_drops_furniture_and_keeps_its_page() -> None:
     assert "furniture_lines" in failed
     good = f"Monitoring daemons\n{body}"
     assert not [n for n, a in evaluate_rules(compute_signals(good, "en"), policy.quality) if a == "drop"]
+
+
+@pytest.mark.parametrize(("line", "cta"), [
+    ("Join us on Discord to talk about the next release", True), ("Grab your free copy today", True),
+    ("Follow our blog on Mastodon and Twitter", True), ("记得点赞收藏", True), ("欢迎转发给需要的朋友", True),
+    ("Click OK to close the dialog.", False), ("Get the value of the first field with get().", False),
+    ("Download the source tarball and unpack it.", False), ("Watch for it at a theater near you next summer!", False),
+    ("请点击“确定”按钮下载文件。", False), ("立即生效的配置会写入该文件。", False),
+])
+def test_calls_to_action_need_a_relation_verb_and_a_marketing_cue(line: str, cta: bool) -> None:
+    assert jf.is_call_to_action(line) is cta, line
+
+
+def test_furniture_block_around_prose() -> None:
+    body = ("A daemon is a program that is not explicitly invoked by the user and that stays in the background, "
+            "waiting for a certain condition.")
+    lines = ["Daemons", body, "Workshop seats: 40", "Add it to your calendar", "Join us online today"]
+    flagged = [jf.is_furniture(ln) or jf.is_call_to_action(ln) for ln in lines]
+    assert flagged == [False, False, False, False, True] and jf.furniture_block(lines, flagged)
+    assert jf.furniture_lines(lines) == 2.0  # one furniture line and the box it sits in
+    assert not jf.furniture_block(["Daemons", body, "Join us online today"], [False, False, True])  # one line: no box
+    assert jf.furniture_lines(["Daemons", body, "SEE ALSO", "ls(1)"]) == 0.0
