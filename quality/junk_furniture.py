@@ -131,7 +131,8 @@ def is_furniture(line: str) -> bool:
 # Calls to action in general (the second-person imperative of marketing, not of a manual): a line that starts with an
 # action verb of a reader's relation to the site and carries a marketing cue — first person plural, urgency, price
 # or a social platform. A manual's imperatives (click, choose, enter, run, call) are not among the verbs; "get", "try"
-# and "download" need the cue (an exclamation mark is not one: quotations exclaim) ("Download the latest release from our site" is one README line, tolerated alone).
+# and "download" need the cue ("Download the latest release from our site" is one README line, tolerated alone). An
+# exclamation mark is not a cue: quotations exclaim.
 _CTA_VERB_EN = re.compile(r"^(?:[^\w\s]{1,3}\s*)?(?:subscribe|sign up|join|follow|download|get|grab|claim|try|register|book|"
                           r"reserve|buy|order|shop|donate|support|watch|listen|rate|review|tag|share|vote|apply|enrol|"
                           r"enroll|don'?t miss|don'?t forget|never miss|be sure to|visit|email us|tell us|let us know)\b")

@@ -31,7 +31,6 @@ import html
 import os
 import random
 import re
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -108,12 +107,9 @@ def missing() -> list[str]:
 
 def fetch() -> None:
     """``apt-get download`` the two help packages and unpack them under ROOT (not installed)."""
-    ROOT.mkdir(parents=True, exist_ok=True)
-    for deb in DEBS:
-        if deb in missing():
-            subprocess.run(["apt-get", "download", deb], cwd=ROOT, check=True)
-            path = sorted(ROOT.glob(f"{deb}_*.deb"))[-1]
-            subprocess.run(["dpkg-deb", "-x", str(path), str(ROOT / "unpacked")], check=True)
+    from corpusgov.quality.eval.declared_files import fetch_debs
+
+    fetch_debs(DEBS, ROOT, missing())
 
 
 def _article(rng: random.Random, src: tuple[Page, ...], lo: int = 1, hi: int = 3) -> tuple[str, list[str]]:
