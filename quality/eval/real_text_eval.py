@@ -503,8 +503,9 @@ def main(argv: list[str] | None = None) -> int:
                                     "from the Debian Administrator's Handbook en-US/zh-CN/zh-TW, which no other split "
                                     "reads; glue ours; never tuned on, misses never printed; first run 2026-12-06 04:48 "
                                     "UTC, before the boilerplate round's rules: 20.0% (112/560), good en/zh dropped "
-                                    "0.4/1.8% (1/266, 4/225)); good_fresh6_en/zh: whole handbook sections of the other "
-                                    "half (by a hash of page and anchor)",
+                                    "0.4/1.8% (1/266, 4/225); tuned on by the furniture round (furniture_lines) since "
+                                    "2026-12-06 07:30 UTC: 100%); good_fresh6_en/zh: whole handbook sections of the "
+                                    "other half (by a hash of page and anchor)",
                      "junk_fresh7": "quality.eval.junk_fresh7.FRESH7_KINDS (12 kinds of real help text in page "
                                     "furniture no older split has: podcast/video show notes, recipe-site controls, job "
                                     "ads, press releases, event pages, reference residue en; 原标题/来源/阅读原文, "
@@ -512,7 +513,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "en-US/zh-CN (libreoffice-help-*, MPL-2.0, unpacked by --fetch), which no other "
                                     "split reads; glue ours; never tuned on, misses never printed; first run "
                                     "2026-12-06 07:23 UTC, before the furniture rules: 19.2% (92/480), good en/zh "
-                                    "dropped 5.5/12.8% (22/400, 37/288)); good_fresh7_en/zh: help pages of the other "
+                                    "dropped 5.5/12.8% (22/400, 37/288); with the furniture rule, written after its glue, "
+                                    "07:55 UTC: 51.0%, good unchanged); good_fresh7_en/zh: help pages of the other "
                                     "half (by a hash of the page path), title and prose paragraphs",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
