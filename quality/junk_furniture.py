@@ -53,7 +53,7 @@ _WALL_EN = (r"members only|(?:create|register for) (?:an |a )?(?:free )?account 
             r"reached your (?:\w+ )?limit")
 _AUTHOR_EN = (r"^about the author$|^written by$|view all posts|more (?:articles|posts|stories) (?:by|from)\b|"
               r"see (?:the )?author'?s? posts|writes about\b|follow (?:him|her|them|me|us) on|^follow on \w+|"
-              r"\b\d{1,2} min(?:ute)? read\b|^by [a-z]+ [a-z]+ (?:\||·|-|—)")
+              r"\b\d{1,2} min(?:ute)? read\b|^by [a-z]+ [a-z]+ [|·—–-] ")
 _SHARE_EN = r"share this (?:article|post|story|page)|^share on \w+"
 _DISCLAIM_EN = r"views expressed|do(?:es)? not necessarily (?:reflect|represent)"
 # Where the text came from and what goes with it: repost and credit lines, ad slots, feedback prompts, comment forms,
@@ -66,12 +66,12 @@ _CREDIT_EN = (r"(?:originally|first) (?:published|appeared) (?:on|in|at)|reprint
               r"thanks? (?:you )?for reading|if you (?:enjoyed|liked) this|let us know in the comments|"
               r"comments are closed|your email address will not be published|required fields are marked|notify me of|"
               r"save my name|^post navigation$|^filed under\b|^tags?\s*:|^categor(?:y|ies)\s*:|^posted in\b|"
-              r"send us a tip|got a (?:news )?tip|report an (?:error|issue with this)|^(?:last )?updated\s*:?\s*\w+ \d|"
-              r"(?:follow|join|support|contact|subscribe to) us\b|(?:join|visit|follow) our (?:community|channel|"
+              r"send us a tip|got a (?:news )?tip|^report an? (?:error|typo|problem)$|^(?:last )?updated\s*:?\s*\w+ \d|"
+              r"(?:join|visit|follow) our (?:community|channel|"
               r"page|forum|discord|facebook|twitter|instagram)|^[\w.-]{2,30} (?:says|said|commented|replied):?$|"
               r"^\d{1,2} (?:minutes?|hours?|days?|weeks?|months?) ago$|(?:sign up|register) (?:for|to) (?:free|our|get|receive)")
 _LIST_HEAD_EN = (r"related (?:articles|posts|stories|reading|content)|you (?:might|may) also like|recommended for you|"
-                 r"more from (?:this|our) \w+|^read next$|^(?:up )?next:?$|^contents \[hide\]$|^on this page$|"
+                 r"more from (?:this|our) \w+|^read next$|^up next:?$|^contents \[hide\]$|^on this page$|"
                  r"^in this (?:article|post)$|^table of contents$|^contents$|^more stories$|^popular (?:posts|articles)$|"
                  r"^(?:previous|past|recent) episodes$|^(?:\d+ )?(?:comments|responses|thoughts on this)$")
 _FURNITURE_EN = re.compile("|".join((_SUBSCRIBE_EN, _APP_EN, _WALL_EN, _AUTHOR_EN, _SHARE_EN, _DISCLAIM_EN,
@@ -93,10 +93,10 @@ _WORD_EN = re.compile(r"[a-z]+")
 _FURNITURE_ZH_PARTS = (
     r"(?:打开|下载|安装)\s*(?:APP|App|app|客户端)|(?:APP|App)\s*(?:内|中)(?:打开|查看|阅读)|阅读体验更佳|扫码下载",  # app
     r"登录后(?:可|查看|阅读|继续)|立即登录|免费注册|开通会员|扫码登录|剩余\s*\d+\s*%|(?:阅读|查看|展开)全文",  # walls
-    r"扫码|二维码|公众号|点(?:个|一下)?[“\"]?在看|在看[”\"]?再走|点赞|关注(?:我们|“)|获取更多|喜欢就",  # follow / share
+    r"扫码|二维码|公众号|点(?:个|一下)?[“\"]?在看|在看[”\"]?再走|点赞|关注(?:我们|“)|获取更多(?:技术)?(?:干货|福利|精彩)|喜欢就",  # follow / share
     r"免责声明|不代表本站|仅代表作者|版权归原作者|侵权请联系|仅供学习交流|责任编辑|^（?编辑\s*[：:]|"
     r"^来源\s*[：:]|\s来源\s*[：:]|转载请注明|阅读原文",  # editorial
-    r"本文(?:转载|转自|系|为)|文章(?:来源|转自)|转载自|原文链接|^(?:图片?|图源)(?:来源)?\s*[：:]|来源于网络|^（完）$|"
+    r"本文(?:转载|转自|系|为)|文章(?:来源|转自)|转载自|原文链接|^(?:图片来源|图源)\s*[：:]|来源于网络|^（完）$|"
     r"^【?(?:责编|校对|编辑)\s*[：:]|^作者\s*[：:]|^发布(?:时间|日期)\s*[：:]|(?:浏览|阅读|点击)(?:次数|量)\s*[：:]|"
     r"返回\S{1,4}[，,]\s*查看更多|信息发布平台|仅提供信息存储空间|点击(?:上方|下方)?(?:蓝字|关注)|欢迎(?:关注|留言|转发|分享)|"
     r"^\d{1,2}\s*(?:分钟|小时|天)前$|^回复$|戳这里|更多精彩|赞赏|打赏|微信扫一扫|分享至|如需转载|小编|觉得不错|记得点赞|下期见",  # credits
@@ -150,12 +150,18 @@ def is_call_to_action(line: str) -> bool:
         return len(line) <= 60 and _CTA_ZH.search(line) is not None
     if len(line) > 160:
         return False
+    start = line.lstrip("-–—•·*>»→ ")
+    if not start[:1].isupper():  # a wrapped line of prose may start with "share" or "free"; a call to action is capitalised
+        return False
     low = line.lower()
     return _CTA_VERB_EN.match(low) is not None and _CTA_CUE_EN.search(low) is not None
 
 
 def is_list_head(line: str) -> bool:
-    """The heading of a list of other pages' titles: related articles, contents, comments (推荐阅读, 目录, 网友评论)."""
+    """The heading of a list of other pages' titles: related articles, contents, comments (推荐阅读, 目录, 网友评论). An
+    upper-case heading is a manual's section ("COMMENTS" in a man page), not a page widget."""
+    if line.isupper():
+        return False
     if _HAN.search(line):
         return len(line) <= 20 and _LIST_HEAD_ZH_RE.search(line) is not None
     return len(line) <= 40 and _LIST_HEAD_EN_RE.search(line.lower()) is not None
@@ -169,15 +175,21 @@ def is_title_line(line: str) -> bool:
     return len(line) <= (_TITLE_MAX_HAN if _HAN.search(line) else _TITLE_MAX)
 
 
+_CONTENTS_HEAD = re.compile(r"contents|on this page|in this (?:article|post)|目\s?录", re.IGNORECASE)
+_NUMBERED = re.compile(r"^\d{1,2}(?:[.、]\s?|\s)\S")
+
+
 def title_list_after_head(lines: list[str]) -> int:
     """Lines of title lists: a list heading followed by two or more title lines (its entries); the entries count as
-    one line more (a heading alone is one furniture line, a heading with its list two)."""
+    one line more (a heading alone is one furniture line, a heading with its list two). A contents heading needs
+    numbered entries (a page widget numbers its sections; a manual's own contents heading does not count alone)."""
     hits = 0
     for i, ln in enumerate(lines):
         if is_list_head(ln):
+            numbered = _CONTENTS_HEAD.search(ln) is not None
             run = 0
             for nxt in lines[i + 1: i + 4]:
-                if not is_title_line(nxt):
+                if not is_title_line(nxt) or (numbered and not _NUMBERED.match(nxt)):
                     break
                 run += 1
             hits += run >= 2

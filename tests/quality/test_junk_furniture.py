@@ -105,3 +105,18 @@ def test_furniture_block_around_prose() -> None:
     assert jf.furniture_lines(lines) == 2.0  # one furniture line and the box it sits in
     assert not jf.furniture_block(["Daemons", body, "Join us online today"], [False, False, True])  # one line: no box
     assert jf.furniture_lines(["Daemons", body, "SEE ALSO", "ls(1)"]) == 0.0
+
+
+def test_manual_wording_found_in_installed_docs_is_not_furniture() -> None:
+    """Lines of man pages, READMEs and the GPL that an earlier lexicon took for furniture."""
+    assert not jf.is_call_to_action("share and change all versions of a program--to make sure it remains free")
+    assert not jf.is_furniture("by using the --help-property option followed by a property name.")
+    assert not jf.is_furniture("curl  operation  will  not fail or even report an error clearly.")
+    assert not jf.is_furniture("If you are the author of an awesome program and want to join us in writing")
+    man = _lines("COMMENTS\nLines starting with # are comments\nBlank lines are ignored\nSee below")
+    assert jf.title_list_after_head(man) == 0  # an upper-case section heading is not a page widget
+    toc = _lines("Contents\nIntroduction\nInstalling\nUsage")
+    assert jf.title_list_after_head(toc) == 0  # a manual's own contents heading: entries not numbered
+    assert jf.title_list_after_head(_lines("Contents\n1 Introduction\n2. Installing\n3 Usage")) == 1
+    assert not jf.is_furniture("左 Ctrl 键、左 Alt 键和Delete）来关机。参见inittab(5)获取更多细节")  # Debian Reference zh
+    assert not jf.is_furniture("图片：")  # a news page's caption label, not a credit line
