@@ -514,7 +514,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "split reads; glue ours; never tuned on, misses never printed; first run "
                                     "2026-12-06 07:23 UTC, before the furniture rules: 19.2% (92/480), good en/zh "
                                     "dropped 5.5/12.8% (22/400, 37/288); with the furniture rule, written after its glue, "
-                                    "07:55 UTC: 51.0%, good unchanged); good_fresh7_en/zh: help pages of the other "
+                                    "08:16 UTC: 51.0%, good unchanged); good_fresh7_en/zh: help pages of the other "
                                     "half (by a hash of the page path), title and prose paragraphs",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
