@@ -139,8 +139,13 @@ def _key(line: str) -> str:
 
 
 def chrome_lines(lines: list[str]) -> float:
-    """Distinct chrome lines of a document. Table rows, prompts and lines of wrapped prose (the line runs on into a
-    lower-case next line, or continues a long line without a sentence end) are never chrome."""
+    """Distinct chrome lines of a document (``chrome_keys``)."""
+    return float(len(chrome_keys(lines)))
+
+
+def chrome_keys(lines: list[str]) -> set[str]:
+    """The distinct chrome lines of a document, by ``_key``. Table rows, prompts and lines of wrapped prose (the line
+    runs on into a lower-case next line, or continues a long line without a sentence end) are never chrome."""
     keys = set()
     for i, ln in enumerate(lines):
         if ln.startswith(_TABLE_START):
@@ -152,4 +157,4 @@ def chrome_lines(lines: list[str]) -> float:
             continue
         if is_chrome(ln):
             keys.add(_key(ln))
-    return float(len(keys))
+    return keys

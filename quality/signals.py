@@ -49,8 +49,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
-from corpusgov.quality.junk_chrome import chrome_lines
+from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_fragments import fragment_signals
+from corpusgov.quality.junk_furniture import furniture_lines
 from corpusgov.quality.junk_lines import line_signals
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
@@ -475,7 +476,9 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
     out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
-    out["chrome_lines"] = chrome_lines(nonempty)  # page chrome lines of any shape (quality/junk_chrome.py)
+    chrome = chrome_keys(nonempty)
+    out["chrome_lines"] = float(len(chrome))  # page chrome lines of any shape (quality/junk_chrome.py)
+    out["furniture_lines"] = furniture_lines(nonempty, chrome)  # furniture sentences + chrome (quality/junk_furniture.py)
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)

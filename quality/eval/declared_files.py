@@ -106,3 +106,17 @@ def declared(paths: Iterable[Path]) -> list[Path]:
     Paths outside ``/usr`` (test fixtures) are kept: only the system's own files are filtered."""
     owned = _declared_paths()
     return sorted(p for p in paths if owned is None or not str(p).startswith("/usr/") or str(p) in owned)
+
+
+def fetch_debs(debs: Iterable[str], root: Path, absent: Iterable[str]) -> None:
+    """``apt-get download`` each of ``debs`` that is in ``absent`` into ``root`` and unpack it under ``root/unpacked``
+    (never installed: the eval splits that read packages outside the declared closure use this)."""
+    import subprocess
+
+    root.mkdir(parents=True, exist_ok=True)
+    todo = set(absent)
+    for deb in debs:
+        if deb in todo:
+            subprocess.run(["apt-get", "download", deb], cwd=root, check=True)
+            path = sorted(root.glob(f"{deb}_*.deb"))[-1]
+            subprocess.run(["dpkg-deb", "-x", str(path), str(root / "unpacked")], check=True)

@@ -78,6 +78,9 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh6": (0.95, ">="),
     "good_fresh6_zh": (0.03, "<="),
     "good_fresh6_en": (0.03, "<="),
+    "junk_fresh7": (0.95, ">="),
+    "good_fresh7_zh": (0.03, "<="),
+    "good_fresh7_en": (0.03, "<="),
     "junk_order": (0.95, ">="),
     "junk_noise": (0.95, ">="),
     "good_noise_en": (0.03, "<="),
@@ -107,7 +110,8 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
                         "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
                         "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh",
-                        "junk_frag", "good_frag_en", "good_frag_zh", "good_frag_man"})
+                        "junk_frag", "good_frag_en", "good_frag_zh", "good_frag_man",
+                        "junk_fresh7", "good_fresh7_zh", "good_fresh7_en"})
 ZH_TECH_TARGET = 0.99
 
 
@@ -204,6 +208,16 @@ def fresh6_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import junk_fresh6
 
     return _split_rows("junk_fresh6", junk_fresh6.missing, (junk_fresh6.make_fresh6, junk_fresh6.make_good6), "install")
+
+
+def fresh7_rows() -> list[dict[str, Any]]:
+    """Real help text in furniture kinds no older split has (``junk_fresh7``: show notes, recipe controls, job ads,
+    press releases, event pages, reference residue; 原标题/来源, 公众号 sign-offs, video notes, 报名, 招聘, 参考资料;
+    LibreOffice help en/zh; written before the furniture rules, never tuned on, misses never printed); none when absent."""
+    from corpusgov.quality.eval import junk_fresh7
+
+    return _split_rows("junk_fresh7", junk_fresh7.missing, (junk_fresh7.make_fresh7, junk_fresh7.make_good7), "fetch",
+                       " (make eval-data)")
 
 
 def noise_rows() -> list[dict[str, Any]]:
@@ -434,6 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = rows + extra_junk(rows) + heldout_junk(rows) + blind_junk(rows) + fresh_junk(rows) + fresh2_junk(rows)
     rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows() + order3_rows()
     rows += frag_rows()
+    rows += fresh7_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -504,8 +519,19 @@ def main(argv: list[str] | None = None) -> int:
                                     "from the Debian Administrator's Handbook en-US/zh-CN/zh-TW, which no other split "
                                     "reads; glue ours; never tuned on, misses never printed; first run 2026-12-06 04:48 "
                                     "UTC, before the boilerplate round's rules: 20.0% (112/560), good en/zh dropped "
-                                    "0.4/1.8% (1/266, 4/225)); good_fresh6_en/zh: whole handbook sections of the other "
-                                    "half (by a hash of page and anchor)",
+                                    "0.4/1.8% (1/266, 4/225); tuned on by the furniture round (furniture_lines) since "
+                                    "2026-12-06 07:30 UTC: 100%); good_fresh6_en/zh: whole handbook sections of the "
+                                    "other half (by a hash of page and anchor)",
+                     "junk_fresh7": "quality.eval.junk_fresh7.FRESH7_KINDS (12 kinds of real help text in page "
+                                    "furniture no older split has: podcast/video show notes, recipe-site controls, job "
+                                    "ads, press releases, event pages, reference residue en; 原标题/来源/阅读原文, "
+                                    "公众号 sign-offs, video notes, 报名, 招聘, 参考资料 zh; from the LibreOffice 7.4 help "
+                                    "en-US/zh-CN (libreoffice-help-*, MPL-2.0, unpacked by --fetch), which no other "
+                                    "split reads; glue ours; never tuned on, misses never printed; first run "
+                                    "2026-12-06 07:23 UTC, before the furniture rules: 19.2% (92/480), good en/zh "
+                                    "dropped 5.5/12.8% (22/400, 37/288); with the furniture rule, written after its glue, "
+                                    "08:16 UTC: 51.0%, good unchanged); good_fresh7_en/zh: help pages of the other "
+                                    "half (by a hash of the page path), title and prose paragraphs",
                      "junk_order": "quality.eval.order_blind.ORDER_KINDS (shuffled words, shuffled characters, swapped "
                                    "word pairs, spliced sentences; zh from the guard's news and novel, en from its "
                                    "quotations; misses never printed; its Chinese kinds trained on by the junk score "
