@@ -37,8 +37,9 @@ _HAN_ITEM = re.compile(r"[\u3400-\u9fffA-Za-z]{1,6}(?:[(（]\d{1,5}[)）])?")
 _COUNTER = re.compile(r"(?:[\u3400-\u9fff]{1,4}|\b[A-Z][a-z]+) ?[(（]\d{1,5}[)）]|\b(?i:posts|joined|comments|replies|views|likes|points)"
                       r"\s*[:：]\s*\d|[\u3400-\u9fff]{1,4}[:：]\s*\d{1,6}(?:\s|$)")
 _MAX_ROW = 90
-# A row of bracketed links, as texi2html and old sites draw navigation: "[Top][Contents][Index][ ? ]".
-_BRACKET_ROW = re.compile(r"(?:\[(?!:)[^\[\]]{1,60}\]\s*){3,}|(?:【[^【】]{1,6}】\s*){2,}")  # zh: 【打印】 【关闭】
+# A row of bracketed links, as texi2html and old sites draw navigation: "[Top][Contents][Index][ ? ]"; a bracket that
+# opens on "-" is an optional argument of a command synopsis ("[-host hostname] [-port port] [-4]"), not a link.
+_BRACKET_ROW = re.compile(r"(?:\[(?![:-])[^\[\]]{1,60}\]\s*){3,}|(?:【[^【】]{1,6}】\s*){2,}")  # zh: 【打印】 【关闭】
 # A UI control or label on a line of its own (consent, forum, share and comment buttons; "Share this:"), at most four
 # words; "See also" and headings of documentation do not use these words alone.
 _UI_EN = re.compile(r"(?:i agree|i accept|accept(?: all)?|agree|decline|reject(?: all)?|learn more|got it|no thanks|"

@@ -36,7 +36,9 @@ _PLAIN_WORD = re.compile(r"(?<!\S)[(\[{\"'“‘«*]*([A-Za-z]{3,})[)\]}>\"'”�
 # A word's case runs are legitimate when it is lower, UPPER, Title or camel-cased (each capital but a leading run
 # of capitals starts a lower-case run of two or more letters: getValue, McDonald, iPhone, IPv6, URLs).
 _LOWER_UPPER = re.compile(r"[a-z][A-Z]")
-_CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*")
+# Unit symbols are case patterns of their own: IEC 80000-13 binary prefixes (KiB, MiB … YiB, Kibit) and hertz (kHz).
+_CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*|"
+                      r"[KMGTPEZY]i(?:B|bit)s?|[kMGT]Hz")
 _LATIN_ACCENTED = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]")
 LANG_MODEL = Path(__file__).with_name("lang_ngrams.json")

@@ -37,7 +37,8 @@ def test_button_rows(line: str) -> None:
 
 @pytest.mark.parametrize("line", ["name    type    default value", "-a, --all     do not ignore entries",
                                   "如果有               Meta               前缀的字符               x",
-                                  "床前明月光，疑是地上霜。", "[:alnum:]  [:alpha:]  [:blank:]", "Reply to the sender."])
+                                  "床前明月光，疑是地上霜。", "[:alnum:]  [:alpha:]  [:blank:]", "Reply to the sender.",
+                                  "[-host hostname] [-port port] [-bind host:port] [-4] [-6]"])  # a command synopsis
 def test_not_button_rows(line: str) -> None:
     assert not c.is_button_row(line)
 

@@ -81,6 +81,8 @@ def test_case_chaos() -> None:
     assert case_chaos_frac(chaos) > 0.05
     names = PARA_EN + " Use getValue, iPhone, McDonald, IPv6, URLs, JavaScript, NASA and PostgreSQL here."
     assert case_chaos_frac(names) == 0.0
+    units = PARA_EN + " Sizes take the suffixes KiB, MiB, GiB, TiB, PiB, EiB, ZiB and YiB; clocks run at 800 MHz or 2 GHz."
+    assert case_chaos_frac(units) == 0.0  # IEC binary prefixes and hertz (util-linux man pages)
     assert "case_chaos_frac" in _drops(chaos, "en")
 
 
