@@ -17,8 +17,6 @@ from pathlib import Path
 
 import numpy as np
 
-from corpusgov.quality.packed_lookup import PackedLookup
-
 PREFIX_CHARS = 2000
 MIN_HAN = 20
 MIN_ODD_DOUBLES = 3
@@ -174,13 +172,6 @@ def _word_pairs() -> tuple[np.ndarray, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _pairs_lookup() -> PackedLookup:
-    """The ``_word_pairs`` keys as a hash table (membership in about one probe instead of a binary search's ~18)."""
-    pairs = _word_pairs()[0]
-    return PackedLookup(pairs, np.arange(len(pairs)))
-
-
-@lru_cache(maxsize=1)
 def _function_table() -> np.ndarray:
     """Per Han offset: 1 for a modern function character, 2 for a classical particle (``zh_order``), else 0."""
     from corpusgov.quality import textlm, zh_order
@@ -227,11 +218,12 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
         return [0.0] * n
     keep = judged[hdoc]
     hidx, hdoc = hidx[keep], hdoc[keep]
-    alone = _word_pairs()[1]
+    pairs, alone = _word_pairs()
     c = textlm._simplified()[hc[keep]]
     adj = np.flatnonzero(np.diff(hidx) == 1)  # neighbouring Han characters (the separators keep texts apart)
     keys = c[adj] * textlm.HAN_N + c[adj + 1]
-    word = adj[_pairs_lookup().rows_of(keys) >= 0]
+    at = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
+    word = adj[pairs[at] == keys]
     paired = np.zeros(len(hidx), dtype=bool)
     paired[word] = True
     paired[word + 1] = True

@@ -2,8 +2,8 @@
 
 - ASCII tokens by ``str.translate`` + ``split`` (``signals._tokenise``) == ``_SPACED_TOKEN_RE.findall``;
 - ASCII Latin words the same way (``naturalness._ascii_latin_words``) == ``_LATIN_WORD.findall``;
-- pair keys looked up in a hash table (``naturalness.pair_rows``, ``junk_noise_han._pairs_lookup``) == the binary
-  search in the sorted table that was used before (row, membership and PMI value).
+- pair keys looked up in a hash table (``naturalness.pair_rows``) == the binary search in the sorted table that was
+  used before (row, membership and PMI value).
 
 Texts: random ASCII strings over letters, digits, punctuation and every kind of ASCII white space (seeded), the
 shared real-text dev set when present; keys: every table key, its neighbours and random keys.
@@ -17,7 +17,6 @@ import string
 import numpy as np
 import pytest
 
-from corpusgov.quality import junk_noise_han as jnh
 from corpusgov.quality import naturalness as nat
 from corpusgov.quality import signals as sig
 from corpusgov.quality.eval import real_text_eval as rte
@@ -66,13 +65,6 @@ def test_pair_rows_equal_binary_search() -> None:
     got_found, got_pmi = nat._pair_pmi(keys, vals)
     assert np.array_equal(got_found, found)
     assert np.array_equal(got_pmi, np.where(found, vals[pos], 0.0))
-
-
-def test_orphan_pairs_lookup_equals_binary_search() -> None:
-    pairs = jnh._word_pairs()[0]
-    keys = _queries(pairs)
-    pos = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)
-    assert np.array_equal(jnh._pairs_lookup().rows_of(keys) >= 0, pairs[pos] == keys)
 
 
 @pytest.mark.parametrize("text", ["", "abc", "中文文本，没有英文。", "Mixed 中文 and English words, 123."])
