@@ -137,6 +137,9 @@ _NO_LETTER_WORD_RE = re.compile(r"(?<!\S)(?:[^\w\s]|[\d_])+(?!\S)")
 # least one, a letterless word vanishes, so ``split()`` of the result counts the words holding a letter.
 _ASCII_LETTERS_AND_SPACE = {c: None for c in range(128) if not (chr(c).isalpha() or chr(c).isspace())}
 _SPACED_TOKEN_RE = re.compile(r"[^\W_]+")
+# ASCII text: every character but a letter or digit becomes a space, so ``split()`` gives the ``_SPACED_TOKEN_RE``
+# tokens (the ASCII word characters less ``_``) at about half the cost of ``findall``.
+_ASCII_ALNUM_ONLY = {c: " " for c in range(128) if not chr(c).isalnum()}
 _UNSPACED_CLASS = (
     "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0e7f\u0e80-\u0eff\u1000-\u109f"
     "\u1780-\u17ff\u0f00-\u0fff\U00020000-\U0002ffff"
@@ -313,7 +316,10 @@ def _tokenise(text: str, lang: str | None) -> _Tokens:
     coded = text.translate(script_table())
     unspaced = _is_unspaced(lang, coded)
     lower = text.lower()
-    tokens = (_UNSPACED_TOKEN_RE if unspaced else _SPACED_TOKEN_RE).findall(lower)
+    if unspaced:
+        tokens = _UNSPACED_TOKEN_RE.findall(lower)
+    else:
+        tokens = lower.translate(_ASCII_ALNUM_ONLY).split() if lower.isascii() else _SPACED_TOKEN_RE.findall(lower)
     ids, codes = _token_ids(tokens)
     return _Tokens(text, coded, unspaced, lower, tokens, ids, codes)
 

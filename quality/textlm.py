@@ -47,7 +47,7 @@ from typing import NamedTuple
 import numpy as np
 
 from corpusgov.quality import zh_order
-from corpusgov.quality.naturalness import simplified_code_points, word_pair_keys
+from corpusgov.quality.naturalness import pair_rows, simplified_code_points
 
 TABLE_PATH = Path(__file__).with_name("textlm.npz")
 MAX_CHARS = 2000
@@ -287,10 +287,7 @@ def _coherence(out: dict[str, np.ndarray], c: Codes, w: Words, wb: np.ndarray, h
 def _cross(out: dict[str, np.ndarray], first: np.ndarray, second: np.ndarray, gain: np.ndarray, doc: np.ndarray,
            n: int) -> None:
     """``zh_lm_cross_neg``: over the pairs not inside a dictionary word, the share whose gain is below CROSS_NEG."""
-    keys = (first + HAN_LO) << 21 | (second + HAN_LO)
-    table = word_pair_keys()
-    at = np.minimum(np.searchsorted(table, keys), len(table) - 1)
-    cross = table[at] != keys
+    cross = pair_rows((first + HAN_LO) << 21 | (second + HAN_LO)) < 0  # not a pair inside a dictionary word
     bad, cnt = _per_doc(doc[cross], (gain[cross] < CROSS_NEG).astype(np.float64), n)
     out["zh_lm_cross_neg"] = np.where(cnt >= MIN_CROSS, bad / np.maximum(cnt, 1), NEUTRAL["zh_lm_cross_neg"])
 

@@ -1,0 +1,74 @@
+"""The issue-15 fast paths of the quality signals return exactly what the code they replaced returned.
+
+- ASCII tokens by ``str.translate`` + ``split`` (``signals._tokenise``) == ``_SPACED_TOKEN_RE.findall``;
+- ASCII Latin words the same way (``naturalness._ascii_latin_words``) == ``_LATIN_WORD.findall``;
+- pair keys looked up in a hash table (``naturalness.pair_rows``) == the binary search in the sorted table that was
+  used before (row, membership and PMI value).
+
+Texts: random ASCII strings over letters, digits, punctuation and every kind of ASCII white space (seeded), the
+shared real-text dev set when present; keys: every table key, its neighbours and random keys.
+"""
+
+from __future__ import annotations
+
+import random
+import string
+
+import numpy as np
+import pytest
+
+from corpusgov.quality import naturalness as nat
+from corpusgov.quality import signals as sig
+from corpusgov.quality.eval import real_text_eval as rte
+
+_ALPHABET = string.ascii_letters + string.digits + string.punctuation + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x00\x7f"
+
+
+def _ascii_texts() -> list[str]:
+    rnd = random.Random(15)
+    texts = ["".join(rnd.choice(_ALPHABET) for _ in range(rnd.randint(0, 60))) for _ in range(5000)]
+    texts += ["", " ", "a", "ab", "a_b", "x1y2 z_3", "The quick-brown fox's 2nd jump.\n\nEnd_of_it"]
+    rows = rte.load_dev() if rte.dev_path().is_file() else []
+    return texts + [r["text"] for r in rows if r["text"].isascii()]
+
+
+def test_ascii_tokens_equal_the_regex() -> None:
+    for text in _ascii_texts():
+        tok = sig._tokenise(text, "en")
+        assert tok.tokens == sig._SPACED_TOKEN_RE.findall(text.lower()), repr(text)
+
+
+def test_ascii_latin_words_equal_the_regex() -> None:
+    for text in _ascii_texts():
+        low = text.lower()
+        assert nat._ascii_latin_words(low) == nat._LATIN_WORD.findall(low), repr(text)
+        for cut in (0, 1, 5, 30):
+            assert nat.ascii_latin_words(low, cut) == (nat._LATIN_WORD.findall(low), nat._LATIN_WORD.findall(low[:cut]))
+
+
+def _queries(table: np.ndarray) -> np.ndarray:
+    rng = np.random.default_rng(15)
+    pick = table[rng.integers(0, len(table), 20_000)]
+    rand = rng.integers(0, int(table.max()) + 2, 20_000, dtype=np.int64)
+    return np.concatenate([table, table + 1, table - 1, pick, rand, [0, int(table.max()) + 1]])
+
+
+def test_pair_rows_equal_binary_search() -> None:
+    table = nat.word_pair_keys()
+    vals = nat._han_arrays()[3]
+    keys = _queries(table)
+    pos = np.minimum(np.searchsorted(table, keys), len(table) - 1)
+    found = table[pos] == keys
+    rows = nat.pair_rows(keys)
+    assert np.array_equal(rows >= 0, found)
+    assert np.array_equal(rows[found], pos[found])
+    got_found, got_pmi = nat._pair_pmi(keys, vals)
+    assert np.array_equal(got_found, found)
+    assert np.array_equal(got_pmi, np.where(found, vals[pos], 0.0))
+
+
+@pytest.mark.parametrize("text", ["", "abc", "中文文本，没有英文。", "Mixed 中文 and English words, 123."])
+def test_non_ascii_paths_unchanged(text: str) -> None:
+    tok = sig._tokenise(text, None)
+    rx = sig._UNSPACED_TOKEN_RE if tok.unspaced else sig._SPACED_TOKEN_RE
+    assert tok.tokens == rx.findall(text.lower())
