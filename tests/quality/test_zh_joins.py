@@ -101,3 +101,15 @@ def test_a_text_scores_the_same_alone_and_in_a_batch() -> None:
     for t, b in zip(texts, batch, strict=True):
         alone = textlm.textlm_batch([t], coherence=False)[0]
         assert all(alone[k] == b[k] for k in zh_joins.SIGNALS)
+
+
+def test_the_shipped_junk_score_reads_the_joins_and_scores_swapped_words_higher() -> None:
+    from corpusgov.quality.junk_score import load_model
+    from corpusgov.quality.signals import compute_signals
+
+    assert set(zh_joins.SIGNALS) <= set(load_model().features)
+    real = compute_signals(ZH, "zh-Hans")["junk_score"]
+    swapped = [compute_signals(_swapped(ZH, s, p=0.4), "zh-Hans")["junk_score"] for s in range(6)]
+    assert all(s > real for s in swapped)
+    assert sum(swapped) / len(swapped) > 0.3 > real
+    assert compute_signals(CLASSICAL, "zh-Hans")["junk_score"] < 0.3
