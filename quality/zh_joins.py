@@ -56,7 +56,8 @@ _KIND[0] = 1  # the separator between a batch's documents: a text starts and end
 
 
 class JoinTables(NamedTuple):
-    tri: np.ndarray  # per trigram bucket: log10 share among real / word-shuffled trigrams (0: no evidence)
+    tri: np.ndarray  # per trigram bucket, int8 steps of 1 / LLR_SCALE: log10 share among real / word-shuffled
+    # trigrams (0: no evidence); int8 so that the random look-ups touch 2 MB, not 8
     start: np.ndarray  # per simplified Han offset: log10 P(c | sentence start) - log10 P(c | clause start inside)
     end: np.ndarray  # the same for clause ends
 
@@ -71,7 +72,7 @@ def position_ratio(sent: np.ndarray, inner: np.ndarray) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def load_tables(path: Path = TABLE_PATH) -> JoinTables:
     z = np.load(path)
-    return JoinTables(z["tri"].astype(np.float32) / np.float32(LLR_SCALE), position_ratio(z["start_sent"], z["start_inner"]),
+    return JoinTables(z["tri"].astype(np.int8), position_ratio(z["start_sent"], z["start_inner"]),
                       position_ratio(z["end_sent"], z["end_inner"]))
 
 
@@ -100,26 +101,37 @@ def _mean(doc: np.ndarray, vals: np.ndarray, n: int, least: int, neutral: float)
     return np.where(cnt >= least, tot / np.maximum(cnt, 1), neutral)
 
 
+def _segments(doc: np.ndarray) -> np.ndarray:
+    """Start of every run of equal values in the sorted array ``doc``."""
+    return np.concatenate(([0], np.flatnonzero(doc[1:] != doc[:-1]) + 1)) if len(doc) else np.zeros(0, dtype=np.int64)
+
+
 def _worst_window(doc: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
-    """Per document: the lowest mean of ``WINDOW`` consecutive values (documents with fewer: neutral)."""
+    """Per document (``doc`` sorted): the lowest mean of ``WINDOW`` consecutive values (fewer values: neutral)."""
     out = np.full(n + 1, NEUTRAL["zh_join_worst"])
     if len(vals) < WINDOW:
         return out
     cs = np.concatenate(([0.0], np.cumsum(vals, dtype=np.float64)))
     sums = (cs[WINDOW:] - cs[:-WINDOW]) / WINDOW
     ok = doc[WINDOW - 1:] == doc[: len(doc) - WINDOW + 1]
-    np.minimum.at(out, doc[: len(sums)][ok], sums[ok])
+    d, v = doc[: len(sums)][ok], sums[ok]
+    if len(d):
+        starts = _segments(d)
+        out[d[starts]] = np.minimum.reduceat(v, starts)
     return out
 
 
 def _lowest_mean(doc: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
-    """Per document: the mean of its ``LOWEST`` lowest values (sorted by document, then value)."""
-    order = np.lexsort((vals, doc))
-    d = doc[order]
-    first = np.searchsorted(d, d)  # where each value's document starts in the sorted order
+    """Per document (``doc`` sorted): the mean of its ``LOWEST`` lowest values. ``vals`` are table steps (multiples
+    of 1 / ``LLR_SCALE`` within +-127 steps), so one integer sort orders by document, then value."""
+    steps = np.rint(vals * LLR_SCALE).astype(np.int64)
+    order = np.argsort(doc.astype(np.int64) * 256 + steps + 128)
+    d, v = doc[order], vals[order]
+    starts = _segments(d)
+    first = np.repeat(starts, np.diff(np.concatenate((starts, [len(d)]))))
     keep = np.arange(len(d)) - first < LOWEST
     cnt = np.bincount(d[keep], minlength=n + 1)[: n + 1]
-    tot = np.bincount(d[keep], weights=vals[order][keep], minlength=n + 1)[: n + 1]
+    tot = np.bincount(d[keep], weights=v[keep], minlength=n + 1)[: n + 1]
     return tot / np.maximum(cnt, 1)
 
 
@@ -132,7 +144,7 @@ def zh_join_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, ha
     buckets (``textlm``'s hash, passed in so that this module needs no textlm import)."""
     t = load_tables()
     at, key = trigrams(han_idx, han_char, han_n)
-    llr = t.tri[bucket_of(key, TRI_BITS)] if len(key) else np.zeros(0, dtype=np.float32)
+    llr = t.tri[bucket_of(key, TRI_BITS)].astype(np.float32) / np.float32(LLR_SCALE)
     seen = llr != 0
     tdoc = han_doc[at]
     out = {"zh_join_llr3": _mean(tdoc[seen], llr[seen].astype(np.float64), n, MIN_TRIGRAMS, NEUTRAL["zh_join_llr3"])}
