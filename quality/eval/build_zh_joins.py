@@ -18,11 +18,12 @@ import sys
 
 import numpy as np
 
-from corpusgov.quality import textlm, zh_joins
+from corpusgov.quality import textlm, zh_joins, zh_order
 from corpusgov.quality.eval import build_textlm, build_zh_order, prose_sources
 
 BATCH = 512
 SHUFFLES = 2
+assert zh_joins.LLR_SCALE == zh_order.LLR_SCALE  # the trigram table is quantised as the pair table is
 
 
 def _bucket(key: np.ndarray, bits: int) -> np.ndarray:
@@ -53,15 +54,6 @@ def edge_counts(texts: list[str]) -> dict[str, np.ndarray]:
     return {k: v.astype(np.uint32) for k, v in out.items()}
 
 
-def order_llr(real: np.ndarray, shuffled: np.ndarray) -> np.ndarray:
-    """``build_zh_order.order_llr`` at this table's scale (the same add-0.5 shares, int8, 0 where neither saw it)."""
-    r = (real + 0.5) / (real.sum() + 0.5 * len(real))
-    s = (shuffled + 0.5) / (shuffled.sum() + 0.5 * len(shuffled))
-    q = np.clip(np.round(np.log10(r / s) * zh_joins.LLR_SCALE), -127, 127).astype(np.int8)
-    q[(real == 0) & (shuffled == 0)] = 0
-    return q
-
-
 def training_texts() -> list[str]:
     texts = [t for t in build_textlm.texts(build_textlm.ZH_PACKAGES) if build_zh_order._HAN.search(t)]
     return texts + [d.text for d in prose_sources.documents() if d.part == "lm" and d.source.endswith("_zh")]
@@ -74,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     real = trigram_counts(texts)
     shuffled = sum((trigram_counts(build_zh_order.words_shuffled(texts, seed)) for seed in range(SHUFFLES)),
                    np.zeros_like(real))
-    tables = {"tri": order_llr(real, shuffled), **edge_counts(texts)}
+    tables = {"tri": build_zh_order.order_llr(real, shuffled), **edge_counts(texts)}  # at zh_order.LLR_SCALE
     np.savez_compressed(zh_joins.TABLE_PATH, **tables)
     print(f"wrote {zh_joins.TABLE_PATH}: {len(texts)} documents, {int(real.sum())} trigrams, "
           f"{int((tables['tri'] != 0).sum())} buckets with evidence, "
