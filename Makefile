@@ -83,6 +83,7 @@ textlm: setup
 	$(BIN)/python -m corpusgov.quality.eval.prose_sources --fetch >/dev/null
 	$(BIN)/python -m corpusgov.quality.eval.build_textlm
 	$(BIN)/python -m corpusgov.quality.eval.build_zh_order
+	$(BIN)/python -m corpusgov.quality.eval.build_zh_joins
 
 eval: setup eval-data
 	$(BIN)/python -m corpusgov.quality.eval.pii_eval

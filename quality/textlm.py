@@ -25,6 +25,8 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
   dictionary word) whose gain is below ``CROSS_NEG`` (unseen, or rarer after the first character than alone); from
   ``MIN_CROSS`` such pairs, neutral 0.0. Real text joins its words the way other real text does; shuffled or
   swapped words keep their in-word pairs (which dilute the mean gain) but make new joins.
+- the register-aware order signals of ``quality.zh_order`` and the bad-join and clause-position signals of
+  ``quality.zh_joins`` (the worst joins of a text instead of their mean), computed on the same arrays.
 - ``adj_overlap``: share of adjacent sentence pairs sharing a content unit (an English word of 4+ letters not in a
   stop list, or a Han character pair); ``adj_overlap_gain``: that share minus the share for sentences three apart
   (a document-level baseline: shuffled sentences score ~0); neutral 1.0 and 9.0 below ``MIN_SENTENCES``.
@@ -46,7 +48,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpusgov.quality import zh_order
+from corpusgov.quality import zh_joins, zh_order
 from corpusgov.quality.naturalness import pair_rows, simplified_code_points
 
 TABLE_PATH = Path(__file__).with_name("textlm.npz")
@@ -60,11 +62,11 @@ EN_UNI_BITS, EN_BI_BITS, ZH_BI_BITS = 18, 21, 20
 HAN_LO, HAN_N = 0x4E00, 0x9FFF - 0x4E00 + 1
 BACKOFF = float(np.log10(0.4))
 LM_SIGNALS = ("en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov", "zh_lm_logp", "zh_lm_gain", "zh_lm_seen",
-              "zh_lm_cross_neg", *zh_order.SIGNALS)
+              "zh_lm_cross_neg", *zh_order.SIGNALS, *zh_joins.SIGNALS)
 SIGNALS = (*LM_SIGNALS, "adj_overlap", "adj_overlap_gain", "sent_len_cv")
 NEUTRAL = {"en_lm_logp": 0.0, "en_lm_gain": 9.0, "en_lm_seen": 1.0, "en_lm_oov": 0.0, "zh_lm_logp": 0.0, "zh_lm_gain": 9.0,
            "zh_lm_seen": 1.0, "zh_lm_cross_neg": 0.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0,
-           **zh_order.NEUTRAL}
+           **zh_order.NEUTRAL, **zh_joins.NEUTRAL}
 
 _P = np.uint64(1_000_003)
 _POW = np.cumprod(np.concatenate(([1], np.full(31, 1_000_003))).astype(np.uint64), dtype=np.uint64)
@@ -327,8 +329,11 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     pair_doc = c.doc_of(hp.pair_pos)
     _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
     _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
-    out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, c.doc_of(hp.idx), zp, pair_doc, out["zh_lm_gain"],
+    han_doc = c.doc_of(hp.idx)
+    out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, han_doc, zp, pair_doc, out["zh_lm_gain"],
                                          out["zh_lm_cross_neg"], n_han, MIN_HAN, n))
+    out.update(zh_joins.zh_join_signals(c.a, hp.idx, hp.char, han_doc, HAN_N, lambda k, bits: bucket(hash_mix(k), bits),
+                                        zh_order.load_tables().llr, zp, pair_doc, out["is_modern"], n))
     names = SIGNALS if coherence else LM_SIGNALS
     if coherence:
         _coherence(out, c, w, b, hp, n)

@@ -126,4 +126,5 @@ def zh_order_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, h
     out["zh_clause_edge_modern"] = np.where(is_modern, out["zh_clause_edge"], NEUTRAL["zh_clause_edge_modern"])
     out["zh_lm_cross_neg_modern"] = np.where(is_modern, cross_neg, NEUTRAL["zh_lm_cross_neg_modern"])
     out["zh_order_llr_modern"] = np.where(is_modern, out["zh_order_llr"], NEUTRAL["zh_order_llr_modern"])
+    out["is_modern"] = is_modern  # not a signal: the register gate, for quality.zh_joins
     return out

@@ -67,7 +67,7 @@ def test_wheel_installs_only_the_corpusgov_namespace(wheel: Path) -> None:
     assert {t for t in top if not t.endswith(".dist-info")} == {"corpusgov"}
     for data in ("corpusgov/lineage/schemas/manifest.schema.json", "corpusgov/quality/default_quality_rules.yaml",
                  "corpusgov/quality/eval_figures.json", "corpusgov/quality/pii/models/zh_person.npz",
-                 "corpusgov/quality/textlm.npz", "corpusgov/quality/zh_order.npz",
+                 "corpusgov/quality/textlm.npz", "corpusgov/quality/zh_order.npz", "corpusgov/quality/zh_joins.npz",
                  "corpusgov/quality/copyright/data/licence_index.json",
                  "corpusgov/dashboard/templates/dashboard.html.j2"):
         assert data in names, data
