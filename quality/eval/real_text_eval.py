@@ -110,8 +110,9 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "junk_noise", "good_noise_en", "good_noise_zh", "good_noise_de",
                         "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
                         "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh",
-                        "junk_frag", "good_frag_en", "good_frag_zh", "good_frag_man",
-                        "junk_fresh7", "good_fresh7_zh", "good_fresh7_en"})
+                        "junk_frag", "good_frag_en", "good_frag_zh", "junk_fresh7"})
+# good_frag_man and good_fresh7_zh / _en are not blind: their false drops were looked at (2026-12-06 09:00 UTC) to fix
+# chrome_lines on synopses, case_chaos_frac on unit names and the zh 10-gram rule on help pages.
 ZH_TECH_TARGET = 0.99
 
 

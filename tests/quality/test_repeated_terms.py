@@ -49,6 +49,26 @@ def test_glossary_kept_and_copies_dropped() -> None:
     assert csig["dup_ngram_terms"] == 0.0 and ("dup_10gram_frac", "drop") in evaluate_rules(csig, POLICY)
 
 
+ZH_TERMS = ["日期函数", "月份数值", "年份字段", "序列编号", "格式字符", "单元区域", "筛选条件", "排序规则", "图表对象", "页面样式"]
+ZH_ACTS = ["返回", "计算", "设置", "读取", "转换", "显示", "删除", "复制"]
+ZH_CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+
+
+def test_zh_ten_gram_rule_takes_the_terms_exemption() -> None:
+    """A Chinese reference page repeats function and menu names and one stock pointer in different sentences
+    (LibreOffice help); the same page with its clauses pasted again still drops."""
+    lines = []
+    for i in range(40):
+        a, b = ZH_TERMS[i % 10], ZH_TERMS[(i * 3 + 1) % 10]
+        tail = "详见「工具 - 选项」对话框。" if i % 3 == 0 else f"第{i + 1}个{ZH_CHARS[(i * 7) % 22]}。"
+        lines.append(f"选择「{a}」后{ZH_ACTS[i % 8]}{ZH_CHARS[i % 22]}{ZH_CHARS[(i * 5) % 22]}中的「{b}」，{tail}")
+    sig = compute_signals("\n".join(lines), "zh")
+    assert sig["words"] >= 400 and sig["dup_10gram_frac"] > 0.15  # the zh 10-gram rule alone would drop it
+    assert sig["dup_ngram_terms"] == 1.0
+    assert "dup_10gram_frac_zh" not in {n for n, _ in evaluate_rules(sig, POLICY)}
+    csig = compute_signals("\n".join(lines[:20] + lines[:20]), "zh")
+    assert csig["dup_ngram_terms"] == 0.0 and ("dup_10gram_frac_zh", "drop") in evaluate_rules(csig, POLICY)
+
 def test_overstrikes_are_not_control_characters() -> None:
     plain = "The manual says: use the " + "b\bbo\bol\bld\bd" + " option and the " + "___\b\b\bfoo" + " file. " * 3
     assert compute_signals(plain, "en")["control_frac"] == 0.0
