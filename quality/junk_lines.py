@@ -106,11 +106,18 @@ def is_boilerplate(line: str) -> bool:
     return hit and _size(line) <= _BOILER_MAX_WORDS
 
 
+def _wraps_on(line: str, lines: list[str], i: int) -> bool:
+    """A phrase line that is one line of hard-wrapped prose ("Automatically log in the specified user without asking
+    for a" / "username or password", a man page): the next line goes on in lower case. Navigation rows never count so."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return nxt[:1].islower() and not is_nav_row(line)
+
+
 def boilerplate_char_frac(lines: list[str]) -> float:
     """Share of the characters of a document's non-empty lines that lie in boilerplate lines; 0 unless there are two
     such lines or one navigation row (one mention of a privacy policy is not chrome)."""
     total = sum(map(len, lines))
-    hits = [ln for ln in lines if is_boilerplate(ln)]
+    hits = [ln for i, ln in enumerate(lines) if is_boilerplate(ln) and not _wraps_on(ln, lines, i)]
     if not total or not (len(hits) >= 2 or any(map(is_nav_row, hits))):
         return 0.0
     return sum(map(len, hits)) / total

@@ -120,3 +120,16 @@ def test_signals_are_registered_and_the_junk_score_ignores_them() -> None:
     # the score is the same whatever the line signals say
     changed = dict(sig) | {k: 99.0 for k in LINE_RULES}
     assert model.score(changed) == model.score(sig)
+
+
+def test_wrapped_prose_lines_are_not_boilerplate_lines() -> None:
+    """A man page's hard-wrapped option text may hold a phrase of chrome ("log in") in a line that goes on in lower
+    case on the next one: prose, not a page's login box."""
+    from corpusgov.quality.junk_lines import boilerplate_char_frac
+    wrapped = ["-a, --autologin username", "Automatically log in the specified user without asking for a",
+               "username or password. Using this option causes an -f username option and",
+               "Typically the login(1) command is given a remote hostname when",
+               "called by something such as telnetd(8). This option allows agetty to pass"]
+    assert boilerplate_char_frac(wrapped) == 0.0
+    box = ["Log in", "Sign up", "Forgot your password?", "The article goes on here with a real sentence."]
+    assert boilerplate_char_frac(box) > 0.0
