@@ -27,7 +27,6 @@ import functools
 import os
 import random
 import re
-import subprocess
 import sys
 import tarfile
 import unicodedata
@@ -35,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
+from corpusgov.quality.eval.declared_files import fetch_debs
 from corpusgov.quality.eval.junk_fresh3 import _pages, draw_kinds, sample_sets
 from corpusgov.quality.eval.junk_noise_blind import _fortunes as fortune_entries
 from corpusgov.quality.eval.junk_noise_blind import _per_word, _pick
@@ -129,12 +129,7 @@ def missing() -> list[str]:
 
 def fetch() -> None:
     """``apt-get download`` the three packages and unpack them under ROOT (not installed)."""
-    ROOT.mkdir(parents=True, exist_ok=True)
-    for deb in DEBS:
-        if deb in missing():
-            subprocess.run(["apt-get", "download", deb], cwd=ROOT, check=True)
-            path = sorted(ROOT.glob(f"{deb}_*.deb"))[-1]
-            subprocess.run(["dpkg-deb", "-x", str(path), str(ROOT / "unpacked")], check=True)
+    fetch_debs(DEBS, ROOT, missing())
 
 
 # ---- corruptions ----
