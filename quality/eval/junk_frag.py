@@ -32,12 +32,12 @@ import hashlib
 import os
 import random
 import re
-import subprocess
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from corpusgov.quality.eval.bounded_run import run_bounded
 from corpusgov.quality.eval.junk_fresh3 import draw_kinds, sample_sets
 from corpusgov.quality.eval.junk_fresh4 import _text
 
@@ -243,9 +243,8 @@ _SECTION = re.compile(r"(?m)^([A-Z][A-Z ]+)$")
 def man_text(path: Path, limit: int = 1500) -> str:
     """SYNOPSIS and OPTIONS of one man page as ``man`` renders it at 80 columns (first ``limit`` characters)."""
     env = {**os.environ, "MANWIDTH": "80", "MAN_KEEP_FORMATTING": "", "LANG": "C.UTF-8"}
-    res = subprocess.run(["man", "-l", "-P", "cat", str(path)], capture_output=True, text=True, env=env, timeout=20,
-                         check=False)
-    page = re.sub(r".\x08", "", res.stdout)
+    raw = run_bounded(["man", "-l", "-P", "cat", str(path)], env=env, timeout=20)
+    page = re.sub(r".\x08", "", (raw or b"").decode("utf-8", "replace"))
     parts = _SECTION.split(page)
     keep = [f"{parts[i]}\n{parts[i + 1].strip(chr(10))}" for i in range(1, len(parts) - 1, 2)
             if parts[i].strip() in ("SYNOPSIS", "OPTIONS")]

@@ -16,9 +16,10 @@ import gzip
 import os
 import random
 import re
-import subprocess
 from collections.abc import Iterable
 from pathlib import Path
+
+from corpusgov.quality.eval.bounded_run import run_bounded
 
 FORTUNES = Path("/usr/share/games/fortunes")
 PYDOC = Path("/usr/share/doc/python3.11/html/_sources")
@@ -70,12 +71,10 @@ def _man_pages() -> tuple[str, ...]:
 def _man_page_paras() -> Iterable[str]:
     env = {**os.environ, "MANWIDTH": "80", "LC_ALL": "C.UTF-8"}
     for path in sorted(MAN_ZH.glob("man*/*.gz")):
-        try:
-            out = subprocess.run(["man", "-E", "UTF-8", "-l", str(path)], capture_output=True, env=env,
-                                 timeout=20, check=False).stdout.decode("utf-8", "replace")
-        except (OSError, subprocess.SubprocessError):
+        raw = run_bounded(["man", "-E", "UTF-8", "-l", str(path)], env=env, timeout=20)
+        if raw is None:
             continue
-        text = re.sub(r".\x08", "", out)
+        text = re.sub(r".\x08", "", raw.decode("utf-8", "replace"))
         for para in re.split(r"\n\s*\n", text):
             if para.strip():
                 yield para.strip("\n")
