@@ -583,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
                      "good_docs8": "quality.eval.good_docs8 (documentation no other split, LM table or model reads: "
                                    "GNOME application help C / zh_CN / zh_TW / zh_HK, the MATE user guide and Zenity "
                                    "help zh, the PostgreSQL 15 manual and the R manuals; whole help pages or runs of "
-                                   "manual sections, 400 en / 325 zh; downloaded and unpacked by --fetch, never "
+                                   "manual sections, 400 en / 326 zh; downloaded and unpacked by --fetch, never "
                                    "installed)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
