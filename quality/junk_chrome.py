@@ -81,7 +81,7 @@ def is_pager(line: str) -> bool:
 def is_button_row(line: str) -> bool:
     """A row of three or more UI items (buttons, share targets, counters; bracketed links): Latin items of one to three words, each
     capitalised, separated by wide spaces, bars or dots; Han items of one to six characters separated by spaces
-    (Chinese prose has none). No sentence end, no clause mark, no code characters."""
+    (Chinese prose has none), three of them with Han characters. No sentence end, no clause mark, no code characters."""
     if _BRACKET_ROW.fullmatch(line) and len(line) <= 2 * _MAX_ROW:
         return True
     if len(line) > _MAX_ROW or line.endswith(SENTENCE_ENDS) or _CODE.search(line):
@@ -90,7 +90,9 @@ def is_button_row(line: str) -> bool:
         if _CLAUSE_ZH.search(line.split("：", 1)[-1]) or "   " in line:  # a wide gap: a justified man page
             return False
         items = line.split("：", 1)[-1].split()
-        return len(items) >= 3 and all(_HAN_ITEM.fullmatch(i) for i in items)
+        # three items with Han characters: a space beside a Latin word is how Chinese text sets off a name or term
+        # ("默认的 gedit 插件", "复制 CD 和 DVD"), not an item separator
+        return sum(1 for i in items if _HAN.search(i)) >= 3 and all(_HAN_ITEM.fullmatch(i) for i in items)
     items = [i.strip(" |·•") for i in _WIDE.split(line) if i.strip(" |·•")]
     return len(items) >= 3 and all(_LATIN_ITEM.fullmatch(i) for i in items)
 

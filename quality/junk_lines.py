@@ -52,6 +52,8 @@ _PAGE_MARK = re.compile(
 )
 _DIGITS = re.compile(r"\d+")
 _WIDE_GAP = re.compile(r"\s{3,}|\t")
+# statement ends and operators, a line that opens a bracket, a line wrapped in brackets (a query's "(3 rows)")
+_CODE_LINE = re.compile(r"[;=*{}]|\($|^\(.*\)$")
 _NOT_FURNITURE = ("|", "+", "│", "├", "┌", "└", "║", ">>>", "...", "$", "#", "-", "*", "•")
 # RFC 5322 / HTTP header names (and their Chinese mail-client labels) at the start of a line.
 _HEADER = re.compile(
@@ -124,8 +126,12 @@ def boilerplate_char_frac(lines: list[str]) -> float:
 
 
 def _furniture_candidate(line: str) -> bool:
-    """A line that may be page furniture: at most two numbers, not a table row, prompt or listing line."""
+    """A line that may be page furniture: at most two numbers, not a table row, prompt or listing line, nor a line of
+    code or its output (``CREATE TABLE t1 (``, ``test=# SELECT * FROM t2;``, ``(3 rows)``: examples of one shape recur
+    with their numbers changed, as running headers do)."""
     if len(line) > 120 or line.startswith(_NOT_FURNITURE) or line.count("|") + line.count("│") >= 2:
+        return False
+    if _CODE_LINE.search(line):
         return False
     return 1 <= len(_DIGITS.findall(line)) <= 2
 

@@ -78,7 +78,7 @@ from corpusgov.quality.naturalness import (
     word_pair_pmi,
 )
 from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
-from corpusgov.quality.ngram_repeats import ngram_signals_batch, repeated_terms
+from corpusgov.quality.ngram_repeats import ngram_signals_batch, repeated_terms, templated_items
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 from corpusgov.quality.textlm import textlm_batch
 
@@ -410,8 +410,10 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         out["stopword_hits"] = float(sum(int(counts[ids[w]]) for w in stop if w in ids))
     else:
         out["stopword_hits"] = 0.0
-    out["dup_ngram_terms"] = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"],
-                                            out["stopword_hits"] / n_words if n_words else 0.0)
+    stop_share = out["stopword_hits"] / n_words if n_words else 0.0
+    # repeated terms, or items of one shape (quality/ngram_repeats.py): duplicated n-grams that are not copied passages
+    terms = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"], stop_share)
+    out["dup_ngram_terms"] = terms if terms or ngrams["dup_5gram_frac"] <= 0.0 else templated_items(nonempty, stop_share)
     out["unique_words_frac"] = _unique_words_frac(codes, len(ids))
 
     bordered = _has_borders(text)

@@ -98,6 +98,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_frag_en": (0.03, "<="),
     "good_frag_zh": (0.03, "<="),
     "good_frag_man": (0.03, "<="),
+    "good_docs8_en": (0.03, "<="),
+    "good_docs8_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -112,7 +114,9 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh",
                         "junk_frag", "good_frag_en", "good_frag_zh", "junk_fresh7"})
 # good_frag_man and good_fresh7_zh / _en are not blind: their false drops were looked at (2026-12-06 09:00 UTC) to fix
-# chrome_lines on synopses, case_chaos_frac on unit names and the zh 10-gram rule on help pages.
+# chrome_lines on synopses, case_chaos_frac on unit names and the zh 10-gram rule on help pages; good_docs8_en / _zh
+# neither, since its first run was recorded (2026-12-06 09:52 UTC, docs/quality-history.md) and its drops read to fix
+# the n-gram rules on templated items, zh button rows and page furniture in code examples.
 ZH_TECH_TARGET = 0.99
 
 
@@ -257,6 +261,14 @@ def frag_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import junk_frag
 
     return _split_rows("junk_frag", junk_frag.missing, (junk_frag.make_frag, junk_frag.make_good_frag), "install")
+
+
+def docs8_rows() -> list[dict[str, Any]]:
+    """Documentation no other split reads (``good_docs8``: GNOME and MATE help en/zh, the PostgreSQL and R manuals;
+    made before the changes it could guide); none when not fetched (said)."""
+    from corpusgov.quality.eval import good_docs8
+
+    return _split_rows("good_docs8", good_docs8.missing, (good_docs8.make_good_docs8,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -450,6 +462,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += fresh3_rows() + fresh4_rows() + fresh5_rows() + order_rows(held) + noise_rows() + noise2_rows() + fresh6_rows() + order3_rows()
     rows += frag_rows()
     rows += fresh7_rows()
+    rows += docs8_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -566,7 +579,12 @@ def main(argv: list[str] | None = None) -> int:
                                   "with the rules before quality/junk_fragments.py: 13.1% (42/320), good en/zh/man "
                                   "dropped 0.7/0.0/21.1% (1/139, 0/60, 41/194)); good_frag_en/zh: runs of paragraphs of "
                                   "the guide's other pages; good_frag_man: SYNOPSIS + OPTIONS of the util-linux, procps "
-                                  "and openssl man pages rendered by man"},
+                                  "and openssl man pages rendered by man",
+                     "good_docs8": "quality.eval.good_docs8 (documentation no other split, LM table or model reads: "
+                                   "GNOME application help C / zh_CN / zh_TW / zh_HK, the MATE user guide and Zenity "
+                                   "help zh, the PostgreSQL 15 manual and the R manuals; whole help pages or runs of "
+                                   "manual sections, 400 en / 326 zh; downloaded and unpacked by --fetch, never "
+                                   "installed)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}

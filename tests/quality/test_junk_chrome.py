@@ -38,7 +38,8 @@ def test_button_rows(line: str) -> None:
 @pytest.mark.parametrize("line", ["name    type    default value", "-a, --all     do not ignore entries",
                                   "如果有               Meta               前缀的字符               x",
                                   "床前明月光，疑是地上霜。", "[:alnum:]  [:alpha:]  [:blank:]", "Reply to the sender.",
-                                  "[-host hostname] [-port port] [-bind host:port] [-4] [-6]"])  # a command synopsis
+                                  "[-host hostname] [-port port] [-bind host:port] [-4] [-6]",  # a command synopsis
+                                  "默认的 gedit 插件", "复制 CD 和 DVD"])  # Chinese sets off Latin terms with spaces
 def test_not_button_rows(line: str) -> None:
     assert not c.is_button_row(line)
 

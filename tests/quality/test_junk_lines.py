@@ -59,6 +59,12 @@ def test_page_furniture_running_headers_and_page_numbers() -> None:
     table = "| level | value |\n| ERROR | 40 |\n| INFO | 20 |"
     for text in (listing, doctest, table):
         assert page_furniture_lines(_lines(text)) <= 1, text
+    # a manual's examples recur with their numbers changed, a page apart, like running headers: code is not furniture
+    session = []
+    for k in range(1, 5):
+        session += [f"test=# SELECT * FROM t{k};", " a | b", "---+---", " 1 | 2", f"({k + 1} rows)", PARA_EN,
+                    f"CREATE TABLE t{k} (", "    a int", ");"]
+    assert page_furniture_lines(_lines("\n".join(session))) <= 1
 
 
 def test_mail_residue() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from corpusgov.config import load_policy
-from corpusgov.quality.ngram_repeats import repeated_terms
+from corpusgov.quality.ngram_repeats import copied_lines_frac, repeated_terms, templated_items
 from corpusgov.quality.rule_table import compile_rules, failed_rules
 from corpusgov.quality.signals import compute_signals, evaluate_rules
 
@@ -68,6 +68,41 @@ def test_zh_ten_gram_rule_takes_the_terms_exemption() -> None:
     assert "dup_10gram_frac_zh" not in {n for n, _ in evaluate_rules(sig, POLICY)}
     csig = compute_signals("\n".join(lines[:20] + lines[:20]), "zh")
     assert csig["dup_ngram_terms"] == 0.0 and ("dup_10gram_frac_zh", "drop") in evaluate_rules(csig, POLICY)
+
+EDGES = ["left", "top", "right", "bottom"]
+FIELDS = ["addressee", "sender", "return", "stamp"]
+
+
+def _help_page() -> str:
+    """A dialog's help page: one line per control, each a sentence of one shape with its own slot words, some with a
+    pasted stock sentence (the LibreOffice / man-page option pattern); no line is a copy of another."""
+    out = ["Format"]
+    for e in EDGES:
+        for f in FIELDS:
+            out.append(f"Enter the amount of space that you want to leave between the {e} edge of the envelope and the "
+                       f"{f} field. You can define the default units on the General page of the Options dialog.")
+    return "\n".join(out)
+
+
+def test_templated_items_kept_and_copied_lines_dropped() -> None:
+    text = _help_page()
+    sig = compute_signals(text, "en")
+    assert sig["words"] >= 200 and sig["dup_10gram_frac"] > 0.5  # Gopher's 10-gram rule alone would drop it
+    assert repeated_terms(sig["dup_5gram_frac"], sig["dup_10gram_frac"], 0.2) == 0.0  # not repeated terms: spans
+    assert sig["dup_ngram_terms"] == 1.0  # ... but items of one shape
+    assert not {n for n, _ in evaluate_rules(sig, POLICY)} & {f"dup_{n}gram_frac" for n in range(5, 11)}
+    assert failed_rules(sig, compile_rules(POLICY)) == evaluate_rules(sig, POLICY)
+    lines = text.split("\n")
+    pasted = "\n".join(lines + lines[1:6])  # five of its lines pasted again: 10 of 22 lines are copies
+    assert copied_lines_frac(pasted.split("\n")) > 0.15
+    csig = compute_signals(pasted, "en")
+    assert csig["dup_ngram_terms"] == 0.0 and ("dup_10gram_frac", "drop") in evaluate_rules(csig, POLICY)
+    running = "\n".join(ln if i % 4 else f"Envelope printing guide, page {i // 4 + 1}" for i, ln in enumerate(lines))
+    assert copied_lines_frac(running.split("\n")) > 0.15  # a running header whose page number changes is a copy
+    paragraph = " ".join(lines[1:]) + "\n" + " ".join(lines[1:9])  # one block holding its own repeat: no items
+    assert templated_items(paragraph.split("\n"), 0.2) == 0.0
+    assert templated_items(lines, 0.01) == 0.0  # no stop words (code, CSS): left to the rules
+
 
 def test_overstrikes_are_not_control_characters() -> None:
     plain = "The manual says: use the " + "b\bbo\bol\bld\bd" + " option and the " + "___\b\b\bfoo" + " file. " * 3
