@@ -102,3 +102,20 @@ def test_fragment_gates_equal_the_single_patterns() -> None:
         assert jf._has_zh_edge_event(text) == (jf._zh_edge_events().search(text) is not None), repr(text)
         assert (jf._ABBREV_ANY.search(text) is None) == (before.search(text) is None), repr(text)
         assert [m.start() for m in jf._ABBREV_ANY.finditer(text)] == [m.start() for m in before.finditer(text)]
+
+
+def test_language_batch_equals_one_text_at_a_time() -> None:
+    """``detect_mix_batch`` (one look-up per round for the batch) == ``detect_mix`` per text, score bit for bit: the
+    dev set's texts (several scripts, mixed documents) and odd input."""
+    from corpusgov.quality.language import LanguageDetector
+
+    rows = rte.load_dev() if rte.dev_path().is_file() else []
+    odd = ["", " ", "a", "123", "中", "x" * 5000, "Привет мир, как дела? " * 20, "مرحبا بالعالم " * 10,
+           "Γειά σου κόσμε " * 10, "\ud800abc", "こんにちは世界", "Hola mundo, ¿cómo estás? " * 5, "Bonjour 你好 " * 30]
+    texts = [r["text"] for r in rows] + odd
+    det = LanguageDetector()
+    one = [repr(det.detect_mix(t)) for t in texts]
+    for size in (1, 7, 256):
+        got = [repr(m) for i in range(0, len(texts), size) for m in det.detect_mix_batch(texts[i : i + size])]
+        assert got == one
+    assert len({det.detect_mix(t).lang for t in odd}) > 3  # several languages decided, not one answer for all
