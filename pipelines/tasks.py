@@ -95,7 +95,7 @@ class _ChainStepFn(TaskFn):
         self._step, self._prev_fold, self._next = step, prev_fold, next_keys
         self._send = send_summaries
 
-    def process(self, kv: tuple[int, Any]):  # type: ignore[override]
+    def process(self, kv: tuple[int, Any]):
         k, items = kv
         items = list(items)
         (state,) = [x for kind, x in items if kind == "state"]
