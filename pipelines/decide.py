@@ -3,7 +3,8 @@
 Why: Beam's in-process runner holds the whole input of every GroupByKey in memory, so grouping every
 record's content hash and LSH band keys in Beam made the decide stage grow by ~2 KB per document (and 1M
 documents past 2 GB). Here every grouping is a disk partition written and read by tasks (the shape
-DataTrove and NeMo Curator use); Beam only distributes the tasks:
+DataTrove and NeMo Curator use); Beam only distributes the tasks, every step's in one task pipeline
+(``tasks.chain_pipeline``: a GroupByKey between steps is the barrier):
 
 1. scatter (one task per key file): rows that survive every earlier measure -> exact partition
    ``content hash mod P``: (content hash, rank, the 16-byte digests of all LSH bands);
@@ -50,14 +51,17 @@ from corpusgov.pipelines.dedup import DIGEST_BYTES, band_digests, bucket_pairs
 from corpusgov.pipelines.dedup_label import (
     MEMBERS_SCHEMA,
     PAIRS_SCHEMA,
+    START,
     LabelPlan,
-    label,
+    fixed_task,
+    label_result,
+    label_steps,
     members_path,
     node_part,
     pairs_path,
 )
 from corpusgov.pipelines.dedup_stats import stats_from_rows
-from corpusgov.pipelines.tasks import StageError, maker, rss_line, run_tasks
+from corpusgov.pipelines.tasks import ChainStep, StageError, maker, read_summaries, rss_line, run_chain
 from corpusgov.quality.dedup_policy import DedupPolicy
 from corpusgov.quality.minhash import lsh_params
 
@@ -269,21 +273,24 @@ class UniquePairs:
 
 def run_decide(plan: DecidePlan, policy: DedupPolicy, num_shards: int, make_pipeline: Any,
                ) -> tuple[dict[str, Any], dict[int, int]]:
-    """Steps 1-5 (see the module docstring); returns (dedup statistics, {cluster size: clusters})."""
+    """Steps 1-5 (see the module docstring) as one task pipeline (``tasks.chain_pipeline``: each step's tasks
+    start when the previous step's have all finished); returns (dedup statistics, {cluster size: clusters})."""
     lay = Layout(plan.work)
     summ = lay.summaries
-    for name, n_tasks, cls in (("scatter", len(plan.key_files), Scatter), ("exact", plan.exact_parts, ExactGroups),
-                               ("buckets", plan.bucket_parts, BucketPairs), ("pairs", plan.exact_parts, UniquePairs)):
-        got = run_tasks(make_pipeline, list(range(n_tasks)), maker(cls, plan), summ(f"decide-{name}"),
-                        f"decide/{name}")
-        log.info("decide %s: %d tasks, %d rows; %s", name, n_tasks, sum(s["rows"] for s in got), rss_line())
     label_plan = LabelPlan(plan.work, plan.key_files, plan.exact_parts, policy.threshold, policy.cc_rounds,
                            num_shards)
 
-    def step(name: str, tasks: list[int], make: Any) -> list[dict[str, Any]]:
-        return run_tasks(make_pipeline, tasks, make, summ(f"decide-{name}"), f"decide/{name}")
+    def summary_dir(name: str) -> str:
+        return summ(f"decide-{name}")
 
-    written, changed = label(label_plan, step)
+    first = [("scatter", len(plan.key_files), Scatter), ("exact", plan.exact_parts, ExactGroups),
+             ("buckets", plan.bucket_parts, BucketPairs), ("pairs", plan.exact_parts, UniquePairs)]
+    steps = [ChainStep(name, summary_dir(name), maker(cls, plan), list(range(n)), fixed_task) for name, n, cls in first]
+    run_chain(make_pipeline, [*steps, *label_steps(label_plan, summary_dir)], dict(START))
+    for name, n, _ in first:
+        got = read_summaries(summary_dir(name), list(range(n)), f"decide/{name}")
+        log.info("decide %s: %d tasks, %d rows", name, n, sum(s["rows"] for s in got))
+    written, changed = label_result(label_plan, summary_dir)
     log.info("decide label: %d duplicate rows; %s", written, rss_line())
     dup_rows = (r for s in range(num_shards) if os.path.exists(lay.dups(s))
                 for r in pq.read_table(lay.dups(s)).to_pylist())

@@ -13,7 +13,9 @@ edge and every label at each GroupByKey, so the decide stage grew with the numbe
    partitions (``msgs/0``);
 4. rounds 1..cc_rounds (task = node partition): label = min(own label, labels received), then sent on.
    Exactly the rounds of ``dedup_graph.ClusterPairs``; when no label changed in a round the later rounds
-   would change none either, so they are skipped (and the last round's change count is 0);
+   would change none either, so they run no task (and the last round's change count is 0): the rounds are
+   unrolled up to cc_rounds in the decide stage's one task pipeline (``tasks.chain_pipeline``), each round's
+   tasks given the previous round's change counts;
 5. emit (task = node partition): per exact representative, its label and its exact members
    (``members/h<partition of the representative>``) -> duplicate rows per output shard;
 6. shard (task = output shard): its duplicate rows sorted by record id -> ``dups/sNNNNN``.
@@ -30,6 +32,7 @@ import hashlib
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -39,7 +42,7 @@ import pyarrow.parquet as pq
 
 from corpusgov.lineage.hashing import shard_of
 from corpusgov.pipelines.annotated import DUPS_SCHEMA, Layout, read_parts, write_atomic_table
-from corpusgov.pipelines.tasks import maker
+from corpusgov.pipelines.tasks import ChainStep, maker, read_summaries
 from corpusgov.quality.minhash import bytes_to_signature
 
 Rank = tuple[int, str, int]  # (priority, record id, key-file index)
@@ -217,12 +220,14 @@ class EmitRows:
     The rows of ``dedup_graph._emit``: a representative whose label is another record joins that record's
     cluster with all its exact members (kind near); otherwise it heads its own cluster."""
 
-    def __init__(self, plan: LabelPlan, final_round: int) -> None:
-        self.plan, self.final = plan, final_round
+    def __init__(self, plan: LabelPlan) -> None:
+        self.plan = plan
 
-    def run(self, h: int) -> dict[str, Any]:
+    def run(self, task: tuple[int, int]) -> dict[str, Any]:
+        """``task``: (node partition, the last round that ran: its labels are final)."""
         pl = self.plan
-        state = pq.read_table(pl.state(self.final, h), columns=["node", "lid"])
+        h, final = task
+        state = pq.read_table(pl.state(final, h), columns=["node", "lid"])
         labels = dict(zip(state["node"].to_pylist(), state["lid"].to_pylist(), strict=True))
         members: dict[str, list[str]] = {}
         for m in pl.read(MEMBERS_SCHEMA, "members", f"h{h:06d}").to_pylist():
@@ -263,19 +268,60 @@ class ShardDups:
         return {"task": shard, "rows": t.num_rows}
 
 
-def label(plan: LabelPlan, run_step: Callable[[str, list[int], Any], list[dict[str, Any]]]) -> tuple[int, int]:
-    """Steps 1-6; `run_step(name, tasks, worker maker)` runs one task pipeline and returns its summaries.
-    Returns (duplicate rows written, labels still changing in the last round)."""
+def round_task(state: dict[str, Any], k: int) -> int | None:
+    """Round i at node partition k; none once a round changed no label (the later rounds would change none)."""
+    return k if state["running"] else None
+
+
+def _after_round(state: dict[str, Any], summaries: list[dict[str, Any]], i: int) -> dict[str, Any]:
+    if not state["running"]:
+        return state
+    changed = sum(s["changed"] for s in summaries)
+    return {"final": i, "changed": changed, "running": changed != 0}
+
+
+def _emit_task(state: dict[str, Any], k: int) -> tuple[int, int]:
+    return k, state["final"]
+
+
+def fixed_task(_state: dict[str, Any], k: int) -> int:
+    """A step whose task at position k is k whatever the state."""
+    return k
+
+
+START = {"final": 0, "changed": 0, "running": True}  # the chain's state before the label rounds
+
+
+def label_steps(plan: LabelPlan, summary_dir: Callable[[str], str]) -> list[ChainStep]:
+    """Steps 1-6 as chain steps (``tasks.chain_pipeline``), state ``START``: the rounds are unrolled up to
+    ``cc_rounds``; once a round changed no label, the later rounds run no task (until 2026-12-06 each round was
+    a pipeline of its own and the driver stopped at the same round)."""
     files, parts = list(range(len(plan.key_files))), list(range(plan.parts))
-    run_step("label-sign-a", files, maker(SignA, plan))
-    run_step("label-verify", files, maker(Verify, plan))
-    run_step("label-init", parts, maker(InitLabels, plan))
-    final, changed = 0, 0
+
+    def step(name: str, make: Any, keys: list[int], task: Any = fixed_task, fold: Any = None) -> ChainStep:
+        return ChainStep(name, summary_dir(name), make, keys, task, fold)
+
+    steps = [step("label-sign-a", maker(SignA, plan), files), step("label-verify", maker(Verify, plan), files),
+             step("label-init", maker(InitLabels, plan), parts)]
+    steps += [step(f"label-round-{i:03d}", maker(LabelRound, plan, i, i == plan.cc_rounds), parts, round_task,
+                   partial(_after_round, i=i)) for i in range(1, plan.cc_rounds + 1)]
+    steps += [step("label-emit", maker(EmitRows, plan), parts, _emit_task),
+              step("label-shards", maker(ShardDups, plan), list(range(plan.num_shards)))]
+    return steps
+
+
+def label_result(plan: LabelPlan, summary_dir: Callable[[str], str]) -> tuple[int, int]:
+    """After ``label_steps`` ran: every task's summary checked present (the rounds up to the first that changed no
+    label); returns (duplicate rows written, labels still changing in the last round)."""
+    files, parts = list(range(len(plan.key_files))), list(range(plan.parts))
+    for name, tasks in (("label-sign-a", files), ("label-verify", files), ("label-init", parts)):
+        read_summaries(summary_dir(name), tasks, f"decide/{name}")
+    state = dict(START)
     for i in range(1, plan.cc_rounds + 1):
-        got = run_step(f"label-round-{i:03d}", parts, maker(LabelRound, plan, i, i == plan.cc_rounds))
-        final, changed = i, sum(s["changed"] for s in got)
-        if changed == 0:  # stable: the remaining rounds would change nothing
+        name = f"label-round-{i:03d}"
+        state = _after_round(state, read_summaries(summary_dir(name), parts, f"decide/{name}"), i)
+        if not state["running"]:
             break
-    run_step("label-emit", parts, maker(EmitRows, plan, final))
-    got = run_step("label-shards", list(range(plan.num_shards)), maker(ShardDups, plan))
-    return sum(s["rows"] for s in got), changed
+    read_summaries(summary_dir("label-emit"), parts, "decide/label-emit")
+    got = read_summaries(summary_dir("label-shards"), list(range(plan.num_shards)), "decide/label-shards")
+    return sum(s["rows"] for s in got), state["changed"]

@@ -48,7 +48,8 @@ class Annotators:
 
     def annotate_batch(self, texts: Sequence[str]) -> list[Annotations]:
         sigs = self.minhash.signatures(list(texts)) if self.minhash is not None and texts else None
-        mixes = [self.language.detect_mix(t) if self.policy.language.enabled else None for t in texts]
+        mixes: list[Any] = (list(self.language.detect_mix_batch(texts)) if self.policy.language.enabled
+                            else [None] * len(texts))  # = detect_mix per text, the n-gram look-ups batched
         langs = [mix.lang if mix is not None else "und" for mix in mixes]
         signals = compute_signals_batch(texts, langs)  # = compute_signals per text, n-grams in one numpy pass
         pii = self.pii.scan_batch(texts, langs) if self.pii is not None else None  # = scan per text

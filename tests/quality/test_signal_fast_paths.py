@@ -72,3 +72,50 @@ def test_non_ascii_paths_unchanged(text: str) -> None:
     tok = sig._tokenise(text, None)
     rx = sig._UNSPACED_TOKEN_RE if tok.unspaced else sig._SPACED_TOKEN_RE
     assert tok.tokens == rx.findall(text.lower())
+
+
+def _fragment_texts() -> list[str]:
+    """Random strings over Han characters (rare and common clause edges), sentence marks, abbreviations, ASCII letters
+    and white space (seeded), and the dev set's texts' heads."""
+    from corpusgov.quality import junk_fragments as jf
+
+    start, end = jf._zh_edges()
+    rare = [chr(jf.HAN_LO + int(i)) for i in np.flatnonzero((start < jf.ZH_EDGE_LOW) | (end < jf.ZH_EDGE_LOW))[:40]]
+    pieces = [*rare, "的", "我", "是", "。", "！", "？", "!", "?", ".", "…", "...", " ", "\n", "\t", "a", "B", " e.g.",
+              "i.e. ", "Fig. ", " No. ", "xNo. ", ".St. ", "|", "│", "┃", "approx. ", "vs.", "cf.\n"]
+    rnd = random.Random(15)
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 30))) for _ in range(5000)]
+    rows = rte.load_dev() if rte.dev_path().is_file() else []
+    return texts + [r["text"][:3000] for r in rows]
+
+
+def test_fragment_gates_equal_the_single_patterns() -> None:
+    """``_has_zh_edge_event`` == ``_zh_edge_events().search``; ``_ABBREV_ANY`` with its last-letter lookbehind == the
+    pattern without it (as it stood before)."""
+    import re
+
+    from corpusgov.quality import junk_fragments as jf
+
+    before = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=[^\w.]{re.escape(a)}\.)|(?<=^{re.escape(a)}\.)"
+                                                   for a in jf._ABBREVS) + ")")
+    for text in _fragment_texts():
+        assert jf._has_zh_edge_event(text) == (jf._zh_edge_events().search(text) is not None), repr(text)
+        assert (jf._ABBREV_ANY.search(text) is None) == (before.search(text) is None), repr(text)
+        assert [m.start() for m in jf._ABBREV_ANY.finditer(text)] == [m.start() for m in before.finditer(text)]
+
+
+def test_language_batch_equals_one_text_at_a_time() -> None:
+    """``detect_mix_batch`` (one look-up per round for the batch) == ``detect_mix`` per text, score bit for bit: the
+    dev set's texts (several scripts, mixed documents) and odd input."""
+    from corpusgov.quality.language import LanguageDetector
+
+    rows = rte.load_dev() if rte.dev_path().is_file() else []
+    odd = ["", " ", "a", "123", "中", "x" * 5000, "Привет мир, как дела? " * 20, "مرحبا بالعالم " * 10,
+           "Γειά σου κόσμε " * 10, "\ud800abc", "こんにちは世界", "Hola mundo, ¿cómo estás? " * 5, "Bonjour 你好 " * 30]
+    texts = [r["text"] for r in rows] + odd
+    det = LanguageDetector()
+    one = [repr(det.detect_mix(t)) for t in texts]
+    for size in (1, 7, 256):
+        got = [repr(m) for i in range(0, len(texts), size) for m in det.detect_mix_batch(texts[i : i + size])]
+        assert got == one
+    assert len({det.detect_mix(t).lang for t in odd}) > 3  # several languages decided, not one answer for all
