@@ -26,7 +26,9 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
   ``MIN_CROSS`` such pairs, neutral 0.0. Real text joins its words the way other real text does; shuffled or
   swapped words keep their in-word pairs (which dilute the mean gain) but make new joins.
 - the register-aware order signals of ``quality.zh_order`` and the bad-join and clause-position signals of
-  ``quality.zh_joins`` (the worst joins of a text instead of their mean), computed on the same arrays.
+  ``quality.zh_joins`` (the worst joins of a text instead of their mean) and the line-join signals of
+  ``quality.junk_coherence`` (pairs across the line breaks of hard-wrapped text against those inside its lines),
+  computed on the same arrays.
 - ``adj_overlap``: share of adjacent sentence pairs sharing a content unit (an English word of 4+ letters not in a
   stop list, or a Han character pair); ``adj_overlap_gain``: that share minus the share for sentences three apart
   (a document-level baseline: shuffled sentences score ~0); neutral 1.0 and 9.0 below ``MIN_SENTENCES``.
