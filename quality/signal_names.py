@@ -23,6 +23,7 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "zh_lm_gain_modern", "zh_clause_edge_modern", "zh_lm_cross_neg_modern", "zh_order_llr",
     "zh_order_llr_modern", "boilerplate_char_frac",
     "zh_join_llr3", "zh_join_low", "zh_join_bad", "zh_join_worst", "zh_clause_pos", "zh_join_low_modern", "zh_join_worst_modern",
+    "wrap_join_gap_en", "wrap_join_gap_zh",
     "page_furniture_lines", "mail_lines", "fragment_lines_frac", "hyphen_break_lines", "en_typo_frac",
     "digit_word_frac", "mixed_script_words", "invisible_frac", "han_rare_frac",
     "mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles", "han_split_words", "han_orphan_frac", "chrome_lines", "furniture_lines", "dup_ngram_terms",

@@ -28,6 +28,7 @@ Signals:
   characters lose; tandem_repeat_frac, machine_lines_frac, sorted_words_frac and utf8_as_gbk_frac
   (``quality.junk_shapes``): loops, logs and tables of contents, sorted word lists, Chinese mojibake;
   en_lm_*, zh_lm_* (``quality.textlm``: n-gram LM scores of word and Han-character order, read by the junk score);
+  wrap_join_gap_en, wrap_join_gap_zh (``quality.junk_coherence``: line breaks that join unlike the lines' own pairs);
   boilerplate_char_frac, page_furniture_lines, mail_lines, fragment_lines_frac, hyphen_break_lines, chrome_lines
   (``quality.junk_lines``: page chrome, running headers and page numbers, e-mail residue, one-word lines, words
   hyphenated across lines); en_typo_frac, digit_word_frac, mixed_script_words, invisible_frac, han_rare_frac

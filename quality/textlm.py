@@ -26,7 +26,9 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
   ``MIN_CROSS`` such pairs, neutral 0.0. Real text joins its words the way other real text does; shuffled or
   swapped words keep their in-word pairs (which dilute the mean gain) but make new joins.
 - the register-aware order signals of ``quality.zh_order`` and the bad-join and clause-position signals of
-  ``quality.zh_joins`` (the worst joins of a text instead of their mean), computed on the same arrays.
+  ``quality.zh_joins`` (the worst joins of a text instead of their mean) and the line-join signals of
+  ``quality.junk_coherence`` (pairs across the line breaks of hard-wrapped text against those inside its lines),
+  computed on the same arrays.
 - ``adj_overlap``: share of adjacent sentence pairs sharing a content unit (an English word of 4+ letters not in a
   stop list, or a Han character pair); ``adj_overlap_gain``: that share minus the share for sentences three apart
   (a document-level baseline: shuffled sentences score ~0); neutral 1.0 and 9.0 below ``MIN_SENTENCES``.
@@ -48,7 +50,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from corpusgov.quality import zh_joins, zh_order
+from corpusgov.quality import junk_coherence, zh_joins, zh_order
 from corpusgov.quality.naturalness import pair_rows, simplified_code_points
 
 TABLE_PATH = Path(__file__).with_name("textlm.npz")
@@ -62,11 +64,11 @@ EN_UNI_BITS, EN_BI_BITS, ZH_BI_BITS = 18, 21, 20
 HAN_LO, HAN_N = 0x4E00, 0x9FFF - 0x4E00 + 1
 BACKOFF = float(np.log10(0.4))
 LM_SIGNALS = ("en_lm_logp", "en_lm_gain", "en_lm_seen", "en_lm_oov", "zh_lm_logp", "zh_lm_gain", "zh_lm_seen",
-              "zh_lm_cross_neg", *zh_order.SIGNALS, *zh_joins.SIGNALS)
+              "zh_lm_cross_neg", *zh_order.SIGNALS, *zh_joins.SIGNALS, *junk_coherence.SIGNALS)
 SIGNALS = (*LM_SIGNALS, "adj_overlap", "adj_overlap_gain", "sent_len_cv")
 NEUTRAL = {"en_lm_logp": 0.0, "en_lm_gain": 9.0, "en_lm_seen": 1.0, "en_lm_oov": 0.0, "zh_lm_logp": 0.0, "zh_lm_gain": 9.0,
            "zh_lm_seen": 1.0, "zh_lm_cross_neg": 0.0, "adj_overlap": 1.0, "adj_overlap_gain": 9.0, "sent_len_cv": 0.0,
-           **zh_order.NEUTRAL, **zh_joins.NEUTRAL}
+           **zh_order.NEUTRAL, **zh_joins.NEUTRAL, **junk_coherence.NEUTRAL}
 
 _P = np.uint64(1_000_003)
 _POW = np.cumprod(np.concatenate(([1], np.full(31, 1_000_003))).astype(np.uint64), dtype=np.uint64)
@@ -302,6 +304,15 @@ def _stop_buckets() -> np.ndarray:
     return table
 
 
+def _zh_gain(t: Tables, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """``zh_lm_gain``'s per-pair gain for pairs of Han code points that are not adjacent in the text (line joins)."""
+    simp = _simplified()
+    a = simp[first.astype(np.int64) - HAN_LO]
+    b = simp[second.astype(np.int64) - HAN_LO]
+    zp = bucket(hash_mix(a.astype(np.uint64) * np.uint64(HAN_N) + b.astype(np.uint64)), ZH_BI_BITS)
+    return _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, a, b, zp)[1]
+
+
 def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: bool = True) -> list[dict[str, float]]:
     """The ``SIGNALS`` of every text (``LM_SIGNALS`` only without ``coherence``), computed in one pass over the batch."""
     n = len(texts)
@@ -317,6 +328,7 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     cond, gain, seen = _pair_scores(t.en_uni, t.en_bi, t.en_ctx, b[:-1][same], b[1:][same], bp)
     n_words = np.bincount(w.doc, minlength=n + 1)[: n + 1]
     _lm(out, "en_lm", w.doc[1:][same], cond, gain, seen, n_words, MIN_WORDS, n)
+    en_gain = gain
     long = w.length >= 3
     oov, n_long = _per_doc(w.doc[long], (t.en_uni[b[long]] <= t.en_unseen).astype(np.float64), n)
     out["en_lm_oov"] = np.where(n_words >= MIN_WORDS, oov / np.maximum(n_long, 1), NEUTRAL["en_lm_oov"])
@@ -334,6 +346,8 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
                                          out["zh_lm_cross_neg"], n_han, MIN_HAN, n))
     out.update(zh_joins.zh_join_signals(c.a, hp.idx, hp.char, han_doc, HAN_N, lambda k, bits: bucket(hash_mix(k), bits),
                                         zh_order.load_tables().llr, zp, pair_doc, out["is_modern"], n))
+    out.update(junk_coherence.wrap_signals(c.a, c.seps, hp.idx, w.start, w.length, w.doc, en_gain, np.flatnonzero(same),
+                                           lambda x, y: _zh_gain(t, x, y), gain, pair_doc, n))
     names = SIGNALS if coherence else LM_SIGNALS
     if coherence:
         _coherence(out, c, w, b, hp, n)

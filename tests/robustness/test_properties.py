@@ -218,7 +218,7 @@ FRACTIONS = [n for n in SIGNAL_NAMES if n.endswith(("_frac", "_ratio"))
 LOG_SCALE = ("latin_logp", "han_logfreq", "han_pair_pmi", "word_pair_pmi", "han_order_margin", "zh_clause_edge",
              "zh_clause_edge_modern", "zh_order_llr", "zh_order_llr_modern", "zh_lm_gain_modern", "zh_lm_logp",
              "zh_lm_gain", "en_lm_logp", "en_lm_gain", "zh_join_llr3", "zh_join_low", "zh_join_worst", "zh_clause_pos",
-             "zh_join_low_modern", "zh_join_worst_modern")
+             "zh_join_low_modern", "zh_join_worst_modern", "wrap_join_gap_en", "wrap_join_gap_zh")
 # Shares whose neutral value (too little Chinese text, or not modern) is -1.0, below any real share.
 NEUTRAL_MINUS_ONE = ("zh_modern_density", "zh_lm_cross_neg_modern", "zh_join_bad")
 QPOLICY = QualityPolicy(rules=default_quality_rules())
