@@ -28,6 +28,7 @@ class TreeParams:
     l2: float = 1.0
     rate: float = 0.1
     max_bins: int = 64
+    max_features: float = 1.0  # share of the signals each split may choose from (random but seeded)
 
 
 def fit_trees(f: np.ndarray, y: np.ndarray, w: np.ndarray, features: list[str], p: TreeParams) -> TreeJunkModel:
@@ -37,8 +38,8 @@ def fit_trees(f: np.ndarray, y: np.ndarray, w: np.ndarray, features: list[str], 
 
     clf = HistGradientBoostingClassifier(
         loss="log_loss", learning_rate=p.rate, max_iter=p.trees, max_depth=p.depth, max_leaf_nodes=None,
-        min_samples_leaf=p.min_leaf, l2_regularization=p.l2, max_bins=p.max_bins, early_stopping=False,
-        random_state=0)
+        min_samples_leaf=p.min_leaf, l2_regularization=p.l2, max_bins=p.max_bins, max_features=p.max_features,
+        early_stopping=False, random_state=0)
     with threadpool_limits(limits=1):  # per-thread partial sums would make the floats depend on the thread count
         clf.fit(f, y.astype(int), sample_weight=w / w.sum() * len(w))
     return TreeJunkModel(features, export_trees(clf), round(float(np.ravel(clf._baseline_prediction)[0]), 8))

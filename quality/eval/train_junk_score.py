@@ -403,6 +403,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--tree-l2", type=float, default=d.l2, help="gbdt: L2 penalty on leaf values")
     ap.add_argument("--rate", type=float, default=d.rate, help="gbdt: learning rate (shrinkage)")
     ap.add_argument("--max-bins", type=int, default=d.max_bins, help="gbdt: histogram bins per signal")
+    ap.add_argument("--max-features", type=float, default=d.max_features,
+                    help="gbdt: share of the signals each split chooses from (seeded)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     ap.add_argument("--out", type=Path, default=MODEL_PATH,
                     help="where to write the model (default: the shipped quality/junk_score.json)")
@@ -424,7 +426,8 @@ def trainer_command(args: argparse.Namespace) -> str:
             + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "")
             + (f" --drop {args.drop}" if args.drop else "") + (f" --folds {args.folds}" if args.folds != 5 else "")
             + (f" --model gbdt --trees {args.trees} --depth {args.depth} --min-leaf {args.min_leaf} --tree-l2 "
-               f"{args.tree_l2} --rate {args.rate} --max-bins {args.max_bins}" if args.model == "gbdt" else ""))
+               f"{args.tree_l2} --rate {args.rate} --max-bins {args.max_bins} --max-features {args.max_features}"
+               if args.model == "gbdt" else ""))
 
 
 def caps_for(args: argparse.Namespace) -> dict[str, float]:
@@ -456,7 +459,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.model == "gbdt":
         if args.by_script:
             raise SystemExit("--model gbdt: one model over both script groups (trees can split on spaced)")
-        TREES = TreeParams(args.trees, args.depth, args.min_leaf, args.tree_l2, args.rate, args.max_bins)
+        TREES = TreeParams(args.trees, args.depth, args.min_leaf, args.tree_l2, args.rate, args.max_bins,
+                           args.max_features)
 
     order_langs = tuple(lang for lang in args.order.split(",") if lang)
     if set(order_langs) - {"zh", "en"}:

@@ -104,7 +104,7 @@ def test_loader_reads_both_model_kinds_and_refuses_unknown_ones() -> None:
 
 def test_gbdt_trainer_command_parses_back_to_itself() -> None:
     cmd = ("python -m corpusgov.quality.eval.train_junk_score --bins 12 --l2 1.0 --with-old --declared-readmes "
-           "--model gbdt --trees 80 --depth 2 --min-leaf 60 --tree-l2 3.0 --rate 0.05 --max-bins 32")
+           "--model gbdt --trees 80 --depth 2 --min-leaf 60 --tree-l2 3.0 --rate 0.05 --max-bins 32 --max-features 0.5")
     args = train_junk_score.parser().parse_args(shlex.split(cmd)[3:])
     assert train_junk_score.trainer_command(args) == cmd
     assert (args.model, args.trees, args.depth, args.min_leaf, args.tree_l2) == ("gbdt", 80, 2, 60, 3.0)
