@@ -7,7 +7,8 @@ weight per bin, so a signal may count non-monotonically (e.g. sentinel values su
 text without Han pairs) while the model stays a sum of table lookups: NumPy only, no model download, a few
 microseconds per document. The weights, bin edges and the decision threshold live in ``junk_score.json``
 beside this module, written by ``quality/eval/train_junk_score.py``; where they come from and how the threshold
-was chosen is in ``junk_score_PROVENANCE.md``.
+was chosen is in ``junk_score_PROVENANCE.md``. The same file may instead hold gradient-boosted trees over the same
+signals (``"model": "gbdt"``, schema 2: ``train_junk_score --model gbdt``), evaluated here with NumPy only.
 """
 
 from __future__ import annotations
@@ -71,6 +72,100 @@ class JunkModel:
         return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
 
 
+class TreeJunkModel:
+    """Gradient-boosted trees over the same signals: P(junk) = sigmoid(base + sum over trees of the leaf a document
+    reaches). Trees see interactions (a signal that is odd for verse but not for prose) that the binned model's sum
+    cannot form. Stored as plain node tables (feature, threshold, children, leaf value; no pickle) and evaluated with
+    NumPy only: every tree is padded to a complete tree of the deepest tree's depth (a short branch's leaf repeats
+    under a node whose threshold is +inf, so it always goes left), so all trees descend one level per vectorised step.
+    """
+
+    def __init__(self, features: list[str], trees: list[Mapping[str, list[Any]]], base: float,
+                 offsets: tuple[float, float] = (0.0, 0.0)):
+        self.features = tuple(features)
+        self.trees = [{k: list(v) for k, v in t.items()} for t in trees]  # as stored (written back by the trainer)
+        self.base = float(base)
+        self.offsets = (float(offsets[0]), float(offsets[1]))
+        self.depth = max((_tree_depth(t) for t in trees), default=0)
+        inner, leaves = 2**self.depth - 1, 2**self.depth
+        self.feat = np.zeros((len(trees), inner), dtype=np.intp)
+        self.thr = np.full((len(trees), inner), np.inf)
+        self.leaf = np.zeros((len(trees), leaves))
+        for i, t in enumerate(trees):
+            _pad(t, 0, 0, self.depth, len(self.features), self.feat[i], self.thr[i], self.leaf[i])
+        # Flat copies: one 1-D take per level instead of 2-D fancy indexing (half the per-document time).
+        self._feat, self._thr, self._leaf = self.feat.ravel(), self.thr.ravel(), self.leaf.ravel()
+        self._tree_inner = np.arange(len(trees)) * inner
+        self._tree_leaf = np.arange(len(trees)) * leaves
+        self._zeros = (0.0,) * len(features)
+        # Trees of depth <= 3 (7 splits): the 7 split outcomes of a tree, read as a 7-bit number, index a table of 128
+        # leaf values per tree, so one document costs a compare, a dot product and a take instead of a descent.
+        self._table: np.ndarray | None = None
+        if 0 < self.depth <= 3:
+            codes = np.arange(2**inner)
+            bits = (codes[:, None] >> np.arange(inner)) & 1  # (codes, splits): 1 = that split goes right
+            node = np.zeros(len(codes), dtype=np.intp)
+            for _ in range(self.depth):
+                node = 2 * node + 1 + bits[np.arange(len(codes)), node]
+            self._table = self.leaf[:, node - inner].ravel()  # (trees x codes), tree-major
+            self._pow2 = 1 << np.arange(inner)
+            self._tree_code = np.arange(len(trees)) * 2**inner
+
+    def logit(self, x: np.ndarray) -> np.ndarray:
+        """Logit without the script-group offset, for rows of ``x`` (documents) or one 1-D document."""
+        x = np.atleast_2d(x)
+        right = x[:, self.feat] > self.thr  # (documents, trees, inner nodes): every split decided at once
+        node = np.zeros((len(x), len(self.feat)), dtype=np.intp)
+        rows = np.arange(len(x))[:, None]
+        trees = np.arange(len(self.feat))[None, :]
+        for _ in range(self.depth):
+            node = 2 * node + 1 + right[rows, trees, node]
+        return self.base + self.leaf[trees, node - (2**self.depth - 1)].sum(-1)
+
+    def score(self, signals: Mapping[str, float]) -> float:
+        """P(junk) for one document's signals (a name missing from ``signals`` counts as 0)."""
+        x = np.fromiter(map(signals.get, self.features, self._zeros), dtype=np.float64, count=len(self.features))
+        right = x[self._feat] > self._thr
+        if self._table is not None:
+            codes = right.reshape(len(self._tree_code), -1) @ self._pow2
+            z = self.base + float(self._table[self._tree_code + codes].sum())
+        else:
+            node = np.zeros(len(self._tree_inner), dtype=np.intp)
+            for _ in range(self.depth):
+                node = 2 * node + 1 + right[self._tree_inner + node]
+            z = self.base + float(self._leaf[self._tree_leaf + node - (2**self.depth - 1)].sum())
+        z += self.offsets[int(signals.get("spaced", 0.0) >= 0.5)]
+        return 1.0 / (1.0 + math.exp(-z)) if z > -700 else 0.0
+
+
+def _tree_depth(tree: Mapping[str, list[Any]], node: int = 0) -> int:
+    left, right = tree["left"][node], tree["right"][node]
+    if left < 0:
+        return 0
+    return 1 + max(_tree_depth(tree, left), _tree_depth(tree, right))
+
+
+def _pad(tree: Mapping[str, list[Any]], node: int, at: int, depth: int, n_features: int,
+         feat: np.ndarray, thr: np.ndarray, leaf: np.ndarray) -> None:
+    """Write ``tree``'s subtree at ``node`` into complete-tree slot ``at`` (children of slot i: 2i+1, 2i+2)."""
+    left, right = tree["left"][node], tree["right"][node]
+    if at >= len(thr):  # a leaf slot
+        if left >= 0:
+            raise ValueError("junk model: a tree is deeper than its depth")
+        leaf[at - len(thr)] = tree["value"][node]
+        return
+    if left < 0:  # a leaf above the bottom: +inf threshold (never exceeded), the same value below on both sides
+        _pad(tree, node, 2 * at + 1, depth, n_features, feat, thr, leaf)
+        _pad(tree, node, 2 * at + 2, depth, n_features, feat, thr, leaf)
+        return
+    f = int(tree["feature"][node])
+    if not 0 <= f < n_features:
+        raise ValueError("junk model: a split reads a feature the model does not have")
+    feat[at], thr[at] = f, float(tree["threshold"][node])
+    _pad(tree, left, 2 * at + 1, depth, n_features, feat, thr, leaf)
+    _pad(tree, right, 2 * at + 2, depth, n_features, feat, thr, leaf)
+
+
 class GroupedJunkModel:
     """One ``JunkModel`` per script group, chosen by one signal (``spaced >= 0.5``: text written with spaces between
     words, else Chinese-like text): what makes junk differs between the two, and one model over both spends its
@@ -118,13 +213,30 @@ def _junk_model(m: Mapping[str, Any]) -> JunkModel:
     return JunkModel(m["features"], m["edges"], m["weights"], m["bias"], (off[0], off[1]))
 
 
-@functools.lru_cache(maxsize=1)
-def load_model(path: Path = MODEL_PATH) -> JunkModel | GroupedJunkModel:
-    with path.open(encoding="utf-8") as f:
-        m = json.load(f)
+# ``junk_score.json`` schema: 1 (no ``schema`` key) is the binned logistic model, 2 adds ``model`` (``binned_logistic``
+# or ``gbdt``, the tree model's ``trees`` and ``base``).
+SCHEMAS = (1, 2)
+
+
+def model_from_json(m: Mapping[str, Any]) -> JunkModel | GroupedJunkModel | TreeJunkModel:
+    """The model a ``junk_score.json`` document describes (either schema, either model kind)."""
+    if m.get("schema", 1) not in SCHEMAS:
+        raise ValueError(f"junk model: schema {m.get('schema')!r} is newer than this code reads ({SCHEMAS})")
+    kind = m.get("model", "binned_logistic")
+    if kind == "gbdt":
+        off = m.get("group_offsets", [0.0, 0.0])
+        return TreeJunkModel(m["features"], m["trees"], m["base"], (off[0], off[1]))
+    if kind != "binned_logistic":
+        raise ValueError(f"junk model: unknown model kind {kind!r}")
     if "groups" in m:
         return GroupedJunkModel(m["group_by"], m["group_at"], {int(k): _junk_model(v) for k, v in m["groups"].items()})
     return _junk_model(m)
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> JunkModel | GroupedJunkModel | TreeJunkModel:
+    with path.open(encoding="utf-8") as f:
+        return model_from_json(json.load(f))
 
 
 @functools.lru_cache(maxsize=1)

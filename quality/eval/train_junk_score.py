@@ -8,7 +8,8 @@ Data (all real text nobody here wrote, or junk made from it):
 - threshold check: the held-out good set (``real_holdout``, Debian packages, not in the dev set).
 
 Model: every signal cut into up to ``--bins`` bins at training quantiles, one weight per bin, L2-regularised
-logistic regression (Newton steps), good and junk weighted equally, every junk kind equally within junk.
+logistic regression (Newton steps), good and junk weighted equally, every junk kind equally within junk; or, with
+``--model gbdt``, shallow gradient-boosted trees over the same signals and weights (``junk_gbdt``).
 Generalisation is estimated by leave-kinds-out folds: each fold leaves out a fifth of the junk kinds and of the
 good documents, and reports the catch rate on the left-out kinds at the threshold the fold's good documents
 allow. Threshold: the lowest whose false drops (rules or score) stay within ``CAPS`` per good set both on the dev
@@ -32,6 +33,7 @@ import numpy as np
 from corpusgov.config import load_policy
 from corpusgov.quality.eval.junk_fresh import FRESH_KINDS
 from corpusgov.quality.eval.junk_fresh2 import make_fresh2
+from corpusgov.quality.eval.junk_gbdt import TreeParams, fit_trees, tree_tables
 from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
 from corpusgov.quality.eval.junk_operators import OPERATOR_KINDS
 from corpusgov.quality.eval.junk_score_text import (
@@ -44,7 +46,7 @@ from corpusgov.quality.eval.junk_score_text import (
     score_part_sample,
 )
 from corpusgov.quality.eval.real_text_eval import POLICY, load_dev
-from corpusgov.quality.junk_score import MODEL_PATH, JunkModel
+from corpusgov.quality.junk_score import MODEL_PATH, JunkModel, TreeJunkModel
 from corpusgov.quality.language import LanguageDetector
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 from corpusgov.quality.signals import compute_signals, evaluate_rules
@@ -248,8 +250,8 @@ def _sample_weights(sets: list[str], kinds: list[str]) -> np.ndarray:
     return w
 
 
-def _prob(model: JunkModel | dict[int, JunkModel], f: np.ndarray) -> np.ndarray:
-    if isinstance(model, JunkModel):
+def _prob(model: JunkModel | TreeJunkModel | dict[int, JunkModel], f: np.ndarray) -> np.ndarray:
+    if not isinstance(model, dict):
         return 1 / (1 + np.exp(-model.logit(f)))
     g = _group(f)
     out = np.zeros(len(f))
@@ -262,9 +264,15 @@ def _group(f: np.ndarray) -> np.ndarray:
     return (f[:, FEATURES.index("spaced")] >= 0.5).astype(int)
 
 
+# With ``--model gbdt``: the boosted trees' regularisation (None: the binned logistic model).
+TREES: TreeParams | None = None
+
+
 def _fit_any(f: np.ndarray, y: np.ndarray, w: np.ndarray, bins: int, l2: float,
-             by_script: bool) -> JunkModel | dict[int, JunkModel]:
-    """One model, or one per script group (spaced / unspaced text) when ``by_script``."""
+             by_script: bool) -> JunkModel | TreeJunkModel | dict[int, JunkModel]:
+    """One model, or one per script group (spaced / unspaced text) when ``by_script``; boosted trees with ``TREES``."""
+    if TREES is not None:
+        return fit_trees(f, y, w, FEATURES, TREES)
     if not by_script:
         return _fit(f, y, w, bins, l2)
     g = _group(f)
@@ -386,6 +394,17 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--caps-beyond-rules", action="store_true",
                     help="caps bound the false drops the score adds beyond the other drop rules (their own drops are "
                          "reported, not charged to the score); without it a cap bounds rules and score together")
+    ap.add_argument("--model", choices=("binned_logistic", "gbdt"), default="binned_logistic",
+                    help="binned logistic model (one weight per signal bin) or gradient-boosted trees (interactions)")
+    d = TreeParams()
+    ap.add_argument("--trees", type=int, default=d.trees, help="gbdt: number of boosting rounds")
+    ap.add_argument("--depth", type=int, default=d.depth, help="gbdt: maximum tree depth")
+    ap.add_argument("--min-leaf", type=int, default=d.min_leaf, help="gbdt: fewest training rows in a leaf")
+    ap.add_argument("--tree-l2", type=float, default=d.l2, help="gbdt: L2 penalty on leaf values")
+    ap.add_argument("--rate", type=float, default=d.rate, help="gbdt: learning rate (shrinkage)")
+    ap.add_argument("--max-bins", type=int, default=d.max_bins, help="gbdt: histogram bins per signal")
+    ap.add_argument("--max-features", type=float, default=d.max_features,
+                    help="gbdt: share of the signals each split chooses from (seeded)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model")
     ap.add_argument("--out", type=Path, default=MODEL_PATH,
                     help="where to write the model (default: the shipped quality/junk_score.json)")
@@ -405,7 +424,10 @@ def trainer_command(args: argparse.Namespace) -> str:
             + (" --declared-readmes" if args.declared_readmes else "")
             + (" --caps-beyond-rules" if args.caps_beyond_rules else "")
             + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "")
-            + (f" --drop {args.drop}" if args.drop else "") + (f" --folds {args.folds}" if args.folds != 5 else ""))
+            + (f" --drop {args.drop}" if args.drop else "") + (f" --folds {args.folds}" if args.folds != 5 else "")
+            + (f" --model gbdt --trees {args.trees} --depth {args.depth} --min-leaf {args.min_leaf} --tree-l2 "
+               f"{args.tree_l2} --rate {args.rate} --max-bins {args.max_bins} --max-features {args.max_features}"
+               if args.model == "gbdt" else ""))
 
 
 def caps_for(args: argparse.Namespace) -> dict[str, float]:
@@ -432,8 +454,13 @@ def main(argv: list[str] | None = None) -> int:
 
         SENTINEL_ONLY.update(NEUTRAL)
     CAPS.update(caps_for(args))
-    global BEYOND_RULES
+    global BEYOND_RULES, TREES
     BEYOND_RULES = args.caps_beyond_rules
+    if args.model == "gbdt":
+        if args.by_script:
+            raise SystemExit("--model gbdt: one model over both script groups (trees can split on spaced)")
+        TREES = TreeParams(args.trees, args.depth, args.min_leaf, args.tree_l2, args.rate, args.max_bins,
+                           args.max_features)
 
     order_langs = tuple(lang for lang in args.order.split(",") if lang)
     if set(order_langs) - {"zh", "en"}:
@@ -489,7 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     lim_oof = _threshold([(aoof, ruled | (oof > t_oof), sets)])
     if not args.typicality:
         lim_oof = float("inf")
-    print(f"leave-kinds-out ({args.folds} folds, bins {args.bins}, l2 {args.l2}): threshold by out-of-fold good "
+    print(f"leave-kinds-out ({args.folds} folds, {args.model}, bins {args.bins}, l2 {args.l2}): threshold by out-of-fold good "
           f"{t_oof:.4f}")
     caught = (oof > t_oof) | ruled | (aoof > lim_oof)
     per_kind = {k: float(np.mean(caught[(kinds == k) & ~good])) for k in junk_kinds}
@@ -544,7 +571,11 @@ def main(argv: list[str] | None = None) -> int:
                              "tail_probs": list(TAIL_PROBS),
                              "low": {str(k): [[float(v) for v in r] for r in lo] for k, (lo, _) in tables.items()},
                              "high": {str(k): [[float(v) for v in r] for r in hi] for k, (_, hi) in tables.items()}}
-    if isinstance(model, JunkModel):
+    if isinstance(model, TreeJunkModel):
+        out |= tree_tables(model)
+        if args.group_thresholds:
+            out["group_offsets"] = [round(offsets[0], 6), round(offsets[1], 6)]
+    elif isinstance(model, JunkModel):
         out |= _tables(model)
         if args.group_thresholds:
             out["group_offsets"] = [round(offsets[0], 6), round(offsets[1], 6)]
