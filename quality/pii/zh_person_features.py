@@ -250,7 +250,8 @@ def _feature_ids(
     """Bucket ids at positions 0..n-1 of the padded layout (x and s from _padded)."""
     h = x << np.uint64(17)
     hh = x << np.uint64(34)
-    keys = np.empty((max(n_templates, N_CHAR_TEMPLATES), n), dtype=np.uint64)
+    n_ev = N_EVIDENCE_TEMPLATES if evidence is not None else 0
+    keys = np.empty((max(n_templates, N_CHAR_TEMPLATES) + n_ev, n), dtype=np.uint64)
     for d in range(5):  # unigrams at offsets -2..+2
         keys[d] = x[d : d + n]
     for row, (a, b) in enumerate(((1, 2), (2, 3), (0, 1), (3, 4), (1, 3)), start=5):  # (a << 17) | b
@@ -275,12 +276,14 @@ def _feature_ids(
         for row, v in enumerate(cluster_features(x, n, clusters), start=N_LEX_TEMPLATES):
             if row < n_templates:
                 keys[row] = v
-    keys = keys[:n_templates]
-    keys |= _SALT[:n_templates]
-    if evidence is not None:
-        extra = np.stack(evidence_features(x, n, evidence))
-        extra |= _EVIDENCE_SALT
-        keys = np.concatenate((keys, extra))
+    if evidence is not None:  # rows n_templates.. (written last: below 15 templates they hold unused char rows)
+        for row, v in enumerate(evidence_features(x, n, evidence), start=n_templates):
+            keys[row] = v
+        keys = keys[: n_templates + n_ev]
+        keys |= np.concatenate((_SALT[:n_templates], _EVIDENCE_SALT))
+    else:
+        keys = keys[:n_templates]
+        keys |= _SALT[:n_templates]
     keys *= _GOLDEN
     keys >>= _SHIFT
     return keys.astype(np.intp)
