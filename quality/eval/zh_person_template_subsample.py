@@ -6,11 +6,13 @@ scored on the same held-out *training* sentences through the recognizer at sever
 `base` (the shipped 20 templates), `ctx` (lever d: name-context n-grams learnt from the fitted sentences, 1-2
 characters seen >= 8 times right after or right before a name, bucketed by how often they are: which start just
 after a character, which end just before it, and both around a 2-4 character stretch), `w3` (lever b: characters
-at -3 and +3 and the bigrams reaching them). The extra templates are computed in Python here (an experiment); only a
-variant that wins would be worth vectorising into zh_person_features.py. No evaluation split is read.
+at -3 and +3 and the bigrams reaching them), `gaz` (where a character stands in the longest jieba name word covering
+it), `tr` (transliteration classes of the character and its neighbours, and its place in a run of such characters),
+`gaztr` (both; vectorised as zh_person_name_lists.py). The extra templates are computed in Python here (an
+experiment); only a variant that wins is worth vectorising into the model's features. No evaluation split is read.
 
 Run: `python -m corpusgov.quality.eval.zh_person_template_subsample --data DIR --variant ctx [--every 6] [--iters 50]
-[--floors 0.2,0.1,0.05]`. Result of 2026-12-06: models/PROVENANCE.md (not shipped).
+[--floors 0.2,0.1,0.05]`. Results of 2026-12-06: models/PROVENANCE.md.
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     N_LEX_TEMPLATES,
     NORM_CODES,
+    SURNAME_CHARS,
     features,
     lexicon_table,
 )
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
+from corpusgov.quality.pii.zh_person_name_lists import jieba_name_words
 
 EXTRA_BITS = 20  # extra feature ids are offset by 2**20, apart from the shipped buckets
 MIN_COUNT = 8
@@ -100,6 +104,86 @@ def wide_keys(text: str) -> list[list[str]]:
             for i in range(n)]
 
 
+def jieba_names() -> dict[str, str]:
+    """jieba's person-name words (nr, nrt: transliterations, nrfg), 2-8 characters, folded, with their tag."""
+    return {_norm(w): tag for w, tag in jieba_name_words().items()}
+
+
+def gazetteer_keys(text: str, names: dict[str, str]) -> list[list[str]]:
+    """Per character: where it stands in the longest jieba name word covering it (B/I/E, the word's tag and
+    length), leftmost first among equally long ones; "-" when none does."""
+    t = _norm(text)
+    n = len(t)
+    best: list[tuple[int, int, str]] = [(0, 0, "")] * n  # (length, start, tag)
+    for j in range(n):
+        for m in range(min(8, n - j), 1, -1):
+            tag = names.get(t[j : j + m])
+            if tag:
+                for i in range(j, j + m):
+                    if m > best[i][0]:
+                        best[i] = (m, j, tag)
+                break
+    out = []
+    for i, (m, j, tag) in enumerate(best):
+        if not m:
+            out.append(["G-"])
+            continue
+        pos = "B" if i == j else "E" if i == j + m - 1 else "I"
+        out.append([f"G{tag}{pos}{min(m, 5)}"])
+    return out
+
+
+def transliteration_table(fit: list[Sentence], names: dict[str, str]) -> dict[str, int]:
+    """Character -> 1-3, how often it is written inside a name that starts with no common surname (transliterations,
+    nicknames) or a jieba nrt word, against all its uses (training text and jieba's name words); characters seen
+    < 20 times get none, so a rare character of one fitted name does not mark itself."""
+    pos: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for text, spans in fit:
+        t = _norm(text)
+        total.update(t)
+        for s, e in spans:
+            w = t[s:e]
+            if e - s >= 2 and w[0] not in SURNAME_CHARS:
+                pos.update(w)
+    for w, tag in names.items():
+        total.update(w)
+        if tag == "nrt":
+            pos.update(w)
+    out = {}
+    for c, n in total.items():
+        r = pos[c] / n
+        b = 3 if r >= 0.3 else 2 if r >= 0.1 else 1 if r >= 0.03 else 0
+        if n >= 20 and b and "\u4e00" <= c <= "\u9fff":
+            out[c] = b
+    return out
+
+
+def transliteration_keys(text: str, table: dict[str, int]) -> list[list[str]]:
+    """Per character: its transliteration class with its neighbours', and where it stands (B/I/E/S, run length)
+    in the run of characters of class >= 2 and of class >= 1 around it."""
+    t = _norm(text)
+    n = len(t)
+    b = [table.get(c, 0) for c in t]
+    out = [[f"T{b[i - 1] if i else 9}{b[i]}{b[i + 1] if i + 1 < n else 9}"] for i in range(n)]
+    for lo in (2, 1):
+        i = 0
+        while i < n:
+            if b[i] < lo:
+                out[i].append(f"R{lo}-")
+                i += 1
+                continue
+            j = i
+            while j < n and b[j] >= lo:
+                j += 1
+            m = j - i
+            for k in range(i, j):
+                pos = "S" if m == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+                out[k].append(f"R{lo}{pos}{min(m, 6)}")
+            i = j
+    return out
+
+
 def extra_ids(keys: list[str]) -> list[int]:
     return [(zlib.crc32(k.encode("utf-8")) & ((1 << EXTRA_BITS) - 1)) | (1 << EXTRA_BITS) for k in keys]
 
@@ -109,9 +193,20 @@ class ExtraTemplateModel(ZhPersonModel):
 
     def set_extra(self, variant: str, weights: dict[int, np.ndarray], contexts: tuple[dict[str, int], ...]) -> None:
         self.variant, self.extra, self.contexts = variant, weights, contexts
+        self.names: dict[str, str] = {}
+        self.translit: dict[str, int] = {}
 
     def extra_keys(self, text: str) -> list[list[str]]:
-        return context_keys(text, *self.contexts) if self.variant == "ctx" else wide_keys(text)
+        if self.variant == "ctx":
+            return context_keys(text, *self.contexts)
+        if self.variant == "w3":
+            return wide_keys(text)
+        rows: list[list[str]] = [[] for _ in text]
+        if "gaz" in self.variant:
+            rows = [a + g for a, g in zip(rows, gazetteer_keys(text, self.names), strict=True)]
+        if "tr" in self.variant:
+            rows = [a + g for a, g in zip(rows, transliteration_keys(text, self.translit), strict=True)]
+        return rows
 
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         em = super().emissions_batch(texts)
@@ -140,6 +235,8 @@ def fit_variant(data: Path, variant: str, every: int, iters: int, tmp: Path) -> 
     lex = lexicon_table(*lex_pairs)
     probe = ExtraTemplateModel(np.zeros((1, len(LABELS))), np.zeros((len(LABELS), len(LABELS))))
     probe.set_extra(variant, {}, contexts)
+    names = jieba_names() if variant in ("gaz", "tr", "gaztr") else {}
+    probe.names, probe.translit = names, transliteration_table([r for r, _ in fit_once], names) if "tr" in variant else {}
     crf = pycrfsuite.Trainer(verbose=False)
     for text, spans in fit:
         rows = [[str(v) for v in row] for row in features(text, N_LEX_TEMPLATES, lex).T.tolist()]
@@ -166,6 +263,7 @@ def fit_variant(data: Path, variant: str, every: int, iters: int, tmp: Path) -> 
     tmp.unlink()
     model = ExtraTemplateModel(table, trans, 3.0, 3.0, 0.1, N_LEX_TEMPLATES, lex)
     model.set_extra(variant, extra, contexts)
+    model.names, model.translit = probe.names, probe.translit
     print(f"{variant}: fitted {len(fit)} sentences ({len(fit_once)} distinct), {iters} iterations; "
           f"{len(contexts[0])} after- and {len(contexts[1])} before-name n-grams; {len(extra)} extra features kept")
     return model
@@ -194,7 +292,7 @@ def held_out_prf(data: Path, model: ZhPersonModel, floors: list[float]) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, required=True, help="the trainer's DIR (get_zh_ner --out DIR)")
-    ap.add_argument("--variant", choices=("base", "ctx", "w3"), required=True)
+    ap.add_argument("--variant", choices=("base", "ctx", "w3", "gaz", "tr", "gaztr"), required=True)
     ap.add_argument("--every", type=int, default=6)
     ap.add_argument("--iters", type=int, default=50)
     ap.add_argument("--floors", default="0.2,0.1,0.05")

@@ -26,11 +26,13 @@ from corpusgov.quality.pii.zh_person_features import (
     N_CLUSTER_TEMPLATES,
     N_LEX_TEMPLATES,
     NORM_CODES,
+    SURNAME_CHARS,
     features,
     lexicon_pairs,
     lexicon_table,
 )
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
+from corpusgov.quality.pii.zh_person_name_lists import NameEvidence, build, jieba_name_words
 
 TRAIN_FILES = (
     "cluener_train.json", "weibo_train.conll", "resume_train.bmes",
@@ -115,12 +117,14 @@ def train(
     c1: float,
     c2: float,
     verbose: bool = False,
+    evidence: NameEvidence | None = None,
 ) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
+    n_templates = N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES
     for text, spans in sents:
-        ids = features(text, N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES, lex, clusters).T
+        ids = features(text, n_templates, lex, clusters, evidence).T
         trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model_path))
@@ -133,6 +137,7 @@ def export(
     floor: float,
     lex_pairs: tuple[np.ndarray, np.ndarray],
     clusters: np.ndarray | None,
+    evidence: NameEvidence | None = None,
 ) -> dict[str, np.ndarray | np.generic]:
     """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
     import pycrfsuite
@@ -162,6 +167,11 @@ def export(
         "lex_buckets": lex_pairs[0],
         "lex_flags": lex_pairs[1],
         **({"char_clusters": np.asarray(clusters, dtype=np.uint8)} if clusters is not None else {}),
+        **(
+            {"gaz_keys": evidence.gaz_keys, "gaz_tags": evidence.gaz_tags, "translit": evidence.translit}
+            if evidence is not None
+            else {}
+        ),
     }
 
 
@@ -268,6 +278,12 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="add the character-cluster templates (measured 2026-12-05, not better on held-out sentences)",
     )
+    ap.add_argument(
+        "--name-lists",
+        action="store_true",
+        help="add the name-list evidence templates (jieba name gazetteer, transliteration classes; 2026-12-06)",
+    )
+    ap.add_argument("--every", type=int, default=1, help="fit every k-th sentence only (variant comparisons)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     if args.refloor:
@@ -284,6 +300,7 @@ def main(argv: list[str]) -> int:
     if args.window:
         fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, args.window), args.window)
         print(f"{dropped} fitted sentences dropped: a {args.window}-character run shared with a held-out or eval one")
+    fit_once = fit_once[:: args.every]
     fit = [r for r, o in fit_once for _ in range(repeat.get(o, 1))]
     print(f"fit on {len(fit)} sentences (repeats {repeat}), {len(held)} held out", file=sys.stderr)
     lex_pairs = jieba_lexicon()
@@ -294,10 +311,17 @@ def main(argv: list[str]) -> int:
         unlabelled = [t for (t, _), o in fit_once if not o.startswith("boson")] + jieba_words()
         clusters = clusters_from(unlabelled)
         print(f"character clusters from {len(unlabelled)} unlabelled texts", file=sys.stderr)
+    evidence = None
+    if args.name_lists:  # from the fitted sentences (BosonNLP's left out, as for the clusters) and jieba's names
+        evidence = build(
+            jieba_name_words(), [s for s, o in fit_once if not o.startswith("boson")], NORM_CODES, SURNAME_CHARS
+        )
+        print(f"name lists: {evidence.gaz_keys.size} gazetteer words, "
+              f"{int(((evidence.translit > 0) & (evidence.translit < 4)).sum())} transliteration characters", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".crfsuite")
-    train(fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose)
-    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs, clusters)
+    train(fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose, evidence)
+    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs, clusters, evidence)
     tmp.unlink()
     np.savez_compressed(args.out, allow_pickle=False, **arrays)
     model = ZhPersonModel.load(args.out)

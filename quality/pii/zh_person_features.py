@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from corpusgov.quality.pii.zh_person_name_lists import N_EVIDENCE_TEMPLATES, NameEvidence, evidence_features
+
 LABELS: tuple[str, ...] = ("O", "B", "I", "E", "S")
 HASH_BITS = 20
 N_TEMPLATES = 20  # what the shipped model reads; a model may use all N_CLUSTER_TEMPLATES
@@ -25,7 +27,9 @@ _BOS, _EOS, _ASTRAL = 1, 2, 3
 _SHIFT = np.uint64(64 - HASH_BITS)
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 # Template id in the top bits of each key, so equal character tuples of different templates hash apart.
-_SALT = (np.arange(N_CLUSTER_TEMPLATES, dtype=np.uint64) << np.uint64(56))[:, None]
+# The name-list evidence templates (zh_person_name_lists.py) come after all of these: ids 28-31.
+_SALT = (np.arange(N_CLUSTER_TEMPLATES + N_EVIDENCE_TEMPLATES, dtype=np.uint64) << np.uint64(56))[:, None]
+_EVIDENCE_SALT = _SALT[N_CLUSTER_TEMPLATES:]
 
 # Common single-character surnames; a feature (the model learns how much it matters), not a filter.
 SURNAME_CHARS = (
@@ -187,22 +191,31 @@ def _check_tables(n_templates: int, lex: np.ndarray | None, clusters: np.ndarray
 
 
 def features(
-    text: str, n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None, clusters: np.ndarray | None = None
+    text: str,
+    n_templates: int = N_TEMPLATES,
+    lex: np.ndarray | None = None,
+    clusters: np.ndarray | None = None,
+    evidence: NameEvidence | None = None,
 ) -> np.ndarray:
     """(n_templates, len(text)) bucket ids: char unigrams -2..+2, five bigrams, three trigrams, surname pattern,
     then (templates 15-19, needing the lexicon table `lex`) word-lexicon patterns, then (templates 20-27,
-    needing the (65536,) cluster table `clusters`) character-cluster patterns.
+    needing the (65536,) cluster table `clusters`) character-cluster patterns; with `evidence`, its
+    N_EVIDENCE_TEMPLATES name-list rows after those (zh_person_name_lists.py).
 
     Codes are < 2**17, so a key packs up to three of them exactly (17 bits each) below the template salt.
     Keys are written in place into one (n_templates, n) array: this runs on every Chinese document.
     """
     _check_tables(n_templates, lex, clusters)
     x, s = _padded([text])
-    return _feature_ids(x, s, len(text), n_templates, lex, None, clusters)
+    return _feature_ids(x, s, len(text), n_templates, lex, None, clusters, evidence)
 
 
 def features_batch(
-    texts: list[str], n_templates: int = N_TEMPLATES, lex: np.ndarray | None = None, clusters: np.ndarray | None = None
+    texts: list[str],
+    n_templates: int = N_TEMPLATES,
+    lex: np.ndarray | None = None,
+    clusters: np.ndarray | None = None,
+    evidence: NameEvidence | None = None,
 ) -> np.ndarray:
     """features() of each text, side by side: (n_templates, sum of lengths), equal column for column.
 
@@ -210,7 +223,8 @@ def features_batch(
     the padding positions between texts are computed, then dropped."""
     _check_tables(n_templates, lex, clusters)
     if len(texts) <= 1:
-        return features(texts[0], n_templates, lex, clusters) if texts else np.zeros((n_templates, 0), dtype=np.intp)
+        rows = n_templates + (N_EVIDENCE_TEMPLATES if evidence is not None else 0)
+        return features(texts[0], n_templates, lex, clusters, evidence) if texts else np.zeros((rows, 0), dtype=np.intp)
     x, s = _padded(texts)
     lengths = np.array([len(t) for t in texts], dtype=np.intp)
     seg = lengths + _SEG
@@ -220,7 +234,7 @@ def features_batch(
     np.add.at(text_pos, offsets, 1)
     np.add.at(text_pos, offsets + lengths, -1)
     inside = np.cumsum(text_pos[:n]) > 0
-    return _feature_ids(x, s, n, n_templates, lex, ~inside, clusters)[:, inside]
+    return _feature_ids(x, s, n, n_templates, lex, ~inside, clusters, evidence)[:, inside]
 
 
 def _feature_ids(
@@ -231,11 +245,13 @@ def _feature_ids(
     lex: np.ndarray | None,
     junk: np.ndarray | None,
     clusters: np.ndarray | None = None,
+    evidence: NameEvidence | None = None,
 ) -> np.ndarray:
     """Bucket ids at positions 0..n-1 of the padded layout (x and s from _padded)."""
     h = x << np.uint64(17)
     hh = x << np.uint64(34)
-    keys = np.empty((max(n_templates, N_CHAR_TEMPLATES), n), dtype=np.uint64)
+    n_ev = N_EVIDENCE_TEMPLATES if evidence is not None else 0
+    keys = np.empty((max(n_templates, N_CHAR_TEMPLATES) + n_ev, n), dtype=np.uint64)
     for d in range(5):  # unigrams at offsets -2..+2
         keys[d] = x[d : d + n]
     for row, (a, b) in enumerate(((1, 2), (2, 3), (0, 1), (3, 4), (1, 3)), start=5):  # (a << 17) | b
@@ -260,8 +276,14 @@ def _feature_ids(
         for row, v in enumerate(cluster_features(x, n, clusters), start=N_LEX_TEMPLATES):
             if row < n_templates:
                 keys[row] = v
-    keys = keys[:n_templates]
-    keys |= _SALT[:n_templates]
+    if evidence is not None:  # rows n_templates.. (written last: below 15 templates they hold unused char rows)
+        for row, v in enumerate(evidence_features(x, n, evidence), start=n_templates):
+            keys[row] = v
+        keys = keys[: n_templates + n_ev]
+        keys |= np.concatenate((_SALT[:n_templates], _EVIDENCE_SALT))
+    else:
+        keys = keys[:n_templates]
+        keys |= _SALT[:n_templates]
     keys *= _GOLDEN
     keys >>= _SHIFT
     return keys.astype(np.intp)

@@ -30,6 +30,7 @@ from corpusgov.quality.pii.zh_person_features import (
     ngram_bucket,
     word_codes,
 )
+from corpusgov.quality.pii.zh_person_name_lists import NameEvidence
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class ZhPersonModel:
         n_templates: int = N_TEMPLATES,
         lex: np.ndarray | None = None,
         clusters: np.ndarray | None = None,
+        evidence: NameEvidence | None = None,
     ) -> None:
         self.emission = np.ascontiguousarray(emission, dtype=np.float32)
         self.transition = np.asarray(transition, dtype=np.float64)
@@ -75,6 +77,7 @@ class ZhPersonModel:
         self.n_templates = n_templates  # the first n feature templates (a model trained on fewer stays valid)
         self.lex = lex  # (2**LEX_BITS,) uint8 word-lexicon flags, needed beyond the character templates
         self.clusters = clusters  # (65536,) uint8 character clusters, needed beyond the lexicon templates
+        self.evidence = evidence  # name-list tables (zh_person_name_lists.py): their templates follow the others
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
@@ -86,7 +89,12 @@ class ZhPersonModel:
             margins = float(z["start_margin"]), float(z["cont_margin"])
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
             clusters = np.asarray(z["char_clusters"], dtype=np.uint8) if "char_clusters" in z.files else None
-            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex, clusters)
+            evidence = (
+                NameEvidence(z["gaz_keys"], z["gaz_tags"], np.asarray(z["translit"], dtype=np.uint8))
+                if "gaz_keys" in z.files
+                else None
+            )
+            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex, clusters, evidence)
 
     def word_flag(self, text: str, start: int, end: int) -> int:
         """Lexicon flags (LEX_WORD, LEX_NAME) of text[start:end] as one word; 0 without a lexicon."""
@@ -94,14 +102,14 @@ class ZhPersonModel:
         return int(self.lex[ngram_bucket(codes)]) if codes is not None and self.lex is not None else 0
 
     def emissions(self, text: str) -> np.ndarray:
-        ids = features(text, self.n_templates, self.lex, self.clusters)
-        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, len(text), len(LABELS)).sum(axis=0)
+        ids = features(text, self.n_templates, self.lex, self.clusters, self.evidence)
+        return self.emission.take(ids.ravel(), axis=0).reshape(ids.shape[0], len(text), len(LABELS)).sum(axis=0)
 
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the
         sum over templates runs in the same order)."""
-        ids = features_batch(texts, self.n_templates, self.lex, self.clusters)
-        return self.emission.take(ids.ravel(), axis=0).reshape(self.n_templates, ids.shape[1], len(LABELS)).sum(axis=0)
+        ids = features_batch(texts, self.n_templates, self.lex, self.clusters, self.evidence)
+        return self.emission.take(ids.ravel(), axis=0).reshape(ids.shape[0], ids.shape[1], len(LABELS)).sum(axis=0)
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own
     # Texts decoded together: enough characters that numpy's per-call cost is shared by many texts, few

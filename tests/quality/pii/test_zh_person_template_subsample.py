@@ -47,3 +47,14 @@ def test_extra_ids_lie_beyond_the_shipped_buckets_and_add_to_emissions():
     model.set_extra("w3", {extra_ids(wide_keys(text)[0])[3]: bump}, ({}, {}))  # p23=王小: row 0 only
     diff = model.emissions_batch([text]) - base.emissions_batch([text])
     assert np.allclose(diff[0], bump) and np.allclose(diff[1:], 0.0)
+
+
+def test_gazetteer_and_transliteration_keys_mark_name_words_and_runs():
+    from corpusgov.quality.eval.zh_person_template_subsample import gazetteer_keys, transliteration_keys
+
+    names = {"史密斯": "nrt", "密斯": "nrt", "王小明": "nr"}
+    assert gazetteer_keys("史密斯说", names) == [["GnrtB3"], ["GnrtI3"], ["GnrtE3"], ["G-"]]
+    assert gazetteer_keys("王小明", names)[1] == ["GnrI3"]
+    rows = transliteration_keys("说舍普琴", {"舍": 3, "普": 2, "琴": 1})
+    assert rows[0] == ["T903", "R2-", "R1-"]
+    assert rows[1][1:] == ["R2B2", "R1B3"] and rows[3][1:] == ["R2-", "R1E3"]
