@@ -163,6 +163,6 @@ def wrap_signals(a: np.ndarray, seps: np.ndarray, han_idx: np.ndarray, word_star
     spaced_m = _means(docs[~is_cross], g[~is_cross], n)
     adjacent_m = _means(zh_pair_doc, zh_pair_gain, n)
     spaced = (spaced_m[0] >= MIN_INNER) & (spaced_m[0] >= SPACED_SHARE * adjacent_m[0])
-    base = tuple(np.where(spaced, x, y) for x, y in zip(spaced_m, adjacent_m, strict=True))
-    out["wrap_join_gap_zh"] = _gap(base, _means(docs[is_cross], g[is_cross], n))  # type: ignore[arg-type]
+    base = (np.where(spaced, spaced_m[0], adjacent_m[0]), np.where(spaced, spaced_m[1], adjacent_m[1]))
+    out["wrap_join_gap_zh"] = _gap(base, _means(docs[is_cross], g[is_cross], n))
     return out
