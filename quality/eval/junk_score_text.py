@@ -40,12 +40,12 @@ def score_part_sample(docs: list[Any], k: int) -> dict[str, list[str]]:
 
 
 def order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
-                langs: tuple[str, ...] = ("zh", "en")) -> list[dict[str, Any]]:
+                langs: tuple[str, ...] = ("zh", "en"), skipped: bool = False) -> list[dict[str, Any]]:
     """``order_blind.ORDER_KINDS`` (words / characters shuffled, word pairs swapped, sentences of two documents
     alternated) made from training good texts with other seeds than the eval's ``junk_order``; never the kinds of
-    ``order_blind2`` (``junk_order2`` stays unseen). Plus, in both languages whatever ``langs`` says (a line-level
-    corruption, not a word-order one), ``skipped_lines``: every other line of a hard-wrapped good text dropped, the junk
-    the line-join signals of ``quality.junk_coherence`` are for."""
+    ``order_blind2`` (``junk_order2`` stays unseen). With ``skipped``, in both languages whatever ``langs`` says (a
+    line-level corruption, not a word-order one), ``skipped_lines``: every other line of a hard-wrapped good text
+    dropped, the junk the line-join signals of ``quality.junk_coherence`` are for."""
     from corpusgov.quality.eval import order_blind
 
     rng = random.Random(seed)
@@ -60,7 +60,7 @@ def order_junk(zh: list[str], en: list[str], per_kind: int, seed: int,
                         else order_blind.MAKERS[kind](a, lang == "zh", rng))
                 out.append({"id": f"tr-order-{seed}-{kind}-{lang}-{i}", "set": "junk_order", "kind": f"{kind}_{lang}",
                             "text": text})
-    for lang, texts in (("zh", zh), ("en", en)):
+    for lang, texts in (("zh", zh), ("en", en)) if skipped else ():
         wrapped = [t for t in texts if len([ln for ln in t.splitlines() if ln.strip()]) >= 6]
         for i, t in enumerate(rng.sample(wrapped, min(per_kind, len(wrapped)))):
             out.append({"id": f"tr-order-{seed}-skipped_lines-{lang}-{i}", "set": "junk_order",

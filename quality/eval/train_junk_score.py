@@ -83,7 +83,8 @@ EXTRA_GOOD = 1000
 
 def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
           with_prose: bool = False, order: tuple[str, ...] = (),
-          declared_readmes: bool = False, order2: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          declared_readmes: bool = False, order2: bool = False,
+          skipped: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -129,7 +130,7 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         if operators:
             rows += make_junk(zh, en, per_kind=40, seed=123 + off, kinds=OPERATOR_KINDS, set_name="junk_ops")
         if order:
-            rows += order_junk(zh, en, per_kind=40, seed=131 + off, langs=order)
+            rows += order_junk(zh, en, per_kind=40, seed=131 + off, langs=order, skipped=skipped)
         if order2:
             by_set: dict[str, list[str]] = {}
             for r in texts:
@@ -380,6 +381,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--order2", action="store_true",
                     help="Chinese junk of order_blind2's kinds too, made from the training good texts (other seeds; "
                          "junk_order2 is then no longer blind)")
+    ap.add_argument("--skipped-lines", action="store_true",
+                    help="with --order: junk with every other line of a wrapped good text dropped too (the kind the "
+                         "line-join signals of quality.junk_coherence are for; off in the shipped command: measured "
+                         "2026-12-06, it lowered the held-out junk splits' catch)")
     ap.add_argument("--sentinel-bins", type=float, default=None, metavar="SHARE",
                     help="a value held by more than SHARE of the rows gets its own bin, quantiles over the rest")
     ap.add_argument("--sentinel-neutral", action="store_true",
@@ -418,6 +423,7 @@ def trainer_command(args: argparse.Namespace) -> str:
             + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
             + (" --operators" if args.operators else "") + (" --prose" if args.prose else "")
             + (f" --order {args.order}" if args.order else "") + (" --order2" if args.order2 else "")
+            + (" --skipped-lines" if args.skipped_lines else "")
             + (" --group-thresholds" if args.group_thresholds else "")
             + (f" --sentinel-bins {args.sentinel_bins}" if args.sentinel_bins is not None else "")
             + (" --sentinel-neutral" if args.sentinel_neutral else "")
@@ -470,6 +476,8 @@ def main(argv: list[str] | None = None) -> int:
         x, ruled, sets, kinds = z["x"], z["ruled"], z["sets"], z["kinds"]
         # The order junk of a language left out (its rows draw on their own generator, so this equals not making them).
         keep = ~((sets == "junk_order") & ~np.isin([str(k).rsplit("_", 1)[-1] for k in kinds], order_langs))
+        if not args.skipped_lines:  # skipped-lines junk: only with --skipped-lines (made after the order kinds)
+            keep &= ~((sets == "junk_order") & np.char.startswith(kinds.astype(str), "skipped_lines_"))
         if not args.order2:  # order_blind2's kinds: only with --order2 (their rows draw on their own generator too)
             from corpusgov.quality.eval.order_blind2 import ORDER2_KINDS
 
@@ -480,7 +488,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
         rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs,
-                           args.declared_readmes, args.order2)
+                           args.declared_readmes, args.order2, args.skipped_lines)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
