@@ -335,7 +335,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),
     "furniture_lines": ("网站附属内容行数（订阅、下载APP、作者简介、免责声明、推荐阅读、目录，含网页外壳行）",
                         "site furniture lines (subscribe, get the app, author box, disclaimer, related list, contents; with chrome lines)"),
-    "dup_ngram_terms": ("重复的是术语而非整段复制（词汇表类参考文本）", "the repeated n-grams are terms, not copied passages (glossary-like reference text)"),
+    "dup_ngram_terms": ("重复的是术语或套用同一模板的条目，而非整段复制（词汇表、参考手册类文本）", "the repeated n-grams are terms or items built on one template, not copied passages (glossary and reference-manual text)"),
     "replacement_frac": ("替换字符比例（编码损坏）", "share of replacement characters"),
     "short_lines_frac": ("短行比例", "share of short lines"),
     "short_no_sentence": ("短文本且无完整句子", "short text without a sentence"),

@@ -466,4 +466,4 @@ def test_rule_exemption_is_named_by_its_glossary_term() -> None:
     spec = {"bound": "max", "threshold": 0.15, "applies_to": "spaced", "min_words": 200, "unless": "dup_ngram_terms"}
     en, zh = _rule_text(spec, "en"), _rule_text(spec, "zh")
     assert "not when the repeated n-grams are terms" in en and "dup_ngram_terms" not in en
-    assert "重复的是术语而非整段复制" in zh and "时不适用" in zh and "dup_ngram_terms" not in zh
+    assert "重复的是术语或套用同一模板的条目" in zh and "时不适用" in zh and "dup_ngram_terms" not in zh
