@@ -93,9 +93,23 @@ def is_nav_row(line: str) -> bool:
     return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 
+# A manual's instruction through a menu path ("Click File ▸ Print this Page", "Choose Edit > Preferences", 点击 编辑 ▸
+# 首选项): its items are the menu's own labels, which may read as chrome ("Print this Page", "Log Out", 关闭窗口), and
+# its arrows as a breadcrumb's, but a breadcrumb or a share row never opens with the reader's action.
+_MENU_INSTRUCTION = re.compile(r"^(?:(?:(?:right-|double-)?click|choose|select|open|press|tap|go to|navigate to)\s|"
+                               r"点击|单击|双击|选择|打开|依次).*\S\s*[▸›>→⇒➜»]\s*\S", re.IGNORECASE)
+
+
+def is_menu_instruction(line: str) -> bool:
+    """An instruction that walks a menu path (``_MENU_INSTRUCTION``): help text, not navigation or chrome."""
+    return len(line) <= 2 * _BOILER_MAX_CHARS and _MENU_INSTRUCTION.match(line) is not None
+
+
 def is_boilerplate(line: str) -> bool:
     """A navigation row, or a short line holding a boilerplate phrase (C4's cookie/javascript/policy lines, page and
-    forum chrome) that does not end as a sentence."""
+    forum chrome) that does not end as a sentence; never a menu instruction (``is_menu_instruction``)."""
+    if is_menu_instruction(line):
+        return False
     if is_nav_row(line):
         return True
     if len(line) > _BOILER_MAX_CHARS or line.endswith(SENTENCE_ENDS):
