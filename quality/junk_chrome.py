@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from corpusgov.quality.junk_lines import SENTENCE_ENDS, is_boilerplate
+from corpusgov.quality.junk_lines import SENTENCE_ENDS, is_boilerplate, table_rows
 
 # C4's policy lines (Raffel et al. 2020, as in TFDS c4_utils: "terms of use", "privacy policy", "cookie policy",
 # "uses cookies", "use of cookies", "use cookies"), matched on lines of any length; zh: the same phrases.
@@ -148,28 +148,6 @@ def _key(line: str) -> str:
 def chrome_lines(lines: list[str]) -> float:
     """Distinct chrome lines of a document (``chrome_keys``)."""
     return float(len(chrome_keys(lines)))
-
-
-# A table's rule: dashes or equals signs with the column joints of psql output, Markdown and reST tables
-# ("-----+------", "|---|:--:|", "==== ====="); at least three rule characters.
-_RULE = re.compile(r"[-=+|:\s─━┼┬┴]*[-=─━]{3,}[-=+|:\s─━┼┬┴]*")
-
-
-def table_rows(lines: list[str]) -> set[int]:
-    """Indices of the rows of ruled text tables: the line above a rule (its header) and the ``|``-separated lines
-    that follow the rule (its rows). A query result or a Markdown table in a manual ("num | name | value" over
-    "-----+------") has the shape of a navigation row, but the rule under it says table."""
-    rows: set[int] = set()
-    for i, ln in enumerate(lines):
-        if not _RULE.fullmatch(ln):
-            continue
-        if i and "|" in lines[i - 1]:
-            rows.add(i - 1)
-        for j in range(i + 1, len(lines)):
-            if "|" not in lines[j]:
-                break
-            rows.add(j)
-    return rows
 
 
 def chrome_keys(lines: list[str]) -> set[str]:

@@ -333,9 +333,21 @@ def hyphen_residue_words(text: str) -> float:
     return float(len(_HYPHEN_RESIDUE.findall(head))) if "- " in head else 0.0
 
 
+def _axis_ticks(line: str) -> bool:
+    """A row of numbers is an axis when it runs one way (0 10 20 30, 1.0 0.5 0.0); a row of a data listing or a log
+    ("0 199 2241 0 1175850568 995598": client, transaction, latency, time stamp) goes up and down."""
+    try:
+        nums = [float(t) for t in line.split()]
+    except ValueError:
+        return True  # trailing text after four numbers: keep the caption reading
+    steps = [b - a for a, b in zip(nums, nums[1:], strict=False)]
+    return all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
+
+
 def caption_lines(lines: list[str]) -> float:
-    """Lines that are figure/table captions, panel labels or rows of axis ticks."""
-    return float(sum(1 for ln in lines if ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln)))
+    """Lines that are figure/table captions, panel labels or rows of axis ticks (monotone: ``_axis_ticks``)."""
+    return float(sum(1 for ln in lines if ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln)
+                     and (not ln[:1].isdigit() or _axis_ticks(ln))))
 
 
 def _label_count(block: str) -> int:

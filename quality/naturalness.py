@@ -372,7 +372,8 @@ def word_pair_pmi(text: str, words: list[str] | None = None) -> float:
 def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     """English: share of determiners (the, an, my, its, ...) directly followed by a function word (of, the, and,
     is, ...), over >= 6 determiners; 0.0 below. Real prose almost never has "the of" or "an is" (0 on the
-    dev set's documentation); shuffled words do (about 0.3), whatever their vocabulary. Words are split on
+    dev set's documentation); shuffled words do (about 0.3), whatever their vocabulary. A function word in capitals
+    after a determiner is a keyword a manual names ("the FROM clause", "an AS clause") and does not count. Words are split on
     whitespace, so "an in-place method" is one determiner and one word. ``words``: ``text[:2000].lower().split()``
     when the caller has it already."""
     if words is None:
@@ -382,6 +383,10 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     if n < 6:
         return 0.0
     bad = sum(map(_FUNCTION_WORDS.__contains__, compress(words[1:], is_det)))  # the word after each determiner
+    if bad:  # "the FROM clause", "an AS clause", "the NOT operator": a keyword named in capitals, not a function word
+        cased = text[:PREFIX_CHARS].split()
+        if len(cased) == len(words):  # the same split (lower() keeps white space)
+            bad -= sum(1 for c in compress(cased[1:], is_det) if len(c) > 1 and c.isupper() and c.lower() in _FUNCTION_WORDS)
     return bad / n
 
 
