@@ -13,6 +13,7 @@ from corpusgov.quality.junk_lines import (
     table_rows,
 )
 from corpusgov.quality.junk_noise import en_typo_frac
+from corpusgov.quality.junk_residue import web_code_frac
 from corpusgov.quality.naturalness import det_misorder_frac
 from corpusgov.quality.signals import compute_signals
 
@@ -140,8 +141,20 @@ def test_keywords_named_in_capitals_are_not_misordered_words() -> None:
            "the IN operator work as in the WHERE clause. The planner reads the FROM clause first and the list of "
            "columns after it, so the order of the clauses matters less than their content. ")
     assert det_misorder_frac(sql) == 0.0
+    named = ("Write the for loop over the list, then the if statement; to stop, press the Not Now button or the "
+             "in operator test. The loop body runs once per item and the test runs before the body, so the loop ends "
+             "as soon as the test fails. The button and the operator are described in the next section. ")
+    assert det_misorder_frac(named) == 0.0
     shuffled = "the of cat an is dog the and bird their to house the in garden our for car the tree its bed"
     assert det_misorder_frac(shuffled) > 0.15
+    assert det_misorder_frac(shuffled.upper().replace("THE ", "the ").replace("AN ", "an ")) > 0.15  # SHOUTED junk
+
+
+def test_an_r_function_definition_is_not_javascript() -> None:
+    r_code = "Define the helper first:\nscale2 <- function(x, k) {\n    x * k\n}\nthen call it on a vector.\n" + PARA_EN
+    assert web_code_frac(r_code) == 0.0
+    js = "Define the helper first:\nvar scale2 = function(x, k) {\n    return x * k;\n}\nthen call it.\n" + PARA_EN
+    assert web_code_frac(js) > 0.0
 
 
 def test_a_log_listing_is_not_axis_ticks() -> None:
