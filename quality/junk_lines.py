@@ -93,9 +93,10 @@ def is_nav_row(line: str) -> bool:
     return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 
-# A table's rule: dashes or equals signs with the column joints of psql output, Markdown and reST tables
-# ("-----+------", "|---|:--:|", "==== ====="); at least three rule characters.
+# A table's rule: dashes or equals signs with the column joints of psql output and Markdown tables ("-----+------",
+# "|---|:--:|"); at least three rule characters and a joint (a bare "-----" over "Home | About" is a page footer).
 _RULE = re.compile(r"[-=+|:\s─━┼┬┴]*[-=─━]{3,}[-=+|:\s─━┼┬┴]*")
+_JOINTS = frozenset("+|┼┬┴")
 
 
 def table_rows(lines: list[str]) -> set[int]:
@@ -104,7 +105,7 @@ def table_rows(lines: list[str]) -> set[int]:
     "-----+------") has the shape of a navigation row, but the rule under it says table."""
     rows: set[int] = set()
     for i, ln in enumerate(lines):
-        if not _RULE.fullmatch(ln):
+        if _JOINTS.isdisjoint(ln) or not _RULE.fullmatch(ln):
             continue
         if i and "|" in lines[i - 1]:
             rows.add(i - 1)

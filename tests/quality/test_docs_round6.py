@@ -77,6 +77,9 @@ def test_rows_of_a_ruled_query_result_are_not_navigation() -> None:
     # a navigation bar without a rule under it is still chrome
     nav = _lines("Home | News | Sport | Weather\n" + PARA_EN + "\nAbout | Contact | Jobs | Press")
     assert table_rows(nav) == set() and len(chrome_keys(nav)) == 2
+    # nor does a plain rule make the footer under it a table
+    footer = _lines(PARA_EN + "\nHome | News | Sport | Weather\n--------------------\nAbout | Contact | Jobs | Press")
+    assert table_rows(footer) == set() and len(chrome_keys(footer)) == 2
 
 
 def test_a_menu_instruction_is_not_chrome_a_breadcrumb_is() -> None:
