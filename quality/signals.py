@@ -422,13 +422,17 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         out["stopword_hits"] = 0.0
     stop_share = out["stopword_hits"] / n_words if n_words else 0.0
     # repeated terms, or items of one shape (quality/ngram_repeats.py): duplicated n-grams that are not copied passages
+    # a manual's examples repeat their code and output lines (table rows, statements, command tags): not copies, so
+    # neither the templated-items exemption nor the duplicate-line share reads them
+    table = table_rows(nonempty) if any("|" in ln for ln in nonempty) else set()
     terms = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"], stop_share)
-    out["dup_ngram_terms"] = terms if terms or ngrams["dup_5gram_frac"] <= 0.0 else templated_items(nonempty, stop_share)
+    if not terms and ngrams["dup_5gram_frac"] > 0.0:
+        terms = templated_items([ln for i, ln in enumerate(nonempty) if i not in table and not _EXAMPLE_LINE.search(ln)],
+                                stop_share)
+    out["dup_ngram_terms"] = terms
     out["unique_words_frac"] = _unique_words_frac(codes, len(ids))
 
     bordered = _has_borders(text)
-    # a manual's examples repeat their code and output lines (table rows, statements, command tags): not copies
-    table = table_rows(nonempty) if any("|" in ln for ln in nonempty) else set()
     kept = [i for i, ln in enumerate(nonempty) if _has_content(ln)] if bordered else range(len(nonempty))
     content_lines = [nonempty[i] for i in kept]
     example = {j for j, i in enumerate(kept) if i in table or _EXAMPLE_LINE.search(nonempty[i])}

@@ -182,3 +182,24 @@ def test_repeated_code_and_output_lines_are_not_copies() -> None:
     assert compute_signals(session, "en")["dup_line_frac"] < 0.3
     copied = "\n".join(["Buy cheap watches online today", "Best prices guaranteed", "Free shipping worldwide"] * 4)
     assert compute_signals(copied, "en")["dup_line_frac"] > 0.3
+
+
+def test_a_code_sample_shown_twice_is_templated_not_copied() -> None:
+    styles = "\n".join([
+        "Brace styles",
+        "Two brace styles are common in the C code of the desktop, and a patch should keep to the style of its file.",
+        "The compact style puts the opening brace on the line of the statement:",
+        "for (n = 0; n < count; n++) {", "total = total + weight[n];", "if (total > limit) {", "report (total);",
+        "total = 0;", "}", "}",
+        "The open style gives every brace a line of its own and indents the braces as well:",
+        "for (n = 0; n < count; n++)", "{", "total = total + weight[n];", "if (total > limit)", "{",
+        "report (total);", "total = 0;", "}", "}",
+        "Both styles are easy to read once you are used to them, and neither is better than the other for the code.",
+        "What matters is that a file keeps to one of them, so that a change does not reformat the lines around it.",
+        "A reviewer will ask for a patch to be redone when it mixes the two styles in one function.",
+    ])
+    sig = compute_signals(styles, "en")
+    assert sig["dup_5gram_frac"] > 0.15 and sig["dup_ngram_terms"] == 1.0
+    prose = [ln for ln in _lines(styles) if not ln.endswith((";", "{", "}", ")"))]
+    copied = "\n".join(prose + prose[1:4] + prose[5:])  # the same prose lines pasted again
+    assert compute_signals(copied, "en")["dup_ngram_terms"] == 0.0
