@@ -265,10 +265,11 @@ def _is_unspaced(lang: str | None, coded: str) -> bool:
     return (coded.count("H") + coded.count("K") + coded.count("T")) * 2 > len(coded)
 
 
-# Lines of code and query output that recur in any manual's examples: a statement or brace line ("{", "PGconn *conn;",
-# "foo[i]++;"), a bracketed line ("(3 rows)", "(b)"), a rule, a command tag of two or more words in capitals ("CREATE
-# TABLE", "INSERT 0 3"; a one-word "ADVERTISEMENT" repeated is page furniture).
-_EXAMPLE_LINE = re.compile(r"[;{}]|^\(.*\)$|^[-=+|:\s]+$|^[A-Z]+(?: [A-Z0-9_]+)+$")
+# Lines of code and query output that recur in any manual's examples: a statement or brace line, ending in ; { or }
+# or opening with a brace ("{", "PGconn *conn;", "} part;"; a semicolon inside a line is prose's), a bracketed line
+# ("(3 rows)", "(b)"), a rule, a command tag of two or more words in capitals ("CREATE TABLE", "INSERT 0 3"; a one-word
+# "ADVERTISEMENT" repeated is page furniture).
+_EXAMPLE_LINE = re.compile(r"[;{}]$|^[{}]|^\(.*\)$|^[-=+|:\s]+$|^[A-Z]+(?: [A-Z0-9_]+)+$")
 
 
 def _dup_fraction(items: list[str], exempt: set[int] | None = None) -> tuple[float, float]:
