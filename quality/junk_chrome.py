@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from corpusgov.quality.junk_lines import SENTENCE_ENDS, is_boilerplate
+from corpusgov.quality.junk_lines import SENTENCE_ENDS, is_boilerplate, table_rows
 
 # C4's policy lines (Raffel et al. 2020, as in TFDS c4_utils: "terms of use", "privacy policy", "cookie policy",
 # "uses cookies", "use of cookies", "use cookies"), matched on lines of any length; zh: the same phrases.
@@ -37,6 +37,7 @@ _HAN_ITEM = re.compile(r"[\u3400-\u9fffA-Za-z]{1,6}(?:[(（]\d{1,5}[)）])?")
 _COUNTER = re.compile(r"(?:[\u3400-\u9fff]{1,4}|\b[A-Z][a-z]+) ?[(（]\d{1,5}[)）]|\b(?i:posts|joined|comments|replies|views|likes|points)"
                       r"\s*[:：]\s*\d|[\u3400-\u9fff]{1,4}[:：]\s*\d{1,6}(?:\s|$)")
 _MAX_ROW = 90
+_PARTICLES_ZH = frozenset("的地得在和与或及里中从到把被对向用以为是了着将并")
 # A row of bracketed links, as texi2html and old sites draw navigation: "[Top][Contents][Index][ ? ]"; a bracket that
 # opens on "-" is an optional argument of a command synopsis ("[-host hostname] [-port port] [-4]"), not a link.
 _BRACKET_ROW = re.compile(r"(?:\[(?![:-])[^\[\]]{1,60}\]\s*){3,}|(?:【[^【】]{1,6}】\s*){2,}")  # zh: 【打印】 【关闭】
@@ -92,7 +93,10 @@ def is_button_row(line: str) -> bool:
         items = line.split("：", 1)[-1].split()
         # three items with Han characters: a space beside a Latin word is how Chinese text sets off a name or term
         # ("默认的 gedit 插件", "复制 CD 和 DVD"), not an item separator
-        return sum(1 for i in items if _HAN.search(i)) >= 3 and all(_HAN_ITEM.fullmatch(i) for i in items)
+        # an item that is a particle or preposition alone (在, 的, 里的, 和) is grammar: prose that sets off UI names
+        # with spaces ("在 模拟次要点击 的 延时 面板"), as GNOME and MATE help do, not a row of buttons
+        return (sum(1 for i in items if _HAN.search(i)) >= 3 and all(_HAN_ITEM.fullmatch(i) for i in items)
+                and not any(_PARTICLES_ZH.issuperset(i) for i in items))
     items = [i.strip(" |·•") for i in _WIDE.split(line) if i.strip(" |·•")]
     return len(items) >= 3 and all(_LATIN_ITEM.fullmatch(i) for i in items)
 
@@ -147,11 +151,13 @@ def chrome_lines(lines: list[str]) -> float:
 
 
 def chrome_keys(lines: list[str]) -> set[str]:
-    """The distinct chrome lines of a document, by ``_key``. Table rows, prompts and lines of wrapped prose (the line
-    runs on into a lower-case next line, or continues a long line without a sentence end) are never chrome."""
+    """The distinct chrome lines of a document, by ``_key``. Table rows (``table_rows``), prompts and lines of wrapped
+    prose (the line runs on into a lower-case next line, or continues a long line without a sentence end) are never
+    chrome."""
     keys = set()
+    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
     for i, ln in enumerate(lines):
-        if ln.startswith(_TABLE_START):
+        if ln.startswith(_TABLE_START) or i in table:
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         prev = lines[i - 1] if i else ""

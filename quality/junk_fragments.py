@@ -105,6 +105,20 @@ _LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?,\s*\d{1,4}(?:[-–]\d{1,4})?
 _LABEL_EN_LINE = re.compile(r"^[A-Za-z]+(?:[ '-][A-Za-z]+){0,7}$", re.M)
 _LABEL_ZH_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9 ]{2,20}$", re.M)
 _FINAL_MARK = re.compile(r"[。！？!?]|\.(?:\s|$)")
+_IDENTIFIER = re.compile(r"[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")  # CamelCase: a capital inside, lower case
+# A line that is a sentence: eight Han characters or 30 characters up to a sentence end. A label right above one is the
+# heading of its paragraph (a help page: 目标 / 把全部的牌收成一垛。, "Rules" / "Move the cards ..."), which a tag
+# cloud, a query list or a sitemap of headings never has.
+def _heads_sentence(block: str, start: int) -> bool:
+    """Whether the line after the one at ``start`` in ``block`` is a sentence (see above)."""
+    begin = block.find("\n", start) + 1
+    if not begin:
+        return False
+    end = block.find("\n", begin)
+    nxt = block[begin:] if end < 0 else block[begin:end]
+    if nxt.endswith(("。", "！", "？")):
+        return len(_HAN.findall(nxt)) >= 8
+    return len(nxt) >= 30 and nxt.endswith((".", "!", "?"))
 _ZH_CODE = re.compile(r"[\[\]{}$'\"~/=<>|*+`_\\-]")  # synopses, paths, quoted shell: not sentences
 _HAN4 = re.compile(r"[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")  # four Han characters
 _TABLE_ROW = re.compile(r"[│┃|]")
@@ -319,9 +333,21 @@ def hyphen_residue_words(text: str) -> float:
     return float(len(_HYPHEN_RESIDUE.findall(head))) if "- " in head else 0.0
 
 
+def _axis_ticks(line: str) -> bool:
+    """A row of numbers is an axis when it runs one way (0 10 20 30, 1.0 0.5 0.0); a row of a data listing or a log
+    ("0 199 2241 0 1175850568 995598": client, transaction, latency, time stamp) goes up and down."""
+    try:
+        nums = [float(t) for t in line.split()]
+    except ValueError:
+        return True  # trailing text after four numbers: keep the caption reading
+    steps = [b - a for a, b in zip(nums, nums[1:], strict=False)]
+    return all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
+
+
 def caption_lines(lines: list[str]) -> float:
-    """Lines that are figure/table captions, panel labels or rows of axis ticks."""
-    return float(sum(1 for ln in lines if ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln)))
+    """Lines that are figure/table captions, panel labels or rows of axis ticks (monotone: ``_axis_ticks``)."""
+    return float(sum(1 for ln in lines if ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln)
+                     and (not ln[:1].isdigit() or _axis_ticks(ln))))
 
 
 def _label_count(block: str) -> int:
@@ -334,13 +360,16 @@ def _label_count(block: str) -> int:
     hits.update(m.start() for m in _LOCATOR_LINE.finditer(block))
     for m in _LABEL_EN_LINE.finditer(block):
         words = m.group().split()
-        # every word capitalised: a name or a title (credits, sponsor lists), which good text lists
-        if EN_STOP.isdisjoint(w.lower() for w in words) and not (len(words) > 1 and all(w[0].isupper() for w in words)):
+        # every word capitalised: a name or a title (credits, sponsor lists), which good text lists; one word with a
+        # capital inside (GtkWindow, GMenu, PQexec): a code identifier, which API documentation lists ("In this
+        # sample we used the following:"), not a tag or a query
+        if EN_STOP.isdisjoint(w.lower() for w in words) and not (len(words) > 1 and all(w[0].isupper() for w in words)) \
+                and not (len(words) == 1 and _IDENTIFIER.fullmatch(words[0])):
             hits.add(m.start())
     for m in _LABEL_ZH_LINE.finditer(block):
         if _HAN.search(m.group()) and ZH_FUNCTION.isdisjoint(m.group()):
             hits.add(m.start())
-    return len(hits)
+    return sum(1 for h in hits if not _heads_sentence(block, h))
 
 
 def label_lines_frac(text: str, lines: list[str]) -> float:

@@ -179,13 +179,25 @@ _CONTENTS_HEAD = re.compile(r"contents|on this page|in this (?:article|post)|目
 _NUMBERED = re.compile(r"^\d{1,2}(?:[.、]\s?|\s)\S")
 
 
+# An entry of a book's own contents: a section number of two or more levels ("19.2.1. Use of Secondary File Systems",
+# "47.1. Interface Functions", "F.43.1 crosstab"). A page widget numbers its sections 1, 2, 3; a manual's chapter page
+# lists its sections by the book's numbering, and that chapter page is documentation.
+_BOOK_ENTRY = re.compile(r"(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?\s+\S")
+
+
+def book_contents(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a contents heading over a book's own contents (its next line a ``_BOOK_ENTRY``)."""
+    return (i + 1 < len(lines) and _CONTENTS_HEAD.search(lines[i]) is not None
+            and _BOOK_ENTRY.match(lines[i + 1]) is not None)
+
+
 def title_list_after_head(lines: list[str]) -> int:
     """Lines of title lists: a list heading followed by two or more title lines (its entries); the entries count as
     one line more (a heading alone is one furniture line, a heading with its list two). A contents heading needs
     numbered entries (a page widget numbers its sections; a manual's own contents heading does not count alone)."""
     hits = 0
     for i, ln in enumerate(lines):
-        if is_list_head(ln):
+        if is_list_head(ln) and not book_contents(lines, i):
             numbered = _CONTENTS_HEAD.search(ln) is not None
             run = 0
             for nxt in lines[i + 1: i + 4]:
@@ -234,11 +246,12 @@ def furniture_block(lines: list[str], flagged: list[bool]) -> bool:
 
 def furniture_lines(lines: list[str], chrome: set[str] | None = None) -> float:
     """Distinct furniture lines of a document (``is_furniture``, ``is_call_to_action``) together with its page-chrome
-    lines (``junk_chrome.chrome_keys``, passed in when already computed), plus one for each titled list of other pages
+    lines (``junk_chrome.chrome_keys``, passed in when already computed; a book's own contents heading is not one:
+    ``book_contents``), plus one for each titled list of other pages
     and one for a furniture block around the prose (``furniture_block``). Two drop: furniture and chrome are one family
     of evidence."""
     keys = set(chrome_keys(lines) if chrome is None else chrome)
-    flagged = [is_furniture(ln) or is_call_to_action(ln) for ln in lines]
+    flagged = [(is_furniture(ln) or is_call_to_action(ln)) and not book_contents(lines, i) for i, ln in enumerate(lines)]
     keys.update(re.sub(r"\d+", "0", ln) for ln, f in zip(lines, flagged, strict=True) if f)
     index = 2.0 if index_run(lines) else 0.0  # an index is a list of titles on its own: counts as two
     if not keys:

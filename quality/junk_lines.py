@@ -93,9 +93,46 @@ def is_nav_row(line: str) -> bool:
     return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 
+# A table's rule: dashes or equals signs with the column joints of psql output and Markdown tables ("-----+------",
+# "|---|:--:|"); at least three rule characters and a joint (a bare "-----" over "Home | About" is a page footer).
+_RULE = re.compile(r"[-=+|:\s─━┼┬┴]*[-=─━]{3,}[-=+|:\s─━┼┬┴]*")
+_JOINTS = frozenset("+|┼┬┴")
+
+
+def table_rows(lines: list[str]) -> set[int]:
+    """Indices of the rows of ruled text tables: the line above a rule (its header) and the ``|``-separated lines
+    that follow the rule (its rows). A query result or a Markdown table in a manual ("num | name | value" over
+    "-----+------") has the shape of a navigation row, but the rule under it says table."""
+    rows: set[int] = set()
+    for i, ln in enumerate(lines):
+        if _JOINTS.isdisjoint(ln) or not _RULE.fullmatch(ln):
+            continue
+        if i and "|" in lines[i - 1]:
+            rows.add(i - 1)
+        for j in range(i + 1, len(lines)):
+            if "|" not in lines[j]:
+                break
+            rows.add(j)
+    return rows
+
+
+# A manual's instruction through a menu path ("Click File ▸ Print this Page", "Choose Edit > Preferences", 点击 编辑 ▸
+# 首选项): its items are the menu's own labels, which may read as chrome ("Print this Page", "Log Out", 关闭窗口), and
+# its arrows as a breadcrumb's, but a breadcrumb or a share row never opens with the reader's action.
+_MENU_INSTRUCTION = re.compile(r"^(?:(?:(?:right-|double-)?click|choose|select|open|press|tap|go to|navigate to)\s|"
+                               r"点击|单击|双击|选择|打开|依次).*\S\s*[▸›>→⇒➜»]\s*\S", re.IGNORECASE)
+
+
+def is_menu_instruction(line: str) -> bool:
+    """An instruction that walks a menu path (``_MENU_INSTRUCTION``): help text, not navigation or chrome."""
+    return len(line) <= 2 * _BOILER_MAX_CHARS and _MENU_INSTRUCTION.match(line) is not None
+
+
 def is_boilerplate(line: str) -> bool:
     """A navigation row, or a short line holding a boilerplate phrase (C4's cookie/javascript/policy lines, page and
-    forum chrome) that does not end as a sentence."""
+    forum chrome) that does not end as a sentence; never a menu instruction (``is_menu_instruction``)."""
+    if is_menu_instruction(line):
+        return False
     if is_nav_row(line):
         return True
     if len(line) > _BOILER_MAX_CHARS or line.endswith(SENTENCE_ENDS):
@@ -116,10 +153,12 @@ def _wraps_on(line: str, lines: list[str], i: int) -> bool:
 
 
 def boilerplate_char_frac(lines: list[str]) -> float:
-    """Share of the characters of a document's non-empty lines that lie in boilerplate lines; 0 unless there are two
-    such lines or one navigation row (one mention of a privacy policy is not chrome)."""
+    """Share of the characters of a document's non-empty lines that lie in boilerplate lines (rows of ruled tables
+    are not: ``table_rows``); 0 unless there are two such lines or one navigation row (one mention of a privacy
+    policy is not chrome)."""
     total = sum(map(len, lines))
-    hits = [ln for i, ln in enumerate(lines) if is_boilerplate(ln) and not _wraps_on(ln, lines, i)]
+    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
+    hits = [ln for i, ln in enumerate(lines) if i not in table and is_boilerplate(ln) and not _wraps_on(ln, lines, i)]
     if not total or not (len(hits) >= 2 or any(map(is_nav_row, hits))):
         return 0.0
     return sum(map(len, hits)) / total

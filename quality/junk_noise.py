@@ -141,7 +141,7 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     """Share of the lower-case alphabetic words (3+ letters; words with capitals, digits, underscores, dots or
     markup — names and code identifiers — left out) that no dictionary form explains but that lie one edit from a
     common dictionary word or are a word run together with a function word, each between two known words (foreign
-    phrases and runs of terms are not typos), and pairs of unknown words that join into a dictionary word (a stray
+    phrases and runs of terms are not typos) and each distinct word once (a recurring one is a name), and pairs of unknown words that join into a dictionary word (a stray
     space): typos, OCR confusions, dropped letters. 0.0 below ``MIN_WORDS`` such words or when under ``TYPO_GATE``
     of them are unknown at all (the edit search is only paid on suspicious text)."""
     vocab = vocabulary()
@@ -156,7 +156,10 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
         return 0.0
     # A typo stands among known words; a foreign phrase or a run of terms is several unknown words in a row.
     alone = [not k and (i == 0 or known[i - 1]) and (i + 1 == len(known) or known[i + 1]) for i, k in enumerate(known)]
-    typos = sum(1 for w, a in zip(words, alone, strict=True) if a and _near_miss(w, vocab))
+    # Each misspelling counts once: a slip of the keyboard or of OCR varies from one occurrence to the next, while a
+    # word that recurs identically is a name the text is about (a command such as ``eog`` or ``gsettings``, a variable
+    # ``tol`` in a manual's code) — help pages and API manuals repeat theirs on every line.
+    typos = len({w for w, a in zip(words, alone, strict=True) if a and _near_miss(w, vocab)})
     # A word split by a stray space: two unknown neighbours that join into a dictionary word ("impl ement").
     typos += 2 * sum(1 for i in range(len(words) - 1)
                      if not (known[i] or known[i + 1]) and words[i] + words[i + 1] in vocab)

@@ -26,8 +26,9 @@ from __future__ import annotations
 import re
 
 _MAX_CHARS = 2000  # judge on a bounded prefix (as the other shape signals): cost stays constant per document
+# (a function assigned with "<-" is R, which a manual's examples define the same way: "f <- function(x) {")
 _JS = re.compile(
-    r"\bfunction\s*[\w$]*\s*\([^)\n]*\)\s*\{|\b(?:var|let|const)\s+[\w$]+\s*=|(?<!=)[!=]==(?!=)"
+    r"(?<!<- )(?<!<-)\bfunction\s*[\w$]*\s*\([^)\n]*\)\s*\{|\b(?:var|let|const)\s+[\w$]+\s*=|(?<!=)[!=]==(?!=)"
     r"|\$\(\s*['\"]|\$\((?:this|document|window)\b|\b(?:document|jQuery|console)\.\w|\bthis\.[\w$]+\s*=[^=]"
     r"|=>\s*\{|\btypeof\s|[!=]==?\s*undefined\b|\bnew\s+RegExp\b|\.prototype\.|^\s*//|=\s*/[^/\n]+/[gimsuy]*\s*[,;]?\s*$"
 )

@@ -51,6 +51,9 @@ _DETERMINERS = frozenset("the an their our your my its".split())
 _FUNCTION_WORDS = frozenset(
     "the a an of in to and or is are was were for with on at by from which as not but if than then so".split()
 )
+# What a manual calls a keyword it names: "the for loop", "an if statement", "the or operator", "the from clause".
+_SYNTAX_NOUNS = frozenset("loop loops statement statements clause clauses operator operators keyword keywords "
+                          "expression expressions construct block condition branch test".split())
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]{2,}")
 PREFIX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document (quality.signals shares it)
 _MAX_HAN_CHARS = 600  # Han text carries ~3x the information per character: a shorter prefix suffices
@@ -369,10 +372,25 @@ def word_pair_pmi(text: str, words: list[str] | None = None) -> float:
     return float(pmi[codes[:-1] % k, codes[1:] // k].mean())
 
 
+def _named_keyword(cased: list[str], words: list[str], i: int) -> bool:
+    """Whether the function word at ``i`` (after a determiner) is a keyword or a label a manual names: in capitals
+    before a word that is not ("the FROM clause", "an AS clause"; shouted text is capitals throughout), in a
+    title-case name before a lower-case word ("the Not Junk button"), or before its syntactic category ("the for
+    loop", "an if statement", "the in operator")."""
+    nxt = cased[i + 1] if i + 1 < len(cased) else ""
+    if len(cased[i]) > 1 and cased[i].isupper():
+        return nxt[:1].islower()
+    if cased[i][0].isupper() and nxt[:1].isupper():
+        return i + 2 < len(cased) and cased[i + 2][:1].islower()
+    return words[i + 1].rstrip(".,;:") in _SYNTAX_NOUNS if i + 1 < len(words) else False
+
+
 def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     """English: share of determiners (the, an, my, its, ...) directly followed by a function word (of, the, and,
     is, ...), over >= 6 determiners; 0.0 below. Real prose almost never has "the of" or "an is" (0 on the
-    dev set's documentation); shuffled words do (about 0.3), whatever their vocabulary. Words are split on
+    dev set's documentation); shuffled words do (about 0.3), whatever their vocabulary. A function word after a
+    determiner that is a keyword or label a manual names, in capitals ("the FROM clause"), in a title-case name ("the
+    Not Junk button") or before its category ("the for loop", "an if statement"), does not count. Words are split on
     whitespace, so "an in-place method" is one determiner and one word. ``words``: ``text[:2000].lower().split()``
     when the caller has it already."""
     if words is None:
@@ -382,6 +400,12 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     if n < 6:
         return 0.0
     bad = sum(map(_FUNCTION_WORDS.__contains__, compress(words[1:], is_det)))  # the word after each determiner
+    if bad:  # a keyword or a label named, not a function word misplaced
+        cased = text[:PREFIX_CHARS].split()
+        if len(cased) != len(words):  # lower() changed the split (rare): judge the lower-case words alone
+            cased = words
+        bad -= sum(1 for i in range(len(words) - 1)
+                   if is_det[i] and words[i + 1] in _FUNCTION_WORDS and _named_keyword(cased, words, i + 1))
     return bad / n
 
 

@@ -53,7 +53,7 @@ import numpy as np
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
-from corpusgov.quality.junk_lines import line_signals
+from corpusgov.quality.junk_lines import is_menu_instruction, line_signals, table_rows
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
@@ -237,8 +237,10 @@ def _boilerplate_frac(lines: list[str]) -> float:
     if len(lines) < 3:
         return 0.0
     hits = 0
-    for ln in lines:
-        if ln.startswith(("|", "+", "│", "┌", "├", "└")):  # a table row, not a menu
+    # a table row (drawn, or under a rule: ``table_rows``) or a menu instruction of a manual, not a menu
+    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
+    for i, ln in enumerate(lines):
+        if ln.startswith(("|", "+", "│", "┌", "├", "└")) or i in table or is_menu_instruction(ln):
             continue
         if len(ln) <= 80 and (_BOILERPLATE_RE.search(ln) or len(_MENU_SEP_RE.findall(ln)) >= 2):
             hits += 1
@@ -263,15 +265,23 @@ def _is_unspaced(lang: str | None, coded: str) -> bool:
     return (coded.count("H") + coded.count("K") + coded.count("T")) * 2 > len(coded)
 
 
-def _dup_fraction(items: list[str]) -> tuple[float, float]:
-    """Gopher duplicate lines/paragraphs: share of items that repeat an earlier one, and their char share."""
+# Lines of code and query output that recur in any manual's examples: a statement or brace line, ending in ; { or }
+# or opening with a brace ("{", "PGconn *conn;", "} part;"; a semicolon inside a line is prose's), a bracketed line
+# ("(3 rows)", "(b)"), a rule, a command tag of two or more words in capitals ("CREATE TABLE", "INSERT 0 3"; a one-word
+# "ADVERTISEMENT" repeated is page furniture).
+_EXAMPLE_LINE = re.compile(r"[;{}]$|^[{}]|^\(.*\)$|^[-=+|:\s]+$|^[A-Z]+(?: [A-Z0-9_]+)+$")
+
+
+def _dup_fraction(items: list[str], exempt: set[int] | None = None) -> tuple[float, float]:
+    """Gopher duplicate lines/paragraphs: share of items that repeat an earlier one, and their char share. Items
+    whose index is in ``exempt`` count in the total but never as copies."""
     if not items:
         return 0.0, 0.0
     seen: set[str] = set()
     dup = dup_chars = total = 0
-    for it in items:
+    for i, it in enumerate(items):
         total += len(it)
-        if it in seen:
+        if it in seen and not (exempt and i in exempt):
             dup += 1
             dup_chars += len(it)
         else:
@@ -413,13 +423,21 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         out["stopword_hits"] = 0.0
     stop_share = out["stopword_hits"] / n_words if n_words else 0.0
     # repeated terms, or items of one shape (quality/ngram_repeats.py): duplicated n-grams that are not copied passages
+    # a manual's examples repeat their code and output lines (table rows, statements, command tags): not copies, so
+    # neither the templated-items exemption nor the duplicate-line share reads them
+    table = table_rows(nonempty) if any("|" in ln for ln in nonempty) else set()
     terms = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"], stop_share)
-    out["dup_ngram_terms"] = terms if terms or ngrams["dup_5gram_frac"] <= 0.0 else templated_items(nonempty, stop_share)
+    if not terms and ngrams["dup_5gram_frac"] > 0.0:
+        terms = templated_items([ln for i, ln in enumerate(nonempty) if i not in table and not _EXAMPLE_LINE.search(ln)],
+                                stop_share)
+    out["dup_ngram_terms"] = terms
     out["unique_words_frac"] = _unique_words_frac(codes, len(ids))
 
     bordered = _has_borders(text)
-    content_lines = [ln for ln in nonempty if _has_content(ln)] if bordered else nonempty
-    out["dup_line_frac"], out["dup_line_char_frac"] = _dup_fraction(content_lines)
+    kept = [i for i, ln in enumerate(nonempty) if _has_content(ln)] if bordered else range(len(nonempty))
+    content_lines = [nonempty[i] for i in kept]
+    example = {j for j, i in enumerate(kept) if i in table or _EXAMPLE_LINE.search(nonempty[i])}
+    out["dup_line_frac"], out["dup_line_char_frac"] = _dup_fraction(content_lines, example)
     paras = [p.strip() for p in _PARA_RE.split(text)]
     out["dup_para_frac"], out["dup_para_char_frac"] = _dup_fraction([p for p in paras if p])
     # FineWeb's char_duplicates_ratio: characters in repeated lines over all characters.
