@@ -14,7 +14,7 @@ n-grams of many records are pooled in one set per sketch (``_PENDING_MAX`` at mo
 updated: words and n-grams repeated across records are looked up once per pool, and numpy's per-call overhead
 is paid per pool instead of per record; a register is a maximum, so when it is updated does not change it.
 Character 3-grams of unspaced text are pooled as int64 codes (three 21-bit code points) instead of strings and
-deduplicated with ``np.unique`` per pool; only codes missing from a bounded sorted code -> hash table are turned
+deduplicated per pool (hashed, then the distinct codes sorted); only codes missing from a bounded sorted code -> hash table are turned
 back into their 3-character strings and hashed, so the registers are those of hashing every distinct string.
 Words of spaced text are pooled the same way, as ids from a bounded per-process word table (bigrams as two ids in
 one int64), so a record costs one dict lookup per word and no "a b" string per bigram.
@@ -30,6 +30,7 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy as np
+import pandas as pd
 from datasketch import HyperLogLogPlusPlus
 
 HLL_P = 12  # 4,096 registers, ~1.6% standard error, 4 KB per sketch
@@ -141,6 +142,12 @@ class _CodeTable:
 
 _TRI_TABLE = _CodeTable(_TRI_CACHE_MAX)  # character 3-gram codes (three 21-bit code points)
 _BI_TABLE = _CodeTable(_BI_CACHE_MAX)  # word bigram codes (two word ids)
+
+
+def _sorted_distinct(codes: np.ndarray) -> np.ndarray:
+    """``np.unique(codes)`` of an int64 pool: pandas' hash table drops the repeats, then only the distinct codes are
+    sorted (a 65,536-code pool of bench Chinese text, ≈ 30 % distinct: 4.6 → 1.7 ms; docs/profile.md)."""
+    return np.sort(pd.unique(codes))
 
 
 def _trigram(c: int) -> str:
@@ -272,14 +279,14 @@ class DiversityAccumulator:
                 self._update(name, grams)
                 grams.clear()
         if self._tri:
-            codes = np.unique(np.concatenate(self._tri))
+            codes = _sorted_distinct(np.concatenate(self._tri))
             self._tri, self._tri_n = [], 0
             self._update_registers("char_trigrams", _trigram_hashes(codes))
         if self._ids_n:
             seen = np.zeros(len(_WORD_LIST), dtype=bool)
             seen[np.concatenate(self._word_pool)] = True  # distinct ids without a sort
             self._update_registers("word_unigrams", _WORD_HASHES[np.flatnonzero(seen)])
-            pairs = np.unique(np.concatenate(self._pair_pool))
+            pairs = _sorted_distinct(np.concatenate(self._pair_pool))
             self._word_pool, self._pair_pool, self._ids_n = [], [], 0
             if len(pairs):
                 self._update_registers("word_bigrams", _BI_TABLE.hashes_of(pairs, _bigram))

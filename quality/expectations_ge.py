@@ -18,6 +18,9 @@ import numpy as np
 from corpusgov.quality.expectations_policy import ExpectationSpec, ExpectationsPolicy
 
 SITE_NAME = "corpusgov"
+# Imported at module level by expectations and metrics a policy may never use (the KL-divergence and KS-test ones):
+# deferred while GE is imported, so a run that uses none of them does not pay for them (docs/profile.md).
+GE_DEFERRED = ("scipy.stats", "altair")
 
 
 class Check:
@@ -145,9 +148,11 @@ def run_ge(
     run_time: datetime,
 ) -> dict[str, dict[str, Any]]:
     """Validate each table's checks in one GE suite; fill the checks; return scrubbed GE JSON per suite."""
+    from corpusgov.deferred_imports import deferred
     from corpusgov.heap import collector_paused, freeze_long_lived
 
-    with collector_paused():  # GE's import: ~150k long-lived objects, frozen just below
+    # GE's import: ~150k long-lived objects, frozen just below; scipy.stats and altair load on first use only
+    with collector_paused(), deferred(GE_DEFERRED):
         import great_expectations as gx
         from great_expectations.core.run_identifier import RunIdentifier
         from great_expectations.expectations.metadata_types import FailureSeverity

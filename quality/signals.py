@@ -172,6 +172,13 @@ _DIVERSITY_WINDOW = 1000
 _TTR_WINDOW = 250
 
 
+def _distinct_count(window: np.ndarray) -> int:
+    """``len(np.unique(window))`` of a non-empty id window: a sort and one comparison of neighbours (250 ids:
+    ≈ 3 µs instead of np.unique's ≈ 12)."""
+    s = np.sort(window)
+    return int(np.count_nonzero(s[1:] != s[:-1])) + 1
+
+
 def _unique_words_frac(codes: np.ndarray, distinct: int) -> float:
     """Type-token ratio per window of ``_TTR_WINDOW`` tokens, averaged (a tail shorter than half a window is left
     out); the plain ratio up to one window, so short texts keep the value the peers' rules compute.
@@ -184,10 +191,10 @@ def _unique_words_frac(codes: np.ndarray, distinct: int) -> float:
     n = len(codes)
     if n <= _TTR_WINDOW:
         return distinct / n if n else 0.0
-    vals = [len(np.unique(codes[i:i + _TTR_WINDOW])) / _TTR_WINDOW for i in range(0, n - _TTR_WINDOW + 1, _TTR_WINDOW)]
+    vals = [_distinct_count(codes[i:i + _TTR_WINDOW]) / _TTR_WINDOW for i in range(0, n - _TTR_WINDOW + 1, _TTR_WINDOW)]
     tail = n % _TTR_WINDOW
     if tail >= _TTR_WINDOW // 2:
-        vals.append(len(np.unique(codes[n - tail:])) / tail)
+        vals.append(_distinct_count(codes[n - tail:]) / tail)
     return sum(vals) / len(vals)
 
 
@@ -384,7 +391,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out: dict[str, float] = {}
     out["chars"] = float(n_chars)
     out["words"] = float(n_words)
-    out["mean_word_length"] = (sum(map(len, tokens)) / n_tok) if n_tok else 0.0
+    out["mean_word_length"] = (len("".join(tokens)) / n_tok) if n_tok else 0.0  # = sum(map(len, tokens)), in C
     out["max_word_length"] = float(max(map(len, tokens if unspaced else raw_words), default=0))
     out["symbol_word_ratio"] = len(_SYMBOL_RE.findall(text)) / n_words if n_words else 0.0
     if n_lines:

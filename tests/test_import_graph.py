@@ -121,6 +121,7 @@ LAYER_OF = {
     "corpusgov.readers": "core",
     "corpusgov.progress": "core",
     "corpusgov.heap": "core",
+    "corpusgov.deferred_imports": "core",  # lazy imports of leaf packages (Great Expectations' scipy.stats, altair)
     "corpusgov.drill": "core",
     "corpusgov.contracts": "core",
     "corpusgov.aggregates": "core",

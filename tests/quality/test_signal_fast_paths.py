@@ -119,3 +119,40 @@ def test_language_batch_equals_one_text_at_a_time() -> None:
         got = [repr(m) for i in range(0, len(texts), size) for m in det.detect_mix_batch(texts[i : i + size])]
         assert got == one
     assert len({det.detect_mix(t).lang for t in odd}) > 3  # several languages decided, not one answer for all
+
+
+def _code_arrays() -> list[np.ndarray]:
+    """Token-id windows and n-gram code pools as the signals and the diversity sketch build them: the dev set's
+    texts (character 3-gram codes, as ``DiversityAccumulator.add`` pools them), random ids with many repeats,
+    odd edges (one element, all equal, negative, extremes)."""
+    from corpusgov.quality.diversity import _NON_LETTER_RE
+
+    rng = np.random.default_rng(15)
+    out = [rng.zipf(1.3, size=n).astype(np.int64) for n in (1, 2, 125, 249, 250, 251, 1000, 65_536)]
+    out += [np.array([7] * 250, dtype=np.int64), np.array([-3, 5, -3, 2**62, -(2**62), 0], dtype=np.int64)]
+    rows = rte.load_dev() if rte.dev_path().is_file() else []
+    pool: list[np.ndarray] = []
+    for r in rows:
+        letters = _NON_LETTER_RE.sub("", r["text"])
+        if len(letters) >= 3:
+            cp = np.frombuffer(letters.encode("utf-32-le", "surrogatepass"), dtype="<u4").astype(np.int64)
+            pool.append((cp[:-2] << 42) | (cp[1:-1] << 21) | cp[2:])
+        tok = sig._tokenise(r["text"], None)
+        codes = sig._token_ids(tok.tokens)[1]
+        out += [codes[i:i + sig._TTR_WINDOW] for i in range(0, len(codes), sig._TTR_WINDOW)]
+    if pool:
+        out.append(np.concatenate(pool))
+    return [a for a in out if len(a)]
+
+
+def test_distinct_count_equals_np_unique() -> None:
+    for a in _code_arrays():
+        assert sig._distinct_count(a) == len(np.unique(a))
+
+
+def test_sorted_distinct_equals_np_unique() -> None:
+    from corpusgov.quality.diversity import _sorted_distinct
+
+    for a in [*_code_arrays(), np.zeros(0, dtype=np.int64)]:
+        got, want = _sorted_distinct(a), np.unique(a)
+        assert got.dtype == want.dtype and np.array_equal(got, want)
