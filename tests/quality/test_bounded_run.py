@@ -43,3 +43,12 @@ def test_timeout_kills_the_grandchild_too(tmp_path: Path) -> None:
             break
         time.sleep(0.1)
     assert not _alive(grandchild)
+
+
+def test_cpu_limit_stops_a_looping_grandchild_without_the_timeout() -> None:
+    # the parent shell outlives its looping child: the child is stopped by its CPU limit (SIGXCPU), not by the
+    # time limit, as a troff would be after an evaluation was killed before its time limit
+    code = "sh -c 'while :; do :; done'; echo stopped"
+    start = time.monotonic()
+    assert run_bounded(["sh", "-c", code], timeout=60, cpu_seconds=1) == b"stopped\n"
+    assert time.monotonic() - start < 30
