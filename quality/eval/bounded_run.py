@@ -12,16 +12,9 @@ from __future__ import annotations
 
 import math
 import os
-import resource
 import signal
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
-
-
-def _cpu_limit(seconds: int) -> Callable[[], None]:
-    def apply() -> None:  # runs in the child between fork and exec
-        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
-    return apply
+from collections.abc import Mapping, Sequence
 
 
 def run_bounded(args: Sequence[str], env: Mapping[str, str] | None = None, timeout: float = 20.0,
@@ -29,10 +22,11 @@ def run_bounded(args: Sequence[str], env: Mapping[str, str] | None = None, timeo
     """Standard output of ``args``, or None when it did not finish within ``timeout`` seconds or could not start.
     ``cpu_seconds`` (default: ``timeout`` rounded up) bounds the CPU time of each of its processes."""
     limit = cpu_seconds if cpu_seconds is not None else max(1, math.ceil(timeout))
+    # the limit set by the shell that then execs the command (not preexec_fn: unsafe in a process with threads)
+    limited = ["sh", "-c", f'ulimit -t {int(limit)} && exec "$@"', "sh", *args]
     try:
-        proc = subprocess.Popen(list(args), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                env=None if env is None else dict(env), start_new_session=True,
-                                preexec_fn=_cpu_limit(limit))
+        proc = subprocess.Popen(limited, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                env=None if env is None else dict(env), start_new_session=True)
     except OSError:
         return None
     try:
@@ -43,5 +37,7 @@ def run_bounded(args: Sequence[str], env: Mapping[str, str] | None = None, timeo
         except ProcessLookupError:
             pass
         proc.communicate()
+        return None
+    if proc.returncode in (126, 127) and not out:  # the shell could not run the command (missing, not executable)
         return None
     return out

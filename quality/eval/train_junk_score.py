@@ -476,8 +476,11 @@ def main(argv: list[str] | None = None) -> int:
         x, ruled, sets, kinds = z["x"], z["ruled"], z["sets"], z["kinds"]
         # The order junk of a language left out (its rows draw on their own generator, so this equals not making them).
         keep = ~((sets == "junk_order") & ~np.isin([str(k).rsplit("_", 1)[-1] for k in kinds], order_langs))
+        skipped = (sets == "junk_order") & np.char.startswith(kinds.astype(str), "skipped_lines_")
+        if args.skipped_lines and not skipped.any():
+            raise SystemExit("--skipped-lines: the cache holds no skipped-lines junk (built before it): delete it")
         if not args.skipped_lines:  # skipped-lines junk: only with --skipped-lines (made after the order kinds)
-            keep &= ~((sets == "junk_order") & np.char.startswith(kinds.astype(str), "skipped_lines_"))
+            keep &= ~skipped
         if not args.order2:  # order_blind2's kinds: only with --order2 (their rows draw on their own generator too)
             from corpusgov.quality.eval.order_blind2 import ORDER2_KINDS
 
