@@ -155,7 +155,7 @@ def chrome_keys(lines: list[str]) -> set[str]:
     prose (the line runs on into a lower-case next line, or continues a long line without a sentence end) are never
     chrome."""
     keys = set()
-    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
+    table = table_rows(lines)
     for i, ln in enumerate(lines):
         if ln.startswith(_TABLE_START) or i in table:
             continue

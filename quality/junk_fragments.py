@@ -134,17 +134,18 @@ def _zh_edges() -> tuple[np.ndarray, np.ndarray]:
     return t.start, t.end
 
 
+def _rare_chars(share: np.ndarray) -> str:
+    """The Han characters whose edge share (of an edge table) is below ``ZH_EDGE_LOW``, for a character class."""
+    return "".join(chr(HAN_LO + int(i)) for i in np.flatnonzero(share < ZH_EDGE_LOW))
+
+
 @functools.lru_cache(maxsize=1)
 def _zh_edge_events() -> re.Pattern[str]:
     """A Han character real clauses almost never end with before a sentence end (or the text's end), or one they almost
     never start with after a sentence end (or at the text's start), white space between allowed: every sentence
     ``_zh_open_frac`` finds open by the edge tables has one, so text without any skips the sentence split."""
     start, end = _zh_edges()
-
-    def chars(arr: np.ndarray) -> str:
-        return "".join(chr(HAN_LO + int(i)) for i in np.flatnonzero(arr < ZH_EDGE_LOW))
-
-    return re.compile(f"[{chars(end)}]\\s*(?:[。！？!?.…]|$)|(?:^|[。！？!?.…])\\s*[{chars(start)}]")
+    return re.compile(f"[{_rare_chars(end)}]\\s*(?:[。！？!?.…]|$)|(?:^|[。！？!?.…])\\s*[{_rare_chars(start)}]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,12 +154,8 @@ def _zh_edge_event_parts() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     before a mark or the end; a rare start at the text's start; a rare start after a mark): the engine skips to a
     candidate character instead of trying both alternatives at every position (3.0 -> 1.5 us per bench document)."""
     start, end = _zh_edges()
-
-    def chars(arr: np.ndarray) -> str:
-        return "".join(chr(HAN_LO + int(i)) for i in np.flatnonzero(arr < ZH_EDGE_LOW))
-
-    return (re.compile(f"[{chars(end)}]\\s*(?:[。！？!?.…]|$)"), re.compile(f"\\s*[{chars(start)}]"),
-            re.compile(f"[。！？!?.…]\\s*[{chars(start)}]"))
+    return (re.compile(f"[{_rare_chars(end)}]\\s*(?:[。！？!?.…]|$)"), re.compile(f"\\s*[{_rare_chars(start)}]"),
+            re.compile(f"[。！？!?.…]\\s*[{_rare_chars(start)}]"))
 
 
 def _has_zh_edge_event(head: str) -> bool:

@@ -102,8 +102,11 @@ _JOINTS = frozenset("+|┼┬┴")
 def table_rows(lines: list[str]) -> set[int]:
     """Indices of the rows of ruled text tables: the line above a rule (its header) and the ``|``-separated lines
     that follow the rule (its rows). A query result or a Markdown table in a manual ("num | name | value" over
-    "-----+------") has the shape of a navigation row, but the rule under it says table."""
+    "-----+------") has the shape of a navigation row, but the rule under it says table. A document with no ``|``
+    has none (checked first: most documents)."""
     rows: set[int] = set()
+    if not any("|" in ln for ln in lines):
+        return rows
     for i, ln in enumerate(lines):
         if _JOINTS.isdisjoint(ln) or not _RULE.fullmatch(ln):
             continue
@@ -157,7 +160,7 @@ def boilerplate_char_frac(lines: list[str]) -> float:
     are not: ``table_rows``); 0 unless there are two such lines or one navigation row (one mention of a privacy
     policy is not chrome)."""
     total = sum(map(len, lines))
-    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
+    table = table_rows(lines)
     hits = [ln for i, ln in enumerate(lines) if i not in table and is_boilerplate(ln) and not _wraps_on(ln, lines, i)]
     if not total or not (len(hits) >= 2 or any(map(is_nav_row, hits))):
         return 0.0

@@ -245,7 +245,7 @@ def _boilerplate_frac(lines: list[str]) -> float:
         return 0.0
     hits = 0
     # a table row (drawn, or under a rule: ``table_rows``) or a menu instruction of a manual, not a menu
-    table = table_rows(lines) if any("|" in ln for ln in lines) else set()
+    table = table_rows(lines)
     for i, ln in enumerate(lines):
         if ln.startswith(("|", "+", "│", "┌", "├", "└")) or i in table or is_menu_instruction(ln):
             continue
@@ -432,7 +432,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     # repeated terms, or items of one shape (quality/ngram_repeats.py): duplicated n-grams that are not copied passages
     # a manual's examples repeat their code and output lines (table rows, statements, command tags): not copies, so
     # neither the templated-items exemption nor the duplicate-line share reads them
-    table = table_rows(nonempty) if any("|" in ln for ln in nonempty) else set()
+    table = table_rows(nonempty)
     terms = repeated_terms(ngrams["dup_5gram_frac"], ngrams["dup_10gram_frac"], stop_share)
     if not terms and ngrams["dup_5gram_frac"] > 0.0:
         terms = templated_items([ln for i, ln in enumerate(nonempty) if i not in table and not _EXAMPLE_LINE.search(ln)],
