@@ -5,7 +5,7 @@ boxes, comment counters …) and each page carries only one or two chrome lines 
 lines of its own kind and misses most pages. Every detector here recognises one *shape* of chrome line, not a kind
 of page; a single such line is tolerated (a heading "Privacy", one page number), two of any shapes drop. C4 removes
 the lines themselves (its policy-phrase and "javascript" lines); corpusgov drops the document, so each line detector
-is kept narrow: none fires twice in any good document of the older eval splits (README, "Quality rules").
+is kept narrow: none fires twice in any good document of the older eval splits (docs/quality-rules.md).
 
 Pure functions over a document's non-empty stripped lines; no Beam, no model.
 zh adaptation: Chinese UI rows separate their items by single spaces (prose never does), items are counted in Han

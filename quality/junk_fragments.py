@@ -34,8 +34,8 @@ passes it. Each signal is one pure function over the text (no Beam, no model), w
   function words or clause marks; options, tables and code carry punctuation.
 
 Thresholds (``quality/default_quality_rules.yaml``): above every good document of the older splits and the held-out set
-not already dropped, chosen on those splits after the blind split ``junk_frag`` had its first run (README "Quality
-rules"). Every signal reads the first ``_MAX_CHARS`` characters: bounded cost per document.
+not already dropped, chosen on those splits after the blind split ``junk_frag`` had its first run (docs/quality-rules.md).
+Every signal reads the first ``_MAX_CHARS`` characters: bounded cost per document.
 """
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ signals look only for the shapes that belong to the web's own languages and to e
   ``&#x4e2d;``, ``&amp;``): text that was percent-, backslash- or entity-escaped and never decoded.
 
 Thresholds: set above the highest value on the good texts of the shared dev set and checked on the held-out
-good texts (README "Quality rules"); the only junk looked at while choosing the patterns was the dev set and
+good texts (docs/quality-rules.md); the only junk looked at while choosing the patterns was the dev set and
 ``junk_kinds.KINDS`` / ``HELDOUT_KINDS`` (``script_residue``). ``BLIND_KINDS`` were not tuned on, but their
 names and rates were known (their CSS, JSON and percent-encoded kinds are of this family, so their gain is not
 an independent estimate); ``junk_fresh.FRESH_KINDS`` were not looked at. zh adaptation: none needed, the

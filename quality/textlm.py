@@ -8,7 +8,7 @@ next while text spliced from several sources does not.
 
 Status: the ``LM_SIGNALS`` are computed by ``compute_signals(_batch)`` (``coherence=False``) and read by the learned
 junk score only; the coherence signals are not computed by the pipeline (they added nothing in the junk score's
-leave-kinds-out folds). See README, "Quality rules".
+leave-kinds-out folds). See docs/quality-rules.md.
 
 Signals (per document, over its first ``MAX_CHARS`` characters; neutral values when there is too little text):
 

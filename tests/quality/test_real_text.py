@@ -90,7 +90,7 @@ def test_blind_split_misses_are_never_listed() -> None:
 # review and quotation prose as good text (issue 13, 2026-12-06): the price of no longer dropping 13% of real news
 # paragraphs (README, junk score row), so the floor is 0.70.
 # junk_fresh4's floor was 0.70 until the order-2 junk score (2026-12-06 03:00 UTC), which catches 67.0% of it (72.0%
-# before) while it gained 10 points on junk_order and 7 on junk_order2: a trade the lead decides (README, Quality rules).
+# before) while it gained 10 points on junk_order and 7 on junk_order2: a trade the lead decides (docs/quality-rules.md).
 FRESH_SPLITS = [("junk_fresh3", rte.fresh3_rows, "FRESH3_KINDS", 0.38, 400),
                 ("junk_fresh4", rte.fresh4_rows, "FRESH4_KINDS", 0.65, 200)]
 
