@@ -55,6 +55,8 @@ def _single_terms(spdx: str) -> LicenceTerms:
         nc, nd, sa = "-NC" in fam, "-ND" in fam, "-SA" in fam
         kind = "no_derivatives" if nd else "non_commercial" if nc else "share_alike" if sa else "permissive"
         return LicenceTerms(spdx, fam, kind, nc, nd, sa, nc or nd)
+    if fam in _NON_COMMERCIAL_SOURCE_AVAILABLE:
+        return LicenceTerms(spdx, fam, "non_commercial", True, False, False, True)
     if fam in {"CC0", "UNLICENSE", "PDDL"}:
         return LicenceTerms(spdx, fam, "public_domain", False, False, False, False)
     if fam in {"GPL", "LGPL", "AGPL", "MPL", "MULANPUBL", "EPL", "EUPL", "CDDL"}:
@@ -66,6 +68,17 @@ def _single_terms(spdx: str) -> LicenceTerms:
         return LicenceTerms(spdx, fam, kind, False, False, False, False)
     return LicenceTerms(spdx, fam, "unknown", False, False, False, False)
 
+
+# Source-available licences that forbid commercial use outside a narrow grant (PolyForm's non-commercial forms,
+# the Commons Clause's ban on selling).
+_NON_COMMERCIAL_SOURCE_AVAILABLE = {
+    "POLYFORM-NONCOMMERCIAL",
+    "POLYFORM-SMALL-BUSINESS",
+    "POLYFORM-STRICT",
+    "POLYFORM-FREE-TRIAL",
+    "POLYFORM-INTERNAL-USE",
+    "COMMONS-CLAUSE",
+}
 
 _CC_VERSIONS = {"1.0", "2.0", "2.5", "3.0", "4.0"}
 

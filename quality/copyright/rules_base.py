@@ -12,7 +12,8 @@ YEARS = r"(?:19|20)\d{2}(?:\s*[-–—,~至]\s*(?:(?:19|20)\d{2}|present|now|今
 HOLDER = r"[^\n。；;|<>]{0,80}"
 NOT_SYMBOL_TALK = r"(?!\s*[\"”'’」]?\s*(?:symbol|sign|mark|character|符号|符號|标志|標誌|标记|記號))"
 NOT_QUESTION = r"(?![^。\n]{0,20}[？?])"
-ZH_NEG_LB = r"(?<!是否)(?<!应否)(?<!能否)(?<!可否)(?<!應否)(?<!如何)"
+# 是否禁止转载 (a question) / 不被禁止用于AI训练 (a negation): not a declaration.
+ZH_NEG_LB = r"(?<!是否)(?<!应否)(?<!能否)(?<!可否)(?<!應否)(?<!如何)(?<!不被)(?<!未被)(?<!并不)(?<!並不)"
 
 Resolver = Callable[["re.Match[str]"], "tuple[str | None, float] | None"]
 

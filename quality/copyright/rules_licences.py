@@ -322,7 +322,7 @@ GROUPS: list[Group] = [
                 "licence",
                 rx(
                     WS
-                    + r"MIT(?:\s+|-)(?:(?i:licen[cs]e)|许可证|許可證|许可协议|协议|協議|开源协议|开源许可|授权|授權)(?![A-Za-z])"
+                    + r"MIT(?:\s+|-)?(?:(?i:licen[cs]e)|许可证|許可證|许可协议|协议|協議|开源协议|开源许可|授权|授權|许可|許可)(?![A-Za-z])"
                     r"|"
                     + WS
                     + r"MIT-(?i:licen[cs]ed)"
@@ -338,6 +338,8 @@ GROUPS: list[Group] = [
                     + WE
                     + r"|(?:采用|使用|基于|遵循|遵守|遵从|基於|採用)\s*MIT"
                     + WE
+                    # 站点代码 MIT。/ 源码：MIT (a licence line of a Chinese README)
+                    + r"|(?:代码|代碼|源码|源碼|源代码|源代碼)\s*[：:]?\s*MIT(?=\s*(?:[。；;，,、)）]|$))"
                 ),
                 0.95,
                 resolve=const("MIT", 0.95),

@@ -14,12 +14,25 @@ from collections.abc import Iterable
 
 import ahocorasick
 
-from corpusgov.quality.copyright import fulltext, rules_grants, rules_licences, rules_notices, rules_optout
+from corpusgov.quality.copyright import (
+    fulltext,
+    rules_grants,
+    rules_licences,
+    rules_notices,
+    rules_optout,
+    rules_source_available,
+)
 from corpusgov.quality.copyright.licences import licence_terms
 from corpusgov.quality.copyright.model import MarkerFinding
 from corpusgov.quality.copyright.rules_base import SENT_END, Group, Rule
 
-GROUPS: list[Group] = [*rules_notices.GROUPS, *rules_licences.GROUPS, *rules_grants.GROUPS, *rules_optout.GROUPS]
+GROUPS: list[Group] = [
+    *rules_notices.GROUPS,
+    *rules_licences.GROUPS,
+    *rules_source_available.GROUPS,
+    *rules_grants.GROUPS,
+    *rules_optout.GROUPS,
+]
 
 _TRIM_RE = re.compile(
     r"(?i)\s*(?:all\s+rights\s+reserved|some\s+rights\s+reserved|保留所有权利|保留一切权利|翻印必究|侵权必究"
@@ -154,6 +167,8 @@ class CopyrightScanner:
         licence: str | None = None
         score = rule.score
         restrictive = rule.restrictive
+        if _quoted_mention(text, start):
+            return ()
         if rule.reject_before is not None:
             before = text[max(0, start - 16) : start]
             cut = list(SENT_END.finditer(before))
@@ -175,6 +190,23 @@ class CopyrightScanner:
             terms = licence_terms(licence)
             restrictive = bool(terms and terms.restrictive)
         return (MarkerFinding(rule.marker_class, start, end, score, rule.name, licence, restrictive),)
+
+
+# Quote pairs around a short phrase that is named, not declared: 声明了“禁止转载”或“禁止用于AI训练”等限制, a
+# word list "不得转载" "版权所有".
+_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_MENTION_MAX = 14  # a quoted notice of its own holds a holder or a sentence: longer than the phrase alone
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _quoted_mention(text: str, start: int) -> bool:
+    """Whether the match starting at ``start`` is a short Chinese phrase inside quotes (a mention of a notice, as
+    in a list of restrictions or of page furniture, not the notice itself)."""
+    close = _QUOTES.get(text[start - 1]) if start else None
+    if close is None:
+        return False
+    end = text.find(close, start, start + _MENTION_MAX + 1)
+    return end > start and _HAN.search(text, start, end) is not None
 
 
 def _fulltext_findings(text: str, named: list[MarkerFinding]) -> list[MarkerFinding]:

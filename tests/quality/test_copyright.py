@@ -210,3 +210,56 @@ def test_pickles_for_workers(scanner: CopyrightScanner) -> None:
     assert clone.scan(text) == scanner.scan(text)
     f = scanner.scan(text)[0]
     assert pickle.loads(pickle.dumps(f)) == f
+
+
+@pytest.mark.parametrize(
+    ("text", "marker_class", "covered"),
+    [
+        ("所有改进的版权都归开发团队所有。", "copyright_notice", "版权都归开发团队所有"),
+        ("本网站所有内容属某报业集团所有，未经许可不得转载", "copyright_notice", "本网站所有内容属某报业集团所有"),
+        ("未经授权前提下，不得用于商业运营。", "no_reprint", "未经授权前提下，不得用于商业"),
+        ("不允许对程序代码以任何形式任何目的的再发布。", "no_reprint", "不允许对程序代码以任何形式任何目的的再发布"),
+        ("严禁分享、盗用、转卖源码！", "no_reprint", "严禁分享、盗用"),
+        ("再分发/商用图片请先取得原作者授权。", "no_reprint", "再分发/商用图片请先取得原作者授权"),
+        ("转载时请务必备注本项目链接。", "attribution_required", "转载时请务必备注本项目链接"),
+    ],
+)
+def test_zh_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
+    """Forms of real Chinese notices: 都归, a site's content without 版权, bans on passing a work on."""
+    spans = [text[f.start : f.end] for f in scanner.scan(text) if f.marker_class == marker_class]
+    assert any(covered in s or s in covered and len(s) >= 4 for s in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "spdx", "restrictive"),
+    [
+        ("本项目遵循 PolyForm Noncommercial License 1.0.0 开源协议。", "PolyForm-Noncommercial-1.0.0", True),
+        ("Licensed under the Business Source License 1.1.", "BUSL-1.1", False),
+        ("This file is under the Elastic License 2.0.", "Elastic-2.0", False),
+        ("站点代码 MIT。文章内容版权归作者所有。", "MIT", False),
+        ("MIT 许可仅覆盖本插件的代码。", "MIT", False),
+    ],
+)
+def test_source_available_and_zh_mit(scanner: CopyrightScanner, text: str, spdx: str, restrictive: bool) -> None:
+    lic = [f for f in scanner.scan(text) if f.marker_class == "licence"]
+    assert [(f.licence, f.restrictive) for f in lic] == [(spdx, restrictive)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "如果原作者声明了“禁止转载”或“禁止用于AI训练”等限制，您必须严格遵守。",  # restrictions named, in quotes
+        '"隐私政策" "不得转载" "版权所有" "未经许可" "今日热点"',  # a word list of page furniture
+        "本项目不被禁止用于AI训练，但不建议这样做。",  # a negation
+        "公司前期产生的知识产权归属清晰。",  # ownership said to be clear, no owner named
+        "an elastic license to print",
+    ],
+)
+def test_mentions_are_not_markers(scanner: CopyrightScanner, text: str) -> None:
+    assert scanner.scan(text) == []
+
+
+def test_quoted_notice_with_holder_is_still_found(scanner: CopyrightScanner) -> None:
+    """Only a short quoted phrase is a mention: a whole notice in a string literal is still a notice."""
+    text = 'FOOTER = "版权所有 © 2024 上海某某科技有限公司，未经许可不得转载"'
+    assert {"copyright_notice", "no_reprint"} <= set(_classes(scanner.scan(text)))
