@@ -35,7 +35,7 @@ _SA_WORDS = re.compile(r"(?i)share\s?alike|相同方式|保持一致")
 def _res_cc_long(m: re.Match[str]) -> tuple[str | None, float]:
     parts = m.group("parts") or ""
     ver = m.group("ver")
-    if m.group("zero"):
+    if m.groupdict().get("zero"):
         return "CC0-1.0", 0.95
     if not m.group("by"):
         return None, 0.7  # "a Creative Commons licence", type unstated
@@ -153,6 +153,10 @@ GROUPS: list[Group] = [
             "創用",
             "创作共用",
             "創作共用",
+            "署名-非",
+            "署名-禁",
+            "署名-相",
+            "署名 -",
         ),
         [
             Rule(
@@ -198,6 +202,17 @@ GROUPS: list[Group] = [
                     r"(?:\s*(?P<ver>[1-4]\.[05]))?"
                 ),
                 0.95,
+                resolve=_res_cc_long,
+            ),
+            Rule(
+                # 《署名-非商业性使用-禁止演绎 4.0 国际》许可协议: the Chinese element names and a version, no 知识共享
+                "cc_zh_elements",
+                "licence",
+                rx(
+                    r"(?P<by>署名|姓名标示|姓名標示)(?P<parts>(?:\s*[\-—–－]\s*(?:非商业性使用|非商業性使用|禁止演绎|禁止演繹|禁止改作"
+                    r"|相同方式共享|相同方式分享|以相同方式共享))+)\s*(?P<ver>[1-4]\.[05])"
+                ),
+                0.9,
                 resolve=_res_cc_long,
             ),
             Rule(

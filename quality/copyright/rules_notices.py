@@ -35,16 +35,29 @@ def _not_statute(score: float) -> Resolver:
     """Reject 未经…许可…不得 / 不得复制 quoted from a statute or a judgment (the same sentence cites the law)."""
 
     def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
-        before = re.split(r"[。！？\n]", m.string[max(0, m.start() - 60) : m.start()])[-1]
-        return None if _LAW.search(before) or _LAW.search(m.group(0)) else (None, score)
+        return None if _cites_law(m) or _LAW.search(m.group(0)) else (None, score)
 
     return resolve
 
 
 def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
-    """Reject a contract clause assigning rights between parties (归甲方所有): not a notice on the text."""
+    """Reject a contract clause assigning rights between parties (归甲方所有), and an ownership rule read out of a
+    statute (根据《著作权法》第16条…版权归雇主所有): neither is a notice on the text."""
     owner = m.group("owner") or m.group("owner2") or ""
-    return None if _CONTRACT_PARTY.match(owner) else (None, 0.85)
+    if _CONTRACT_PARTY.match(owner) or _cites_law(m):
+        return None
+    return None, 0.85
+
+
+def _not_law(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Reject 版权归X所有 stated as what a statute provides (the same sentence cites the law)."""
+    return None if _cites_law(m) else (None, 0.9)
+
+
+def _cites_law(m: re.Match[str]) -> bool:
+    """Whether the sentence before the match (up to 60 characters) cites a statute or a court."""
+    before = re.split(r"[。！？\n]", m.string[max(0, m.start() - 60) : m.start()])[-1]
+    return bool(_LAW.search(before))
 
 
 GROUPS: list[Group] = [
@@ -124,7 +137,7 @@ GROUPS: list[Group] = [
                 "zh_copyright_owned",
                 "copyright_notice",
                 rx(
-                    r"版[权權]所有(?![者人权權方制])"
+                    r"(?:版|著作)[权權]所有(?![者人权權方制])"
                     + r"(?:\s*[：:]?\s*(?:©|\([cC]\)|（[cC]）)?\s*(?:"
                     + YEARS
                     + r")?"
@@ -141,6 +154,7 @@ GROUPS: list[Group] = [
                     + NOT_QUESTION
                 ),
                 0.9,
+                resolve=_not_law,
             ),
             Rule(
                 # 知识产权均归…所有 / 版权均属于本网， / 知识产权均归属X公司。 (site and README notices)
@@ -235,8 +249,9 @@ GROUPS: list[Group] = [
                 "no_reprint",
                 rx(
                     ZH_NEG_LB
-                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:任何[^，。\n]{0,6}?)?(?:形式的?)?"
-                    r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|复制|複製|镜像|鏡像|摘编)(?![的之])"
+                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:(?:任何|一切)[^，。\n]{0,6}?)?(?:形式的?)?"
+                    r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|复制|複製|镜像|鏡像"
+                    r"|摘编|拷贝|拷貝|抄袭|抄襲)(?![的之])"
                 ),
                 0.9,
                 True,
@@ -289,10 +304,20 @@ GROUPS: list[Group] = [
                 resolve=_not_statute(0.85),
             ),
             Rule(
+                # 原创文章转载请注明 (no object: the source is this page) / 欢迎转载…但务必保留文章署名 (CC BY wording)
+                "zh_reprint_attribution_short",
+                "attribution_required",
+                rx(
+                    r"(?:转载|轉載)(?:请|請|须|須)(?:注明|註明|标明|標明)(?=[ \t]*(?:[。！!；;\n]|$))"
+                    r"|(?:转载|轉載)[^。\n]{0,16}?(?:务必|務必|必须|必須|请|請)(?:保留|注明|註明)(?:文章|作者|原作者)?(?:署名|作者)"
+                ),
+                0.9,
+            ),
+            Rule(
                 "zh_reprint_attribution",
                 "attribution_required",
                 rx(
-                    r"(?:转载|轉載)[^。\n]{0,4}?(?:请|請|须|須|需|必须|務必|务必)(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明)"
+                    r"(?:转载|轉載)[^。\n]{0,4}?(?:请|請|须|須|需|必须|務必|务必)(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明|留下)"
                     r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
                 ),
                 0.95,

@@ -194,14 +194,20 @@ class CopyrightScanner:
 
 # Quote pairs around a short phrase that is named, not declared: 声明了“禁止转载”或“禁止用于AI训练”等限制, a
 # word list "不得转载" "版权所有".
-_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’"}
+_QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'"}
+# A phrase that is one alternative of a pattern (r'^.*翻印必究', r'^©', |侵权必究|翻印必究|) is named, not declared.
 _MENTION_MAX = 14  # a quoted notice of its own holds a holder or a sentence: longer than the phrase alone
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _quoted_mention(text: str, start: int) -> bool:
-    """Whether the match starting at ``start`` is a short Chinese phrase inside quotes (a mention of a notice, as
-    in a list of restrictions or of page furniture, not the notice itself)."""
+    """Whether the match starting at ``start`` is a short Chinese phrase inside quotes or one alternative of a
+    regular expression (a mention of a notice, as in a list of restrictions, of page furniture or of patterns to
+    strip, not the notice itself)."""
+    if (start and text[start - 1] == "^") or text[max(0, start - 2) : start] == ".*":
+        return True  # a regular expression's anchor or wildcard: no notice follows one
+    if start and text[start - 1] == "|" and _HAN.match(text, start):
+        return True
     close = _QUOTES.get(text[start - 1]) if start else None
     if close is None:
         return False

@@ -222,6 +222,11 @@ def test_pickles_for_workers(scanner: CopyrightScanner) -> None:
         ("严禁分享、盗用、转卖源码！", "no_reprint", "严禁分享、盗用"),
         ("再分发/商用图片请先取得原作者授权。", "no_reprint", "再分发/商用图片请先取得原作者授权"),
         ("转载时请务必备注本项目链接。", "attribution_required", "转载时请务必备注本项目链接"),
+        ("# 著作權所有，翻印必究", "copyright_notice", "著作權所有"),
+        ("本文链接：原创文章转载请注明\n作品采用某许可", "attribution_required", "转载请注明"),
+        ("欢迎转载、使用、重新发布，但务必保留文章署名", "attribution_required", "转载、使用、重新发布，但务必保留文章署名"),
+        ("如需转载，请留下原文链接。", "attribution_required", "转载，请留下原文链接"),
+        ("本作品禁止一切商业使用。", "no_reprint", "禁止一切商业使用"),
     ],
 )
 def test_zh_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
@@ -238,6 +243,7 @@ def test_zh_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str
         ("This file is under the Elastic License 2.0.", "Elastic-2.0", False),
         ("站点代码 MIT。文章内容版权归作者所有。", "MIT", False),
         ("MIT 许可仅覆盖本插件的代码。", "MIT", False),
+        ("本作品系原创，采用《署名-非商业性使用-禁止演绎 4.0 国际》许可协议", "CC-BY-NC-ND-4.0", True),
     ],
 )
 def test_source_available_and_zh_mit(scanner: CopyrightScanner, text: str, spdx: str, restrictive: bool) -> None:
@@ -253,6 +259,10 @@ def test_source_available_and_zh_mit(scanner: CopyrightScanner, text: str, spdx:
         "本项目不被禁止用于AI训练，但不建议这样做。",  # a negation
         "公司前期产生的知识产权归属清晰。",  # ownership said to be clear, no owner named
         "an elastic license to print",
+        "WATERMARK = ['仅供参考', '版权所有', '翻印必究']",  # string literals in code
+        "PATTERNS = [r'^.*翻印必究', r'^版权.*所有', r'^©']",  # patterns to strip, not notices
+        "/(内部资料|禁止外传|侵权必究|翻印必究|严禁转载)/",
+        "根据《著作权法》第16条，职务作品一般情况下版权归雇主所有。",  # what a statute provides
     ],
 )
 def test_mentions_are_not_markers(scanner: CopyrightScanner, text: str) -> None:
