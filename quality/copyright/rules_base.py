@@ -39,6 +39,11 @@ def rx(p: str, flags: int = 0) -> re.Pattern[str]:
 
 
 IGNORECASE = re.IGNORECASE
+# English notices live in comment blocks: a space may be a line break followed by the comment's prefix
+# ("may not be reproduced,\n# disclosed or distributed without ..."), which plain \s does not cross.
+EN_SP = r"(?:[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?[ \t]*|\s+)"
+# Up to a clause of words between two parts of a notice, across such line breaks, never across a sentence end.
+EN_GAP = r"(?:[^.\n]|\.(?=\s*(?-i:[a-z,]))|\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?)"
 ZH_DISCUSS = re.compile(
     r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議|研究(?!使用|用途|目的|之用)"
 )

@@ -36,6 +36,8 @@ GROUPS: list[Group] = [
                     r"(?:in|into|to)\s+the\s+public\s+domain"
                     r"|(?:author|authors|copyright\s+holders?)\s+(?:hereby\s+)?disclaims?\s+(?:all\s+)?copyright"
                     r"|no\s+copyright\s+is\s+claimed"
+                    # "*     Released to the Public domain, feel free to use and copy" (a header line with no subject)
+                    r"|(?:^|(?<=[\n*#/]))[ \t]*released\s+(?:in|into|to)\s+the\s+public\s+domain"
                     # "LICENCE: all the source code provided by AOP Alliance is Public Domain."
                     r"|licen[cs]e\s*:[^\n.]{0,80}?\b(?:is|are)\s+(?:in\s+the\s+)?public\s+domain",
                     IGNORECASE,

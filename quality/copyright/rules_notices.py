@@ -10,6 +10,8 @@ import re
 
 from corpusgov.quality.copyright.rules_base import (
     EN_DISCUSS,
+    EN_GAP,
+    EN_SP,
     HOLDER,
     IGNORECASE,
     NOT_QUESTION,
@@ -209,12 +211,25 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("rights reserved",),
+        ("rights reserved", "rights are", "reserves all rights", "reserve all rights", "reserves all of its rights"),
         [
+            Rule(
+                # Vaimo reserves all rights in the Program (a holder's own reservation)
+                "reserves_all_rights",
+                "rights_reserved",
+                rx(r"(?<![\"'‘“「])\breserves?\s+all\s+(?:of\s+its\s+)?rights\b", IGNORECASE),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
             Rule(
                 "rights_reserved",
                 "rights_reserved",
-                rx(r"(?<!not )(?<!some )(?<![\"'‘“「])all\s+rights\s+reserved(?![\"'’”」])", IGNORECASE),
+                rx(
+                    r"(?<!not )(?<!some )(?<![\"'‘“「])all" + EN_SP + r"rights" + EN_SP + r"(?:are" + EN_SP
+                    + r")?reserved(?![\"'’”」])",
+                    IGNORECASE,
+                ),
                 0.95,
                 True,
                 reject_before=EN_DISCUSS,
@@ -325,6 +340,26 @@ GROUPS: list[Group] = [
         ],
     ),
     (
+        # This document is the property of Outlaw Games Studio / all related content are the property of Embark Studios
+        ("property of",),
+        [
+            Rule(
+                "en_property_of",
+                "copyright_notice",
+                rx(
+                    r"(?i:\b(?:content|contents|materials?|documents?|software|files?|site|website|works?|text|images?"
+                    r"|source\s+code|program|publication)\b)"
+                    r"[^.\n]{0,80}?\b(?i:is|are)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP + r")?"
+                    r"(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
+                    + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)[A-Z{][\w&.,'’\- ]{1,60}"
+                ),
+                0.8,
+                trim_holder=True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
         # 本网站所有内容属北京日报报业集团所有: a site or publication claims its content without the word 版权
         ("内容属", "内容归", "内容均", "内容皆", "内容都", "內容屬", "內容歸", "內容均", "内容全部"),
         [
@@ -342,7 +377,11 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit"),
+        (
+            "reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit",
+            "copied or", "duplicated", "or distributed", "be distributed", "be transmitted", "unauthori",
+            "no resale", "please credit",
+        ),
         [
             Rule(
                 "en_no_part_reproduced",
@@ -360,9 +399,15 @@ GROUPS: list[Group] = [
                 "en_may_not_be_reproduced",
                 "no_reprint",
                 rx(
-                    r"(?:may|must|shall|can)\s*not\s+be\s+(?:reproduced|republished|reprinted|redistributed|copied|published"
-                    r"|broadcast|distributed|transmitted)[^.\n]{0,80}?without\s+(?:the\s+)?(?:prior\s+)?(?:express\s+)?(?:written\s+)?"
-                    r"(?:permission|consent|authori[sz]ation)",
+                    r"(?:may|must|shall|can)\s*not" + EN_SP + r"be" + EN_SP
+                    # may not be disclosed to third parties, copied or duplicated / disclosed, transmitted or distributed
+                    + r"(?:(?:disclosed|used|modified|stored)(?:" + EN_SP + r"to" + EN_SP + r"third" + EN_SP + r"parties)?"
+                    r",?" + EN_SP + r"(?:or" + EN_SP + r")?)*"
+                    r"(?:reproduced|republished|reprinted|redistributed|copied|duplicated|published"
+                    r"|broadcast|distributed|transmitted)" + EN_GAP + r"{0,120}?without" + EN_SP
+                    # without the express prior written consent of X / without X's prior written permission
+                    + r"(?:the" + EN_SP + r")?(?:[\w&.,'’\- ]{1,40}?(?:'s|’s)" + EN_SP + r")?(?:(?:express|prior|written)"
+                    + EN_SP + r")*(?:permission|consent|authori[sz]ation)",
                     IGNORECASE,
                 ),
                 0.9,
@@ -373,9 +418,10 @@ GROUPS: list[Group] = [
                 "en_reproduction_prohibited",
                 "no_reprint",
                 rx(
-                    r"(?:reproduction|republication|redistribution|reprinting|reposting)(?:[^.\n]|\.(?=\s*[a-z,]))"
-                    r"{0,100}?"
-                    r"(?:is|are)\s+(?:strictly\s+|expressly\s+)?(?:prohibited|forbidden|not\s+permitted)",
+                    # "Unauthorized copying of this file, via any medium is strictly prohibited" (a stock header)
+                    r"(?:reproduction|republication|redistribution|reprinting|reposting|unauthori[sz]ed\s+(?:copying|duplication"
+                    r"|distribution|use))" + EN_GAP + r"{0,120}?"
+                    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)",
                     IGNORECASE,
                 ),
                 0.9,
@@ -395,7 +441,8 @@ GROUPS: list[Group] = [
             Rule(
                 "en_not_for_redistribution",
                 "no_reprint",
-                rx(r"not\s+for\s+(?:redistribution|republication)", IGNORECASE),
+                rx(r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b",
+                   IGNORECASE),
                 0.85,
                 True,
             ),
@@ -405,6 +452,20 @@ GROUPS: list[Group] = [
                 rx(
                     r"(?:if|when)\s+(?:you\s+)?(?:repost|republish|reprint|share)[^.\n]{0,40}?please\s+"
                     r"(?:credit|cite|link|attribute|give\s+credit)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+            Rule(
+                # "please credit Kim" / "Please credit me if your program uses these routines" / "If you use this dataset,
+                # please credit:" (not "please credit my wallet", not "please credit your picture's author")
+                "en_please_credit",
+                "attribution_required",
+                rx(
+                    r"\bplease" + EN_SP + r"credit" + EN_SP
+                    + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
+                    r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
+                    r"|[A-Z\"“][^\n.]{0,60}|:)",
                     IGNORECASE,
                 ),
                 0.8,

@@ -273,3 +273,42 @@ def test_quoted_notice_with_holder_is_still_found(scanner: CopyrightScanner) -> 
     """Only a short quoted phrase is a mention: a whole notice in a string literal is still a notice."""
     text = 'FOOTER = "版权所有 © 2024 上海某某科技有限公司，未经许可不得转载"'
     assert {"copyright_notice", "no_reprint"} <= set(_classes(scanner.scan(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "marker_class"),
+    [
+        ("# This material may not be reproduced,\n# disclosed or distributed without ACME Corp's express prior written consent.",
+         "no_reprint"),
+        ("// The contents of this file may not be disclosed to third\n// parties, copied or duplicated in any form,\n"
+         "// without the prior written permission of Foo, Inc.", "no_reprint"),
+        (" * Unauthorized copying of this file, via any medium is strictly prohibited", "no_reprint"),
+        ("* All rights are reserved. Reproduction in whole or in part is\n* prohibited without the written consent of"
+         " the copyright owner.", "no_reprint"),
+        ("COPYRIGHT (c) 2014 Foo Inc. All rights are\n*        reserved.", "rights_reserved"),
+        ("Vaimo reserves all rights in the Program as delivered.", "rights_reserved"),
+        ("This document is the property of Outlaw Games Studio.", "copyright_notice"),
+        ("No redistribution or resale; please credit the author when using or sharing.", "no_reprint"),
+        ("No redistribution or resale; please credit the author when using or sharing.", "attribution_required"),
+        ("# art assets may be freely re-used in non-commercial projects, please credit Kim", "attribution_required"),
+        ("*     Released to the Public domain, feel free to use and copy", "licence"),
+    ],
+)
+def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str) -> None:
+    """English notices as they sit in comment blocks: phrases broken across comment lines, stock headers."""
+    assert marker_class in _classes(scanner.scan(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"service_details": "Please credit my wallet with the sum of 1000",',
+        "help_text=\"Please credit your picture's author appropriately.\"",
+        "If you use this code in your research, we kindly ask that you cite our paper.",
+        "the software is the property of the user who bought it",
+        "This document may not be included in published material.  This is a sentence. Without the written consent"
+        " of the author nothing happens.",
+    ],
+)
+def test_en_not_notices(scanner: CopyrightScanner, text: str) -> None:
+    assert scanner.scan(text) == []
