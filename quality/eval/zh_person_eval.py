@@ -13,7 +13,7 @@
    only, never the text. Findings not in the review are counted as `unreviewed`.
 
 Run: `python -m corpusgov.quality.eval.zh_person_eval` (prints a table; `--json` prints the numbers).
-`--heldout DIR [--model PATH] [--no-latin]` instead scores the recognizer on the held-out *training* sentences of the
+`--heldout DIR [--model PATH] [--no-latin] [--no-translit]` instead scores the recognizer on the held-out *training* sentences of the
 trainer's pool in DIR (every 10th; what models are compared and tuned on), per domain, never on the splits
 above.
 """
@@ -109,7 +109,9 @@ def evaluate(ner_dir: Path = NER_DIR) -> dict[str, object]:
     return {"date": "2026-12-06", "ner_dir": str(ner_dir), "sets": sets, "zh_tech": tech_precision(scanner)}
 
 
-def heldout(data: Path, model_path: Path = MODEL_PATH, use_latin: bool = True) -> dict[str, dict[str, float]]:
+def heldout(
+    data: Path, model_path: Path = MODEL_PATH, use_latin: bool = True, use_translit: bool = True
+) -> dict[str, dict[str, float]]:
     """Exact-span P/R of the recognizer (model + trimming + cues + word veto) on the trainer's held-out
     training sentences, per domain and for all of them ("earlier_files": the files the model had before
     BosonNLP and People's Daily 1998-01 were added, the same sentences then as now, called "all but web" in
@@ -117,7 +119,7 @@ def heldout(data: Path, model_path: Path = MODEL_PATH, use_latin: bool = True) -
     that share no 16-character run with a fitted sentence of the pool in DIR: a model fitted with near copies
     (`--window 0`, as the shipped one was) scores higher on the others (2026-12-05: recall 0.875 on the 160
     names of those 337 sentences, 0.782 on the rest), so that subset compares such models fairly."""
-    rec = CnPersonModelRecognizer(model=ZhPersonModel.load(model_path), use_latin=use_latin)
+    rec = CnPersonModelRecognizer(model=ZhPersonModel.load(model_path), use_latin=use_latin, use_translit=use_translit)
     pool, _, origin = load_pool(data)
     held, held_origin = pool[::10], origin[::10]
     fitted = windows([t for i, (t, _) in enumerate(pool) if i % 10])
@@ -148,9 +150,10 @@ def main(argv: list[str]) -> dict[str, object]:
     if "--heldout" in argv:
         data = Path(argv[argv.index("--heldout") + 1])
         model = Path(argv[argv.index("--model") + 1]) if "--model" in argv else MODEL_PATH
-        held = heldout(data, model, "--no-latin" not in argv)
+        held = heldout(data, model, "--no-latin" not in argv, "--no-translit" not in argv)
         print(f"CN_PERSON on held-out training sentences of {data} (exact spans), model {model}"
-              f"{' without the Latin-name scorer' if '--no-latin' in argv else ''}:")
+              f"{' without the Latin-name scorer' if '--no-latin' in argv else ''}"
+              f"{' without the transliteration scorer' if '--no-translit' in argv else ''}:")
         for name, r in held.items():
             print(f"  {name:12} {r['sentences']:5} sentences, {r['names']:4} names | P={r['precision']:.3f} "
                   f"R={r['recall']:.3f}")

@@ -22,10 +22,12 @@ from corpusgov.quality.pii.zh_person_features import LEX_WORD, SURNAME_CHARS
 from corpusgov.quality.pii.zh_person_latin import LatinNameScorer
 from corpusgov.quality.pii.zh_person_model import Span as ModelSpan
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
+from corpusgov.quality.pii.zh_person_translit import TranslitNameScorer, load_translit
 
 MODEL_PATH = Path(__file__).parent / "models" / "zh_person.npz"
 LATIN_PATH = Path(__file__).parent / "models" / "zh_person_latin.npz"
 GAZ_PATH = Path(__file__).parent / "models" / "en_person.npz"  # the English name lists the Latin scorer reads
+TRANSLIT_PATH = Path(__file__).parent / "models" / "zh_person_translit.npz"  # transliterated names (optional)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Two or more Han characters; a middle dot may join parts of two or more (卡洛斯·阿马特, not 池·咏).
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff]{2,}(?:[·•][\u4e00-\u9fff]{2,})*")
@@ -95,6 +97,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
         model: ZhPersonModel | None = None,
         latin: LatinNameScorer | None = None,
         use_latin: bool = True,
+        translit: TranslitNameScorer | None = None,
+        use_translit: bool = True,
     ) -> None:
         super().__init__(supported_language=supported_language)
         self._model = model or load_model()
@@ -102,6 +106,10 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
         # Latin-letter names (Raymond, ColinMcRae) come from a scorer of their own: the CRF folds letters away.
         # use_latin=False leaves it out (the evaluation's comparison without it).
         self._latin = (latin or load_latin()) if use_latin else None
+        # Transliterated names the CRF never proposes (鲁尼, 巴洛特里), where its file is present.
+        if translit is None and use_translit and TRANSLIT_PATH.exists():
+            translit = load_translit(TRANSLIT_PATH, self._model.word_flag)
+        self._translit = translit if use_translit else None
 
     def find(self, text: str) -> list[Span]:
         """Model spans of >= 2 Han characters (a middle dot may join them); the model's floor maps to 0.5."""
@@ -144,6 +152,8 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                 if not any(s < f[1] and f[0] < e for f in out):
                     score = 0.5 + 0.5 * (p - thr) / max(1e-9, 1.0 - thr)
                     out.append((s, e, round(max(score, self.CONTEXT_SCORE) if self._in_context(text, s, e) else score, 4)))
+        if self._translit is not None:
+            self._add_where_free(out, text, self._translit.find(text), self._translit.threshold)
         if any(c in text for c in "名人联主"):
             for m in _CUE_NAME.finditer(text):
                 s, e = m.span("v")
@@ -156,6 +166,13 @@ class CnPersonModelRecognizer(FastPatternRecognizer):
                     out = [f for f in out if f not in hit]
                     out.append((s, e, max(self.CONTEXT_SCORE, *(f[2] for f in hit))))
         return out
+
+    def _add_where_free(self, out: list[Span], text: str, found: list[tuple[int, int, float]], thr: float) -> None:
+        """A second source's spans where no finding overlaps them, its threshold mapped to 0.5 (a cue: 0.9)."""
+        for s, e, p in found:
+            if not any(s < f[1] and f[0] < e for f in out):
+                score = 0.5 + 0.5 * (p - thr) / max(1e-9, 1.0 - thr)
+                out.append((s, e, round(max(score, self.CONTEXT_SCORE) if self._in_context(text, s, e) else score, 4)))
 
     def _ordinary_word(self, text: str, s: int, e: int) -> bool:
         """The span is a dictionary word that is no name (纯文本, 范例), or a dictionary word runs across one
