@@ -217,6 +217,26 @@ class ZhPersonModel:
             marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
         return marg, pos
 
+    def marginals_flat(self, em: np.ndarray, wins: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """marginals() at the windows' characters only: (characters, labels) and their rows in `em`, in row order.
+
+        Why: `marginals` pads every window to the longest of the batch, and one long run of candidates in real
+        prose (hundreds of characters) made most of its work padding. Here windows of similar length are decoded
+        together (`length_groups`); a window's floats do not depend on the others in its call, so the values are
+        those of one call over all windows."""
+        n = len(em)
+        lengths = np.array([b - a for a, b in wins])
+        order = np.argsort(-lengths, kind="stable")
+        margs, rows = [], []
+        for i, j in length_groups(lengths[order]):
+            marg, pos = self.marginals(em, [wins[w] for w in order[i:j].tolist()])
+            real = pos < n
+            margs.append(marg[real])
+            rows.append(pos[real])
+        row = np.concatenate(rows)
+        by_row = np.argsort(row, kind="stable")
+        return np.concatenate(margs)[by_row], row[by_row]
+
     def find(self, text: str, floor: float | None = None) -> list[Span]:
         """Name spans with their posterior score, at `floor` (default: the model's own)."""
         return self.find_batch([text], None if floor is None else [floor])[0]
@@ -244,21 +264,52 @@ class ZhPersonModel:
         wins, owner = self.windows_batch(em, lengths, margins)
         if not wins:
             return
-        marg, pos = self.marginals(em, wins)
+        marg, pos = self.marginals_flat(em, wins)
         offsets = np.cumsum(lengths) - lengths
-        cut = np.flatnonzero(owner[1:] != owner[:-1]) + 1
-        for a, b in zip(np.concatenate(([0], cut)).tolist(), np.append(cut, len(wins)).tolist(), strict=True):
-            j = int(owner[a])
-            out[idx[j]] = posterior_spans(marg[:, a:b], pos[:, a:b] - offsets[j], floors[idx[j]])
+        texts_with = np.unique(owner)
+        first = np.searchsorted(pos, offsets[texts_with]).tolist()
+        for j, a, b in zip(texts_with.tolist(), first, first[1:] + [len(pos)], strict=True):
+            out[idx[j]] = posterior_spans(marg[a:b], pos[a:b] - offsets[j], floors[idx[j]])
+
+
+# Cost of one `marginals` call in µs: fixed, per step of its longest window, per (step, window) slot (padding
+# included); measured on this machine's 2 cores (docs/profile.md). Only the grouping depends on them, never a value.
+_CALL_US, _STEP_US, _SLOT_US = 40.0, 3.7, 0.2
+
+
+def length_groups(lengths: np.ndarray) -> list[tuple[int, int]]:
+    """[i, j) ranges of window lengths sorted longest first, each decoded in one `marginals` call.
+
+    Why: a call costs a fixed part, a part per step of its longest window and a part per padded slot; the
+    cheapest cut into groups is found among cuts where a length's power of two changes (a handful)."""
+    if len(lengths) == 0:
+        return []
+    exp = np.frexp(lengths.astype(np.float64))[1]
+    cuts = [0, *(np.flatnonzero(exp[1:] != exp[:-1]) + 1).tolist(), len(lengths)]
+    longest = lengths[cuts[:-1]].tolist()
+    best = [0.0] + [float("inf")] * (len(cuts) - 1)
+    back = [0] * len(cuts)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            cost = best[i] + _CALL_US + longest[i] * (_STEP_US + _SLOT_US * (cuts[j] - cuts[i]))
+            if cost < best[j]:
+                best[j], back[j] = cost, i
+    out: list[tuple[int, int]] = []
+    j = len(cuts) - 1
+    while j > 0:
+        out.append((cuts[back[j]], cuts[j]))
+        j = back[j]
+    return out[::-1]
 
 
 def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:
     """Runs of characters with P(inside a name) >= floor, split where a new name more likely begins (B/S).
 
     `marg` is (width, windows, labels) and `pos` the text position of each step (padding never qualifies,
-    it allows only O). Only the few qualifying characters are visited in Python, in text order.
+    it allows only O), or `marg` (characters, labels) and `pos` (characters,) as `marginals_flat` gives them.
+    Only the few qualifying characters are visited in Python, in text order.
     """
-    inside = 1.0 - marg[:, :, 0]
+    inside = 1.0 - marg[..., 0]
     on = inside >= floor
     if not on.any():
         return []

@@ -12,7 +12,7 @@ from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.zh_person_features import features, features_batch
-from corpusgov.quality.pii.zh_person_model import ZhPersonModel
+from corpusgov.quality.pii.zh_person_model import ZhPersonModel, length_groups, posterior_spans
 
 EDGE = [
     "",
@@ -96,3 +96,58 @@ def test_recognizer_and_scanner_batches_equal_per_document_findings():
     kinds = {f.entity_type for found in per_doc for f in found}
     assert {"CN_PERSON", "CN_MOBILE", "EMAIL_ADDRESS"} <= kinds
     assert scanner.scan_batch([]) == []
+
+
+def _dense_find(model: ZhPersonModel, texts: list[str], floors: list[float]) -> list[list]:
+    """The decoder before `marginals_flat`: one padded `marginals` call over all windows, spans per text."""
+    out: list[list] = [[] for _ in texts]
+    idx = [i for i, t in enumerate(texts) if t]
+    em = model.emissions_batch([texts[i] for i in idx])
+    lengths = np.array([len(texts[i]) for i in idx])
+    wide = max(model.start_margin, model.WIDE_MARGIN)
+    margins = np.array([model.start_margin if floors[i] >= model.floor else wide for i in idx])
+    wins, owner = model.windows_batch(em, lengths, margins)
+    marg, pos = model.marginals(em, wins)
+    offsets = np.cumsum(lengths) - lengths
+    for w in range(len(wins)):  # a text's windows are contiguous
+        j = int(owner[w])
+        if w == 0 or owner[w - 1] != j:
+            sel = np.flatnonzero(owner == j)
+            a, b = int(sel[0]), int(sel[-1]) + 1
+            out[idx[j]] = posterior_spans(marg[:, a:b], pos[:, a:b] - offsets[j], floors[idx[j]])
+    return out
+
+
+def test_flat_marginals_are_the_padded_ones_at_window_characters(model):
+    texts = [t for t in _texts() if t]
+    em = model.emissions_batch(texts)
+    wins, _ = model.windows_batch(em, np.array([len(t) for t in texts]), np.full(len(texts), 5.0))
+    lengths = sorted((b - a for a, b in wins), reverse=True)
+    assert lengths[0] > 300 and lengths[len(lengths) // 2] < 20  # long runs beside short windows: several groups
+    marg, pos = model.marginals(em, wins)
+    real = pos < len(em)
+    by_row = np.argsort(pos[real], kind="stable")
+    flat, rows = model.marginals_flat(em, wins)
+    assert np.array_equal(rows, pos[real][by_row]) and np.array_equal(flat, marg[real][by_row])  # bit for bit
+    one, one_rows = model.marginals_flat(em, wins[:1])
+    assert np.array_equal(one_rows, np.arange(*wins[0])) and np.array_equal(one, marg[: len(one), 0])
+
+
+def test_model_spans_equal_the_padded_decoder(model):
+    texts = _texts()
+    for floors in ([model.floor] * len(texts), [0.01 if i % 3 == 0 else model.floor for i in range(len(texts))]):
+        assert model.find_batch(texts, floors) == _dense_find(model, texts, floors)
+
+
+@pytest.mark.parametrize(
+    "lengths",
+    [[], [7], [5] * 40, [557, 539, 30, 12, 12, 9, 8, 8, 4, 3, 3], [480] + [6] * 300, list(range(300, 2, -1))],
+)
+def test_length_groups_cover_every_window_once_in_order(lengths):
+    groups = length_groups(np.array(lengths, dtype=np.intp))
+    assert [i for a, b in groups for i in range(a, b)] == list(range(len(lengths)))
+    assert all(a < b for a, b in groups)
+    if lengths and lengths[0] == 480:  # one long window is not padded into 300 short ones
+        assert groups[0] == (0, 1)
+    if lengths[:1] == [5]:
+        assert groups == [(0, 40)]  # equal lengths: one call
