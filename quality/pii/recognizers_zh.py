@@ -57,9 +57,10 @@ class CnMobileRecognizer(FastPatternRecognizer):
         ),
     )
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
-    PREFILTER = r"1[3-9][0-9]"
+    # The pattern less its +86 prefix and look-arounds (what every match holds; a year like 1998 alone does not)
+    PREFILTER = r"1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}"
     NEEDS_DIGIT = True
-    MIN_DIGIT_RUN = 3
+    MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
 
     def validate_result(self, pattern_text: str):
