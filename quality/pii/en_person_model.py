@@ -15,7 +15,7 @@ import numpy as np
 
 from corpusgov.quality.pii.en_person_features import HASH_BITS, N_TEMPLATES, Featurizer, Gazetteer, Tokens
 from corpusgov.quality.pii.zh_person_features import LABELS
-from corpusgov.quality.pii.zh_person_model import Span, ZhPersonModel
+from corpusgov.quality.pii.zh_person_model import ROW_WIDTH, Span, ZhPersonModel
 
 __all__ = ["EnPersonModel", "Span"]
 
@@ -35,7 +35,7 @@ class EnPersonModel(ZhPersonModel):
     @classmethod
     def load(cls, path: Path) -> EnPersonModel:
         with np.load(path) as z:
-            table = np.zeros((1 << HASH_BITS, len(LABELS)), dtype=np.float32)
+            table = np.zeros((1 << HASH_BITS, ROW_WIDTH), dtype=np.float32)[:, : len(LABELS)]  # row_table's layout
             table[z["rows"], z["cols"]] = z["weights"]
             return cls(
                 table, z["transition"], float(z["start_margin"]), float(z["cont_margin"]), float(z["floor"]),
@@ -43,8 +43,7 @@ class EnPersonModel(ZhPersonModel):
             )
 
     def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
-        ids = Featurizer.ids_batch(docs)
-        return self.emission.take(ids.ravel(), axis=0).reshape(N_TEMPLATES, ids.shape[1], len(LABELS)).sum(axis=0)
+        return self.emissions_of(Featurizer.ids_batch(docs))
 
     def emissions(self, doc: Tokens) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
         return self.emissions_batch([doc])

@@ -12,7 +12,13 @@ from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.zh_person_features import features, features_batch
-from corpusgov.quality.pii.zh_person_model import ZhPersonModel, length_groups, posterior_spans
+from corpusgov.quality.pii.zh_person_model import (
+    ROW_WIDTH,
+    ZhPersonModel,
+    length_groups,
+    posterior_spans,
+    row_table,
+)
 
 EDGE = [
     "",
@@ -151,3 +157,25 @@ def test_length_groups_cover_every_window_once_in_order(lengths):
         assert groups[0] == (0, 1)
     if lengths[:1] == [5]:
         assert groups == [(0, 40)]  # equal lengths: one call
+
+
+def test_emissions_are_the_template_rows_added_in_order(model):
+    """The padded row table changes no float: each character's emission is its templates' 5-label rows added
+    left to right in float32, as with the (buckets, 5) table before."""
+    texts = [t for t in _texts() if t][:40]
+    ids = features_batch(texts, model.n_templates, model.lex, model.clusters, model.evidence)
+    narrow = np.ascontiguousarray(model.emission)  # (buckets, 5), the old layout
+    expected = narrow[ids[0]].copy()
+    for row in ids[1:]:
+        expected += narrow[row]
+    assert np.array_equal(model.emissions_batch(texts), expected)
+    assert np.array_equal(narrow.take(ids.ravel(), axis=0).reshape(*ids.shape, 5).sum(axis=0), expected)
+
+
+def test_row_table_pads_a_narrow_table_and_keeps_a_padded_view():
+    narrow = np.arange(15, dtype=np.float32).reshape(3, 5)
+    rows = row_table(narrow)
+    assert rows.shape == (3, ROW_WIDTH) and rows.flags.c_contiguous
+    assert np.array_equal(rows[:, :5], narrow) and not rows[:, 5:].any()
+    assert row_table(rows[:, :5]) is rows  # load's layout: no copy
+    assert row_table(rows[1:, :5]) is not rows and np.array_equal(row_table(rows[1:, :5])[:, :5], narrow[1:])
