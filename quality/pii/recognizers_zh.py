@@ -59,6 +59,7 @@ class CnMobileRecognizer(FastPatternRecognizer):
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
     # The pattern less its +86 prefix and look-arounds (what every match holds; a year like 1998 alone does not)
     PREFILTER = r"1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
@@ -91,6 +92,7 @@ class CnLandlineRecognizer(FastPatternRecognizer):
         ),
     )
     PREFILTER = r"0[1-9][0-9]{0,2}[-)]|86[ -]"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
 
 
@@ -114,6 +116,7 @@ class CnBankCardRecognizer(FastPatternRecognizer):
     CONTEXT = ("银行卡", "卡号", "储蓄卡", "借记卡", "银联卡", "银行账号", "card no", "card number", "card #")
     CONTEXT_SCORE = 0.55
     PREFILTER = r"(?:62|60|68|9[45])[0-9]{2}"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"(?:62|60(?!11)|68|9[45])")

@@ -210,3 +210,45 @@ def test_prefilter_changes_no_finding():
             rejected[rec.name] = sum(not rec.prefilter(t) for t in texts)
             assert any(with_prefilter), rec.name
     assert all(n > 100 for n in rejected.values()), rejected  # the rejecting side is exercised too
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"[0-9]+", text)]
+
+
+def test_digit_context_keeps_runs_their_neighbours_and_short_gaps():
+    from corpusgov.quality.pii.base import digit_context
+
+    assert digit_context("no digits", []) == ""
+    assert digit_context("tel 010-6234 ok", _runs("tel 010-6234 ok")) == "l 010-6234 "
+    assert digit_context("12abcd34", _runs("12abcd34")) == "12a\ncd34"  # gap of 4: two pieces
+    assert digit_context("12abc34", _runs("12abc34")) == "12abc34"  # gap of 3: one piece
+    assert digit_context("7", _runs("7")) == "7" and digit_context("AB12", _runs("AB12")) == "AB12"
+
+
+def test_near_digit_prefilters_match_in_the_digit_context_exactly_when_in_the_text():
+    """The scanner tests a PREFILTER_NEAR_DIGITS prefilter in `digit_context` only: on the PI eval texts,
+    generated documents and random strings of digits, separators and letters, it matches there if and only if it
+    matches in the whole text."""
+    import random
+
+    from corpusgov.quality.eval.pii_speed import make_docs
+    from corpusgov.quality.pii.base import digit_context
+
+    rng = random.Random(7)
+    alphabet = "0123456789 -./()\n+ABEGHMXx号台年"
+    fuzz = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(20000)]
+    texts = [d["text"] for d in load()] + make_docs("zh", 200, seed=5) + make_docs("en", 200, seed=5) + fuzz
+    scanner = PiiScanner(PiiPolicy())
+    near = [r for r in scanner._engine.recognizers if r.PREFILTER_NEAR_DIGITS]
+    assert {r.name for r in near} >= {"PhoneNumberRecognizer", "CreditCardRecognizer", "CnLandlineRecognizer"}
+    for rec in near:
+        assert rec.NEEDS_DIGIT and rec._prefilter is not None and not rec.PREFILTER_WORDS, rec.name
+        both = 0
+        for t in texts:
+            whole = rec._prefilter.search(t) is not None
+            assert rec.prefilter_near_digits(digit_context(t, _runs(t))) == whole, (rec.name, t[:80])
+            both += whole
+        assert both > 20, rec.name  # the matching side is exercised too
