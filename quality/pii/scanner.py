@@ -114,9 +114,9 @@ class PiiScanner:
             return [[] for _ in texts]
         live = [i for i, text in enumerate(texts) if text]
         found: dict[int, list[PiiFinding]] = {i: [] for i in live}
-        runs = {i: spans for i in live if (spans := [m.span() for m in _DIGIT_RUN.finditer(texts[i])])}
-        longest = {i: max(e - s for s, e in spans) for i, spans in runs.items()}
-        near = {i: digit_context(texts[i], spans) for i, spans in runs.items()}
+        runs = {i: r for i in live if (r := [m.span() for m in _DIGIT_RUN.finditer(texts[i])])}
+        longest = {i: max(e - s for s, e in r) for i, r in runs.items()}
+        near = {i: digit_context(texts[i], r) for i, r in runs.items()}
         with_digit = list(longest)
         for rec in self._engine.recognizers:
             need = getattr(rec, "MIN_DIGIT_RUN", 0)
