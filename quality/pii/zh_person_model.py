@@ -141,6 +141,9 @@ class ZhPersonModel:
         return self.emissions_of(features_batch(texts, self.n_templates, self.lex, self.clusters, self.evidence))
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own
+    # Windows this long at most are decoded in one call without weighing a cut (`length_groups`): their padding
+    # costs less than finding the cut (generated prose: a few dozen windows of 3-25 characters per batch).
+    SHORT_WINDOWS = 32
     # Texts decoded together: enough characters that numpy's per-call cost is shared by many texts, few
     # enough that a batch's arrays stay in the CPU caches (measured: docs/profile.md, PI per batch).
     BATCH_CHARS = 8192
@@ -255,9 +258,14 @@ class ZhPersonModel:
         those of one call over all windows."""
         n = len(em)
         lengths = np.array([b - a for a, b in wins])
-        order = np.argsort(-lengths, kind="stable")
+        order = np.argsort(-lengths, kind="stable") if lengths.max() > self.SHORT_WINDOWS else None
+        groups = [(0, len(wins))] if order is None else length_groups(lengths[order])
+        if order is None or len(groups) == 1:  # one call: window by window, its rows are in row order
+            marg, pos = self.marginals(em, wins)
+            real = (pos < n).T
+            return marg.transpose(1, 0, 2)[real], pos.T[real]
         margs, rows = [], []
-        for i, j in length_groups(lengths[order]):
+        for i, j in groups:
             marg, pos = self.marginals(em, [wins[w] for w in order[i:j].tolist()])
             real = pos < n
             margs.append(marg[real])

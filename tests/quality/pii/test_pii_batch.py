@@ -137,6 +137,13 @@ def test_flat_marginals_are_the_padded_ones_at_window_characters(model):
     assert np.array_equal(rows, pos[real][by_row]) and np.array_equal(flat, marg[real][by_row])  # bit for bit
     one, one_rows = model.marginals_flat(em, wins[:1])
     assert np.array_equal(one_rows, np.arange(*wins[0])) and np.array_equal(one, marg[: len(one), 0])
+    short = [w for w in wins if w[1] - w[0] <= model.SHORT_WINDOWS]  # the one-call path
+    assert len(short) > 100
+    marg, pos = model.marginals(em, short)
+    real = pos < len(em)
+    by_row = np.argsort(pos[real], kind="stable")
+    flat, rows = model.marginals_flat(em, short)
+    assert np.array_equal(rows, pos[real][by_row]) and np.array_equal(flat, marg[real][by_row])
 
 
 def test_model_spans_equal_the_padded_decoder(model):
