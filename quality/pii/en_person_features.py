@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Sequence
 from itertools import chain
 
 import numpy as np
@@ -196,6 +197,32 @@ def raw_tokens(text: str) -> list[str]:
 _LINE = "\x00"  # a line break in the chunk pass (`Featurizer._chunk_rows`); texts holding it take raw_tokens'
 
 
+def _build_tokens(run: list[tuple[str, list[int]]], table: np.ndarray, ends: np.ndarray, vocab: list[str]) -> list[Tokens]:
+    """Tokens of texts from their word-table rows (0: a line break), in one pass over all of them."""
+    if not run:
+        return []
+    counts = np.array([len(rows) for _, rows in run], dtype=np.intp)
+    ids = np.fromiter(chain.from_iterable(rows for _, rows in run), dtype=np.intp, count=int(counts.sum()))
+    word = ids != 0
+    kept = ids[word]
+    n = len(kept)
+    codes = np.empty((n, N_CODES), dtype=np.uint64)
+    codes[:, :POS] = table[kept]
+    # sentence position: 0 first token / after . ! ? etc., 1 first after a line break, 2 inside; the pairs that
+    # straddle two texts only touch a text's first token, set to 0 last
+    breaks = np.cumsum(~word)[word]
+    pos = np.full(n, 2, dtype=np.uint64)
+    words_before = np.concatenate(([0], np.cumsum(word)))
+    stop = np.cumsum(counts)
+    first, last = words_before[stop - counts].tolist(), words_before[stop].tolist()
+    if n:
+        pos[1:][breaks[1:] > breaks[:-1]] = 1
+        pos[1:][ends[kept[:-1]]] = 0
+        pos[[a for a, b in zip(first, last, strict=True) if b > a]] = 0
+    codes[:, POS] = pos
+    return [Tokens(text, None, codes[a:b], kept[a:b], vocab) for (text, _), a, b in zip(run, first, last, strict=True)]
+
+
 class Featurizer:
     """Tokenises documents and turns token codes into bucket ids; a word's codes are computed once and kept in
     a table (row 0 is the line break), so a document costs a few numpy operations beyond its lookups. The
@@ -277,22 +304,25 @@ class Featurizer:
         return [row[w] for w in raw]
 
     def tokens(self, text: str) -> Tokens:
-        rows = self._chunk_rows(text) if _LINE not in text else self._raw_rows(text)
-        ids = np.array(rows, dtype=np.intp)
-        word = ids != 0
-        kept = ids[word]
-        n = len(kept)
-        codes = np.empty((n, N_CODES), dtype=np.uint64)
-        codes[:, :POS] = self._table[kept]
-        # sentence position: 0 first token / after . ! ? etc., 1 first after a line break, 2 inside
-        breaks = np.cumsum(~word)[word]
-        pos = np.full(n, 2, dtype=np.uint64)
-        if n:
-            pos[1:][breaks[1:] > breaks[:-1]] = 1
-            pos[1:][self._ends[kept[:-1]]] = 0
-            pos[0] = 0
-        codes[:, POS] = pos
-        return Tokens(text, None, codes, kept, self._vocab)
+        return self.tokens_batch([text])[0]
+
+    def tokens_batch(self, texts: Sequence[str]) -> list[Tokens]:
+        """tokens() of each text, the code rows of all of them built in one numpy pass instead of ~10 small
+        numpy calls per text. A word-table reset while reading a text ends a pass: rows index the table they
+        were read from."""
+        out: list[Tokens] = []
+        run: list[tuple[str, list[int]]] = []
+        table, ends, vocab = self._table, self._ends, self._vocab
+        for text in texts:
+            before = self._vocab  # a reset gives a new list
+            rows = self._chunk_rows(text) if _LINE not in text else self._raw_rows(text)
+            if self._vocab is not before:
+                out += _build_tokens(run, table, ends, vocab)
+                run = []
+            run.append((text, rows))
+            table, ends, vocab = self._table, self._ends, self._vocab
+        out += _build_tokens(run, table, ends, vocab)
+        return out
 
     @staticmethod
     def ids_batch(docs: list[Tokens]) -> np.ndarray:

@@ -60,7 +60,7 @@ class EnPersonRecognizer(FastPatternRecognizer):
         """find() of each text; the model decodes the texts' tokens together (one numpy pass per ~1,000)."""
         live = [i for i, t in enumerate(texts) if _LETTER.search(t) and not _HAN.search(t, 0, 4000)]
         fz = self._model.featurizer
-        docs = [fz.tokens(texts[i]) for i in live]
+        docs = fz.tokens_batch([texts[i] for i in live])
         out: list[list[Span]] = [[] for _ in texts]
         floor = self._model.floor
         for i, doc, spans in zip(live, docs, self._model.find_tokens(docs), strict=True):

@@ -51,3 +51,20 @@ def test_chunk_tokens_equal_token_by_token(cache_limit: int, chunk_limit: int) -
         assert len(doc) == len(words)
         assert np.array_equal(doc.codes, codes), text
         assert doc.codes[:, POS].tolist() == codes[:, POS].tolist()
+
+
+@pytest.mark.parametrize(("cache_limit", "chunk_limit"), [(200_000, 1 << 16), (40, 7), (3, 2)])
+def test_tokens_of_a_batch_equal_token_by_token(cache_limit: int, chunk_limit: int) -> None:
+    """tokens_batch builds many texts' code rows at once; word-table resets inside the batch (the small limits)
+    end a pass, and every text still reads exactly its reference rows (sentence positions included)."""
+    fz = Featurizer(load_model().featurizer.gaz)
+    fz.CACHE_LIMIT, fz.CHUNK_LIMIT = cache_limit, chunk_limit
+    texts = _texts()
+    for batch in (texts, texts[:1], [], texts[5:9] + [""] + texts[200:260]):
+        docs = fz.tokens_batch(batch)
+        assert len(docs) == len(batch)
+        for text, doc in zip(batch, docs, strict=True):
+            words, codes = _reference(fz, text)
+            assert doc.words == words, text
+            assert np.array_equal(doc.codes, codes), text
+            assert doc.codes.shape == (len(words), N_CODES)
