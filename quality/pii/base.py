@@ -71,6 +71,9 @@ class FastPatternRecognizer:
     # most NEAR_BEFORE characters before and NEAR_AFTER after, and holds no newline: it then matches in the text's
     # `digit_context` exactly when it matches in the text (tested), and the scanner tests it there first.
     PREFILTER_NEAR_DIGITS: ClassVar[bool] = False
+    # True when PREFILTER can only match text with a non-ASCII character (a Chinese province, say): an ASCII text
+    # (`str.isascii`, O(1)) is then rejected without a scan.
+    PREFILTER_NON_ASCII: ClassVar[bool] = False
     FLAGS: ClassVar[int] = 0
 
     def __init__(self, supported_language: str = "zh") -> None:
@@ -110,6 +113,8 @@ class FastPatternRecognizer:
         return False
 
     def prefilter(self, text: str) -> bool:
+        if self.PREFILTER_NON_ASCII and text.isascii():
+            return False
         if self.PREFILTER_WORDS and not any(w in text for w in self.PREFILTER_WORDS):
             return False
         return self._prefilter is None or self._prefilter.search(text) is not None

@@ -58,7 +58,7 @@ class EnPersonRecognizer(FastPatternRecognizer):
 
     def find_batch(self, texts: Sequence[str]) -> list[list[Span]]:
         """find() of each text; the model decodes the texts' tokens together (one numpy pass per ~1,000)."""
-        live = [i for i, t in enumerate(texts) if _LETTER.search(t) and not _HAN.search(t, 0, 4000)]
+        live = [i for i, t in enumerate(texts) if _LETTER.search(t) and (t.isascii() or not _HAN.search(t, 0, 4000))]
         fz = self._model.featurizer
         docs = fz.tokens_batch([texts[i] for i in live])
         out: list[list[Span]] = [[] for _ in texts]

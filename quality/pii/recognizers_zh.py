@@ -202,6 +202,7 @@ class CnPlateRecognizer(FastPatternRecognizer):
     )
     CONTEXT = ("车牌", "牌照", "plate")
     PREFILTER = r"[" + _PROV + r"][A-HJ-NP-Z]"
+    PREFILTER_NON_ASCII = True  # a province character first
 
     def validate_result(self, pattern_text: str):
         serial = pattern_text[2:].lstrip("·•")

@@ -252,3 +252,23 @@ def test_near_digit_prefilters_match_in_the_digit_context_exactly_when_in_the_te
             assert rec.prefilter_near_digits(digit_context(t, _runs(t))) == whole, (rec.name, t[:80])
             both += whole
         assert both > 20, rec.name  # the matching side is exercised too
+
+
+def test_non_ascii_prefilters_never_match_ascii_text():
+    """PREFILTER_NON_ASCII lets `prefilter` reject an ASCII text without a scan: its regex starts with a class of
+    non-ASCII characters only, so it finds nothing in ASCII text (random printable strings, English documents)."""
+    import random
+    import string
+
+    from corpusgov.quality.eval.pii_speed import make_docs
+    from corpusgov.quality.pii.recognizers_zh import CnPlateRecognizer
+
+    rng = random.Random(3)
+    ascii_texts = ["".join(rng.choice(string.printable) for _ in range(60)) for _ in range(3000)]
+    ascii_texts += make_docs("en", 100, seed=2) + ["AB12345", "Plate: A-B1234 and ZA12345"]
+    recs = [r for r in PiiScanner(PiiPolicy())._engine.recognizers if r.PREFILTER_NON_ASCII]
+    assert [type(r) for r in recs] == [CnPlateRecognizer]
+    assert all(ord(c) > 127 for c in CnPlateRecognizer._PROV)
+    for rec in recs:
+        assert all(t.isascii() and rec._prefilter.search(t) is None for t in ascii_texts), rec.name
+        assert rec.prefilter("车牌京A12345") and rec.find("车牌京A12345")
