@@ -25,7 +25,7 @@ from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     N_TEMPLATES,
     features,
-    features_batch,
+    features_padded,
     lexicon_table,
     ngram_bucket,
     word_codes,
@@ -138,7 +138,8 @@ class ZhPersonModel:
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the
         sum over templates runs in the same order)."""
-        return self.emissions_of(features_batch(texts, self.n_templates, self.lex, self.clusters, self.evidence))
+        ids, inside = features_padded(texts, self.n_templates, self.lex, self.clusters, self.evidence)
+        return self.emissions_of(ids) if inside is None else self.emissions_of(ids)[inside]
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own
     # Windows this long at most are decoded in one call without weighing a cut (`length_groups`): their padding

@@ -11,7 +11,7 @@ from corpusgov.quality.eval.pii_speed import make_docs
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.zh_person_features import features, features_batch
+from corpusgov.quality.pii.zh_person_features import features, features_batch, features_padded
 from corpusgov.quality.pii.zh_person_model import (
     ROW_WIDTH,
     ZhPersonModel,
@@ -186,3 +186,14 @@ def test_row_table_pads_a_narrow_table_and_keeps_a_padded_view():
     assert np.array_equal(rows[:, :5], narrow) and not rows[:, 5:].any()
     assert row_table(rows[:, :5]) is rows  # load's layout: no copy
     assert row_table(rows[1:, :5]) is not rows and np.array_equal(row_table(rows[1:, :5])[:, :5], narrow[1:])
+
+
+def test_padded_features_are_the_batch_features_with_the_gaps_between_texts(model):
+    texts = [t for t in _texts() if t][:30]
+    args = (model.n_templates, model.lex, model.clusters, model.evidence)
+    ids, inside = features_padded(texts, *args)
+    assert inside is not None and inside.sum() == sum(map(len, texts)) and len(inside) == ids.shape[1]
+    assert ids.shape[1] - inside.sum() == 6 * (len(texts) - 1)  # BOS BOS + EOS x4 between two texts
+    assert np.array_equal(ids[:, inside], features_batch(texts, *args))
+    one, none = features_padded(texts[:1], *args)
+    assert none is None and np.array_equal(one, features(texts[0], *args))
