@@ -61,6 +61,8 @@ N_TEMPLATES = len(TEMPLATES)
 _PAD = 2
 _BOS_ROW = (11, 11, 11, 11, 0, HANDLE + 1, 3)  # codes of the padding tokens around each document
 _EOS_ROW = (13, 13, 13, 13, 0, HANDLE + 2, 3)
+_PAD_BOS = np.array([_BOS_ROW] * _PAD, dtype=np.uint64)
+_PAD_EOS = np.array([_EOS_ROW] * _PAD, dtype=np.uint64)
 
 
 def stable_hash(s: str) -> int:
@@ -328,27 +330,33 @@ class Featurizer:
     def ids_batch(docs: list[Tokens]) -> np.ndarray:
         """(N_TEMPLATES, total tokens) bucket ids of the documents' tokens side by side; each document is
         padded by two BOS and two EOS rows, so no template sees across documents."""
-        pad_b = np.array([_BOS_ROW] * _PAD, dtype=np.uint64)
-        pad_e = np.array([_EOS_ROW] * _PAD, dtype=np.uint64)
+        ids, real = Featurizer.ids_padded(docs)
+        return ids[:, real]
+
+    @staticmethod
+    def ids_padded(docs: list[Tokens]) -> tuple[np.ndarray, np.ndarray]:
+        """ids_batch() at every row of the padded layout between the first document's tokens and the last's,
+        with the mask of the token rows. Why: each template's code columns are then plain slices of the layout
+        (no gather per column), and the decoder drops the padding rows from its (rows, labels) sums."""
         blocks = []
         for d in docs:
-            blocks += [pad_b, d.codes, pad_e]
-        x = np.concatenate(blocks) if blocks else np.zeros((0, N_CODES), dtype=np.uint64)
-        lengths = np.array([len(d) for d in docs], dtype=np.intp)
-        seg = lengths + 2 * _PAD
-        offsets = np.cumsum(seg) - seg + _PAD  # first real row of each document in x
-        rows = np.concatenate([np.arange(o, o + n) for o, n in zip(offsets, lengths, strict=True)]) if docs else np.zeros(0, dtype=np.intp)
-        out = np.empty((N_TEMPLATES, len(rows)), dtype=np.uint64)
-        cols: dict[tuple[int, int], np.ndarray] = {}  # each (code, offset) column gathered once
+            blocks += [_PAD_BOS, d.codes, _PAD_EOS]
+        if not blocks:
+            return np.zeros((N_TEMPLATES, 0), dtype=np.intp), np.zeros(0, dtype=bool)
+        xt = np.concatenate(blocks).T.copy()  # (codes, layout rows): one contiguous row per code
+        m = xt.shape[1] - 2 * _PAD
+        runs = np.empty((len(docs), 3), dtype=np.intp)
+        runs[:, 0] = runs[:, 2] = _PAD
+        runs[:, 1] = [len(d) for d in docs]
+        real = np.repeat(np.tile([False, True, False], len(docs)), runs.ravel())[_PAD : _PAD + m]
+        out = np.empty((N_TEMPLATES, m), dtype=np.uint64)
         with np.errstate(over="ignore"):
             for t, template in enumerate(TEMPLATES):
                 k = out[t]
                 k[:] = np.uint64(t + 1) * _MIX
                 for j, (col, off) in enumerate(template):
-                    if (col, off) not in cols:
-                        cols[col, off] = x[rows + off, col]
-                    k ^= cols[col, off] * np.uint64(2 * j + 3)
+                    k ^= xt[col, _PAD + off : _PAD + off + m] * np.uint64(2 * j + 3)
                     k *= _MIX
             out *= _GOLDEN
         out >>= _SHIFT
-        return out.astype(np.intp)
+        return out.view(np.intp), real  # values below 2**HASH_BITS: the same bits as intp

@@ -43,7 +43,8 @@ class EnPersonModel(ZhPersonModel):
             )
 
     def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
-        return self.emissions_of(Featurizer.ids_batch(docs))
+        ids, real = Featurizer.ids_padded(docs)
+        return self.emissions_of(ids)[real]
 
     def emissions(self, doc: Tokens) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
         return self.emissions_batch([doc])
