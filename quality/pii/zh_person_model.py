@@ -304,10 +304,9 @@ class ZhPersonModel:
             return
         marg, pos = self.marginals_flat(em, wins)
         offsets = np.cumsum(lengths) - lengths
-        texts_with = np.unique(owner)
-        first = np.searchsorted(pos, offsets[texts_with]).tolist()
-        for j, a, b in zip(texts_with.tolist(), first, first[1:] + [len(pos)], strict=True):
-            out[idx[j]] = posterior_spans(marg[a:b], pos[a:b] - offsets[j], floors[idx[j]])
+        for j, spans in enumerate(posterior_spans_batch(marg, pos, offsets, [floors[i] for i in idx])):
+            if spans:
+                out[idx[j]] = spans
 
 
 # Cost of one `marginals` call in µs: fixed, per step of its longest window, per (step, window) slot (padding
@@ -347,10 +346,18 @@ def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Spa
     it allows only O), or `marg` (characters, labels) and `pos` (characters,) as `marginals_flat` gives them.
     Only the few qualifying characters are visited in Python, in text order.
     """
+    return posterior_spans_batch(marg, pos, np.zeros(1, dtype=np.intp), [floor])[0]
+
+
+def posterior_spans_batch(marg: np.ndarray, pos: np.ndarray, starts: np.ndarray, floors: list[float]) -> list[list[Span]]:
+    """posterior_spans() of texts stacked row after row (text j from row starts[j], at floors[j]) in one numpy
+    pass instead of ~10 calls per text; spans are in each text's own positions and never cross a text."""
+    out: list[list[Span]] = [[] for _ in floors]
     inside = 1.0 - marg[..., 0]
-    on = inside >= floor
+    text = np.searchsorted(starts, pos, side="right") - 1
+    on = inside >= np.asarray(floors, dtype=np.float64)[text]
     if not on.any():
-        return []
+        return out
     m = marg[on]
     # A char more likely to begin a name (B/S) starts a new span; so does the char after one more likely to
     # end a name (E/S): 杨蕾开口 is 杨蕾 + 开, not 杨蕾开, when 开 is only weakly inside.
@@ -358,19 +365,19 @@ def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Spa
     ends = (m[:, 3] + m[:, 4] > m[:, 1] + m[:, 2]).tolist()
     where = pos[on]
     order = np.argsort(where, kind="stable")
-    at, p_in = where[order].tolist(), inside[on][order].tolist()
+    at, p_in, owner = where[order].tolist(), inside[on][order].tolist(), text[on][order].tolist()
     begins = [begins[i] for i in order.tolist()]
     ends = [ends[i] for i in order.tolist()]
-    out: list[Span] = []
-    start, last, low, ended = -1, -2, 1.0, False
-    for i, b, p, en in zip(at, begins, p_in, ends, strict=True):
-        if start >= 0 and (i != last + 1 or b or ended):
-            out.append(Span(start, last + 1, round(low, 4)))
+    base = starts.tolist()
+    start, last, low, ended, cur = -1, -2, 1.0, False, -1
+    for i, b, p, en, j in zip(at, begins, p_in, ends, owner, strict=True):
+        if start >= 0 and (i != last + 1 or b or ended or j != cur):
+            out[cur].append(Span(start - base[cur], last + 1 - base[cur], round(low, 4)))
             start = -1
         if start < 0:
-            start, low = i, p
+            start, low, cur = i, p, j
         low = min(low, p)
         last, ended = i, en
     if start >= 0:
-        out.append(Span(start, last + 1, round(low, 4)))
+        out[cur].append(Span(start - base[cur], last + 1 - base[cur], round(low, 4)))
     return out

@@ -17,6 +17,7 @@ from corpusgov.quality.pii.zh_person_model import (
     ZhPersonModel,
     length_groups,
     posterior_spans,
+    posterior_spans_batch,
     row_table,
 )
 
@@ -197,3 +198,32 @@ def test_padded_features_are_the_batch_features_with_the_gaps_between_texts(mode
     assert np.array_equal(ids[:, inside], features_batch(texts, *args))
     one, none = features_padded(texts[:1], *args)
     assert none is None and np.array_equal(one, features(texts[0], *args))
+
+
+def test_spans_of_stacked_texts_never_cross_a_text():
+    # two texts of 2 and 3 characters stacked rows 0-4; a name fills the end of the first and the start of
+    # the second: with rows adjacent, only the text boundary splits them
+    inside_i = (0.0, 0.0, 0.9, 0.1, 0.0)  # I, never a begin or an end: nothing but the boundary splits a run
+    marg = np.array([(0.9, 0.1, 0.0, 0.0, 0.0), inside_i, inside_i, inside_i, (0.95, 0.0, 0.0, 0.05, 0.0)])
+    pos = np.arange(5)
+    got = posterior_spans_batch(marg, pos, np.array([0, 2]), [0.5, 0.5])
+    assert [[(s.start, s.end) for s in t] for t in got] == [[(1, 2)], [(0, 2)]]
+    assert [(s.start, s.end) for s in posterior_spans(marg, pos, 0.5)] == [(1, 4)]  # one text: one run
+    # per-text floors: the second text's floor keeps its last, weak character
+    assert [[(s.start, s.end) for s in t] for t in posterior_spans_batch(marg, pos, np.array([0, 2]), [0.5, 0.04])] == [
+        [(1, 2)], [(0, 3)]]
+
+
+def test_stacked_spans_equal_each_texts_spans(model):
+    texts = [t for t in _texts() if t]
+    em = model.emissions_batch(texts)
+    lengths = np.array([len(t) for t in texts])
+    wins, owner = model.windows_batch(em, lengths, np.full(len(texts), 5.0))
+    marg, pos = model.marginals_flat(em, wins)
+    offsets = np.cumsum(lengths) - lengths
+    floors = [0.01 if i % 3 else model.floor for i in range(len(texts))]
+    got = posterior_spans_batch(marg, pos, offsets, floors)
+    for j in range(len(texts)):
+        mine = (pos >= offsets[j]) & (pos < offsets[j] + lengths[j])
+        assert got[j] == posterior_spans(marg[mine], pos[mine] - offsets[j], floors[j])
+    assert sum(map(len, got)) > 50
