@@ -20,6 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpusgov.quality.pii.emission_table import EmissionTable
 from corpusgov.quality.pii.zh_person_features import (
     HASH_BITS,
     LABELS,
@@ -32,30 +33,6 @@ from corpusgov.quality.pii.zh_person_features import (
 )
 from corpusgov.quality.pii.zh_person_name_lists import NameEvidence
 
-ROW_WIDTH = 8  # float32 slots per emission row: 5 labels and 3 zeros
-
-
-def row_table(emission: np.ndarray) -> np.ndarray:
-    """The emission table as C-contiguous rows of ROW_WIDTH float32 (32 bytes), labels first, zeros after.
-
-    Why: numpy's `take` copies 32-byte rows with a fixed-size move and such rows never straddle a cache line,
-    so the per-character gather of ~20 random rows is about a third cheaper than with 20-byte rows (docs/profile.md).
-    A view of the first columns of such a table (what `load` builds) is used without a copy."""
-    base = emission.base
-    if (
-        isinstance(base, np.ndarray)
-        and base.dtype == np.float32
-        and base.shape == (len(emission), ROW_WIDTH)
-        and base.flags.c_contiguous
-        and emission.dtype == np.float32
-        and emission.ctypes.data == base.ctypes.data
-        and emission.strides == base.strides
-    ):
-        return base
-    out = np.zeros((len(emission), ROW_WIDTH), dtype=np.float32)
-    out[:, : emission.shape[1]] = emission
-    return out
-
 
 @dataclass(frozen=True)
 class Span:
@@ -65,14 +42,15 @@ class Span:
 
 
 class ZhPersonModel:
-    """Weights: a dense (2**HASH_BITS, len(LABELS)) emission table and a label transition matrix."""
+    """Weights: a (2**HASH_BITS, len(LABELS)) emission table (dense, or stored by its weighted rows) and a label
+    transition matrix."""
 
     MAX_LEN = 12  # a window reaches at most this far right of a candidate start
     SINGLE_UNIT_NAMES = False  # a subclass whose units are words reports one-unit names (en_person_model.py)
 
     def __init__(
         self,
-        emission: np.ndarray,
+        emission: np.ndarray | EmissionTable,
         transition: np.ndarray,
         start_margin: float = 5.0,
         cont_margin: float = 3.0,
@@ -82,8 +60,7 @@ class ZhPersonModel:
         clusters: np.ndarray | None = None,
         evidence: NameEvidence | None = None,
     ) -> None:
-        self._rows = row_table(emission)
-        self.emission = self._rows[:, : len(LABELS)]  # the (buckets, labels) weights, a view of the padded rows
+        self.table = emission if isinstance(emission, EmissionTable) else EmissionTable.from_dense(emission)
         self.transition = np.asarray(transition, dtype=np.float64)
         tr = np.exp(self.transition)
         self._exp_tr = tr
@@ -106,10 +83,9 @@ class ZhPersonModel:
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
-        """Read the sparse .npz written by the trainer (bucket ids and their weights) into a dense table."""
+        """Read the sparse .npz written by the trainer (bucket ids and their weights); no dense table is built."""
         with np.load(path) as z:
-            table = np.zeros((1 << HASH_BITS, ROW_WIDTH), dtype=np.float32)[:, : len(LABELS)]  # used as is
-            table[z["rows"], z["cols"]] = z["weights"]
+            table = EmissionTable.from_sparse(1 << HASH_BITS, len(LABELS), z["rows"], z["cols"], z["weights"])
             n = int(z["n_templates"]) if "n_templates" in z.files else 13
             margins = float(z["start_margin"]), float(z["cont_margin"])
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
@@ -129,11 +105,14 @@ class ZhPersonModel:
     def emissions(self, text: str) -> np.ndarray:
         return self.emissions_of(features(text, self.n_templates, self.lex, self.clusters, self.evidence))
 
+    @property
+    def emission(self) -> np.ndarray:
+        """The dense (buckets, labels) weights (built on each call: for training code and tests)."""
+        return self.table.dense()
+
     def emissions_of(self, ids: np.ndarray) -> np.ndarray:
-        """(units, labels) sums of the emission rows of (templates, units) bucket ids, templates added in order
-        (float32, left to right: the same sums whichever way the rows are stored)."""
-        rows = self._rows.take(ids.ravel(), axis=0).reshape(ids.shape[0], ids.shape[1], ROW_WIDTH)
-        return rows.sum(axis=0)[:, : len(LABELS)]
+        """(units, labels) sums of the emission rows of (templates, units) bucket ids, templates added in order."""
+        return self.table.sums(ids)
 
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the

@@ -8,17 +8,16 @@ import pytest
 
 from corpusgov.quality.eval.pii_eval import load
 from corpusgov.quality.eval.pii_speed import make_docs
+from corpusgov.quality.pii.emission_table import ROW_WIDTH, EmissionTable
 from corpusgov.quality.pii.policy import PiiPolicy
-from corpusgov.quality.pii.recognizer_zh_person import CnPersonModelRecognizer, load_model
+from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
 from corpusgov.quality.pii.zh_person_features import features, features_batch, features_padded
 from corpusgov.quality.pii.zh_person_model import (
-    ROW_WIDTH,
     ZhPersonModel,
     length_groups,
     posterior_spans,
     posterior_spans_batch,
-    row_table,
 )
 
 EDGE = [
@@ -180,13 +179,28 @@ def test_emissions_are_the_template_rows_added_in_order(model):
     assert np.array_equal(narrow.take(ids.ravel(), axis=0).reshape(*ids.shape, 5).sum(axis=0), expected)
 
 
-def test_row_table_pads_a_narrow_table_and_keeps_a_padded_view():
-    narrow = np.arange(15, dtype=np.float32).reshape(3, 5)
-    rows = row_table(narrow)
-    assert rows.shape == (3, ROW_WIDTH) and rows.flags.c_contiguous
-    assert np.array_equal(rows[:, :5], narrow) and not rows[:, 5:].any()
-    assert row_table(rows[:, :5]) is rows  # load's layout: no copy
-    assert row_table(rows[1:, :5]) is not rows and np.array_equal(row_table(rows[1:, :5])[:, :5], narrow[1:])
+def test_emission_table_keeps_every_weighted_row_and_shares_the_zero_one():
+    dense = np.zeros((10, 5), dtype=np.float32)
+    dense[2] = (1, 2, 3, 4, 5)
+    dense[7, 3] = -0.0  # all bits zero but the sign: kept apart, so a sum keeps its sign bit
+    dense[9, 0] = 0.5
+    table = EmissionTable.from_dense(dense)
+    assert table.rows.shape == (4, ROW_WIDTH) and table.index.dtype == np.uint16
+    assert np.array_equal(table.dense().view(np.uint32), dense.view(np.uint32))
+    sparse = EmissionTable.from_sparse(10, 5, np.array([2, 2, 2, 2, 2, 9, 7]), np.array([0, 1, 2, 3, 4, 0, 3]),
+                                       np.array([1, 2, 3, 4, 5, 0.5, -0.0], dtype=np.float32))
+    assert np.array_equal(sparse.dense().view(np.uint32), dense.view(np.uint32))
+    ids = np.array([[2, 0, 9, 7], [9, 7, 2, 1]])
+    want = dense[ids[0]] + dense[ids[1]]
+    assert np.array_equal(table.sums(ids).view(np.uint32), want.view(np.uint32))
+
+
+def test_the_shipped_model_loads_its_weights_without_a_dense_table(model):
+    with np.load(MODEL_PATH) as z:
+        dense = np.zeros((len(model.table.index), 5), dtype=np.float32)
+        dense[z["rows"], z["cols"]] = z["weights"]
+    assert np.array_equal(model.emission, dense)
+    assert model.table.index.nbytes + model.table.rows.nbytes < 5 * 2**20  # the dense table is 20 MB
 
 
 def test_padded_features_are_the_batch_features_with_the_gaps_between_texts(model):
