@@ -27,7 +27,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> EnPersonModel:
-    """One model per process (the dense table is ~5 MB); loading reads only the shipped file."""
+    """One model per process (its emission table holds ~1 MB); loading reads only the shipped file."""
     return EnPersonModel.load(path)
 
 

@@ -64,7 +64,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> ZhPersonModel:
-    """One model per process (the dense table is ~20 MB); loading reads only the shipped file."""
+    """One model per process (its emission table holds ~4 MB); loading reads only the shipped file."""
     return ZhPersonModel.load(path)
 
 

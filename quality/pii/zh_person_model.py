@@ -3,8 +3,8 @@
 Why this shape: a CRF over every character is accurate, but per-character Python is far too slow for the
 scanner's hot path (>= 2,000 docs/s/core). Every feature is a hashed bucket id (zh_person_features.py) for a whole
 batch of texts at once (one multiply-shift hash over a key matrix), emissions are one gather-and-sum, and
-forward-backward runs only in the short windows where some name label is competitive with `O`, all windows
-of the batch together (`find_batch`; `find` is a batch of one, with the same floats). The weights come from
+forward-backward runs only in the short windows where some name label is competitive with `O`, the windows
+of a batch in a few calls by length (`marginals_flat`; `find` is a batch of one, with the same floats). The weights come from
 python-crfsuite (training only, see train_zh_person.py), which is given the very same bucket ids as
 attributes, so training and inference see identical features, hash collisions included.
 
