@@ -1,10 +1,11 @@
 """A CRF's emission weights, (buckets, labels), stored as the distinct rows that carry a weight.
 
-Why: the hashed feature tables are sparse (the Chinese model's file holds weights for 60,230 of its 1,048,576 buckets,
-the English one's for 22,138 of 262,144), and the per-character gather of ~20 rows from a dense 20-32 MB table was the largest cost
-of the PI stage (random reads far beyond the CPU caches). Here a bucket's 2-byte index (2 MB) names one of the
-weighted rows (under 2 MB), the rest share one row of zeros: the same floats at a tenth of the memory, and a
-faster gather. Rows are 8 float32 (32 bytes: numpy's `take` copies them with a fixed-size move).
+Why: the hashed feature tables are sparse (the Chinese model's file holds weights for 60,230 of its 1,048,576
+buckets, the English one's for 22,138 of 262,144), and the per-character gather of ~20 rows from a dense 20 MB
+table was the largest cost of the PI stage (random reads far beyond the CPU caches). Here a bucket's 2-byte index
+(2 MB) names one of the weighted rows (under 2 MB), the rest share one row of zeros: the same floats in a fifth
+of the memory, and a gather about as fast (docs/profile.md). Rows are 8 float32 (32 bytes: numpy's `take` copies
+them with a fixed-size move).
 """
 
 from __future__ import annotations
