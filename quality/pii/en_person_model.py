@@ -13,6 +13,7 @@ from pathlib import Path
 
 import numpy as np
 
+from corpusgov.quality.pii.emission_table import EmissionTable
 from corpusgov.quality.pii.en_person_features import HASH_BITS, N_TEMPLATES, Featurizer, Gazetteer, Tokens
 from corpusgov.quality.pii.zh_person_features import LABELS
 from corpusgov.quality.pii.zh_person_model import Span, ZhPersonModel
@@ -27,7 +28,7 @@ class EnPersonModel(ZhPersonModel):
     MAX_LEN = 6  # words
     BATCH_CHARS = 8192  # tokens decoded together (find_batch counts len() of a Tokens, i.e. tokens)
 
-    def __init__(self, emission: np.ndarray, transition: np.ndarray, start_margin: float, cont_margin: float,
+    def __init__(self, emission: np.ndarray | EmissionTable, transition: np.ndarray, start_margin: float, cont_margin: float,
                  floor: float, gazetteer: Gazetteer) -> None:
         super().__init__(emission, transition, start_margin, cont_margin, floor, N_TEMPLATES)
         self.featurizer = Featurizer(gazetteer)
@@ -35,16 +36,15 @@ class EnPersonModel(ZhPersonModel):
     @classmethod
     def load(cls, path: Path) -> EnPersonModel:
         with np.load(path) as z:
-            table = np.zeros((1 << HASH_BITS, len(LABELS)), dtype=np.float32)
-            table[z["rows"], z["cols"]] = z["weights"]
+            table = EmissionTable.from_sparse(1 << HASH_BITS, len(LABELS), z["rows"], z["cols"], z["weights"])
             return cls(
                 table, z["transition"], float(z["start_margin"]), float(z["cont_margin"]), float(z["floor"]),
                 Gazetteer(z["gaz_keys"], z["gaz_flags"]),
             )
 
     def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
-        ids = Featurizer.ids_batch(docs)
-        return self.emission.take(ids.ravel(), axis=0).reshape(N_TEMPLATES, ids.shape[1], len(LABELS)).sum(axis=0)
+        ids, real = Featurizer.ids_padded(docs)
+        return self.emissions_of(ids)[real]
 
     def emissions(self, doc: Tokens) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters
         return self.emissions_batch([doc])

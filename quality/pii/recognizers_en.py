@@ -84,6 +84,7 @@ class PhoneNumberRecognizer(FastPatternRecognizer):
     CONTEXT_BEFORE = 32
     CONTEXT_AFTER = 16
     PREFILTER = r"[0-9][ .\-/)]?[0-9]{2}[ .\-/]?[0-9]{2}"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 2
     _CONTEXT_RX = (
@@ -207,7 +208,9 @@ class CreditCardRecognizer(FastPatternRecognizer):
         ),
     )
     CONTEXT = ("card", "visa", "mastercard", "amex", "信用卡")
-    PREFILTER = r"[1-8][0-9]{3}"
+    # What every match holds: 12+ digits, or 4 digits, a separator and 3 more (a year alone does not pass)
+    PREFILTER = r"[1-8][0-9]{3}(?:[0-9]{8}|[ -][0-9]{3})"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 4
     _RANGES = re.compile(
@@ -233,7 +236,8 @@ class IbanRecognizer(FastPatternRecognizer):
 
     ENTITY = "IBAN_CODE"
     PATTERNS = (("iban", r"[A-Z](?<![0-9A-Za-z][\s\S])[A-Z][0-9]{2}(?: ?[0-9A-Z]{4}){2,7}(?: ?[0-9A-Z]{1,3})?", 0.5),)
-    PREFILTER = r"[A-Z]{2}[0-9]{2}"
+    PREFILTER = r"[A-Z][A-Z][0-9]{2}"  # [A-Z]{2}[0-9]{2}: a plain class first lets the engine skip ahead
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 2
 
@@ -267,7 +271,8 @@ class UsSsnRecognizer(FastPatternRecognizer):
     ENTITY = "US_SSN"
     PATTERNS = (("us_ssn", r"[0-8]" + B + r"[0-9]{2}([- ])[0-9]{2}\1[0-9]{4}" + R, 0.6),)
     CONTEXT = ("ssn", "social security")
-    PREFILTER = r"[0-9]{3}[- ][0-9]{2}[- ][0-9]{4}"
+    PREFILTER = r"[0-9][0-9]{2}[- ][0-9]{2}[- ][0-9]{4}"  # [0-9]{3}…, a plain class first (see IbanRecognizer)
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 4
 

@@ -57,9 +57,11 @@ class CnMobileRecognizer(FastPatternRecognizer):
         ),
     )
     CONTEXT = ("手机", "电话", "联系方式", "mobile", "phone", "tel")
-    PREFILTER = r"1[3-9][0-9]"
+    # The pattern less its +86 prefix and look-arounds (what every match holds; a year like 1998 alone does not)
+    PREFILTER = r"1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
-    MIN_DIGIT_RUN = 3
+    MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"1(?:3[0-9]|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8[0-9]|9[0-35-9])")
 
     def validate_result(self, pattern_text: str):
@@ -90,6 +92,7 @@ class CnLandlineRecognizer(FastPatternRecognizer):
         ),
     )
     PREFILTER = r"0[1-9][0-9]{0,2}[-)]|86[ -]"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
 
 
@@ -113,6 +116,7 @@ class CnBankCardRecognizer(FastPatternRecognizer):
     CONTEXT = ("银行卡", "卡号", "储蓄卡", "借记卡", "银联卡", "银行账号", "card no", "card number", "card #")
     CONTEXT_SCORE = 0.55
     PREFILTER = r"(?:62|60|68|9[45])[0-9]{2}"
+    PREFILTER_NEAR_DIGITS = True
     NEEDS_DIGIT = True
     MIN_DIGIT_RUN = 4
     _PREFIX = re.compile(r"(?:62|60(?!11)|68|9[45])")
@@ -198,6 +202,7 @@ class CnPlateRecognizer(FastPatternRecognizer):
     )
     CONTEXT = ("车牌", "牌照", "plate")
     PREFILTER = r"[" + _PROV + r"][A-HJ-NP-Z]"
+    PREFILTER_NON_ASCII = True  # a province character first
 
     def validate_result(self, pattern_text: str):
         serial = pattern_text[2:].lstrip("·•")

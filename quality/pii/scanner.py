@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from corpusgov.quality.pii.base import digit_context
 from corpusgov.quality.pii.code_spans import code_spans, inside_code
 from corpusgov.quality.pii.engine import PiiEngine, build_engine
 from corpusgov.quality.pii.policy import PiiPolicy
@@ -113,7 +114,9 @@ class PiiScanner:
             return [[] for _ in texts]
         live = [i for i, text in enumerate(texts) if text]
         found: dict[int, list[PiiFinding]] = {i: [] for i in live}
-        longest = {i: max(map(len, runs)) for i in live if (runs := _DIGIT_RUN.findall(texts[i]))}
+        runs = {i: r for i in live if (r := [m.span() for m in _DIGIT_RUN.finditer(texts[i])])}
+        longest = {i: max(e - s for s, e in r) for i, r in runs.items()}
+        near = {i: digit_context(texts[i], r) for i, r in runs.items()}
         with_digit = list(longest)
         for rec in self._engine.recognizers:
             need = getattr(rec, "MIN_DIGIT_RUN", 0)
@@ -121,6 +124,8 @@ class PiiScanner:
                 idx = [i for i in with_digit if longest[i] >= need]
             else:
                 idx = with_digit if getattr(rec, "NEEDS_DIGIT", False) or need else live
+            if getattr(rec, "PREFILTER_NEAR_DIGITS", False):  # its prefilter, tested near the digits only
+                idx = [i for i in idx if rec.prefilter_near_digits(near.get(i, ""))]
             for i, spans in zip(idx, rec.find_batch([texts[i] for i in idx]), strict=True):
                 for s, e, score in spans:
                     if score >= self._min:

@@ -221,10 +221,26 @@ def features_batch(
 
     One pass over the padded layout of all texts (numpy's per-call cost paid once per batch, not per text);
     the padding positions between texts are computed, then dropped."""
+    ids, inside = features_padded(texts, n_templates, lex, clusters, evidence)
+    return ids if inside is None else ids[:, inside]
+
+
+def features_padded(
+    texts: list[str],
+    n_templates: int = N_TEMPLATES,
+    lex: np.ndarray | None = None,
+    clusters: np.ndarray | None = None,
+    evidence: NameEvidence | None = None,
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """features_batch() before the padding columns between texts are dropped: the ids and the mask of the
+    columns that belong to a text (None: all of them). Why: the decoder sums emissions over all columns and
+    drops the padding rows of that (sum of lengths, labels) array, cheaper than copying a mask of the
+    (templates, columns) ids."""
     _check_tables(n_templates, lex, clusters)
     if len(texts) <= 1:
         rows = n_templates + (N_EVIDENCE_TEMPLATES if evidence is not None else 0)
-        return features(texts[0], n_templates, lex, clusters, evidence) if texts else np.zeros((rows, 0), dtype=np.intp)
+        ids = features(texts[0], n_templates, lex, clusters, evidence) if texts else np.zeros((rows, 0), dtype=np.intp)
+        return ids, None
     x, s = _padded(texts)
     lengths = np.array([len(t) for t in texts], dtype=np.intp)
     seg = lengths + _SEG
@@ -234,7 +250,7 @@ def features_batch(
     np.add.at(text_pos, offsets, 1)
     np.add.at(text_pos, offsets + lengths, -1)
     inside = np.cumsum(text_pos[:n]) > 0
-    return _feature_ids(x, s, n, n_templates, lex, ~inside, clusters, evidence)[:, inside]
+    return _feature_ids(x, s, n, n_templates, lex, ~inside, clusters, evidence), inside
 
 
 def _feature_ids(
@@ -286,7 +302,7 @@ def _feature_ids(
         keys |= _SALT[:n_templates]
     keys *= _GOLDEN
     keys >>= _SHIFT
-    return keys.astype(np.intp)
+    return keys.view(np.intp)  # values below 2**HASH_BITS: the same bits as intp, no copy
 
 
 def lexicon_table(buckets: np.ndarray, flags: np.ndarray) -> np.ndarray:

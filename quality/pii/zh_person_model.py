@@ -3,8 +3,8 @@
 Why this shape: a CRF over every character is accurate, but per-character Python is far too slow for the
 scanner's hot path (>= 2,000 docs/s/core). Every feature is a hashed bucket id (zh_person_features.py) for a whole
 batch of texts at once (one multiply-shift hash over a key matrix), emissions are one gather-and-sum, and
-forward-backward runs only in the short windows where some name label is competitive with `O`, all windows
-of the batch together (`find_batch`; `find` is a batch of one, with the same floats). The weights come from
+forward-backward runs only in the short windows where some name label is competitive with `O`, the windows
+of a batch in a few calls by length (`marginals_flat`; `find` is a batch of one, with the same floats). The weights come from
 python-crfsuite (training only, see train_zh_person.py), which is given the very same bucket ids as
 attributes, so training and inference see identical features, hash collisions included.
 
@@ -20,12 +20,13 @@ from pathlib import Path
 
 import numpy as np
 
+from corpusgov.quality.pii.emission_table import EmissionTable
 from corpusgov.quality.pii.zh_person_features import (
     HASH_BITS,
     LABELS,
     N_TEMPLATES,
     features,
-    features_batch,
+    features_padded,
     lexicon_table,
     ngram_bucket,
     word_codes,
@@ -41,14 +42,15 @@ class Span:
 
 
 class ZhPersonModel:
-    """Weights: a dense (2**HASH_BITS, len(LABELS)) emission table and a label transition matrix."""
+    """Weights: a (2**HASH_BITS, len(LABELS)) emission table (dense, or stored by its weighted rows) and a label
+    transition matrix."""
 
     MAX_LEN = 12  # a window reaches at most this far right of a candidate start
     SINGLE_UNIT_NAMES = False  # a subclass whose units are words reports one-unit names (en_person_model.py)
 
     def __init__(
         self,
-        emission: np.ndarray,
+        emission: np.ndarray | EmissionTable,
         transition: np.ndarray,
         start_margin: float = 5.0,
         cont_margin: float = 3.0,
@@ -58,7 +60,7 @@ class ZhPersonModel:
         clusters: np.ndarray | None = None,
         evidence: NameEvidence | None = None,
     ) -> None:
-        self.emission = np.ascontiguousarray(emission, dtype=np.float32)
+        self.table = emission if isinstance(emission, EmissionTable) else EmissionTable.from_dense(emission)
         self.transition = np.asarray(transition, dtype=np.float64)
         tr = np.exp(self.transition)
         self._exp_tr = tr
@@ -81,10 +83,9 @@ class ZhPersonModel:
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
-        """Read the sparse .npz written by the trainer (bucket ids and their weights) into a dense table."""
+        """Read the sparse .npz written by the trainer (bucket ids and their weights); no dense table is built."""
         with np.load(path) as z:
-            table = np.zeros((1 << HASH_BITS, len(LABELS)), dtype=np.float32)
-            table[z["rows"], z["cols"]] = z["weights"]
+            table = EmissionTable.from_sparse(1 << HASH_BITS, len(LABELS), z["rows"], z["cols"], z["weights"])
             n = int(z["n_templates"]) if "n_templates" in z.files else 13
             margins = float(z["start_margin"]), float(z["cont_margin"])
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
@@ -102,16 +103,27 @@ class ZhPersonModel:
         return int(self.lex[ngram_bucket(codes)]) if codes is not None and self.lex is not None else 0
 
     def emissions(self, text: str) -> np.ndarray:
-        ids = features(text, self.n_templates, self.lex, self.clusters, self.evidence)
-        return self.emission.take(ids.ravel(), axis=0).reshape(ids.shape[0], len(text), len(LABELS)).sum(axis=0)
+        return self.emissions_of(features(text, self.n_templates, self.lex, self.clusters, self.evidence))
+
+    @property
+    def emission(self) -> np.ndarray:
+        """The dense (buckets, labels) weights (built on each call: for training code and tests)."""
+        return self.table.dense()
+
+    def emissions_of(self, ids: np.ndarray) -> np.ndarray:
+        """(units, labels) sums of the emission rows of (templates, units) bucket ids, templates added in order."""
+        return self.table.sums(ids)
 
     def emissions_batch(self, texts: list[str]) -> np.ndarray:
         """emissions() of each text stacked row for row: (sum of lengths, labels), bit for bit the same (the
         sum over templates runs in the same order)."""
-        ids = features_batch(texts, self.n_templates, self.lex, self.clusters, self.evidence)
-        return self.emission.take(ids.ravel(), axis=0).reshape(ids.shape[0], ids.shape[1], len(LABELS)).sum(axis=0)
+        ids, inside = features_padded(texts, self.n_templates, self.lex, self.clusters, self.evidence)
+        return self.emissions_of(ids) if inside is None else self.emissions_of(ids)[inside]
 
     WIDE_MARGIN = 5.0  # start margin for floors below the model's own
+    # Windows this long at most are decoded in one call without weighing a cut (`length_groups`): their padding
+    # costs less than finding the cut (generated prose: a few dozen windows of 3-25 characters per batch).
+    SHORT_WINDOWS = 32
     # Texts decoded together: enough characters that numpy's per-call cost is shared by many texts, few
     # enough that a batch's arrays stay in the CPU caches (measured: docs/profile.md, PI per batch).
     BATCH_CHARS = 8192
@@ -217,6 +229,31 @@ class ZhPersonModel:
             marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
         return marg, pos
 
+    def marginals_flat(self, em: np.ndarray, wins: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+        """marginals() at the windows' characters only: (characters, labels) and their rows in `em`, in row order.
+
+        Why: `marginals` pads every window to the longest of the batch, and one long run of candidates in real
+        prose (hundreds of characters) made most of its work padding. Here windows of similar length are decoded
+        together (`length_groups`); a window's floats do not depend on the others in its call, so the values are
+        those of one call over all windows."""
+        n = len(em)
+        lengths = np.array([b - a for a, b in wins])
+        order = np.argsort(-lengths, kind="stable") if lengths.max() > self.SHORT_WINDOWS else None
+        groups = [(0, len(wins))] if order is None else length_groups(lengths[order])
+        if order is None or len(groups) == 1:  # one call: window by window, its rows are in row order
+            marg, pos = self.marginals(em, wins)
+            real = (pos < n).T
+            return marg.transpose(1, 0, 2)[real], pos.T[real]
+        margs, rows = [], []
+        for i, j in groups:
+            marg, pos = self.marginals(em, [wins[w] for w in order[i:j].tolist()])
+            real = pos < n
+            margs.append(marg[real])
+            rows.append(pos[real])
+        row = np.concatenate(rows)
+        by_row = np.argsort(row, kind="stable")
+        return np.concatenate(margs)[by_row], row[by_row]
+
     def find(self, text: str, floor: float | None = None) -> list[Span]:
         """Name spans with their posterior score, at `floor` (default: the model's own)."""
         return self.find_batch([text], None if floor is None else [floor])[0]
@@ -244,24 +281,62 @@ class ZhPersonModel:
         wins, owner = self.windows_batch(em, lengths, margins)
         if not wins:
             return
-        marg, pos = self.marginals(em, wins)
+        marg, pos = self.marginals_flat(em, wins)
         offsets = np.cumsum(lengths) - lengths
-        cut = np.flatnonzero(owner[1:] != owner[:-1]) + 1
-        for a, b in zip(np.concatenate(([0], cut)).tolist(), np.append(cut, len(wins)).tolist(), strict=True):
-            j = int(owner[a])
-            out[idx[j]] = posterior_spans(marg[:, a:b], pos[:, a:b] - offsets[j], floors[idx[j]])
+        for j, spans in enumerate(posterior_spans_batch(marg, pos, offsets, [floors[i] for i in idx])):
+            if spans:
+                out[idx[j]] = spans
+
+
+# Cost of one `marginals` call in µs: fixed, per step of its longest window, per (step, window) slot (padding
+# included); measured on this machine's 2 cores (docs/profile.md). Only the grouping depends on them, never a value.
+_CALL_US, _STEP_US, _SLOT_US = 40.0, 3.7, 0.2
+
+
+def length_groups(lengths: np.ndarray) -> list[tuple[int, int]]:
+    """[i, j) ranges of window lengths sorted longest first, each decoded in one `marginals` call.
+
+    Why: a call costs a fixed part, a part per step of its longest window and a part per padded slot; the
+    cheapest cut into groups is found among cuts where a length's power of two changes (a handful)."""
+    if len(lengths) == 0:
+        return []
+    exp = np.frexp(lengths.astype(np.float64))[1]
+    cuts = [0, *(np.flatnonzero(exp[1:] != exp[:-1]) + 1).tolist(), len(lengths)]
+    longest = lengths[cuts[:-1]].tolist()
+    best = [0.0] + [float("inf")] * (len(cuts) - 1)
+    back = [0] * len(cuts)
+    for j in range(1, len(cuts)):
+        for i in range(j):
+            cost = best[i] + _CALL_US + longest[i] * (_STEP_US + _SLOT_US * (cuts[j] - cuts[i]))
+            if cost < best[j]:
+                best[j], back[j] = cost, i
+    out: list[tuple[int, int]] = []
+    j = len(cuts) - 1
+    while j > 0:
+        out.append((cuts[back[j]], cuts[j]))
+        j = back[j]
+    return out[::-1]
 
 
 def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:
     """Runs of characters with P(inside a name) >= floor, split where a new name more likely begins (B/S).
 
     `marg` is (width, windows, labels) and `pos` the text position of each step (padding never qualifies,
-    it allows only O). Only the few qualifying characters are visited in Python, in text order.
+    it allows only O), or `marg` (characters, labels) and `pos` (characters,) as `marginals_flat` gives them.
+    Only the few qualifying characters are visited in Python, in text order.
     """
-    inside = 1.0 - marg[:, :, 0]
-    on = inside >= floor
+    return posterior_spans_batch(marg, pos, np.zeros(1, dtype=np.intp), [floor])[0]
+
+
+def posterior_spans_batch(marg: np.ndarray, pos: np.ndarray, starts: np.ndarray, floors: list[float]) -> list[list[Span]]:
+    """posterior_spans() of texts stacked row after row (text j from row starts[j], at floors[j]) in one numpy
+    pass instead of ~10 calls per text; spans are in each text's own positions and never cross a text."""
+    out: list[list[Span]] = [[] for _ in floors]
+    inside = 1.0 - marg[..., 0]
+    text = np.searchsorted(starts, pos, side="right") - 1
+    on = inside >= np.asarray(floors, dtype=np.float64)[text]
     if not on.any():
-        return []
+        return out
     m = marg[on]
     # A char more likely to begin a name (B/S) starts a new span; so does the char after one more likely to
     # end a name (E/S): 杨蕾开口 is 杨蕾 + 开, not 杨蕾开, when 开 is only weakly inside.
@@ -269,19 +344,19 @@ def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Spa
     ends = (m[:, 3] + m[:, 4] > m[:, 1] + m[:, 2]).tolist()
     where = pos[on]
     order = np.argsort(where, kind="stable")
-    at, p_in = where[order].tolist(), inside[on][order].tolist()
+    at, p_in, owner = where[order].tolist(), inside[on][order].tolist(), text[on][order].tolist()
     begins = [begins[i] for i in order.tolist()]
     ends = [ends[i] for i in order.tolist()]
-    out: list[Span] = []
-    start, last, low, ended = -1, -2, 1.0, False
-    for i, b, p, en in zip(at, begins, p_in, ends, strict=True):
-        if start >= 0 and (i != last + 1 or b or ended):
-            out.append(Span(start, last + 1, round(low, 4)))
+    base = starts.tolist()
+    start, last, low, ended, cur = -1, -2, 1.0, False, -1
+    for i, b, p, en, j in zip(at, begins, p_in, ends, owner, strict=True):
+        if start >= 0 and (i != last + 1 or b or ended or j != cur):
+            out[cur].append(Span(start - base[cur], last + 1 - base[cur], round(low, 4)))
             start = -1
         if start < 0:
-            start, low = i, p
+            start, low, cur = i, p, j
         low = min(low, p)
         last, ended = i, en
     if start >= 0:
-        out.append(Span(start, last + 1, round(low, 4)))
+        out[cur].append(Span(start - base[cur], last + 1 - base[cur], round(low, 4)))
     return out

@@ -51,3 +51,52 @@ def test_chunk_tokens_equal_token_by_token(cache_limit: int, chunk_limit: int) -
         assert len(doc) == len(words)
         assert np.array_equal(doc.codes, codes), text
         assert doc.codes[:, POS].tolist() == codes[:, POS].tolist()
+
+
+@pytest.mark.parametrize(("cache_limit", "chunk_limit"), [(200_000, 1 << 16), (40, 7), (3, 2)])
+def test_tokens_of_a_batch_equal_token_by_token(cache_limit: int, chunk_limit: int) -> None:
+    """tokens_batch builds many texts' code rows at once; word-table resets inside the batch (the small limits)
+    end a pass, and every text still reads exactly its reference rows (sentence positions included)."""
+    fz = Featurizer(load_model().featurizer.gaz)
+    fz.CACHE_LIMIT, fz.CHUNK_LIMIT = cache_limit, chunk_limit
+    texts = _texts()
+    for batch in (texts, texts[:1], [], texts[5:9] + [""] + texts[200:260]):
+        docs = fz.tokens_batch(batch)
+        assert len(docs) == len(batch)
+        for text, doc in zip(batch, docs, strict=True):
+            words, codes = _reference(fz, text)
+            assert doc.words == words, text
+            assert np.array_equal(doc.codes, codes), text
+            assert doc.codes.shape == (len(words), N_CODES)
+
+
+def _reference_ids(doc) -> list[list[int]]:
+    """Bucket ids of one document by the definition, in Python integers: BOS/EOS rows around it, each template's
+    (code, offset) pairs mixed in order."""
+    from corpusgov.quality.pii import en_person_features as f
+
+    mask = (1 << 64) - 1
+    rows = [list(f._BOS_ROW)] * f._PAD + doc.codes.tolist() + [list(f._EOS_ROW)] * f._PAD
+    out = []
+    for t, template in enumerate(f.TEMPLATES):
+        ids = []
+        for i in range(f._PAD, f._PAD + len(doc)):
+            k = ((t + 1) * int(f._MIX)) & mask
+            for j, (col, off) in enumerate(template):
+                k ^= (rows[i + off][col] * (2 * j + 3)) & mask
+                k = (k * int(f._MIX)) & mask
+            ids.append(((k * int(f._GOLDEN)) & mask) >> (64 - f.HASH_BITS))
+        out.append(ids)
+    return out
+
+
+def test_ids_of_a_batch_are_each_documents_ids_by_definition() -> None:
+    fz = Featurizer(load_model().featurizer.gaz)
+    docs = fz.tokens_batch(_texts()[:60] + ["", "Alan", ""])
+    ids = Featurizer.ids_batch(docs)
+    expected = np.concatenate([np.array(_reference_ids(d), dtype=np.intp).reshape(len(Featurizer.ids_batch([])), -1)
+                               for d in docs], axis=1)
+    assert np.array_equal(ids, expected)
+    padded, real = Featurizer.ids_padded(docs)
+    assert np.array_equal(padded[:, real], ids) and real.sum() == sum(map(len, docs))
+    assert Featurizer.ids_batch([]).shape == (ids.shape[0], 0)

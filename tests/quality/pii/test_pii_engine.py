@@ -184,3 +184,91 @@ def test_min_digit_run_is_implied_by_the_prefilter():
         for t in texts:
             shortened = re.sub(r"[0-9]+", lambda m, k=cut: m.group()[:k], t)
             assert not rec.prefilter(shortened), (rec.name, t[:80])
+
+
+def test_prefilter_changes_no_finding():
+    """PREFILTER is a necessary condition of a finding: each recognizer finds the same with its prefilter as with
+    none (it may pass texts without a finding: years, decimals), on texts where it rejects many."""
+    from corpusgov.quality.eval.pii_speed import make_docs
+
+    scanner = PiiScanner(PiiPolicy())
+    texts = [d["text"] for d in load()] + make_docs("zh", 300, seed=11) + make_docs("en", 300, seed=11) + [
+        "手机 138 1234 5678", "+86 139-1234-5678。", "致电8613912345678", "call 0086 13912345678", "1998年 13号",
+        "card 4111 1111 1111 1111", "4111-111-111-111", "5500005555555559", "1234 567 and 2024",
+        "ip 8.8.8.8, v1.2", "IBAN DE89 3704 0044 0532 0130 00", "GB82WEST12345698765432", "SSN 123-45-6789",
+        "078 05 1120", "10.0.0.1",
+    ]
+    rejected = {"CnMobileRecognizer": 0, "CreditCardRecognizer": 0, "IpAddressRecognizer": 0}
+    for rec in scanner._engine.recognizers:
+        if rec._prefilter is None:
+            continue
+        with_prefilter = [rec.find(t) for t in texts]
+        rec.prefilter = lambda text: True  # type: ignore[method-assign]  # this instance only: no prefilter
+        assert [rec.find(t) for t in texts] == with_prefilter, rec.name
+        del rec.prefilter
+        if rec.name in rejected:
+            rejected[rec.name] = sum(not rec.prefilter(t) for t in texts)
+            assert any(with_prefilter), rec.name
+    assert all(n > 100 for n in rejected.values()), rejected  # the rejecting side is exercised too
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    import re
+
+    return [m.span() for m in re.finditer(r"[0-9]+", text)]
+
+
+def test_digit_context_keeps_runs_their_neighbours_and_short_gaps():
+    from corpusgov.quality.pii.base import digit_context
+
+    assert digit_context("no digits", []) == ""
+    assert digit_context("tel 010-6234 ok", _runs("tel 010-6234 ok")) == "l 010-6234 "
+    assert digit_context("12abcd34", _runs("12abcd34")) == "12a\ncd34"  # gap of 4: two pieces
+    assert digit_context("12abc34", _runs("12abc34")) == "12abc34"  # gap of 3: one piece
+    assert digit_context("7", _runs("7")) == "7" and digit_context("AB12", _runs("AB12")) == "AB12"
+
+
+def test_near_digit_prefilters_match_in_the_digit_context_exactly_when_in_the_text():
+    """The scanner tests a PREFILTER_NEAR_DIGITS prefilter in `digit_context` only: on the PI eval texts,
+    generated documents and random strings of digits, separators and letters, it matches there if and only if it
+    matches in the whole text."""
+    import random
+
+    from corpusgov.quality.eval.pii_speed import make_docs
+    from corpusgov.quality.pii.base import digit_context
+
+    rng = random.Random(7)
+    alphabet = "0123456789 -./()\n+ABEGHMXx号台年"
+    fuzz = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 40))) for _ in range(20000)]
+    texts = [d["text"] for d in load()] + make_docs("zh", 200, seed=5) + make_docs("en", 200, seed=5) + fuzz
+    scanner = PiiScanner(PiiPolicy())
+    near = [r for r in scanner._engine.recognizers if r.PREFILTER_NEAR_DIGITS]
+    assert {r.name for r in near} >= {"PhoneNumberRecognizer", "CreditCardRecognizer", "CnLandlineRecognizer"}
+    for rec in near:
+        assert rec.NEEDS_DIGIT and rec._prefilter is not None and not rec.PREFILTER_WORDS, rec.name
+        both = 0
+        for t in texts:
+            whole = rec._prefilter.search(t) is not None
+            assert rec.prefilter_near_digits(digit_context(t, _runs(t))) == whole, (rec.name, t[:80])
+            both += whole
+        assert both > 20, rec.name  # the matching side is exercised too
+
+
+def test_non_ascii_prefilters_never_match_ascii_text():
+    """PREFILTER_NON_ASCII lets `prefilter` reject an ASCII text without a scan: its regex starts with a class of
+    non-ASCII characters only, so it finds nothing in ASCII text (random printable strings, English documents)."""
+    import random
+    import string
+
+    from corpusgov.quality.eval.pii_speed import make_docs
+    from corpusgov.quality.pii.recognizers_zh import CnPlateRecognizer
+
+    rng = random.Random(3)
+    ascii_texts = ["".join(rng.choice(string.printable) for _ in range(60)) for _ in range(3000)]
+    ascii_texts += make_docs("en", 100, seed=2) + ["AB12345", "Plate: A-B1234 and ZA12345"]
+    recs = [r for r in PiiScanner(PiiPolicy())._engine.recognizers if r.PREFILTER_NON_ASCII]
+    assert [type(r) for r in recs] == [CnPlateRecognizer]
+    assert all(ord(c) > 127 for c in CnPlateRecognizer._PROV)
+    for rec in recs:
+        assert all(t.isascii() and rec._prefilter.search(t) is None for t in ascii_texts), rec.name
+        assert rec.prefilter("车牌京A12345") and rec.find("车牌京A12345")
