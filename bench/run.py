@@ -407,7 +407,8 @@ def table(r: dict[str, Any]) -> str:
     if r["stages"]:  # absent with --memory-only
         L += ["", f"### Per stage (one process, {r['stages']['annotate_all']['docs']:,} docs)", "",
               "| stage | docs/s/core | MB/s/core | target |", "|---|---:|---:|---:|"]
-        tgt = {"pii": 2000, "language": 3000, "minhash": 3000, "quality_stage": 2000}
+        # PI and quality are checked as annotate runs them (per batch of 256): the per-text rows are for comparison.
+        tgt = {"pii_batch": 2000, "language": 3000, "minhash": 3000, "quality_stage": 2000}
         for name, s in r["stages"].items():
             L.append(f"| {name} | {_f(s['docs_per_s_per_core'])} | {_f(s['mb_per_s_per_core'], 2)} | "
                      f"{_f(tgt.get(name))} |")
@@ -468,7 +469,7 @@ def evaluate_targets(r: dict[str, Any]) -> dict[str, Any]:
         out["governance/identity throughput >= 0.1 (in_process)"] = {
             "measured": r["ratios"].get("governance_vs_identity_in_process"), "target": 0.1,
             "met": (r["ratios"].get("governance_vs_identity_in_process") or 0) >= 0.1}
-    for name, t in (("pii", 2000), ("language", 3000), ("minhash", 3000), ("quality_stage", 2000)):
+    for name, t in (("pii_batch", 2000), ("language", 3000), ("minhash", 3000), ("quality_stage", 2000)):
         if name in st:
             v = st[name].get("docs_per_s_per_core") or 0
             out[f"{name} docs/s/core >= {t}"] = {"measured": v, "target": t, "met": v >= t}

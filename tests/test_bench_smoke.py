@@ -46,7 +46,7 @@ def test_tiny_bench_run_writes_results(tmp_path):
     assert gov["peak_rss_mb_sum"] > 0 and gov["cpu_s"] > 0 and gov["pipeline_s"] > 0
     assert on_disk["failed_runs"] == []
     assert "governance_vs_identity_in_process" in on_disk["ratios"]
-    assert set(on_disk["targets"]) >= {"e2e_docs_per_s_per_core >= 1000", "pii docs/s/core >= 2000",
+    assert set(on_disk["targets"]) >= {"e2e_docs_per_s_per_core >= 1000", "pii_batch docs/s/core >= 2000",
                                        "quality_stage docs/s/core >= 2000",
                                        "e2e vs Data-Juicer per core >= 1.6x (same run)"}
     assert on_disk["targets"]["e2e vs Data-Juicer per core >= 1.6x (same run)"]["met"] is False  # --no-peer
