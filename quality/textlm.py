@@ -185,6 +185,9 @@ class Tables(NamedTuple):
     zh_bi: np.ndarray
     zh_ctx: np.ndarray
     en_unseen: float  # en_uni of a word never seen
+    zh_uni_v: np.ndarray  # the Chinese tables with the classical text counted too (for texts not modern by
+    zh_bi_v: np.ndarray  # ``zh_order``'s gate; the same arrays as zh_* when the file has no verse counts)
+    zh_ctx_v: np.ndarray
 
 
 def _logs(uni: np.ndarray, bi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -194,16 +197,23 @@ def _logs(uni: np.ndarray, bi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
                 np.log10(np.maximum(uni, 1).astype(np.float32)))
 
 
-def tables_from_counts(en_uni: np.ndarray, en_bi: np.ndarray, zh_uni: np.ndarray, zh_bi: np.ndarray) -> Tables:
-    """Log tables (float32: half the cache misses of float64) from the count arrays ``build_textlm`` writes."""
+def tables_from_counts(en_uni: np.ndarray, en_bi: np.ndarray, zh_uni: np.ndarray, zh_bi: np.ndarray,
+                       zh_uni_verse: np.ndarray | None = None, zh_bi_verse: np.ndarray | None = None) -> Tables:
+    """Log tables (float32: half the cache misses of float64) from the count arrays ``build_textlm`` writes; the
+    ``_verse`` counts (classical text, ``verse_sources``) are added to the Chinese ones for the ``_v`` tables."""
     en = _logs(en_uni, en_bi)
-    return Tables(*en, *_logs(zh_uni, zh_bi), float(en[0].min()))
+    zh = _logs(zh_uni, zh_bi)
+    if zh_uni_verse is None or zh_bi_verse is None:
+        return Tables(*en, *zh, float(en[0].min()), *zh)
+    zh_v = _logs(zh_uni.astype(np.int64) + zh_uni_verse, zh_bi.astype(np.int64) + zh_bi_verse)
+    return Tables(*en, *zh, float(en[0].min()), *zh_v)
 
 
 @functools.lru_cache(maxsize=1)
 def load_tables(path: Path = TABLE_PATH) -> Tables:
     z = np.load(path)
-    return tables_from_counts(z["en_uni"], z["en_bi"], z["zh_uni"], z["zh_bi"])
+    verse = (z["zh_uni_verse"], z["zh_bi_verse"]) if "zh_uni_verse" in z.files else (None, None)
+    return tables_from_counts(z["en_uni"], z["en_bi"], z["zh_uni"], z["zh_bi"], *verse)
 
 
 def _pair_scores(uni_l: np.ndarray, bi_l: np.ndarray, ctx_l: np.ndarray, b1: np.ndarray, b2: np.ndarray,
@@ -336,18 +346,27 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     zp = bucket(hash_mix(hp.pair_key), ZH_BI_BITS)
     first = hp.pair_key // np.uint64(HAN_N)
     second = hp.pair_key % np.uint64(HAN_N)
-    cond, gain, seen = _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, first.astype(np.int64), second.astype(np.int64), zp)
-    n_han = np.bincount(c.doc_of(hp.idx), minlength=n + 1)[: n + 1]
-    pair_doc = c.doc_of(hp.pair_pos)
-    _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
-    _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
+    first_i, second_i = first.astype(np.int64), second.astype(np.int64)
+    cond, gain, seen = _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, first_i, second_i, zp)
+    gain_modern = gain.copy()  # the line-join signals compare joins and in-line pairs under the same tables
     han_doc = c.doc_of(hp.idx)
+    n_han = np.bincount(han_doc, minlength=n + 1)[: n + 1]
+    pair_doc = c.doc_of(hp.pair_pos)
+    # Texts that are not modern by zh_order's gate (verse, classical prose, terse lists) read the tables that count
+    # the classical text as well; modern texts (and misordered modern junk) read the modern-only ones.
+    verse_doc = ~zh_order.modern_gate(hp.char, han_doc, n_han, MIN_HAN, n)
+    alt = verse_doc[pair_doc]
+    if alt.any():
+        cond[alt], gain[alt], seen[alt] = _pair_scores(t.zh_uni_v, t.zh_bi_v, t.zh_ctx_v, first_i[alt], second_i[alt],
+                                                       zp[alt])
+    _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
+    _cross(out, first_i, second_i, gain, pair_doc, n)
     out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, han_doc, zp, pair_doc, out["zh_lm_gain"],
-                                         out["zh_lm_cross_neg"], n_han, MIN_HAN, n))
+                                         out["zh_lm_cross_neg"], n_han, MIN_HAN, n, verse_doc))
     out.update(zh_joins.zh_join_signals(c.a, hp.idx, hp.char, han_doc, HAN_N, lambda k, bits: bucket(hash_mix(k), bits),
-                                        zh_order.load_tables().llr, zp, pair_doc, out["is_modern"], n))
+                                        out.pop("pair_llr"), pair_doc, out["is_modern"], n, verse_doc))
     out.update(junk_coherence.wrap_signals(c.a, c.seps, hp.idx, w.start, w.length, w.doc, en_gain, np.flatnonzero(same),
-                                           lambda x, y: _zh_gain(t, x, y), gain, pair_doc, n))
+                                           lambda x, y: _zh_gain(t, x, y), gain_modern, pair_doc, n))
     names = SIGNALS if coherence else LM_SIGNALS
     if coherence:
         _coherence(out, c, w, b, hp, n)
