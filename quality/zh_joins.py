@@ -148,20 +148,15 @@ def _lowest_mean(doc: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
 
 def zh_join_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, han_doc: np.ndarray, han_n: int,
                     bucket_of: Callable[[np.ndarray, int], np.ndarray], pair_llr: np.ndarray, pair_doc: np.ndarray,
-                    modern: np.ndarray, n: int, verse_doc: np.ndarray | None = None) -> dict[str, np.ndarray]:
+                    modern: np.ndarray, n: int, verse: bool = False) -> dict[str, np.ndarray]:
     """The ``SIGNALS`` per document (arrays of ``n + 1``, the last slot the batch's padding) from a batch's code points,
     its Han characters (position, simplified offset, document), its pairs (order log-ratio from ``zh_order``'s
-    table, and document) and the register gate ``modern``; ``verse_doc`` marks the documents that read the tables
-    with the classical text (``_v``); ``bucket_of`` maps uint64 keys to table buckets (``textlm``'s hash, passed in
+    table, and document) and the register gate ``modern``; ``verse``: read the tables with the classical text
+    (``_v``); ``bucket_of`` maps uint64 keys to table buckets (``textlm``'s hash, passed in
     so that this module needs no textlm import)."""
     t = load_tables()
     at, key = trigrams(han_idx, han_char, han_n)
-    b = bucket_of(key, TRI_BITS)
-    tri = t.tri[b]
-    if verse_doc is not None and verse_doc.any():
-        alt = verse_doc[han_doc[at]]
-        tri[alt] = t.tri_v[b[alt]]
-    llr = tri.astype(np.float32) / np.float32(LLR_SCALE)
+    llr = (t.tri_v if verse else t.tri)[bucket_of(key, TRI_BITS)].astype(np.float32) / np.float32(LLR_SCALE)
     seen = llr != 0
     tdoc = han_doc[at]
     out = {"zh_join_llr3": _mean(tdoc[seen], llr[seen].astype(np.float64), n, MIN_TRIGRAMS, NEUTRAL["zh_join_llr3"])}
@@ -175,10 +170,8 @@ def zh_join_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, ha
         out[f"{k}_modern"] = np.where(modern, out[k], NEUTRAL[f"{k}_modern"])
     before, after = edge_kinds(a, han_idx)
     s, e = before > 0, after > 0
-    start, end = t.start[han_char], t.end[han_char]
-    if verse_doc is not None and verse_doc.any():
-        alt_c = verse_doc[han_doc]
-        start[alt_c], end[alt_c] = t.start_v[han_char[alt_c]], t.end_v[han_char[alt_c]]
+    start, end = ((t.start_v, t.end_v) if verse else (t.start, t.end))
+    start, end = start[han_char], end[han_char]
     vals = np.concatenate((np.where(before[s] == 1, start[s], -start[s]),
                            np.where(after[e] == 1, end[e], -end[e]))).astype(np.float64)
     out["zh_clause_pos"] = _mean(np.concatenate((han_doc[s], han_doc[e])), vals, n, MIN_EDGES, NEUTRAL["zh_clause_pos"])

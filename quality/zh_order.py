@@ -119,28 +119,21 @@ def modern_gate(han_char: np.ndarray, han_doc: np.ndarray, n_han: np.ndarray, mi
 
 def zh_order_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, han_doc: np.ndarray,
                      pair_bucket: np.ndarray, pair_doc: np.ndarray, gain: np.ndarray, cross_neg: np.ndarray,
-                     n_han: np.ndarray, min_han: int, n: int,
-                     verse_doc: np.ndarray | None = None) -> dict[str, np.ndarray]:
+                     n_han: np.ndarray, min_han: int, n: int, verse: bool = False) -> dict[str, np.ndarray]:
     """The ``SIGNALS`` per document (arrays of ``n + 1``: the last slot is the batch's padding) from the batch's code
     points, its Han characters (position, simplified offset, document), its pairs (hash bucket of ``textlm``'s pair
-    table and document of each) and the per-document ``zh_lm_gain`` and ``zh_lm_cross_neg``; ``verse_doc`` marks the
-    documents that read the tables with the classical text (``_v``). Also ``is_modern`` (the gate) and ``pair_llr``
+    table and document of each) and the per-document ``zh_lm_gain`` and ``zh_lm_cross_neg``; ``verse``: read the tables
+    with the classical text (``_v``). Also ``is_modern`` (the gate) and ``pair_llr``
     (the order log-ratio of every pair, for ``quality.zh_joins``), which are not signals."""
     t = load_tables()
-    llr = t.llr[pair_bucket]
-    alt = verse_doc[pair_doc] if verse_doc is not None else None
-    if alt is not None and alt.any():
-        llr[alt] = t.llr_v[pair_bucket[alt]]
+    llr = (t.llr_v if verse else t.llr)[pair_bucket]
     seen = llr != 0
     lcnt = np.bincount(pair_doc[seen], minlength=n + 1)[: n + 1]
     ltot = np.bincount(pair_doc[seen], weights=llr[seen].astype(np.float64), minlength=n + 1)[: n + 1]
     doc = han_doc
     is_s, is_e = clause_edges(a, han_idx)
-    vals = np.concatenate((t.start[han_char[is_s]], t.end[han_char[is_e]])).astype(np.float64)
-    if verse_doc is not None and verse_doc.any():  # the texts that read the _v tables: their clause edges too
-        va = verse_doc[np.concatenate((doc[is_s], doc[is_e]))]
-        vals_v = np.concatenate((t.start_v[han_char[is_s]], t.end_v[han_char[is_e]])).astype(np.float64)
-        vals = np.where(va, vals_v, vals)
+    start, end = (t.start_v, t.end_v) if verse else (t.start, t.end)
+    vals = np.concatenate((start[han_char[is_s]], end[han_char[is_e]])).astype(np.float64)
     edge_doc = np.concatenate((doc[is_s], doc[is_e]))
     cnt = np.bincount(edge_doc, minlength=n + 1)[: n + 1]
     tot = np.bincount(edge_doc, weights=vals, minlength=n + 1)[: n + 1]
