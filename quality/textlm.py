@@ -34,6 +34,10 @@ Signals (per document, over its first ``MAX_CHARS`` characters; neutral values w
   (a document-level baseline: shuffled sentences score ~0); neutral 1.0 and 9.0 below ``MIN_SENTENCES``.
 - ``sent_len_cv``: coefficient of variation of the sentences' unit counts; neutral 0.0.
 
+Optional classical reading: tables built with ``--verse`` also hold counts of classical Chinese
+(``quality/eval/verse_sources.py``, npm ``chinese-poetry``); texts that are not modern then keep the better of the two
+readings per Chinese signal (``_BETTER``). Measured 2026-12-06 and not shipped (``textlm_PROVENANCE.md``).
+
 Tables: ``textlm.npz`` beside this module, hashed count buckets (uint32, 2**18 word and 2**21 pair buckets for
 English, per Han character and 2**20 pair buckets for Chinese), built by ``quality/eval/build_textlm.py`` from
 Debian documentation and the ``lm`` part of ``quality/eval/prose_sources.py``, which no evaluation split reads
@@ -185,6 +189,10 @@ class Tables(NamedTuple):
     zh_bi: np.ndarray
     zh_ctx: np.ndarray
     en_unseen: float  # en_uni of a word never seen
+    zh_uni_v: np.ndarray  # the Chinese tables with the classical text counted too (for texts not modern by
+    zh_bi_v: np.ndarray  # ``zh_order``'s gate; the same arrays as zh_* when the file has no verse counts)
+    zh_ctx_v: np.ndarray
+    has_verse: bool = False
 
 
 def _logs(uni: np.ndarray, bi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -194,16 +202,23 @@ def _logs(uni: np.ndarray, bi: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.n
                 np.log10(np.maximum(uni, 1).astype(np.float32)))
 
 
-def tables_from_counts(en_uni: np.ndarray, en_bi: np.ndarray, zh_uni: np.ndarray, zh_bi: np.ndarray) -> Tables:
-    """Log tables (float32: half the cache misses of float64) from the count arrays ``build_textlm`` writes."""
+def tables_from_counts(en_uni: np.ndarray, en_bi: np.ndarray, zh_uni: np.ndarray, zh_bi: np.ndarray,
+                       zh_uni_verse: np.ndarray | None = None, zh_bi_verse: np.ndarray | None = None) -> Tables:
+    """Log tables (float32: half the cache misses of float64) from the count arrays ``build_textlm`` writes; the
+    ``_verse`` counts (classical text, ``verse_sources``) are added to the Chinese ones for the ``_v`` tables."""
     en = _logs(en_uni, en_bi)
-    return Tables(*en, *_logs(zh_uni, zh_bi), float(en[0].min()))
+    zh = _logs(zh_uni, zh_bi)
+    if zh_uni_verse is None or zh_bi_verse is None:
+        return Tables(*en, *zh, float(en[0].min()), *zh, False)
+    zh_v = _logs(zh_uni.astype(np.int64) + zh_uni_verse, zh_bi.astype(np.int64) + zh_bi_verse)
+    return Tables(*en, *zh, float(en[0].min()), *zh_v, True)
 
 
 @functools.lru_cache(maxsize=1)
 def load_tables(path: Path = TABLE_PATH) -> Tables:
     z = np.load(path)
-    return tables_from_counts(z["en_uni"], z["en_bi"], z["zh_uni"], z["zh_bi"])
+    verse = (z["zh_uni_verse"], z["zh_bi_verse"]) if "zh_uni_verse" in z.files else (None, None)
+    return tables_from_counts(z["en_uni"], z["en_bi"], z["zh_uni"], z["zh_bi"], *verse)
 
 
 def _pair_scores(uni_l: np.ndarray, bi_l: np.ndarray, ctx_l: np.ndarray, b1: np.ndarray, b2: np.ndarray,
@@ -313,6 +328,32 @@ def _zh_gain(t: Tables, first: np.ndarray, second: np.ndarray) -> np.ndarray:
     return _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, a, b, zp)[1]
 
 
+# The Chinese signals a text that is not modern keeps the better reading of (+1: higher is more fluent, -1: lower).
+_BETTER = {"zh_lm_logp": 1, "zh_lm_gain": 1, "zh_lm_seen": 1, "zh_lm_cross_neg": -1, "zh_clause_edge": 1,
+           "zh_order_llr": 1, "zh_join_llr3": 1, "zh_join_low": 1, "zh_join_bad": -1, "zh_join_worst": 1,
+           "zh_clause_pos": 1}
+
+
+def _zh_signals(c: Codes, hp: HanPairs, han_doc: np.ndarray, pair_doc: np.ndarray, n_han: np.ndarray, t: Tables,
+                n: int, verse: bool) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """The Chinese signals per document from the Han characters and pairs ``hp`` (all of a batch's, or those of some of
+    its documents) with the modern-only tables or, with ``verse``, those counting the classical text too; and the
+    per-pair gain."""
+    out: dict[str, np.ndarray] = {}
+    zp = bucket(hash_mix(hp.pair_key), ZH_BI_BITS)
+    first = (hp.pair_key // np.uint64(HAN_N)).astype(np.int64)
+    second = (hp.pair_key % np.uint64(HAN_N)).astype(np.int64)
+    uni, bi, ctx = (t.zh_uni_v, t.zh_bi_v, t.zh_ctx_v) if verse else (t.zh_uni, t.zh_bi, t.zh_ctx)
+    cond, gain, seen = _pair_scores(uni, bi, ctx, first, second, zp)
+    _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
+    _cross(out, first, second, gain, pair_doc, n)
+    out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, han_doc, zp, pair_doc, out["zh_lm_gain"],
+                                         out["zh_lm_cross_neg"], n_han, MIN_HAN, n, verse))
+    out.update(zh_joins.zh_join_signals(c.a, hp.idx, hp.char, han_doc, HAN_N, lambda k, bits: bucket(hash_mix(k), bits),
+                                        out.pop("pair_llr"), pair_doc, out["is_modern"], n, verse))
+    return out, gain
+
+
 def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: bool = True) -> list[dict[str, float]]:
     """The ``SIGNALS`` of every text (``LM_SIGNALS`` only without ``coherence``), computed in one pass over the batch."""
     n = len(texts)
@@ -333,19 +374,27 @@ def textlm_batch(texts: Sequence[str], tables: Tables | None = None, coherence: 
     oov, n_long = _per_doc(w.doc[long], (t.en_uni[b[long]] <= t.en_unseen).astype(np.float64), n)
     out["en_lm_oov"] = np.where(n_words >= MIN_WORDS, oov / np.maximum(n_long, 1), NEUTRAL["en_lm_oov"])
     hp = han_pairs(c)
-    zp = bucket(hash_mix(hp.pair_key), ZH_BI_BITS)
-    first = hp.pair_key // np.uint64(HAN_N)
-    second = hp.pair_key % np.uint64(HAN_N)
-    cond, gain, seen = _pair_scores(t.zh_uni, t.zh_bi, t.zh_ctx, first.astype(np.int64), second.astype(np.int64), zp)
-    n_han = np.bincount(c.doc_of(hp.idx), minlength=n + 1)[: n + 1]
-    pair_doc = c.doc_of(hp.pair_pos)
-    _lm(out, "zh_lm", pair_doc, cond, gain, seen, n_han, MIN_HAN, n)
-    _cross(out, first.astype(np.int64), second.astype(np.int64), gain, pair_doc, n)
     han_doc = c.doc_of(hp.idx)
-    out.update(zh_order.zh_order_signals(c.a, hp.idx, hp.char, han_doc, zp, pair_doc, out["zh_lm_gain"],
-                                         out["zh_lm_cross_neg"], n_han, MIN_HAN, n))
-    out.update(zh_joins.zh_join_signals(c.a, hp.idx, hp.char, han_doc, HAN_N, lambda k, bits: bucket(hash_mix(k), bits),
-                                        zh_order.load_tables().llr, zp, pair_doc, out["is_modern"], n))
+    n_han = np.bincount(han_doc, minlength=n + 1)[: n + 1]
+    pair_doc = c.doc_of(hp.pair_pos)
+    zh, gain = _zh_signals(c, hp, han_doc, pair_doc, n_han, t, n, verse=False)
+    # With tables that also count classical text (``build_textlm --verse``; measured 2026-12-06, not shipped), a text
+    # that is not modern by zh_order's gate (verse, classical prose, terse lists) is read with them too and keeps
+    # whichever reading is more fluent per signal; modern text (misordered modern junk too) is scored as before. The
+    # shipped tables hold no verse counts: one reading, as before.
+    other = ~zh["is_modern"]
+    if t.has_verse and other[:n].any():
+        on_c, on_p = other[han_doc], other[pair_doc]
+        sub = HanPairs(hp.idx[on_c], hp.char[on_c], hp.pair_pos[on_p], hp.pair_key[on_p])
+        zh_v, _ = _zh_signals(c, sub, han_doc[on_c], pair_doc[on_p], n_han, t, n, verse=True)
+        for k, better in _BETTER.items():
+            m, v, neutral = zh[k], zh_v[k], NEUTRAL[k]
+            best = np.maximum(m, v) if better > 0 else np.minimum(m, v)
+            # The LM signals are neutral for the same texts in both readings (Han and cross-pair counts); an order or
+            # join signal needs enough pairs a table saw, and the classical reading neither adds nor removes that.
+            pick = best if k.startswith("zh_lm") else np.where((m == neutral) | (v == neutral), m, best)
+            zh[k] = np.where(other, pick, m)
+    out.update(zh)
     out.update(junk_coherence.wrap_signals(c.a, c.seps, hp.idx, w.start, w.length, w.doc, en_gain, np.flatnonzero(same),
                                            lambda x, y: _zh_gain(t, x, y), gain, pair_doc, n))
     names = SIGNALS if coherence else LM_SIGNALS

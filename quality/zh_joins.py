@@ -60,6 +60,9 @@ class JoinTables(NamedTuple):
     # trigrams (0: no evidence); int8 so that the random look-ups touch 2 MB, not 8
     start: np.ndarray  # per simplified Han offset: log10 P(c | sentence start) - log10 P(c | clause start inside)
     end: np.ndarray  # the same for clause ends
+    tri_v: np.ndarray  # the same three with the classical text of ``verse_sources`` counted too, for texts that are
+    start_v: np.ndarray  # not modern (``zh_order.modern_gate``); equal to the above when the file has no verse counts
+    end_v: np.ndarray
 
 
 def position_ratio(sent: np.ndarray, inner: np.ndarray) -> np.ndarray:
@@ -72,8 +75,16 @@ def position_ratio(sent: np.ndarray, inner: np.ndarray) -> np.ndarray:
 @functools.lru_cache(maxsize=1)
 def load_tables(path: Path = TABLE_PATH) -> JoinTables:
     z = np.load(path)
-    return JoinTables(z["tri"].astype(np.int8), position_ratio(z["start_sent"], z["start_inner"]),
-                      position_ratio(z["end_sent"], z["end_inner"]))
+    base = (z["tri"].astype(np.int8), position_ratio(z["start_sent"], z["start_inner"]),
+            position_ratio(z["end_sent"], z["end_inner"]))
+    if "tri_verse" not in z.files:
+        return JoinTables(*base, *base)
+
+    def both(k: str) -> np.ndarray:
+        return z[k].astype(np.int64) + z[f"{k}_verse"]
+
+    return JoinTables(*base, z["tri_verse"].astype(np.int8), position_ratio(both("start_sent"), both("start_inner")),
+                      position_ratio(both("end_sent"), both("end_inner")))
 
 
 def trigrams(idx: np.ndarray, char: np.ndarray, han_n: int) -> tuple[np.ndarray, np.ndarray]:
@@ -136,19 +147,19 @@ def _lowest_mean(doc: np.ndarray, vals: np.ndarray, n: int) -> np.ndarray:
 
 
 def zh_join_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, han_doc: np.ndarray, han_n: int,
-                    bucket_of: Callable[[np.ndarray, int], np.ndarray], pair_table: np.ndarray, pair_bucket: np.ndarray,
-                    pair_doc: np.ndarray, modern: np.ndarray, n: int) -> dict[str, np.ndarray]:
+                    bucket_of: Callable[[np.ndarray, int], np.ndarray], pair_llr: np.ndarray, pair_doc: np.ndarray,
+                    modern: np.ndarray, n: int, verse: bool = False) -> dict[str, np.ndarray]:
     """The ``SIGNALS`` per document (arrays of ``n + 1``, the last slot the batch's padding) from a batch's code points,
-    its Han characters (position, simplified offset, document), its pairs (bucket in ``pair_table``, the pair order
-    table of ``zh_order``, and document) and the register gate ``modern``; ``bucket_of`` maps uint64 keys to table
-    buckets (``textlm``'s hash, passed in so that this module needs no textlm import)."""
+    its Han characters (position, simplified offset, document), its pairs (order log-ratio from ``zh_order``'s
+    table, and document) and the register gate ``modern``; ``verse``: read the tables with the classical text
+    (``_v``); ``bucket_of`` maps uint64 keys to table buckets (``textlm``'s hash, passed in
+    so that this module needs no textlm import)."""
     t = load_tables()
     at, key = trigrams(han_idx, han_char, han_n)
-    llr = t.tri[bucket_of(key, TRI_BITS)].astype(np.float32) / np.float32(LLR_SCALE)
+    llr = (t.tri_v if verse else t.tri)[bucket_of(key, TRI_BITS)].astype(np.float32) / np.float32(LLR_SCALE)
     seen = llr != 0
     tdoc = han_doc[at]
     out = {"zh_join_llr3": _mean(tdoc[seen], llr[seen].astype(np.float64), n, MIN_TRIGRAMS, NEUTRAL["zh_join_llr3"])}
-    pair_llr = pair_table[pair_bucket]
     pseen = pair_llr != 0
     pv, pd = pair_llr[pseen].astype(np.float64), pair_doc[pseen]
     enough = np.bincount(pd, minlength=n + 1)[: n + 1] >= MIN_PAIRS
@@ -159,7 +170,9 @@ def zh_join_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, ha
         out[f"{k}_modern"] = np.where(modern, out[k], NEUTRAL[f"{k}_modern"])
     before, after = edge_kinds(a, han_idx)
     s, e = before > 0, after > 0
-    vals = np.concatenate((np.where(before[s] == 1, t.start[han_char[s]], -t.start[han_char[s]]),
-                           np.where(after[e] == 1, t.end[han_char[e]], -t.end[han_char[e]]))).astype(np.float64)
+    start, end = ((t.start_v, t.end_v) if verse else (t.start, t.end))
+    start, end = start[han_char], end[han_char]
+    vals = np.concatenate((np.where(before[s] == 1, start[s], -start[s]),
+                           np.where(after[e] == 1, end[e], -end[e]))).astype(np.float64)
     out["zh_clause_pos"] = _mean(np.concatenate((han_doc[s], han_doc[e])), vals, n, MIN_EDGES, NEUTRAL["zh_clause_pos"])
     return out

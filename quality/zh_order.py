@@ -59,19 +59,31 @@ class EdgeTables(NamedTuple):
     start: np.ndarray  # log10 P(char | clause start) - log10 P(char), float32 per simplified Han offset
     end: np.ndarray
     llr: np.ndarray  # per pair bucket: log10 share among real pairs / share among word-shuffled pairs (0: unseen)
+    start_v: np.ndarray  # the same three with the classical text of ``verse_sources`` counted too, for texts that
+    end_v: np.ndarray  # are not modern (``modern_gate``); equal to the above when the file has no verse counts
+    llr_v: np.ndarray
 
 
-@functools.lru_cache(maxsize=1)
-def load_tables(path: Path = TABLE_PATH) -> EdgeTables:
-    z = np.load(path)
-    han = z["han"].astype(np.float64) + 0.5
-    p = np.log10(han / han.sum())
+def _edge_ratios(han: np.ndarray, start: np.ndarray, end: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    h = han.astype(np.float64) + 0.5
+    p = np.log10(h / h.sum())
 
     def ratio(edge: np.ndarray) -> np.ndarray:
         e = edge.astype(np.float64) + 0.5
         return (np.log10(e / e.sum()) - p).astype(np.float32)
 
-    return EdgeTables(ratio(z["start"]), ratio(z["end"]), z["llr"].astype(np.float32) / np.float32(LLR_SCALE))
+    return ratio(start), ratio(end)
+
+
+@functools.lru_cache(maxsize=1)
+def load_tables(path: Path = TABLE_PATH) -> EdgeTables:
+    z = np.load(path)
+    start, end = _edge_ratios(z["han"], z["start"], z["end"])
+    llr = z["llr"].astype(np.float32) / np.float32(LLR_SCALE)
+    if "llr_verse" not in z.files:
+        return EdgeTables(start, end, llr, start, end, llr)
+    start_v, end_v = _edge_ratios(*(z[k].astype(np.int64) + z[f"{k}_verse"] for k in ("han", "start", "end")))
+    return EdgeTables(start, end, llr, start_v, end_v, z["llr_verse"].astype(np.float32) / np.float32(LLR_SCALE))
 
 
 def clause_edges(a: np.ndarray, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -96,20 +108,32 @@ def _char_sets() -> tuple[np.ndarray, np.ndarray]:
     return modern, classical
 
 
+def modern_gate(han_char: np.ndarray, han_doc: np.ndarray, n_han: np.ndarray, min_han: int, n: int) -> np.ndarray:
+    """Per document (``n + 1``): modern by its function words (at least ``MODERN_AT`` of its Han characters and
+    twice its classical particles, from ``min_han`` Han characters)."""
+    modern, classical = _char_sets()
+    m = np.bincount(han_doc, weights=modern[han_char].astype(np.float64), minlength=n + 1)[: n + 1]
+    k = np.bincount(han_doc, weights=classical[han_char].astype(np.float64), minlength=n + 1)[: n + 1]
+    return (n_han >= min_han) & (m / np.maximum(n_han, 1) >= MODERN_AT) & (m >= 2 * k)
+
+
 def zh_order_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, han_doc: np.ndarray,
                      pair_bucket: np.ndarray, pair_doc: np.ndarray, gain: np.ndarray, cross_neg: np.ndarray,
-                     n_han: np.ndarray, min_han: int, n: int) -> dict[str, np.ndarray]:
+                     n_han: np.ndarray, min_han: int, n: int, verse: bool = False) -> dict[str, np.ndarray]:
     """The ``SIGNALS`` per document (arrays of ``n + 1``: the last slot is the batch's padding) from the batch's code
     points, its Han characters (position, simplified offset, document), its pairs (hash bucket of ``textlm``'s pair
-    table and document of each) and the per-document ``zh_lm_gain`` and ``zh_lm_cross_neg``."""
+    table and document of each) and the per-document ``zh_lm_gain`` and ``zh_lm_cross_neg``; ``verse``: read the tables
+    with the classical text (``_v``). Also ``is_modern`` (the gate) and ``pair_llr``
+    (the order log-ratio of every pair, for ``quality.zh_joins``), which are not signals."""
     t = load_tables()
-    llr = t.llr[pair_bucket]
+    llr = (t.llr_v if verse else t.llr)[pair_bucket]
     seen = llr != 0
     lcnt = np.bincount(pair_doc[seen], minlength=n + 1)[: n + 1]
     ltot = np.bincount(pair_doc[seen], weights=llr[seen].astype(np.float64), minlength=n + 1)[: n + 1]
     doc = han_doc
     is_s, is_e = clause_edges(a, han_idx)
-    vals = np.concatenate((t.start[han_char[is_s]], t.end[han_char[is_e]])).astype(np.float64)
+    start, end = (t.start_v, t.end_v) if verse else (t.start, t.end)
+    vals = np.concatenate((start[han_char[is_s]], end[han_char[is_e]])).astype(np.float64)
     edge_doc = np.concatenate((doc[is_s], doc[is_e]))
     cnt = np.bincount(edge_doc, minlength=n + 1)[: n + 1]
     tot = np.bincount(edge_doc, weights=vals, minlength=n + 1)[: n + 1]
@@ -127,4 +151,5 @@ def zh_order_signals(a: np.ndarray, han_idx: np.ndarray, han_char: np.ndarray, h
     out["zh_lm_cross_neg_modern"] = np.where(is_modern, cross_neg, NEUTRAL["zh_lm_cross_neg_modern"])
     out["zh_order_llr_modern"] = np.where(is_modern, out["zh_order_llr"], NEUTRAL["zh_order_llr_modern"])
     out["is_modern"] = is_modern  # not a signal: the register gate, for quality.zh_joins
+    out["pair_llr"] = llr
     return out

@@ -18,7 +18,7 @@ shared dev set (the same packages as ``real_holdout``).
 Only counts are kept: word and word-pair counts in 2**18 / 2**20 buckets of a 64-bit hash (English), Han character
 counts and character-pair counts in 2**20 buckets (Chinese), uint32, compressed.
 
-Run: ``python -m corpusgov.quality.eval.build_textlm`` (``apt-get install debian-reference-en developers-reference
+Run: ``python -m corpusgov.quality.eval.build_textlm [--verse]`` (``apt-get install debian-reference-en developers-reference
 libreoffice-help-en-us manpages manpages-dev git-man libreoffice-help-zh-cn libreoffice-help-zh-tw debian-edu-doc-zh-cn
 kicad-doc-zh`` and ``python -m corpusgov.quality.eval.prose_sources --fetch`` first; ``make textlm``).
 """
@@ -124,6 +124,17 @@ def texts(packages: Iterable[str]) -> list[str]:
     return out
 
 
+def verse_texts() -> list[str]:
+    """The classical Chinese of ``quality.eval.verse_sources`` (fetched when missing), minus what the eval reads."""
+    from corpusgov.quality.eval import verse_sources
+
+    verse_sources.fetch()
+    kept, dropped = verse_sources.documents()
+    print(f"verse: {len(kept)} documents kept, {dropped} dropped for sharing a run with fortunes-zh or the novel",
+          file=sys.stderr)
+    return kept
+
+
 def count_en(docs: list[str]) -> tuple[np.ndarray, np.ndarray]:
     uni = np.zeros(1 << textlm.EN_UNI_BITS, dtype=np.int64)
     bi = np.zeros(1 << textlm.EN_BI_BITS, dtype=np.int64)
@@ -150,6 +161,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=textlm.TABLE_PATH)
     ap.add_argument("--no-prose", action="store_true", help="documentation only (the tables before prose_sources)")
+    ap.add_argument("--verse", action="store_true", help="also count the classical text of verse_sources apart "
+                    "(zh_*_verse; measured 2026-12-06, not shipped: textlm_PROVENANCE.md)")
     args = ap.parse_args(argv)
     en = texts(EN_PACKAGES)
     zh = [t for t in texts(ZH_PACKAGES) if _HAN.search(t)]
@@ -161,8 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         zh += [d.text for d in prose if d.source.endswith("_zh")]
     en_uni, en_bi = count_en(en)
     zh_uni, zh_bi = count_zh(zh)
-    np.savez_compressed(args.out, en_uni=en_uni.astype(np.uint32), en_bi=en_bi.astype(np.uint32),
-                        zh_uni=zh_uni.astype(np.uint32), zh_bi=zh_bi.astype(np.uint32))
+    arrays = {"en_uni": en_uni, "en_bi": en_bi, "zh_uni": zh_uni, "zh_bi": zh_bi}
+    if args.verse:  # counted apart: textlm adds them for the texts its register gate calls not modern
+        verse = verse_texts()
+        arrays["zh_uni_verse"], arrays["zh_bi_verse"] = count_zh(verse)
+        print(f"verse: {int(arrays['zh_uni_verse'].sum())} Han characters")
+    np.savez_compressed(args.out, **{k: v.astype(np.uint32) for k, v in arrays.items()})
     digest = hashlib.sha256(args.out.read_bytes()).hexdigest()[:16]
     print(f"English: {len(en)} blocks, {int(en_uni.sum())} words, {int((en_bi > 0).sum())} pair buckets used; "
           f"Chinese: {len(zh)} blocks, {int(zh_uni.sum())} Han characters, {int((zh_bi > 0).sum())} pair buckets used")

@@ -61,12 +61,21 @@ def training_texts() -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.parse_args(argv)
+    ap.add_argument("--verse", action="store_true", help="also count the classical text of verse_sources apart "
+                    "(*_verse; measured 2026-12-06, not shipped: textlm_PROVENANCE.md)")
+    args = ap.parse_args(argv)
     texts = training_texts()
     real = trigram_counts(texts)
     shuffled = sum((trigram_counts(build_zh_order.words_shuffled(texts, seed)) for seed in range(SHUFFLES)),
                    np.zeros_like(real))
     tables = {"tri": build_zh_order.order_llr(real, shuffled), **edge_counts(texts)}  # at zh_order.LLR_SCALE
+    if args.verse:  # the classical text apart: zh_joins adds it for the texts zh_order's gate calls not modern
+        verse = build_textlm.verse_texts()
+        tables.update({f"{k}_verse": v for k, v in edge_counts(verse).items()})
+        real += trigram_counts(verse)
+        shuffled += sum((trigram_counts(build_zh_order.words_shuffled(verse, seed)) for seed in range(SHUFFLES)),
+                        np.zeros_like(real))
+        tables["tri_verse"] = build_zh_order.order_llr(real, shuffled)
     np.savez_compressed(zh_joins.TABLE_PATH, **tables)
     print(f"wrote {zh_joins.TABLE_PATH}: {len(texts)} documents, {int(real.sum())} trigrams, "
           f"{int((tables['tri'] != 0).sum())} buckets with evidence, "

@@ -91,3 +91,20 @@ def test_shuffled_words_make_new_cross_word_joins() -> None:
     assert real["zh_lm_cross_neg"] < shuffled["zh_lm_cross_neg"]
     assert shuffled["zh_lm_cross_neg"] - real["zh_lm_cross_neg"] > 0.3
     assert textlm.textlm_batch(["太短了。"], t)[0]["zh_lm_cross_neg"] == textlm.NEUTRAL["zh_lm_cross_neg"]
+
+
+VERSE = "白日依山尽，黄河入海流。欲穷千里目，更上一层楼。" * 2  # no modern function word: not modern by the gate
+
+
+def test_only_texts_that_are_not_modern_read_the_verse_counts() -> None:
+    """The classical counts (``zh_*_verse``) change the Chinese signals of verse and leave modern text (and so
+    misordered modern junk) exactly as the modern-only tables score it."""
+    en_uni, en_bi = build_textlm.count_en([EN] * 3)
+    zh_uni, zh_bi = build_textlm.count_zh([ZH] * 3)
+    v_uni, v_bi = build_textlm.count_zh([VERSE] * 3)
+    plain = textlm.tables_from_counts(en_uni, en_bi, zh_uni, zh_bi)
+    with_verse = textlm.tables_from_counts(en_uni, en_bi, zh_uni, zh_bi, v_uni, v_bi)
+    zh_a, verse_a = textlm.textlm_batch([ZH, VERSE], plain)
+    zh_b, verse_b = textlm.textlm_batch([ZH, VERSE], with_verse)
+    assert zh_a == zh_b and zh_a["zh_modern_density"] >= 0.03
+    assert verse_b["zh_lm_gain"] > verse_a["zh_lm_gain"] + 0.5 and verse_b["zh_lm_seen"] > verse_a["zh_lm_seen"]
