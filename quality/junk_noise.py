@@ -148,7 +148,7 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     words = [w for w in (_tokens(text) if tokens is None else tokens) if len(w) > 2 and w.isalpha()]
     if len(words) < MIN_WORDS:
         return 0.0
-    in_vocab = [w in vocab for w in words]
+    in_vocab = list(map(vocab.__contains__, words))  # = [w in vocab for w in words], in C
     if in_vocab.count(False) < TYPO_GATE * len(words):
         return 0.0
     known = [k or _known(w, vocab) for w, k in zip(words, in_vocab, strict=True)]
