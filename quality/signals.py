@@ -327,10 +327,10 @@ def _copies_at(head: np.ndarray, p: int) -> bool:
     (``tandem_repeat_frac``'s own test of a period)."""
     same = head[p:] == head[:-p]
     need = 3 * p
-    if len(same) < need:
+    if len(same) < need or not (same[:-2] & same[1:-1] & same[2:]).any():  # three in a row: the search's first test
         return False
     if p == 1:
-        return bool((same[:-2] & same[1:-1] & same[2:]).any())
+        return True
     run = np.zeros(len(same) + 1, dtype=np.int32)
     np.cumsum(same, out=run[1:])
     return bool((run[need:] - run[:-need] == need).any())

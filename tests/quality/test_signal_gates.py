@@ -170,3 +170,53 @@ def test_ngram_zeros_are_fresh_and_complete() -> None:
     assert set(a.values()) == {0.0}
     a["top_2gram_frac"] = 1.0
     assert b["top_2gram_frac"] == 0.0 and ng._zeros()["top_2gram_frac"] == 0.0
+
+
+def test_zh_unit_runs_equal_the_per_character_pattern() -> None:
+    import re
+
+    from corpusgov.quality import junk_fragments as frag
+
+    before = re.compile(r"(?:[^。！？!?…]|[!?](?!\s|$))+(?:[。！？…]+|[!?]+(?=\s|$))?")
+    rnd = random.Random(5)
+    flats = ["".join(rnd.choice("中文。！？!?…a \n.") for _ in range(rnd.randint(0, 30))) for _ in range(20_000)]
+    flats += [frag._WHITE.sub("", t[:3000]).replace("...", "…") for t in _dev_texts()]
+    for flat in flats:
+        assert frag._ZH_UNIT.findall(flat) == before.findall(flat), repr(flat)
+
+
+def test_det_misorder_over_determiners_equals_the_loop_over_words() -> None:
+    from corpusgov.quality import naturalness as nat
+
+    def before(text: str) -> float:
+        words = text[: nat.PREFIX_CHARS].lower().split()
+        is_det = [w in nat._DETERMINERS for w in words]
+        n = sum(is_det)
+        if n < 6:
+            return 0.0
+        bad = sum(1 for i in range(len(words) - 1) if is_det[i] and words[i + 1] in nat._FUNCTION_WORDS)
+        if bad:
+            cased = text[: nat.PREFIX_CHARS].split()
+            if len(cased) != len(words):
+                cased = words
+            bad -= sum(1 for i in range(len(words) - 1)
+                       if is_det[i] and words[i + 1] in nat._FUNCTION_WORDS and nat._named_keyword(cased, words, i + 1))
+        return bad / n
+
+    rnd = random.Random(9)
+    vocab = "the a an my its The THE of and is FROM for loop if statement Not Junk button in operator word . ,".split()
+    texts = [" ".join(rnd.choice(vocab) for _ in range(rnd.randint(0, 80))) for _ in range(5000)] + _dev_texts()
+    for text in texts:
+        assert nat.det_misorder_frac(text) == before(text), repr(text)
+
+
+def test_digit_word_count_by_map_equals_the_loop() -> None:
+    from corpusgov.quality import junk_noise as noise
+
+    rnd = random.Random(4)
+    texts = [" ".join("".join(rnd.choice("ab1l0os5") for _ in range(rnd.randint(2, 6))) for _ in range(rnd.randint(0, 40)))
+             for _ in range(3000)] + ["l1ke h3llo 0f 5ubject mp3 3rd 10px i18n"] + _dev_texts()
+    for text in texts:
+        toks = set(noise._tokens(text))
+        hits = sum(1 for t in toks if not t.isalpha() and noise._is_digit_word(t))
+        assert noise.digit_word_frac(text) == (hits / len(toks) if hits >= 3 else 0.0), repr(text)
