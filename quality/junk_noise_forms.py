@@ -105,6 +105,7 @@ def _accent_tables() -> tuple[dict[str, float], dict[str, list[str]]]:
 
 
 def _word_list(words: str | list[str]) -> list[str]:
+    """A language's words as the model file stores them (one tab-separated string, or a list in older files)."""
     return words.split("\t") if isinstance(words, str) else words
 
 
