@@ -40,6 +40,12 @@ _CHAPTER_REF = re.compile(r"\b(?:chapter|appendix) \d+\b|第\s*\d+\s*章", re.IG
 # grammar rules, shell pipelines and option syntax use | and > too
 _CODE_CHARS = re.compile(r"[`'\"{}=;%$<:]|(?:^|\s)--?[A-Za-z]")
 _NAV_CHARS = frozenset("|·•»›>")
+
+
+def _has_nav_char(line: str) -> bool:
+    """``not _NAV_CHARS.isdisjoint(line)`` by six substring tests: ``isdisjoint`` of a string makes and hashes a
+    one-character string per character of the line (≈ 20 µs for a 700-character line, this ≈ 0.5 µs)."""
+    return "|" in line or "·" in line or "•" in line or "»" in line or "›" in line or ">" in line
 # French and German prose quote with spaced guillemets (« yes », » ja «); a quoted span is not a menu item.
 _GUILLEMET_QUOTE = re.compile(r"«[^«»]*»|»[^«»]*«")
 _BOILER_MAX_CHARS = 100  # longer lines are prose that mentions the word
@@ -86,7 +92,7 @@ def is_nav_row(line: str) -> bool:
     chapter_hint = "章" in line or "apter" in line or "APTER" in line or "ppendix" in line  # cheap tests first
     if chapter_hint and len(_CHAPTER_REF.findall(line)) >= 2:
         return True
-    if _NAV_CHARS.isdisjoint(line) or line.startswith(("|", "+", "│")) or "--" in line or _CODE_CHARS.search(line):
+    if not _has_nav_char(line) or line.startswith(("|", "+", "│")) or "--" in line or _CODE_CHARS.search(line):
         return False
     if "«" in line:
         line = _GUILLEMET_QUOTE.sub(" ", line)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import gzip
 import re
 from functools import lru_cache
+from itertools import filterfalse
 from pathlib import Path
 
 import numpy as np
@@ -148,7 +149,7 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     words = [w for w in (_tokens(text) if tokens is None else tokens) if len(w) > 2 and w.isalpha()]
     if len(words) < MIN_WORDS:
         return 0.0
-    in_vocab = [w in vocab for w in words]
+    in_vocab = list(map(vocab.__contains__, words))  # = [w in vocab for w in words], in C
     if in_vocab.count(False) < TYPO_GATE * len(words):
         return 0.0
     known = [k or _known(w, vocab) for w, k in zip(words, in_vocab, strict=True)]
@@ -181,7 +182,7 @@ def digit_word_frac(text: str, tokens: list[str] | None = None) -> float:
     """Share of the distinct lower-case words (letters and digits) that write letters as digits (OCR l/1 and o/0,
     leetspeak); 0.0 unless three distinct such words are there (a tool name such as ``midi2ly`` recurs)."""
     toks = set(_tokens(text) if tokens is None else tokens)
-    hits = sum(1 for t in toks if not t.isalpha() and _is_digit_word(t))
+    hits = sum(map(_is_digit_word, filterfalse(str.isalpha, toks)))  # (bools: True counts 1)
     return hits / len(toks) if hits >= 3 else 0.0
 
 

@@ -113,7 +113,8 @@ def han_split_words(text: str) -> float:
     word-segmented translations (man pages), verse and lists put them between words, clauses and items, across
     pairs far less word-like than their own. 0.0 under ``MIN_GAPS`` gaps or ``MIN_GAP_HAN`` Han characters."""
     head = text[:PREFIX_CHARS]
-    if head.isascii():
+    # every gap holds a space of its own: fewer spaces than MIN_GAPS (most Chinese text) skip the lookbehind scan
+    if head.isascii() or head.count(" ") + head.count("\u3000") < MIN_GAPS:
         return 0.0
     gaps = [(head[m.start() - 1], head[m.end()]) for m in _HAN_GAP.finditer(head)]
     if len(gaps) < MIN_GAPS:

@@ -404,8 +404,8 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
         cased = text[:PREFIX_CHARS].split()
         if len(cased) != len(words):  # lower() changed the split (rare): judge the lower-case words alone
             cased = words
-        bad -= sum(1 for i in range(len(words) - 1)
-                   if is_det[i] and words[i + 1] in _FUNCTION_WORDS and _named_keyword(cased, words, i + 1))
+        bad -= sum(1 for i in compress(range(len(words) - 1), is_det)  # the determiners' positions, not every word's
+                   if words[i + 1] in _FUNCTION_WORDS and _named_keyword(cased, words, i + 1))
     return bad / n
 
 

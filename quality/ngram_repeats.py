@@ -19,10 +19,12 @@ _TOP = (2, 3, 4)
 _DUP = tuple(range(5, 11))
 
 
+_ZEROS = {**{f"top_{n}gram_frac": 0.0 for n in _TOP}, **{f"dup_{n}gram_frac": 0.0 for n in _DUP}}
+
+
 def _zeros() -> dict[str, float]:
-    out = {f"top_{n}gram_frac": 0.0 for n in _TOP}
-    out.update({f"dup_{n}gram_frac": 0.0 for n in _DUP})
-    return out
+    """A fresh dict of every n-gram signal at 0.0 (a copy of one built once: the names are not formatted per text)."""
+    return _ZEROS.copy()
 
 
 def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -> None:
