@@ -193,9 +193,9 @@ class CopyrightScanner:
 
 
 # Quote pairs around a short phrase that is named, not declared: 声明了“禁止转载”或“禁止用于AI训练”等限制, a
-# word list "不得转载" "版权所有".
+# word list "不得转载" "版权所有", a string literal '翻印必究'. (A phrase that is one alternative of a pattern,
+# r'^.*翻印必究', r'^©', |侵权必究|翻印必究|, is named too: see _quoted_mention.)
 _QUOTES = {"“": "”", "「": "」", "『": "』", '"': '"', "‘": "’", "'": "'"}
-# A phrase that is one alternative of a pattern (r'^.*翻印必究', r'^©', |侵权必究|翻印必究|) is named, not declared.
 _MENTION_MAX = 14  # a quoted notice of its own holds a holder or a sentence: longer than the phrase alone
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
