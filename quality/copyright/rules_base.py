@@ -40,8 +40,9 @@ def rx(p: str, flags: int = 0) -> re.Pattern[str]:
 
 IGNORECASE = re.IGNORECASE
 # English notices live in comment blocks: a space may be a line break followed by the comment's prefix
-# ("may not be reproduced,\n# disclosed or distributed without ..."), which plain \s does not cross.
-EN_SP = r"(?:[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?[ \t]*|\s+)"
+# ("may not be reproduced,\n# disclosed or distributed without ..."), or inside a box ("BE  }\n{  COPIED"), which
+# plain \s does not cross.
+EN_SP = r"(?:[ \t]*[}|*]?[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+|\{|\|)?[ \t]*|\s+)"
 # Up to a clause of words between two parts of a notice, across such line breaks, never across a sentence end.
 EN_GAP = r"(?:[^.\n]|\.(?=\s*(?-i:[a-z,]))|\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?)"
 ZH_DISCUSS = re.compile(

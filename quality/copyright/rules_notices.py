@@ -380,7 +380,8 @@ GROUPS: list[Group] = [
         (
             "reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit",
             "copied or", "duplicated", "or distributed", "be distributed", "be transmitted", "unauthori",
-            "no resale", "please credit",
+            "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
+            "not to be sold", "at no time", "written consent", "written permission",
         ),
         [
             Rule(
@@ -399,7 +400,7 @@ GROUPS: list[Group] = [
                 "en_may_not_be_reproduced",
                 "no_reprint",
                 rx(
-                    r"(?:may|must|shall|can)\s*not" + EN_SP + r"be" + EN_SP
+                    r"(?:may|must|shall|can)(?:\s*not|" + EN_SP + r"at" + EN_SP + r"no" + EN_SP + r"time)" + EN_SP + r"be" + EN_SP
                     # may not be disclosed to third parties, copied or duplicated / disclosed, transmitted or distributed
                     + r"(?:(?:disclosed|used|modified|stored)(?:" + EN_SP + r"to" + EN_SP + r"third" + EN_SP + r"parties)?"
                     r",?" + EN_SP + r"(?:or" + EN_SP + r")?)*"
@@ -439,10 +440,37 @@ GROUPS: list[Group] = [
                 True,
             ),
             Rule(
+                # "Do not distribute!" / "Do not distribute without permission." / "(DO NOT DISTRIBUTE)" / "Please do not
+                # distribute or publish solutions to this project" — the work itself, not "do not distribute an artifact"
+                "en_do_not_distribute",
+                "no_reprint",
+                rx(
+                    r"\bdo\s+not\s+(?:re)?distribute(?=\s*(?:[!.)]|$)|\s+without\b|\s+or\s+(?:publish|share|copy|sell)\b"
+                    r"|\s+(?:this|these)\s+(?:files?|code|documents?|works?|materials?|software|programs?)\b)",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
                 "en_not_for_redistribution",
                 "no_reprint",
-                rx(r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b",
-                   IGNORECASE),
+                rx(
+                    r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b"
+                    # "and not for commercial use" / "They are not to be sold, redistributed, or used for commercial purposes"
+                    r"|\bnot\s+for\s+(?:any\s+)?commercial\s+(?:use|purposes?)\b"
+                    r"|\bnot\s+to\s+be\s+(?:sold|resold|redistributed|reproduced|copied|distributed|republished)\b"
+                    # "Commercial users should seek permission of the copyright holders first"
+                    r"|\bcommercial\s+(?:users?|use)\s+(?:should|must|requires?)\s+(?:(?:seek|obtain|get|ask\s+for)\s+)?"
+                    r"(?:prior\s+)?(?:written\s+)?permission"
+                    # "All digital products are for personal use only" / "freeware for PERSONAL USE only" / a licence
+                    # heading over "For personal use only." (not "this tool is meant for personal use only")
+                    r"|\b(?:freeware|(?:products?|content|materials?|works?|images?|fonts?|assets?)\s+(?:is|are))\s+"
+                    r"for\s+personal\s+use\s+only\b"
+                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b",
+                    IGNORECASE,
+                ),
                 0.85,
                 True,
             ),

@@ -15,12 +15,13 @@ Sets (``--json`` for all numbers):
   (21 with markers, 10 without: reposts credited with 转载自, terms of others described, a lease clause), found and
   labelled on 2026-12-06 after every fix above and never used to change a rule; scored whole, its errors are
   never printed (not even with ``--errors``, which lists the dev split only).
-* ``en``: ``data/copyright_real_en.jsonl`` (2026-12-06): 46 real English notices and hard negatives from public
-  repositories (file headers of proprietary code, site terms, CC notices, "please credit" requests; negatives:
-  infringement discussed, payment and form texts, citation requests), two batches, each run blind first (recall
-  0.576 and 0.553 at precision 1.000) and then tuned on, on both splits.
-* ``blind`` / ``en``: ``data/copyright_real_en_blind.jsonl``: 17 more, a third English batch labelled after those
-  fixes and never used to change a rule; errors never printed.
+* ``en``: ``data/copyright_real_en.jsonl`` (2026-12-06): 67 real English notices and hard negatives from public
+  repositories (file headers of proprietary code, site terms, CC notices, "please credit" requests, personal-use
+  terms; negatives: infringement discussed, payment and form texts, citation requests, "do not distribute" advice),
+  three batches, each run first before any rule looked at it (recall 0.576, 0.553, 0.450 at precision 1.000) and then
+  tuned on, on both splits.
+* ``blind`` / ``en``: ``data/copyright_real_en_blind.jsonl``: 17 more, the third English batch (labelled after the
+  first two batches' fixes), never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.

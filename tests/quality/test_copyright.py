@@ -292,6 +292,13 @@ def test_quoted_notice_with_holder_is_still_found(scanner: CopyrightScanner) -> 
         ("No redistribution or resale; please credit the author when using or sharing.", "attribution_required"),
         ("# art assets may be freely re-used in non-commercial projects, please credit Kim", "attribution_required"),
         ("*     Released to the Public domain, feel free to use and copy", "licence"),
+        ("{  ITS CONTENTS SHALL AT NO TIME BE   }\n{  COPIED, SOLD OR DISTRIBUTED WITHOUT EXPRESS WRITTEN CONSENT  }",
+         "no_reprint"),
+        ("#FOR EDUCATIONAL PURPOSES ONLY!\n#Do not distribute!", "no_reprint"),
+        (" * Copyright Daniel Ratcliffe, 2011-2019. Do not distribute without permission.", "no_reprint"),
+        ("# This application may be used for personal use only and not for commercial use", "no_reprint"),
+        ("All digital products are for personal use only. They are not to be sold or redistributed.", "no_reprint"),
+        ("## License\n\nFor personal use only.", "no_reprint"),
     ],
 )
 def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str) -> None:
@@ -306,6 +313,9 @@ def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str
         "help_text=\"Please credit your picture's author appropriately.\"",
         "If you use this code in your research, we kindly ask that you cite our paper.",
         "the software is the property of the user who bought it",
+        "For example, do not distribute an artifact that leverages a preview feature.",
+        "Transform packages that do not distribute CommonJS packages.",
+        "This is for personal use only, not for analyzing trends or selling data.",
         "This document may not be included in published material.  This is a sentence. Without the written consent"
         " of the author nothing happens.",
     ],
