@@ -31,6 +31,7 @@ _LAW = re.compile(
     r"《[^》]{0,20}法》|法律规定|法律規定|条例|條例|第[一二三四五六七八九十百\d]+条|法院|判决|判決"
 )
 _CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
+_SENTENCE_BREAK = re.compile(r"[。！？\n]")
 
 
 def _not_statute(score: float) -> Resolver:
@@ -58,7 +59,7 @@ def _not_law(m: re.Match[str]) -> tuple[str | None, float] | None:
 
 def _cites_law(m: re.Match[str]) -> bool:
     """Whether the sentence before the match (up to 60 characters) cites a statute or a court."""
-    before = re.split(r"[。！？\n]", m.string[max(0, m.start() - 60) : m.start()])[-1]
+    before = _SENTENCE_BREAK.split(m.string[max(0, m.start() - 60) : m.start()])[-1]
     return bool(_LAW.search(before))
 
 
