@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -207,6 +208,30 @@ def drop_near_copies(
     return kept, len(fit) - len(kept)
 
 
+class PoolSplit(NamedTuple):
+    """The split every trainer of the names models uses: every 10th pooled sentence held out (with its origin
+    file), the rest fitted once, minus near copies of a held-out or evaluation sentence."""
+
+    held: list[Sentence]
+    held_origin: list[str]
+    fit_once: list[tuple[Sentence, str]]
+    dropped: int
+    counts: dict[str, int]
+
+
+def split_pool(data: Path, window: int = WINDOW) -> PoolSplit:
+    """Pool the training files of ``data`` and split them; ``window`` 0 keeps near copies (the model of
+    2026-12-05 was fitted so)."""
+    pool, counts, origin = load_pool(data)
+    held = pool[::10]
+    fit_once = [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10]
+    dropped = 0
+    if window:
+        evals = [t for f in EVAL_FILES if (data / f).exists() for t, _ in read(data / f)]
+        fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, window), window)
+    return PoolSplit(held, origin[::10], fit_once, dropped, counts)
+
+
 # The floor is chosen per corpus, not per domain: People's Daily 1998-01 holds two thirds of the held-out news
 # names and is the easiest of them, so a news-wide precision would hide CLUENER's.
 CORPORA = {
@@ -290,15 +315,10 @@ def main(argv: list[str]) -> int:
         print(f"floor {refloor(args.data, args.out, args.min_precision)}: the lowest whose held-out precision is "
               f">= {args.min_precision} in every corpus")
         return 0
-    pool, counts, origin = load_pool(args.data)
+    held, held_origin, fit_once, dropped, counts = split_pool(args.data, args.window)
     print("training files:", counts, file=sys.stderr)
     repeat = {k: int(v) for k, _, v in (p.partition("=") for p in args.repeat.split(",") if p)}
-    held = pool[::10]
-    held_origin = origin[::10]
-    evals = [t for f in EVAL_FILES if (args.data / f).exists() for t, _ in read(args.data / f)]
-    fit_once = [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10]
     if args.window:
-        fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, args.window), args.window)
         print(f"{dropped} fitted sentences dropped: a {args.window}-character run shared with a held-out or eval one")
     fit_once = fit_once[:: args.every]
     fit = [r for r, o in fit_once for _ in range(repeat.get(o, 1))]

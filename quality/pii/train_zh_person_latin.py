@@ -19,8 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from corpusgov.quality.pii.en_person_features import Gazetteer
-from corpusgov.quality.pii.train_zh_person import EVAL_FILES, WINDOW, drop_near_copies, load_pool, windows
-from corpusgov.quality.pii.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.train_zh_person import split_pool
+from corpusgov.quality.pii.zh_ner_data import Sentence
 from corpusgov.quality.pii.zh_person_latin import (
     HASH_BITS,
     candidates,
@@ -106,11 +106,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-precision", type=float, default=0.80)
     args = ap.parse_args(argv)
-    pool, _, origin = load_pool(args.data)
-    held = pool[::10]
-    fit_once = [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10]
-    evals = [t for f in EVAL_FILES if (args.data / f).exists() for t, _ in read(args.data / f)]
-    fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, WINDOW), WINDOW)
+    held, _, fit_once, dropped, _ = split_pool(args.data)
     fitted = [s for s, _ in fit_once if candidates(s[0])]
     # Latin names in sentences with no candidate at all (spaced off, or inside a Han run) count as misses too.
     gaz = load_gazetteer(GAZ_PATH)

