@@ -8,6 +8,8 @@ trigger words (see :mod:`quality.copyright.scanner`).
 
 from __future__ import annotations
 
+import re
+
 from corpusgov.quality.copyright.rules_base import (
     EN_DISCUSS,
     EN_GAP,
@@ -34,7 +36,8 @@ _CONSENT = (
     r"|licen[cs]e" + EN_SP + r"agreement)"
 )
 _PROHIBITED = (
-    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not" + EN_SP + r"permitted)"
+    r"(?:is|are|shall" + EN_SP + r"be)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not" + EN_SP
+    + r"(?:permitted|allowed))"
 )
 _EULA_VERB = (
     r"(?:copy|modify|adapt|translate|reverse" + EN_SP + r"engineer|decompile|disassemble|rent|lease|lend|sell|resell"
@@ -48,11 +51,24 @@ _PROPRIETARY_OF = (
     r"|documentation|manual)\b|\bthis\b)(?:(?!format|protocol|standard|api\b|interface|codec|driver)" + EN_GAP
     + r"){0,40}?\b(?:is|are)" + EN_SP + r"(?:the" + EN_SP
     + r")?(?:(?:confidential|exclusive)" + EN_SP + r"(?:and" + EN_SP + r")?)?proprietary" + EN_SP + r"(?:(?:information|product"
-    r"|property|material)" + EN_SP + r")?(?:of|to)" + EN_SP + r"|\bcontains?" + EN_SP + r"(?:the" + EN_SP
-    + r")?confidential" + EN_SP + r"and" + EN_SP + r"proprietary" + EN_SP + r"information" + EN_SP + r"of" + EN_SP
+    r"|property|material)" + EN_SP + r")?(?:of|to)" + EN_SP
+    # "contains confidential and proprietary information of X" / "contains proprietary information belonging to X" /
+    # "UNPUBLISHED PROPRIETARY SOURCE CODE of X"
+    + r"|(?:\bcontains?" + EN_SP + r"(?:the" + EN_SP + r")?|\bunpublished" + EN_SP + r")(?:confidential" + EN_SP + r"and" + EN_SP
+    + r")?proprietary" + EN_SP + r"(?:source" + EN_SP + r"code|software|code|information|material|property|product)" + EN_SP
+    + r"(?:of|belonging" + EN_SP + r"to)" + EN_SP
     + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*)"
     + r"(?:(?i:the)" + EN_SP + r")?(?!(?i:its|their|his|her|your|you|the\s+respective|respective)\b)[A-Z][\w&.,'’\- ]{1,60}"
 )
+
+_LABEL_BEFORE = re.compile(r"(?:^|[.:;!]|\n)[ \t]*(?:[#*;%]+|//|--)?[ \t]*(?:[\w \t]{0,40}[ \t][-–—][ \t]*)?$")
+
+
+def _label_start(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Accept "Property of X" only where a label starts: a sentence or line start, or after "Licensed Materials -"."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    return (None, 0.75) if _LABEL_BEFORE.search(before) else None
+
 
 GROUPS: list[Group] = [
     (
@@ -60,6 +76,21 @@ GROUPS: list[Group] = [
         [
             Rule("en_proprietary_of", "copyright_notice", rx(_PROPRIETARY_OF), 0.8, trim_holder=True,
                  reject_before=EN_DISCUSS),
+        ],
+    ),
+    (
+        # "All rights reserved. Property of Texas Instruments Incorporated." / "Licensed Materials - Property of IBM":
+        # a label sentence of its own (capital P at a sentence or line start, or after a dash)
+        ("property of",),
+        [
+            Rule(
+                "en_property_label",
+                "copyright_notice",
+                rx(r"\bProperty" + EN_SP + r"(?i:of)" + EN_SP + r"(?!(?i:the|its|their|his|her|your|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"),
+                0.75,
+                resolve=_label_start,
+                trim_holder=True,
+            ),
         ],
     ),
     (
@@ -155,17 +186,20 @@ GROUPS: list[Group] = [
             "copied or", "duplicated", "or distributed", "be distributed", "be transmitted", "unauthori",
             "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
             "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
-            "you may not", "you shall not", "you must not", "you will not",
+            "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
+            "authoris", "be used without", "is required", "are required",
         ),
         [
             Rule(
                 "en_no_part_reproduced",
                 "no_reprint",
                 rx(
-                    r"no\s+part\s+of\s+(?:this|these)\s+(?:[\w-]+\s+)?(?:publication|book|e-?book|work|document(?:ation)?|article"
+                    r"no" + EN_SP + r"part" + EN_SP + r"of" + EN_SP + r"(?:this|these)" + EN_SP + r"(?:[\w-]+" + EN_SP + r")?"
+                    r"(?:publication|book|e-?book|work|document(?:ation)?|article"
                     r"|site|website|material|content|manual|guide|handbook|software|program|code|file|report|presentation|course"
                     r"|text|page|product|specification|tutorial|thesis)s?"
-                    r"[^.]{0,60}?\s+may\s+be\s+(?:(?:used|excerpted|copied|reproduced|reprinted|distributed|stored|modified"
+                    + r"[^.]{0,60}?" + EN_SP + r"may" + EN_SP + r"be" + EN_SP
+                    + r"(?:(?:used|excerpted|copied|reproduced|reprinted|distributed|stored|modified"
                     r"|translated),?\s+(?:(?:and/)?or\s+)?){0,4}"
                     r"(?:reproduced|reprinted|copied|distributed|republished|transmitted|excerpted|divulged)",
                     IGNORECASE,
@@ -219,7 +253,12 @@ GROUPS: list[Group] = [
                     r"\b(?:reproduction|duplication|distribution|copying|disclosure|use|modification)\b(?:" + EN_GAP
                     + r"{0,120}?\bwithout" + EN_SP + r"(?:(?:the|an?)" + EN_SP + r")?" + _CONSENT + EN_GAP + r"{0,80}?"
                     + _PROHIBITED + r"|" + EN_GAP + r"{0,120}?" + _PROHIBITED + EN_SP + r"without" + EN_SP + r"(?:the" + EN_SP
-                    + r")?" + _CONSENT + r")",
+                    + r")?" + _CONSENT + r")"
+                    # "Without the prior written permission of MediaTek …, any reproduction, modification, use or disclosure
+                    # of MediaTek Software … shall be strictly prohibited"
+                    + r"|\bwithout" + EN_SP + r"(?:the" + EN_SP + r")?" + _CONSENT + EN_GAP + r"{0,80}?,?" + EN_SP
+                    + r"any" + EN_SP + r"(?:reproduction|duplication|distribution|copying|disclosure|use|modification)\b"
+                    + EN_GAP + r"{0,160}?" + _PROHIBITED,
                     IGNORECASE,
                 ),
                 0.85,
@@ -258,6 +297,53 @@ GROUPS: list[Group] = [
                 ),
                 0.85,
                 True,
+            ),
+            Rule(
+                # "The program may not be used without the written permission of Texas Instruments" / "all materials
+                # contained in this Site are … owned … by X and may not be used without written consent" (the work as the
+                # subject: not "Our trademarks may not be used without our prior written consent", "port may not be used
+                # without host")
+                "en_work_not_used_without_consent",
+                "no_reprint",
+                rx(
+                    r"\b(?:program|software|code|content|contents|materials?|works?|documents?|files?|website|site)\b"
+                    # one character at a time (comment prefixes are characters too): no line-break alternative to backtrack over
+                    r"(?:(?!trademarks?|logos?|names?\b)[^.]){0,200}?"
+                    r"\b(?:may|must|shall|can)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used" + EN_SP + r"without" + EN_SP
+                    + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "You may not copy, modify, distribute, or reproduce our content without permission"
+                "en_you_may_not_copy_without",
+                "no_reprint",
+                rx(
+                    r"\byou" + EN_SP + r"(?:may|shall|must)" + EN_SP + r"not" + EN_SP + r"(?:" + _EULA_VERB + r",?" + EN_SP
+                    + r"(?:(?:or|and|and/or|nor)" + EN_SP + r")?){1,8}?(?:our|this|the|its|any)" + EN_SP + r"(?:content|materials?"
+                    + r"|software|code|works?|site|website|documents?|files?)\b" + EN_GAP + r"{0,60}?\bwithout" + EN_SP
+                    + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "attribution and the same license are required for sharing" / "**attribution is required**" / "they may
+                # not be used without crediting the author"
+                "en_attribution_required",
+                "attribution_required",
+                rx(
+                    r"\battribution\b[^.\n]{0,40}?\b(?:is|are)" + EN_SP + r"required\b"
+                    r"|\bmay" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used" + EN_SP + r"without" + EN_SP + r"crediting\b",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
             ),
             Rule(
                 "en_do_not_repost",

@@ -25,7 +25,10 @@ Sets (``--json`` for all numbers):
   first two batches' fixes), never used to change a rule; errors never printed.
 * ``blind2``: ``data/copyright_real_{zh,en}_blind2.jsonl``: a second blind batch per language (28 Chinese, 25
   English rows), found and labelled on 2026-12-06 after the fifth English batch's fixes, measured once, never used to
-  change a rule; errors never printed.
+  change a rule; errors never printed. The English one was measured once at 7b0daee; the sixth English batch's rules
+  were written afterwards by someone who had labelled it, so for later code it is no longer blind.
+* ``blind3``: ``data/copyright_real_en_blind3.jsonl``: 19 English rows found and labelled after the sixth English
+  batch's fixes, measured once, never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -178,7 +181,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)

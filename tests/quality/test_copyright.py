@@ -334,6 +334,22 @@ def test_quoted_notice_with_holder_is_still_found(scanner: CopyrightScanner) -> 
         (" *   Copyright :   Example Laboratory          *", "copyright_notice"),
         (" * All unpublished rights reserved.", "rights_reserved"),
         ("    b(6,'body','All rights reserved.'),", "rights_reserved"),
+        # sixth English batch
+        ("% UNPUBLISHED PROPRIETARY SOURCE CODE of Jane Roe; the contents of", "copyright_notice"),
+        ("** This document contains proprietary information belonging to Example  **\n** Technologies. Passing on and"
+         " copying of this document, and communication  **\n** of its contents is not permitted without prior written"
+         " authorization.  **", "no_reprint"),
+        (" * Without the prior written permission of Example Inc. and/or its licensors,\n * any reproduction, modification,"
+         " use or disclosure of Example Software,\n * and information contained herein, in whole or in part, shall be"
+         " strictly prohibited.", "no_reprint"),
+        ("// it was furnished by Example Corporation. No part of this\n// program may be reproduced or disclosed to others",
+         "no_reprint"),
+        ("//  The program may not be used without the written permission of\n//  Example Instruments Incorporated",
+         "no_reprint"),
+        ("//  All rights reserved. Property of Example Instruments Incorporated.", "copyright_notice"),
+        ("<li>You may not copy, modify, distribute, or reproduce our content without permission</li>", "no_reprint"),
+        ("You may copy and adapt them for non-commercial purposes, but **attribution is required**.",
+         "attribution_required"),
     ],
 )
 def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str) -> None:
@@ -365,10 +381,25 @@ def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str
         "Distribution of alcohol to minors is prohibited.",
         "The phrase 'All rights reserved' has no legal effect today.",
         "  * debian/copyright: Update debian/* section",  # a changelog line naming the file, not a field
+        # sixth English batch's hard negatives: the work is not what may not be used
+        '    name may not be used to endorse or promote products derived from this software without the prior written'
+        " permission of Example Corporation.",
+        "suggestion: 'Remove investment recommendations - this is not permitted without proper licensing',",
+        'throw "ELSE may not be used without prior IF!";',
+        "<li>Our name, logos, and trademarks may not be used without our prior written consent</li>",
+        "The repository is the property of a team that maintains it.",
     ],
 )
 def test_en_not_notices(scanner: CopyrightScanner, text: str) -> None:
     assert scanner.scan(text) == []
+
+
+def test_bsd_words_in_a_ban_are_not_a_grant(scanner: CopyrightScanner) -> None:
+    """"Redistribution and use …, with or without modification, is not permitted without …" forbids, grants nothing."""
+    text = ("Redistribution and use in source and binary forms, with or without modification, is not permitted without"
+            " the express permission of Example Robotics.")
+    classes = _classes(scanner.scan(text))
+    assert "licence" not in classes and "no_reprint" in classes
 
 
 def test_gpl_own_terms_are_not_a_eula_ban(scanner: CopyrightScanner) -> None:
