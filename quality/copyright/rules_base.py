@@ -50,6 +50,11 @@ ZH_DISCUSS = re.compile(
 )
 EN_DISCUSS = re.compile(r"(?i)\b(?:whether|debate[sd]?|argue[sd]?|discuss(?:es|ed)?|asked|question)\b")
 SENT_END = re.compile(r"[。！？!?\n]|\.\s")
+# "permissive licenses such as MIT, Apache-2.0, or BSD": licences named as examples of a kind, none declared (the
+# same sentence, just before a licence name).
+LICENCE_EXAMPLES_BEFORE = re.compile(
+    r"(?i)\blicen[cs]es\s+(?:such\s+as|like|e\.g\.,?|for\s+example,?)\s+(?:[\w.\-]+(?:\s+[\w.\-]+)?,?\s+(?:or\s+|and\s+)?){0,4}$"
+)
 
 
 def const(spdx: str | None, score: float) -> Resolver:

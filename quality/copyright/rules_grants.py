@@ -151,6 +151,8 @@ GROUPS: list[Group] = [
                 "licence",
                 rx(
                     r"(?:copy|use|distribute|redistribute)\b[^.;]{0,120}?,?\s+with\s+or\s+without\s+modifications?"
+                    # not the ban "Redistribution and use …, with or without modification, is not permitted without …"
+                    r"(?!,?\s+(?:is|are)\s+(?:not\s+(?:permitted|allowed)|prohibited|forbidden))"
                     r"|(?:may|can)\s+be\s+(?:freely\s+)?(?:distributed|copied|redistributed|reproduced)\s+(?:freely\s+)?"
                     r"(?:with\s+no\s+further\s+permissions?|without\s+(?:further\s+|prior\s+)?(?:permission|fee|charge|restriction))"
                     # "This code may be freely distributed", "Public information may be freely distributed or copied"

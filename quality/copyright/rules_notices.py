@@ -1,4 +1,6 @@
-"""Rules for notices and reservations: ©/Copyright lines, rights reserved, no-reprint, attribution-required.
+"""Rules for notices both languages write alike: the © sign, the word "Copyright" with a year or holder, (c) with
+a year. Language phrasings (rights reserved, no-reprint, attribution) are in ``rules_notices_zh`` and
+``rules_notices_en``.
 
 Rules as data: each group is (trigger words, rules); a group's regexes run only in windows around its
 trigger words (see :mod:`quality.copyright.scanner`).
@@ -9,69 +11,35 @@ from __future__ import annotations
 import re
 
 from corpusgov.quality.copyright.rules_base import (
-    EN_DISCUSS,
-    EN_GAP,
-    EN_SP,
     HOLDER,
     IGNORECASE,
-    NOT_QUESTION,
     NOT_SYMBOL_TALK,
     WE,
     WS,
     YEARS,
-    ZH_DISCUSS,
-    ZH_NEG_LB,
     Group,
-    Resolver,
     Rule,
     rx,
 )
 
-_LAW = re.compile(
-    r"《[^》]{0,20}法》|法律规定|法律規定|条例|條例|第[一二三四五六七八九十百\d]+条|法院|判决|判決"
-)
-_CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
-_SENTENCE_BREAK = re.compile(r"[。！？\n]")
+_LINE_PREFIX = re.compile(r"[ \t]*(?:[#*;%]+|//|--)?[ \t]*")
 
 
-def _not_statute(score: float) -> Resolver:
-    """Reject 未经…许可…不得 / 不得复制 quoted from a statute or a judgment (the same sentence cites the law)."""
-
-    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
-        return None if _cites_law(m) or _LAW.search(m.group(0)) else (None, score)
-
-    return resolve
-
-
-def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
-    """Reject a contract clause assigning rights between parties (归甲方所有), and an ownership rule read out of a
-    statute (根据《著作权法》第16条…版权归雇主所有): neither is a notice on the text."""
-    owner = m.group("owner") or m.group("owner2") or ""
-    if _CONTRACT_PARTY.match(owner) or _cites_law(m):
-        return None
-    return None, 0.85
-
-
-def _not_law(m: re.Match[str]) -> tuple[str | None, float] | None:
-    """Reject 版权归X所有 stated as what a statute provides (the same sentence cites the law)."""
-    return None if _cites_law(m) else (None, 0.9)
-
-
-def _cites_law(m: re.Match[str]) -> bool:
-    """Whether the sentence before the match (up to 60 characters) cites a statute or a court."""
-    before = _SENTENCE_BREAK.split(m.string[max(0, m.start() - 60) : m.start()])[-1]
-    return bool(_LAW.search(before))
+def _field_at_line_start(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Accept "Copyright: X" only as a header field: nothing but a comment prefix before it on its line."""
+    line_start = m.string.rfind("\n", 0, m.start()) + 1
+    return (None, 0.7) if _LINE_PREFIX.fullmatch(m.string, line_start, m.start()) else None
 
 
 GROUPS: list[Group] = [
     (
-        ("©", "&copy;", "&#169;"),
+        ("©", "&copy;", "&#169;", "ⓒ"),
         [
             Rule(
                 "copyright_symbol",
                 "copyright_notice",
                 rx(
-                    r"(?<![\"“'‘「])(?:©|&copy;|&#169;)"
+                    r"(?<![\"“'‘「])(?:©|&copy;|&#169;|ⓒ)"
                     + NOT_SYMBOL_TALK
                     + r"(?:\s*"
                     + YEARS
@@ -91,9 +59,9 @@ GROUPS: list[Group] = [
                 "copyright_notice",
                 rx(
                     WS
-                    + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;)\s*(?:"
+                    + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;|ⓒ)\s*(?:"
                     + YEARS
-                    + r")?|[:：]?\s*"
+                    + r")?|[:：,@]?\s*"
                     + YEARS
                     + r"(?![\s\-]*(?:act|law|directive|regulations?|amendment|reform|statute)"
                     + WE
@@ -102,6 +70,23 @@ GROUPS: list[Group] = [
                     IGNORECASE,
                 ),
                 0.95,
+                trim_holder=True,
+            ),
+            Rule(
+                # "Copyright :   STFC Daresbury Laboratory" (a header field naming the holder, no year)
+                "copyright_field_holder",
+                "copyright_notice",
+                rx(
+                    # capitalised, at a line's start (see _field_at_line_start): not "* debian/copyright: Update"
+                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)[ \t]*[:：][ \t]*"
+                    r"(?!(?:None|N/?A|Unknown|UNKNOWN|See|Notice|Information|Holders?|Owners?|Law|Act|This|These|All|Copyright"
+                    r"|Please|For|Yes|No|True|False"
+                    # a changelog's verbs: "* debian/copyright: Update", "* COPYRIGHT: Rename to ..."
+                    r"|Update|Refresh|Add|Fix|Use|Rename|Remove|Move|Drop|Bump|Regenerate)" + WE + r")"
+                    r"[A-Z]" + HOLDER
+                ),
+                0.7,
+                resolve=_field_at_line_start,
                 trim_holder=True,
             ),
         ],
@@ -130,384 +115,6 @@ GROUPS: list[Group] = [
                 rx(r"(?<![A-Za-z(])\([cC]\)\s*" + YEARS + HOLDER),
                 0.85,
                 trim_holder=True,
-            ),
-        ],
-    ),
-    (
-        ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
-        [
-            Rule(
-                "zh_copyright_owned",
-                "copyright_notice",
-                rx(
-                    r"(?:版|著作)[权權]所有(?![者人权權方制])"
-                    + r"(?:\s*[：:]?\s*(?:©|\([cC]\)|（[cC]）)?\s*(?:"
-                    + YEARS
-                    + r")?"
-                    + r"[^\n。；;，,|<>]{0,40})?"
-                ),
-                0.9,
-                trim_holder=True,
-            ),
-            Rule(
-                "zh_copyright_belongs",
-                "copyright_notice",
-                rx(
-                    r"(?:著作[权權]|版[权權])(?:均|皆|都)?(?:归|歸|属于|屬於)(?!谁|誰|何人|哪)[^，。！？\n,.?!；;]{1,30}?所有"
-                    + NOT_QUESTION
-                ),
-                0.9,
-                resolve=_not_law,
-            ),
-            Rule(
-                # 知识产权均归…所有 / 版权均属于本网， / 知识产权均归属X公司。 (site and README notices)
-                "zh_rights_belong",
-                "copyright_notice",
-                rx(
-                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])[，,]?\s*(?:均|皆|全部|完全|都)?"
-                    r"(?:[与和及][\u4e00-\u9fff]{1,4})?"  # 版权与许可归…所有
-                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有)"
-                    # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
-                    r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
-                    r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明|清晰|清楚|明确|明確)"
-                    r"(?:(?P<owner2>[^，,。！？\n；;]{2,30}?)(?=[，,。；;！\n]|$)|(?P<owner4>[^，,。！？\n；;]{2,60}?)所有))"
-                    + NOT_QUESTION
-                ),
-                0.85,
-                reject_before=ZH_DISCUSS,
-                resolve=_not_contract,
-            ),
-            Rule(
-                # 武汉…有限公司享有知识产权、保留一切权利
-                "zh_holder_owns",
-                "copyright_notice",
-                rx(
-                    r"(?:公司|本站|本网|本網|本社|我们|我們|本人|作者)(?:依法)?(?:享有|拥有|擁有)(?:其|全部|完整的?)?(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])"
-                ),
-                0.85,
-                reject_before=ZH_DISCUSS,
-            ),
-            Rule("zh_copyright_statement", "copyright_notice", rx(r"版[权權](?:声明|聲明)\s*[：:]"), 0.75),
-        ],
-    ),
-    (
-        ("保留", "必究"),
-        [
-            Rule(
-                "zh_rights_reserved",
-                "rights_reserved",
-                rx(r"保留(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之])"),
-                0.95,
-                True,
-                reject_before=ZH_DISCUSS,
-            ),
-            Rule(
-                "zh_prosecute",
-                "rights_reserved",
-                rx(r"(?:翻印|盗版|盜版|侵权|侵權|翻版|盗用)必究"),
-                0.9,
-                True,
-                reject_before=ZH_DISCUSS,
-            ),
-        ],
-    ),
-    (
-        ("rights reserved", "rights are", "reserves all rights", "reserve all rights", "reserves all of its rights"),
-        [
-            Rule(
-                # Vaimo reserves all rights in the Program (a holder's own reservation)
-                "reserves_all_rights",
-                "rights_reserved",
-                rx(r"(?<![\"'‘“「])\breserves?\s+all\s+(?:of\s+its\s+)?rights\b", IGNORECASE),
-                0.85,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-            Rule(
-                "rights_reserved",
-                "rights_reserved",
-                rx(
-                    r"(?<!not )(?<!some )(?<![\"'‘“「])all" + EN_SP + r"rights" + EN_SP + r"(?:are" + EN_SP
-                    + r")?reserved(?![\"'’”」])",
-                    IGNORECASE,
-                ),
-                0.95,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-        ],
-    ),
-    (
-        (
-            "转载", "轉載", "商用", "商业", "商業", "复制", "複製", "摘编", "镜像", "未经", "未經",
-            "再发布", "再發布", "分发", "分發", "转卖", "轉賣", "倒卖", "倒賣", "盗用", "盜用",
-        ),
-        [
-            Rule(
-                "zh_no_reprint_without",
-                "no_reprint",
-                rx(
-                    r"未[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)(?:的?(?:前提|情况|情況)下)?[，,、\s]*"
-                    r"(?:(?:任何|您|你|用户|用戶|他人)[^，。！？\n]{0,8}?)?"
-                    # 禁止：\n* 反编译； (a list after a colon) and commercial / reverse-engineering bans count too
-                    r"(?:均)?(?:不得|禁止|严禁|嚴禁|請勿|请勿|不准|谢绝|謝絕|不可|一律不得)(?:[：:]\s*(?:[*\-•·]\s*)?)?"
-                    r"[^。！？\n]{0,24}?"
-                    r"(?:转载|轉載|复制|複製|摘编|摘編|转发|轉發|使用|商用|镜像|鏡像|传播|傳播|分发|分發|商业|商業"
-                    r"|营利|盈利|反编译|反編譯|逆向|售卖|倒卖)"
-                ),
-                0.95,
-                True,
-                reject_before=ZH_DISCUSS,
-                resolve=_not_statute(0.95),
-            ),
-            Rule(
-                "zh_no_reprint",
-                "no_reprint",
-                rx(
-                    ZH_NEG_LB
-                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:(?:任何|一切)[^，。\n]{0,6}?)?(?:形式的?)?"
-                    r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|复制|複製|镜像|鏡像"
-                    r"|摘编|拷贝|拷貝|抄袭|抄襲)(?![的之])"
-                ),
-                0.9,
-                True,
-                reject_before=ZH_DISCUSS,
-                resolve=_not_statute(0.9),
-            ),
-            Rule(
-                "zh_reprint_needs_permission",
-                "no_reprint",
-                rx(
-                    r"(?:(?:商业|商業)?(?:转载|轉載)|如需(?:转载|轉載)[，,]?)\s*(?:请|請|须|須)(?:先)?(?:与|與|联系|聯繫|聯系)"
-                    r"[^。\n]{0,12}?(?:授权|授權|许可|許可|联系|聯繫|同意)"
-                ),
-                0.85,
-                True,
-            ),
-            Rule(
-                "zh_reprint_needs_consent",
-                "no_reprint",
-                rx(
-                    r"(?:转载|轉載)(?:须|須|需|必须|必須|应|應)(?:先)?(?:经|經|获得|獲得|取得|征得|徵得)[^。\n，,]{0,10}?"
-                    r"(?:授权|授權|许可|許可|同意)"
-                ),
-                0.85,
-                True,
-            ),
-            Rule(
-                # 再分发/商用图片请先取得原作者授权 (any use, not only reprints, that needs the owner's consent first)
-                "zh_use_needs_permission",
-                "no_reprint",
-                rx(
-                    r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用)[^。！？\n，,]{0,8}?(?:请|請|须|須|需)(?:先)?"
-                    r"(?:与|與|联系|聯繫|聯系|取得|获得|獲得|征得|徵得)[^。\n]{0,12}?(?:授权|授權|许可|許可|同意)"
-                ),
-                0.85,
-                True,
-            ),
-            Rule(
-                # 不允许对程序代码以任何形式任何目的的再发布 / 严禁分享、盗用、转卖源码: bans on passing a work on
-                "zh_no_redistribution",
-                "no_reprint",
-                rx(
-                    ZH_NEG_LB
-                    + r"(?:不允许|不允許|禁止|严禁|嚴禁|不得|不准)[^，。！？\n]{0,16}?"
-                    r"(?:再发布|再發布|再分发|再分發|二次发布|二次發布|转卖|轉賣|倒卖|倒賣|盗用|盜用)"
-                ),
-                0.85,
-                True,
-                reject_before=ZH_DISCUSS,
-                resolve=_not_statute(0.85),
-            ),
-            Rule(
-                # 原创文章转载请注明 (no object: the source is this page) / 欢迎转载…但务必保留文章署名 (CC BY wording)
-                "zh_reprint_attribution_short",
-                "attribution_required",
-                rx(
-                    r"(?:转载|轉載)(?:请|請|须|須)(?:注明|註明|标明|標明)(?=[ \t]*(?:[。！!；;\n]|$))"
-                    r"|(?:转载|轉載)[^。\n]{0,16}?(?:务必|務必|必须|必須|请|請)(?:保留|注明|註明)(?:文章|作者|原作者)?(?:署名|作者)"
-                ),
-                0.9,
-            ),
-            Rule(
-                "zh_reprint_attribution",
-                "attribution_required",
-                rx(
-                    r"(?:转载|轉載)[^。\n]{0,4}?(?:请|請|须|須|需|必须|務必|务必)(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明|留下)"
-                    r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
-                ),
-                0.95,
-            ),
-        ],
-    ),
-    (
-        # This document is the property of Outlaw Games Studio / all related content are the property of Embark Studios
-        ("property of",),
-        [
-            Rule(
-                "en_property_of",
-                "copyright_notice",
-                rx(
-                    r"(?i:\b(?:content|contents|materials?|documents?|software|files?|site|website|works?|text|images?"
-                    r"|source\s+code|program|publication)\b)"
-                    r"[^.\n]{0,80}?\b(?i:is|are)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP + r")?"
-                    r"(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
-                    + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)[A-Z{][\w&.,'’\- ]{1,60}"
-                ),
-                0.8,
-                trim_holder=True,
-                reject_before=EN_DISCUSS,
-            ),
-        ],
-    ),
-    (
-        # 本网站所有内容属北京日报报业集团所有: a site or publication claims its content without the word 版权
-        ("内容属", "内容归", "内容均", "内容皆", "内容都", "內容屬", "內容歸", "內容均", "内容全部"),
-        [
-            Rule(
-                "zh_site_content_owned",
-                "copyright_notice",
-                rx(
-                    r"(?:本站|本網站|本网站|本网|本網|本平台|本刊|本报|本報|本公众号|本公眾號)(?:发布|發布|刊登|刊發|刊发)?的?"
-                    r"(?:所有|全部|一切)?(?:内容|內容|文章|作品)(?:均|皆|都|全部)?(?:属|屬|归|歸)(?:于|於)?"
-                    r"(?P<owner>[^，,。！？\n；;]{1,30}?)(?:所有|享有|拥有|擁有)"
-                ),
-                0.85,
-                reject_before=ZH_DISCUSS,
-            ),
-        ],
-    ),
-    (
-        (
-            "reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit",
-            "copied or", "duplicated", "or distributed", "be distributed", "be transmitted", "unauthori",
-            "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
-            "not to be sold", "at no time", "written consent", "written permission",
-        ),
-        [
-            Rule(
-                "en_no_part_reproduced",
-                "no_reprint",
-                rx(
-                    r"no\s+part\s+of\s+this\s+(?:publication|book|work|document|article|site|website|material|content)"
-                    r"[^.]{0,60}?\s+may\s+be\s+(?:used\s+or\s+)?(?:reproduced|reprinted|copied|distributed|republished)",
-                    IGNORECASE,
-                ),
-                0.95,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-            Rule(
-                "en_may_not_be_reproduced",
-                "no_reprint",
-                rx(
-                    r"(?:may|must|shall|can)(?:\s*not|" + EN_SP + r"at" + EN_SP + r"no" + EN_SP + r"time)" + EN_SP + r"be" + EN_SP
-                    # may not be disclosed to third parties, copied or duplicated / disclosed, transmitted or distributed
-                    + r"(?:(?:disclosed|used|modified|stored)(?:" + EN_SP + r"to" + EN_SP + r"third" + EN_SP + r"parties)?"
-                    r",?" + EN_SP + r"(?:or" + EN_SP + r")?)*"
-                    r"(?:reproduced|republished|reprinted|redistributed|copied|duplicated|published"
-                    r"|broadcast|distributed|transmitted)" + EN_GAP + r"{0,120}?without" + EN_SP
-                    # without the express prior written consent of X / without X's prior written permission
-                    + r"(?:the" + EN_SP + r")?(?:[\w&.,'’\- ]{1,40}?(?:'s|’s)" + EN_SP + r")?(?:(?:express|prior|written)"
-                    + EN_SP + r")*(?:permission|consent|authori[sz]ation)",
-                    IGNORECASE,
-                ),
-                0.9,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-            Rule(
-                "en_reproduction_prohibited",
-                "no_reprint",
-                rx(
-                    # "Unauthorized copying of this file, via any medium is strictly prohibited" (a stock header)
-                    r"(?:reproduction|republication|redistribution|reprinting|reposting|unauthori[sz]ed\s+(?:copying|duplication"
-                    r"|distribution|use))" + EN_GAP + r"{0,120}?"
-                    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)",
-                    IGNORECASE,
-                ),
-                0.9,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-            Rule(
-                "en_do_not_repost",
-                "no_reprint",
-                rx(
-                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)",
-                    IGNORECASE,
-                ),
-                0.8,
-                True,
-            ),
-            Rule(
-                # "Do not distribute!" / "Do not distribute without permission." / "(DO NOT DISTRIBUTE)" / "Please do not
-                # distribute or publish solutions to this project" — the work itself, not "do not distribute an artifact"
-                "en_do_not_distribute",
-                "no_reprint",
-                rx(
-                    r"\bdo\s+not\s+(?:re)?distribute(?=\s*(?:[!.)]|$)|\s+without\b|\s+or\s+(?:publish|share|copy|sell)\b"
-                    r"|\s+(?:this|these)\s+(?:files?|code|documents?|works?|materials?|software|programs?)\b)",
-                    IGNORECASE,
-                ),
-                0.8,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
-            Rule(
-                "en_not_for_redistribution",
-                "no_reprint",
-                rx(
-                    r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b"
-                    # "and not for commercial use" / "They are not to be sold, redistributed, or used for commercial purposes"
-                    r"|\bnot\s+for\s+(?:any\s+)?commercial\s+(?:use|purposes?)\b"
-                    r"|\bnot\s+to\s+be\s+(?:sold|resold|redistributed|reproduced|copied|distributed|republished)\b"
-                    # "Commercial users should seek permission of the copyright holders first"
-                    r"|\bcommercial\s+(?:users?|use)\s+(?:should|must|requires?)\s+(?:(?:seek|obtain|get|ask\s+for)\s+)?"
-                    r"(?:prior\s+)?(?:written\s+)?permission"
-                    # "All digital products are for personal use only" / "freeware for PERSONAL USE only" / a licence
-                    # heading over "For personal use only." (not "this tool is meant for personal use only")
-                    r"|\b(?:freeware|(?:products?|content|materials?|works?|images?|fonts?|assets?)\s+(?:is|are))\s+"
-                    r"for\s+personal\s+use\s+only\b"
-                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b",
-                    IGNORECASE,
-                ),
-                0.85,
-                True,
-            ),
-            Rule(
-                "en_repost_credit",
-                "attribution_required",
-                rx(
-                    r"(?:if|when)\s+(?:you\s+)?(?:repost|republish|reprint|share)[^.\n]{0,40}?please\s+"
-                    r"(?:credit|cite|link|attribute|give\s+credit)",
-                    IGNORECASE,
-                ),
-                0.8,
-            ),
-            Rule(
-                # "please credit Kim" / "Please credit me if your program uses these routines" / "If you use this dataset,
-                # please credit:" (not "please credit my wallet", not "please credit your picture's author")
-                "en_please_credit",
-                "attribution_required",
-                rx(
-                    r"\bplease" + EN_SP + r"credit" + EN_SP
-                    + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
-                    r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
-                    r"|[A-Z\"“][^\n.]{0,60}|:)",
-                    IGNORECASE,
-                ),
-                0.8,
-            ),
-            Rule(
-                "en_credit_when_sharing",
-                "attribution_required",
-                rx(
-                    r"please\s+(?:credit|attribute|cite)\s+[^.\n]{1,40}?\s+(?:when|if)\s+(?:you\s+)?"
-                    r"(?:sharing|share|reposting|repost|republishing|reprinting|reusing|reuse)",
-                    IGNORECASE,
-                ),
-                0.8,
             ),
         ],
     ),

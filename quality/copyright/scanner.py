@@ -19,15 +19,19 @@ from corpusgov.quality.copyright import (
     rules_grants,
     rules_licences,
     rules_notices,
+    rules_notices_en,
+    rules_notices_zh,
     rules_optout,
     rules_source_available,
 )
 from corpusgov.quality.copyright.licences import licence_terms
 from corpusgov.quality.copyright.model import MarkerFinding
-from corpusgov.quality.copyright.rules_base import SENT_END, Group, Rule
+from corpusgov.quality.copyright.rules_base import LICENCE_EXAMPLES_BEFORE, SENT_END, Group, Rule
 
 GROUPS: list[Group] = [
     *rules_notices.GROUPS,
+    *rules_notices_zh.GROUPS,
+    *rules_notices_en.GROUPS,
     *rules_licences.GROUPS,
     *rules_source_available.GROUPS,
     *rules_grants.GROUPS,
@@ -168,6 +172,8 @@ class CopyrightScanner:
         score = rule.score
         restrictive = rule.restrictive
         if _quoted_mention(text, start):
+            return ()
+        if rule.marker_class == "licence" and LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start):
             return ()
         if rule.reject_before is not None:
             before = text[max(0, start - 16) : start]

@@ -300,6 +300,56 @@ def test_quoted_notice_with_holder_is_still_found(scanner: CopyrightScanner) -> 
         ("# This application may be used for personal use only and not for commercial use", "no_reprint"),
         ("All digital products are for personal use only. They are not to be sold or redistributed.", "no_reprint"),
         ("## License\n\nFor personal use only.", "no_reprint"),
+        # fifth English batch: vendor headers, manual and book copyright pages, EULA terms, reprints by permission
+        ("/* This software is the confidential and proprietary information\n * of Acme Labs (\"Confidential Information\").",
+         "copyright_notice"),
+        (" * You shall not disclose such Confidential Information and shall use\n * it only in accordance with the terms",
+         "no_reprint"),
+        ("// Confidential and Proprietary - Example Technologies, Inc.", "copyright_notice"),
+        (" * THIS WORK CONTAINS CONFIDENTIAL AND PROPRIETARY\n * INFORMATION OF EXAMPLE GRAPHICS, INC.", "copyright_notice"),
+        ("The information contained herein is proprietary to Example Corp\n and shall not be reproduced or disclosed in"
+         " whole or in part", "copyright_notice"),
+        ("The information contained herein is proprietary to Example Corp\n and shall not be reproduced or disclosed in"
+         " whole or in part", "no_reprint"),
+        ("No part of this user manual may be excerpted, copied, or reproduced in any form without written permission.",
+         "no_reprint"),
+        ("The information in this product manual is the property of Example Robotics.", "copyright_notice"),
+        ("# Example Corp, its affiliates and licensors retain all intellectual\n# property and proprietary rights in and"
+         " to this material", "rights_reserved"),
+        ("# Example Corp, its affiliates and licensors retain all intellectual\n# property and proprietary rights in and"
+         " to this material", "copyright_notice"),
+        ("# Any use, reproduction, disclosure or distribution of this material and related documentation\n# without an"
+         " express license agreement from Example Corp is strictly prohibited.", "no_reprint"),
+        (" * ANY DUPLICATION OR DISCLOSURE IN ANY FORM IS STRICTLY\n * PROHIBITED WITHOUT THE PRIOR EXPRESS WRITTEN"
+         " PERMISSION OF EXAMPLE INC.", "no_reprint"),
+        ("Copying, distribution, or modification of Website materials without written permission is prohibited.",
+         "no_reprint"),
+        ("The Software is licensed only to you. You may not rent, lease, sublicense, sell,\nassign or transfer the"
+         " Software.", "no_reprint"),
+        ("*Reprinted by permission of Example Press, Inc. from The Book, 2nd Edition", "copyright_notice"),
+        (" * Used with permission of Jane Roe.", "copyright_notice"),
+        ("Copyright, 1905, By EXAMPLE SONS Printed in the United States", "copyright_notice"),
+        ("Copyright@ 2022 by Jane Roe", "copyright_notice"),
+        ("**Copyright ⓒ 2024 by Example Robotics**", "copyright_notice"),
+        (" *   Copyright :   Example Laboratory          *", "copyright_notice"),
+        (" * All unpublished rights reserved.", "rights_reserved"),
+        ("    b(6,'body','All rights reserved.'),", "rights_reserved"),
+        # sixth English batch
+        ("% UNPUBLISHED PROPRIETARY SOURCE CODE of Jane Roe; the contents of", "copyright_notice"),
+        ("** This document contains proprietary information belonging to Example  **\n** Technologies. Passing on and"
+         " copying of this document, and communication  **\n** of its contents is not permitted without prior written"
+         " authorization.  **", "no_reprint"),
+        (" * Without the prior written permission of Example Inc. and/or its licensors,\n * any reproduction, modification,"
+         " use or disclosure of Example Software,\n * and information contained herein, in whole or in part, shall be"
+         " strictly prohibited.", "no_reprint"),
+        ("// it was furnished by Example Corporation. No part of this\n// program may be reproduced or disclosed to others",
+         "no_reprint"),
+        ("//  The program may not be used without the written permission of\n//  Example Instruments Incorporated",
+         "no_reprint"),
+        ("//  All rights reserved. Property of Example Instruments Incorporated.", "copyright_notice"),
+        ("<li>You may not copy, modify, distribute, or reproduce our content without permission</li>", "no_reprint"),
+        ("You may copy and adapt them for non-commercial purposes, but **attribution is required**.",
+         "attribution_required"),
     ],
 )
 def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str) -> None:
@@ -319,7 +369,41 @@ def test_en_notice_forms(scanner: CopyrightScanner, text: str, marker_class: str
         "This is for personal use only, not for analyzing trends or selling data.",
         "This document may not be included in published material.  This is a sentence. Without the written consent"
         " of the author nothing happens.",
+        # fifth English batch's hard negatives: trademarks, licences named as examples, permissions not about a text
+        "Java is a registered trademark of Oracle and/or its affiliates.",
+        "OpenNMS(R) is a registered trademark of The OpenNMS Group, Inc.",
+        "look for a third-party library based on permissive licenses such as MIT, Apache-2.0, or BSD.",
+        "- permissive licenses such as MIT, Apache-2.0, or BSD-style licenses",
+        "# used with permission of site owner",
+        "The file format is proprietary to Microsoft and undocumented.",
+        "You may not copy or modify the list while iterating over it.",
+        "The bug may not be reproduced in every build.",
+        "Distribution of alcohol to minors is prohibited.",
+        "The phrase 'All rights reserved' has no legal effect today.",
+        "  * debian/copyright: Update debian/* section",  # a changelog line naming the file, not a field
+        # sixth English batch's hard negatives: the work is not what may not be used
+        '    name may not be used to endorse or promote products derived from this software without the prior written'
+        " permission of Example Corporation.",
+        "suggestion: 'Remove investment recommendations - this is not permitted without proper licensing',",
+        'throw "ELSE may not be used without prior IF!";',
+        "<li>Our name, logos, and trademarks may not be used without our prior written consent</li>",
+        "The repository is the property of a team that maintains it.",
     ],
 )
 def test_en_not_notices(scanner: CopyrightScanner, text: str) -> None:
     assert scanner.scan(text) == []
+
+
+def test_bsd_words_in_a_ban_are_not_a_grant(scanner: CopyrightScanner) -> None:
+    """"Redistribution and use …, with or without modification, is not permitted without …" forbids, grants nothing."""
+    text = ("Redistribution and use in source and binary forms, with or without modification, is not permitted without"
+            " the express permission of Example Robotics.")
+    classes = _classes(scanner.scan(text))
+    assert "licence" not in classes and "no_reprint" in classes
+
+
+def test_gpl_own_terms_are_not_a_eula_ban(scanner: CopyrightScanner) -> None:
+    """GPL-2.0 section 4 forbids copying "except as expressly provided under this License": the licence's own terms."""
+    text = ("You may not copy, modify, sublicense, or distribute the Program except as expressly provided under this"
+            " License.")
+    assert "no_reprint" not in _classes(scanner.scan(text))

@@ -1,0 +1,429 @@
+"""English notice and reservation rules: all rights reserved, reserves all rights, is the property of X, may not be
+reproduced without permission, reproduction is prohibited, do not distribute, please credit X.
+
+English notices live in comment blocks, so phrases are matched across comment line breaks (``EN_SP``, ``EN_GAP``).
+Rules as data: each group is (trigger words, rules); a group's regexes run only in windows around its
+trigger words (see :mod:`quality.copyright.scanner`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpusgov.quality.copyright.rules_base import (
+    EN_DISCUSS,
+    EN_GAP,
+    EN_SP,
+    IGNORECASE,
+    Group,
+    Rule,
+    rx,
+)
+
+# The holder as a sentence's subject: "NVIDIA CORPORATION, its affiliates and licensors" / "John Wiley & Sons"
+_HOLDER_SUBJECT = (
+    r"(?<![\w.])(?-i:[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and|&))*)"
+    r"(?:,?" + EN_SP + r"(?:(?i:and" + EN_SP + r")?(?i:its|their)" + EN_SP
+    + r"(?i:affiliates|licensors|subsidiaries|suppliers))(?:" + EN_SP + r"(?i:and" + EN_SP + r")?(?i:licensors|suppliers))?)?"
+)
+_RETAINS = (
+    r"\bretains?" + EN_SP + r"all" + EN_SP + r"(?:(?:right|title|interest|intellectual|property|proprietary|ownership|copyrights?"
+    r"|rights|and|,)" + EN_SP + r"){0,8}?(?:rights|interest|copyrights?|ownership)" + EN_SP + r"(?:in|to|of)\b"
+)
+# (the) (express prior written) permission / consent / authorization / licence agreement
+_CONSENT = (
+    r"(?:(?:express|prior|written|direct|explicit|specific)" + EN_SP + r")*(?:permission|consent|authori[sz]ation"
+    r"|licen[cs]e" + EN_SP + r"agreement)"
+)
+_PROHIBITED = (
+    r"(?:is|are|shall" + EN_SP + r"be)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not" + EN_SP
+    + r"(?:permitted|allowed))"
+)
+_EULA_VERB = (
+    r"(?:copy|modify|adapt|translate|reverse" + EN_SP + r"engineer|decompile|disassemble|rent|lease|lend|sell|resell"
+    r"|sublicense|redistribute|distribute|assign|pledge|transfer|reproduce|publish|merge)"
+)
+# Proprietary notices: "is the confidential and proprietary information of X", "is proprietary to X", "contains
+# confidential and proprietary information of X", a "Confidential and Proprietary - X" line. The holder starts with a
+# capital (not "is proprietary to the device"); the subject is the work (not "the file format is proprietary to X").
+_PROPRIETARY_OF = (
+    r"(?i:(?:\b(?:herein|information|materials?|software|code|program|contents?|documents?|files?|works?|product"
+    r"|documentation|manual)\b|\bthis\b)(?:(?!format|protocol|standard|api\b|interface|codec|driver)" + EN_GAP
+    + r"){0,40}?\b(?:is|are)" + EN_SP + r"(?:the" + EN_SP
+    + r")?(?:(?:confidential|exclusive)" + EN_SP + r"(?:and" + EN_SP + r")?)?proprietary" + EN_SP + r"(?:(?:information|product"
+    r"|property|material)" + EN_SP + r")?(?:of|to)" + EN_SP
+    # "contains confidential and proprietary information of X" / "contains proprietary information belonging to X" /
+    # "UNPUBLISHED PROPRIETARY SOURCE CODE of X"
+    + r"|(?:\bcontains?" + EN_SP + r"(?:the" + EN_SP + r")?|\bunpublished" + EN_SP + r")(?:confidential" + EN_SP + r"and" + EN_SP
+    + r")?proprietary" + EN_SP + r"(?:source" + EN_SP + r"code|software|code|information|material|property|product)" + EN_SP
+    + r"(?:of|belonging" + EN_SP + r"to)" + EN_SP
+    + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*)"
+    + r"(?:(?i:the)" + EN_SP + r")?(?!(?i:its|their|his|her|your|you|the\s+respective|respective)\b)[A-Z][\w&.,'’\- ]{1,60}"
+)
+
+_LABEL_BEFORE = re.compile(r"(?:^|[.:;!]|\n)[ \t]*(?:[#*;%]+|//|--)?[ \t]*(?:[\w \t]{0,40}[ \t][-–—][ \t]*)?$")
+
+
+def _label_start(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Accept "Property of X" only where a label starts: a sentence or line start, or after "Licensed Materials -"."""
+    before = m.string[max(0, m.start() - 60) : m.start()]
+    return (None, 0.75) if _LABEL_BEFORE.search(before) else None
+
+
+GROUPS: list[Group] = [
+    (
+        ("proprietary",),
+        [
+            Rule("en_proprietary_of", "copyright_notice", rx(_PROPRIETARY_OF), 0.8, trim_holder=True,
+                 reject_before=EN_DISCUSS),
+        ],
+    ),
+    (
+        # "All rights reserved. Property of Texas Instruments Incorporated." / "Licensed Materials - Property of IBM":
+        # a label sentence of its own (capital P at a sentence or line start, or after a dash)
+        ("property of",),
+        [
+            Rule(
+                "en_property_label",
+                "copyright_notice",
+                rx(r"\bProperty" + EN_SP + r"(?i:of)" + EN_SP + r"(?!(?i:the|its|their|his|her|your|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"),
+                0.75,
+                resolve=_label_start,
+                trim_holder=True,
+            ),
+        ],
+    ),
+    (
+        # "*Reprinted by permission of Pearson Education, Inc." / "Used with permission of Free Spirit Publishing": the
+        # text is a holder's, reused here by leave (a capitalised holder: not "used with permission of site owner")
+        ("permission of", "permission from"),
+        [
+            Rule(
+                "en_by_permission_of",
+                "copyright_notice",
+                rx(
+                    r"(?i:\b(?:reprinted|used|reproduced|republished|excerpted|adapted|printed|included|quoted)" + EN_SP
+                    + r"(?:by|with)" + EN_SP + r"(?:(?:the|kind)" + EN_SP + r")?permission" + EN_SP + r"(?:of|from)" + EN_SP
+                    + r")(?!(?i:the|its|their|his|her|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"
+                ),
+                0.75,
+                trim_holder=True,
+            ),
+        ],
+    ),
+    (
+        (
+            "rights reserved", "rights are", "reserves all rights", "reserve all rights", "reserves all of its rights",
+            "retain all", "retains all",
+        ),
+        [
+            Rule(
+                # Vaimo reserves all rights in the Program (a holder's own reservation)
+                "reserves_all_rights",
+                "rights_reserved",
+                rx(r"(?<![\"'‘“「])\breserves?\s+all\s+(?:of\s+its\s+)?rights\b", IGNORECASE),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "NVIDIA CORPORATION and its licensors retain all intellectual property and proprietary rights in and to
+                # this software" / "retains all right, title and interest in and to": the holder keeps every right
+                "retains_all_rights",
+                "rights_reserved",
+                rx(_RETAINS, IGNORECASE),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "retains_all_rights_holder",
+                "copyright_notice",
+                rx(_HOLDER_SUBJECT + EN_SP + r"(?i:" + _RETAINS + r")"),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "rights_reserved",
+                "rights_reserved",
+                rx(
+                    # 'All rights reserved.' with its full stop inside the quotes is a notice printed by code, not a
+                    # phrase named in prose; "All unpublished rights reserved" / "All other rights reserved" reserve too
+                    r"(?<!not )(?<!some )(?:(?<![\"'‘“「])|(?=all" + EN_SP + r"rights" + EN_SP + r"reserved\.))all" + EN_SP
+                    + r"(?:(?:unpublished|other)" + EN_SP + r")?rights" + EN_SP + r"(?:are" + EN_SP
+                    + r")?reserved(?![\"'’”」])",
+                    IGNORECASE,
+                ),
+                0.95,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        # This document is the property of Outlaw Games Studio / all related content are the property of Embark Studios
+        ("property of",),
+        [
+            Rule(
+                "en_property_of",
+                "copyright_notice",
+                rx(
+                    r"(?i:\b(?:content|contents|materials?|documents?|software|files?|site|website|works?|text|images?"
+                    r"|source\s+code|code|program|publication|information|manual|guide|documentation)\b)"
+                    r"[^.\n]{0,80}?\b(?i:is|are)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP + r")?"
+                    r"(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
+                    + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)[A-Z{][\w&.,'’\- ]{1,60}"
+                ),
+                0.8,
+                trim_holder=True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        (
+            "reproduc", "republi", "reprint", "redistribut", "repost", "not be published", "credit",
+            "copied or", "duplicated", "or distributed", "be distributed", "be transmitted", "unauthori",
+            "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
+            "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
+            "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
+            "authoris", "be used without", "is required", "are required",
+        ),
+        [
+            Rule(
+                "en_no_part_reproduced",
+                "no_reprint",
+                rx(
+                    r"no" + EN_SP + r"part" + EN_SP + r"of" + EN_SP + r"(?:this|these)" + EN_SP + r"(?:[\w-]+" + EN_SP + r")?"
+                    r"(?:publication|book|e-?book|work|document(?:ation)?|article"
+                    r"|site|website|material|content|manual|guide|handbook|software|program|code|file|report|presentation|course"
+                    r"|text|page|product|specification|tutorial|thesis)s?"
+                    + r"[^.]{0,60}?" + EN_SP + r"may" + EN_SP + r"be" + EN_SP
+                    + r"(?:(?:used|excerpted|copied|reproduced|reprinted|distributed|stored|modified"
+                    r"|translated),?\s+(?:(?:and/)?or\s+)?){0,4}"
+                    r"(?:reproduced|reprinted|copied|distributed|republished|transmitted|excerpted|divulged)",
+                    IGNORECASE,
+                ),
+                0.95,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_may_not_be_reproduced",
+                "no_reprint",
+                rx(
+                    r"(?:may|must|shall|can)(?:\s*not|" + EN_SP + r"at" + EN_SP + r"no" + EN_SP + r"time)" + EN_SP + r"be" + EN_SP
+                    # may not be disclosed to third parties, copied or duplicated / disclosed, transmitted or distributed
+                    + r"(?:(?:disclosed|used|modified|stored)(?:" + EN_SP + r"to" + EN_SP + r"third" + EN_SP + r"parties)?"
+                    r",?" + EN_SP + r"(?:or" + EN_SP + r")?)*"
+                    r"(?:reproduced|republished|reprinted|redistributed|copied|duplicated|published"
+                    r"|broadcast|distributed|transmitted)(?:" + EN_GAP + r"{0,120}?without" + EN_SP
+                    # without the express prior written consent of X / without X's prior written permission
+                    + r"(?:the" + EN_SP + r")?(?:[\w&.,'’\- ]{1,40}?(?:'s|’s)" + EN_SP + r")?" + _CONSENT
+                    # "shall not be reproduced or disclosed in whole or in part" / "may NOT be reproduced ... in any form"
+                    + r"|" + EN_GAP + r"{0,40}?\bin" + EN_SP + r"(?:whole" + EN_SP + r"or" + EN_SP + r"in" + EN_SP + r"part"
+                    + r"|any" + EN_SP + r"(?:form|manner|medium))\b)",
+                    IGNORECASE,
+                ),
+                0.9,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_reproduction_prohibited",
+                "no_reprint",
+                rx(
+                    # "Unauthorized copying of this file, via any medium is strictly prohibited" (a stock header)
+                    r"(?:reproduction|republication|redistribution|reprinting|reposting|unauthori[sz]ed\s+(?:copying|duplication"
+                    r"|distribution|use))" + EN_GAP + r"{0,120}?"
+                    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)",
+                    IGNORECASE,
+                ),
+                0.9,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "Any use, reproduction, disclosure or distribution of this material ... without an express license
+                # agreement from NVIDIA ... is strictly prohibited" / "Copying ... without written permission is prohibited"
+                # / "ANY DUPLICATION ... IS STRICTLY PROHIBITED WITHOUT THE PRIOR EXPRESS WRITTEN PERMISSION OF X"
+                "en_use_without_permission_prohibited",
+                "no_reprint",
+                rx(
+                    r"\b(?:reproduction|duplication|distribution|copying|disclosure|use|modification)\b(?:" + EN_GAP
+                    + r"{0,120}?\bwithout" + EN_SP + r"(?:(?:the|an?)" + EN_SP + r")?" + _CONSENT + EN_GAP + r"{0,80}?"
+                    + _PROHIBITED + r"|" + EN_GAP + r"{0,120}?" + _PROHIBITED + EN_SP + r"without" + EN_SP + r"(?:the" + EN_SP
+                    + r")?" + _CONSENT + r")"
+                    # "Without the prior written permission of MediaTek …, any reproduction, modification, use or disclosure
+                    # of MediaTek Software … shall be strictly prohibited"
+                    + r"|\bwithout" + EN_SP + r"(?:the" + EN_SP + r")?" + _CONSENT + EN_GAP + r"{0,80}?,?" + EN_SP
+                    + r"any" + EN_SP + r"(?:reproduction|duplication|distribution|copying|disclosure|use|modification)\b"
+                    + EN_GAP + r"{0,160}?" + _PROHIBITED,
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "You may not rent, lease, sublicense, sell ... the Software" / "You may not copy, modify, translate, reverse
+                # engineer, decompile": two or more licence-term verbs ending in one only a licence forbids (not "you may
+                # not copy or modify the list while iterating")
+                "en_eula_may_not",
+                "no_reprint",
+                rx(
+                    r"\byou" + EN_SP + r"(?:may|shall|must|will)" + EN_SP + r"not" + EN_SP + r"(?:" + _EULA_VERB + r",?"
+                    + EN_SP + r"(?:(?:or|and|and/or|nor)" + EN_SP + r")?){1,8}?(?:rent|lease|lend|sublicense|resell"
+                    + r"|reverse" + EN_SP + r"engineer|decompile|disassemble)\b"
+                    # not a copyleft licence's own terms: "You may not copy, modify, sublicense, or distribute the Program
+                    # except as expressly provided under this License" (GPL-2.0 section 4)
+                    + r"(?!" + EN_GAP + r"{0,100}?\bexcept" + EN_SP + r"as" + EN_SP + r"(?:expressly" + EN_SP
+                    + r")?(?:provided|permitted|authori[sz]ed))",
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "You shall not disclose such Confidential Information and shall use it only in accordance with the terms
+                # of the license agreement" (the stock header of proprietary Java code)
+                "en_shall_not_disclose",
+                "no_reprint",
+                rx(
+                    r"\byou" + EN_SP + r"(?:shall|may|must)" + EN_SP + r"not" + EN_SP + r"disclose" + EN_SP
+                    + r"(?:such|this|the|any)" + EN_SP + r"(?:confidential|proprietary)" + EN_SP + r"information\b",
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+            ),
+            Rule(
+                # "The program may not be used without the written permission of Texas Instruments" / "all materials
+                # contained in this Site are … owned … by X and may not be used without written consent" (the work as the
+                # subject: not "Our trademarks may not be used without our prior written consent", "port may not be used
+                # without host")
+                "en_work_not_used_without_consent",
+                "no_reprint",
+                rx(
+                    r"\b(?:program|software|code|content|contents|materials?|works?|documents?|files?|website|site)\b"
+                    # one character at a time (comment prefixes are characters too): no line-break alternative to backtrack over
+                    r"(?:(?!trademarks?|logos?|names?\b)[^.]){0,200}?"
+                    r"\b(?:may|must|shall|can)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used" + EN_SP + r"without" + EN_SP
+                    + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "You may not copy, modify, distribute, or reproduce our content without permission"
+                "en_you_may_not_copy_without",
+                "no_reprint",
+                rx(
+                    r"\byou" + EN_SP + r"(?:may|shall|must)" + EN_SP + r"not" + EN_SP + r"(?:" + _EULA_VERB + r",?" + EN_SP
+                    + r"(?:(?:or|and|and/or|nor)" + EN_SP + r")?){1,8}?(?:our|this|the|its|any)" + EN_SP + r"(?:content|materials?"
+                    + r"|software|code|works?|site|website|documents?|files?)\b" + EN_GAP + r"{0,60}?\bwithout" + EN_SP
+                    + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "attribution and the same license are required for sharing" / "**attribution is required**" / "they may
+                # not be used without crediting the author"
+                "en_attribution_required",
+                "attribution_required",
+                rx(
+                    r"\battribution\b[^.\n]{0,40}?\b(?:is|are)" + EN_SP + r"required\b"
+                    r"|\bmay" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used" + EN_SP + r"without" + EN_SP + r"crediting\b",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_do_not_repost",
+                "no_reprint",
+                rx(
+                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+            ),
+            Rule(
+                # "Do not distribute!" / "Do not distribute without permission." / "(DO NOT DISTRIBUTE)" / "Please do not
+                # distribute or publish solutions to this project" — the work itself, not "do not distribute an artifact"
+                "en_do_not_distribute",
+                "no_reprint",
+                rx(
+                    r"\bdo\s+not\s+(?:re)?distribute(?=\s*(?:[!.)]|$)|\s+without\b|\s+or\s+(?:publish|share|copy|sell)\b"
+                    r"|\s+(?:this|these)\s+(?:files?|code|documents?|works?|materials?|software|programs?)\b)",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                "en_not_for_redistribution",
+                "no_reprint",
+                rx(
+                    r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b"
+                    # "and not for commercial use" / "They are not to be sold, redistributed, or used for commercial purposes"
+                    r"|\bnot\s+for\s+(?:any\s+)?commercial\s+(?:use|purposes?)\b"
+                    r"|\bnot\s+to\s+be\s+(?:sold|resold|redistributed|reproduced|copied|distributed|republished)\b"
+                    # "Commercial users should seek permission of the copyright holders first"
+                    r"|\bcommercial\s+(?:users?|use)\s+(?:should|must|requires?)\s+(?:(?:seek|obtain|get|ask\s+for)\s+)?"
+                    r"(?:prior\s+)?(?:written\s+)?permission"
+                    # "All digital products are for personal use only" / "freeware for PERSONAL USE only" / a licence
+                    # heading over "For personal use only." (not "this tool is meant for personal use only")
+                    r"|\b(?:freeware|(?:products?|content|materials?|works?|images?|fonts?|assets?)\s+(?:is|are))\s+"
+                    r"for\s+personal\s+use\s+only\b"
+                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b",
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+            ),
+            Rule(
+                "en_repost_credit",
+                "attribution_required",
+                rx(
+                    r"(?:if|when)\s+(?:you\s+)?(?:repost|republish|reprint|share)[^.\n]{0,40}?please\s+"
+                    r"(?:credit|cite|link|attribute|give\s+credit)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+            Rule(
+                # "please credit Kim" / "Please credit me if your program uses these routines" / "If you use this dataset,
+                # please credit:" (not "please credit my wallet", not "please credit your picture's author")
+                "en_please_credit",
+                "attribution_required",
+                rx(
+                    r"\bplease" + EN_SP + r"credit" + EN_SP
+                    + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
+                    r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
+                    r"|[A-Z\"“][^\n.]{0,60}|:)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+            Rule(
+                "en_credit_when_sharing",
+                "attribution_required",
+                rx(
+                    r"please\s+(?:credit|attribute|cite)\s+[^.\n]{1,40}?\s+(?:when|if)\s+(?:you\s+)?"
+                    r"(?:sharing|share|reposting|repost|republishing|reprinting|reusing|reuse)",
+                    IGNORECASE,
+                ),
+                0.8,
+            ),
+        ],
+    ),
+]
