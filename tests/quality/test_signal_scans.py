@@ -4,7 +4,10 @@
 - ``signals._DIGIT_TOKEN_RE`` (led by the digit) finds what the lookbehind-led pattern found;
 - ``junk_noise_forms._LOWER_UPPER`` (led by the capital) counts what ``[a-z][A-Z]`` counted;
 - ``junk_noise._tokens`` (white-space-led, possessive pattern) == the lookbehind-led ``_TOKEN.findall`` of the prefix;
-- ``signals._IN_ORDER`` gives the signals in ``SIGNAL_NAMES`` order.
+- ``signals._IN_ORDER`` gives the signals in ``SIGNAL_NAMES`` order;
+- ``junk_fragments._en_open_counted`` counts its sentences without a match object per stop (the old count below);
+- ``naturalness.latin_logp`` and ``word_pair_pmi`` look memoised words up before building a set of the missing ones:
+  the same values from a cold, a warm and a just-cleared cache.
 
 Texts: random strings over the characters each pattern reads (seeded), hand-picked edge cases, the shared real-text
 dev set when present.
@@ -15,7 +18,7 @@ from __future__ import annotations
 import random
 import re
 
-from corpusgov.quality import junk_noise, junk_noise_forms
+from corpusgov.quality import junk_fragments, junk_noise, junk_noise_forms, naturalness
 from corpusgov.quality import signals as sig
 from corpusgov.quality.eval import real_text_eval as rte
 from corpusgov.quality.naturalness import PREFIX_CHARS
@@ -79,3 +82,51 @@ def test_signals_in_name_order() -> None:
     out = {name: float(i) for i, name in enumerate(reversed(SIGNAL_NAMES))}
     assert list(sig._IN_ORDER(out)) == [out[name] for name in SIGNAL_NAMES]
     assert list(sig.compute_signals("A short text. Another sentence here.", "en")) == list(SIGNAL_NAMES)
+
+
+def _old_en_open_counted(head: str) -> float:
+    """``_en_open_counted`` as it was: the stops' end positions listed."""
+    jf = junk_fragments
+    body = head.rstrip()
+    ends_at = [m.end() for m in jf._EN_STOPS.finditer(body)]
+    n = len(ends_at) + (0 if ends_at and ends_at[-1] == len(body) else 1)
+    if n < jf.MIN_UNITS:
+        return 0.0
+    low = " " + body.lower()
+    ends = len(jf._EN_END.findall(low))
+    if low[max(low.rfind(" "), low.rfind("\n"), low.rfind("\t")) + 1:] in jf.EN_BINDING:
+        ends += 1
+    starts = len(jf._EN_START.findall(body))
+    both = len(jf._EN_BOTH.findall(body)) if ends and starts else 0
+    return (ends + starts - both) / n
+
+
+def test_en_open_counted_equals_the_listed_stops() -> None:
+    rnd = random.Random(5)
+    words = "the of and a to in is it was he Of The x1 ok done end".split()
+    marks = [".", "!", "?", ". ", "! ", "? ", ") ", "\" ", "\n", " ", " ", " ", "", "...", ".\n"]
+    texts = ["".join(rnd.choice(words) + rnd.choice(marks) for _ in range(rnd.randint(0, 30))) for _ in range(20_000)]
+    texts += ["", ".", "a.", "a. ", "a.b", "(a.) b. c!", "\"x.\" y. z? w! end.  ", "It is. The end of."]
+    texts += [t[:junk_fragments._MAX_CHARS] for t in _dev_texts()]
+    for head in texts:
+        assert junk_fragments._en_open_counted(head) == _old_en_open_counted(head), repr(head)
+
+
+def test_memoised_word_scores_do_not_depend_on_the_cache() -> None:
+    texts = _dev_texts()[:300] or _random("abcdefghij  .,", 300, 6, 400)
+    texts += ["the cat sat on the mat and the dog ran off " * 8, "zyxq wvut " * 40]
+
+    def run() -> list[tuple[float, float]]:
+        return [(naturalness.latin_logp(t, "en"), naturalness.word_pair_pmi(t)) for t in texts]
+
+    naturalness._word_scores.clear()
+    naturalness._class_cache.clear()
+    cold = run()  # each text's missing words added as it comes
+    warm = run()  # every word memoised: the look-up path alone
+    per_text = []
+    for t in texts:  # a cache cleared before each text: every word missing
+        naturalness._word_scores.clear()
+        naturalness._class_cache.clear()
+        per_text.append((naturalness.latin_logp(t, "en"), naturalness.word_pair_pmi(t)))
+    assert cold == warm == per_text
+    assert any(v != 0.0 for v, _ in cold) and any(p != 9.0 for _, p in cold)
