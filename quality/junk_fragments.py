@@ -215,8 +215,10 @@ def _en_open_counted(head: str) -> float:
     each sentence: sentences ending on a binding word plus sentences starting on a function word after a stop, less
     those doing both (``_en_open`` per sentence of the single-spaced text gives the same on such text)."""
     body = head.rstrip()
-    ends_at = [m.end() for m in _EN_STOPS.finditer(body)]
-    n = len(ends_at) + (0 if ends_at and ends_at[-1] == len(body) else 1)  # the tail after the last stop is one too
+    # A stop is one character, so the last one ends the text exactly when a stop matches at its last character (the
+    # lookbehind reads the characters before it): a count, not a match object per stop.
+    at_end = bool(body) and _EN_STOPS.match(body, len(body) - 1) is not None
+    n = len(_EN_STOPS.findall(body)) + (0 if at_end else 1)  # the tail after the last stop is one too
     if n < MIN_UNITS:
         return 0.0
     low = " " + body.lower()  # a leading space: the first word is preceded by white space, as the others

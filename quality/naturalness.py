@@ -187,6 +187,10 @@ def latin_logp(text: str, lang: str | None, head_lower: str | None = None, words
     if n < _MIN_TRIGRAMS:
         return 0.0
     cache = _word_scores.setdefault(base, {})
+    try:  # every word memoised (most texts once the cache is warm): no set of the words to build
+        return reduce(add, map(cache.__getitem__, words), 0.0) / n
+    except KeyError:
+        pass
     missing = set(words).difference(cache)
     if missing:
         if sum(map(len, _word_scores.values())) + len(missing) > _WORD_CACHE_MAX:
@@ -365,10 +369,13 @@ def word_pair_pmi(text: str, words: list[str] | None = None) -> float:
     if len(cache) >= _CLASS_CACHE_MAX:
         cache.clear()
     k = len(index) + 1
-    for w in set(words).difference(cache):
-        first, last = _classes_of(w, index)
-        cache[w] = first * k + last  # both classes in one int: one C-level lookup per word below
-    codes = np.fromiter(map(cache.__getitem__, words), dtype=np.intp, count=len(words))
+    try:  # every word memoised (most texts once the cache is warm): no set of the words to build
+        codes = np.fromiter(map(cache.__getitem__, words), dtype=np.intp, count=len(words))
+    except KeyError:
+        for w in set(words).difference(cache):
+            first, last = _classes_of(w, index)
+            cache[w] = first * k + last  # both classes in one int: one C-level lookup per word below
+        codes = np.fromiter(map(cache.__getitem__, words), dtype=np.intp, count=len(words))
     return float(pmi[codes[:-1] % k, codes[1:] // k].mean())
 
 

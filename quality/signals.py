@@ -45,6 +45,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -118,7 +119,7 @@ _SENTENCE_RE = re.compile(r"[.!?。！？](?:[.!?。！？]*(?:\s|$)|(?<=[。！
 _DIGITS = "0123456789０１２３４５６７８９"
 _ASCII_DIGITS = "0123456789"
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-_SYMBOL_RE = re.compile(r"#|\.\.\.|…")
+_SYMBOL_RE = re.compile(r"#|\.\.\.|…")  # Gopher's symbols; counted by ``_symbol_count`` (the same count)
 _LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
 _JS_RE = re.compile(r"javascript", re.IGNORECASE)
 _PARA_RE = re.compile(r"\n\s*\n")
@@ -147,7 +148,11 @@ _UNSPACED_CLASS = (
 )
 _UNSPACED_TOKEN_RE = re.compile(f"[{_UNSPACED_CLASS}]|[^\\W_{_UNSPACED_CLASS}]+")
 # Tokens of unspaced text that are digit runs (not glued to a non-CJK letter).
-_DIGIT_TOKEN_RE = re.compile(f"(?<![^\\W_{_UNSPACED_CLASS}])\\d+(?![^\\W_{_UNSPACED_CLASS}])")
+# Written to start with the digit (the lookbehind then reads it and the character before): the engine skips to the next
+# digit at C speed instead of trying the lookbehind at every character. The same matches as
+# ``(?<![^\W_U])\d+(?![^\W_U])``: a digit is itself such a character, so neither form ever matches inside a run or
+# gives a run back.
+_DIGIT_TOKEN_RE = re.compile(f"\\d(?<![^\\W_{_UNSPACED_CLASS}]\\d)\\d*(?![^\\W_{_UNSPACED_CLASS}])")
 
 
 _URL_RE = re.compile(r"(?:https?|ftp)://\S+|www\.\S+\.\S+")
@@ -298,6 +303,12 @@ def _example_line(line: str) -> bool:
     return "A" <= first <= "Z" and _COMMAND_TAG.fullmatch(line) is not None
 
 
+def _symbol_count(text: str) -> int:
+    """``len(_SYMBOL_RE.findall(text))`` by substring counts: the alternatives never share a character and
+    ``str.count`` counts non-overlapping "..." from the left as the scan does (three C scans, ≈ 4x cheaper)."""
+    return text.count("#") + text.count("...") + text.count("…")
+
+
 def _dup_fraction(items: list[str], exempt: set[int] | None = None) -> tuple[float, float]:
     """Gopher duplicate lines/paragraphs: share of items that repeat an earlier one, and their char share. Items
     whose index is in ``exempt`` count in the total but never as copies."""
@@ -400,6 +411,10 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 
 
+# The signals of ``SIGNAL_NAMES`` in order, as a tuple: one C call instead of a lookup per name.
+_IN_ORDER = itemgetter(*SIGNAL_NAMES)
+
+
 def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
              han_sig: tuple[float, float, float, float, int, int]) -> dict[str, float]:
     """Every signal of a tokenised text, given its n-gram repetition signals and its ``han_stats``."""
@@ -425,7 +440,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["words"] = float(n_words)
     out["mean_word_length"] = (len("".join(tokens)) / n_tok) if n_tok else 0.0  # = sum(map(len, tokens)), in C
     out["max_word_length"] = float(max(map(len, tokens if unspaced else raw_words), default=0))
-    out["symbol_word_ratio"] = len(_SYMBOL_RE.findall(text)) / n_words if n_words else 0.0
+    out["symbol_word_ratio"] = _symbol_count(text) / n_words if n_words else 0.0
     if n_lines:
         out["bullet_lines_frac"] = sum(1 for ln in nonempty if ln.startswith(_BULLETS)) / n_lines
         out["ellipsis_lines_frac"] = sum(1 for ln in nonempty if ln.endswith(_ELLIPSES)) / n_lines
@@ -549,7 +564,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
-    return dict(zip(SIGNAL_NAMES, map(float, map(out.__getitem__, SIGNAL_NAMES)), strict=True))
+    return dict(zip(SIGNAL_NAMES, map(float, _IN_ORDER(out)), strict=True))
 
 
 def evaluate_rules(signals: dict[str, float], policy: QualityPolicy) -> list[tuple[str, str]]:
