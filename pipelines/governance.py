@@ -95,12 +95,22 @@ class PreDecider:
         self._sources = spec.sources
         self._policy = policy_from_spec(spec.policy)  # this decider's own copy, never changed: rules compiled once
         self._rules = compile_rules(self._policy.quality)
+        # (source, its screening counts or None) -> status: the same few values for every record of a run, and
+        # SourceStatus is frozen, so one object per key is shared (issue 15: one built per record, twice a record).
+        self._statuses: dict[tuple[str, tuple[int, ...] | None], SourceStatus] = {}
 
     def status(self, source_id: str, screen_counts: dict[str, tuple[int, int]] | None) -> SourceStatus:
         """The source's status; `screen_counts` None leaves out the screening-rate gate (not known yet)."""
+        key = (source_id, None if screen_counts is None else tuple(screen_counts.get(source_id, (0, 0))))
+        got = self._statuses.get(key)
+        if got is None:
+            got = self._statuses[key] = self._status(source_id, key[1])
+        return got
+
+    def _status(self, source_id: str, counts: tuple[int, ...] | None) -> SourceStatus:
         s = self._sources[source_id]
         rejected = list(s["rejected"])
-        n, hits = (screen_counts or {}).get(source_id, (0, 0))
+        n, hits = counts or (0, 0)
         if screening_rate_exceeded(n, hits, self._policy.screening):
             rejected.append("screening_rate_exceeded")
         return SourceStatus(source_id, s["legal_basis"], s["licence"], s["acquisition"], tuple(rejected))
