@@ -171,15 +171,17 @@ def stage_rates(corpus: CorpusInfo, policy_path: str, sample: int) -> dict[str, 
 
     timed("quality_batch", lambda: [compute_signals_batch(b, [None] * len(b)) for b in batches], len(texts), nbytes)
     # The quality stage as the pipeline runs it (issue 13's "quality stage" target): signals per batch of 256 with
-    # each text's detected language (annotate), then the policy's rules on every text's signals (finalise).
-    from corpusgov.quality.signals import evaluate_rules
+    # each text's detected language (annotate), then the policy's rules on every text's signals, compiled once per
+    # policy as the pipeline's PreDecider does (`rule_table.failed_rules`, the same result as `evaluate_rules`).
+    from corpusgov.quality.rule_table import compile_rules, failed_rules
 
     lang_batches = [[ann.language.detect_mix(t).lang for t in b] for b in batches]  # not timed: language's row
+    rule_table = compile_rules(policy.quality)
 
     def quality_stage() -> None:
         for b, lb in zip(batches, lang_batches, strict=True):
             for sig in compute_signals_batch(b, lb):
-                evaluate_rules(sig, policy.quality)
+                failed_rules(sig, rule_table)
 
     quality_stage()  # warm-up: the English word tables load on first use
     timed("quality_stage", quality_stage, len(texts), nbytes)
