@@ -610,8 +610,8 @@ def main(argv: list[str] | None = None) -> int:
                                     "no other split, LM table or model reads; glue ours; never tuned on, misses never "
                                     "printed; first, blind run 2026-12-06 15:52 UTC, rules and score of 19f0814: "
                                     "41.9% (201/480); the junk score's machine-residue training operators "
-                                    "(junk_residue_ops, 2026-12-06) were written after its kinds by the same "
-                                    "engineer, so read later figures as optimistic); good_docs9_en/zh "
+                                    "(junk_residue_ops) and quality/junk_tokens.py, written after its kinds by the "
+                                    "same engineer, were measured and not shipped); good_docs9_en/zh "
                                     "(quality.eval.good_docs9): prose paragraphs of the other half (by a hash of file "
                                     "or section), first run 2.0% (8/400) / 0.8% (2/240), drops never looked at",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
