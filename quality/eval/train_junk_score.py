@@ -36,6 +36,7 @@ from corpusgov.quality.eval.junk_fresh2 import make_fresh2
 from corpusgov.quality.eval.junk_gbdt import TreeParams, fit_trees, tree_tables
 from corpusgov.quality.eval.junk_kinds import BLIND_KINDS, HELDOUT_KINDS, make_junk
 from corpusgov.quality.eval.junk_operators import OPERATOR_KINDS
+from corpusgov.quality.eval.junk_residue_ops import RESIDUE_KINDS, RESIDUE_OPS, residue_op
 from corpusgov.quality.eval.junk_score_text import (
     SCORE_SETS,
     order2_junk,
@@ -84,7 +85,7 @@ EXTRA_GOOD = 1000
 def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
           with_prose: bool = False, order: tuple[str, ...] = (),
           declared_readmes: bool = False, order2: bool = False,
-          skipped: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          skipped: bool = False, residue_ops: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -129,6 +130,9 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
             rows += make_fresh2(zh, en, per_kind=40, seed=119 + off)
         if operators:
             rows += make_junk(zh, en, per_kind=40, seed=123 + off, kinds=OPERATOR_KINDS, set_name="junk_ops")
+        if residue_ops:  # every operator made, the chosen kept: a subset's rows equal the full set's rows of it
+            rows += [r for r in make_junk(zh, en, per_kind=40, seed=139 + off, kinds=RESIDUE_KINDS,
+                                          set_name="junk_residue") if residue_op(r["kind"]) in residue_ops]
         if order:
             rows += order_junk(zh, en, per_kind=40, seed=131 + off, langs=order, skipped=skipped)
         if order2:
@@ -371,6 +375,9 @@ def parser() -> argparse.ArgumentParser:
                     help="train on every older split's kinds too: BLIND, FRESH2, FRESH3 (tuned on since issue 13)")
     ap.add_argument("--operators", action="store_true",
                     help="train on the generic corruption operators of quality.eval.junk_operators too")
+    ap.add_argument("--residue-ops", nargs="?", const="all", default="", metavar="OPS",
+                    help="train on the machine-residue operators of quality.eval.junk_residue_ops too (all, or a "
+                         "comma-separated list of operator names)")
     ap.add_argument("--typicality", action="store_true",
                     help="ship the one-class typicality check (junk_score.TypicalityCheck) beside the model")
     ap.add_argument("--prose", action="store_true",
@@ -421,7 +428,8 @@ def trainer_command(args: argparse.Namespace) -> str:
     """The command that trains the model ``args`` describe, as ``junk_score.json`` records it (``trainer``)."""
     return (f"python -m corpusgov.quality.eval.train_junk_score --bins {args.bins} --l2 {args.l2}"
             + (" --by-script" if args.by_script else "") + (" --with-old" if args.with_old else "")
-            + (" --operators" if args.operators else "") + (" --prose" if args.prose else "")
+            + (" --operators" if args.operators else "") + (f" --residue-ops {args.residue_ops}" if args.residue_ops else "")
+            + (" --prose" if args.prose else "")
             + (f" --order {args.order}" if args.order else "") + (" --order2" if args.order2 else "")
             + (" --skipped-lines" if args.skipped_lines else "")
             + (" --group-thresholds" if args.group_thresholds else "")
@@ -469,6 +477,9 @@ def main(argv: list[str] | None = None) -> int:
                            args.max_features)
 
     order_langs = tuple(lang for lang in args.order.split(",") if lang)
+    residue_ops = RESIDUE_OPS if args.residue_ops == "all" else tuple(o for o in args.residue_ops.split(",") if o)
+    if set(residue_ops) - set(RESIDUE_OPS):
+        raise SystemExit(f"--residue-ops: all or some of {', '.join(RESIDUE_OPS)}")
     if set(order_langs) - {"zh", "en"}:
         raise SystemExit("--order: zh, en or zh,en")
     if args.cache and args.cache.is_file():
@@ -481,6 +492,8 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("--skipped-lines: the cache holds no skipped-lines junk (built before it): delete it")
         if not args.skipped_lines:  # skipped-lines junk: only with --skipped-lines (made after the order kinds)
             keep &= ~skipped
+        # the machine-residue operators' junk: only with --residue-ops, only the operators it names
+        keep &= (sets != "junk_residue") | np.isin([residue_op(str(k)) for k in kinds], residue_ops)
         if not args.order2:  # order_blind2's kinds: only with --order2 (their rows draw on their own generator too)
             from corpusgov.quality.eval.order_blind2 import ORDER2_KINDS
 
@@ -491,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
         rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs,
-                           args.declared_readmes, args.order2, args.skipped_lines)
+                           args.declared_readmes, args.order2, args.skipped_lines, residue_ops)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
