@@ -82,3 +82,64 @@ def test_zh_ban_cost_on_long_text(scanner: CopyrightScanner) -> None:
         t = time.perf_counter()
         scanner.scan(text)
         assert time.perf_counter() - t < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "covered"),
+    [
+        ("No parts of this work may be reproduced in any\n> form or by any means without the written permission.",
+         "No parts of this work may be reproduced"),
+        ("No part of the contents of this book may be reproduced or transmitted in any form.", "No part of the contents"),
+        ("No part of the Material may be used, copied, reproduced, modified, published.", "No part of the Material"),
+        (" * the code shall not be copied\n * or distributed other than on a need-to-know basis.", "the code shall not"),
+        ("This material may not be published, broadcast, rewritten or redistributed in any form.", "may not be published"),
+        (" * Permission to redistribute this software to other\n * organizations is not permitted without the written "
+         "permission of the Center.", "redistribute this software"),
+        ("/* Do not copy or distribute without permission */", "Do not copy or distribute"),
+        ("# DO NOT COPY OR DISTRIBUTE\n#", "DO NOT COPY OR DISTRIBUTE"),
+    ],
+)
+def test_en_no_reprint_sentence(scanner: CopyrightScanner, text: str, covered: str) -> None:
+    assert any(covered in s for s in _spans(scanner, text)), _spans(scanner, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Downloading copyrighted content without permission is illegal in many countries.",
+        "We sell no counterfeit goods or unauthorized reproductions of designer items.",
+        "The object cannot be copied while the lock is held.",
+        "This file may not be copied to a read-only volume.",
+        "Do not copy the generated files into the source tree; run make instead.",
+        "Whether the work may be reproduced without permission is a question for the courts.",
+        "Our trademarks may not be used without our prior written consent.",
+        # changelog lines (/usr/share/doc)
+        '* Add "pipe" variants of "copy-pipe" commands which do not copy.',
+        "in perf do not copy\n  from NULL start list when growing capacity.",
+    ],
+)
+def test_en_no_reprint_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
+    assert _spans(scanner, text) == []
+
+
+def test_en_licence_conditions_stay_licence_findings(scanner: CopyrightScanner) -> None:
+    """A licence text's own conditions are licence findings, not bans on this text."""
+    text = (
+        "Redistribution and use in source and binary forms, with or without modification, are permitted provided "
+        "that the following conditions are met: Redistributions of source code must retain the above copyright notice."
+    )
+    classes = {f.marker_class for f in scanner.scan(text)}
+    assert "licence" in classes and "no_reprint" not in classes
+
+
+def test_en_sentence_cost_on_long_text(scanner: CopyrightScanner) -> None:
+    """A long changelog full of subjects and modals and no reproduction verb scans in well under a second."""
+    texts = [
+        ("The code may not be " + "changed and the content " * 30 + "\n * ") * 300,
+        ("no part of " * 3000),
+        (" * This software must not be copied or\n" * 1500),
+    ]
+    for text in texts:
+        t = time.perf_counter()
+        scanner.scan(text)
+        assert time.perf_counter() - t < 1.0
