@@ -32,6 +32,9 @@ Sets (``--json`` for all numbers):
   general no-reprint form on, it is tuned on). Its errors are still not printed by this script.
 * ``blind3``: ``data/copyright_real_en_blind3.jsonl``: 19 English rows found and labelled after the sixth English
   batch's fixes, measured once, never used to change a rule; errors never printed.
+  ``data/copyright_real_zh_blind3.jsonl``: 34 Chinese rows (23 with markers, 11 hard negatives: code keyword lists,
+  form labels, statutes and case reports, data-handling rules) found and labelled after the general Chinese ban form
+  (batch 4) was committed, before any run; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
