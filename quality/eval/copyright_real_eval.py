@@ -35,6 +35,11 @@ Sets (``--json`` for all numbers):
   ``data/copyright_real_zh_blind3.jsonl``: 34 Chinese rows (23 with markers, 11 hard negatives: code keyword lists,
   form labels, statutes and case reports, data-handling rules) found and labelled after the general Chinese ban form
   (batch 4) was committed, before any run; never used to change a rule; errors never printed.
+* ``blind4``: ``data/copyright_real_en_blind4.jsonl``: 26 English rows (19 with markers: proprietary headers, site
+  terms "without express written permission", dual-licence "may not be copied … except according to those terms" as
+  licence findings; 7 hard negatives: "do not copy" in code comments and instructions, a quiz tip, a notice quoted in
+  prose), found and labelled after the general no-reprint sentence form was committed, before any run; never used to
+  change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -187,7 +192,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind4", "4")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
