@@ -61,6 +61,59 @@ _PROPRIETARY_OF = (
     + r"(?:(?i:the)" + EN_SP + r")?(?!(?i:its|their|his|her|your|you|the\s+respective|respective)\b)[A-Z][\w&.,'’\- ]{1,60}"
 )
 
+# The general no-reprint sentence: the work (or "no part of"), a ban on a reproduction verb, and a permission condition
+# (without permission / in any form / in whole or in part / other than ...), within one sentence. Its gaps and spaces are
+# atomic: a comment line break ("\n * ") can be consumed one way only, so a sentence that fails at its end is given
+# up in time linear in the gap (with EN_GAP as it is, a 58 kB comment block of near misses took 8 s).
+_SP1 = r"(?>" + EN_SP + r")"
+_GAP1 = r"(?>" + EN_GAP + r")"
+_WORK_NOUN = (
+    r"(?:work|book|e-?book|publication|material|materials|content|contents|document|documentation|article|site|website"
+    r"|manual|guide|code|source" + _SP1 + r"code|software|file|files|text|page|pages|report|presentation|course"
+    r"|information|data|images?|photographs?|video|recording|transcript|newsletter|story|stories)"
+)
+_REPRO_PP = (
+    r"(?:reproduced|copied|duplicated|republished|reprinted|broadcast|rewritten|redistributed|distributed|transmitted"
+    r"|published|disseminated|reposted|uploaded|posted|sold|resold|modified|stored|translated|adapted|excerpted|used"
+    r"|displayed|shared|disclosed)"
+)
+_REPRO_INF = (
+    r"(?:reproduce|copy|duplicate|republish|reprint|broadcast|rewrite|redistribute|distribute|transmit|repost"
+    r"|disseminate)"
+)
+_MODAL_NOT_BE = (
+    r"(?:(?:may|must|shall|can|will|should)(?:\s*not|" + _SP1 + r"never)|cannot|(?:is|are)" + _SP1 + r"not"
+    + _SP1 + r"to)" + _SP1 + r"be" + _SP1
+)
+_PP_LIST = r"(?:" + _REPRO_PP + r",?" + _SP1 + r"(?:(?:and/|and" + _SP1 + r")?or" + _SP1 + r"|nor" + _SP1 + r")?){0,10}?"
+_CONDITION = (
+    r"(?:without" + _SP1 + r"(?:(?:the|an?|our|its)" + _SP1 + r")?(?:[\w&.,'’\- ]{1,40}?(?:'s|’s)" + _SP1 + r")?"
+    + _CONSENT + r"|\bin" + _SP1 + r"(?:whole" + _SP1 + r"or" + _SP1 + r"in" + _SP1 + r"part|any" + _SP1
+    + r"(?:form|manner|medium|way))|\bby" + _SP1 + r"any" + _SP1 + r"means|\bother" + _SP1 + r"than\b"
+    r"|\bexcept" + _SP1 + r"(?:with|by|as)" + _SP1 + r"(?:(?:the|our)" + _SP1 + r")?(?:(?:prior|express|written)" + _SP1
+    + r")*(?:permission|consent|permitted|authori[sz]ed|provided))"
+)
+_NO_REPRINT_SENTENCE = (
+    # No part(s) of the contents of this book / the Material may be used, copied, reproduced ...
+    r"\bno" + _SP1 + r"parts?" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
+    + r")?(?:[\w-]+" + _SP1 + r"){0,4}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
+    + r"(?:" + _PP_LIST + _REPRO_PP + r"|(?:form|way|manner)\b)"
+    # the work as the subject, a banned reproduction verb, a condition: "the code shall not be copied or distributed
+    # other than on a need-to-know basis"
+    + r"|\b(?:the|this|these|its|our|such|all|any)" + _SP1 + r"(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN + r"\b"
+    + _GAP1 + r"{0,80}?\b" + _MODAL_NOT_BE + _PP_LIST + r"(?:reproduced|copied|duplicated|republished|reprinted"
+    r"|broadcast|rewritten|redistributed|distributed|transmitted|published|disseminated|reposted)\b" + _GAP1
+    + r"{0,120}?" + _CONDITION
+    # "Permission to redistribute this software ... is not permitted without the written permission of X"
+    + r"|\b" + _REPRO_INF + r"\b" + _GAP1 + r"{0,80}?" + _PROHIBITED + _SP1 + r"without" + _SP1 + r"(?:(?:the|an?)"
+    + _SP1 + r")?" + _CONSENT
+    # "Do not copy or distribute without permission" / "DO NOT COPY OR DISTRIBUTE" (the work itself)
+    # (one verb only before "without": not a changelog's "commands which do not copy.")
+    + r"|\bdo" + _SP1 + r"not" + _SP1 + r"(?:copy|reproduce|republish|reprint|redistribute)(?:" + _SP1 + r"(?:or|and|,)"
+    + _SP1 + r"(?:distribute|redistribute|share|publish|sell|modify)(?=[ \t]*(?:[!.)\"]|\r?\n|$)|"
+    + _SP1 + r"(?:without|this|these)\b)|(?=" + _SP1 + r"without\b))"
+)
+
 _LABEL_BEFORE = re.compile(r"(?:^|[.:;!]|\n)[ \t]*(?:[#*;%]+|//|--)?[ \t]*(?:[\w \t]{0,40}[ \t][-–—][ \t]*)?$")
 
 
@@ -187,9 +240,20 @@ GROUPS: list[Group] = [
             "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
             "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
             "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
-            "authoris", "be used without", "is required", "are required",
+            "authoris", "be used without", "is required", "are required", "no part", "do not copy", "be copied",
+            "be broadcast", "be duplicated",
         ),
         [
+            Rule(
+                # The general form (see _NO_REPRINT_SENTENCE): one sentence with the work, a ban on reproducing it and a
+                # permission condition, whatever the wording between them
+                "en_no_reprint_sentence",
+                "no_reprint",
+                rx(_NO_REPRINT_SENTENCE, IGNORECASE),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
             Rule(
                 "en_no_part_reproduced",
                 "no_reprint",

@@ -56,6 +56,45 @@ def _cites_law(m: re.Match[str]) -> bool:
     return bool(_LAW.search(before))
 
 
+# The parts of a Chinese ban (zh_no_reprint_without). A sentence gap may run on across a wrapped line ("不得以\n *
+# 任何形式复制"), a comment prefix and all, when the next line goes on in Chinese; never across a blank line.
+_ZH_GAP = r"(?:[^。！？!?\n]|\n[ \t]*(?:[*#>]+|//+)?[ \t]*(?=[\u4e00-\u9fff]))"
+_ZH_COND = (
+    r"未(?:[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)|购买|購買|付费|付費)"
+    r"(?:的?(?:前提|情况|情況)下)?"
+)
+_ZH_BAN = r"(?:均|一律)?(?:不得|禁止|严禁|嚴禁|不可|不允许|不允許|不准|請勿|请勿|谢绝|謝絕)"
+_ZH_ACTOR = (
+    r"(?:(?:任何|其他|其它)(?:单位|單位|个人|個人|人|机构|機構|组织|組織|媒体|媒體|网站|網站|公司|第三方)|第三方)"
+)
+_ZH_VERB = (
+    r"(?:转载|轉載|复制|複製|摘编|摘編|摘取|摘录|摘錄|转发|轉發|使用|商用|镜像|鏡像|传播|傳播|分发|分發|商业|商業|营利|盈利"
+    r"|反编译|反編譯|逆向|售卖|倒卖|转售|轉售|转卖|轉賣|出售|翻版|翻印|改编|改編|发布|發布|出版|发行|發行|抄袭|抄襲"
+    r"|拷贝|拷貝|仿制|翻译|翻譯|汇编|匯編|盗用|盜用|开发衍生|開發衍生|下载|下載|刊登|刊载|刊載|转贴|轉貼|重新打包)"
+)
+# The object of the ban, after the verb up to the clause's end: a ban on the user's illegal content or on others' works (a user
+# agreement), or on names and marks (a trademark notice), is no notice on this text.
+_NOT_THE_WORK = re.compile(
+    r"违法|違法|非法|违规|違規|淫秽|淫穢|色情|暴力|谣言|謠言|侵犯|侵害|他人|商标|商標|名称|名稱|标识|標識|标志|標誌|(?i:logo)|域名"
+)
+# the first object only: 禁止用于商业用途或任何非法用途 bans commercial use (and, besides, illegal use)
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n、]|或|及|和|以及")
+
+
+def _ban_on_the_work(score: float) -> Resolver:
+    """Reject a ban quoted from a statute (as ``_not_statute``) and one whose object (after the verb, to the clause's
+    end) is illegal content, others' works or names and marks rather than the text itself; "以非法的方式复制" before
+    the verb is a manner, not the object."""
+    not_statute = _not_statute(score)
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        end = _CLAUSE_END.search(m.string, m.end(), m.end() + 40)
+        tail = m.string[m.end() : end.start() if end else m.end() + 40]
+        if _NOT_THE_WORK.search(tail):
+            return None
+        return not_statute(m)
+
+    return resolve
 
 GROUPS: list[Group] = [
     (
@@ -90,7 +129,8 @@ GROUPS: list[Group] = [
                 "copyright_notice",
                 rx(
                     r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])[，,]?\s*(?:均|皆|全部|完全|都)?"
-                    r"(?:[与和及][\u4e00-\u9fff]{1,4})?"  # 版权与许可归…所有
+                    # 版权与许可归…所有 / 版权及所有相关权利归…所有
+                    r"(?:[与和及][\u4e00-\u9fff]{1,4}|及(?:所有|全部|一切|其他|其它)?(?:相关|相關)?(?:权利|權利))?"
                     r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有)"
                     # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
                     r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
@@ -140,24 +180,40 @@ GROUPS: list[Group] = [
         (
             "转载", "轉載", "商用", "商业", "商業", "复制", "複製", "摘编", "镜像", "未经", "未經",
             "再发布", "再發布", "分发", "分發", "转卖", "轉賣", "倒卖", "倒賣", "盗用", "盜用",
+            "不得", "禁止", "严禁", "嚴禁", "仅限个人", "僅限個人", "只限个人",
         ),
         [
             Rule(
+                # The structure of a Chinese ban, not one phrase per wording: a permission condition (未经…许可/授权/同意),
+                # an actor (任何单位和个人/第三方), a modal ban (不得/禁止/严禁/不可) and a use verb (转载/复制/传播/商用…),
+                # in the orders notices use, within one sentence (a wrapped comment line continues it)
                 "zh_no_reprint_without",
                 "no_reprint",
                 rx(
-                    r"未[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)(?:的?(?:前提|情况|情況)下)?[，,、\s]*"
-                    r"(?:(?:任何|您|你|用户|用戶|他人)[^，。！？\n]{0,8}?)?"
-                    # 禁止：\n* 反编译； (a list after a colon) and commercial / reverse-engineering bans count too
-                    r"(?:均)?(?:不得|禁止|严禁|嚴禁|請勿|请勿|不准|谢绝|謝絕|不可|一律不得)(?:[：:]\s*(?:[*\-•·]\s*)?)?"
-                    r"[^。！？\n]{0,24}?"
-                    r"(?:转载|轉載|复制|複製|摘编|摘編|转发|轉發|使用|商用|镜像|鏡像|传播|傳播|分发|分發|商业|商業"
-                    r"|营利|盈利|反编译|反編譯|逆向|售卖|倒卖)"
+                    _ZH_COND + r"[，,、\s]*" + _ZH_GAP + r"{0,20}?" + _ZH_BAN + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
+                    + r"{0,24}?" + _ZH_VERB
+                    # 禁止任何人未经许可转载 / 不得在未经授权的情况下复制 (not 不得用于未经许可的商业分发: an adjective)
+                    + r"|" + ZH_NEG_LB + _ZH_BAN + _ZH_GAP + r"{0,10}?" + _ZH_COND + r"(?!的)" + _ZH_GAP + r"{0,16}?"
+                    + _ZH_VERB
+                    # 任何单位和个人不得以任何形式复制 (an actor bound by the ban, no condition)
+                    + r"|" + _ZH_ACTOR + _ZH_GAP + r"{0,12}?" + _ZH_BAN + _ZH_GAP + r"{0,16}?" + _ZH_VERB
                 ),
                 0.95,
                 True,
                 reject_before=ZH_DISCUSS,
-                resolve=_not_statute(0.95),
+                resolve=_ban_on_the_work(0.95),
+            ),
+            Rule(
+                # 本项目…仅限个人学习使用 (the work restricted to personal use; not 仅供学习交流使用, a disclaimer's wording)
+                "zh_personal_use_only",
+                "no_reprint",
+                rx(
+                    r"(?:本|该|該)(?:项目|項目|资源|資源|教程|资料|資料|作品|软件|軟件|字体|字體|书|書|站|网站|網站|仓库|倉庫)"
+                    r"[^。！？\n]{0,20}?(?:仅限|僅限|只限)(?:于|於)?个人(?:学习|學習|研究|非商业|非商業)?(?:使用|用途)"
+                ),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
             ),
             Rule(
                 "zh_no_reprint",
@@ -171,7 +227,7 @@ GROUPS: list[Group] = [
                 0.9,
                 True,
                 reject_before=ZH_DISCUSS,
-                resolve=_not_statute(0.9),
+                resolve=_ban_on_the_work(0.9),
             ),
             Rule(
                 "zh_reprint_needs_permission",
@@ -198,8 +254,9 @@ GROUPS: list[Group] = [
                 "zh_use_needs_permission",
                 "no_reprint",
                 rx(
-                    r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用)[^。！？\n，,]{0,8}?(?:请|請|须|須|需)(?:先)?"
-                    r"(?:与|與|联系|聯繫|聯系|取得|获得|獲得|征得|徵得)[^。\n]{0,12}?(?:授权|授權|许可|許可|同意)"
+                    r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用|商业用途|商業用途)[^。！？\n，,]{0,8}?(?:请|請|须|須|需)"
+                    # 工作或商业用途需另行授权 (no verb before the consent)
+                    r"(?:先|另行|事先)?(?:(?:与|與|联系|聯繫|聯系|取得|获得|獲得|征得|徵得)[^。\n]{0,12}?)?(?:授权|授權|许可|許可|同意)"
                 ),
                 0.85,
                 True,

@@ -224,10 +224,15 @@ def _quoted_mention(text: str, start: int) -> bool:
         return True  # a regular expression's anchor or wildcard: no notice follows one
     if start and text[start - 1] == "|" and _HAN.match(text, start):
         return True
-    close = _QUOTES.get(text[start - 1]) if start else None
+    # the opening quote just before the match, or before a few Han characters ("未经许可不得转载": the match is
+    # 不得转载, the phrase starts at 未经)
+    at = start
+    while at > 0 and start - at < _MENTION_MAX and text[at - 1] not in _QUOTES and _HAN.match(text, at - 1):
+        at -= 1
+    close = _QUOTES.get(text[at - 1]) if at else None
     if close is None:
         return False
-    end = text.find(close, start, start + _MENTION_MAX + 1)
+    end = text.find(close, start, at + _MENTION_MAX + 1)
     return end > start and _HAN.search(text, start, end) is not None
 
 
