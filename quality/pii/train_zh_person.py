@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 
 from corpusgov.quality.pii.zh_char_clusters import cluster_table
-from corpusgov.quality.pii.zh_ner_data import Sentence, read
+from corpusgov.quality.pii.zh_ner_data import NameSpans, Sentence, read, read_with_others
 from corpusgov.quality.pii.zh_person_features import (
     LABELS,
     N_CLUSTER_TEMPLATES,
@@ -48,8 +49,19 @@ EVAL_FILES = ("cluener_dev.json", "weibo_dev.conll", "weibo_test.conll", "resume
 DEFAULT_OUT = Path(__file__).parent / "models" / "zh_person.npz"
 
 
-def bioes(n: int, spans: list[tuple[int, int]]) -> list[str]:
+# The extra label of `--other-types`: a character of an entity the corpus labels as something other than a person
+# (an organisation, place, work title, position, nominal mention). Decoding reads only the name labels.
+OTHER = "N"
+# Decoding weight of P(other) against P(name) (ZhPersonModel.other_penalty): 0, 1 and 3 were compared on the 1/6
+# subsample's held-out training sentences (models/PROVENANCE.md); 3 kept CLUENER precision highest at equal recall.
+OTHER_PENALTY = 3.0
+
+
+def bioes(n: int, spans: list[tuple[int, int]], others: Sequence[tuple[int, int]] = ()) -> list[str]:
+    """Name tags O/B/I/E/S; a character of an `others` span that no name covers is OTHER."""
     tags = ["O"] * n
+    for s, e in others:
+        tags[s:e] = [OTHER] * (e - s)
     for s, e in spans:
         if e - s == 1:
             tags[s] = "S"
@@ -88,6 +100,16 @@ def clusters_from(unlabelled: list[str]) -> np.ndarray:
     return cluster_table(unlabelled, NORM_CODES)
 
 
+def other_spans(data: Path) -> dict[str, NameSpans]:
+    """Text -> spans of the other entity types its training file labels (first file wins, as in load_pool)."""
+    out: dict[str, NameSpans] = {}
+    for name in TRAIN_FILES:
+        if (data / name).exists():
+            for text, _, others in read_with_others(data / name):
+                out.setdefault(text, others)
+    return out
+
+
 def load_pool(data: Path) -> tuple[list[Sentence], dict[str, int], list[str]]:
     """Training sentences from the files present, minus any whose text is in an evaluation split; with the
     file each came from."""
@@ -119,14 +141,17 @@ def train(
     c2: float,
     verbose: bool = False,
     evidence: NameEvidence | None = None,
+    others: dict[str, NameSpans] | None = None,
 ) -> None:
+    """Fit the CRF; with `others` (text -> spans of other entity types) their characters are tagged OTHER."""
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=verbose)
     n_templates = N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES
     for text, spans in sents:
         ids = features(text, n_templates, lex, clusters, evidence).T
-        trainer.append([[str(v) for v in row] for row in ids.tolist()], bioes(len(text), spans))
+        tags = bioes(len(text), spans, others.get(text, ()) if others is not None else ())
+        trainer.append([[str(v) for v in row] for row in ids.tolist()], tags)
     trainer.set_params({"c1": c1, "c2": c2, "max_iterations": max_iter, "feature.possible_transitions": True})
     trainer.train(str(model_path))
 
@@ -139,20 +164,23 @@ def export(
     lex_pairs: tuple[np.ndarray, np.ndarray],
     clusters: np.ndarray | None,
     evidence: NameEvidence | None = None,
+    other_penalty: float = 0.0,
 ) -> dict[str, np.ndarray | np.generic]:
-    """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix."""
+    """crfsuite weights -> sparse arrays (bucket id, label index, weight) plus the transition matrix (and, for a
+    model with the OTHER label, the weight of P(other) against a name in decoding: ZhPersonModel.other_penalty)."""
     import pycrfsuite
 
     tagger = pycrfsuite.Tagger()
     tagger.open(str(crf_path))
     info = tagger.info()
-    idx = {lab: i for i, lab in enumerate(LABELS)}
+    labels = LABELS + ((OTHER,) if OTHER in tagger.labels() else ())  # the name labels keep their columns
+    idx = {lab: i for i, lab in enumerate(labels)}
     rows, cols, weights = [], [], []
     for (attr, lab), w in info.state_features.items():
         rows.append(int(attr))
         cols.append(idx[lab])
         weights.append(w)
-    trans = np.zeros((len(LABELS), len(LABELS)))
+    trans = np.zeros((len(labels), len(labels)))
     for (a, b), w in info.transitions.items():
         trans[idx[a], idx[b]] = w
     order = np.lexsort((cols, rows))
@@ -165,6 +193,7 @@ def export(
         "cont_margin": np.float64(cont_margin),
         "floor": np.float64(floor),
         "n_templates": np.int64(N_CLUSTER_TEMPLATES if clusters is not None else N_LEX_TEMPLATES),
+        **({"other_penalty": np.float64(other_penalty)} if len(labels) > len(LABELS) else {}),
         "lex_buckets": lex_pairs[0],
         "lex_flags": lex_pairs[1],
         **({"char_clusters": np.asarray(clusters, dtype=np.uint8)} if clusters is not None else {}),
@@ -265,14 +294,19 @@ def choose_floor(
     return best
 
 
-def refloor(data: Path, model_path: Path, min_precision: float) -> float:
-    """Choose the floor of an exported model again on the held-out sentences of DIR and store it (no refit)."""
+def refloor(data: Path, model_path: Path, min_precision: float, other_penalty: float | None = None) -> float:
+    """Choose the floor of an exported model again on the held-out sentences of DIR and store it (no refit);
+    with `other_penalty`, a model with the OTHER label is given that penalty first."""
     pool, _, origin = load_pool(data)
     model = ZhPersonModel.load(model_path)
+    if other_penalty is not None and model.table.labels > len(LABELS):
+        model.other_penalty = other_penalty
     floor = choose_floor(model, pool[::10], origin[::10], min_precision)
     with np.load(model_path) as z:
         arrays = {k: z[k] for k in z.files}
     arrays["floor"] = np.float64(floor)
+    if other_penalty is not None and model.table.labels > len(LABELS):
+        arrays["other_penalty"] = np.float64(other_penalty)
     np.savez_compressed(model_path, allow_pickle=False, **arrays)
     return floor
 
@@ -308,11 +342,25 @@ def main(argv: list[str]) -> int:
         action="store_true",
         help="add the name-list evidence templates (jieba name gazetteer, transliteration classes; 2026-12-06)",
     )
+    ap.add_argument(
+        "--other-types",
+        action="store_true",
+        help="tag the characters of other labelled entity types (organisations, places, works...) as an extra "
+        "label N, an explicit negative; decoding reads only the name labels (measured 2026-12-06)",
+    )
+    ap.add_argument(
+        "--other-penalty",
+        type=float,
+        default=None,
+        help=f"with --other-types: P(inside a name) is P(name) - this * P(other) (default {OTHER_PENALTY}); "
+        "with --refloor: store it in the model at --out first",
+    )
     ap.add_argument("--every", type=int, default=1, help="fit every k-th sentence only (variant comparisons)")
     ap.add_argument("--verbose", action="store_true")
     args = ap.parse_args(argv)
     if args.refloor:
-        print(f"floor {refloor(args.data, args.out, args.min_precision)}: the lowest whose held-out precision is "
+        floor = refloor(args.data, args.out, args.min_precision, args.other_penalty)
+        print(f"floor {floor}: the lowest whose held-out precision is "
               f">= {args.min_precision} in every corpus")
         return 0
     held, held_origin, fit_once, dropped, counts = split_pool(args.data, args.window)
@@ -340,8 +388,15 @@ def main(argv: list[str]) -> int:
               f"{int(((evidence.translit > 0) & (evidence.translit < 4)).sum())} transliteration characters", file=sys.stderr)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     tmp = args.out.with_suffix(".crfsuite")
-    train(fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose, evidence)
-    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs, clusters, evidence)
+    others = other_spans(args.data) if args.other_types else None
+    if others is not None:
+        n_other = sum(len(others.get(t, ())) for t, _ in fit)
+        print(f"other entity types: {n_other} spans in the fitted sentences tagged {OTHER}", file=sys.stderr)
+    train(
+        fit, lexicon_table(*lex_pairs), clusters, tmp, args.max_iter, args.c1, args.c2, args.verbose, evidence, others
+    )
+    penalty = OTHER_PENALTY if args.other_penalty is None else args.other_penalty
+    arrays = export(tmp, args.start_margin, args.cont_margin, 0.5, lex_pairs, clusters, evidence, penalty)
     tmp.unlink()
     np.savez_compressed(args.out, allow_pickle=False, **arrays)
     model = ZhPersonModel.load(args.out)

