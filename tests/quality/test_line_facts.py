@@ -80,3 +80,19 @@ def test_shared_facts_are_read() -> None:
     menu = ["Home | About | Contact", "News | Blog | Shop", "Help | Login | Cart"]
     assert sig._boilerplate_frac(menu, junk_lines.table_rows(menu)) > 0.0
     assert sig._boilerplate_frac(menu, {0, 1, 2}) == 0.0
+
+
+def test_lowered_boilerplate_pattern_equals_the_case_insensitive_one_on_ascii() -> None:
+    import random
+
+    rnd = random.Random(9)
+    alphabet = "HomeAbOUTcONTACTsignInLOGprivacyPolicyK | »"
+    lines = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 40))) for _ in range(5_000)]
+    lines += ["HOME", "Log In", "SIGN UP", "Privacy Policy", "About Us", "ABOUTUS", "homepage", "Skip To Content", ""]
+    lines += [ln for doc in _documents() for ln in doc if ln.isascii() and len(ln) <= 80]
+    hit = 0
+    for ln in lines:
+        got = sig._BOILERPLATE_LOWER_RE.search(ln.lower()) is not None
+        assert got == (sig._BOILERPLATE_RE.search(ln) is not None), repr(ln)
+        hit += got
+    assert hit > 100
