@@ -126,13 +126,16 @@ def is_sig_delimiter(line: str) -> bool:
     return line == "--"
 
 
-def is_chrome(line: str) -> bool:
+def is_chrome(line: str, boilerplate: bool | None = None) -> bool:
     """A page-chrome line of any shape: boilerplate phrase or navigation row (``junk_lines``), C4 policy line,
-    pager, UI button row or label, counter row, print margin or signature delimiter."""
+    pager, UI button row or label, counter row, print margin or signature delimiter. ``boilerplate``: the line's
+    ``is_boilerplate``, when already known (``junk_lines.boilerplate_flags``)."""
     if len(line) > _MAX_ROW:  # only a policy sentence, a long navigation row or a print margin is this long
-        return is_policy_line(line) or is_boilerplate(line) or is_print_margin(line)
-    return (is_sig_delimiter(line) or is_ui_label(line) or is_boilerplate(line) or is_policy_line(line)
-            or is_pager(line) or is_button_row(line) or is_counter_row(line) or is_print_margin(line))
+        return (is_policy_line(line) or (is_boilerplate(line) if boilerplate is None else boilerplate)
+                or is_print_margin(line))
+    return (is_sig_delimiter(line) or is_ui_label(line) or (is_boilerplate(line) if boilerplate is None else boilerplate)
+            or is_policy_line(line) or is_pager(line) or is_button_row(line) or is_counter_row(line)
+            or is_print_margin(line))
 
 
 _TABLE_START = ("|", "+", "│", "├", "┌", "└", "║", "$ ", "# ", ">>>")
@@ -150,12 +153,14 @@ def chrome_lines(lines: list[str]) -> float:
     return float(len(chrome_keys(lines)))
 
 
-def chrome_keys(lines: list[str]) -> set[str]:
+def chrome_keys(lines: list[str], table: set[int] | None = None, flags: list[bool] | None = None) -> set[str]:
     """The distinct chrome lines of a document, by ``_key``. Table rows (``table_rows``), prompts and lines of wrapped
     prose (the line runs on into a lower-case next line, or continues a long line without a sentence end) are never
-    chrome."""
+    chrome. ``table`` (``table_rows(lines)``) and ``flags`` (``junk_lines.boilerplate_flags``) are read when passed in:
+    the signal pass computes them once per document."""
     keys = set()
-    table = table_rows(lines)
+    if table is None:
+        table = table_rows(lines)
     for i, ln in enumerate(lines):
         if ln.startswith(_TABLE_START) or i in table:
             continue
@@ -164,6 +169,6 @@ def chrome_keys(lines: list[str]) -> set[str]:
         if (nxt[:1].islower() and len(ln) >= _WRAP_AT) or (len(prev) >= _WRAP_AT and ln[:1].islower()
                                                            and not prev.endswith(SENTENCE_ENDS)):
             continue
-        if is_chrome(ln):
+        if is_chrome(ln, None if flags is None else flags[i]):
             keys.add(_key(ln))
     return keys

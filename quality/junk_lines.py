@@ -161,13 +161,20 @@ def _wraps_on(line: str, lines: list[str], i: int) -> bool:
     return nxt[:1].islower() and not is_nav_row(line)
 
 
-def boilerplate_char_frac(lines: list[str]) -> float:
+def boilerplate_flags(lines: list[str], table: set[int]) -> list[bool]:
+    """``is_boilerplate`` of each line that is not a table row (``table``: ``table_rows(lines)``; a row reads False).
+    Computed once per document: ``boilerplate_char_frac`` and ``junk_chrome.chrome_keys`` both read it."""
+    return [i not in table and is_boilerplate(ln) for i, ln in enumerate(lines)]
+
+
+def boilerplate_char_frac(lines: list[str], table: set[int] | None = None, flags: list[bool] | None = None) -> float:
     """Share of the characters of a document's non-empty lines that lie in boilerplate lines (rows of ruled tables
     are not: ``table_rows``); 0 unless there are two such lines or one navigation row (one mention of a privacy
-    policy is not chrome)."""
+    policy is not chrome). ``table`` and ``flags`` (``boilerplate_flags``) are computed here unless passed in."""
     total = sum(map(len, lines))
-    table = table_rows(lines)
-    hits = [ln for i, ln in enumerate(lines) if i not in table and is_boilerplate(ln) and not _wraps_on(ln, lines, i)]
+    if flags is None:
+        flags = boilerplate_flags(lines, table_rows(lines) if table is None else table)
+    hits = [ln for i, (ln, b) in enumerate(zip(lines, flags, strict=True)) if b and not _wraps_on(ln, lines, i)]
     if not total or not (len(hits) >= 2 or any(map(is_nav_row, hits))):
         return 0.0
     return sum(map(len, hits)) / total
@@ -236,10 +243,11 @@ def fragment_lines_frac(lines: list[str]) -> float:
     return frag / len(lines)
 
 
-def line_signals(lines: list[str]) -> dict[str, float]:
-    """Every line-structure signal of one document, given its non-empty stripped lines."""
+def line_signals(lines: list[str], table: set[int] | None = None, flags: list[bool] | None = None) -> dict[str, float]:
+    """Every line-structure signal of one document, given its non-empty stripped lines (and, when already computed,
+    their ``table_rows`` and ``boilerplate_flags``)."""
     return {
-        "boilerplate_char_frac": boilerplate_char_frac(lines),
+        "boilerplate_char_frac": boilerplate_char_frac(lines, table, flags),
         "page_furniture_lines": page_furniture_lines(lines),
         "mail_lines": mail_lines(lines),
         "fragment_lines_frac": fragment_lines_frac(lines),

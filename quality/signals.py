@@ -54,7 +54,7 @@ import numpy as np
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
-from corpusgov.quality.junk_lines import is_menu_instruction, line_signals, table_rows
+from corpusgov.quality.junk_lines import boilerplate_flags, is_menu_instruction, line_signals, table_rows
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
@@ -170,6 +170,9 @@ _BOILERPLATE_RE = re.compile(
     r"back to top|share|tweet|menu|search|skip to content|read more|click here)\b",
     re.IGNORECASE,
 )
+# The same pattern without IGNORECASE, for ASCII lines lower-cased (about half the time of the case-insensitive search;
+# on ASCII text no Unicode case fold applies, so it finds a match exactly when the other does).
+_BOILERPLATE_LOWER_RE = re.compile(_BOILERPLATE_RE.pattern)
 _MENU_SEP_RE = re.compile(r"\s[|»›·/>•]\s|\s\|\s?|｜")
 _SENTENCE_MARK_RE = re.compile(r"[，。！？；、,!?;]|[.:](?!\d)")
 _SHORT_TEXT = 100
@@ -246,18 +249,18 @@ def _url_lines_frac(lines: list[str]) -> float:
     return hits / len(lines)
 
 
-def _boilerplate_frac(lines: list[str]) -> float:
+def _boilerplate_frac(lines: list[str], table: set[int]) -> float:
     """Share of lines (>= 3) that are menus or boilerplate: a boilerplate phrase on a short line, or a line of
-    several items separated by | » › · / >."""
+    several items separated by | » › · / >. ``table``: ``table_rows(lines)``."""
     if len(lines) < 3:
         return 0.0
     hits = 0
     # a table row (drawn, or under a rule: ``table_rows``) or a menu instruction of a manual, not a menu
-    table = table_rows(lines)
     for i, ln in enumerate(lines):
         if ln.startswith(("|", "+", "│", "┌", "├", "└")) or i in table or is_menu_instruction(ln):
             continue
-        if len(ln) <= 80 and (_BOILERPLATE_RE.search(ln) or len(_MENU_SEP_RE.findall(ln)) >= 2):
+        if len(ln) <= 80 and ((_BOILERPLATE_LOWER_RE.search(ln.lower()) if ln.isascii() else _BOILERPLATE_RE.search(ln))
+                              or len(_MENU_SEP_RE.findall(ln)) >= 2):
             hits += 1
     return hits / len(lines)
 
@@ -548,7 +551,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         out["letters_frac"] = len(unbordered.translate(script_table())) / body if body else 0.0
     else:  # the text's own letter and non-space counts
         out["letters_frac"] = letters / nonspace if nonspace else 0.0
-    out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty)
+    out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty, table)
     out["short_no_sentence"] = _short_no_sentence(text, letters)
     out["web_code_frac"] = web_code_frac(text)
     out["escaped_char_frac"] = escaped_char_frac(text)
@@ -556,8 +559,9 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     # (most; loops of a single token are tandem_repeat_frac's).
     out["loop_copies_max"] = loop_copies_max(text) if out["dup_10gram_frac"] > 0.0 else 1.0
     out["weak_pair_clause_cv"] = han_clause_cv(text) if out["han_pair_pmi"] < WEAK_PAIR_PMI else 0.0
-    out.update(line_signals(nonempty))  # boilerplate and page-furniture lines (quality/junk_lines.py)
-    chrome = chrome_keys(nonempty)
+    boiler = boilerplate_flags(nonempty, table)  # once per document: line_signals and chrome_keys read it
+    out.update(line_signals(nonempty, table, boiler))  # boilerplate and page-furniture lines (quality/junk_lines.py)
+    chrome = chrome_keys(nonempty, table, boiler)
     out["chrome_lines"] = float(len(chrome))  # page chrome lines of any shape (quality/junk_chrome.py)
     out["furniture_lines"] = furniture_lines(nonempty, chrome)  # furniture sentences + chrome (quality/junk_furniture.py)
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
