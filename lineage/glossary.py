@@ -331,6 +331,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "hyphen_residue_words": ("行尾连字符拼接残留的断词数", "words split by a leftover line-end hyphen"),
     "caption_lines": ("图表标题、分图标签与坐标刻度行数", "figure/table caption, panel label and axis tick lines"),
     "label_lines_frac": ("光秃标签行比例（标签云、搜索词、标题列表、索引）", "share of bare label lines (tag clouds, queries, heading lists, indexes)"),
+    "flood_run_frac": ("单字符或短单元重复刷屏占全文比例", "share of the text in one run of a repeated 1-3 character unit"),
     "wrap_join_gap_zh": ("硬换行中文跨行字对的语言模型增益比行内低多少", "how much less likely the Han pairs across line breaks are than those inside lines"),
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),
     "furniture_lines": ("网站附属内容行数（订阅、下载APP、作者简介、免责声明、推荐阅读、目录，含网页外壳行）",

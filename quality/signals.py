@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.junk_chrome import chrome_keys
+from corpusgov.quality.junk_flood import flood_run_frac
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
 from corpusgov.quality.junk_lines import boilerplate_flags, is_menu_instruction, line_signals, table_rows
@@ -459,6 +460,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["cjk_frac"] = cjk / nonspace if nonspace else 0.0
     out["digit_frac"] = digits / nonspace if nonspace else 0.0
     out["special_char_frac"] = max(0.0, nonspace - letters - digits) / nonspace if nonspace else 0.0
+    out["flood_run_frac"] = flood_run_frac(text, nonspace)
     if unspaced:
         digit_tokens = len(_DIGIT_TOKEN_RE.findall(lower))
         out["alpha_words_frac"] = max(0.0, n_tok - digit_tokens) / n_tok if n_tok else 0.0
