@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.junk_chrome import chrome_keys
-from corpusgov.quality.junk_flood import flood_run_frac
+from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
 from corpusgov.quality.junk_lines import boilerplate_flags, is_menu_instruction, line_signals, table_rows
@@ -397,6 +397,7 @@ def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
     _ngram_signals(tok.tokens, tok.codes, ngrams)
     ngrams.update(textlm_batch([text], coherence=False)[0])  # n-gram LM signals (order of words and characters)
     ngrams["han_orphan_frac"] = han_orphan_batch([text])[0]  # quality/junk_noise_han.py
+    ngrams["flood_run_frac"] = flood_runs_batch([text])[0]  # a run in characters; _signals makes it a share
     return _signals(tok, lang, ngrams, han_stats(tok.text))
 
 
@@ -411,6 +412,8 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
     for ng, orphan in zip(ngrams, han_orphan_batch(texts), strict=True):  # quality/junk_noise_han.py, per batch
         ng["han_orphan_frac"] = orphan
+    for ng, run in zip(ngrams, flood_runs_batch(texts), strict=True):  # quality/junk_flood.py, per batch
+        ng["flood_run_frac"] = run
     han = han_stats_batch([t.text for t in toks])
     return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
 
@@ -460,7 +463,6 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["cjk_frac"] = cjk / nonspace if nonspace else 0.0
     out["digit_frac"] = digits / nonspace if nonspace else 0.0
     out["special_char_frac"] = max(0.0, nonspace - letters - digits) / nonspace if nonspace else 0.0
-    out["flood_run_frac"] = flood_run_frac(text, nonspace)
     if unspaced:
         digit_tokens = len(_DIGIT_TOKEN_RE.findall(lower))
         out["alpha_words_frac"] = max(0.0, n_tok - digit_tokens) / n_tok if n_tok else 0.0
@@ -504,6 +506,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["char_dup_frac"] = min(1.0, dup_line_chars / n_chars) if n_chars else 0.0
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
     out.update(ngrams)
+    out["flood_run_frac"] = flood_run_frac(text, nonspace, int(ngrams["flood_run_frac"]))
     out["tandem_repeat_frac"] = _tandem(codes, out["dup_6gram_frac"], out["dup_10gram_frac"])
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusgov.quality.junk_flood import flood_run_frac
+from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.signals import compute_signals
 
 
@@ -55,3 +55,24 @@ def test_demo_policy_drops_a_flood_for_it() -> None:
     policy = load_policy(str(Path(__file__).resolve().parents[2] / "configs" / "demo" / "policy.yaml"))
     failed = evaluate_rules(compute_signals("这个视频太好笑了" + "哈" * 60, "zh"), policy.quality)
     assert ("flood_run_frac", "drop") in failed
+
+
+_REFERENCE = __import__("re").compile(r"([^\s\u00a0\u3000]{1,3}?)\1{19,}")
+
+
+def test_batch_equals_the_regex_reference_and_each_text_alone() -> None:
+    """The numpy pass finds the regex's longest flood, per text, and a batch never joins runs across texts."""
+    import random
+
+    rng = random.Random(7)
+    texts = ["遍阅人情，始识疏" + "~" * 120, "前排" + "233" * 40, "ab" + "xyz" * 30 + "xy", "a" * 19, "a" * 20,
+             "Mapping\n=======\n", "x" + "哈哈" * 25, "~" * 10, "~" * 10 + "\u3000" * 30, ""]
+    alphabet = "ab~=哈 \n"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) + rng.choice("~=哈") * rng.randint(0, 60)
+              for _ in range(300)]
+    runs = flood_runs_batch(texts)
+    for text, run in zip(texts, runs, strict=True):
+        ref = max((m.end() - m.start() for m in _REFERENCE.finditer(text)), default=0)
+        assert run == ref, text
+        assert flood_runs_batch([text]) == [run]
+    assert flood_runs_batch(["~" * 10, "~" * 10]) == [0, 0]  # 20 in all, but in two texts
