@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import random
+import re
+from pathlib import Path
+
 import pytest
 
+from corpusgov.config import load_policy
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
-from corpusgov.quality.signals import compute_signals
+from corpusgov.quality.signals import compute_signals, evaluate_rules
 
 
 def _frac(text: str) -> float:
@@ -47,23 +52,16 @@ def test_signal_and_policy_drop_a_flood() -> None:
 
 
 def test_demo_policy_drops_a_flood_for_it() -> None:
-    from pathlib import Path
-
-    from corpusgov.config import load_policy
-    from corpusgov.quality.signals import evaluate_rules
-
     policy = load_policy(str(Path(__file__).resolve().parents[2] / "configs" / "demo" / "policy.yaml"))
     failed = evaluate_rules(compute_signals("这个视频太好笑了" + "哈" * 60, "zh"), policy.quality)
     assert ("flood_run_frac", "drop") in failed
 
 
-_REFERENCE = __import__("re").compile(r"([^\s\u00a0\u3000]{1,3}?)\1{19,}")
+_REFERENCE = re.compile(r"([^\s\u00a0\u3000]{1,3}?)\1{19,}")
 
 
 def test_batch_equals_the_regex_reference_and_each_text_alone() -> None:
     """The numpy pass finds the regex's longest flood, per text, and a batch never joins runs across texts."""
-    import random
-
     rng = random.Random(7)
     texts = ["遍阅人情，始识疏" + "~" * 120, "前排" + "233" * 40, "ab" + "xyz" * 30 + "xy", "a" * 19, "a" * 20,
              "Mapping\n=======\n", "x" + "哈哈" * 25, "~" * 10, "~" * 10 + "\u3000" * 30, ""]
