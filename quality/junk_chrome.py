@@ -116,9 +116,10 @@ def is_print_margin(line: str) -> bool:
 
 def is_counter_row(line: str) -> bool:
     """Two or more UI counters on one short line ("Like (12)  Comments (3)", "Joined: 2018  Posts: 1772",
-    点赞(842) 评论(2))."""
+    点赞(842) 评论(2)). A line with a Chinese comma or full stop is a sentence giving values (成交日: 1999 年 3 月 31 日，
+    贴现率: 9.14％。, a worked example of a function's help), not a row of counters, which spaces or bars separate."""
     return bool(len(line) <= _MAX_ROW and _DIGIT.search(line) and not _CODE.search(line)
-                and len(_COUNTER.findall(line)) >= 2)
+                and "，" not in line and "。" not in line and len(_COUNTER.findall(line)) >= 2)
 
 
 def is_sig_delimiter(line: str) -> bool:

@@ -76,6 +76,9 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_END = re.compile(r"(?<!-)[a-z]{2}-$")
 _BARE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}")
+# One CamelCase identifier (GtkWindow, PQexec): a class or function name listed by a manual, not a bare fragment (the
+# label rule reads it so too: junk_fragments._IDENTIFIER)
+_IDENTIFIER = re.compile(r"[A-Za-z][a-z0-9]*[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*")
 
 
 def _size(line: str) -> int:
@@ -236,10 +239,11 @@ def fragment_lines_frac(lines: list[str]) -> float:
     """C4's "no terminal punctuation" line test adapted: share of lines that are bare fragments — one to three words
     (up to six Han characters) of letters only, no punctuation, digits or markup — among documents of at least
     eight lines. Tag clouds, keyword lists and text broken into columns are made of them; documentation's short lines
-    carry markup (``.. data::``, ``| cell |``, options) and verse carries its clause marks."""
+    carry markup (``.. data::``, ``| cell |``, options) or name an identifier (GtkWindow), and verse carries its clause
+    marks."""
     if len(lines) < 8:
         return 0.0
-    frag = sum(1 for ln in lines if _BARE.fullmatch(ln) and _size(ln) <= 3)
+    frag = sum(1 for ln in lines if _BARE.fullmatch(ln) and _size(ln) <= 3 and not _IDENTIFIER.fullmatch(ln))
     return frag / len(lines)
 
 

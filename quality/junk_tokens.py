@@ -5,7 +5,10 @@ they raised the new blind ``junk_fresh8`` by 2–7 points but moved ``good_docs8
 ``=``/``|`` glue, lines under one symbol) and, through ``spaced_punct_frac``, ``good_noise2_fr`` (the French
 Debian Reference) to 5–11.5 % (1.5 % without that signal; ``; : ! ?``, which French sets apart by rule, are already
 left out of it); they cost about 120 µs per bench document (20,000 texts
-of ``bench/gen.py``, load ~6), a quarter of the quality stage's budget. Figures: ``quality/junk_score_PROVENANCE.md``.
+of ``bench/gen.py``, load ~6), a quarter of the quality stage's budget. Figures: ``quality/junk_score_PROVENANCE.md``. Measured again after
+``spaced_punct_frac`` learnt to count only lines spaced throughout and ``glued_token_frac`` to leave ``=`` / ``|`` in
+code lines (2026-12-06 evening, ``wt-junk10``): French and documentation stop rising with some refits, but every refit
+still loses junk on older splits; still not wired.
 
 Why: prose and documentation put sentence punctuation against the word before it, keep machine glue (``=``, ``|``,
 ``{``, ``\\``, ``^``) out of words, and start and end their lines with letters, quotes, brackets or punctuation.
@@ -38,20 +41,39 @@ _MIN_LINES = 4
 
 
 def spaced_punct_frac(text: str) -> float:
-    """Share of sentence punctuation marks with white space (or a line edge) on both sides."""
+    """Share of sentence punctuation marks with white space (or a line edge) on both sides, counted only on lines
+    where most marks are spaced: a tokenizer spaces every mark of a line, while a typographic habit (a spaced dash or
+    colon, a French ``»``) or a code listing (``x . y``) spaces a few marks among many glued ones."""
     marks = sum(map(text.count, _PUNCT))
     if marks < _MIN_MARKS:
         return 0.0
-    return len(_SPACED.findall(text)) / marks
+    spaced = 0
+    for ln in text.splitlines():
+        k = len(_SPACED.findall(ln))
+        if k and 2 * k > sum(map(ln.count, _PUNCT)):
+            spaced += k
+    return spaced / marks
+
+
+# a line of code or a shell / prompt line: ``=`` and ``|`` between words there are assignments, options and pipes
+_CODE_LINE = re.compile(r"[;{}()\[\]]|^\s|^(?:\$|#|>>>|%) ")
+_CODE_GLUE = re.compile(r"\w[=|]+\w")
 
 
 def glued_token_frac(text: str) -> float:
     """Share of white-space words holding machine glue between word characters (a tag, an encoded byte, a markup
-    delimiter)."""
-    words = text.split()
-    if not words:
-        return 0.0
-    return sum(1 for w in words if _GLUE.search(w + " ")) / len(words)
+    delimiter); ``=`` and ``|`` inside a line of code (``key=value``, ``a|b``) are the code's syntax and do not count."""
+    n = 0
+    glued = 0
+    for ln in text.splitlines():
+        words = ln.split()
+        n += len(words)
+        code = _CODE_LINE.search(ln) is not None
+        for w in words:
+            m = _GLUE.search(w + " ")
+            if m and not (code and _CODE_GLUE.fullmatch(m.group(0).strip())):
+                glued += 1
+    return glued / n if n else 0.0
 
 
 def edge_symbol_frac(text: str) -> float:

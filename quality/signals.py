@@ -109,6 +109,9 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 
 _BULLETS = ("•", "‣", "◦", "·", "▪", "●", "○", "■", "□", "►", "➢", "✓", "-", "*", "–", "—", "→", "◆", "★")
 _ELLIPSES = ("...", "…", "。。。")
+# ... but one set off by a space is a token of syntax ("SELECT a, b FROM ...", "[, ...]"), not a line cut off; on every
+# eval split only two manual pages had such lines above the rule's share, no junk (hex dumps end in glued dots)
+_SPACED_ELLIPSES = (" ...", " …", "\t...", "\t…")
 # C4 keeps lines ending in terminal punctuation; Chinese/Japanese full-width marks and closing quotes count.
 _TERMINAL = (".", "!", "?", '"', "'", "”", "’", "。", "！", "？", "…", "」", "』", "）", ")", "：", ":", "；")
 # FineWeb's line-ending punctuation (its stop chars), plus the full-width ones.
@@ -163,9 +166,10 @@ _TAG_RE = re.compile(r"</?[A-Za-z][^<>\n]{0,300}>")
 _BORDER_RE = re.compile(r"[-+=|_~─━│┃┄┅┆┇┈┉┊┋┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼═║╔╗╚╝╠╣╦╩╬]{3,}|[|│┃]")
 # Lines that are navigation, account or legal boilerplate (C4/FineWeb remove such lines; a page made of them
 # is a menu, not text). Matched on short lines only: prose that mentions a privacy policy is not a menu.
+_BOILERPLATE_ZH = (r"首页|关于我们|联系我们|网站地图|返回顶部|上一页|下一页|登录|注册|版权所有|免责声明|隐私政策|用户协议|在线留言|"
+                   r"加入收藏|设为首页|友情链接|下载中心|新闻中心|招聘信息|产品展示|客服中心")
 _BOILERPLATE_RE = re.compile(
-    r"首页|关于我们|联系我们|网站地图|返回顶部|上一页|下一页|登录|注册|版权所有|免责声明|隐私政策|用户协议|在线留言|"
-    r"加入收藏|设为首页|友情链接|下载中心|新闻中心|招聘信息|产品展示|客服中心|"
+    _BOILERPLATE_ZH + "|"
     r"\b(?:home|about(?: us)?|contact(?: us)?|log ?in|sign (?:in|up)|register|sitemap|privacy(?: policy)?|"
     r"terms(?: of (?:use|service))?|cookies?|all rights reserved|copyright|subscribe|newsletter|next|previous|"
     r"back to top|share|tweet|menu|search|skip to content|read more|click here)\b",
@@ -174,6 +178,10 @@ _BOILERPLATE_RE = re.compile(
 # The same pattern without IGNORECASE, for ASCII lines lower-cased (about half the time of the case-insensitive search;
 # on ASCII text no Unicode case fold applies, so it finds a match exactly when the other does).
 _BOILERPLATE_LOWER_RE = re.compile(_BOILERPLATE_RE.pattern)
+# A line of Chinese text reads only the Chinese phrases: an English word in it is a term the text names (「Next」 in a
+# For...Next help page, "Home" key), not a link (as ``junk_lines.is_boilerplate`` reads lines)
+_BOILERPLATE_ZH_RE = re.compile(_BOILERPLATE_ZH)
+_HAN_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
 _MENU_SEP_RE = re.compile(r"\s[|»›·/>•]\s|\s\|\s?|｜")
 _SENTENCE_MARK_RE = re.compile(r"[，。！？；、,!?;]|[.:](?!\d)")
 _SHORT_TEXT = 100
@@ -250,6 +258,15 @@ def _url_lines_frac(lines: list[str]) -> float:
     return hits / len(lines)
 
 
+def _boilerplate_phrase(line: str) -> bool:
+    """A boilerplate phrase in the line: English or Chinese, or only Chinese on a line with Han characters."""
+    if line.isascii():
+        return _BOILERPLATE_LOWER_RE.search(line.lower()) is not None
+    if _HAN_CHAR_RE.search(line):
+        return _BOILERPLATE_ZH_RE.search(line) is not None
+    return _BOILERPLATE_RE.search(line) is not None
+
+
 def _boilerplate_frac(lines: list[str], table: set[int]) -> float:
     """Share of lines (>= 3) that are menus or boilerplate: a boilerplate phrase on a short line, or a line of
     several items separated by | » › · / >. ``table``: ``table_rows(lines)``."""
@@ -260,8 +277,7 @@ def _boilerplate_frac(lines: list[str], table: set[int]) -> float:
     for i, ln in enumerate(lines):
         if ln.startswith(("|", "+", "│", "┌", "├", "└")) or i in table or is_menu_instruction(ln):
             continue
-        if len(ln) <= 80 and ((_BOILERPLATE_LOWER_RE.search(ln.lower()) if ln.isascii() else _BOILERPLATE_RE.search(ln))
-                              or len(_MENU_SEP_RE.findall(ln)) >= 2):
+        if len(ln) <= 80 and (_boilerplate_phrase(ln) or len(_MENU_SEP_RE.findall(ln)) >= 2):
             hits += 1
     return hits / len(lines)
 
@@ -450,7 +466,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["symbol_word_ratio"] = _symbol_count(text) / n_words if n_words else 0.0
     if n_lines:
         out["bullet_lines_frac"] = sum(1 for ln in nonempty if ln.startswith(_BULLETS)) / n_lines
-        out["ellipsis_lines_frac"] = sum(1 for ln in nonempty if ln.endswith(_ELLIPSES)) / n_lines
+        out["ellipsis_lines_frac"] = sum(1 for ln in nonempty
+                                         if ln.endswith(_ELLIPSES) and not ln.endswith(_SPACED_ELLIPSES)) / n_lines
         ends_terminal = sum(1 for ln in nonempty if ln.endswith(_TERMINAL))
         out["no_terminal_punct_lines_frac"] = 1.0 - ends_terminal / n_lines
         out["line_punct_ratio"] = sum(1 for ln in nonempty if ln.endswith(_LINE_PUNCT)) / n_lines

@@ -103,6 +103,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "junk_fresh8": (0.95, ">="),
     "good_docs9_en": (0.03, "<="),
     "good_docs9_zh": (0.03, "<="),
+    "good_docs10_en": (0.03, "<="),
+    "good_docs10_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -116,11 +118,12 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
                         "junk_noise2", "good_noise2_en", "good_noise2_fr", "good_noise2_es", "good_noise2_zh",
                         "junk_fresh6", "good_fresh6_zh", "good_fresh6_en", "junk_order3", "good_order3_zh",
                         "junk_frag", "good_frag_en", "good_frag_zh", "junk_fresh7",
-                        "junk_fresh8", "good_docs9_en", "good_docs9_zh"})
+                        "junk_fresh8", "good_docs9_en", "good_docs9_zh", "good_docs10_en", "good_docs10_zh"})
 # good_frag_man and good_fresh7_zh / _en are not blind: their false drops were looked at (2026-12-06 09:00 UTC) to fix
 # chrome_lines on synopses, case_chaos_frac on unit names and the zh 10-gram rule on help pages; good_docs8_en / _zh
 # neither, since its first run was recorded (2026-12-06 09:52 UTC, docs/quality-history.md) and its drops read to fix
-# the n-gram rules on templated items, zh button rows and page furniture in code examples.
+# the n-gram rules on templated items, zh button rows and page furniture in code examples; docs round 7 (wt-junk10,
+# 18:25 UTC) read the drops of good_docs8_en and good_fresh7_zh again. good_docs10 is blind (written after that round).
 ZH_TECH_TARGET = 0.99
 
 
@@ -284,6 +287,15 @@ def fresh8_rows() -> list[dict[str, Any]]:
 
     return _split_rows("junk_fresh8", junk_fresh8.missing, (junk_fresh8.make_fresh8, good_docs9.make_good_docs9), "fetch",
                        " (make eval-data)")
+
+
+def docs10_rows() -> list[dict[str, Any]]:
+    """Help of GNOME/MATE applications and Debian Edu legacy manuals no other split reads (``good_docs10``: written
+    after the docs fix of 2026-12-06 19:00 UTC and run once with its rules; false drops never printed); none when not
+    fetched (said)."""
+    from corpusgov.quality.eval import good_docs10
+
+    return _split_rows("good_docs10", good_docs10.missing, (good_docs10.make_good_docs10,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -479,6 +491,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += fresh7_rows()
     rows += docs8_rows()
     rows += fresh8_rows()
+    rows += docs10_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -614,8 +627,13 @@ def main(argv: list[str] | None = None) -> int:
                                     "same engineer, were measured and not shipped); good_docs9_en/zh "
                                     "(quality.eval.good_docs9): prose paragraphs of the other half (by a hash of file "
                                     "or section), first run 2.0% (8/400) / 0.8% (2/240), drops never looked at",
+                     "good_docs10": "quality.eval.good_docs10 (help of 31 GNOME/MATE applications and the Debian "
+                                    "Edu legacy manuals en/zh-cn, which no other split, LM table or model reads; 400 en "
+                                    "/ 106 zh whole help pages or runs of manual sections; downloaded and unpacked by "
+                                    "--fetch, never installed; written after docs round 7 (2026-12-06, wt-junk10) and "
+                                    "first run with its rules, drops never printed)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
-                                   "rounds 5 and 6)"},
+                                   "rounds 5, 6 and 7)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}

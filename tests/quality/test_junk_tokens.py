@@ -28,3 +28,18 @@ def test_glued_tokens_and_edge_symbols() -> None:
     assert edge_symbol_frac("\n".join([PROSE] * 5)) == 0.0
     assert edge_symbol_frac("one\ntwo=") == 0.0  # fewer than four lines
     assert token_signals(PROSE) == (0.0, 0.0, 0.0)
+
+
+def test_spacing_counts_only_on_lines_spaced_throughout() -> None:
+    # a line whose marks are mostly glued keeps its one spaced mark out (a dash or an ellipsis set apart by habit)
+    mixed = "The runner reads, sorts, and writes. It keeps one table . Then it stops, and waits."
+    assert spaced_punct_frac(mixed) == 0.0
+    tokenized = mixed + "\nthe runner reads , sorts , and writes . it stops ."
+    assert spaced_punct_frac(tokenized) == 0.4  # the 4 marks of the tokenized line of 10 (the older count: 5)
+
+
+def test_assignments_and_pipes_in_code_lines_are_not_glue() -> None:
+    code = "\n".join(["x=1;", "if (a|b) { run(mode=fast); }", "    timeout=30", "$ ls -l|sort"])
+    assert glued_token_frac(code) == 0.0
+    assert glued_token_frac("Let=E2=80=99s go") > 0.3  # quoted-printable prose: no code on the line
+    assert glued_token_frac("The/DT runner/NN reads/VBZ (every/DT shard/NN);") > 0.5  # tags count on any line

@@ -1,0 +1,122 @@
+"""A blind good-documentation split (``good_docs10``): help of applications no other split, LM table or model reads.
+
+Why: the documentation rounds of issue 13 read ``good_docs8`` (GNOME/MATE help, PostgreSQL, R) and ``good_fresh7``
+(LibreOffice help) to fix rules that misread documentation layouts, so those sets are tuned; the hidden set holds
+documentation nobody here has seen. This split was written after the fix of 2026-12-06 (``wt-junk10``) and run once
+with its final rules; its false drops are never printed (``BLIND_SETS``), only counted.
+
+Material nobody on the project wrote, read by no other split, LM table or model: the help of 31 GNOME and MATE
+applications (games, a hex editor, terminals, a music player, a document viewer, a chat client ...; English ``C`` pages
+of all, Chinese ``zh_CN`` / ``zh_TW`` / ``zh_HK`` pages where translated) and the Debian Edu project's legacy manuals in
+English and Chinese (ITIL practice, Rosegarden, Audacity: ``debian-edu-doc-legacy-en`` / ``-zh-cn``); Debian packages in
+``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked, never installed (``python -m
+corpusgov.quality.eval.good_docs10 --fetch``, in ``make eval-data``). Cut into documents as ``good_docs8`` cuts its
+help pages and manuals (whole Mallard pages or runs of sections; en 200-6,000, zh 100-3,000 characters).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import random
+from pathlib import Path
+
+from corpusgov.quality.eval import good_docs8
+
+REPO = Path(__file__).resolve().parents[2]
+ROOT = Path(os.environ.get("CORPUSGOV_DOCS10_DIR") or REPO / "out" / "eval-src" / "docs10")
+UNPACKED = ROOT / "unpacked"
+HELP = UNPACKED / "usr" / "share" / "help"
+DEBS = ("atril-common", "engrampa-common", "eom-common", "five-or-more", "four-in-a-row", "ghex", "gnome-chess",
+        "gnome-clocks", "gnome-klotski", "gnome-mahjongg", "gnome-mines", "gnome-nibbles", "gnome-robots",
+        "gnome-sudoku", "gnome-system-monitor", "gnome-terminal-data", "hitori", "iagno", "lightsoff",
+        "mate-terminal-common", "pluma-common", "polari", "quadrapassel", "rhythmbox-data", "seahorse", "tali",
+        "gnote", "deja-dup", "glade", "gucharmap", "sound-juicer",
+        "debian-edu-doc-legacy-en", "debian-edu-doc-legacy-zh-cn")
+# The Debian Edu project's older manuals (ITIL practice, Rosegarden, Audacity), single DocBook HTML pages; the LM tables
+# read the current Debian Edu manual (debian-edu-doc-zh-cn), not these.
+MANUALS = {"en": UNPACKED / "usr" / "share" / "doc" / "debian-edu-doc-legacy-en",
+           "zh": UNPACKED / "usr" / "share" / "doc" / "debian-edu-doc-legacy-zh-cn"}
+PER_LANG = 400
+
+
+def help_docs(locale: str) -> list[str]:
+    """Documents of the help of ``locale`` under HELP (every application there; licence notices left out)."""
+    base = HELP / locale
+    if not base.is_dir():
+        return []
+    lang = "en" if locale == "C" else "zh"
+    out = []
+    for path in sorted(p for p in base.rglob("*") if p.suffix in (".page", ".xml", ".docbook") and p.is_file()):
+        if path.name == "legal.xml":
+            continue
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        keep = (lambda m: " ".join(good_docs8._TITLE.findall(m.group(0)))) if path.suffix == ".xml" else " "
+        raw = good_docs8._INFO.sub(keep, raw)
+        blocks = ((tag, t) for tag, t in good_docs8._blocks(raw, good_docs8._MALLARD)
+                  if lang == "en" or good_docs8._keep_zh(tag, t))
+        out += good_docs8._documents(blocks, frozenset({"title"}), lang)
+    return out
+
+
+def manual_docs(lang: str) -> list[str]:
+    """Runs of sections of the Debian Edu legacy manuals of ``lang`` (navigation and contents left out; zh: blocks with
+    Han characters, code or short labels, and runs that are Chinese)."""
+    out = []
+    for path in sorted(MANUALS[lang].glob("*.html")):
+        raw = path.read_text(encoding="utf-8", errors="replace")
+        body = good_docs8._HTML_BODY.search(raw)
+        page = good_docs8._HTML_SKIP.sub(" ", body.group(0) if body else raw)
+        blocks = ((tag, t) for tag, t in good_docs8._blocks(page, good_docs8._HTML)
+                  if lang == "en" or good_docs8._keep_zh(tag, t))
+        out += good_docs8._documents(blocks, good_docs8._HEAD_TAGS, lang)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def sources() -> dict[str, dict[str, list[str]]]:
+    """Language -> source (help, manual) -> its documents (deduplicated, sorted)."""
+    zh: list[str] = []
+    for loc in good_docs8.ZH_LOCALES:
+        zh += help_docs(loc)
+    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
+            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
+
+
+def missing() -> list[str]:
+    """The packages not unpacked under ROOT (each leaves its .deb there)."""
+    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
+
+
+def fetch() -> None:
+    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
+    from corpusgov.quality.eval.declared_files import fetch_debs
+
+    fetch_debs(DEBS, ROOT, missing())
+
+
+def make_good_docs10(per_lang: int = PER_LANG, seed: int = 101) -> list[dict[str, str]]:
+    """Up to ``per_lang`` documents of each language (seeded)."""
+    rng = random.Random(seed)
+    out = []
+    for lang, by_kind in sources().items():
+        pool = [(kind, d) for kind, docs in by_kind.items() for d in docs]
+        for i, (kind, text) in enumerate(rng.sample(pool, min(per_lang, len(pool)))):
+            out.append({"id": f"good_docs10_{lang}-{i}", "set": f"good_docs10_{lang}", "kind": kind, "text": text})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
+    args = ap.parse_args(argv)
+    if args.fetch:
+        fetch()
+    sizes = {} if missing() else {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()}
+    print({"missing": missing(), **sizes})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
