@@ -56,6 +56,13 @@ LICENCE_EXAMPLES_BEFORE = re.compile(
     r"(?i)\blicen[cs]es\s+(?:such\s+as|like|e\.g\.,?|for\s+example,?)\s+(?:[\w.\-]+(?:\s+[\w.\-]+)?,?\s+(?:or\s+|and\s+)?){0,4}$"
 )
 
+# "MIT 协议允许商业使用和修改" / "The MIT License allows commercial use": a licence named as the subject of what it
+# allows or requires is described (another project's, a FAQ's), not declared; a declaration says so elsewhere
+# ("licensed under", 采用, 基于).
+LICENCE_DESCRIBED_AFTER = re.compile(
+    r"(?i)[ \t]*(?:(?:协议|協議|许可证|許可證|license|licence)[ \t]*)?(?:允许|允許|规定|規定|要求|allows\b|permits\b|requires\b)"
+)
+
 
 def const(spdx: str | None, score: float) -> Resolver:
     def f(m: re.Match[str]) -> tuple[str | None, float]:

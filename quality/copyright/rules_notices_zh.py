@@ -210,8 +210,9 @@ GROUPS: list[Group] = [
                     _ZH_COND + r"[，,、\s]*" + _ZH_GAP + r"{0,20}?" + _ZH_BAN + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
                     + r"{0,24}?" + _ZH_VERB
                     # 禁止任何人未经许可转载 / 不得在未经授权的情况下复制 (not 不得用于未经许可的商业分发: an adjective)
+                    # (not 请勿提交未经许可转载的课程: 转载的 makes a noun phrase, the ban is on 提交)
                     + r"|" + ZH_NEG_LB + _ZH_BAN + _ZH_GAP + r"{0,10}?" + _ZH_COND + r"(?!的)" + _ZH_GAP + r"{0,16}?"
-                    + _ZH_VERB
+                    + _ZH_VERB + r"(?![的之])"
                     # 任何单位和个人不得以任何形式复制 (an actor bound by the ban, no condition)
                     + r"|" + _ZH_ACTOR + _ZH_GAP + r"{0,12}?" + _ZH_BAN + _ZH_GAP + r"{0,16}?" + _ZH_VERB
                 ),

@@ -26,7 +26,13 @@ from corpusgov.quality.copyright import (
 )
 from corpusgov.quality.copyright.licences import licence_terms
 from corpusgov.quality.copyright.model import MarkerFinding
-from corpusgov.quality.copyright.rules_base import LICENCE_EXAMPLES_BEFORE, SENT_END, Group, Rule
+from corpusgov.quality.copyright.rules_base import (
+    LICENCE_DESCRIBED_AFTER,
+    LICENCE_EXAMPLES_BEFORE,
+    SENT_END,
+    Group,
+    Rule,
+)
 
 GROUPS: list[Group] = [
     *rules_notices.GROUPS,
@@ -183,7 +189,9 @@ class CopyrightScanner:
         restrictive = rule.restrictive
         if _quoted_mention(text, start) or _named_as_label(text, start, end):
             return ()
-        if rule.marker_class == "licence" and LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start):
+        if rule.marker_class == "licence" and (
+            LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start) or LICENCE_DESCRIBED_AFTER.match(text, end)
+        ):
             return ()
         if rule.reject_before is not None:
             before = text[max(0, start - 16) : start]

@@ -142,3 +142,23 @@ def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
         t = time.perf_counter()
         scanner.scan(text)
         assert time.perf_counter() - t < 1.0, text[:60]
+
+
+@pytest.mark.parametrize(
+    ("text", "declared"),
+    [
+        ("直接 fork 上游版本：成本最低，MIT 协议允许。", False),
+        ("ModernWMS 的 MIT 协议允许商业使用和修改。", False),
+        ("Yes! The MIT License allows commercial use.", False),
+        ("本项目采用 MIT 协议。MIT 协议允许商业使用。", True),
+        ("This project is licensed under the MIT License. The MIT License allows free use.", True),
+    ],
+)
+def test_licence_described_not_declared(scanner: CopyrightScanner, text: str, declared: bool) -> None:
+    """A licence that is the subject of what it allows is described; a declaration elsewhere still counts."""
+    assert ("licence" in _classes(scanner, text)) == declared, scanner.scan(text)
+
+
+def test_zh_ban_on_submitting_unlicensed_reposts_is_no_notice(scanner: CopyrightScanner) -> None:
+    assert "no_reprint" not in _classes(scanner, "请勿提交未经许可转载的课程、书籍全文或付费材料。")
+    assert "no_reprint" in _classes(scanner, "禁止任何人未经许可转载本站文章。")
