@@ -162,3 +162,16 @@ def test_licence_described_not_declared(scanner: CopyrightScanner, text: str, de
 def test_zh_ban_on_submitting_unlicensed_reposts_is_no_notice(scanner: CopyrightScanner) -> None:
     assert "no_reprint" not in _classes(scanner, "请勿提交未经许可转载的课程、书籍全文或付费材料。")
     assert "no_reprint" in _classes(scanner, "禁止任何人未经许可转载本站文章。")
+
+
+def test_indented_quoted_lines_cost(scanner: CopyrightScanner) -> None:
+    """LilyPond markup: indented quoted lines near "redistribution … is permitted" (a near miss of the prohibited
+    forms). With a non-atomic gap each line's indentation could be split between the line break and the next units in
+    as many ways as it has spaces: this 3.9 kB text took 52 s; an atomic gap gives it up in linear time."""
+    text = (
+        "      \\fill-line {\n        \\line {\n          \"Unrestricted modification and redistribution\"\n"
+        "          \"is permitted and encouraged - copy this music\"\n          \"and share it!\"\n        }\n      }\n"
+    ) * 20
+    t = time.perf_counter()
+    scanner.scan(text)
+    assert time.perf_counter() - t < 1.0
