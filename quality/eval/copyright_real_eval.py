@@ -40,6 +40,12 @@ Sets (``--json`` for all numbers):
   according to those terms" as licence findings; hard negatives: "do not copy" in code comments and instructions, a
   quiz tip, a notice quoted in prose), measured once blind at eac19fa (1.000 / 0.730), then tuned on as English
   batch 7.
+* ``blind4``: ``data/copyright_real_zh_blind4.jsonl``: 28 Chinese rows (19 with markers, 9 hard negatives: 禁止搬运 in
+  agent and commit rules, takedown lines, a user agreement's 保留追究法律责任, a test fixture string), found and labelled
+  after the zh5/en7 round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind5``: ``data/copyright_real_en_blind5.jsonl``: 25 English rows (15 with markers, 10 hard negatives: "must not be
+  reproduced" of bugs and designs, a citation request, explanations of "all rights reserved"), found and labelled with
+  the fourth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
