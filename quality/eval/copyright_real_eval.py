@@ -34,12 +34,14 @@ Sets (``--json`` for all numbers):
   batch's fixes, measured once, never used to change a rule; errors never printed.
 * ``zh5``: ``data/copyright_real_zh_batch5.jsonl``: the 34 Chinese rows that were the third Chinese blind set (23 with
   markers, 11 hard negatives: code keyword lists, form labels, statutes and case reports, data-handling rules),
-  measured once blind at d418908 (0.886 / 0.816), then tuned on as Chinese batch 5.
+  measured once blind at d418908 (0.886 / 0.816), then tuned on as Chinese batch 5; and 16 hard negatives found on
+  2026-12-06 (IP-case news and reports, forum and contribution rules, licences of other projects discussed).
 * ``en7``: ``data/copyright_real_en_batch7.jsonl``: the 26 English rows that were the fourth English blind set
   (proprietary headers, site terms "without express written permission", dual-licence "may not be copied … except
   according to those terms" as licence findings; hard negatives: "do not copy" in code comments and instructions, a
   quiz tip, a notice quoted in prose), measured once blind at eac19fa (1.000 / 0.730), then tuned on as English
-  batch 7.
+  batch 7; and 18 hard negatives found on 2026-12-06 (fair-use discussions, IP-lawsuit news, forum rules on users'
+  uploads, "permission to reprint" UI strings).
 * ``blind4``: ``data/copyright_real_zh_blind4.jsonl``: 28 Chinese rows (19 with markers, 9 hard negatives: 禁止搬运 in
   agent and commit rules, takedown lines, a user agreement's 保留追究法律责任, a test fixture string), found and labelled
   after the zh5/en7 round's rules were committed, before any run; never used to change a rule; errors never printed.
