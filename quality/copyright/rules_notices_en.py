@@ -43,6 +43,11 @@ _EULA_VERB = (
     r"(?:copy|modify|adapt|translate|reverse" + EN_SP + r"engineer|decompile|disassemble|rent|lease|lend|sell|resell"
     r"|sublicense|redistribute|distribute|assign|pledge|transfer|reproduce|publish|merge)"
 )
+# the acts a site's or a repository's terms ban on its content
+_BAN_VERB = (
+    r"(?:" + _EULA_VERB[3:-1] + r"|use|duplicate|exploit|display|create" + EN_SP + r"derivative" + EN_SP + r"works"
+    + EN_SP + r"(?:from|of|based" + EN_SP + r"on))"
+)
 # Proprietary notices: "is the confidential and proprietary information of X", "is proprietary to X", "contains
 # confidential and proprietary information of X", a "Confidential and Proprietary - X" line. The holder starts with a
 # capital (not "is proprietary to the device"); the subject is the work (not "the file format is proprietary to X").
@@ -57,7 +62,10 @@ _PROPRIETARY_OF = (
     + r"|(?:\bcontains?" + EN_SP + r"(?:the" + EN_SP + r")?|\bunpublished" + EN_SP + r")(?:confidential" + EN_SP + r"and" + EN_SP
     + r")?proprietary" + EN_SP + r"(?:source" + EN_SP + r"code|software|code|information|material|property|product)" + EN_SP
     + r"(?:of|belonging" + EN_SP + r"to)" + EN_SP
-    + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*)"
+    + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*"
+    # "confidential and proprietary trade secrets of SciChart Ltd." (no verb: a header's noun phrase)
+    + r"|\b(?:confidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary|proprietary" + EN_SP + r"(?:and|&)" + EN_SP
+    + r"confidential)" + EN_SP + r"trade" + EN_SP + r"secrets?" + EN_SP + r"of" + EN_SP + r")"
     + r"(?:(?i:the)" + EN_SP + r")?(?!(?i:its|their|his|her|your|you|the\s+respective|respective)\b)[A-Z][\w&.,'’\- ]{1,60}"
 )
 
@@ -82,7 +90,8 @@ _REPRO_INF = (
     r"|disseminate)"
 )
 _MODAL_NOT_BE = (
-    r"(?:(?:may|must|shall|can|will|should)(?:\s*not|" + _SP1 + r"never)|cannot|(?:is|are)" + _SP1 + r"not"
+    r"(?:(?:may|must|shall|can|will|should)(?:\s*not|" + _SP1 + r"never|" + _SP1 + r"at" + _SP1 + r"no" + _SP1 + r"time)"
+    r"|cannot|(?:is|are)" + _SP1 + r"not"
     + _SP1 + r"to)" + _SP1 + r"be" + _SP1
 )
 _PP_LIST = r"(?:" + _REPRO_PP + r",?" + _SP1 + r"(?:(?:and/|and" + _SP1 + r")?or" + _SP1 + r"|nor" + _SP1 + r")?){0,10}?"
@@ -98,12 +107,23 @@ _NO_REPRINT_SENTENCE = (
     r"\bno" + _SP1 + r"parts?" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
     + r")?(?:[\w-]+" + _SP1 + r"){0,4}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
     + r"(?:" + _PP_LIST + _REPRO_PP + r"|(?:form|way|manner)\b)"
-    # the work as the subject, a banned reproduction verb, a condition: "the code shall not be copied or distributed
-    # other than on a need-to-know basis"
+    # the work as the subject, then (one scan of the subject and the gap for both):
     + r"|\b(?:the|this|these|its|our|such|all|any)" + _SP1 + r"(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN + r"\b"
-    + _GAP1 + r"{0,80}?\b" + _MODAL_NOT_BE + _PP_LIST + r"(?:reproduced|copied|duplicated|republished|reprinted"
+    + _GAP1 + r"{0,80}?\b(?="
+    + r"[mscwia])(?:"  # every modal below starts with one of these letters: other positions fail at once
+    # a banned reproduction verb and a condition: "the code shall not be copied or distributed other than on a
+    # need-to-know basis"
+    + _MODAL_NOT_BE + _PP_LIST + r"(?:reproduced|copied|duplicated|republished|reprinted"
     r"|broadcast|rewritten|redistributed|distributed|transmitted|published|disseminated|reposted)\b" + _GAP1
     + r"{0,120}?" + _CONDITION
+    # or a list of three or more uses led by a copying verb, a ban of its own: "This Software Application may not be
+    # reproduced, published, distributed, displayed, performed, copied or stored for public or private use" (not "will
+    # not be sold, shared or disclosed", a privacy promise)
+    + r"|(?:(?:may|must|shall|can)\s*not|cannot)" + _SP1 + r"be" + _SP1
+    + r"(?:reproduced|copied|duplicated|republished|reprinted)(?:,?" + _SP1 + r"(?:(?:and/|and" + _SP1 + r")?or" + _SP1
+    + r")?(?:" + _REPRO_PP + r"|performed)\b){2,10}"
+    # (not "This file may not be copied, modified, or distributed except according to those terms": a licence's own)
+    + r"(?!" + _GAP1 + r"{0,40}?\bexcept\b))"
     # "Permission to redistribute this software ... is not permitted without the written permission of X"
     + r"|\b" + _REPRO_INF + r"\b" + _GAP1 + r"{0,80}?" + _PROHIBITED + _SP1 + r"without" + _SP1 + r"(?:(?:the|an?)"
     + _SP1 + r")?" + _CONSENT
@@ -122,6 +142,64 @@ def _label_start(m: re.Match[str]) -> tuple[str | None, float] | None:
     before = m.string[max(0, m.start() - 60) : m.start()]
     return (None, 0.75) if _LABEL_BEFORE.search(before) else None
 
+
+# Forms with a narrow trigger of their own, so their words do not open the broad no-reprint group's windows (each
+# trigger there runs some twenty rules over 800 characters).
+_YOU_MAY_NOT_COPY_WITHOUT = Rule(
+    # "You may not copy, modify, distribute, or reproduce our content without permission"
+    "en_you_may_not_copy_without",
+    "no_reprint",
+    rx(
+        # "You may not …" / "You agree not to reproduce, distribute, or create derivative works from any content
+        # …" / a list item of banned acts ("Reproduce, duplicate, copy, or exploit any portion of the Website
+        # without express written permission"), the work as the object, a permission condition
+        r"(?:\byou" + EN_SP + r"(?:(?:may|shall|must)" + EN_SP + r"not|agree" + EN_SP + r"not" + EN_SP + r"to)"
+        + EN_SP + r"(?:" + _BAN_VERB + r",?" + EN_SP + r"(?:(?:or|and|and/or|nor)" + EN_SP + r")?){1,8}?"
+        + r"|(?m:^)[ \t\"'*•\-]*(?:" + _BAN_VERB + r",?" + EN_SP + r"(?:(?:or|and|and/or|nor)" + EN_SP
+        + r")?){2,8}?)(?:any" + EN_SP + r"(?:part|portion)" + EN_SP + r"of" + EN_SP + r")?"
+        + r"(?:our|this|the|its|any)" + EN_SP + r"(?:content|materials?"
+        + r"|software|code|works?|site|website|documents?|files?|repository|project)\b" + EN_GAP
+        + r"{0,60}?\bwithout" + EN_SP
+        + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
+        IGNORECASE,
+    ),
+    0.85,
+    True,
+    reject_before=EN_DISCUSS,
+)
+_USE_NEEDS_PERMISSION = Rule(
+    # "Any User wishing to make use of this Software must contact Cubiware Sp. z o.o. to arrange an appropriate
+    # license": using the work needs the holder's licence or permission first
+    "en_use_needs_permission",
+    "no_reprint",
+    rx(
+        r"\b(?:wishing|who" + EN_SP + r"wish(?:es)?)" + EN_SP + r"to" + EN_SP + r"(?:make" + EN_SP
+        + r"(?:any" + EN_SP + r")?use" + EN_SP + r"of|use|copy|reproduce|redistribute|distribute|republish|reprint"
+        r"|sell|license)" + EN_SP + r"(?:this|the|our|these)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?"
+        + _WORK_NOUN + r"\b" + _GAP1 + r"{0,80}?\b(?:must|should|shall|need" + EN_SP + r"to|(?:is|are)" + EN_SP
+        + r"required" + EN_SP + r"to)" + EN_SP + r"(?:first" + EN_SP + r")?(?:contact|obtain|seek|request|get|ask"
+        r"|apply" + EN_SP + r"for|write" + EN_SP + r"to)\b" + _GAP1 + r"{0,80}?\b(?:licen[cs]e|permission|consent"
+        r"|authori[sz]ation)",
+        IGNORECASE,
+    ),
+    0.8,
+    True,
+    reject_before=EN_DISCUSS,
+)
+_ATTRIBUTION_TO = Rule(
+    # "All derivative works must include clear attribution to the original creator" (not CC's "You must give appropriate
+    # credit, provide a link": credit *to* someone named)
+    "en_attribution_to",
+    "attribution_required",
+    rx(
+        r"\b(?:must|shall|(?:is|are)" + EN_SP + r"required" + EN_SP + r"to)" + EN_SP + r"(?:include|retain|give|provide|display"
+        r"|keep|contain|carry)" + EN_SP + r"(?:(?:a|an|the)" + EN_SP + r")?(?:(?:clear|appropriate|proper|visible|prominent"
+        r"|explicit|full|due)" + EN_SP + r")?(?:attribution|credit)" + EN_SP + r"to\b",
+        IGNORECASE,
+    ),
+    0.8,
+    reject_before=EN_DISCUSS,
+)
 
 GROUPS: list[Group] = [
     (
@@ -276,7 +354,8 @@ GROUPS: list[Group] = [
                 "en_may_not_be_reproduced",
                 "no_reprint",
                 rx(
-                    r"(?:may|must|shall|can)(?:\s*not|" + EN_SP + r"at" + EN_SP + r"no" + EN_SP + r"time)" + EN_SP + r"be" + EN_SP
+                    r"(?=[msc])(?:may|must|shall|can|should)(?:\s*not|" + EN_SP + r"at" + EN_SP + r"no" + EN_SP + r"time)" + EN_SP
+                    + r"be" + EN_SP
                     # may not be disclosed to third parties, copied or duplicated / disclosed, transmitted or distributed
                     + r"(?:(?:disclosed|used|modified|stored)(?:" + EN_SP + r"to" + EN_SP + r"third" + EN_SP + r"parties)?"
                     r",?" + EN_SP + r"(?:or" + EN_SP + r")?)*"
@@ -286,7 +365,12 @@ GROUPS: list[Group] = [
                     + r"(?:the" + EN_SP + r")?(?:[\w&.,'’\- ]{1,40}?(?:'s|’s)" + EN_SP + r")?" + _CONSENT
                     # "shall not be reproduced or disclosed in whole or in part" / "may NOT be reproduced ... in any form"
                     + r"|" + EN_GAP + r"{0,40}?\bin" + EN_SP + r"(?:whole" + EN_SP + r"or" + EN_SP + r"in" + EN_SP + r"part"
-                    + r"|any" + EN_SP + r"(?:form|manner|medium))\b)",
+                    + r"|any" + EN_SP + r"(?:form|manner|medium))\b"
+                    # "may not be copied or disclosed except in accordance with the terms of that agreement" (a licence or
+                    # nondisclosure agreement; not "except according to those terms", an open licence's boilerplate)
+                    + r"|" + EN_GAP + r"{0,60}?\bexcept" + EN_SP + r"in" + EN_SP + r"accordance" + EN_SP + r"with" + EN_SP
+                    + r"the" + EN_SP + r"terms" + EN_SP + r"of" + EN_SP + r"(?:that|the|this|such|your|an?)" + EN_SP
+                    + r"(?:[\w-]+" + EN_SP + r"){0,3}?agreement\b)",
                     IGNORECASE,
                 ),
                 0.9,
@@ -373,7 +457,10 @@ GROUPS: list[Group] = [
                     r"\b(?:program|software|code|content|contents|materials?|works?|documents?|files?|website|site)\b"
                     # one character at a time (comment prefixes are characters too): no line-break alternative to backtrack over
                     r"(?:(?!trademarks?|logos?|names?\b)[^.]){0,200}?"
-                    r"\b(?:may|must|shall|can)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used" + EN_SP + r"without" + EN_SP
+                    r"\b(?:may|must|shall|can)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP + r"used"
+                    # "may not be used in commercial applications without express written permission" (not "to endorse or
+                    # promote products": a BSD clause on names)
+                    + r"(?:(?!endorse|promote)[^.]){0,60}?\bwithout" + EN_SP
                     + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
                     IGNORECASE,
                 ),
@@ -381,21 +468,7 @@ GROUPS: list[Group] = [
                 True,
                 reject_before=EN_DISCUSS,
             ),
-            Rule(
-                # "You may not copy, modify, distribute, or reproduce our content without permission"
-                "en_you_may_not_copy_without",
-                "no_reprint",
-                rx(
-                    r"\byou" + EN_SP + r"(?:may|shall|must)" + EN_SP + r"not" + EN_SP + r"(?:" + _EULA_VERB + r",?" + EN_SP
-                    + r"(?:(?:or|and|and/or|nor)" + EN_SP + r")?){1,8}?(?:our|this|the|its|any)" + EN_SP + r"(?:content|materials?"
-                    + r"|software|code|works?|site|website|documents?|files?)\b" + EN_GAP + r"{0,60}?\bwithout" + EN_SP
-                    + r"(?:(?:the|our|its)" + EN_SP + r")?" + _CONSENT,
-                    IGNORECASE,
-                ),
-                0.85,
-                True,
-                reject_before=EN_DISCUSS,
-            ),
+            _YOU_MAY_NOT_COPY_WITHOUT,
             Rule(
                 # "attribution and the same license are required for sharing" / "**attribution is required**" / "they may
                 # not be used without crediting the author"
@@ -437,6 +510,8 @@ GROUPS: list[Group] = [
                 "en_not_for_redistribution",
                 "no_reprint",
                 rx(
+                    # (every alternative starts with one of these letters: other positions fail at one test)
+                    r"(?=[ncfpmwial])(?:"
                     r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b"
                     # "and not for commercial use" / "They are not to be sold, redistributed, or used for commercial purposes"
                     r"|\bnot\s+for\s+(?:any\s+)?commercial\s+(?:use|purposes?)\b"
@@ -448,7 +523,7 @@ GROUPS: list[Group] = [
                     # heading over "For personal use only." (not "this tool is meant for personal use only")
                     r"|\b(?:freeware|(?:products?|content|materials?|works?|images?|fonts?|assets?)\s+(?:is|are))\s+"
                     r"for\s+personal\s+use\s+only\b"
-                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b",
+                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b)",
                     IGNORECASE,
                 ),
                 0.85,
@@ -490,4 +565,7 @@ GROUPS: list[Group] = [
             ),
         ],
     ),
+    (("agree not to",), [_YOU_MAY_NOT_COPY_WITHOUT]),
+    (("wishing to", "who wish to", "who wishes to"), [_USE_NEEDS_PERMISSION]),
+    (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
 ]

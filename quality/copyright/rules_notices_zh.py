@@ -25,6 +25,8 @@ _LAW = re.compile(
 )
 _CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")
+_TAG = r"</?[A-Za-z][^<>\n]{0,80}>"  # one inline HTML tag
+_TAGS = r"(?:\s|" + _TAG + r")*"
 
 
 def _not_statute(score: float) -> Resolver:
@@ -39,7 +41,8 @@ def _not_statute(score: float) -> Resolver:
 def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
     """Reject a contract clause assigning rights between parties (归甲方所有), and an ownership rule read out of a
     statute (根据《著作权法》第16条…版权归雇主所有): neither is a notice on the text."""
-    owner = m.group("owner") or m.group("owner2") or ""
+    groups = m.groupdict()
+    owner = next((v for k, v in sorted(groups.items()) if k.startswith("owner") and v), "")
     if _CONTRACT_PARTY.match(owner) or _cites_law(m):
         return None
     return None, 0.85
@@ -79,6 +82,12 @@ _NOT_THE_WORK = re.compile(
 )
 # the first object only: 禁止用于商业用途或任何非法用途 bans commercial use (and, besides, illegal use)
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n、]|或|及|和|以及")
+# 严禁复制或仿冒品牌 logo: further verbs joined to the matched one share its object, which comes after them
+_MORE_VERBS = re.compile(
+    r"(?:(?:[或及和、]|以及)(?:仿冒|模仿|冒用|仿制|抄袭|抄襲|盗用|盜用|使用|复制|複製|传播|傳播|转载|轉載|修改|篡改))+"
+)
+# 严禁复制进仓库 / 复制入日志: copying *into* a place is a data-handling rule, not a ban on reproducing the text
+_INTO_PLACE = re.compile(r"[进進入]")
 
 
 def _ban_on_the_work(score: float) -> Resolver:
@@ -88,8 +97,13 @@ def _ban_on_the_work(score: float) -> Resolver:
     not_statute = _not_statute(score)
 
     def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
-        end = _CLAUSE_END.search(m.string, m.end(), m.end() + 40)
-        tail = m.string[m.end() : end.start() if end else m.end() + 40]
+        at = m.end()
+        if _INTO_PLACE.match(m.string, at):
+            return None
+        more = _MORE_VERBS.match(m.string, at)
+        at = more.end() if more else at
+        end = _CLAUSE_END.search(m.string, at, at + 40)
+        tail = m.string[at : end.start() if end else at + 40]
         if _NOT_THE_WORK.search(tail):
             return None
         return not_statute(m)
@@ -135,7 +149,10 @@ GROUPS: list[Group] = [
                     # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
                     r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
                     r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明|清晰|清楚|明确|明確)"
-                    r"(?:(?P<owner2>[^，,。！？\n；;]{2,30}?)(?=[，,。；;！\n]|$)|(?P<owner4>[^，,。！？\n；;]{2,60}?)所有))"
+                    r"(?:(?P<owner2>[^，,。！？\n；;]{2,30}?)(?=[，,。；;！\n]|$)|(?P<owner4>[^，,。！？\n；;]{2,60}?)所有)"
+                    # …商标、商号及其他知识产权均为 MIPI Alliance 的专有财产 (all of them, 均, someone's property)
+                    r"|(?<=[均皆])(?:为|為|是)(?!一种|一種|无形|無形)(?P<owner5>[^，,。！？\n；;]{2,40}?)的"
+                    r"(?:专有|專有|独有|獨有|私有)?(?:财产|財產))"
                     + NOT_QUESTION
                 ),
                 0.85,
@@ -193,8 +210,9 @@ GROUPS: list[Group] = [
                     _ZH_COND + r"[，,、\s]*" + _ZH_GAP + r"{0,20}?" + _ZH_BAN + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
                     + r"{0,24}?" + _ZH_VERB
                     # 禁止任何人未经许可转载 / 不得在未经授权的情况下复制 (not 不得用于未经许可的商业分发: an adjective)
+                    # (not 请勿提交未经许可转载的课程: 转载的 makes a noun phrase, the ban is on 提交)
                     + r"|" + ZH_NEG_LB + _ZH_BAN + _ZH_GAP + r"{0,10}?" + _ZH_COND + r"(?!的)" + _ZH_GAP + r"{0,16}?"
-                    + _ZH_VERB
+                    + _ZH_VERB + r"(?![的之])"
                     # 任何单位和个人不得以任何形式复制 (an actor bound by the ban, no condition)
                     + r"|" + _ZH_ACTOR + _ZH_GAP + r"{0,12}?" + _ZH_BAN + _ZH_GAP + r"{0,16}?" + _ZH_VERB
                 ),
@@ -220,7 +238,7 @@ GROUPS: list[Group] = [
                 "no_reprint",
                 rx(
                     ZH_NEG_LB
-                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:(?:任何|一切)[^，。\n]{0,6}?)?(?:形式的?)?"
+                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:[以将將]?(?:任何|一切)[^，。\n]{0,6}?)?(?:形式的?)?"
                     r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|复制|複製|镜像|鏡像"
                     r"|摘编|拷贝|拷貝|抄袭|抄襲)(?![的之])"
                 ),
@@ -235,6 +253,8 @@ GROUPS: list[Group] = [
                 rx(
                     r"(?:(?:商业|商業)?(?:转载|轉載)|如需(?:转载|轉載)[，,]?)\s*(?:请|請|须|須)(?:先)?(?:与|與|联系|聯繫|聯系)"
                     r"[^。\n]{0,12}?(?:授权|授權|许可|許可|联系|聯繫|同意)"
+                    # 如需转载，请联系我们 (a reprint asked for first: the contact is the permission)
+                    r"|(?:如需|如要|若需|若要)(?:转载|轉載)[^。！？\n]{0,8}?[，,]\s*(?:请|請)(?:先)?(?:联系|聯繫|聯系|与|與)"
                 ),
                 0.85,
                 True,
@@ -289,10 +309,34 @@ GROUPS: list[Group] = [
                 "zh_reprint_attribution",
                 "attribution_required",
                 rx(
-                    r"(?:转载|轉載)[^。\n]{0,4}?(?:请|請|须|須|需|必须|務必|务必)(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明|留下)"
+                    # (inline markup may sit between the words: 转载 <span …>必须</span> 注明出处)
+                    r"(?:转载|轉載)(?:[^。\n<]|" + _TAG + r"){0,4}?(?:请|請|须|須|需|必须|務必|务必)" + _TAGS
+                    + r"(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明|留下)"
                     r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
                 ),
                 0.95,
+            ),
+        ],
+    ),
+    (
+        # 此代码归 xxx 所有 / 本项目归X所有: the work itself owned, without the word 版权
+        (
+            "代码归", "代碼歸", "程序归", "程序歸", "软件归", "軟件歸", "项目归", "項目歸", "作品归", "作品歸", "文章归",
+            "文章歸", "源码归", "源碼歸", "文档归", "文檔歸", "资料归", "資料歸",
+        ),
+        [
+            Rule(
+                "zh_work_owned",
+                "copyright_notice",
+                rx(
+                    r"(?:此|本|该|該)(?:代码|代碼|程序|软件|軟件|项目|項目|作品|文章|源码|源碼|源代码|源代碼|文档|文檔|资料|資料)"
+                    # not 归并 (merge), 归一, 归类, 归档, 归还, 归纳, 归零, 归属 (a question of ownership)
+                    r"的?(?:均|全部|皆)?(?:归|歸)(?![并並一类類档檔还還纳納零约約属屬])(?!谁|誰|何人|哪)"
+                    r"(?P<owner>[^，,。！？\n；;]{1,30}?)所有" + NOT_QUESTION
+                ),
+                0.85,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_contract,
             ),
         ],
     ),

@@ -26,7 +26,13 @@ from corpusgov.quality.copyright import (
 )
 from corpusgov.quality.copyright.licences import licence_terms
 from corpusgov.quality.copyright.model import MarkerFinding
-from corpusgov.quality.copyright.rules_base import LICENCE_EXAMPLES_BEFORE, SENT_END, Group, Rule
+from corpusgov.quality.copyright.rules_base import (
+    LICENCE_DESCRIBED_AFTER,
+    LICENCE_EXAMPLES_BEFORE,
+    SENT_END,
+    Group,
+    Rule,
+)
 
 GROUPS: list[Group] = [
     *rules_notices.GROUPS,
@@ -181,9 +187,11 @@ class CopyrightScanner:
         licence: str | None = None
         score = rule.score
         restrictive = rule.restrictive
-        if _quoted_mention(text, start):
+        if _quoted_mention(text, start) or _named_as_label(text, start, end):
             return ()
-        if rule.marker_class == "licence" and LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start):
+        if rule.marker_class == "licence" and (
+            LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start) or LICENCE_DESCRIBED_AFTER.match(text, end)
+        ):
             return ()
         if rule.reject_before is not None:
             before = text[max(0, start - 16) : start]
@@ -233,7 +241,25 @@ def _quoted_mention(text: str, start: int) -> bool:
     if close is None:
         return False
     end = text.find(close, start, at + _MENTION_MAX + 1)
-    return end > start and _HAN.search(text, start, end) is not None
+    # t('转载、搬运须注明作者及出处。'): a quoted sentence with its own full stop is a notice shown by code, as the
+    # English 'All rights reserved.' is
+    return end > start and text[end - 1] not in "。！" and _HAN.search(text, start, end) is not None
+
+
+# A Chinese phrase that is a form control's whole caption (<label for="noallow">谢绝转载</label>), or that the same
+# clause goes on to call a tag or a word (带 禁转/谢绝转载/限时禁转 标签, 含“版权所有”字样): named, not declared.
+_CONTROL_OPEN = re.compile(r"<(?:label|option|button)\b[^<>]{0,120}>\s*$", re.I)
+_CONTROL_CLOSE = re.compile(r"\s*</(?:label|option|button)>", re.I)
+_CALLED_A_LABEL = re.compile(r"[^，,。；;！？!?\n]{0,12}?(?:标签|標籤|字样|字樣|字眼|关键词|關鍵詞|关键字|關鍵字|选项|選項)")
+
+
+def _named_as_label(text: str, start: int, end: int) -> bool:
+    """Whether a Chinese match is a form control's caption or a phrase its clause names as a tag or word."""
+    if not _HAN.match(text, start):
+        return False
+    if _CONTROL_OPEN.search(text, max(0, start - 140), start) and _CONTROL_CLOSE.match(text, end):
+        return True
+    return _CALLED_A_LABEL.match(text, end) is not None
 
 
 def _fulltext_findings(text: str, named: list[MarkerFinding]) -> list[MarkerFinding]:

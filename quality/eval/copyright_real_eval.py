@@ -32,14 +32,22 @@ Sets (``--json`` for all numbers):
   general no-reprint form on, it is tuned on). Its errors are still not printed by this script.
 * ``blind3``: ``data/copyright_real_en_blind3.jsonl``: 19 English rows found and labelled after the sixth English
   batch's fixes, measured once, never used to change a rule; errors never printed.
-  ``data/copyright_real_zh_blind3.jsonl``: 34 Chinese rows (23 with markers, 11 hard negatives: code keyword lists,
-  form labels, statutes and case reports, data-handling rules) found and labelled after the general Chinese ban form
-  (batch 4) was committed, before any run; never used to change a rule; errors never printed.
-* ``blind4``: ``data/copyright_real_en_blind4.jsonl``: 26 English rows (19 with markers: proprietary headers, site
-  terms "without express written permission", dual-licence "may not be copied … except according to those terms" as
-  licence findings; 7 hard negatives: "do not copy" in code comments and instructions, a quiz tip, a notice quoted in
-  prose), found and labelled after the general no-reprint sentence form was committed, before any run; never used to
-  change a rule; errors never printed.
+* ``zh5``: ``data/copyright_real_zh_batch5.jsonl``: the 34 Chinese rows that were the third Chinese blind set (23 with
+  markers, 11 hard negatives: code keyword lists, form labels, statutes and case reports, data-handling rules),
+  measured once blind at d418908 (0.886 / 0.816), then tuned on as Chinese batch 5; and 16 hard negatives found on
+  2026-12-06 (IP-case news and reports, forum and contribution rules, licences of other projects discussed).
+* ``en7``: ``data/copyright_real_en_batch7.jsonl``: the 26 English rows that were the fourth English blind set
+  (proprietary headers, site terms "without express written permission", dual-licence "may not be copied … except
+  according to those terms" as licence findings; hard negatives: "do not copy" in code comments and instructions, a
+  quiz tip, a notice quoted in prose), measured once blind at eac19fa (1.000 / 0.730), then tuned on as English
+  batch 7; and 18 hard negatives found on 2026-12-06 (fair-use discussions, IP-lawsuit news, forum rules on users'
+  uploads, "permission to reprint" UI strings).
+* ``blind4``: ``data/copyright_real_zh_blind4.jsonl``: 28 Chinese rows (19 with markers, 9 hard negatives: 禁止搬运 in
+  agent and commit rules, takedown lines, a user agreement's 保留追究法律责任, a test fixture string), found and labelled
+  after the zh5/en7 round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind5``: ``data/copyright_real_en_blind5.jsonl``: 25 English rows (15 with markers, 10 hard negatives: "must not be
+  reproduced" of bugs and designs, a citation request, explanations of "all rights reserved"), found and labelled with
+  the fourth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -88,7 +96,9 @@ def _split(key: str) -> str:
 
 def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
     sets: dict[str, list[dict[str, Any]]] = {}
-    for name, file in (("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("en", "en")):
+    for name, file in (
+        ("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("zh5", "zh_batch5"), ("en", "en"), ("en7", "en_batch7"),
+    ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
     note = None
@@ -192,7 +202,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind4", "4")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind4", "4"), ("blind5", "5")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
