@@ -51,6 +51,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from corpusgov.quality.char_counts import CharCounts, char_counts_batch
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
@@ -120,8 +121,7 @@ _LINE_PUNCT = (".", "'", '"', "!", "?", "。", "！", "？", "”", "…")
 # r"[.!?。！？]+(?:\s|$)|[。！？]", written to start with a character class (the regex engine then skips to the
 # next mark at C speed instead of trying both branches at every position; a third of the time).
 _SENTENCE_RE = re.compile(r"[.!?。！？](?:[.!?。！？]*(?:\s|$)|(?<=[。！？]))")
-_DIGITS = "0123456789０１２３４５６７８９"
-_ASCII_DIGITS = "0123456789"
+# Control characters (encoding damage): counted by ``char_counts`` (its _CONTROL class, the same characters).
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SYMBOL_RE = re.compile(r"#|\.\.\.|…")  # Gopher's symbols; counted by ``_symbol_count`` (the same count)
 _LOREM_RE = re.compile(r"lorem ipsum", re.IGNORECASE)
@@ -291,13 +291,11 @@ def _short_no_sentence(text: str, letters: int) -> float:
     return 0.0 if _SENTENCE_MARK_RE.search(body) else 1.0
 
 
-def _is_unspaced(lang: str | None, coded: str) -> bool:
+def _is_unspaced(lang: str | None, counts: CharCounts) -> bool:
     """Unspaced if the language says so; for unknown languages, if most letters are Han/Kana/Thai."""
     if lang and lang != "und":
         return lang.split("-")[0].lower() in _UNSPACED
-    if not coded:
-        return False
-    return (coded.count("H") + coded.count("K") + coded.count("T")) * 2 > len(coded)
+    return counts.hkt * 2 > counts.letters
 
 
 # Lines of code and query output that recur in any manual's examples: a statement or brace line, ending in ; { or }
@@ -367,23 +365,49 @@ def _copies_at(head: np.ndarray, p: int) -> bool:
     return bool((run[need:] - run[:-need] == need).any())
 
 
-def _tandem(codes: np.ndarray, dup6: float, dup10: float) -> float:
+_TANDEM_HEAD = 2000  # token ids ``tandem_repeat_frac`` reads (bounded cost)
+
+
+def _tandem(codes: np.ndarray, dup6: float, dup10: float, run4: bool | None = None) -> float:
     """``junk_shapes.tandem_repeat_frac`` over the first 2,000 token ids (bounded cost). Four copies of a period
     of p >= 2 tokens hold a repeated 3p-gram (the copies from the first and from the second), so a 6-gram at
     least; without one (``dup_6gram_frac`` 0, most text) only runs of one token can be there, and without a repeated
     10-gram (``dup_10gram_frac`` 0) only periods 1 to 3: those are tested directly (``_copies_at``), and without any the
-    full search finds nothing (0.0) and is skipped."""
-    head = codes[:2000]
-    if dup10 == 0.0 and not any(_copies_at(head, p) for p in ((1,) if dup6 == 0.0 else (1, 2, 3))):
-        return 0.0
+    full search finds nothing (0.0) and is skipped. ``run4``: ``_copies_at(head, 1)`` from the caller's batch pass
+    (``_runs_of_four_batch``), tested here without it."""
+    head = codes[:_TANDEM_HEAD]
+    if dup10 == 0.0:
+        if run4 is None:
+            run4 = _copies_at(head, 1)
+        if not run4 and (dup6 == 0.0 or not (_copies_at(head, 2) or _copies_at(head, 3))):
+            return 0.0
     return tandem_repeat_frac(head)
+
+
+def _runs_of_four_batch(codes_list: Sequence[np.ndarray]) -> list[bool]:
+    """Per text, ``_copies_at(codes[:2000], 1)`` (four equal token ids in a row among the first 2,000), for a whole
+    batch in one comparison of the joined heads (a run never counts across two texts): the per-text test cost a
+    handful of NumPy calls on every document, most of which have no such run."""
+    k = len(codes_list)
+    if k == 0:
+        return []
+    heads = [c[:_TANDEM_HEAD] for c in codes_list]
+    ends = np.cumsum(np.fromiter(map(len, heads), dtype=np.int64, count=k))
+    a = np.concatenate(heads)
+    eq = a[1:] == a[:-1]
+    pos = np.flatnonzero(eq[:-2] & eq[1:-1] & eq[2:])  # a[p] == a[p + 1] == a[p + 2] == a[p + 3]
+    found = np.zeros(k, dtype=bool)
+    if len(pos):
+        doc = np.searchsorted(ends, pos, side="right")  # the text that position p belongs to
+        found[doc[pos + 3 < ends[doc]]] = True  # the run ends inside that text's head
+    return found.tolist()
 
 
 class _Tokens(NamedTuple):
     """A text's tokenisation, shared by every signal (and by the batch n-gram pass)."""
 
     text: str
-    coded: str  # one code letter per letter character (``script_table``)
+    counts: CharCounts  # letters by script, white space, digits, control characters (``char_counts``)
     unspaced: bool
     lower: str
     tokens: list[str]
@@ -391,18 +415,20 @@ class _Tokens(NamedTuple):
     codes: np.ndarray
 
 
-def _tokenise(text: str, lang: str | None) -> _Tokens:
+def _tokenise(text: str, lang: str | None, counts: CharCounts | None = None) -> _Tokens:
+    """``counts``: ``char_counts_batch([text])[0]``, from the caller's batch pass (computed here without it)."""
     if not isinstance(text, str):
         text = ""
-    coded = text.translate(script_table())
-    unspaced = _is_unspaced(lang, coded)
+    if counts is None:
+        counts = char_counts_batch([text])[0]
+    unspaced = _is_unspaced(lang, counts)
     lower = text.lower()
     if unspaced:
         tokens = _UNSPACED_TOKEN_RE.findall(lower)
     else:
         tokens = lower.translate(_ASCII_ALNUM_ONLY).split() if lower.isascii() else _SPACED_TOKEN_RE.findall(lower)
     ids, codes = _token_ids(tokens)
-    return _Tokens(text, coded, unspaced, lower, tokens, ids, codes)
+    return _Tokens(text, counts, unspaced, lower, tokens, ids, codes)
 
 
 def compute_signals(text: str, lang: str | None = None) -> dict[str, float]:
@@ -423,7 +449,7 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     (``ngram_repeats.ngram_signals_batch``, ``naturalness.han_stats_batch``), which pays numpy's per-call cost
     once per batch instead of once per document."""
     texts = [strip_overstrikes(t) if isinstance(t, str) else t for t in texts]  # x\bx / _\bx as col -b prints them
-    toks = [_tokenise(t, lang) for t, lang in zip(texts, langs, strict=True)]
+    toks = [_tokenise(t, lang, c) for t, lang, c in zip(texts, langs, char_counts_batch(texts), strict=True)]
     ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
     ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
     for ng, orphan in zip(ngrams, han_orphan_batch(texts), strict=True):  # quality/junk_noise_han.py, per batch
@@ -431,7 +457,8 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     for ng, run in zip(ngrams, flood_runs_batch(texts), strict=True):  # quality/junk_flood.py, per batch
         ng["flood_run_frac"] = run
     han = han_stats_batch([t.text for t in toks])
-    return [_signals(t, lang, ng, h) for t, lang, ng, h in zip(toks, langs, ngrams, han, strict=True)]
+    run4 = _runs_of_four_batch([t.codes for t in toks])
+    return [_signals(t, lang, ng, h, r) for t, lang, ng, h, r in zip(toks, langs, ngrams, han, run4, strict=True)]
 
 
 # The signals of ``SIGNAL_NAMES`` in order, as a tuple: one C call instead of a lookup per name.
@@ -439,16 +466,18 @@ _IN_ORDER = itemgetter(*SIGNAL_NAMES)
 
 
 def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
-             han_sig: tuple[float, float, float, float, int, int]) -> dict[str, float]:
-    """Every signal of a tokenised text, given its n-gram repetition signals and its ``han_stats``."""
-    text, coded, unspaced, lower, tokens, ids, codes = tok
+             han_sig: tuple[float, float, float, float, int, int], run4: bool | None = None) -> dict[str, float]:
+    """Every signal of a tokenised text, given its n-gram repetition signals and its ``han_stats`` (``run4``: see
+    ``_tandem``)."""
+    text, cc, unspaced, lower, tokens, ids, codes = tok
     ascii_only = text.isascii()  # O(1) in CPython: patterns that need a non-ASCII character are skipped
     n_chars = len(text)
-    letters = len(coded)
-    cjk = coded.count("H") + coded.count("K") + coded.count("G")
+    # integer counts of the batch's one NumPy pass (quality/char_counts.py), each equal to the scan named there
+    letters = cc.letters
+    cjk = cc.hkg
     raw_words = text.split()
-    nonspace = sum(map(len, raw_words))
-    digits = sum(map(text.count, _ASCII_DIGITS if ascii_only else _DIGITS))
+    nonspace = n_chars - cc.spaces
+    digits = cc.digits
     n_tok = len(tokens)
     n_words = n_tok if unspaced else len(raw_words)
 
@@ -524,7 +553,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["newline_ratio"] = text.count("\n") / n_words if n_words else 0.0
     out.update(ngrams)
     out["flood_run_frac"] = flood_run_frac(text, nonspace, int(ngrams["flood_run_frac"]))
-    out["tandem_repeat_frac"] = _tandem(codes, out["dup_6gram_frac"], out["dup_10gram_frac"])
+    out["tandem_repeat_frac"] = _tandem(codes, out["dup_6gram_frac"], out["dup_10gram_frac"], run4)
 
     out["sentences"] = float(len(_SENTENCE_RE.findall(text)))
     # On ASCII text a case-insensitive match is a substring of the lower-cased text (no Unicode case folds).
@@ -534,12 +563,12 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     js = "javascript" in lower if ascii_only else _JS_RE.search(text)
     out["javascript"] = 1.0 if js else 0.0
 
-    repl = text.count("\ufffd")
+    repl = cc.replacement
     out["replacement_chars"] = float(repl)
     out["replacement_frac"] = repl / n_chars if n_chars else 0.0
     # overstrikes (x\bx, _\bx, ___\b\b\bfoo) were resolved before any signal (strip_overstrikes), so a backspace left
     # here is damage, not typewriter formatting
-    out["control_frac"] = len(_CONTROL_RE.findall(text)) / n_chars if n_chars else 0.0
+    out["control_frac"] = cc.control / n_chars if n_chars else 0.0
     moji = 0 if ascii_only else sum(len(m) for m in _MOJIBAKE_RE.findall(text))  # every pattern is non-ASCII
     out["mojibake_frac"] = min(1.0, moji / n_chars) if n_chars else 0.0
     out["spaced"] = 0.0 if unspaced else 1.0
