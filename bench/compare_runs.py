@@ -4,7 +4,8 @@
 copyright, signatures, drill-down; pyarrow `Table.equals`: schema and values), `manifest.json` and
 `metrics.json` with the fields that differ between any two runs left out (run id, times, the chain id, the
 output entries of files that embed the run id: metrics.json itself and the Great Expectations data docs),
-and the corpus Merkle root. Prints each difference; exit status 1 when there is one.
+the corpus Merkle root, and the bytes of `openlineage.jsonl` with each event's run id, time and run directory
+blanked. Prints each difference; exit status 1 when there is one.
 """
 
 from __future__ import annotations
@@ -75,7 +76,36 @@ def compare(old: str, new: str) -> tuple[list[str], int]:
             out.append(f"table differs: {rel}")
     for name in ("manifest.json", "metrics.json"):
         _diff(_json(old, name), _json(new, name), name, out)
+    la, lb = _lineage(old), _lineage(new)
+    if (la is None) != (lb is None):
+        out.append("openlineage.jsonl only in one run")
+    elif la != lb:
+        out.append("openlineage.jsonl differs (bytes, with run ids, event times and run directories blanked)")
     return out, len(set(ta) & set(tb))
+
+
+def _lineage(d: str) -> str | None:
+    """openlineage.jsonl's text with each event's runId, eventTime and run directory (the folder of its output
+    datasets) replaced by placeholders, as written (escapes and key order included): the bytes, not only the JSON,
+    are compared, since the file is written by our own serialiser."""
+    path = os.path.join(d, "openlineage.jsonl")
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    out = []
+    for line in lines:
+        if line.strip():
+            ev = json.loads(line)
+            swaps = [(ev.get("run", {}).get("runId"), "RUN_ID"), (ev.get("eventTime"), "EVENT_TIME")]
+            outputs = ev.get("outputs") or []
+            if outputs and isinstance(outputs[0].get("name"), str):
+                swaps.append((os.path.dirname(outputs[0]["name"]), "RUN_DIR"))
+            for value, mark in swaps:
+                if isinstance(value, str) and value:
+                    line = line.replace(json.dumps(value)[1:-1], mark)
+        out.append(line)
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -30,12 +30,13 @@ def freeze_long_lived(site: str) -> None:
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """No cyclic collection while the block runs (a block of imports, followed by `freeze_long_lived`).
+    """No cyclic collection while the block runs (a block of imports ending in `freeze_long_lived`).
 
     Why: an import of a large package allocates ~10^5 objects, so the young generations are collected
     hundreds of times during it, and what they find is module state that lives as long as the process anyway;
     pausing the collector around the driver's and Great Expectations' imports saves ≈0.2 CPU-s each
-    (docs/profile.md). Reference counting still frees everything as usual.
+    (docs/profile.md). Reference counting still frees everything as usual. The freeze belongs inside the block:
+    the collector, re-enabled first, would collect every object made while paused once more as a young one.
     """
     was = gc.isenabled()
     gc.disable()

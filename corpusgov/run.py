@@ -151,7 +151,8 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         from corpusgov.pipelines.stages import pipeline_factory, run_stages
         from corpusgov.quality.screening import load_lexicon
 
-    freeze_long_lived("run: imports")  # the modules imported so far live as long as the process
+        # Frozen before the collector is back on: re-enabled first, it would collect the imports' objects once more.
+        freeze_long_lived("run: imports")  # the modules imported so far live as long as the process
 
     out_dir = os.path.abspath(out_dir)
     prepare_out_dir(out_dir, overwrite)

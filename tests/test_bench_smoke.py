@@ -110,3 +110,30 @@ def test_compare_runs_finds_table_and_manifest_differences(tmp_path):
     assert diffs == ["table differs: decisions/p.parquet"]
     diffs, _ = compare(old, run_dir("totals", "drop", "4", 2))
     assert sorted(diffs) == ["manifest.json.totals.kept: 1 != 2", "metrics.json.kept: 1 != 2"]
+
+
+def test_compare_runs_compares_openlineage_bytes_without_ids_times_and_dirs(tmp_path):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from bench.compare_runs import compare
+
+    def run_dir(name, run_id, when, dumps=json.dumps):
+        d = tmp_path / name
+        (d / "decisions").mkdir(parents=True)
+        pq.write_table(pa.table({"record_id": ["a"]}), d / "decisions" / "p.parquet")
+        (d / "manifest.json").write_text(json.dumps({"run": {"run_id": run_id}}))
+        (d / "metrics.json").write_text("{}")
+        events = [{"eventTime": when, "eventType": t, "run": {"runId": run_id},
+                   "outputs": [{"name": f"{d}/corpus"}, {"name": f"{d}/decisions", "facets": {"note": "语"}}]}
+                  for t in ("START", "COMPLETE")]
+        (d / "openlineage.jsonl").write_text("".join(dumps(ev, sort_keys=True) + "\n" for ev in events))
+        return str(d)
+
+    old = run_dir("old", "id-1", "2026-12-06T18:00:00+00:00")
+    assert compare(old, run_dir("same", "id-2", "2026-12-06T19:00:00+00:00")) == ([], 1)
+    other_bytes = run_dir("bytes", "id-3", "t", lambda ev, **k: json.dumps(ev, ensure_ascii=False, **k))
+    assert compare(old, other_bytes)[0] == [
+        "openlineage.jsonl differs (bytes, with run ids, event times and run directories blanked)"]
+    os.remove(os.path.join(other_bytes, "openlineage.jsonl"))
+    assert compare(old, other_bytes)[0] == ["openlineage.jsonl only in one run"]

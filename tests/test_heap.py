@@ -64,3 +64,29 @@ def test_collections_spaced_restores_the_thresholds():
         assert gc.get_threshold() == RUN_THRESHOLDS
         raise RuntimeError("boom")
     assert gc.get_threshold() == before
+
+
+def test_a_freeze_inside_the_paused_block_leaves_no_young_collection_behind() -> None:
+    """The imports' blocks end in `freeze_long_lived` before the collector is back on: re-enabled first, the next
+    allocation would collect every object made while paused once more (as young objects) just before the freeze."""
+    from corpusgov.heap import collector_paused
+
+    def young() -> int:
+        return int(gc.get_stats()[0]["collections"])
+
+    gc.unfreeze()
+    try:
+        with collector_paused():
+            made = [[i] for i in range(50_000)]  # counted towards a young collection while paused
+            before = young()
+        _ = [[i] for i in range(100)]
+        assert young() > before  # the old order: a young collection at once
+        with collector_paused():
+            made += [[i] for i in range(50_000)]
+            heap.freeze_long_lived("test: inside the block")
+            before = young()
+        _ = [[i] for i in range(100)]
+        assert young() == before
+    finally:
+        gc.unfreeze()
+        heap._done.discard("test: inside the block")

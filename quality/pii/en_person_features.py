@@ -10,11 +10,14 @@ documents at once with numpy, as the Chinese features are (zh_person_features.py
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import chain
+from pathlib import Path
 
 import numpy as np
 
@@ -141,6 +144,22 @@ class Gazetteer:
 
     def flag(self, lower_hash: int) -> int:
         return self._flags.get(lower_hash, 0)
+
+
+def gazetteer_file(path: Path) -> Gazetteer:
+    """The name lists stored in a model file (`gaz_keys`, `gaz_flags`), one read-only copy per process and file.
+
+    Why: the English CRF and the Chinese recognizer's Latin-name scorer both read en_person.npz's lists; each
+    built its own 245k-entry dict (≈ 0.065 CPU-s and ≈ 20 MB a process). The key includes the file's size and
+    modification time, so a rewritten file is read again."""
+    st = os.stat(path)
+    return _gazetteer_file(str(Path(path).resolve()), st.st_size, st.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer_file(path: str, size: int, mtime_ns: int) -> Gazetteer:
+    with np.load(path) as z:
+        return Gazetteer(z["gaz_keys"], z["gaz_flags"])
 
 
 class Tokens:

@@ -14,7 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from corpusgov.quality.pii.emission_table import EmissionTable
-from corpusgov.quality.pii.en_person_features import HASH_BITS, N_TEMPLATES, Featurizer, Gazetteer, Tokens
+from corpusgov.quality.pii.en_person_features import (
+    HASH_BITS,
+    N_TEMPLATES,
+    Featurizer,
+    Gazetteer,
+    Tokens,
+    gazetteer_file,
+)
 from corpusgov.quality.pii.zh_person_features import LABELS
 from corpusgov.quality.pii.zh_person_model import Span, ZhPersonModel
 
@@ -39,7 +46,7 @@ class EnPersonModel(ZhPersonModel):
             table = EmissionTable.from_sparse(1 << HASH_BITS, len(LABELS), z["rows"], z["cols"], z["weights"])
             return cls(
                 table, z["transition"], float(z["start_margin"]), float(z["cont_margin"]), float(z["floor"]),
-                Gazetteer(z["gaz_keys"], z["gaz_flags"]),
+                gazetteer_file(path),  # shared with the Latin-name scorer, which reads the same lists
             )
 
     def emissions_batch(self, docs: list[Tokens]) -> np.ndarray:  # type: ignore[override]  # units are word tokens, not characters

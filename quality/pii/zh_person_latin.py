@@ -20,7 +20,14 @@ from pathlib import Path
 
 import numpy as np
 
-from corpusgov.quality.pii.en_person_features import Gazetteer, cap_class, fold, shape_runs, stable_hash
+from corpusgov.quality.pii.en_person_features import (
+    Gazetteer,
+    cap_class,
+    fold,
+    gazetteer_file,
+    shape_runs,
+    stable_hash,
+)
 from corpusgov.quality.pii.zh_person_features import NORM_CODES
 
 HASH_BITS = 18
@@ -107,9 +114,9 @@ def feature_ids(keys: list[str]) -> list[int]:
 
 
 def load_gazetteer(path: Path) -> Gazetteer:
-    """The English name lists (SSA first names, Census surnames) as stored in en_person.npz."""
-    with np.load(path) as z:
-        return Gazetteer(z["gaz_keys"], z["gaz_flags"])
+    """The English name lists (SSA first names, Census surnames) as stored in en_person.npz (the copy the
+    English CRF uses too, `gazetteer_file`)."""
+    return gazetteer_file(path)
 
 
 class LatinNameScorer:

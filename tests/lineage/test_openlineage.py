@@ -305,6 +305,81 @@ def test_emit_writes_exactly_one_ndjson_file(run):
         emit_events([broken], str(run_dir))
 
 
+def test_file_bytes_equal_the_clients_file_transport(run, tmp_path):
+    """openlineage.jsonl is written without the client: byte-equal to its FileTransport (append mode) on the
+    run's events, a non-ASCII copy of them, and appending to an existing file."""
+    file_mod = pytest.importorskip("openlineage.client.transport.file")
+    manifest, run_dir = run
+    events = build_events(manifest, str(run_dir))
+    accented = copy.deepcopy(events)
+    for ev in accented:
+        ev["job"]["name"] = "语料治理 — «run» \u2028 \U0001f600"
+    for batch in (events, accented, events + accented):
+        ours = emit_events(batch, str(run_dir))["path"]
+        ref = str(tmp_path / "client.jsonl")
+        if os.path.exists(ref):
+            os.remove(ref)
+        transport = file_mod.FileTransport(file_mod.FileConfig(log_file_path=ref, append=True))
+        for ev in batch:
+            transport.emit(ev)
+        assert Path(ours).read_bytes() == Path(ref).read_bytes()
+    emit_events(events, str(run_dir), append=True)  # appended after the last batch, as the client appends
+    transport.emit(events[0])
+    transport.emit(events[1])
+    assert Path(ours).read_bytes() == Path(ref).read_bytes()
+
+
+def test_json_line_equals_the_clients_serde_on_odd_values():
+    """What the client's Serde converts or drops (nulls, empty objects in lists, enums, dates, UUIDs, numpy
+    int64, values JSON cannot hold) comes out the same from `to_json_line`."""
+    import enum
+    import uuid
+    from datetime import date, datetime
+
+    import numpy as np
+
+    serde = pytest.importorskip("openlineage.client.serde")
+    from corpusgov.lineage.openlineage import to_json_line
+
+    class Kind(enum.Enum):
+        A = "a"
+
+    odd = {
+        "z": None, "a": [None, {}, {"x": None}, 1, [None, {}], "é"], "k": Kind.A, "d": date(2026, 12, 6),
+        "t": datetime(2026, 12, 6, 18, 0, 1, 5), "u": uuid.UUID(int=7), "n": np.int64(-3), "f": np.float32(0.5),
+        "o": object(), "nested": {"b": {"c": None, "d": [Kind.A, None]}}, "e": {}, "s": "\x00\n\u2028语",
+    }
+    assert to_json_line(odd) == serde.Serde.to_json(odd) + "\n"
+    assert to_json_line({}) == serde.Serde.to_json({}) + "\n"
+
+
+def test_write_openlineage_does_not_import_the_client(run):
+    """A run writes openlineage.jsonl without importing openlineage-python (its import was ≈ 0.15 s a run)."""
+    import subprocess
+    import sys
+
+    manifest, run_dir = run
+    (run_dir / "m.json").write_text(json.dumps(manifest), encoding="utf-8")
+    code = (
+        "import json, sys\n"
+        "from corpusgov.lineage.openlineage import write_openlineage\n"
+        f"m = json.load(open({str(run_dir / 'm.json')!r}))\n"
+        f"write_openlineage({str(run_dir)!r}, m)\n"
+        "print(sorted(n for n in sys.modules if n.startswith('openlineage')))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+    assert len((run_dir / "openlineage.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+
+
+def test_unwritable_file_gives_the_clients_message(run):
+    manifest, run_dir = run
+    events = build_events(manifest, str(run_dir))
+    (run_dir / "openlineage.jsonl").mkdir()  # a directory where the file should be
+    with pytest.raises(RuntimeError, match="openlineage.jsonl"):
+        emit_events(events, str(run_dir), append=True)
+
+
 class _Collector(BaseHTTPRequestHandler):
     bodies: list[dict] = []
 
