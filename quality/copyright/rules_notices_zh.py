@@ -167,6 +167,16 @@ def _not_negated(then: Resolver) -> Resolver:
     return resolve
 
 
+def _not_about_others(score: float) -> Resolver:
+    """Reject a match naming others' works (as ``_not_others``, without its statute check: cheap enough for a rule that
+    matches in most notice-dense text)."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _OTHERS.search(m.group(0)) else (None, score)
+
+    return resolve
+
+
 GROUPS: list[Group] = [
     (
         ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
@@ -396,7 +406,7 @@ GROUPS: list[Group] = [
                 ),
                 0.95,
                 # (not 转载他人文章必须注明出处: a forum's rule on its users' reposts of others' works)
-                resolve=_not_others(0.95),
+                resolve=_not_about_others(0.95),
             ),
             Rule(
                 # 未经授权的商业使用将构成版权侵权 / 未购买授权用户无论是否用于商业行为都是侵权行为: an unauthorised use
@@ -496,7 +506,9 @@ GROUPS: list[Group] = [
                     "zh_use_then_credit",
                     "attribution_required",
                     rx(
-                        r"(?:转载|轉載|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)" + _ZH_GAP + r"{0,30}?"
+                        r"(?:转载|轉載|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)"
+                    # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text)
+                    + r"(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")" + _ZH_GAP + r"{0,30}?"
                         r"(?:请|請|须|須|需|必须|必須|务必|務必)[^。！？\n，,；;]{0,10}?" + _ZH_CREDIT_VERB
                         + r"[^。！？\n；;]{0,16}?" + _ZH_CREDIT_OBJECT
                     ),
