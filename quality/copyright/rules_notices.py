@@ -78,7 +78,8 @@ GROUPS: list[Group] = [
                 "copyright_notice",
                 rx(
                     # capitalised, at a line's start (see _field_at_line_start): not "* debian/copyright: Update"
-                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)[ \t]*[:：][ \t]*"
+                    # "Copyright: X" / "Copyright by TheNote!" (a header line naming the holder)
+                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)(?:[ \t]*[:：][ \t]*|[ \t]+(?:by|BY)[ \t]+)"
                     r"(?!(?:None|N/?A|Unknown|UNKNOWN|See|Notice|Information|Holders?|Owners?|Law|Act|This|These|All|Copyright"
                     r"|Please|For|Yes|No|True|False"
                     # a changelog's verbs: "* debian/copyright: Update", "* COPYRIGHT: Rename to ..."

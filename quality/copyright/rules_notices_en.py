@@ -39,6 +39,8 @@ _PROHIBITED = (
     r"(?:is|are|shall" + EN_SP + r"be)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not" + EN_SP
     + r"(?:permitted|allowed))"
 )
+# "… is prohibited by law" / "under copyright law": a statement of the law, not a holder's ban
+_NOT_BY_LAW = r"(?!" + EN_SP + r"(?:by|under)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?laws?\b)"
 _EULA_VERB = (
     r"(?:copy|modify|adapt|translate|reverse" + EN_SP + r"engineer|decompile|disassemble|rent|lease|lend|sell|resell"
     r"|sublicense|redistribute|distribute|assign|pledge|transfer|reproduce|publish|merge)"
@@ -83,7 +85,7 @@ _WORK_NOUN = (
 _REPRO_PP = (
     r"(?:reproduced|copied|duplicated|republished|reprinted|broadcast|rewritten|redistributed|distributed|transmitted"
     r"|published|disseminated|reposted|uploaded|posted|sold|resold|modified|stored|translated|adapted|excerpted|used"
-    r"|displayed|shared|disclosed)"
+    r"|displayed|shared|disclosed|altered|reused|revised)"
 )
 _REPRO_INF = (
     r"(?:reproduce|copy|duplicate|republish|reprint|broadcast|rewrite|redistribute|distribute|transmit|repost"
@@ -104,7 +106,8 @@ _CONDITION = (
 )
 _NO_REPRINT_SENTENCE = (
     # No part(s) of the contents of this book / the Material may be used, copied, reproduced ...
-    r"\bno" + _SP1 + r"parts?" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
+    # (or "No portion of this code may be reused, modified or distributed ...")
+    r"\bno" + _SP1 + r"(?:parts?|portions?)" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
     + r")?(?:[\w-]+" + _SP1 + r"){0,4}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
     + r"(?:" + _PP_LIST + _REPRO_PP + r"|(?:form|way|manner)\b)"
     # the work as the subject, then (one scan of the subject and the gap for both):
@@ -199,6 +202,75 @@ _ATTRIBUTION_TO = Rule(
     ),
     0.8,
     reject_before=EN_DISCUSS,
+)
+
+# "Any use, modification, reproduction, retransmission, or republication of all or part of MStar Software is expressly
+# prohibited" / "Disclosure of the Software to third parties … is expressly prohibited" / "Commercial sale of this software
+# is expressly prohibited": an act on the work, named as a noun, then prohibited (one noun of passing the work on, or a list
+# of two or more; not "Use of this endpoint is prohibited"). The work has a determiner or a capitalised name.
+_USE_NOUN = (
+    r"(?:use|modification|reproduction|retransmission|republication|redistribution|distribution|duplication|copying"
+    r"|disclosure|sale|resale|reprinting|translation|publication)"
+)
+_PASS_ON_NOUN = (
+    r"(?:reproduction|retransmission|republication|redistribution|duplication|copying|disclosure|resale|reprinting"
+    r"|commercial" + _SP1 + r"(?:use|sale|distribution|exploitation))"
+)
+_ACT_ON_WORK_PROHIBITED = Rule(
+    "en_act_on_work_prohibited",
+    "no_reprint",
+    rx(
+        r"\b(?:" + _PASS_ON_NOUN + r"|" + _USE_NOUN + r"(?:,?" + _SP1 + r"(?:(?:and/|and" + _SP1 + r")?or" + _SP1 + r")?"
+        + _USE_NOUN + r"){1,8})" + _SP1 + r"of" + _SP1 + r"(?:(?:all|any)(?:" + _SP1 + r"or)?" + _SP1 + r"(?:part|portion)s?"
+        + _SP1 + r"of" + _SP1 + r")?(?:(?:the|this|these|such|our)" + _SP1 + r"(?:[\w-]+" + _SP1 + r"){0,2}?|(?-i:[A-Z][\w-]*)"
+        + _SP1 + r"(?:(?-i:[A-Z][\w-]*)" + _SP1 + r"){0,2})" + _WORK_NOUN + r"\b" + _GAP1 + r"{0,100}?" + _PROHIBITED
+        + _NOT_BY_LAW,
+        IGNORECASE,
+    ),
+    0.85,
+    True,
+    reject_before=EN_DISCUSS,
+)
+# "This file is owned by ENSICAEN students" (the work owned by a capitalised holder: not "owned by root", "by the user")
+_WORK_OWNED_BY = Rule(
+    "en_work_owned_by",
+    "copyright_notice",
+    rx(
+        r"(?i:\b(?:this|the)" + EN_SP + r"(?:file|code|source" + EN_SP + r"code|software|document|work|project|program"
+        r"|repository|content|material|materials)" + EN_SP + r"(?:is|are)" + EN_SP + r"(?:(?:exclusively|solely|wholly)"
+        + EN_SP + r")?owned" + EN_SP + r"by" + EN_SP + r")(?!(?i:the|its|their|his|her|your|you|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"
+    ),
+    0.75,
+    trim_holder=True,
+    reject_before=EN_DISCUSS,
+)
+# "Not for Resale!" / "Educational use only. Not for resale without permission." / "• NOT FOR RESALE - Proprietary Software":
+# a label sentence of its own (a capital N where a sentence, a line or a list item starts; not a price table's
+# 'Mfg item - not for resale')
+_NOT_FOR_RESALE = Rule(
+    "en_not_for_resale_label",
+    "no_reprint",
+    rx(
+        r"(?:^|(?<=[.!?•|*>\n]))[ \t]*(?:#+|//+)?[ \t]*"
+        r"(?-i:N)(?i:ot" + EN_SP + r"for" + EN_SP + r"(?:re-?sale|sale|redistribution))\b",
+        re.MULTILINE,
+    ),
+    0.8,
+    True,
+)
+# "If cloned please give credit!" / "If you fork this, please credit the author": a reuse of the work, then a request for
+# credit (not "If you use X for your research please give credit by citing": a citation request)
+_REUSE_CREDIT = Rule(
+    "en_reuse_credit",
+    "attribution_required",
+    rx(
+        r"\b(?:if|when)" + EN_SP + r"(?:you" + EN_SP + r")?(?:clone[sd]?|cloning|cop(?:y|ied|ying)|fork(?:ed|ing)?|reuse[sd]?"
+        r"|reusing|modif(?:y|ied)|remix(?:ed)?|use[sd]?|using)\b(?:(?!research|paper|publication|thesis|stud(?:y|ies)|academic)"
+        r"[^.!?\n]){0,40}?,?" + EN_SP + r"please" + EN_SP + r"(?:give|provide|leave|keep)" + EN_SP + r"(?:(?:proper|some|appropriate"
+        r"|due|the)" + EN_SP + r")?credits?\b(?!" + EN_SP + r"by" + EN_SP + r"citing)",
+        IGNORECASE,
+    ),
+    0.75,
 )
 
 GROUPS: list[Group] = [
@@ -318,7 +390,7 @@ GROUPS: list[Group] = [
             "no resale", "please credit", "do not distribute", "do not redistribute", "commercial", "personal use only",
             "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
             "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
-            "authoris", "be used without", "is required", "are required", "no part", "do not copy", "be copied",
+            "authoris", "be used without", "is required", "are required", "no part", "no portion", "do not copy", "be copied",
             "be broadcast", "be duplicated",
         ),
         [
@@ -384,7 +456,8 @@ GROUPS: list[Group] = [
                     # "Unauthorized copying of this file, via any medium is strictly prohibited" (a stock header)
                     r"(?:reproduction|republication|redistribution|reprinting|reposting|unauthori[sz]ed\s+(?:copying|duplication"
                     r"|distribution|use))" + EN_GAP + r"{0,120}?"
-                    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)",
+                    r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)"
+                    + _NOT_BY_LAW,
                     IGNORECASE,
                 ),
                 0.9,
@@ -568,4 +641,8 @@ GROUPS: list[Group] = [
     (("agree not to",), [_YOU_MAY_NOT_COPY_WITHOUT]),
     (("wishing to", "who wish to", "who wishes to"), [_USE_NEEDS_PERMISSION]),
     (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
+    (("prohibited", "forbidden", "not permitted", "not allowed"), [_ACT_ON_WORK_PROHIBITED]),
+    (("owned by",), [_WORK_OWNED_BY]),
+    (("not for",), [_NOT_FOR_RESALE]),
+    (("credit",), [_REUSE_CREDIT]),
 ]

@@ -63,8 +63,9 @@ def _cites_law(m: re.Match[str]) -> bool:
 # 任何形式复制"), a comment prefix and all, when the next line goes on in Chinese; never across a blank line.
 _ZH_GAP = r"(?:[^。！？!?\n]|\n[ \t]*(?:[*#>]+|//+)?[ \t]*(?=[\u4e00-\u9fff]))"
 _ZH_COND = (
-    r"未(?:[经經][^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)|购买|購買|付费|付費)"
-    r"(?:的?(?:前提|情况|情況)下)?"
+    # 未经…许可 / 未征得作者本人同意之前 / 未取得授权
+    r"未(?:(?:[经經]|征得|徵得|取得|获得|獲得)[^。！？\n]{0,15}?(?:许可|授权|同意|允许|批准|許可|授權|允許)|购买|購買|付费|付費)"
+    r"(?:的?(?:前提|情况|情況)下|之前|以前)?"
 )
 _ZH_BAN = r"(?:均|一律)?(?:不得|禁止|严禁|嚴禁|不可|不允许|不允許|不准|請勿|请勿|谢绝|謝絕)"
 _ZH_ACTOR = (
@@ -110,6 +111,72 @@ def _ban_on_the_work(score: float) -> Resolver:
 
     return resolve
 
+# The work itself as the object of a ban (本项目/本作品…, or bare 代码/源码 right after 将/对/把: 无权将代码泄露), and the acts
+# that pass a work on or remake it (zh_ban_on_this_work).
+_ZH_THIS_WORK = (
+    r"(?:(?:本|该|該|此)(?:项目|項目|作品|代码|代碼|程序|软件|軟件|插件|文章|源码|源碼|源代码|源代碼|脚本|腳本|教程|资源|資源"
+    r"|文档|文檔|资料|資料|主题|主題|模板|字体|字體|素材)"
+    r"|(?<=[将將对對把])(?:程序代码|程序代碼|源代码|源代碼|源码|源碼|代码|代碼))"
+)
+# Trigger words of the work-owned and paid-licence rules: a determiner and the work's noun (本项目, 此代码 …). (The
+# trigger automaton walks the text from its root at almost every Chinese character and looks the character up among the
+# root's children: every new first character costs every text ~0.1 µs, so these share four first characters where the
+# earlier 代码归 / 程序归 / 软件归 … triggers took eleven.)
+_ZH_WORK_NOUNS = (
+    "项目", "項目", "代码", "代碼", "程序", "软件", "軟件", "作品", "文章", "源码", "源碼", "源代码", "源代碼", "文档", "文檔",
+    "资料", "資料", "插件", "脚本", "腳本", "教程", "资源", "資源", "主题", "主題", "模板", "字体", "字體", "素材",
+)
+_ZH_THIS_WORK_WORDS = tuple(d + n for d in ("本", "此", "该", "該") for n in _ZH_WORK_NOUNS)
+_ZH_PASS_ON = (
+    r"(?:传播|傳播|售卖|售賣|出售|转售|轉售|发售|發售|销售|銷售|泄露|洩露|泄漏|外传|外傳|转让|轉讓|出租|翻译|翻譯|改编|改編"
+    r"|汇编|匯編|衍生|公开发布|公開發布|反编译|反編譯|反向工程|逆向工程)"
+)
+_ZH_BAN_WORK = r"(?:不得|禁止|严禁|嚴禁|不能|不可以|不可|不允许|不允許|不准|请勿|請勿|无权|無權)"
+_ZH_CREDIT_VERB = r"(?:注明|註明|标明|標明|附上|带上|帶上|写明|寫明)"
+_ZH_CREDIT_OBJECT = r"(?:出处|出處|来源|來源|作者|链接|鏈接|連結|原文|署名)"
+_ZH_HOLDER_RESERVES = (
+    r"(?:作者|原作者|本人|博主|本站|本网站|本網站|本网|本網|本公司|我们|我們|团队|團隊|公司|官方|站长|站長|编辑部|編輯部|工作室)"
+    r"(?:依法)?保留(?:所有|一切|全部|其)?的?(?:内容|內容|作品|文章|资源|資源)?的?(?:版[权權]|著作[权權])"
+    r"(?!信息|資訊|声明|聲明|标识|標識|标志|標誌|字样|字樣|符号|符號|所有)"
+)
+# others' works or illegal content in a rule's gap: a forum's or a statute's rule on users' reposts, not this text's
+_OTHERS = re.compile(r"他人|别人|別人|第三方|其他人|违法|違法|非法|其作品|作品的[，,]|行为的[，,]|行為的[，,]")
+
+
+def _not_others(score: float) -> Resolver:
+    """Reject a match naming others' works or illegal content (a platform's rule on what users post, a statute's
+    wording) or quoted from a statute, as ``_not_statute``."""
+    not_statute = _not_statute(score)
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _OTHERS.search(m.group(0)) else not_statute(m)
+
+    return resolve
+
+
+# What ZH_NEG_LB rejects, checked after the match (是否禁止 a question, 不被禁止 a negation)
+_NEG_BEFORE = frozenset(("是否", "应否", "能否", "可否", "應否", "如何", "不被", "未被", "并不", "並不"))
+
+
+def _not_negated(then: Resolver) -> Resolver:
+    """Reject a ban asked about or negated just before it (as ``ZH_NEG_LB``), else resolve with ``then``."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if m.string[max(0, m.start() - 2) : m.start()] in _NEG_BEFORE else then(m)
+
+    return resolve
+
+
+def _not_about_others(score: float) -> Resolver:
+    """Reject a match naming others' works (as ``_not_others``, without its statute check: cheap enough for a rule that
+    matches in most notice-dense text)."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _OTHERS.search(m.group(0)) else (None, score)
+
+    return resolve
+
+
 GROUPS: list[Group] = [
     (
         ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
@@ -145,7 +212,8 @@ GROUPS: list[Group] = [
                     r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])[，,]?\s*(?:均|皆|全部|完全|都)?"
                     # 版权与许可归…所有 / 版权及所有相关权利归…所有
                     r"(?:[与和及][\u4e00-\u9fff]{1,4}|及(?:所有|全部|一切|其他|其它)?(?:相关|相關)?(?:权利|權利))?"
-                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有)"
+                    # 版权归作者和X共有 (jointly owned)
+                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有|共有)"
                     # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
                     r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
                     r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明|清晰|清楚|明确|明確)"
@@ -181,6 +249,28 @@ GROUPS: list[Group] = [
                 rx(r"保留(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之])"),
                 0.95,
                 True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule(
+                # 作者保留版权 / 管理团队保留所有内容版权: a named holder keeps the copyright (not 请保留版权信息, a request)
+                "zh_holder_reserves",
+                "rights_reserved",
+                rx(_ZH_HOLDER_RESERVES),
+                0.9,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule("zh_holder_reserves_notice", "copyright_notice", rx(_ZH_HOLDER_RESERVES), 0.8, reject_before=ZH_DISCUSS),
+            Rule(
+                # 请保留以上版权信息 / 使用或转载请保留以上信息 / 任何修改请保留原始作者信息: keep the credits (a request, not a
+                # licence's 必须保留上述的版权声明, a condition of the licence)
+                "zh_keep_credits",
+                "attribution_required",
+                rx(
+                    r"[请請](?:务必|務必)?保留[^。！？\n，,]{0,8}?(?:版[权權]|著作[权權]|作者|原作者|署名|以上|上述|原始)"
+                    r"[^。！？\n，,]{0,4}?(?:信息|資訊|声明|聲明|署名)"
+                ),
+                0.8,
                 reject_before=ZH_DISCUSS,
             ),
             Rule(
@@ -315,15 +405,28 @@ GROUPS: list[Group] = [
                     r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
                 ),
                 0.95,
+                # (not 转载他人文章必须注明出处: a forum's rule on its users' reposts of others' works)
+                resolve=_not_about_others(0.95),
+            ),
+            Rule(
+                # 未经授权的商业使用将构成版权侵权 / 未购买授权用户无论是否用于商业行为都是侵权行为: an unauthorised use
+                # declared an infringement (not a statute's or a lecture's 未经许可使用他人作品的，构成侵权)
+                "zh_unauthorised_use_infringes",
+                "no_reprint",
+                rx(
+                    _ZH_COND + r"的?" + _ZH_GAP + r"{0,24}?(?:将|將|均|即|都|皆|一律|也|亦)?(?:构成|構成|属于|屬於|视为|視為"
+                    r"|是|为|為)[^。！？\n，,]{0,4}?(?:侵权|侵權)" + NOT_QUESTION
+                ),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_others(0.85),
             ),
         ],
     ),
     (
         # 此代码归 xxx 所有 / 本项目归X所有: the work itself owned, without the word 版权
-        (
-            "代码归", "代碼歸", "程序归", "程序歸", "软件归", "軟件歸", "项目归", "項目歸", "作品归", "作品歸", "文章归",
-            "文章歸", "源码归", "源碼歸", "文档归", "文檔歸", "资料归", "資料歸",
-        ),
+        _ZH_THIS_WORK_WORDS,
         [
             Rule(
                 "zh_work_owned",
@@ -337,6 +440,18 @@ GROUPS: list[Group] = [
                 0.85,
                 reject_before=ZH_DISCUSS,
                 resolve=_not_contract,
+            ),
+            Rule(
+                # 使用本插件需支付授权费用 / 商用本字体须购买授权: using the work needs a bought licence
+                "zh_use_needs_payment",
+                "no_reprint",
+                rx(
+                    r"(?:使用|商用|商业使用|商業使用)" + _ZH_THIS_WORK + r"[^。！？\n，,]{0,6}?(?:须|須|需要|需|必须|必須|应|應)(?:先)?"
+                    r"(?:支付|购买|購買|付费|付費)[^。！？\n，,]{0,4}?(?:授权|授權|许可|許可)" + NOT_QUESTION
+                ),
+                0.8,
+                True,
+                reject_before=ZH_DISCUSS,
             ),
         ],
     ),
@@ -355,6 +470,52 @@ GROUPS: list[Group] = [
                 0.85,
                 reject_before=ZH_DISCUSS,
             ),
+        ],
+    ),
+    (
+        # 不能传播本项目的源码 / 不允许对程序代码…进行二次发售 / 无权将代码泄露 / 禁止对本作品进行翻译、改编: a ban whose object is
+        # the work itself, on an act that passes it on or remakes it
+        # (ban words whose first characters the automaton has already, but 无/無; a narrow window: see scanner)
+        ("不能", "不得", "禁止", "严禁", "嚴禁", "不允许", "不允許", "不可", "不准", "无权", "無權"),
+        [
+            Rule(
+                "zh_ban_on_this_work",
+                "no_reprint",
+                rx(
+                    # (a pattern that starts with an alternation of words lets the regex engine skip, in C, to the
+                    # characters they start with; a look-ahead or look-behind first would enter the matcher at every
+                    # position, so 是否/如何… before the ban are checked by the resolver)
+                    _ZH_BAN_WORK + r"(?:擅自|私自)?(?:(?:[将將对對把]\s*)?"
+                    + _ZH_THIS_WORK + r"[^。！？\n；;]{0,24}?" + _ZH_PASS_ON + r"|" + _ZH_PASS_ON + r"[^。！？\n，,；;]{0,4}?"
+                    + _ZH_THIS_WORK + r")"
+                ),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_negated(_not_statute(0.85)),
+            ),
+        ],
+    ),
+    (
+        # a use of the work, then a request to credit it (triggered by the use; 使用 is too common a word to open windows)
+        ("引用", "转载", "轉載", "复制", "複製", "分享", "转发", "轉發", "转贴", "轉貼"),
+        [
+                Rule(
+                    # 欢迎非商业用途转载，但请在明显位置注明本文作者 / 引用本作品的任何部分，必须在参考文献中注明…作者: a use of
+                    # the work, then a request to credit it, words between (not 转载他人文章必须注明出处: a rule on others' works)
+                    "zh_use_then_credit",
+                    "attribution_required",
+                    rx(
+                        r"(?:转载|轉載|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)"
+                    # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text)
+                    + r"(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")" + _ZH_GAP + r"{0,30}?"
+                        r"(?:请|請|须|須|需|必须|必須|务必|務必)[^。！？\n，,；;]{0,10}?" + _ZH_CREDIT_VERB
+                        + r"[^。！？\n；;]{0,16}?" + _ZH_CREDIT_OBJECT
+                    ),
+                    0.8,
+                    reject_before=ZH_DISCUSS,
+                    resolve=_not_others(0.8),
+                ),
         ],
     ),
 ]

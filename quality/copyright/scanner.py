@@ -57,6 +57,9 @@ _WINDOWS = {  # (before, after) for groups whose matches sit close to their trig
     "train": (200, 120),
     "训练": (80, 40),
     "转载": (100, 80),
+    "本项目": (8, 60),  # zh_work_owned, zh_use_needs_payment: the work's words start (or nearly) the match
+    "不能": (4, 64),  # zh_ban_on_this_work: the match starts at the ban word
+    "引用": (0, 80),  # zh_use_then_credit: the match starts at the use word
 }
 _NAME_BEFORE = 1000  # a licence title this far before a matched licence text names it
 # ASCII lower-casing, and every whitespace character as one space: both keep offsets one-to-one.

@@ -42,12 +42,21 @@ Sets (``--json`` for all numbers):
   quiz tip, a notice quoted in prose), measured once blind at eac19fa (1.000 / 0.730), then tuned on as English
   batch 7; and 18 hard negatives found on 2026-12-06 (fair-use discussions, IP-lawsuit news, forum rules on users'
   uploads, "permission to reprint" UI strings).
-* ``blind4``: ``data/copyright_real_zh_blind4.jsonl``: 28 Chinese rows (19 with markers, 9 hard negatives: 禁止搬运 in
-  agent and commit rules, takedown lines, a user agreement's 保留追究法律责任, a test fixture string), found and labelled
-  after the zh5/en7 round's rules were committed, before any run; never used to change a rule; errors never printed.
-* ``blind5``: ``data/copyright_real_en_blind5.jsonl``: 25 English rows (15 with markers, 10 hard negatives: "must not be
-  reproduced" of bugs and designs, a citation request, explanations of "all rights reserved"), found and labelled with
-  the fourth Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh6``: ``data/copyright_real_zh_batch6.jsonl``: the 28 Chinese rows that were the fourth Chinese blind set (19 with
+  markers, 9 hard negatives: 禁止搬运 in agent and commit rules, takedown lines, a user agreement's 保留追究法律责任, a
+  test fixture string), measured once blind at 97785e4 (0.955 / 0.538), two labels fixed, then tuned on as batch 6.
+* ``en8``: ``data/copyright_real_en_batch8.jsonl``: the 25 English rows that were the fifth English blind set (14 with
+  markers, 11 hard negatives: "must not be reproduced" of bugs and designs, a citation request, explanations of "all
+  rights reserved", a confidentiality text as a code string), measured once blind at 97785e4 (1.000 / 0.517), one
+  label fixed, then tuned on as English batch 8.
+* ``blind5`` / ``zh``: ``data/copyright_real_zh_blind5.jsonl``: 30 Chinese rows (22 with markers, 8 hard negatives: contest
+  rules, a certificate's owner, a statute's rule, takedown lines, user agreements and forum rules on others' works, an
+  illegal-use disclaimer), found and labelled after the zh6/en8 round's rules were committed, before any run; never used
+  to change a rule; errors never printed.
+* ``blind6`` / ``en``: ``data/copyright_real_en_blind6.jsonl``: 26 English rows (18 with markers, 8 hard negatives: a
+  journal's rule on manuscripts, an emblem, third-party wording and fonts, a post's diagrams, captured content, pirated
+  copies discussed), found and labelled with the fifth Chinese blind batch; never used to change a rule; errors never
+  printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -97,7 +106,8 @@ def _split(key: str) -> str:
 def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
     sets: dict[str, list[dict[str, Any]]] = {}
     for name, file in (
-        ("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("zh5", "zh_batch5"), ("en", "en"), ("en7", "en_batch7"),
+        ("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("zh5", "zh_batch5"), ("zh6", "zh_batch6"),
+        ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -202,7 +212,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind4", "4"), ("blind5", "5")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind5", "5"), ("blind6", "6")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
