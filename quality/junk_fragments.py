@@ -45,10 +45,14 @@ import re
 
 import numpy as np
 
+from corpusgov.quality.junk_lists import listed_items
+
 _MAX_CHARS = 3000
 MIN_UNITS = 4
 MIN_GAP_LINES = 4
 MIN_LABEL_LINES = 6
+_LIST_ITEM_MAX_CHARS = 60  # an item of an introduced list: a name or short phrase, no sentence end
+_ITEM_ENDS = (".", "。", "!", "！", "?", "？", ":", "：")
 MIN_GLUED = 2
 ZH_EDGE_LOW = -1.0
 HAN_LO = 0x4E00
@@ -386,6 +390,13 @@ def label_lines_frac(text: str, lines: list[str]) -> float:
         items = [it for it in _ITEM_SEP.split(head) if it]
         if len(items) < 2 * MIN_LABEL_LINES:
             return 0.0
+    else:
+        # the items of a list a sentence introduces with a colon (names of tools, systems, contributors) are not
+        # labels (junk_lists): counted among the lines, never as labels
+        short = [len(ln) <= _LIST_ITEM_MAX_CHARS and not ln.endswith(_ITEM_ENDS) for ln in lines]
+        listed = listed_items(lines, short)
+        if listed:
+            return _label_count("\n".join(ln for i, ln in enumerate(lines) if i not in listed)) / len(items)
     return _label_count("\n".join(items)) / len(items)
 
 
