@@ -8,9 +8,10 @@ Material nobody on the project wrote, read by no other split, LM table or model:
 utilities (battery, CPU frequency, netspeed, dictionary, search tool, system log, calculator, control centre ...), the
 GNOME panel applets and of GNOME applications (Orca, Meld, Gtranslator, Notes, 2048, Taquin, Web, gThumb, Color
 Manager, Pitivi, Shotwell, gbrainy, EasyTAG): English ``C`` pages of all, Chinese ``zh_CN`` / ``zh_TW`` / ``zh_HK``
-pages where translated (few are: 48 Chinese help documents); and the Securing Debian Manual (``harden-doc``, English
-and Chinese Publican HTML, the Chinese about half translated). 300 en / 108 zh documents (all the Chinese there is). Debian packages in ``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked,
-never installed (``python -m corpusgov.quality.eval.good_docs11 --fetch``, in ``make eval-data``). Cut into documents as
+pages where translated (few are: 41 Chinese help documents; a page more English than Chinese is left out, as its
+Chinese blocks alone would be its headings); and the Securing Debian Manual (``harden-doc``, English and Chinese
+Publican HTML, the Chinese about half translated). 300 en / 101 zh documents (all the Chinese there is). Debian packages
+in ``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked, never installed (``python -m corpusgov.quality.eval.good_docs11 --fetch``, in ``make eval-data``). Cut into documents as
 ``good_docs8`` cuts its help pages and manuals (whole Mallard pages or runs of sections; en 200-6,000, zh 100-3,000
 characters).
 """
@@ -70,10 +71,19 @@ def help_docs(locale: str) -> list[str]:
         raw = _entities(path.read_text(encoding="utf-8", errors="replace"))
         keep = (lambda m: " ".join(good_docs8._TITLE.findall(m.group(0)))) if path.suffix == ".xml" else " "
         raw = _INFO4.sub(lambda m: " ".join(good_docs8._TITLE.findall(m.group(0))), good_docs8._INFO.sub(keep, raw))
-        blocks = ((tag, t) for tag, t in good_docs8._blocks(raw, good_docs8._MALLARD)
-                  if lang == "en" or good_docs8._keep_zh(tag, t))
-        out += good_docs8._documents(blocks, frozenset({"title"}), lang)
+        every = list(good_docs8._blocks(raw, good_docs8._MALLARD))
+        blocks = [(tag, t) for tag, t in every if lang == "en" or good_docs8._keep_zh(tag, t)]
+        if _half_english(every, blocks):
+            continue
+        out += good_docs8._documents(iter(blocks), frozenset({"title"}), lang)
     return out
+
+
+def _half_english(every: list[tuple[str, str]], kept: list[tuple[str, str]]) -> bool:
+    """Whether a Chinese page left more of its text in English than it translated: the help browser shows those
+    English paragraphs between the Chinese headings, so the Chinese blocks alone would be a skeleton of headings,
+    not the page (pages translated in part are left out; English pages keep every block)."""
+    return len(kept) < len(every) and sum(len(t) for _, t in every) > 2 * sum(len(t) for _, t in kept)
 
 
 # The manual is Publican HTML: paragraphs are ``<div class="para">`` (closed at the next div or pre, which starts a
@@ -84,7 +94,8 @@ _SKIP = re.compile(r'(?s)<div class="toc">.*?</dl>\s*</div>|<ul class="docnav.*?
 
 def manual_docs(lang: str) -> list[str]:
     """Runs of sections of the Securing Debian Manual in ``lang`` (zh: blocks with Han characters, code or short
-    labels, and runs that are Chinese; the translation leaves many paragraphs in English)."""
+    labels, and runs that are Chinese; the translation leaves many paragraphs in English: a section's run is kept
+    only when Chinese, so no page test as for help pages, which are one document each)."""
     out = []
     for path in sorted(MANUALS[lang].glob("*.html")):
         raw = path.read_text(encoding="utf-8", errors="replace")

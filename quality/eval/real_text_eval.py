@@ -646,7 +646,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "first run with its rules, drops never printed)",
                      "good_docs11": "quality.eval.good_docs11 (help of MATE applets and utilities and of 11 GNOME "
                                     "applications and the Securing Debian Manual en/zh-CN, which no other split, LM "
-                                    "table or model reads; 300 en / 108 zh; a tuning split: its drops are read)",
+                                    "table or model reads; 300 en / 101 zh; a tuning split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
                                    "rounds 5, 6 and 7)"},
             "machine": installed_text(),

@@ -70,6 +70,14 @@ def test_help_and_manual_become_documents(tree: Path) -> None:
     assert {r["set"] for r in rows} == {"good_docs11_en", "good_docs11_zh"}
 
 
+def test_pages_translated_in_part_are_left_out(tree: Path) -> None:
+    half = PAGE_ZH.replace("</page>", "<p>" + "This paragraph was never translated, so the help browser shows it in "
+                           "English between the Chinese headings of the page. " * 4 + "</p></page>")
+    (tree / "unpacked/usr/share/help/zh_CN/eyes/play.page").write_text(half, encoding="utf-8")
+    gd11.sources.cache_clear()
+    assert gd11.sources()["zh"]["help"] == []
+
+
 def test_missing_lists_every_package(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(gd11, "ROOT", tmp_path)
     monkeypatch.setattr(gd11, "UNPACKED", tmp_path / "unpacked")
