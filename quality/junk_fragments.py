@@ -103,9 +103,10 @@ _CAPTION = re.compile(
     r"|\(?[a-h]\)(?:\s+\(?[a-h]\))+|（[a-h]）(?:\s*（[a-h]）)+|\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?){3,})",
     re.IGNORECASE)
 _CAPTION_FIRST = frozenset("FfTtCcPpEe图表(（0123456789")
-# Label lines (matched on stripped lines joined by line breaks): an index entry ending in page numbers, up to eight Latin
-# words, or 2-20 Han/Latin/digit characters.
-_LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?,\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*$", re.M)
+# Label lines (matched on stripped lines joined by line breaks): an index entry ending in page numbers (its term ends in
+# no digit: "gdb   2,766,822", a size with thousands separators in a table, is not "gdb 2, 766, 822"), up to eight
+# Latin words, or 2-20 Han/Latin/digit characters.
+_LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?(?<!\d),\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*$", re.M)
 _LABEL_EN_LINE = re.compile(r"^[A-Za-z]+(?:[ '-][A-Za-z]+){0,7}$", re.M)
 _LABEL_ZH_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9 ]{2,20}$", re.M)
 _FINAL_MARK = re.compile(r"[。！？!?]|\.(?:\s|$)")
