@@ -45,10 +45,14 @@ import re
 
 import numpy as np
 
+from corpusgov.quality.junk_lists import listed_items
+
 _MAX_CHARS = 3000
 MIN_UNITS = 4
 MIN_GAP_LINES = 4
 MIN_LABEL_LINES = 6
+_LIST_ITEM_MAX_CHARS = 60  # an item of an introduced list: a name or short phrase, no sentence end
+_ITEM_ENDS = (".", "。", "!", "！", "?", "？", ":", "：")
 MIN_GLUED = 2
 ZH_EDGE_LOW = -1.0
 HAN_LO = 0x4E00
@@ -99,9 +103,10 @@ _CAPTION = re.compile(
     r"|\(?[a-h]\)(?:\s+\(?[a-h]\))+|（[a-h]）(?:\s*（[a-h]）)+|\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?){3,})",
     re.IGNORECASE)
 _CAPTION_FIRST = frozenset("FfTtCcPpEe图表(（0123456789")
-# Label lines (matched on stripped lines joined by line breaks): an index entry ending in page numbers, up to eight Latin
-# words, or 2-20 Han/Latin/digit characters.
-_LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?,\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*$", re.M)
+# Label lines (matched on stripped lines joined by line breaks): an index entry ending in page numbers (its term ends in
+# no digit: "gdb   2,766,822", a size with thousands separators in a table, is not "gdb 2, 766, 822"), up to eight
+# Latin words, or 2-20 Han/Latin/digit characters.
+_LOCATOR_LINE = re.compile(r"^[^\W\d_][^\n]{0,100}?(?<!\d),\s*\d{1,4}(?:[-–]\d{1,4})?(?:,\s*\d{1,4}(?:[-–]\d{1,4})?)*$", re.M)
 _LABEL_EN_LINE = re.compile(r"^[A-Za-z]+(?:[ '-][A-Za-z]+){0,7}$", re.M)
 _LABEL_ZH_LINE = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9 ]{2,20}$", re.M)
 _FINAL_MARK = re.compile(r"[。！？!?]|\.(?:\s|$)")
@@ -386,6 +391,13 @@ def label_lines_frac(text: str, lines: list[str]) -> float:
         items = [it for it in _ITEM_SEP.split(head) if it]
         if len(items) < 2 * MIN_LABEL_LINES:
             return 0.0
+    else:
+        # the items of a list a sentence introduces with a colon (names of tools, systems, contributors) are not
+        # labels (junk_lists): counted among the lines, never as labels
+        short = [len(ln) <= _LIST_ITEM_MAX_CHARS and not ln.endswith(_ITEM_ENDS) for ln in lines]
+        listed = listed_items(lines, short)
+        if listed:
+            return _label_count("\n".join(ln for i, ln in enumerate(lines) if i not in listed)) / len(items)
     return _label_count("\n".join(items)) / len(items)
 
 

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from corpusgov.quality.junk_lists import listed_items
+
 # Boilerplate lexicon per script (C4's line filter: javascript, cookie, terms of use, privacy policy; extended with
 # the chrome every news or forum page carries). Matched on short lines only, so prose that mentions a cookie or a
 # privacy policy is not boilerplate.
@@ -240,11 +242,13 @@ def fragment_lines_frac(lines: list[str]) -> float:
     (up to six Han characters) of letters only, no punctuation, digits or markup — among documents of at least
     eight lines. Tag clouds, keyword lists and text broken into columns are made of them; documentation's short lines
     carry markup (``.. data::``, ``| cell |``, options) or name an identifier (GtkWindow), and verse carries its clause
-    marks."""
+    marks; the items of a list a sentence introduces with a colon do not count (``junk_lists``)."""
     if len(lines) < 8:
         return 0.0
-    frag = sum(1 for ln in lines if _BARE.fullmatch(ln) and _size(ln) <= 3 and not _IDENTIFIER.fullmatch(ln))
-    return frag / len(lines)
+    bare = [bool(_BARE.fullmatch(ln)) and _size(ln) <= 3 and not _IDENTIFIER.fullmatch(ln) for ln in lines]
+    # the items of a list a sentence introduces ("... the following packages:") are not fragments (junk_lists)
+    listed = listed_items(lines, bare)
+    return (sum(bare) - len(listed)) / len(lines)
 
 
 def line_signals(lines: list[str], table: set[int] | None = None, flags: list[bool] | None = None) -> dict[str, float]:

@@ -125,7 +125,9 @@ def copied_lines_frac(lines: Sequence[str]) -> float:
     if not norm:
         return 0.0
     counts = Counter(norm)
-    return sum(1 for ln in norm if counts[ln] >= 2) / len(norm)
+    # a line that introduces what follows ("To make a move:", "Select this tab ... parameters:") is the template's
+    # scaffolding, repeated per item as a heading is, not a copied passage
+    return sum(1 for ln in norm if counts[ln] >= 2 and not ln.endswith((":", "："))) / len(norm)
 
 
 def templated_items(lines: Sequence[str], stop_share: float) -> float:

@@ -105,6 +105,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_docs9_zh": (0.03, "<="),
     "good_docs10_en": (0.03, "<="),
     "good_docs10_zh": (0.03, "<="),
+    "good_docs11_en": (0.03, "<="),
+    "good_docs11_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -124,6 +126,7 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
 # neither, since its first run was recorded (2026-12-06 09:52 UTC, docs/quality-history.md) and its drops read to fix
 # the n-gram rules on templated items, zh button rows and page furniture in code examples; docs round 7 (wt-junk10,
 # 18:25 UTC) read the drops of good_docs8_en and good_fresh7_zh again. good_docs10 is blind (written after that round).
+# good_docs11 (wt-junk11) is a tuning split: written to be read, its drops are printed.
 ZH_TECH_TARGET = 0.99
 
 
@@ -296,6 +299,14 @@ def docs10_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import good_docs10
 
     return _split_rows("good_docs10", good_docs10.missing, (good_docs10.make_good_docs10,), "fetch", " (make eval-data)")
+
+
+def docs11_rows() -> list[dict[str, Any]]:
+    """Help of MATE applets and GNOME applications and the Securing Debian Manual no other split reads
+    (``good_docs11``, a tuning split: its drops are read); none when not fetched (said)."""
+    from corpusgov.quality.eval import good_docs11
+
+    return _split_rows("good_docs11", good_docs11.missing, (good_docs11.make_good_docs11,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -492,6 +503,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += docs8_rows()
     rows += fresh8_rows()
     rows += docs10_rows()
+    rows += docs11_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -632,6 +644,9 @@ def main(argv: list[str] | None = None) -> int:
                                     "/ 106 zh whole help pages or runs of manual sections; downloaded and unpacked by "
                                     "--fetch, never installed; written after docs round 7 (2026-12-06, wt-junk10) and "
                                     "first run with its rules, drops never printed)",
+                     "good_docs11": "quality.eval.good_docs11 (help of MATE applets and utilities and of 11 GNOME "
+                                    "applications and the Securing Debian Manual en/zh-CN, which no other split, LM "
+                                    "table or model reads; 300 en / 101 zh; a tuning split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
                                    "rounds 5, 6 and 7)"},
             "machine": installed_text(),

@@ -35,7 +35,9 @@ def test_identifiers_are_not_fragments() -> None:
     as_words = CLASS_LIST.replace("GtkApplication", "Application").replace("GtkWindow", "Window") \
         .replace("GtkProgressBar", "Progress Bar").replace("GtkGrid", "Grid").replace("GtkLabel", "Label") \
         .replace("GLib.timeout_add", "Timeout")
-    assert fragment_lines_frac(_lines(as_words)) > 0.7
+    # (under a bare label: under its sentence "we used the following:" it is an introduced list, junk_lists)
+    assert fragment_lines_frac(_lines(as_words)) < 0.7
+    assert fragment_lines_frac(_lines(as_words.replace("In this sample we used the following:", "Classes"))) > 0.7
 
 
 def test_tag_cloud_still_fragments() -> None:

@@ -147,3 +147,13 @@ def test_label_lists_and_verse() -> None:
 def test_good_prose_and_short_texts_keep_every_signal_at_zero() -> None:
     for text, zh in ((PROSE_EN, False), (PROSE_ZH, True), ("Hello.", False), ("", False), ("好。", True)):
         assert all(v == 0.0 for v in fragment_signals(text, zh).values()), text
+
+
+def test_sizes_with_thousands_separators_are_not_index_locators() -> None:
+    """A table of package sizes ("gdb   2,766,822") is not a book index ("Debian, 12, 45") (docs round 8)."""
+    sizes = ["Package                    Size", "------------------------+--------", "gdb                     2,766,822",
+             "gcc-3.3                 1,570,284", "dpkg-dev                  166,800", "libc6-dev               2,531,564",
+             "cpp-3.3                 1,391,346", "manpages-dev            1,081,408", "bison                     702,830"]
+    assert label_lines_frac("\n".join(sizes), sizes) < 0.2
+    index = ["Debian, 12, 45", "dpkg, 30-32", "kernel, 7", "packages, 101, 140", "security, 88", "updates, 3, 9"]
+    assert label_lines_frac("\n".join(index), index) == 1.0

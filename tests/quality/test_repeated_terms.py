@@ -108,3 +108,16 @@ def test_overstrikes_are_not_control_characters() -> None:
     plain = "The manual says: use the " + "b\bbo\bol\bld\bd" + " option and the " + "___\b\b\bfoo" + " file. " * 3
     assert compute_signals(plain, "en")["control_frac"] == 0.0
     assert compute_signals("bell \x07 and escape \x1b in text", "en")["control_frac"] > 0.0
+
+
+def test_repeated_introducing_lines_are_scaffolding() -> None:
+    """A help page that repeats "To make a move:" per section is templated, not copied (docs round 8); the same lines
+    ending in a full stop are copies."""
+    page = ["15-Puzzle", "The goal is to move all the tiles to their proper places.", "To make a move:",
+            "Click on a tile next to the empty space.", "Whether you finished the current game or not:",
+            "Click New Game in the header bar.", "Sam Loyd's Puzzle", "The goal is to swap the two last tiles.",
+            "To make a move:", "Drag a whole row or column one step.", "Whether you finished the current game or not:",
+            "Press the counter of moves and choose Restart."]
+    assert copied_lines_frac(page) == 0.0
+    copied = [ln.replace(":", ".") for ln in page]
+    assert copied_lines_frac(copied) > 0.3
