@@ -123,3 +123,20 @@ def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
         t = time.perf_counter()
         scanner.scan(text)
         assert time.perf_counter() - t < 1.0, text[:60]
+
+
+def test_fulltext_words_and_shingles_match_the_plain_definition() -> None:
+    """The faster tokeniser and 5-gram hashes give what lower-casing each word and joining five words would."""
+    import zlib
+
+    from corpusgov.quality.copyright import fulltext
+
+    text = "İstanbul LICENCE Ünïcode 许可证 ABC-def\nCopyright 2020 X\n木兰宽松许可证 Mulan PSL v2 " * 5
+    blanked = fulltext._COPYRIGHT_LINE.sub(lambda m: " " * len(m.group(0)), text)
+    ms = list(fulltext._WORD.finditer(blanked))
+    plain = [fulltext._EQUIV.get(m.group(0).lower(), m.group(0).lower()) for m in ms]
+    toks, starts, ends = fulltext.words(text)
+    assert toks == plain and starts == [m.start() for m in ms] and ends == [m.end() for m in ms]
+    want = [zlib.crc32(" ".join(toks[i : i + 5]).encode("utf-8")) for i in range(len(toks) - 4)]
+    assert fulltext.shingle_hashes(toks) == want
+    assert fulltext.shingle_hashes(toks[:4]) == []
