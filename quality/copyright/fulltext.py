@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import json
 import re
+import string
 import zlib
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from corpusgov.quality.copyright.licences import licence_terms
@@ -78,23 +80,38 @@ _EQUIV = {
 }
 
 
+# ASCII letters only: words are ASCII runs or single Han characters, so this lowers them as str.lower would, and keeps
+# every offset (str.lower can lengthen other characters, e.g. İ).
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def _blank_copyright_lines(text: str) -> str:
+    return _COPYRIGHT_LINE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _tokens(blanked: str) -> list[str]:
+    """Normalised words of a blanked text (one regex pass in C; offsets are found later, only for a match)."""
+    return [_EQUIV.get(w, w) for w in _WORD.findall(blanked.translate(_ASCII_LOWER))]
+
+
 def words(text: str) -> tuple[list[str], list[int], list[int]]:
     """Normalised words of ``text`` with their character start and end offsets (copyright lines skipped)."""
-    blanked = _COPYRIGHT_LINE.sub(lambda m: " " * len(m.group(0)), text)
-    toks: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for m in _WORD.finditer(blanked):
-        w = m.group(0).lower()
-        toks.append(_EQUIV.get(w, w))
-        starts.append(m.start())
-        ends.append(m.end())
-    return toks, starts, ends
+    blanked = _blank_copyright_lines(text)
+    spans = [m.span() for m in _WORD.finditer(blanked)]
+    return _tokens(blanked), [a for a, _ in spans], [b for _, b in spans]
 
 
 def shingle_hashes(toks: list[str]) -> list[int]:
-    """CRC-32 of each word 5-gram, in order (stable across runs and platforms, unlike ``hash``)."""
-    return [zlib.crc32(" ".join(toks[i : i + NGRAM]).encode("utf-8")) for i in range(len(toks) - NGRAM + 1)]
+    """CRC-32 of each word 5-gram, in order (stable across runs and platforms, unlike ``hash``): the words joined once,
+    each 5-gram's bytes a slice of that (the same bytes as joining the five words, without a join per position)."""
+    if len(toks) < NGRAM:
+        return []
+    encoded = [t.encode("utf-8") for t in toks]
+    data = memoryview(b" ".join(encoded))
+    # word i starts at offs[i] + i (the bytes of the words before it, one space after each)
+    offs = list(accumulate(map(len, encoded), initial=0))
+    crc32 = zlib.crc32
+    return [crc32(data[offs[i] + i : offs[i + NGRAM] + i + NGRAM - 1]) for i in range(len(toks) - NGRAM + 1)]
 
 
 def sample_size(n: int) -> int:
@@ -142,7 +159,8 @@ def _index() -> _Index:
 
 def match_licences(text: str) -> list[LicenceMatch]:
     """Licence texts in ``text``, in document order (non-overlapping)."""
-    toks, starts, ends = words(text)
+    blanked = _blank_copyright_lines(text)
+    toks = _tokens(blanked)
     if len(toks) < NGRAM + MIN_HITS:
         return []
     idx = _index()
@@ -177,6 +195,11 @@ def match_licences(text: str) -> list[LicenceMatch]:
     for cand in ranked:
         if not any(cand[2] <= ch[3] and ch[2] <= cand[3] for ch in chosen):
             chosen.append(cand)
+    if not chosen:
+        return []
+    spans = [m.span() for m in _WORD.finditer(blanked)]
+    starts = [a for a, _ in spans]
+    ends = [b for _, b in spans]
     out = []
     for sim, cont, lo, hi, li in chosen:
         alts = [idx.ids[li], *idx.aliases.get(idx.ids[li], [])]

@@ -48,8 +48,10 @@ EN_SP = r"(?:[ \t]*[}|*]?[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+|\{|\|)?[ \t]*|\
 # " * * *") is given up in linear time (with a plain group, a 3 kB LilyPond file of "% ****" lines took 1.2 s in two
 # rules); the characters a plain group could leave to the next unit are all ones the next unit matches anyway.
 EN_GAP = r"(?>[^.\n]|\.(?=\s*(?-i:[a-z,]))|\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?)"
+# (研究 in a list of permitted uses, 仅供个人学习、研究与非商业用途使用, is no discussion)
 ZH_DISCUSS = re.compile(
-    r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議|研究(?!使用|用途|目的|之用)"
+    r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議"
+    r"|(?<!学习)(?<!學習)(?<!学习、)(?<!學習、)(?<!学习和)(?<!学习与)(?<!學習與)研究(?!使用|用途|目的|之用)"
 )
 EN_DISCUSS = re.compile(r"(?i)\b(?:whether|debate[sd]?|argue[sd]?|discuss(?:es|ed)?|asked|question)\b")
 SENT_END = re.compile(r"[。！？!?\n]|\.\s")

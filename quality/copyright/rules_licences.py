@@ -299,8 +299,8 @@ GROUPS: list[Group] = [
                     r"|GNU\s+)"
                     r"(?P<kind>[AL])?GPL(?![A-Za-z0-9\-]|\.\d)|"
                     + WS
-                    + r"(?P<kind2>[AL])?GPL[\s\-](?:(?i:licen[cs]ed|licen[cs]e)"
-                    r"|许可证|協議|协议)" + WE + ")"
+                    # (其它未尽事宜遵守《GPL协议》: the Chinese word may follow without a space)
+                    + r"(?P<kind2>[AL])?GPL(?:[\s\-](?i:licen[cs]ed|licen[cs]e)|[\s\-]?(?:许可证|許可證|協議|协议))" + WE + ")"
                 ),
                 0.8,
                 resolve=_res_gpl_ctx,

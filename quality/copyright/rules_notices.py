@@ -39,7 +39,9 @@ GROUPS: list[Group] = [
                 "copyright_symbol",
                 "copyright_notice",
                 rx(
-                    r"(?<![\"“'‘「])(?:©|&copy;|&#169;|ⓒ)"
+                    # (a quoted sign is named in prose; a quoted sign with a year is a © line printed by code:
+                    # "© 2026 陈起成。保留所有权利。…")
+                    r"(?:(?<![\"“'‘「])|(?=(?:©|&copy;|&#169;|ⓒ)[ \t]*(?:19|20)\d{2}\b))(?:©|&copy;|&#169;|ⓒ)"
                     + NOT_SYMBOL_TALK
                     + r"(?:\s*"
                     + YEARS

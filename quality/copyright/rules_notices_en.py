@@ -16,6 +16,7 @@ from corpusgov.quality.copyright.rules_base import (
     EN_SP,
     IGNORECASE,
     Group,
+    Resolver,
     Rule,
     rx,
 )
@@ -105,6 +106,11 @@ _CONDITION = (
     + r")*(?:permission|consent|permitted|authori[sz]ed|provided))"
 )
 _NO_REPRINT_SENTENCE = (
+    # "UNDER NO CIRCUMSTANCES MAY ANY PORTION OF THE SOURCE CODE BE DISTRIBUTED, DISCLOSED OR OTHERWISE MADE AVAILABLE":
+    # the ban put first, the modal before the work (absolute: no condition needed)
+    r"\bunder" + _SP1 + r"no" + _SP1 + r"circumstances" + _SP1 + r"(?:may|shall|can|will|must|should)" + _SP1
+    + r"(?:(?:any|no)" + _SP1 + r"(?:parts?|portions?)" + _SP1 + r"of" + _SP1 + r")?(?:(?:the|this|these|its|our|such)"
+    + _SP1 + r")?(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN + r"\b" + _SP1 + r"be" + _SP1 + _PP_LIST + _REPRO_PP + r"\b|"
     # No part(s) of the contents of this book / the Material may be used, copied, reproduced ...
     # (or "No portion of this code may be reused, modified or distributed ...")
     r"\bno" + _SP1 + r"(?:parts?|portions?)" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
@@ -144,6 +150,49 @@ def _label_start(m: re.Match[str]) -> tuple[str | None, float] | None:
     """Accept "Property of X" only where a label starts: a sentence or line start, or after "Licensed Materials -"."""
     before = m.string[max(0, m.start() - 60) : m.start()]
     return (None, 0.75) if _LABEL_BEFORE.search(before) else None
+
+
+# "the State Emblem of India, which may not be reproduced without authorisation": a ban whose sentence names a mark (an
+# emblem, a logo, a trademark, a flag) and no work is a rule on that mark, not a notice on the text.
+_MARK_NOUN = re.compile(r"(?i)\b(?:emblems?|logos?|trademarks?|insignia|flags?|coats?\s+of\s+arms|seals?|crests?)\b")
+_WORK_WORD = re.compile(r"(?i)\b" + _WORK_NOUN.replace(_SP1, r"\s+") + r"\b|\b(?:this|these)\b")
+_SENTENCE_START = re.compile(r"[.!?]\s|\n\s*\n")
+
+
+def _not_a_mark(score: float) -> Resolver:
+    """Reject a ban whose sentence, up to the match, names a mark and no work."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        before = _SENTENCE_START.split(m.string[max(0, m.start() - 160) : m.start()])[-1]
+        return None if _MARK_NOUN.search(before) and not _WORK_WORD.search(before) else (None, score)
+
+    return resolve
+
+
+# "Do not redistribute BFI item wording unless rights are explicitly cleared" / "do not redistribute the font files …
+# unless that license permits it": advice on others' material, whose own licence or rights clearance decides (not "unless
+# you have written permission", a holder's condition)
+_UNLESS_ITS_LICENCE = re.compile(
+    r"(?i)(?:[^.!?\n]|\n(?![ \t]*\n)){0,120}?\bunless\s+(?:(?:the|that|its|their|your|a|an)\s+)?(?:[\w-]+\s+)?(?:licen[cs]es?|rights)\b"
+)
+
+
+def _not_others_material(score: float) -> Resolver:
+    """Reject a 'do not redistribute' whose sentence makes the material's own licence or rights clearance the condition."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _UNLESS_ITS_LICENCE.match(m.string, m.end()) else (None, score)
+
+    return resolve
+
+
+# "Absent a grant, the default is all rights reserved": the default state of copyright described, not reserved
+_DEFAULT_BEFORE = re.compile(r"(?i)\b(?:default\s+(?:is|being|would\s+be)|defaults?\s+to|by\s+default(?:\s+it\s+is)?)\s*$")
+
+
+def _not_the_default(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Reject 'all rights reserved' named as what holds by default."""
+    return None if _DEFAULT_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]) else (None, 0.95)
 
 
 # Forms with a narrow trigger of their own, so their words do not open the broad no-reprint group's windows (each
@@ -244,6 +293,21 @@ _WORK_OWNED_BY = Rule(
     trim_holder=True,
     reject_before=EN_DISCUSS,
 )
+# "All text, images, and designs on this site belong to HELORA" (the work, with a determiner, belongs to a capitalised
+# holder; not "belong to their respective owners", not "belongs to the String class")
+_WORK_BELONGS_TO = Rule(
+    "en_work_belongs_to",
+    "copyright_notice",
+    rx(
+        r"(?i:\b(?:all|this|these|our)\b[^.\n]{0,40}?\b(?:content|contents|materials?|text|texts|images?|designs?|works?"
+        r"|code|software|files?|documents?|photos?|photographs?|videos?|graphics|artwork|assets)\b[^.\n]{0,60}?\bbelongs?"
+        + EN_SP + r"to" + EN_SP + r")(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?)\b)"
+        r"[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*"
+    ),
+    0.75,
+    trim_holder=True,
+    reject_before=EN_DISCUSS,
+)
 # "Not for Resale!" / "Educational use only. Not for resale without permission." / "• NOT FOR RESALE - Proprietary Software":
 # a label sentence of its own (a capital N where a sentence, a line or a list item starts; not a price table's
 # 'Mfg item - not for resale')
@@ -267,7 +331,15 @@ _REUSE_CREDIT = Rule(
         r"\b(?:if|when)" + EN_SP + r"(?:you" + EN_SP + r")?(?:clone[sd]?|cloning|cop(?:y|ied|ying)|fork(?:ed|ing)?|reuse[sd]?"
         r"|reusing|modif(?:y|ied)|remix(?:ed)?|use[sd]?|using)\b(?:(?!research|paper|publication|thesis|stud(?:y|ies)|academic)"
         r"[^.!?\n]){0,40}?,?" + EN_SP + r"please" + EN_SP + r"(?:give|provide|leave|keep)" + EN_SP + r"(?:(?:proper|some|appropriate"
-        r"|due|the)" + EN_SP + r")?credits?\b(?!" + EN_SP + r"by" + EN_SP + r"citing)",
+        r"|due|the)" + EN_SP + r")?credits?\b(?!" + EN_SP + r"by" + EN_SP + r"citing)"
+        # "Please give credit where credit is due, if modifying, redistributing and/or using this software" / "please give
+        # credits before you skid": the request first, then the reuse it is a condition of
+        + r"|\bplease" + EN_SP + r"(?:give|provide|leave)" + EN_SP + r"(?:(?:proper|some|appropriate|due|the)" + EN_SP
+        + r")?credits?" + EN_SP + r"(?:where" + EN_SP + r"credit" + EN_SP + r"is" + EN_SP + r"due,?" + EN_SP + r")?"
+        r"(?:before" + EN_SP + r"you" + EN_SP + r"[a-z]+|(?:if|when)" + EN_SP + r"(?:you" + EN_SP + r")?(?:modif|redistribut|us|cop"
+        r"|fork|clon|reus|shar|remix|edit)[a-z]*\b(?:(?!research|paper|publication|thesis|stud(?:y|ies)|academic)[^.!?\n]){0,60}?"
+        r"\b(?:this|these|my|our|the)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?:software|code|script|project|work|mod|files?"
+        r"|program|tool|plugin|addon|library|repository|repo)\b)",
         IGNORECASE,
     ),
     0.75,
@@ -360,6 +432,8 @@ GROUPS: list[Group] = [
                 0.95,
                 True,
                 reject_before=EN_DISCUSS,
+
+                resolve=_not_the_default,
             ),
         ],
     ),
@@ -391,7 +465,7 @@ GROUPS: list[Group] = [
             "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
             "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
             "authoris", "be used without", "is required", "are required", "no part", "no portion", "do not copy", "be copied",
-            "be broadcast", "be duplicated",
+            "be broadcast", "be duplicated", "no circumstances",
         ),
         [
             Rule(
@@ -448,6 +522,8 @@ GROUPS: list[Group] = [
                 0.9,
                 True,
                 reject_before=EN_DISCUSS,
+
+                resolve=_not_a_mark(0.9),
             ),
             Rule(
                 "en_reproduction_prohibited",
@@ -457,7 +533,13 @@ GROUPS: list[Group] = [
                     r"(?:reproduction|republication|redistribution|reprinting|reposting|unauthori[sz]ed\s+(?:copying|duplication"
                     r"|distribution|use))" + EN_GAP + r"{0,120}?"
                     r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not\s+permitted)"
-                    + _NOT_BY_LAW,
+                    + _NOT_BY_LAW
+                    # "Unauthorized reproduction or commercial copying is prohibited under copyright law." (acts with no
+                    # object: this site's content, a label; not "… of captured content is prohibited under copyright law")
+                    + r"|\bunauthori[sz]ed" + EN_SP + r"(?:reproduction|copying|duplication|redistribution|distribution)(?:,?"
+                    + EN_SP + r"(?:(?:and|or)" + EN_SP + r")?(?:commercial" + EN_SP + r")?(?:reproduction|copying|duplication"
+                    r"|redistribution|distribution|use)){0,4}" + EN_SP + r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)"
+                    + EN_SP + r")?(?:prohibited|forbidden)\b",
                     IGNORECASE,
                 ),
                 0.9,
@@ -564,6 +646,8 @@ GROUPS: list[Group] = [
                 ),
                 0.8,
                 True,
+
+                resolve=_not_others_material(0.8),
             ),
             Rule(
                 # "Do not distribute!" / "Do not distribute without permission." / "(DO NOT DISTRIBUTE)" / "Please do not
@@ -643,6 +727,7 @@ GROUPS: list[Group] = [
     (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
     (("prohibited", "forbidden", "not permitted", "not allowed"), [_ACT_ON_WORK_PROHIBITED]),
     (("owned by",), [_WORK_OWNED_BY]),
+    (("belong to", "belongs to"), [_WORK_BELONGS_TO]),
     (("not for",), [_NOT_FOR_RESALE]),
     (("credit",), [_REUSE_CREDIT]),
 ]

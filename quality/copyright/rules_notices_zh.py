@@ -38,12 +38,27 @@ def _not_statute(score: float) -> Resolver:
     return resolve
 
 
+# Whose rights a rule assigns, rather than a notice on this text: the rights of a class of persons (获奖者的著作权归属于制作者,
+# 投稿人的版权), rights a certificate or a register records (证书对应著作权归属于X), or an owner described by a clause
+# (…其著作权归属于实际创作的自然人). (Third-party parts credited to their authors, 第三方主题的版权…均归其原作者所有, are
+# labelled notices.)
+_PERSONS_RIGHTS_BEFORE = re.compile(r"(?:[者人方]的|(?:证书|證書|登记|登記)(?:对应|對應|的|上)?)(?:原始)?$")
+_DESCRIBED_OWNER = re.compile(r"的(?:自然人|法人|创作者|創作者|作者|个人|個人)$")
+
+
+def _rule_on_others_rights(m: re.Match[str], owner: str) -> bool:
+    """Whether the match assigns others' rights (see the table above) rather than claiming this text's."""
+    before = _SENTENCE_BREAK.split(m.string[max(0, m.start() - 40) : m.start()])[-1]
+    return bool(_PERSONS_RIGHTS_BEFORE.search(before) or _DESCRIBED_OWNER.search(owner.strip()))
+
+
 def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
-    """Reject a contract clause assigning rights between parties (归甲方所有), and an ownership rule read out of a
-    statute (根据《著作权法》第16条…版权归雇主所有): neither is a notice on the text."""
+    """Reject a contract clause assigning rights between parties (归甲方所有), an ownership rule read out of a
+    statute (根据《著作权法》第16条…版权归雇主所有) and a rule on others' rights (``_rule_on_others_rights``): none is a
+    notice on the text."""
     groups = m.groupdict()
     owner = next((v for k, v in sorted(groups.items()) if k.startswith("owner") and v), "")
-    if _CONTRACT_PARTY.match(owner) or _cites_law(m):
+    if _CONTRACT_PARTY.match(owner) or _cites_law(m) or _rule_on_others_rights(m, owner):
         return None
     return None, 0.85
 
@@ -140,7 +155,8 @@ _ZH_HOLDER_RESERVES = (
     r"(?!信息|資訊|声明|聲明|标识|標識|标志|標誌|字样|字樣|符号|符號|所有)"
 )
 # others' works or illegal content in a rule's gap: a forum's or a statute's rule on users' reposts, not this text's
-_OTHERS = re.compile(r"他人|别人|別人|第三方|其他人|违法|違法|非法|其作品|作品的[，,]|行为的[，,]|行為的[，,]")
+# (他人 as the actor of a notice's condition, 他人或他方如需引用…必须取得我公司的书面许可, is anyone but the holder)
+_OTHERS = re.compile(r"他人(?![或如若需须須必不未在])|别人|別人|第三方|其他人|违法|違法|非法|其作品|作品的[，,]|行为的[，,]|行為的[，,]")
 
 
 def _not_others(score: float) -> Resolver:
@@ -298,7 +314,8 @@ GROUPS: list[Group] = [
                 "no_reprint",
                 rx(
                     _ZH_COND + r"[，,、\s]*" + _ZH_GAP + r"{0,20}?" + _ZH_BAN + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
-                    + r"{0,24}?" + _ZH_VERB
+                    + r"{0,24}?" + r"(?:" + _ZH_VERB + r"|用于[：:]|用於[：:])"
+                    # (未经本人书面许可，任何人不得将上述资产用于：1. … a list of banned uses follows)
                     # 禁止任何人未经许可转载 / 不得在未经授权的情况下复制 (not 不得用于未经许可的商业分发: an adjective)
                     # (not 请勿提交未经许可转载的课程: 转载的 makes a noun phrase, the ban is on 提交)
                     + r"|" + ZH_NEG_LB + _ZH_BAN + _ZH_GAP + r"{0,10}?" + _ZH_COND + r"(?!的)" + _ZH_GAP + r"{0,16}?"
@@ -328,8 +345,14 @@ GROUPS: list[Group] = [
                 "no_reprint",
                 rx(
                     ZH_NEG_LB
-                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)(?:[以将將]?(?:任何|一切)[^，。\n]{0,6}?)?(?:形式的?)?"
-                    r"(?:用于|用於|用作)?(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|复制|複製|镜像|鏡像"
+                    + r"(?:禁止|严禁|嚴禁|谢绝|謝絕|请勿|請勿|不得|拒绝|拒絕|谢绝任何)"
+                    # the ban's lead-in: 以任何形式 / 将本软件 (the work as object) / a colon and a list item (禁止：\n- 任何形式的
+                    # 第三方平台**转载**)
+                    r"(?:[以将將]?(?:任何|一切)[^，。\n]{0,6}?|[将將把](?:本|此|该|該)[^，。！？\n]{1,8}?"
+                    r"|[：:][ \t]*(?:\n[ \t]*){0,2}(?:[-*•·][ \t]*|\d{1,2}[.、)][ \t]*)?[^。！？\n]{0,16}?)?(?:形式的?)?"
+                    # 不得用于任何商业用途 / 不得用于任何商业场景
+                    r"(?:(?:用于|用於|用作)(?:任何|一切)?的?)?"
+                    r"(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|商业场景|商業場景|复制|複製|镜像|鏡像"
                     r"|摘编|拷贝|拷貝|抄袭|抄襲)(?![的之])"
                 ),
                 0.9,
@@ -509,7 +532,10 @@ GROUPS: list[Group] = [
                         r"(?:转载|轉載|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)"
                     # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text)
                     + r"(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")" + _ZH_GAP + r"{0,30}?"
-                        r"(?:请|請|须|須|需|必须|必須|务必|務必)[^。！？\n，,；;]{0,10}?" + _ZH_CREDIT_VERB
+                        r"(?:请|請|须|須|需|必须|必須|务必|務必)"
+                        # (…必须取得我公司的书面许可，并在使用时注明来源: the credit joined to a permission condition)
+                        r"(?:[^。！？\n，,；;]{0,10}?|[^。！？\n；;]{0,24}?[，,][ \t]*(?:并|並|且|同时|同時)[^。！？\n，,；;]{0,8}?)"
+                        + _ZH_CREDIT_VERB
                         + r"[^。！？\n；;]{0,16}?" + _ZH_CREDIT_OBJECT
                     ),
                     0.8,
