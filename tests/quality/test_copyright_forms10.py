@@ -11,6 +11,8 @@ import time
 import pytest
 
 from corpusgov.quality.copyright import CopyrightScanner
+from tests.quality.copyright_helpers import classes as _classes
+from tests.quality.copyright_helpers import spans as _spans
 
 
 @pytest.fixture(scope="module")
@@ -18,18 +20,14 @@ def scanner() -> CopyrightScanner:
     return CopyrightScanner()
 
 
-def _spans(scanner: CopyrightScanner, text: str, marker_class: str) -> list[str]:
-    return [text[f.start : f.end] for f in scanner.scan(text) if f.marker_class == marker_class]
-
-
-def _classes(scanner: CopyrightScanner, text: str) -> set[str]:
-    return {f.marker_class for f in scanner.scan(text)}
-
-
 @pytest.mark.parametrize(
     ("text", "marker_class", "covered"),
     [
-        ("相关商标、商号及其他知识产权均为某某联盟的专有财产。", "copyright_notice", "知识产权均为某某联盟的专有财产"),
+        (
+            "相关商标、商号及其他知识产权均为某某联盟的专有财产。",
+            "copyright_notice",
+            "知识产权均为某某联盟的专有财产",
+        ),
         ("/**\n * 本项目归 张三 所有\n */", "copyright_notice", "本项目归 张三 所有"),
         ("原创文章，如需转载，请联系作者。", "no_reprint", "如需转载，请联系"),
         ("本作品不得以任何方式用于商业用途。", "no_reprint", "不得以任何方式用于商业用途"),
@@ -54,7 +52,7 @@ def test_zh_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
         # a forum rule naming tags, a form's radio captions
         "禁止发布标题中带 禁转/独占/谢绝转载/限时禁转 标签的种子",
         '<input type="radio" name="c" id="n"><label for="n">谢绝转载</label>',
-        "<option value=\"3\">禁止转载</option>",
+        '<option value="3">禁止转载</option>',
         # copying into a place; a ban on copying a logo
         "真实数据严禁复制进仓库或日志。",
         "严禁复制或仿冒品牌 logo、商标。",
@@ -64,31 +62,67 @@ def test_zh_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
     ],
 )
 def test_zh_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
-    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, scanner.scan(text)
+    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, (
+        scanner.scan(text)
+    )
 
 
 @pytest.mark.parametrize(
     ("text", "marker_class", "covered"),
     [
-        ("This Book may not be reproduced, published, distributed or stored in any retrieval system.", "no_reprint",
-         "may not be reproduced"),
-        ("; This software may not be used in commercial applications\n; without express written permission.",
-         "no_reprint", "may not be used"),
-        ("You agree not to reproduce, distribute, or create derivative works from any content on this site without "
-         "express written permission.", "no_reprint", "agree not to reproduce"),
-        ('  "Copy, duplicate, or exploit any portion of the Website without express written permission.",',
-         "no_reprint", "Copy, duplicate"),
-        ("You may not use, copy, or modify any part of this repository without written permission from the author.",
-         "no_reprint", "You may not use"),
-        ("** Anyone wishing to use this Software must contact Acme Ltd. to obtain a license.", "no_reprint",
-         "wishing to use this Software"),
-        ("// trade secrets: confidential and proprietary trade secrets of\n// Acme Ltd., and should at no time be "
-         "copied or distributed without written permission.", "no_reprint", "should at no time be"),
-        ("// confidential and proprietary trade secrets of\n// Acme Ltd.", "copyright_notice", "trade secrets of"),
-        ("This software is supplied under a license agreement with Acme Corp. and may not be copied or disclosed "
-         "except in accordance with the terms of that agreement.", "no_reprint", "may not be copied"),
-        ("All derivative works must include clear attribution to the original author.", "attribution_required",
-         "attribution to"),
+        (
+            "This Book may not be reproduced, published, distributed or stored in any retrieval system.",
+            "no_reprint",
+            "may not be reproduced",
+        ),
+        (
+            "; This software may not be used in commercial applications\n; without express written permission.",
+            "no_reprint",
+            "may not be used",
+        ),
+        (
+            "You agree not to reproduce, distribute, or create derivative works from any content on this site without "
+            "express written permission.",
+            "no_reprint",
+            "agree not to reproduce",
+        ),
+        (
+            '  "Copy, duplicate, or exploit any portion of the Website without express written permission.",',
+            "no_reprint",
+            "Copy, duplicate",
+        ),
+        (
+            "You may not use, copy, or modify any part of this repository without written permission from the author.",
+            "no_reprint",
+            "You may not use",
+        ),
+        (
+            "** Anyone wishing to use this Software must contact Acme Ltd. to obtain a license.",
+            "no_reprint",
+            "wishing to use this Software",
+        ),
+        (
+            "// trade secrets: confidential and proprietary trade secrets of\n// Acme Ltd., and should at no time be "
+            "copied or distributed without written permission.",
+            "no_reprint",
+            "should at no time be",
+        ),
+        (
+            "// confidential and proprietary trade secrets of\n// Acme Ltd.",
+            "copyright_notice",
+            "trade secrets of",
+        ),
+        (
+            "This software is supplied under a license agreement with Acme Corp. and may not be copied or disclosed "
+            "except in accordance with the terms of that agreement.",
+            "no_reprint",
+            "may not be copied",
+        ),
+        (
+            "All derivative works must include clear attribution to the original author.",
+            "attribution_required",
+            "attribution to",
+        ),
     ],
 )
 def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
@@ -115,7 +149,9 @@ def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
     ],
 )
 def test_en_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
-    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, scanner.scan(text)
+    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, (
+        scanner.scan(text)
+    )
 
 
 def test_en_open_licence_terms_stay_licence_findings(scanner: CopyrightScanner) -> None:
@@ -169,8 +205,8 @@ def test_indented_quoted_lines_cost(scanner: CopyrightScanner) -> None:
     forms). With a non-atomic gap each line's indentation could be split between the line break and the next units in
     as many ways as it has spaces: this 3.9 kB text took 52 s; an atomic gap gives it up in linear time."""
     text = (
-        "      \\fill-line {\n        \\line {\n          \"Unrestricted modification and redistribution\"\n"
-        "          \"is permitted and encouraged - copy this music\"\n          \"and share it!\"\n        }\n      }\n"
+        '      \\fill-line {\n        \\line {\n          "Unrestricted modification and redistribution"\n'
+        '          "is permitted and encouraged - copy this music"\n          "and share it!"\n        }\n      }\n'
     ) * 20
     t = time.perf_counter()
     scanner.scan(text)

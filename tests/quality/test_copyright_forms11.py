@@ -12,19 +12,13 @@ import time
 import pytest
 
 from corpusgov.quality.copyright import CopyrightScanner
+from tests.quality.copyright_helpers import classes as _classes
+from tests.quality.copyright_helpers import spans as _spans
 
 
 @pytest.fixture(scope="module")
 def scanner() -> CopyrightScanner:
     return CopyrightScanner()
-
-
-def _spans(scanner: CopyrightScanner, text: str, marker_class: str) -> list[str]:
-    return [text[f.start : f.end] for f in scanner.scan(text) if f.marker_class == marker_class]
-
-
-def _classes(scanner: CopyrightScanner, text: str) -> set[str]:
-    return {f.marker_class for f in scanner.scan(text)}
 
 
 @pytest.mark.parametrize(
@@ -80,10 +74,16 @@ def test_zh_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "marker_class", "covered"),
     [
-        ("# No portion of this manual may be altered or reused without written permission.", "no_reprint",
-         "No portion of this manual may be altered"),
-        ("// Any reproduction or republication of all or part of Acme Software is strictly prohibited.", "no_reprint",
-         "reproduction or republication"),
+        (
+            "# No portion of this manual may be altered or reused without written permission.",
+            "no_reprint",
+            "No portion of this manual may be altered",
+        ),
+        (
+            "// Any reproduction or republication of all or part of Acme Software is strictly prohibited.",
+            "no_reprint",
+            "reproduction or republication",
+        ),
         ("Resale of this software is expressly prohibited.", "no_reprint", "Resale of this software"),
         (" * This code is owned by Acme Labs.", "copyright_notice", "owned by Acme Labs"),
         ("(c) 2024 Kim. Not for resale.", "no_reprint", "Not for resale"),
@@ -115,7 +115,9 @@ def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
     ],
 )
 def test_en_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
-    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, scanner.scan(text)
+    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, (
+        scanner.scan(text)
+    )
 
 
 def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:

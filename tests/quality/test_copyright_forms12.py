@@ -12,19 +12,13 @@ import time
 import pytest
 
 from corpusgov.quality.copyright import CopyrightScanner
+from tests.quality.copyright_helpers import classes as _classes
+from tests.quality.copyright_helpers import spans as _spans
 
 
 @pytest.fixture(scope="module")
 def scanner() -> CopyrightScanner:
     return CopyrightScanner()
-
-
-def _spans(scanner: CopyrightScanner, text: str, marker_class: str) -> list[str]:
-    return [text[f.start : f.end] for f in scanner.scan(text) if f.marker_class == marker_class]
-
-
-def _classes(scanner: CopyrightScanner, text: str) -> set[str]:
-    return {f.marker_class for f in scanner.scan(text)}
 
 
 @pytest.mark.parametrize(
@@ -61,7 +55,9 @@ def test_zh_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
     ],
 )
 def test_zh_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
-    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, scanner.scan(text)
+    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required"}, (
+        scanner.scan(text)
+    )
 
 
 @pytest.mark.parametrize(
@@ -72,10 +68,22 @@ def test_zh_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
             "no_reprint",
             "UNDER NO CIRCUMSTANCES",
         ),
-        ("Please give credit where credit is due, if modifying or using this software.", "attribution_required", "credit"),
+        (
+            "Please give credit where credit is due, if modifying or using this software.",
+            "attribution_required",
+            "credit",
+        ),
         ("-- please give credits before you copy, thanks", "attribution_required", "credits before you"),
-        ("All images and designs on this site belong to Acme Studio and may not be reused.", "copyright_notice", "Acme"),
-        ("Unauthorized reproduction or commercial copying is prohibited under copyright law.", "no_reprint", "prohibited"),
+        (
+            "All images and designs on this site belong to Acme Studio and may not be reused.",
+            "copyright_notice",
+            "Acme",
+        ),
+        (
+            "Unauthorized reproduction or commercial copying is prohibited under copyright law.",
+            "no_reprint",
+            "prohibited",
+        ),
     ],
 )
 def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
@@ -103,9 +111,12 @@ def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
     ],
 )
 def test_en_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
-    assert not _classes(scanner, text) & {"no_reprint", "copyright_notice", "attribution_required", "rights_reserved"}, (
-        scanner.scan(text)
-    )
+    assert not _classes(scanner, text) & {
+        "no_reprint",
+        "copyright_notice",
+        "attribution_required",
+        "rights_reserved",
+    }, scanner.scan(text)
 
 
 def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
