@@ -65,6 +65,13 @@ Sets (``--json`` for all numbers):
   with markers, 9 hard negatives: advice on others' media and a GPL build, a forum rule, the first-sale doctrine, a
   watermark FAQ, a licence article, what "all rights reserved" means, a downloader's disclaimer), measured once blind
   at aba6c9c (0.880 / 0.710), labels checked (none changed), then tuned on as English batch 10.
+* ``blind7`` / ``zh``: ``data/copyright_real_zh_blind7.jsonl``: 21 Chinese rows (13 with markers, 8 hard negatives: a
+  trademark policy's ban, a security article's legal note, user agreements' and upload rules' bans on infringing others'
+  rights, software-registration declarations), found and labelled after the zh8/en10 round's rules were committed, before
+  any run; never used to change a rule; errors never printed.
+* ``blind8`` / ``en``: ``data/copyright_real_en_blind8.jsonl``: 21 English rows (16 with markers, 5 hard negatives:
+  "cannot be reproduced without" of results and commands, a CC licence described in a table, a code of conduct's credit
+  rule), found and labelled with the seventh Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -221,7 +228,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind7", "7"), ("blind8", "8")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
