@@ -117,7 +117,10 @@ _NO_REPRINT_SENTENCE = (
     + r")?(?:[\w-]+" + _SP1 + r"){0,4}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
     + r"(?:" + _PP_LIST + _REPRO_PP + r"|(?:form|way|manner)\b)"
     # the work as the subject, then (one scan of the subject and the gap for both):
-    + r"|\b(?:the|this|these|its|our|such|all|any)" + _SP1 + r"(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN + r"\b"
+    # ("… contained therein are held in confidence and will not be used, copied, reproduced in whole or in part": what the
+    # document contains, named by therein / herein, as the subject)
+    + r"|(?:\b(?:the|this|these|its|our|such|all|any)" + _SP1 + r"(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN
+    + r"|\b(?:contained|included|set" + _SP1 + r"forth)" + _SP1 + r"(?:herein|therein))\b"
     + _GAP1 + r"{0,80}?\b(?="
     + r"[mscwia])(?:"  # every modal below starts with one of these letters: other positions fail at once
     # a banned reproduction verb and a condition: "the code shall not be copied or distributed other than on a
@@ -172,8 +175,12 @@ def _not_a_mark(score: float) -> Resolver:
 # "Do not redistribute BFI item wording unless rights are explicitly cleared" / "do not redistribute the font files …
 # unless that license permits it": advice on others' material, whose own licence or rights clearance decides (not "unless
 # you have written permission", a holder's condition)
+# "Do not redistribute downloaded media … unless you have the right to do so" (the user's rights in others' media) / "Do not
+# redistribute it — that prebuilt is GPL-3": the thing's own licence given as the reason
 _UNLESS_ITS_LICENCE = re.compile(
-    r"(?i)(?:[^.!?\n]|\n(?![ \t]*\n)){0,120}?\bunless\s+(?:(?:the|that|its|their|your|a|an)\s+)?(?:[\w-]+\s+)?(?:licen[cs]es?|rights)\b"
+    r"(?i)(?:[^.!?\n]|\n(?![ \t]*\n)){0,120}?(?:\bunless\s+(?:(?:the|that|its|their|your|a|an)\s+)?(?:[\w-]+\s+)?(?:licen[cs]es?|rights)\b"
+    r"|\bunless\s+you\s+(?:have|hold|own)\s+(?:the\s+)?rights?\b"
+    r"|(?:[—–]|\s-\s|\bbecause\b|\bsince\b)[^.!?\n]{0,40}?\b(?:is|are)\s+(?:licen[cs]ed\s+under\s+(?:the\s+)?)?(?:L|A)?GPL\b)"
 )
 
 
@@ -193,6 +200,31 @@ _DEFAULT_BEFORE = re.compile(r"(?i)\b(?:default\s+(?:is|being|would\s+be)|defaul
 def _not_the_default(m: re.Match[str]) -> tuple[str | None, float] | None:
     """Reject 'all rights reserved' named as what holds by default."""
     return None if _DEFAULT_BEFORE.search(m.string[max(0, m.start() - 40) : m.start()]) else (None, 0.95)
+
+
+# "This file (and its contents) are the intellectual property of Comcast.  It may not be used, copied, distributed or
+# otherwise disclosed in whole or in part without …": the work as a pronoun, the sentence before it stating the ownership
+_OWNERSHIP_BEFORE = re.compile(r"(?i)\b(?:property|proprietary|owned|copyright(?:ed)?|confidential)\b[^.!?]{0,160}[.!?]\s*$")
+_PRONOUN_BAN = (
+    r"(?<![\w,;])(?-i:It|They)" + _SP1 + r"(?:may|must|shall|will|can)" + _SP1 + r"not" + _SP1 + r"be" + _SP1 + _PP_LIST
+    + r"(?:reproduced|copied|duplicated|republished|reprinted|redistributed|distributed|transmitted|published)\b" + _GAP1
+    + r"{0,120}?" + _CONDITION
+)
+
+
+def _after_ownership(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Accept a pronoun's ban only right after a sentence that states whose property the work is."""
+    return (None, 0.8) if _OWNERSHIP_BEFORE.search(m.string[max(0, m.start() - 200) : m.start()]) else None
+
+
+# "No license is granted to reproduce, redistribute, modify, or commercially distribute the software … without permission
+# from the copyright holder" (a holder withholding the copying right; the verb right after "to": not "no license is granted
+# to any trademark")
+_NO_LICENCE_GRANTED = (
+    r"\bno" + _SP1 + r"(?:licen[cs]es?|rights?)" + _SP1 + r"(?:is|are)" + _SP1 + r"(?:hereby" + _SP1 + r")?granted" + _SP1
+    + r"to" + _SP1 + _REPRO_INF + r"\b" + _GAP1 + r"{0,160}?\bwithout" + _SP1 + r"(?:(?:the|an?|our|its)" + _SP1 + r")?"
+    + _CONSENT
+)
 
 
 # Forms with a narrow trigger of their own, so their words do not open the broad no-reprint group's windows (each
@@ -301,8 +333,13 @@ _WORK_BELONGS_TO = Rule(
     rx(
         r"(?i:\b(?:all|this|these|our)\b[^.\n]{0,40}?\b(?:content|contents|materials?|text|texts|images?|designs?|works?"
         r"|code|software|files?|documents?|photos?|photographs?|videos?|graphics|artwork|assets)\b[^.\n]{0,60}?\bbelongs?"
-        + EN_SP + r"to" + EN_SP + r")(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?)\b)"
-        r"[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*"
+        + EN_SP + r"to" + EN_SP
+        # "Content on this site — including text, images, and publications — belongs to {siteName}" (the site's content, a
+        # template's holder)
+        + r"|\b(?:content|contents|materials?)" + EN_SP + r"on" + EN_SP + r"(?:this|our)" + EN_SP + r"(?:site|website|blog|page)\b"
+        + r"(?>[^.\n]|\n(?![ \t]*\n)){0,80}?\bbelongs?" + EN_SP + r"to" + EN_SP
+        + r")(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?)\b)"
+        r"(?:\{\w{1,30}\}|[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*)"
     ),
     0.75,
     trim_holder=True,
@@ -478,6 +515,10 @@ GROUPS: list[Group] = [
                 True,
                 reject_before=EN_DISCUSS,
             ),
+            Rule("en_pronoun_ban_after_owner", "no_reprint", rx(_PRONOUN_BAN, IGNORECASE), 0.8, True,
+                 resolve=_after_ownership),
+            Rule("en_no_licence_granted_to_copy", "no_reprint", rx(_NO_LICENCE_GRANTED, IGNORECASE), 0.85, True,
+                 reject_before=EN_DISCUSS),
             Rule(
                 "en_no_part_reproduced",
                 "no_reprint",
@@ -702,7 +743,9 @@ GROUPS: list[Group] = [
                 "en_please_credit",
                 "attribution_required",
                 rx(
-                    r"\bplease" + EN_SP + r"credit" + EN_SP
+                    # ("Please give credit to the author." as well: the same request)
+                    r"\bplease" + EN_SP + r"(?:give" + EN_SP + r"(?:(?:proper|due|appropriate)" + EN_SP + r")?credit" + EN_SP
+                    + r"to|credit)" + EN_SP
                     + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
                     r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
                     r"|[A-Z\"“][^\n.]{0,60}|:)",

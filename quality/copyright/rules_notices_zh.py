@@ -95,6 +95,8 @@ _ZH_VERB = (
 # agreement), or on names and marks (a trademark notice), is no notice on this text.
 _NOT_THE_WORK = re.compile(
     r"违法|違法|非法|违规|違規|淫秽|淫穢|色情|暴力|谣言|謠言|侵犯|侵害|他人|商标|商標|名称|名稱|标识|標識|标志|標誌|(?i:logo)|域名"
+    # 不得传播恶意软件 / 病毒 / 垃圾信息: a service's ban on harmful acts, not on copying the text
+    r"|恶意|惡意|病毒|木马|木馬|垃圾(?:信息|邮件|郵件|广告|廣告)"
 )
 # the first object only: 禁止用于商业用途或任何非法用途 bans commercial use (and, besides, illegal use)
 _CLAUSE_END = re.compile(r"[，,。；;！？!?\n、]|或|及|和|以及")
@@ -225,11 +227,12 @@ GROUPS: list[Group] = [
                 "zh_rights_belong",
                 "copyright_notice",
                 rx(
-                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])[，,]?\s*(?:均|皆|全部|完全|都)?"
+                    # (全部知识产权（包括但不限于著作权、商标权等）均归…: the rights' parenthetical skipped)
+                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])(?:（[^（）\n]{1,30}）)?[，,]?\s*(?:均|皆|全部|完全|都)?"
                     # 版权与许可归…所有 / 版权及所有相关权利归…所有
                     r"(?:[与和及][\u4e00-\u9fff]{1,4}|及(?:所有|全部|一切|其他|其它)?(?:相关|相關)?(?:权利|權利))?"
                     # 版权归作者和X共有 (jointly owned)
-                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>[^。！？\n；;]{1,60}?)(?:所有|享有|拥有|擁有|共有)"
+                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>(?>（[^（）。]{0,30}）|[^。！？\n；;]){1,60}?)(?:所有|享有|拥有|擁有|共有)"
                     # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
                     r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
                     r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明|清晰|清楚|明确|明確)"
@@ -313,8 +316,12 @@ GROUPS: list[Group] = [
                 "zh_no_reprint_without",
                 "no_reprint",
                 rx(
-                    _ZH_COND + r"[，,、\s]*" + _ZH_GAP + r"{0,20}?" + _ZH_BAN + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
-                    + r"{0,24}?" + r"(?:" + _ZH_VERB + r"|用于[：:]|用於[：:])"
+                    # (an actor's parenthetical, 任何个人或组织（包括但不限于所有付费学员）, counts as one unit of the gap)
+                    _ZH_COND + r"[，,、\s]*" + r"(?>（[^（）\n]{0,30}）|" + _ZH_GAP + r"){0,20}?" + _ZH_BAN
+                    + r"(?:[：:]\s*(?:[*\-•·]\s*)?)?" + _ZH_GAP
+                    + r"{0,24}?" + r"(?:" + _ZH_VERB + r"|用于[：:]|用於[：:]"
+                    # 不得进行以下任何形式的侵权行为：+ a list (the banned acts listed after the colon)
+                    + r"|(?:以下|下列)" + _ZH_GAP + r"{0,12}?(?:行为|行為|事项|事項|行径|行徑)[：:])"
                     # (未经本人书面许可，任何人不得将上述资产用于：1. … a list of banned uses follows)
                     # 禁止任何人未经许可转载 / 不得在未经授权的情况下复制 (not 不得用于未经许可的商业分发: an adjective)
                     # (not 请勿提交未经许可转载的课程: 转载的 makes a noun phrase, the ban is on 提交)
@@ -432,13 +439,14 @@ GROUPS: list[Group] = [
                 resolve=_not_about_others(0.95),
             ),
             Rule(
-                # 未经授权的商业使用将构成版权侵权 / 未购买授权用户无论是否用于商业行为都是侵权行为: an unauthorised use
-                # declared an infringement (not a statute's or a lecture's 未经许可使用他人作品的，构成侵权)
+                # 未经授权的商业使用将构成版权侵权 / 未购买授权用户无论是否用于商业行为都是侵权行为 / 版权所有，未经授权均为
+                # 剽窃: an unauthorised use declared an infringement or theft (not a statute's or a lecture's 未经许可使用他人
+                # 作品的，构成侵权)
                 "zh_unauthorised_use_infringes",
                 "no_reprint",
                 rx(
                     _ZH_COND + r"的?" + _ZH_GAP + r"{0,24}?(?:将|將|均|即|都|皆|一律|也|亦)?(?:构成|構成|属于|屬於|视为|視為"
-                    r"|是|为|為)[^。！？\n，,]{0,4}?(?:侵权|侵權)" + NOT_QUESTION
+                    r"|是|为|為)[^。！？\n，,]{0,4}?(?:侵权|侵權|剽窃|剽竊|盗版|盜版)" + NOT_QUESTION
                 ),
                 0.85,
                 True,

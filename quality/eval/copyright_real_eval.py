@@ -57,15 +57,21 @@ Sets (``--json`` for all numbers):
   markers, 8 hard negatives: a journal's rule on manuscripts, an emblem, third-party wording and fonts, a post's
   diagrams, captured content, pirated copies discussed), measured once blind at 2e919a3 (0.871 / 0.844), labels
   checked, then tuned on as English batch 9.
-* ``blind6`` / ``zh``: ``data/copyright_real_zh_blind6.jsonl``: 31 Chinese rows (23 with markers, 8 hard negatives: a
-  repost's and a resource site's takedown lines, a notice's wording quoted in a licence discussion, an infringement-letter
-  template, a scraper's advice on others' content, a service's bans on users' acts, IP-lawsuit news, a list of banned
-  goods), found and labelled after the zh7/en9 round's rules were committed, before any run; never used to change a
-  rule; errors never printed.
-* ``blind7`` / ``en``: ``data/copyright_real_en_blind7.jsonl``: 26 English rows (17 with markers, 9 hard negatives:
-  advice on others' media and a GPL build, a forum rule on users' posts, the first-sale doctrine, a watermark FAQ, a
-  licence article, what "all rights reserved" means (twice), a downloader's disclaimer), found and labelled with the
-  sixth Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh8``: ``data/copyright_real_zh_batch8.jsonl``: the 31 Chinese rows that were the sixth Chinese blind set (23 with
+  markers, 8 hard negatives: takedown lines, a notice quoted in a licence discussion, an infringement-letter template, a
+  scraper's advice, a service's bans on users' acts, IP-lawsuit news, banned goods), measured once blind at aba6c9c
+  (0.978 / 0.936), labels checked (none changed), then tuned on as Chinese batch 8.
+* ``en10``: ``data/copyright_real_en_batch10.jsonl``: the 26 English rows that were the seventh English blind set (17
+  with markers, 9 hard negatives: advice on others' media and a GPL build, a forum rule, the first-sale doctrine, a
+  watermark FAQ, a licence article, what "all rights reserved" means, a downloader's disclaimer), measured once blind
+  at aba6c9c (0.880 / 0.710), labels checked (none changed), then tuned on as English batch 10.
+* ``blind7`` / ``zh``: ``data/copyright_real_zh_blind7.jsonl``: 21 Chinese rows (13 with markers, 8 hard negatives: a
+  trademark policy's ban, a security article's legal note, user agreements' and upload rules' bans on infringing others'
+  rights, software-registration declarations), found and labelled after the zh8/en10 round's rules were committed, before
+  any run; never used to change a rule; errors never printed.
+* ``blind8`` / ``en``: ``data/copyright_real_en_blind8.jsonl``: 21 English rows (16 with markers, 5 hard negatives:
+  "cannot be reproduced without" of results and commands, a CC licence described in a table, a code of conduct's credit
+  rule), found and labelled with the seventh Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -116,7 +122,8 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
     sets: dict[str, list[dict[str, Any]]] = {}
     for name, file in (
         ("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("zh5", "zh_batch5"), ("zh6", "zh_batch6"),
-        ("zh7", "zh_batch7"), ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"), ("en9", "en_batch9"),
+        ("zh7", "zh_batch7"), ("zh8", "zh_batch8"), ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"),
+        ("en9", "en_batch9"), ("en10", "en_batch10"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -221,7 +228,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind6", "6"), ("blind7", "7")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind7", "7"), ("blind8", "8")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
