@@ -80,12 +80,20 @@ ADDED_CAPS = {"good_zh_classical": 0.005, "good_en_docs": 0.01, "zh_tech": 0.01,
               "good_refrain": 0.01, "good_zh_news": 0.005, "good_zh_novel": 0.005, "good_zh_review": 0.005,
               "good_en_quote": 0.01}
 EXTRA_GOOD = 1000
+# With --docs-guard N: up to N good documents per language of the tuned documentation splits' sources (good_docs8's and
+# good_docs11's help and manuals, good_fresh7's good half), never one of those splits' eval rows (so the splits still
+# measure unseen pages) and never a blind split's package (good_docs9/10 read others). Why: after docs rounds 7-8 the
+# score alone was still the main cause of documentation drops; the training good text held no such layouts. On
+# 2026-12-06 every Chinese document of these pools is an eval row, so the guard is English only (4,183 to draw from).
+DOCS_GUARD_SET = "good_docs_guard"
+DOCS_GUARD_CAP = 0.01
 
 
 def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = False,
           with_prose: bool = False, order: tuple[str, ...] = (),
           declared_readmes: bool = False, order2: bool = False,
-          skipped: bool = False, residue_ops: tuple[str, ...] = ()) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+          skipped: bool = False, residue_ops: tuple[str, ...] = (),
+          docs_guard: int = 0) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(training rows, held-out good rows). Training good text: the dev set's and ``EXTRA_GOOD`` more per kind
     from the same Debian packages, never one of the held-out documents ``real_text_eval`` reports on."""
     from corpusgov.quality.eval import real_holdout
@@ -147,6 +155,8 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         if junk_fresh3.missing():
             raise SystemExit(f"--with-old needs {', '.join(junk_fresh3.missing())} for junk_fresh3's kinds")
         rows += junk_fresh3.make_fresh3(per_kind=80, seed=127)
+    if docs_guard:  # last, on its own generator: the rows before it are those of a run without it
+        rows += docs_guard_rows(docs_guard)
     # Line layout says more about where a set was scraped from than about junk (most junk makers write one line,
     # the dev set's good documents keep their line breaks): half of the good documents are flattened to one line
     # so that the model cannot learn "one line = junk". Junk keeps its layout (tables and lists are junk by it).
@@ -155,6 +165,27 @@ def _rows(with_blind: bool = False, with_old: bool = False, operators: bool = Fa
         if not r["set"].startswith("junk") and r["set"] != "good_refrain" and flat.random() < 0.5:
             r["text"] = " ".join(r["text"].split())
     return rows, held
+
+
+def docs_guard_rows(per_lang: int, seed: int = 151) -> list[dict[str, Any]]:
+    """Up to ``per_lang`` documents per language from the tuned documentation splits' pools, none of their eval rows."""
+    from corpusgov.quality.eval import good_docs8, good_docs11, junk_fresh7
+
+    missing = good_docs8.missing() + good_docs11.missing() + junk_fresh7.missing()
+    if missing:
+        raise SystemExit(f"--docs-guard needs {', '.join(missing)} (make eval-data)")
+    evaluated = {r["text"] for r in good_docs8.make_good_docs8() + good_docs11.make_good_docs11()
+                 + junk_fresh7.make_good7()}
+    fresh7 = junk_fresh7.good_texts()
+    rng = random.Random(seed)
+    out: list[dict[str, Any]] = []
+    for lang in ("en", "zh"):
+        pool = sorted({d for src in (good_docs8.sources(), good_docs11.sources()) for docs in src[lang].values()
+                       for d in docs} | set(fresh7[f"good_fresh7_{lang}"]))
+        pool = [d for d in pool if d not in evaluated]
+        out += [{"id": f"tr-docs-{lang}-{i}", "set": DOCS_GUARD_SET, "kind": DOCS_GUARD_SET, "text": t}
+                for i, t in enumerate(rng.sample(pool, min(per_lang, len(pool))))]
+    return out
 
 
 def _signals(rows: list[dict[str, Any]]) -> tuple[np.ndarray, np.ndarray]:
@@ -401,6 +432,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--declared-readmes", action="store_true",
                     help="README/licence prose only from the declared eval packages and their dependencies (the same "
                          "on every machine after make eval-debs; otherwise it moves with whatever is installed)")
+    ap.add_argument("--docs-guard", type=int, default=0, metavar="N",
+                    help=f"up to N good documents per language of the tuned documentation splits' sources (none of "
+                         f"their eval rows) as good set {DOCS_GUARD_SET}, capped at {DOCS_GUARD_CAP} (change with --cap)")
     ap.add_argument("--cap", action="append", default=[], metavar="SET=SHARE",
                     help="another false-drop cap for a good set (e.g. zh_tech=0.02); repeatable")
     ap.add_argument("--caps-beyond-rules", action="store_true",
@@ -436,6 +470,7 @@ def trainer_command(args: argparse.Namespace) -> str:
             + (f" --sentinel-bins {args.sentinel_bins}" if args.sentinel_bins is not None else "")
             + (" --sentinel-neutral" if args.sentinel_neutral else "")
             + (" --declared-readmes" if args.declared_readmes else "")
+            + (f" --docs-guard {args.docs_guard}" if args.docs_guard else "")
             + (" --caps-beyond-rules" if args.caps_beyond_rules else "")
             + "".join(f" --cap {c}" for c in args.cap) + (" --typicality" if args.typicality else "")
             + (f" --drop {args.drop}" if args.drop else "") + (f" --folds {args.folds}" if args.folds != 5 else "")
@@ -447,6 +482,8 @@ def trainer_command(args: argparse.Namespace) -> str:
 def caps_for(args: argparse.Namespace) -> dict[str, float]:
     """The false-drop caps ``args`` train with: ``CAPS`` with the ``--cap`` overrides."""
     caps = dict(ADDED_CAPS if args.caps_beyond_rules else CAPS)
+    if args.docs_guard:
+        caps[DOCS_GUARD_SET] = DOCS_GUARD_CAP
     for c in args.cap:
         name, _, share = c.partition("=")
         if name not in caps:
@@ -498,13 +535,18 @@ def main(argv: list[str] | None = None) -> int:
             from corpusgov.quality.eval.order_blind2 import ORDER2_KINDS
 
             keep &= ~((sets == "junk_order") & np.isin([str(k).rsplit("_", 1)[0] for k in kinds], ORDER2_KINDS))
+        if args.docs_guard and not (sets == DOCS_GUARD_SET).any():
+            raise SystemExit("--docs-guard: the cache holds no documentation guard rows (built without it): delete it")
+        if args.docs_guard and (sets == DOCS_GUARD_SET).sum() > 2 * args.docs_guard:
+            raise SystemExit("--docs-guard: the cache holds more guard rows than asked: rebuild it with this N")
+        keep &= (sets != DOCS_GUARD_SET) | bool(args.docs_guard)
         x, ruled, sets, kinds = x[keep], ruled[keep], sets[keep], kinds[keep]
         hx, hruled, hsets, names = z["hx"], z["hruled"], z["hsets"], [str(n) for n in z["names"]]
         if set(FEATURES) - set(names):
             raise SystemExit("cache lacks signals the model reads: delete it")
     else:
         rows, held = _rows(args.with_blind, args.with_old, args.operators, args.prose, order_langs,
-                           args.declared_readmes, args.order2, args.skipped_lines, residue_ops)
+                           args.declared_readmes, args.order2, args.skipped_lines, residue_ops, args.docs_guard)
         x, ruled = _signals(rows)
         hx, hruled = _signals(held)
         sets = np.array([r["set"] for r in rows])
@@ -573,7 +615,7 @@ def main(argv: list[str] | None = None) -> int:
         if k.startswith(("shuffled", "swapped", "spliced")):
             print(f"    in-sample {k:<22}{np.mean(caught_in[(kinds == k) & ~good]):.3f}")
     rules_alone: dict[str, float] = {}
-    for name in GOOD:
+    for name in CAPS:
         m, hm = sets == name, hsets == name
         rules_alone[name] = round(float(np.mean(ruled[m])), 4)
         held_txt = (f"held-out {np.mean(hruled[hm] | (hs[hm] > t)):.4f} (rules alone {np.mean(hruled[hm]):.4f}, "

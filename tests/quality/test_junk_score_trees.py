@@ -110,3 +110,15 @@ def test_gbdt_trainer_command_parses_back_to_itself() -> None:
     assert (args.model, args.trees, args.depth, args.min_leaf, args.tree_l2) == ("gbdt", 80, 2, 60, 3.0)
     default = train_junk_score.parser().parse_args(["--with-old"])
     assert default.model == "binned_logistic" and "--model" not in train_junk_score.trainer_command(default)
+
+
+def test_docs_guard_option_round_trips_and_adds_its_cap() -> None:
+    """``--docs-guard N`` is written back into the trainer command and brings its own false-drop cap (overridable)."""
+    cmd = ("python -m corpusgov.quality.eval.train_junk_score --bins 12 --l2 1.0 --with-old --declared-readmes "
+           "--docs-guard 500 --caps-beyond-rules --cap good_docs_guard=0.02")
+    args = train_junk_score.parser().parse_args(shlex.split(cmd)[3:])
+    assert train_junk_score.trainer_command(args) == cmd
+    assert train_junk_score.caps_for(args)[train_junk_score.DOCS_GUARD_SET] == 0.02
+    plain = train_junk_score.parser().parse_args(["--with-old", "--caps-beyond-rules"])
+    assert train_junk_score.DOCS_GUARD_SET not in train_junk_score.caps_for(plain)
+    assert "--docs-guard" not in train_junk_score.trainer_command(plain)
