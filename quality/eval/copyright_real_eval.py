@@ -229,7 +229,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind7", "7"), ("blind8", "8")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
