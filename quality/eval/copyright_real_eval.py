@@ -73,6 +73,14 @@ Sets (``--json`` for all numbers):
   with markers, 5 hard negatives: "cannot be reproduced without" of results and commands, a CC licence described in a
   table, a code of conduct's credit rule), measured once blind at c2bd1cf (0.905 / 0.704), labels checked (none
   changed), then tuned on as English batch 11.
+* ``blind8`` / ``zh``: ``data/copyright_real_zh_blind8.jsonl``: 34 Chinese rows (24 with markers, 10 hard negatives:
+  code that strips or watermarks notice text, a takedown line written by a repost tool, copyright-law discussions,
+  others' terms quoted, upload rules with a 版权声明 heading or 归你所有), found and labelled after the zh9/en11
+  round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind9`` / ``en``: ``data/copyright_real_en_blind9.jsonl``: 43 English rows (32 with markers, 11 hard negatives:
+  "Some rights reserved" with no licence named, code and tests naming footer phrases, "proprietary and confidential"
+  with no holder, an Artistic licence's own clause, changelog lines updating the copyright year, fair-use statements),
+  found and labelled with the eighth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -229,7 +237,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind8", "8"), ("blind9", "9")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
