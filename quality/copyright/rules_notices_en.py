@@ -328,6 +328,31 @@ _WORK_OWNED_BY = Rule(
     trim_holder=True,
     reject_before=EN_DISCUSS,
 )
+# Ownership stated as copyright: "… features, and functionality are owned by Berri and are protected by international
+# copyright …" (owned by a holder, then protected by copyright) or "all materials … are copyrights, trademarks … and/or
+# other intellectual properties, owned, controlled or licensed by update Software AG" (copyright or intellectual property
+# named first). Not "owned by their respective owners" / "by the photographer"; not a trademark alone.
+_OWNED_BY_VERB = (
+    r"\bowned(?:,?" + EN_SP + r"(?:(?:and/)?or" + EN_SP + r"|and" + EN_SP + r")?(?:controlled|licensed|operated))*" + EN_SP
+    + r"by" + EN_SP + r"(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?|others?|third)\b)"
+)
+_OWNER_NAME = (
+    r"(?:[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*"
+    r"|[a-z][\w&.\-]*(?:[ \t]+[\w&.\-]+){0,3}?[ \t,]+" + _LEGAL_FORM + r")"
+)
+_OWNED_AS_COPYRIGHT = Rule(
+    "en_owned_as_copyright",
+    "copyright_notice",
+    rx(
+        r"(?i:\b(?:copyrights?|intellectual" + EN_SP + r"propert(?:y|ies))\b)(?:[^.\n]|\n(?![ \t]*\n)){0,160}?"
+        + _OWNED_BY_VERB + _OWNER_NAME
+        + r"|" + _OWNED_BY_VERB + _OWNER_NAME + r"(?=" + EN_SP + r"and" + EN_SP + r"(?:is|are)" + EN_SP + r"protected"
+        + EN_SP + r"(?:by|under)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bcopyright)"
+    ),
+    0.75,
+    trim_holder=True,
+    reject_before=EN_DISCUSS,
+)
 # "All text, images, and designs on this site belong to HELORA" (the work, with a determiner, belongs to a capitalised
 # holder; not "belong to their respective owners", not "belongs to the String class")
 _WORK_BELONGS_TO = Rule(
@@ -775,7 +800,7 @@ GROUPS: list[Group] = [
     (("wishing to", "who wish to", "who wishes to"), [_USE_NEEDS_PERMISSION]),
     (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
     (("prohibited", "forbidden", "not permitted", "not allowed"), [_ACT_ON_WORK_PROHIBITED]),
-    (("owned by",), [_WORK_OWNED_BY]),
+    (("owned by", "owned,"), [_WORK_OWNED_BY, _OWNED_AS_COPYRIGHT]),
     (("belong to", "belongs to"), [_WORK_BELONGS_TO]),
     (("not for",), [_NOT_FOR_RESALE]),
     (("credit",), [_REUSE_CREDIT]),

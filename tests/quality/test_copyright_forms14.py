@@ -1,6 +1,7 @@
 """Forms added when the seventh Chinese and eighth English blind sets became tuning batches (zh 9, en 11): a 'Copyright
 Holder' header line closed by a reservation (no year, no sign), 'remains the property of' a holder (a lower-case brand
-with a legal form; a sentence wrapped over comment lines), 'without the written approval of X' as a permission
+with a legal form; a sentence wrapped over comment lines), ownership stated as copyright ('owned by X and protected by
+copyright', 'copyrights … owned, controlled or licensed by X'), 'without the written approval of X' as a permission
 condition; and the hard negatives each must leave alone."""
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ def scanner() -> CopyrightScanner:
         ("All information contained herein is, and remains\nthe property of Toxsl Technologies Pvt. Ltd.",
          "copyright_notice", "property of Toxsl"),
         (
+            "features, and functionality are owned by Berri\n      and are protected by international copyright, trademark",
+            "copyright_notice",
+            "owned by Berri",
+        ),
+        (
+            "all materials contained in this Site are copyrights,\n//   trademarks, trade dress and/or other intellectual "
+            "properties, owned,\n//   controlled or licensed by update Software AG and may not be used",
+            "copyright_notice",
+            "update Software AG",
+        ),
+        (
             "This certificate or report shall not be reproduced without the written approval from Calibration of PT. X",
             "no_reprint",
             "shall not be reproduced",
@@ -56,6 +68,11 @@ def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, cover
         "Changes may not be published without the approval of two reviewers.",
         # others' material; a changelog line naming a year and an author
         "All logos remain the property of their respective owners.",
+        # ownership that is no copyright statement, or others' copyright
+        "All trademarks and copyrights are owned by their respective owners.",
+        "The copyright in each photo is owned by the photographer.",
+        "The domain is owned by Example Corp and is protected by a firewall.",
+        "Our logo is owned by Acme Inc.",
         "2019-03-02  John Smith: copyright year bumped, all tests pass",
         # a code string; a licence's own condition
         'msg = "Copyright " + name',
@@ -86,6 +103,8 @@ def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
         ("Copyright Holder Name, Ltd.\n * " + "word " * 10 + "\n") * 800,
         ("The source code " + "word\n * " * 40 + "remains the property of x y z w\n") * 200,
         ("The software remains the property of " + "abc " * 30 + "\n") * 400,
+        ("Intellectual property " + "word " * 35 + "owned, controlled, licensed, " * 3 + "\n") * 300,
+        ("owned by Acme Corp and is protected by " + "word " * 20 + "\n") * 500,
         ("This report shall not be reproduced " + "word " * 20 + "without the written " * 3 + "\n") * 300,
     ]
     for text in texts:
