@@ -92,6 +92,21 @@ GROUPS: list[Group] = [
                 resolve=_field_at_line_start,
                 trim_holder=True,
             ),
+            Rule(
+                # "Copyright BigWorld Pty, Ltd.\nAll Rights Reserved." (a header line naming the holder with no year or
+                # sign, made a notice by the reservation that closes it or opens the next line)
+                "copyright_holder_reserved",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)[ \t]+"
+                    r"(?!(?:Law|Laws|Act|Office|Notice|Information|Holders?|Owners?|This|These|All|Copyright|Protection"
+                    r"|Statement|Policy|and|or|of|by|is|are|the)" + WE + r")"
+                    r"[A-Z][^\n]{0,80}?[ \t.,]*(?:\r?\n[ \t]*(?:[#*;%]+|//|--)?[ \t]*)?"
+                    r"(?=(?i:all[ \t]+rights[ \t]+reserved)" + WE + r")"
+                ),
+                0.7,
+                resolve=_field_at_line_start,
+            ),
         ],
     ),
     (

@@ -33,8 +33,10 @@ _RETAINS = (
 )
 # (the) (express prior written) permission / consent / authorization / licence agreement
 _CONSENT = (
-    r"(?:(?:express|prior|written|direct|explicit|specific)" + EN_SP + r")*(?:permission|consent|authori[sz]ation"
+    r"(?:(?:(?:express|prior|written|direct|explicit|specific)" + EN_SP + r")*(?:permission|consent|authori[sz]ation"
     r"|licen[cs]e" + EN_SP + r"agreement)"
+    # "without the written approval from X" (written: not a committee's approval of results)
+    + r"|(?:(?:express|prior)" + EN_SP + r")*written" + EN_SP + r"approval)"
 )
 _PROHIBITED = (
     r"(?:is|are|shall" + EN_SP + r"be)" + EN_SP + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden|not" + EN_SP
@@ -77,6 +79,7 @@ _PROPRIETARY_OF = (
 # atomic: a comment line break ("\n * ") can be consumed one way only, so a sentence that fails at its end is given
 # up in time linear in the gap (with EN_GAP as it is, a 58 kB comment block of near misses took 8 s).
 _SP1 = r"(?>" + EN_SP + r")"
+_LEGAL_FORM = r"(?-i:GmbH|AG|Inc\.?|Ltd\.?|LLC|LLP|Corp\.?|Co\.|S\.?A\.?|B\.?V\.?|Pty|plc|SE|KG|Oy|AB|ApS)(?![\w&-])"
 _GAP1 = r"(?>" + EN_GAP + r")"
 _WORK_NOUN = (
     r"(?:work|book|e-?book|publication|material|materials|content|contents|document|documentation|article|site|website"
@@ -325,6 +328,31 @@ _WORK_OWNED_BY = Rule(
     trim_holder=True,
     reject_before=EN_DISCUSS,
 )
+# Ownership stated as copyright: "… features, and functionality are owned by Berri and are protected by international
+# copyright …" (owned by a holder, then protected by copyright) or "all materials … are copyrights, trademarks … and/or
+# other intellectual properties, owned, controlled or licensed by update Software AG" (copyright or intellectual property
+# named first). Not "owned by their respective owners" / "by the photographer"; not a trademark alone.
+_OWNED_BY_VERB = (
+    r"\bowned(?:,?" + EN_SP + r"(?:(?:and/)?or" + EN_SP + r"|and" + EN_SP + r")?(?:controlled|licensed|operated))*" + EN_SP
+    + r"by" + EN_SP + r"(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?|others?|third)\b)"
+)
+_OWNER_NAME = (
+    r"(?:[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*"
+    r"|[a-z][\w&.\-]*(?:[ \t]+[\w&.\-]+){0,3}?[ \t,]+" + _LEGAL_FORM + r")"
+)
+_OWNED_AS_COPYRIGHT = Rule(
+    "en_owned_as_copyright",
+    "copyright_notice",
+    rx(
+        r"(?i:\b(?:copyrights?|intellectual" + EN_SP + r"propert(?:y|ies))\b)(?:[^.\n]|\n(?![ \t]*\n)){0,160}?"
+        + _OWNED_BY_VERB + _OWNER_NAME
+        + r"|" + _OWNED_BY_VERB + _OWNER_NAME + r"(?=" + EN_SP + r"and" + EN_SP + r"(?:is|are)" + EN_SP + r"protected"
+        + EN_SP + r"(?:by|under)\b(?:[^.\n]|\n(?![ \t]*\n)){0,60}?\bcopyright)"
+    ),
+    0.75,
+    trim_holder=True,
+    reject_before=EN_DISCUSS,
+)
 # "All text, images, and designs on this site belong to HELORA" (the work, with a determiner, belongs to a capitalised
 # holder; not "belong to their respective owners", not "belongs to the String class")
 _WORK_BELONGS_TO = Rule(
@@ -484,9 +512,12 @@ GROUPS: list[Group] = [
                 rx(
                     r"(?i:\b(?:content|contents|materials?|documents?|software|files?|site|website|works?|text|images?"
                     r"|source\s+code|code|program|publication|information|manual|guide|documentation)\b)"
-                    r"[^.\n]{0,80}?\b(?i:is|are)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP + r")?"
-                    r"(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
-                    + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)[A-Z{][\w&.,'’\- ]{1,60}"
+                    # (a wrapped line, a comment's continuation included, is one sentence: "… and\n*  remains the property")
+                    r"(?:[^.\n]|\n[ \t]*(?:(?:[#*;%]+|//)[ \t]*)?(?=[^\s#*;%/])){0,80}?\b(?i:is|are|remains?)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP
+                    + r")?(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
+                    + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)(?:[A-Z{][\w&.,'’\- ]{1,60}"
+                    # a lower-case brand with a company's legal form: "remains the property of nymea GmbH"
+                    + r"|[a-z][\w&.\-]*(?:[ \t]+[\w&.\-]+){0,3}?[ \t,]+" + _LEGAL_FORM + r")"
                 ),
                 0.8,
                 trim_holder=True,
@@ -769,7 +800,7 @@ GROUPS: list[Group] = [
     (("wishing to", "who wish to", "who wishes to"), [_USE_NEEDS_PERMISSION]),
     (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
     (("prohibited", "forbidden", "not permitted", "not allowed"), [_ACT_ON_WORK_PROHIBITED]),
-    (("owned by",), [_WORK_OWNED_BY]),
+    (("owned by", "owned,"), [_WORK_OWNED_BY, _OWNED_AS_COPYRIGHT]),
     (("belong to", "belongs to"), [_WORK_BELONGS_TO]),
     (("not for",), [_NOT_FOR_RESALE]),
     (("credit",), [_REUSE_CREDIT]),

@@ -65,13 +65,22 @@ Sets (``--json`` for all numbers):
   with markers, 9 hard negatives: advice on others' media and a GPL build, a forum rule, the first-sale doctrine, a
   watermark FAQ, a licence article, what "all rights reserved" means, a downloader's disclaimer), measured once blind
   at aba6c9c (0.880 / 0.710), labels checked (none changed), then tuned on as English batch 10.
-* ``blind7`` / ``zh``: ``data/copyright_real_zh_blind7.jsonl``: 21 Chinese rows (13 with markers, 8 hard negatives: a
-  trademark policy's ban, a security article's legal note, user agreements' and upload rules' bans on infringing others'
-  rights, software-registration declarations), found and labelled after the zh8/en10 round's rules were committed, before
-  any run; never used to change a rule; errors never printed.
-* ``blind8`` / ``en``: ``data/copyright_real_en_blind8.jsonl``: 21 English rows (16 with markers, 5 hard negatives:
-  "cannot be reproduced without" of results and commands, a CC licence described in a table, a code of conduct's credit
-  rule), found and labelled with the seventh Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh9``: ``data/copyright_real_zh_batch9.jsonl``: the 21 Chinese rows that were the seventh Chinese blind set (13
+  with markers, 8 hard negatives: a trademark policy's ban, a security article's legal note, user agreements' and
+  upload rules' bans on infringing others' rights, software-registration declarations), measured once blind at
+  c2bd1cf (1.000 / 1.000), labels checked (none changed), then tuned on as Chinese batch 9.
+* ``en11``: ``data/copyright_real_en_batch11.jsonl``: the 21 English rows that were the eighth English blind set (16
+  with markers, 5 hard negatives: "cannot be reproduced without" of results and commands, a CC licence described in a
+  table, a code of conduct's credit rule), measured once blind at c2bd1cf (0.905 / 0.704), labels checked (none
+  changed), then tuned on as English batch 11.
+* ``blind8`` / ``zh``: ``data/copyright_real_zh_blind8.jsonl``: 34 Chinese rows (24 with markers, 10 hard negatives:
+  code that strips or watermarks notice text, a takedown line written by a repost tool, copyright-law discussions,
+  others' terms quoted, upload rules with a 版权声明 heading or 归你所有), found and labelled after the zh9/en11
+  round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind9`` / ``en``: ``data/copyright_real_en_blind9.jsonl``: 43 English rows (32 with markers, 11 hard negatives:
+  "Some rights reserved" with no licence named, code and tests naming footer phrases, "proprietary and confidential"
+  with no holder, an Artistic licence's own clause, changelog lines updating the copyright year, fair-use statements),
+  found and labelled with the eighth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -123,7 +132,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
     for name, file in (
         ("debian", "debian"), ("zh", "zh"), ("zh4", "zh_batch4"), ("zh5", "zh_batch5"), ("zh6", "zh_batch6"),
         ("zh7", "zh_batch7"), ("zh8", "zh_batch8"), ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"),
-        ("en9", "en_batch9"), ("en10", "en_batch10"),
+        ("en9", "en_batch9"), ("en10", "en_batch10"), ("zh9", "zh_batch9"), ("en11", "en_batch11"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -228,7 +237,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind7", "7"), ("blind8", "8")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind8", "8"), ("blind9", "9")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
