@@ -81,6 +81,16 @@ Sets (``--json`` for all numbers):
   with markers, 11 hard negatives: "Some rights reserved" with no licence, code naming footer phrases, "proprietary
   and confidential" with no holder, the Artistic licence's own clause, changelog lines, fair-use statements),
   measured once blind at fc8d507 (1.000 / 0.836), labels checked (none changed), then tuned on as batch 12.
+* ``blind9`` / ``zh``: ``data/copyright_real_zh_blind9.jsonl``: 45 Chinese rows (34 with markers, 11 hard negatives:
+  a licence chooser's options, thesis-use rules and copyright-law prose, a news title, others' repositories' default
+  reservation, an options premium (权利金), users' upload rules, test cases naming 谢绝转载, a customs ban on reselling
+  goods), found and labelled after the zh10/en12 round's rules were committed, before any run; never used to change
+  a rule; errors never printed.
+* ``blind10`` / ``en``: ``data/copyright_real_en_blind10.jsonl``: 48 English rows (37 with markers, 11 hard
+  negatives: "No part of this Website is intended to constitute advice", bugs that "could not be reproduced",
+  changelog lines bumping the copyright year, a trademark disclaimer, fair-use statements and questions, a licence
+  badge cheat sheet, a downloader printing a dataset's licence, a lint test's bare ©), found and labelled with the
+  ninth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
