@@ -61,6 +61,14 @@ LICENCE_EXAMPLES_BEFORE = re.compile(
     r"(?i)\blicen[cs]es\s+(?:such\s+as|like|e\.g\.,?|for\s+example,?)\s+(?:[\w.\-]+(?:\s+[\w.\-]+)?,?\s+(?:or\s+|and\s+)?){0,4}$"
 )
 
+# "Do not redistribute it — that prebuilt is GPL-3": the licence of a third-party artefact pointed at with that / those
+# (a binary, a build, a dependency someone else made), not of the text's own work ("Note that this package is GPL" and
+# "that the library is MIT" keep their finding).
+LICENCE_OF_OTHERS_BEFORE = re.compile(
+    r"(?i)\b(?:that|those)(?:\s+(?!this\b|the\b|our\b|my\b|its\b)[\w.+\-]+){0,2}?\s+(?:prebuilts?|binar(?:y|ies)|builds?"
+    r"|dependenc(?:y|ies)|wheels?|dlls?|executables?|installers?)\s+(?:is|are)\s+(?:licen[cs]ed\s+under\s+)?(?:the\s+)?$"
+)
+
 # "MIT 协议允许商业使用和修改" / "The MIT License allows commercial use": a licence named as the subject of what it
 # allows or requires is described (another project's, a FAQ's), not declared; a declaration says so elsewhere
 # ("licensed under", 采用, 基于).

@@ -60,13 +60,18 @@ _PROPRIETARY_OF = (
     r"(?i:(?:\b(?:herein|information|materials?|software|code|program|contents?|documents?|files?|works?|product"
     r"|documentation|manual)\b|\bthis\b)(?:(?!format|protocol|standard|api\b|interface|codec|driver)" + EN_GAP
     + r"){0,40}?\b(?:is|are)" + EN_SP + r"(?:the" + EN_SP
-    + r")?(?:(?:confidential|exclusive)" + EN_SP + r"(?:and" + EN_SP + r")?)?proprietary" + EN_SP + r"(?:(?:information|product"
+    + r")?(?:(?:confidential|exclusive)" + EN_SP + r"(?:and" + EN_SP + r")?)?proprietary" + EN_SP
+    # "is proprietary and confidential to Wall Street Systems"
+    + r"(?:(?:and|&)" + EN_SP + r"confidential" + EN_SP + r")?(?:(?:information|product"
     r"|property|material)" + EN_SP + r")?(?:of|to)" + EN_SP
     # "contains confidential and proprietary information of X" / "contains proprietary information belonging to X" /
     # "UNPUBLISHED PROPRIETARY SOURCE CODE of X"
     + r"|(?:\bcontains?" + EN_SP + r"(?:the" + EN_SP + r")?|\bunpublished" + EN_SP + r")(?:confidential" + EN_SP + r"and" + EN_SP
     + r")?proprietary" + EN_SP + r"(?:source" + EN_SP + r"code|software|code|information|material|property|product)" + EN_SP
     + r"(?:of|belonging" + EN_SP + r"to)" + EN_SP
+    # "valuable trade secrets and proprietary information of Pictel Technologies Ltd."
+    + r"|\btrade" + EN_SP + r"secrets" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary" + EN_SP + r"information" + EN_SP
+    + r"of" + EN_SP
     + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*"
     # "confidential and proprietary trade secrets of SciChart Ltd." (no verb: a header's noun phrase)
     + r"|\b(?:confidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary|proprietary" + EN_SP + r"(?:and|&)" + EN_SP
@@ -279,7 +284,9 @@ _ATTRIBUTION_TO = Rule(
     "en_attribution_to",
     "attribution_required",
     rx(
-        r"\b(?:must|shall|(?:is|are)" + EN_SP + r"required" + EN_SP + r"to)" + EN_SP + r"(?:include|retain|give|provide|display"
+        # ("you **must** give appropriate credit to …": Markdown emphasis on the modal)
+        r"\b(?:must|shall|(?:is|are)" + EN_SP + r"required" + EN_SP + r"to)(?:\*\*?|__?)?" + EN_SP
+        + r"(?:include|retain|give|provide|display"
         r"|keep|contain|carry)" + EN_SP + r"(?:(?:a|an|the)" + EN_SP + r")?(?:(?:clear|appropriate|proper|visible|prominent"
         r"|explicit|full|due)" + EN_SP + r")?(?:attribution|credit)" + EN_SP + r"to\b",
         IGNORECASE,
@@ -611,7 +618,16 @@ GROUPS: list[Group] = [
                     + r"|\bunauthori[sz]ed" + EN_SP + r"(?:reproduction|copying|duplication|redistribution|distribution)(?:,?"
                     + EN_SP + r"(?:(?:and|or)" + EN_SP + r")?(?:commercial" + EN_SP + r")?(?:reproduction|copying|duplication"
                     r"|redistribution|distribution|use)){0,4}" + EN_SP + r"(?:is|are)" + EN_SP + r"(?:(?:strictly|expressly)"
-                    + EN_SP + r")?(?:prohibited|forbidden)\b",
+                    + EN_SP + r")?(?:prohibited|forbidden)\b"
+                    # a label ban with no verb and no object, closing its sentence: "Unauthorised reproduction prohibited."
+                    # / "Unauthorized use or reproduction prohibited" / "Unauthorized access and disclosure strictly
+                    # forbidden." / "All rights reserved. Reproduction prohibited." (a reproduction noun required: not a
+                    # login banner's "Unauthorized access prohibited"; not "flags reproduction prohibited and …")
+                    + r"|(?:\bunauthori[sz]ed" + EN_SP + r"|(?<=reserved\.\s)|(?<=reserved,\s))(?:(?:use|access),?" + EN_SP
+                    + r"(?:and|or)" + EN_SP + r")?(?:reproduction|copying|duplication|redistribution|distribution|disclosure)"
+                    + r"(?:,?" + EN_SP + r"(?:and|or)" + EN_SP + r"(?:reproduction|copying|duplication|redistribution"
+                    r"|distribution|disclosure|use)){0,3}" + EN_SP + r"(?:strictly" + EN_SP + r")?(?:prohibited|forbidden)"
+                    r"(?=[ \t]*(?:[.!;<\"'|]|\n|$))",
                     IGNORECASE,
                 ),
                 0.9,

@@ -27,6 +27,7 @@ _CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")
 _TAG = r"</?[A-Za-z][^<>\n]{0,80}>"  # one inline HTML tag
 _TAGS = r"(?:\s|" + _TAG + r")*"
+_MD_LINK = r"\[[^\[\]\n]{1,40}\]\([^()\s]{1,120}\)"  # one Markdown link: [text](url)
 
 
 def _not_statute(score: float) -> Resolver:
@@ -216,7 +217,10 @@ GROUPS: list[Group] = [
                 "zh_copyright_belongs",
                 "copyright_notice",
                 rx(
-                    r"(?:著作[权權]|版[权權])(?:均|皆|都)?(?:归|歸|属于|屬於)(?!谁|誰|何人|哪)[^，。！？\n,.?!；;]{1,30}?所有"
+                    r"(?:著作[权權]|版[权權])(?:均|皆|都)?(?:归|歸|属于|屬於)(?!谁|誰|何人|哪)"
+                    # (the holder may carry inline markup, each tag or Markdown link one atomic unit: 版权归数据元素</font>(</b>
+                    # [DataElement](https://…)<b>)所有)
+                    r"(?>" + _TAG + r"|" + _MD_LINK + r"|[^，。！？\n,.?!；;<\[]){1,30}?所有"
                     + NOT_QUESTION
                 ),
                 0.9,
@@ -431,8 +435,10 @@ GROUPS: list[Group] = [
                 rx(
                     # (inline markup may sit between the words: 转载 <span …>必须</span> 注明出处)
                     r"(?:转载|轉載)(?:[^。\n<]|" + _TAG + r"){0,4}?(?:请|請|须|須|需|必须|務必|务必)" + _TAGS
-                    + r"(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|备注|備註|写明|寫明|留下)"
-                    r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名)"
+                    + r"(?:务必)?(?:注明|註明|标明|標明|保留|附上|附|带上|带|帶|备注|備註|写明|寫明|留下)"
+                    r"[^。！\n]{0,12}?(?:出处|出處|来源|來源|来自|來自|出自|作者|链接|鏈接|連結|原文|本声明|本聲明|署名"
+                    # 转载请带版权 / 转载请保留版权信息 (the notice kept with the copy)
+                    r"|版[权權])"
                 ),
                 0.95,
                 # (not 转载他人文章必须注明出处: a forum's rule on its users' reposts of others' works)

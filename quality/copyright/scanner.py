@@ -29,6 +29,7 @@ from corpusgov.quality.copyright.model import MarkerFinding
 from corpusgov.quality.copyright.rules_base import (
     LICENCE_DESCRIBED_AFTER,
     LICENCE_EXAMPLES_BEFORE,
+    LICENCE_OF_OTHERS_BEFORE,
     SENT_END,
     Group,
     Rule,
@@ -193,7 +194,9 @@ class CopyrightScanner:
         if _quoted_mention(text, start) or _named_as_label(text, start, end):
             return ()
         if rule.marker_class == "licence" and (
-            LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start) or LICENCE_DESCRIBED_AFTER.match(text, end)
+            LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start)
+            or LICENCE_OF_OTHERS_BEFORE.search(text, max(0, start - 60), start)
+            or LICENCE_DESCRIBED_AFTER.match(text, end)
         ):
             return ()
         if rule.reject_before is not None:
@@ -240,6 +243,8 @@ def _quoted_mention(text: str, start: int) -> bool:
     at = start
     while at > 0 and start - at < _MENTION_MAX and text[at - 1] not in _QUOTES and _HAN.match(text, at - 1):
         at -= 1
+    if _HAN.match(text, at) and _in_alternation(text, at, start):
+        return True
     close = _QUOTES.get(text[at - 1]) if at else None
     if close is None:
         return False
@@ -247,6 +252,17 @@ def _quoted_mention(text: str, start: int) -> bool:
     # t('转载、搬运须注明作者及出处。'): a quoted sentence with its own full stop is a notice shown by code, as the
     # English 'All rights reserved.' is
     return end > start and text[end - 1] not in "。！" and _HAN.search(text, start, end) is not None
+
+
+def _in_alternation(text: str, at: int, start: int) -> bool:
+    """Whether the Han run from ``at`` through ``start`` is one whole alternative of a regular expression:
+    (?:来源|未经许可不得转载|转载请附上原文出处) names phrases to strip; a notice has no | on both sides."""
+    if at == 0 or not (text[at - 1] == "|" or text[max(0, at - 3) : at] == "(?:"):
+        return False
+    end = start
+    while end < len(text) and end - at < 2 * _MENTION_MAX and _HAN.match(text, end):
+        end += 1
+    return end < len(text) and text[end] in "|)"
 
 
 # A Chinese phrase that is a form control's whole caption (<label for="noallow">谢绝转载</label>), or that the same
