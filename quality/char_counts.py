@@ -105,4 +105,4 @@ def char_counts_batch(texts: Sequence[str]) -> list[CharCounts]:
     nonempty = np.zeros(len(gaps) + 1, dtype=np.int64)
     np.cumsum(gaps > 0, out=nonempty[1:])
     words = (nonempty[last + 1] - nonempty[first]).tolist()
-    return [CharCounts(*c, w, m) for c, w, m in zip(counts, words, longest, strict=True)]
+    return [CharCounts._make((*c, w, m)) for c, w, m in zip(counts, words, longest, strict=True)]
