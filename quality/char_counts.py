@@ -2,10 +2,11 @@
 
 Why: ``signals._signals`` took each count with its own C scan of the text — ``str.translate`` through the script
 table for the letters and the Han/Kana/Hangul/Thai shares, ten or twenty ``str.count`` for the digits, a regex for
-the control characters, ``sum(map(len, text.split()))`` for the non-space characters — each paying Python's
-per-call cost once per document. Here the batch is one UTF-32 array, every code point gets a byte of class bits from
-one table, and one ``np.bincount`` over (document, class byte) gives every count of every document. All counts are
-integers, so they equal the scans they replace exactly (``tests/quality/test_char_counts.py``).
+the control characters, ``sum(map(len, text.split()))`` for the non-space characters, ``text.split()`` for the
+number of words and the longest — each paying Python's per-call cost once per document. Here the batch is one
+UTF-32 array, every code point gets a byte of class bits from one table, and one ``np.bincount`` over (document,
+class byte) gives every count of every document; the gaps between white-space positions give the words. All counts
+are integers, so they equal the scans they replace exactly (``tests/quality/test_char_counts.py``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ class CharCounts(NamedTuple):
     digits: int  # sum(map(text.count, "0123456789０１２３４５６７８９"))
     control: int  # len(signals._CONTROL_RE.findall(text))
     replacement: int  # text.count("\ufffd")
+    words: int  # len(text.split())
+    longest_word: int  # max(map(len, text.split()), default=0)
 
 
 _TABLE: np.ndarray | None = None
@@ -75,14 +78,31 @@ def class_table() -> np.ndarray:
 
 
 def char_counts_batch(texts: Sequence[str]) -> list[CharCounts]:
-    """``CharCounts`` of every text (a non-string counts as the empty text), in one pass over the joined batch."""
+    """``CharCounts`` of every text (a non-string counts as the empty text), in one pass over the joined batch.
+
+    The texts are joined with a space after each, so every word of ``str.split()`` is a run of non-space code points
+    between two white-space positions of one text; the added spaces are taken off each text's white-space count."""
     texts = [t if isinstance(t, str) else "" for t in texts]
     n = len(texts)
     if n == 0:
         return []
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
-    cps = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
-    key = class_table()[cps].astype(np.int64)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n) + 1  # with the space after it
+    cps = np.frombuffer(" ".join([*texts, ""]).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    cls = class_table()[cps]
+    key = cls.astype(np.int64)
     key += np.repeat(np.arange(0, n * _N_CLASSES, _N_CLASSES, dtype=np.int64), lens)
     hist = np.bincount(key, minlength=n * _N_CLASSES).reshape(n, _N_CLASSES)
-    return list(map(CharCounts._make, (hist @ _BIT_MATRIX).tolist()))
+    hist[:, cls[-1]] -= 1  # the added space
+    counts = (hist @ _BIT_MATRIX).tolist()
+    # Words: the gaps between consecutive white-space positions (a position -1 before the first); each text's gaps
+    # end at its added space, so none crosses two texts.
+    breaks = np.flatnonzero(cls & _SPACE)
+    gaps = np.diff(breaks, prepend=-1) - 1
+    last = np.searchsorted(breaks, np.cumsum(lens) - 1)  # the gap that ends at each text's added space
+    first = np.zeros(n, dtype=np.int64)
+    first[1:] = last[:-1] + 1
+    longest = np.maximum.reduceat(gaps, first).tolist()  # every text has a gap (its last), so no segment is empty
+    nonempty = np.zeros(len(gaps) + 1, dtype=np.int64)
+    np.cumsum(gaps > 0, out=nonempty[1:])
+    words = (nonempty[last + 1] - nonempty[first]).tolist()
+    return [CharCounts._make((*c, w, m)) for c, w, m in zip(counts, words, longest, strict=True)]

@@ -14,7 +14,6 @@ from itertools import chain
 
 import numpy as np
 
-_HASH_BASE = np.uint64(1_000_003)
 _TOP = (2, 3, 4)
 _DUP = tuple(range(5, 11))
 
@@ -30,13 +29,12 @@ def _zeros() -> dict[str, float]:
 def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -> None:
     """Gopher repetition: top 2/3/4-gram char share, duplicated 5-10-gram char share (no double count).
 
-    Vectorised with numpy: each token gets an integer id and an n-gram is the polynomial hash of its ids in
-    uint64 (rolled from the (n-1)-gram: one array operation per n); repeats are found by a stable sort.
+    Vectorised with numpy: each token gets an integer id, and an n-gram's key is the class of its (n-1)-gram (the
+    rank of its run in the previous round's sort; n = 2: the first token's id) times the number of ids plus its last
+    token's id: equal keys are equal n-grams, exactly (no hash). Repeats are found by a stable sort.
     If no n-gram repeats, no longer one can, so most documents stop after a few sorts; only positions where
     both overlapping (n-1)-grams (for n = 2: both tokens) repeat are sorted, since only there can a repeated
-    n-gram start (keys of 2- and 3-grams cannot collide while a text has fewer than 1,000,003 distinct tokens;
-    from n = 4 a 64-bit collision between a sorted and an unsorted position, which no text here has, would be
-    missed where a sort of every position would have counted it). Shares are of the
+    n-gram start (and only there is the (n-1)-gram's class needed). Shares are of the
     tokens' characters (CJK: characters; spaced text: word characters). ``codes``: the token ids (``signals._token_ids``).
     """
     for n in (2, 3, 4):
@@ -52,29 +50,32 @@ def ngram_signals(tokens: list[str], codes: np.ndarray, out: dict[str, float]) -
     total = int(pref[-1])
     if total == 0:
         return
-    keys = codes
-    ids = codes.astype(np.intp)
+    ids = codes.astype(np.int64)
+    grp = ids.copy()  # the (n-1)-gram's class at each position where it repeats (n = 2: the token id)
+    width = int(ids.max()) + 1
     dupmask = np.bincount(ids)[ids] >= 2  # tokens that repeat: a repeated 2-gram is made of two
     for n in range(2, 11):
         if m < n:
             return
-        keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # wraps modulo 2**64 by design
         # A repeated n-gram starts where the (n-1)-grams (tokens, for n = 2) at i and i+1 both repeat.
-        cand = np.flatnonzero(dupmask[:-1] & dupmask[1:])
-        sub = keys[cand]
+        cand = np.flatnonzero(dupmask[: m - n + 1] & dupmask[1: m - n + 2])
+        sub = grp[cand] * width + ids[cand + n - 1]  # the n-gram exactly: its (n-1)-gram's class and last token
         order = np.argsort(sub, kind="stable")
         srt = sub[order]
         same = srt[1:] == srt[:-1]
         if not same.any():
             return
+        new_run = np.ones(len(srt), dtype=bool)
+        new_run[1:] = ~same
+        grp[cand[order]] = np.cumsum(new_run) - 1  # the n-gram's class: read next round where it repeats
         dup_sorted = np.zeros(len(srt), dtype=bool)
         dup_sorted[1:] |= same
         dup_sorted[:-1] |= same
         pos = cand[order[dup_sorted]]
-        dupmask = np.zeros(len(keys), dtype=bool)
+        dupmask = np.zeros(m, dtype=bool)
         dupmask[pos] = True
         if n <= 4:
-            starts = np.flatnonzero(np.concatenate(([True], ~same)))
+            starts = np.flatnonzero(new_run)
             runs = np.diff(np.append(starts, len(srt)))
             top = int(runs.max())
             firsts = cand[order[starts[runs == top]]]
@@ -139,15 +140,35 @@ def templated_items(lines: Sequence[str], stop_share: float) -> float:
     return 1.0 if copied_lines_frac(lines) < ITEMS_MAX_COPIED else 0.0
 
 
-def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[np.ndarray]) -> list[dict[str, float]]:
+def token_lengths_batch(token_lists: Sequence[list[str]]) -> tuple[np.ndarray, list[int], list[int]]:
+    """The length of every token of a batch (concatenated), and per text the tokens' total and longest length
+    (``sum(map(len, tokens))``, ``max(map(len, tokens), default=0)``): one pass shared by the n-gram shares and the
+    word-length signals instead of one per text each."""
+    k = len(token_lists)
+    m = np.fromiter(map(len, token_lists), dtype=np.int64, count=k)
+    lens = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64, count=int(m.sum()))
+    total = [0] * k
+    longest = [0] * k
+    has = np.flatnonzero(m)
+    if len(has):
+        starts = (np.cumsum(m) - m)[has]
+        for d, t, mx in zip(has.tolist(), np.add.reduceat(lens, starts).tolist(),
+                            np.maximum.reduceat(lens, starts).tolist(), strict=True):
+            total[d], longest[d] = t, mx
+    return lens, total, longest
+
+
+def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[np.ndarray],
+                        lens: np.ndarray | None = None) -> list[dict[str, float]]:
     """``ngram_signals`` of each document, computed for all of them at once (same values, same early stops).
 
-    The documents' token ids are concatenated; an n-gram key is rolled over the concatenation as in the
-    single version and kept only where the n-gram lies inside one document. Sorting by (document, key)
-    groups each document's equal keys as the single version's sort does, so run lengths, first occurrences
-    and repeated positions are the same. A document leaves the loop where the single
-    version returns: fewer than n tokens, or no repeated n-gram. The sort by key need not be stable: a group of
-    equal keys is a set of positions, and its first occurrence is taken as the group's smallest position.
+    The documents' token ids are concatenated and made unique across texts (an offset per text); an n-gram's key
+    is exact as in the single version (its (n-1)-gram's class and last token id) and is formed only where the
+    n-gram lies inside one document, and a class belongs to one text, so sorting by key groups each document's
+    equal n-grams as the single version's sort does: run lengths, first occurrences and repeated positions are
+    the same. A document leaves the loop where the single version returns: fewer than n tokens, or no repeated
+    n-gram. The sort by key need not be stable: a group of equal keys is a set of positions, and its first
+    occurrence is taken as the group's smallest position.
     """
     outs = [_zeros() for _ in token_lists]
     k = len(token_lists)
@@ -157,10 +178,10 @@ def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[n
     size = int(m.sum())
     if size == 0:
         return outs
-    lens = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64, count=size)
+    if lens is None:  # the tokens' lengths, concatenated (``token_lengths_batch``)
+        lens = np.fromiter(map(len, chain.from_iterable(token_lists)), dtype=np.int64, count=size)
     codes = np.concatenate([np.asarray(c, dtype=np.uint64) for c in codes_list])
     doc = np.repeat(np.arange(k, dtype=np.int64), m)
-    doc_small = doc.astype(np.uint16) if k <= 1 << 16 else doc  # 16-bit ints sort by radix (linear)
     start = np.zeros(k, dtype=np.int64)
     np.cumsum(m[:-1], out=start[1:])
     local = np.arange(size, dtype=np.int64) - start[doc]  # position inside its document
@@ -169,31 +190,35 @@ def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[n
     total = pref[start + m] - pref[start]
     active = (m >= 2) & (total > 0)
     totals = total.tolist()
-    keys = codes
+    ids = codes.astype(np.int64)
     width = np.zeros(k, dtype=np.int64)  # ids per text: token ids made unique across the batch below
-    width[m > 0] = np.maximum.reduceat(codes, start[m > 0]).astype(np.int64) + 1
-    gid = (np.cumsum(width) - width)[doc] + codes.astype(np.int64)
-    dupmask = np.bincount(gid, minlength=size)[gid] >= 2  # tokens that repeat in their text
+    width[m > 0] = np.maximum.reduceat(ids, start[m > 0]) + 1
+    grp = (np.cumsum(width) - width)[doc] + ids  # the token's class, unique across the batch's texts
+    n_ids = int(width.max())  # keys below: class * n_ids + id < size * n_ids <= size ** 2 (int64 up to 3e9 tokens)
+    dupmask = np.bincount(grp, minlength=size)[grp] >= 2  # tokens that repeat in their text
     for n in range(2, 11):
         active &= m >= n
         if not active.any():
             break
-        keys = keys[:-1] * _HASH_BASE + codes[n - 1:]  # key at global position p: tokens p .. p+n-1
-        valid = (local[: len(keys)] + n <= m[doc[: len(keys)]]) & active[doc[: len(keys)]]
         # a repeated n-gram starts where the (n-1)-grams (tokens, for n = 2) at p and p+1 (same text) both repeat
-        cand = np.flatnonzero(dupmask[: len(keys)] & dupmask[1: len(keys) + 1] & valid)
-        sub_key = keys[cand]
-        # Grouped by (document, key): any sort by key (quicksort: a third of the time of a stable one on 64-bit
-        # keys), then a stable sort by document, which keeps each document's equal keys together.
-        by_key = np.argsort(sub_key)
-        order = by_key[np.argsort(doc_small[cand][by_key], kind="stable")]
-        srt_key, srt_doc = sub_key[order], doc[cand][order]
-        same = (srt_key[1:] == srt_key[:-1]) & (srt_doc[1:] == srt_doc[:-1])
+        cand = np.flatnonzero(dupmask[: size - n + 1] & dupmask[1: size - n + 2])
+        cand_doc = doc[cand]
+        keep = (local[cand] + n <= m[cand_doc]) & active[cand_doc]  # the n-gram lies inside an active text
+        cand, cand_doc = cand[keep], cand_doc[keep]
+        # The n-gram exactly: its (n-1)-gram's class (which names its text) and its last token. Equal keys are
+        # equal n-grams of one text, so one sort by key groups them (quicksort: any order inside a group).
+        sub_key = grp[cand] * n_ids + ids[cand + n - 1]
+        order = np.argsort(sub_key)
+        srt_key, srt_doc = sub_key[order], cand_doc[order]
+        same = srt_key[1:] == srt_key[:-1]
         has = np.zeros(k, dtype=bool)
         has[srt_doc[1:][same]] = True
         active &= has  # the single version returns here for a document without a repeat
         if not active.any():
             break
+        new_run = np.ones(len(srt_key), dtype=bool)
+        new_run[1:] = ~same
+        grp[cand[order]] = np.cumsum(new_run) - 1  # the n-gram's class: read next round where it repeats
         dup_sorted = np.zeros(len(srt_key), dtype=bool)
         dup_sorted[1:] |= same
         dup_sorted[:-1] |= same
@@ -201,8 +226,6 @@ def ngram_signals_batch(token_lists: Sequence[list[str]], codes_list: Sequence[n
         dupmask = np.zeros(size, dtype=bool)
         dupmask[pos] = True
         if n <= 4:
-            new_run = np.ones(len(srt_key), dtype=bool)
-            new_run[1:] = ~same
             starts = np.flatnonzero(new_run)
             runs = np.diff(np.append(starts, len(srt_key)))
             run_doc = srt_doc[starts]

@@ -82,7 +82,12 @@ from corpusgov.quality.naturalness import (
     word_pair_pmi,
 )
 from corpusgov.quality.ngram_repeats import ngram_signals as _ngram_signals
-from corpusgov.quality.ngram_repeats import ngram_signals_batch, repeated_terms, templated_items
+from corpusgov.quality.ngram_repeats import (
+    ngram_signals_batch,
+    repeated_terms,
+    templated_items,
+    token_lengths_batch,
+)
 from corpusgov.quality.signal_names import SIGNAL_NAMES
 from corpusgov.quality.textlm import textlm_batch
 
@@ -450,7 +455,8 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
     once per batch instead of once per document."""
     texts = [strip_overstrikes(t) if isinstance(t, str) else t for t in texts]  # x\bx / _\bx as col -b prints them
     toks = [_tokenise(t, lang, c) for t, lang, c in zip(texts, langs, char_counts_batch(texts), strict=True)]
-    ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks])
+    lens = token_lengths_batch([t.tokens for t in toks])
+    ngrams = ngram_signals_batch([t.tokens for t in toks], [t.codes for t in toks], lens[0])
     ngrams = [ng | lm for ng, lm in zip(ngrams, textlm_batch(texts, coherence=False), strict=True)]  # LM signals
     for ng, orphan in zip(ngrams, han_orphan_batch(texts), strict=True):  # quality/junk_noise_han.py, per batch
         ng["han_orphan_frac"] = orphan
@@ -458,7 +464,8 @@ def compute_signals_batch(texts: Sequence[str], langs: Sequence[str | None]) -> 
         ng["flood_run_frac"] = run
     han = han_stats_batch([t.text for t in toks])
     run4 = _runs_of_four_batch([t.codes for t in toks])
-    return [_signals(t, lang, ng, h, r) for t, lang, ng, h, r in zip(toks, langs, ngrams, han, run4, strict=True)]
+    return [_signals(t, lang, ng, h, r, tl)
+            for t, lang, ng, h, r, tl in zip(toks, langs, ngrams, han, run4, zip(*lens[1:], strict=True), strict=True)]
 
 
 # The signals of ``SIGNAL_NAMES`` in order, as a tuple: one C call instead of a lookup per name.
@@ -466,20 +473,21 @@ _IN_ORDER = itemgetter(*SIGNAL_NAMES)
 
 
 def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
-             han_sig: tuple[float, float, float, float, int, int], run4: bool | None = None) -> dict[str, float]:
+             han_sig: tuple[float, float, float, float, int, int], run4: bool | None = None,
+             tok_lens: tuple[int, int] | None = None) -> dict[str, float]:
     """Every signal of a tokenised text, given its n-gram repetition signals and its ``han_stats`` (``run4``: see
-    ``_tandem``)."""
+    ``_tandem``; ``tok_lens``: the tokens' total and longest length, ``token_lengths_batch``; computed here without)."""
     text, cc, unspaced, lower, tokens, ids, codes = tok
     ascii_only = text.isascii()  # O(1) in CPython: patterns that need a non-ASCII character are skipped
     n_chars = len(text)
     # integer counts of the batch's one NumPy pass (quality/char_counts.py), each equal to the scan named there
     letters = cc.letters
     cjk = cc.hkg
-    raw_words = text.split()
+    n_split = cc.words  # len(text.split()), from the batch pass
     nonspace = n_chars - cc.spaces
     digits = cc.digits
     n_tok = len(tokens)
-    n_words = n_tok if unspaced else len(raw_words)
+    n_words = n_tok if unspaced else n_split
 
     lines = text.split("\n")
     stripped = [ln.strip() for ln in lines]
@@ -490,8 +498,10 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out: dict[str, float] = {}
     out["chars"] = float(n_chars)
     out["words"] = float(n_words)
-    out["mean_word_length"] = (len("".join(tokens)) / n_tok) if n_tok else 0.0  # = sum(map(len, tokens)), in C
-    out["max_word_length"] = float(max(map(len, tokens if unspaced else raw_words), default=0))
+    if tok_lens is None:
+        tok_lens = (sum(map(len, tokens)), max(map(len, tokens), default=0))
+    out["mean_word_length"] = (tok_lens[0] / n_tok) if n_tok else 0.0
+    out["max_word_length"] = float(tok_lens[1] if unspaced else cc.longest_word)
     out["symbol_word_ratio"] = _symbol_count(text) / n_words if n_words else 0.0
     if n_lines:
         out["bullet_lines_frac"] = sum(1 for ln in nonempty if ln.startswith(_BULLETS)) / n_lines
@@ -516,8 +526,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
         if ascii_only:
             with_letter = len(text.translate(_ASCII_LETTERS_AND_SPACE).split())
         else:
-            with_letter = len(raw_words) - len(_NO_LETTER_WORD_RE.findall(text))
-        out["alpha_words_frac"] = with_letter / len(raw_words) if raw_words else 0.0
+            with_letter = n_split - len(_NO_LETTER_WORD_RE.findall(text))
+        out["alpha_words_frac"] = with_letter / n_split if n_split else 0.0
     base = (lang or "").split("-")[0].lower()
     stop = _STOPWORDS.get(base)
     if stop is None and base in ("", "und"):

@@ -1,6 +1,6 @@
 """The batch passes of the quality signals equal the per-text scans they replace (issue 13: speed only).
 
-- ``char_counts.char_counts_batch``: every count equals the scan ``signals._signals`` took before (written out below
+- ``char_counts.char_counts_batch``: every count (the words of ``str.split()`` and the longest of them too) equals the scan ``signals._signals`` took before (written out below
   verbatim as the reference), on the shared real-text dev set, random strings over every class the table knows and
   hand-picked edges (empty text, non-strings, lone surrogates, code points past the script table, white space that
   ``str.split`` knows beyond ASCII);
@@ -38,6 +38,8 @@ def _reference(text: object) -> cc.CharCounts:
         digits=sum(map(t.count, "0123456789" if t.isascii() else _DIGITS)),
         control=len(sg._CONTROL_RE.findall(t)),
         replacement=t.count("\ufffd"),
+        words=len(t.split()),
+        longest_word=max(map(len, t.split()), default=0),
     )
 
 
@@ -46,7 +48,8 @@ _ALPHABET = (
     "中文字𠀀𪚥ひカｶー한글กขไ٣४١٢०０９５ÃéßİΣЖא\ufffd\ufeff\u200b#.…,;!?。，、"
     "\ud800\udfff\U00030000\U000e0001\U000f0000\U0010ffff\U0001f600"
 )
-EDGE: list[object] = ["", " ", "\n", "a", "中", "\ufffd", "\x00", "\ud800", "\U00030000\U0010ffff", "１２３ 456",
+EDGE: list[object] = ["", " ", "  ", "\n", "a", " a", "a ", "a\u3000bb\x85ccc \t", "", "中",
+                      "\ufffd", "\x00", "\ud800", "\U00030000\U0010ffff", "１２３ 456",
                       "\x1c\x1d\x1e\x1f", "\x85\u2028 x", "ab\ud800cd\udfff", None, 12, "ǅİ" * 3, "ก" * 5 + "中" * 3]
 
 
@@ -74,7 +77,7 @@ def test_counts_equal_scans_on_edges_and_random_text() -> None:
     assert cc.char_counts_batch([]) == []
     one = "Ab 中 ก ١ ５\ufffd\x01"
     assert cc.char_counts_batch([one])[0] == cc.CharCounts(letters=4, hkg=1, hkt=2, spaces=4, digits=1, control=1,
-                                                          replacement=1)
+                                                          replacement=1, words=5, longest_word=3)
 
 
 def test_counts_equal_scans_on_dev_set() -> None:
