@@ -91,6 +91,16 @@ Sets (``--json`` for all numbers):
   reproduced", changelog lines bumping the copyright year, a trademark disclaimer, fair-use statements, a licence badge
   cheat sheet, a downloader printing a dataset's licence, a lint test's bare ©), measured once blind at 944cff9
   (0.959 / 0.933), labels checked (none changed), then tuned on as batch 13.
+* ``blind10`` / ``zh``: ``data/copyright_real_zh_blind10.jsonl``: 49 Chinese rows (39 with markers, 10 hard
+  negatives: a PoC script printing Windows' own banner, takedown lines (如有侵权请联系删除, 侵权即删), others'
+  repositories' default reservation, a forum's reminder of copyright law, 本文转载自 credits and a repost template),
+  found and labelled after the zh11/en13 round's rules were committed, before any run; never used to change a rule;
+  errors never printed.
+* ``blind11`` / ``en``: ``data/copyright_real_en_blind11.jsonl``: 63 English rows (51 with markers, 12 hard
+  negatives: results and paths that "could not be reproduced", the ISO permissions policy quoted, an image's metadata
+  in a test, a trademark notice, copyright-year reminders in code and checklists, Unsplash's terms quoted, fair-use
+  quiz answers and statements), found and labelled with the tenth Chinese blind batch; never used to change a rule;
+  errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
