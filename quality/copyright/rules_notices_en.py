@@ -73,6 +73,10 @@ _PROPRIETARY_OF = (
     + r"|\btrade" + EN_SP + r"secrets" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary" + EN_SP + r"information" + EN_SP
     + r"of" + EN_SP
     + r"|\bconfidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary[ \t]*[-–—:][ \t]*"
+    # "… are the confidential and proprietary information of Wistron NeWeb Corporation" (both adjectives and the
+    # article: the work's owner, whatever the subject; not "a proprietary format of X")
+    + r"|\b(?:is|are)" + EN_SP + r"the" + EN_SP + r"confidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary" + EN_SP
+    + r"(?:information|property|material)" + EN_SP + r"of" + EN_SP
     # "confidential and proprietary trade secrets of SciChart Ltd." (no verb: a header's noun phrase)
     + r"|\b(?:confidential" + EN_SP + r"(?:and|&)" + EN_SP + r"proprietary|proprietary" + EN_SP + r"(?:and|&)" + EN_SP
     + r"confidential)" + EN_SP + r"trade" + EN_SP + r"secrets?" + EN_SP + r"of" + EN_SP + r")"
@@ -121,8 +125,9 @@ _NO_REPRINT_SENTENCE = (
     + _SP1 + r")?(?:[\w-]+" + _SP1 + r"){0,2}?" + _WORK_NOUN + r"\b" + _SP1 + r"be" + _SP1 + _PP_LIST + _REPRO_PP + r"\b|"
     # No part(s) of the contents of this book / the Material may be used, copied, reproduced ...
     # (or "No portion of this code may be reused, modified or distributed ...")
+    # ("No part of this component or its source code may be sold": two nouns joined, up to six words)
     r"\bno" + _SP1 + r"(?:parts?|portions?)" + _SP1 + r"of" + _SP1 + r"(?:(?:the|this|these|its|our|any|such)" + _SP1
-    + r")?(?:[\w-]+" + _SP1 + r"){0,4}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
+    + r")?(?:[\w-]+" + _SP1 + r"){0,6}?(?:may|shall|can|must)" + _SP1 + r"(?:be|in" + _SP1 + r"any)" + _SP1
     + r"(?:" + _PP_LIST + _REPRO_PP + r"|(?:form|way|manner)\b)"
     # the work as the subject, then (one scan of the subject and the gap for both):
     # ("… contained therein are held in confidence and will not be used, copied, reproduced in whole or in part": what the
@@ -327,9 +332,12 @@ _WORK_OWNED_BY = Rule(
     "en_work_owned_by",
     "copyright_notice",
     rx(
-        r"(?i:\b(?:this|the)" + EN_SP + r"(?:file|code|source" + EN_SP + r"code|software|document|work|project|program"
-        r"|repository|content|material|materials)" + EN_SP + r"(?:is|are)" + EN_SP + r"(?:(?:exclusively|solely|wholly)"
-        + EN_SP + r")?owned" + EN_SP + r"by" + EN_SP + r")(?!(?i:the|its|their|his|her|your|you|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"
+        r"(?i:\b(?:(?:this|the)" + EN_SP + r"(?:file|code|source" + EN_SP + r"code|software|document|work|project|program"
+        r"|repository|content|material|materials)"
+        # "… and other content on this website are owned by or licensed to AssuredPartners" (a site's content)
+        r"|\b(?:content|materials?)" + EN_SP + r"(?:on|of)" + EN_SP + r"(?:this|the|our)" + EN_SP + r"(?:web)?site)"
+        + EN_SP + r"(?:is|are)" + EN_SP + r"(?:(?:exclusively|solely|wholly)"
+        + EN_SP + r")?owned" + EN_SP + r"by" + EN_SP + r"(?:or" + EN_SP + r"licensed" + EN_SP + r"to" + EN_SP + r")?)(?!(?i:the|its|their|his|her|your|you|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"
     ),
     0.75,
     trim_holder=True,

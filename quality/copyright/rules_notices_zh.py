@@ -231,8 +231,9 @@ GROUPS: list[Group] = [
                 "zh_rights_belong",
                 "copyright_notice",
                 rx(
-                    # (全部知识产权（包括但不限于著作权、商标权等）均归…: the rights' parenthetical skipped)
-                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])(?:（[^（）\n]{1,30}）)?[，,]?\s*(?:均|皆|全部|完全|都)?"
+                    # (全部知识产权（包括但不限于著作权、商标权等）均归…: the rights' parenthetical skipped; a list of the
+                    # statutory rights, （含…复制权、发行权、信息网络传播权…等全部法定权利）, runs past 30 characters)
+                    r"(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])(?:（[^（）\n]{1,60}）)?[，,]?\s*(?:均|皆|全部|完全|都)?"
                     # 版权与许可归…所有 / 版权及所有相关权利归…所有
                     r"(?:[与和及][\u4e00-\u9fff]{1,4}|及(?:所有|全部|一切|其他|其它)?(?:相关|相關)?(?:权利|權利))?"
                     # 版权归作者和X共有 (jointly owned)
@@ -251,11 +252,11 @@ GROUPS: list[Group] = [
                 resolve=_not_contract,
             ),
             Rule(
-                # 武汉…有限公司享有知识产权、保留一切权利
+                # 武汉…有限公司享有知识产权、保留一切权利 / 赞同科技享有知识产权 (a company-like name: not 李某…享有著作权)
                 "zh_holder_owns",
                 "copyright_notice",
                 rx(
-                    r"(?:公司|本站|本网|本網|本社|我们|我們|本人|作者)(?:依法)?(?:享有|拥有|擁有)(?:其|全部|完整的?)?(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])"
+                    r"(?:公司|本站|本网|本網|本社|我们|我們|本人|作者|科技|集团|集團|工作室|团队|團隊)(?:依法)?(?:享有|拥有|擁有)(?:其|全部|完整的?)?(?:知[识識]产[权權]|知識產權|著作[权權]|版[权權])"
                 ),
                 0.85,
                 reject_before=ZH_DISCUSS,
@@ -269,7 +270,11 @@ GROUPS: list[Group] = [
             Rule(
                 "zh_rights_reserved",
                 "rights_reserved",
-                rx(r"保留(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之])"),
+                # (著作权持有人保留著作权法规定的所有权利: what the rights are, a short 的 phrase, between; not 保留全部
+                # 权利金, an option's premium; not 依法默认保留全部权利, the law's default for others' unlicensed code)
+                rx(
+                    r"(?<!默认)(?<!默認)保留(?:[^，,。！？\n；;、]{1,12}?的)?(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之金])"
+                ),
                 0.95,
                 True,
                 reject_before=ZH_DISCUSS,
@@ -406,13 +411,14 @@ GROUPS: list[Group] = [
                 True,
             ),
             Rule(
-                # 不允许对程序代码以任何形式任何目的的再发布 / 严禁分享、盗用、转卖源码: bans on passing a work on
+                # 不允许对程序代码以任何形式任何目的的再发布 / 严禁分享、盗用、转卖源码 / 禁止…公开重新分发原文件: bans on
+                # passing a work on (not 禁止二次销售 alone: a shop's rule on goods)
                 "zh_no_redistribution",
                 "no_reprint",
                 rx(
                     ZH_NEG_LB
                     + r"(?:不允许|不允許|禁止|严禁|嚴禁|不得|不准)[^，。！？\n]{0,16}?"
-                    r"(?:再发布|再發布|再分发|再分發|二次发布|二次發布|转卖|轉賣|倒卖|倒賣|盗用|盜用)"
+                    r"(?:再发布|再發布|再分发|再分發|重新分发|重新分發|重新发布|重新發布|二次发布|二次發布|转卖|轉賣|倒卖|倒賣|盗用|盜用)"
                 ),
                 0.85,
                 True,

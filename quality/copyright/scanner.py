@@ -193,8 +193,11 @@ class CopyrightScanner:
         restrictive = rule.restrictive
         if _quoted_mention(text, start) or _named_as_label(text, start, end):
             return ()
+        if rule.marker_class == "copyright_notice" and _bare_sign(text, start, end):
+            return ()
         if rule.marker_class == "licence" and (
-            LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start)
+            _licence_offered(text, start, end)
+            or LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start)
             or LICENCE_OF_OTHERS_BEFORE.search(text, max(0, start - 60), start)
             or LICENCE_DESCRIBED_AFTER.match(text, end)
         ):
@@ -279,6 +282,39 @@ def _named_as_label(text: str, start: int, end: int) -> bool:
     if _CONTROL_OPEN.search(text, max(0, start - 140), start) and _CONTROL_CLOSE.match(text, end):
         return True
     return _CALLED_A_LABEL.match(text, end) is not None
+
+
+# A licence that is one option of a chooser (<option value="CC0-1.0">CC0 1.0</option>), and a badge shown with its own
+# source in backticks just after (a badge cheat sheet: [![License: CC BY 4.0](…)](…)  `https://img.shields.io/…`):
+# offered or documented, not declared.
+_OPTION_OPEN = re.compile(r"<option\b[^<>]{0,120}>\s*$|<option\b[^<>]{0,80}\bvalue=[\"']$", re.I)
+_OPTION_CLOSE = re.compile(r"\s*</option>|[\"'][^<>]{0,80}>", re.I)
+_BADGE_SOURCE_AFTER = re.compile(r"[^\n`]{0,300}?\)[ \t]*\n?[ \t]*`(?:https?://img\.shields\.io/|\[!\[)")
+
+
+def _licence_offered(text: str, start: int, end: int) -> bool:
+    """Whether a licence name is an option of a form control or a badge documented with its source."""
+    if _OPTION_OPEN.search(text, max(0, start - 140), start) and _OPTION_CLOSE.match(text, end):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    in_badge = text.rfind("![", max(line_start, start - 200), start) >= 0  # the badge's alt text or its link
+    return in_badge and _BADGE_SOURCE_AFTER.match(text, end) is not None
+
+
+# A sign that is an element's or a string's whole content (<string name="copyright">&#169;</string>): no year, no
+# holder, nothing stated; a lint test's fixture, not a notice.
+_SIGNS = ("©", "&copy", "&#169", "ⓒ")
+_SIGN_ALONE_BEFORE = re.compile(r"[>\"'][ \t]*$")
+_SIGN_ALONE_AFTER = re.compile(r";?[ \t]*(?:</|[\"'])")
+
+
+def _bare_sign(text: str, start: int, end: int) -> bool:
+    """Whether a © match is a sign alone between a tag or quote and the closing tag or quote."""
+    if text[start:end].rstrip("; \t") not in _SIGNS:
+        return False  # a year or a holder follows the sign
+    return bool(_SIGN_ALONE_BEFORE.search(text, max(0, start - 8), start)) and bool(
+        _SIGN_ALONE_AFTER.match(text, end)
+    )
 
 
 def _fulltext_findings(text: str, named: list[MarkerFinding]) -> list[MarkerFinding]:
