@@ -16,13 +16,13 @@ help pages and manuals (whole Mallard pages or runs of sections; en 200-6,000, z
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import random
 from pathlib import Path
 
 from corpusgov.quality.eval import good_docs8
+from corpusgov.quality.eval.deb_split import DebSplit
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS10_DIR") or REPO / "out" / "eval-src" / "docs10")
@@ -77,23 +77,12 @@ def manual_docs(lang: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def sources() -> dict[str, dict[str, list[str]]]:
     """Language -> source (help, manual) -> its documents (deduplicated, sorted)."""
-    zh: list[str] = []
-    for loc in good_docs8.ZH_LOCALES:
-        zh += help_docs(loc)
-    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
-            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
+    return good_docs8.help_and_manuals(help_docs, manual_docs)
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__)
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def make_good_docs10(per_lang: int = PER_LANG, seed: int = 101) -> list[dict[str, str]]:
@@ -108,14 +97,7 @@ def make_good_docs10(per_lang: int = PER_LANG, seed: int = 101) -> list[dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    sizes = {} if missing() else {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()}
-    print({"missing": missing(), **sizes})
-    return 0
+    return _DEBS.main(argv, lambda: {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()})
 
 
 if __name__ == "__main__":

@@ -29,16 +29,15 @@ source. The MATE user guide (``mate-user-guide``, GFDL) and Zenity's help (``zen
 
 from __future__ import annotations
 
-import argparse
 import functools
 import html
 import os
 import random
 import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+
+from corpusgov.quality.eval.deb_split import DebSplit
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS8_DIR") or REPO / "out" / "eval-src" / "docs8")
@@ -179,16 +178,9 @@ def sources() -> dict[str, dict[str, list[str]]]:
     return {"en": {k: sorted(set(v)) for k, v in en.items()}, "zh": {k: sorted(v) for k, v in zh.items()}}
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__)
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def _draw(rng: random.Random, pools: dict[str, list[str]], quota: dict[str, int], total: int) -> list[tuple[str, str]]:
@@ -214,45 +206,20 @@ def make_good_docs8(per_lang: int = PER_LANG, seed: int = 83) -> list[dict[str, 
     return out
 
 
-def rule_counts(decided: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per set: documents, dropped, drops per source and false drops per rule (counts only, no text)."""
-    out: dict[str, dict[str, Any]] = {}
-    by_set: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for d in decided:
-        by_set[d["set"]].append(d)
-    for name, items in sorted(by_set.items()):
-        kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        rules: Counter[str] = Counter()
-        alone: Counter[str] = Counter()
-        for d in items:
-            kinds[d["kind"]][0] += bool(d["drop_rules"])
-            kinds[d["kind"]][1] += 1
-            rules.update(d["drop_rules"])
-            if len(d["drop_rules"]) == 1:
-                alone.update(d["drop_rules"])
-        out[name] = {"n": len(items), "dropped": sum(1 for d in items if d["drop_rules"]),
-                     "kinds": {k: f"{v[0]}/{v[1]}" for k, v in sorted(kinds.items())},
-                     "rules": {r: f"{c} ({alone[r]} alone)" for r, c in rules.most_common()}}
-    return out
+def help_and_manuals(help_docs: Callable[[str], list[str]],
+                     manual_docs: Callable[[str], list[str]]) -> dict[str, dict[str, list[str]]]:
+    """Language -> source (help, manual) -> its documents (deduplicated, sorted), for a split of help pages in the
+    ``C`` and Chinese locales and one manual per language."""
+    zh: list[str] = []
+    for loc in ZH_LOCALES:
+        zh += help_docs(loc)
+    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
+            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    ap.add_argument("--rules", action="store_true", help="decide the sample with the shipped policy; print counts only")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    if missing():
-        print({"missing": missing()})
-        return 0
-    print({lang: {k: len(v) for k, v in s.items()} for lang, s in sources().items()})
-    if args.rules:
-        from corpusgov.quality.eval.real_text_eval import decide
-
-        for name, c in rule_counts(decide(make_good_docs8())).items():
-            print(name, c)
-    return 0
+    return _DEBS.main(argv, lambda: {lang: {k: len(v) for k, v in s.items()} for lang, s in sources().items()},
+                      make_good_docs8)
 
 
 if __name__ == "__main__":
