@@ -1,9 +1,11 @@
 """Docs round 9 (issue 13): sentences that use navigation words are not menu lines (``boilerplate_lines_frac``), and
-a table's key column read row by row is not a run of page numbers (``page_furniture_lines``); menus, legal lines and
+a table's key column read row by row is not a run of page numbers (``page_furniture_lines``), and the terms of a
+definition list are not UI labels (``chrome_lines``); menus, legal lines, forum buttons and
 real page numbers still count."""
 
 from __future__ import annotations
 
+from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_lines import page_furniture_lines
 from corpusgov.quality.signals import _boilerplate_frac
 
@@ -35,3 +37,16 @@ def test_a_key_column_is_not_page_numbers() -> None:
         pages += [f"Paragraph {w} of the chapter goes on about the harbour and the ships in it." for w in "abcdef"]
         pages.append(str(n))
     assert page_furniture_lines(pages) >= 2  # page numbers a page apart still count
+
+
+INVITATION = ["When you receive an invitation, you have several options:", "Accept:",
+              "Indicates you will attend the meeting. When you click the OK button, the meeting is entered into your calendar.",
+              "Decline:", "Indicates you are unable to attend the meeting, and your response is sent to the organizer."]
+FORUM = ["Great thread, thanks for sharing the details here.", "Quote:",
+         "I have been running this setup for years without a single problem at all.", "Reply", "Report"]
+
+
+def test_definition_list_terms_are_not_chrome() -> None:
+    assert chrome_keys(INVITATION) == set()
+    assert chrome_keys(INVITATION[:3]) == {"Accept:"}  # one term alone is a label as before
+    assert len(chrome_keys(FORUM)) >= 2  # a forum's one quote label and its buttons still count
