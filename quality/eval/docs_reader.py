@@ -8,7 +8,7 @@ front matter (authors, publishers, revision history: the browser does not show i
 pages more English than Chinese (their Chinese blocks alone are a skeleton of headings); ``good_docs8`` / ``good_docs10``
 did none of that. A split now chooses its files; how a page is read is decided here once.
 
-Help pages: metadata (``<info>``, comments) left out, a DocBook section keeping the title it writes inside ``<info>``
+Help pages: CDATA sections read as the literal text they are (code samples), metadata (``<info>``, comments) left out, a DocBook section keeping the title it writes inside ``<info>``
 / ``<articleinfo>`` / ``<bookinfo>``; blocks are titles, paragraphs and code; menu paths and key combinations are
 joined as shown ("File ▸ New", "Ctrl+C"). HTML manuals: the body without navigation, headers and tables of contents;
 blocks are headings, paragraphs, terms and preformatted text; a DocBook ``literallayout`` (lines laid out with
@@ -109,6 +109,8 @@ def _documents(blocks: Iterator[tuple[str, str]], heads: frozenset[str], lang: s
 _INFO4 = re.compile(r"(?s)<(articleinfo|bookinfo)\b.*?</\1>")
 _ENTITY = re.compile(r'<!ENTITY\s+([\w.-]+)\s+"([^"]*)"\s*>')
 # lines laid out with <br> (DocBook literallayout in HTML: credits, addresses, poems), read as lines
+# a CDATA section is literal text (code samples: ``<![CDATA[>>> print(x)]]>``), not markup to strip
+_CDATA = re.compile(r"(?s)<!\[CDATA\[(.*?)\]\]>")
 _LITERAL = re.compile(r'(?s)<div class="literallayout">\s*<p>(.*?)</p>\s*</div>')
 _BR = re.compile(r"<br\s*/?>\s*\n?")
 
@@ -136,7 +138,9 @@ def _half_english(every: list[tuple[str, str]], kept: list[tuple[str, str]]) -> 
 
 def help_page(path: Path, lang: str) -> list[str]:
     """The documents of one help page in ``lang`` (en, zh); none for a Chinese page translated in part."""
-    raw = _entities(path.read_text(encoding="utf-8", errors="replace"))
+    raw = path.read_text(encoding="utf-8", errors="replace")
+    # literal text escaped (the block's text is unescaped again), so no tag, entity or comment is read inside it
+    raw = _entities(_CDATA.sub(lambda m: html.escape(m.group(1), quote=False), raw))
     # metadata left out; a DocBook section keeps its title, which it writes inside <info> (DocBook 5) or
     # <articleinfo> / <bookinfo> (DocBook 4)
     raw = _INFO.sub(" " if path.suffix == ".page" else _titles, _COMMENT.sub("", raw))

@@ -65,3 +65,20 @@ def test_every_docs_split_reads_a_page_the_same_way(split: object, tmp_path: Pat
     (app / "index.xml").write_text(DOCBOOK4, encoding="utf-8")
     monkeypatch.setattr(split, "HELP", tmp_path)
     assert split.help_docs("C") == docs_reader.help_page(app / "index.xml", "en")  # type: ignore[attr-defined]  # each split module has help_docs
+
+
+CDATA_PAGE = """<page xmlns="http://projectmallard.org/1.0/" id="strings"><title>Strings in Python</title>
+<p>Python comes with two different kinds of objects that can be used to represent strings, and this page shows both
+of them at the interactive prompt, with the markup a web page would hold.</p>
+<code><![CDATA[
+>>> s = "<b>Fu&#223;</b>"
+>>> 1 < 2 and s]]>
+True
+</code></page>"""
+
+
+def test_cdata_is_literal_text(tmp_path: Path) -> None:
+    page = tmp_path / "strings.page"
+    page.write_text(CDATA_PAGE, encoding="utf-8")
+    (doc,) = docs_reader.help_page(page, "en")
+    assert doc.endswith('>>> s = "<b>Fu&#223;</b>"\n>>> 1 < 2 and s\nTrue')
