@@ -154,6 +154,28 @@ def chrome_lines(lines: list[str]) -> float:
     return float(len(chrome_keys(lines)))
 
 
+_TERM_MAX = 40  # a term of a definition list is a label's length
+_DEFINITION_WORDS = 6
+_DEFINITION_HAN = 10
+
+
+def _is_definition(line: str) -> bool:
+    """A line that reads as a sentence: 6+ words (10+ Han characters) ending as one."""
+    if not line.endswith(SENTENCE_ENDS):
+        return False
+    return len(line.split()) >= _DEFINITION_WORDS or len(_HAN.findall(line)) >= _DEFINITION_HAN
+
+
+def _defined_terms(lines: list[str]) -> set[int]:
+    """The lines that are terms of a definition list (docs round 9): short lines ending in a colon, each followed by a
+    sentence that defines it, two or more in the document ("Accept:" / "Indicates you will attend the meeting.",
+    "Decline:" / ...; 接受： / 拒绝：). A button label does not introduce a sentence that explains it, and one such pair
+    alone (a forum's "Quote:" over the quoted text) is not a list."""
+    terms = {i for i, ln in enumerate(lines[:-1])
+             if len(ln) <= _TERM_MAX and ln.endswith((":", "：")) and _is_definition(lines[i + 1])}
+    return terms if len(terms) >= 2 else set()
+
+
 def chrome_keys(lines: list[str], table: set[int] | None = None, flags: list[bool] | None = None) -> set[str]:
     """The distinct chrome lines of a document, by ``_key``. Table rows (``table_rows``), prompts and lines of wrapped
     prose (the line runs on into a lower-case next line, or continues a long line without a sentence end) are never
@@ -162,8 +184,9 @@ def chrome_keys(lines: list[str], table: set[int] | None = None, flags: list[boo
     keys = set()
     if table is None:
         table = table_rows(lines)
+    terms = _defined_terms(lines)
     for i, ln in enumerate(lines):
-        if ln.startswith(_TABLE_START) or i in table:
+        if ln.startswith(_TABLE_START) or i in table or i in terms:
             continue
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         prev = lines[i - 1] if i else ""

@@ -59,6 +59,7 @@ _PAGE_MARK = re.compile(
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
+_TABLE_KEY = re.compile(r"[-+]?\d{1,4}|[<>]=?\s*\d{1,4}")  # a lone number (or bound) in a key column
 _WIDE_GAP = re.compile(r"\s{3,}|\t")
 # statement ends and operators, a line that opens a bracket, a line wrapped in brackets (a query's "(3 rows)")
 _CODE_LINE = re.compile(r"[;=*{}]|\($|^\(.*\)$")
@@ -210,10 +211,14 @@ def page_furniture_lines(lines: list[str]) -> float:
     # (justified text has several wide gaps; a header set off from its page number has one)
     is_mark = [c and bool(_PAGE_MARK.search(ln)) and len(_WIDE_GAP.findall(ln)) <= 1
                for c, ln in zip(cand, lines, strict=True)]
-    # A page marker stands alone: a run of numbered lines is a list or table, a number after a prompt is output.
+    # A page marker stands alone: a run of numbered lines is a list or table, a number after a prompt is output, and
+    # a lone number two lines from another is the key column of a table read row by row (exit codes 0 / 1 / -1 / 5,
+    # each over its description: docs round 9), not a page number (a page holds more than one line).
+    keys = [bool(_TABLE_KEY.fullmatch(ln)) for ln in lines]
     marks = sum(1 for i, m in enumerate(is_mark)
                 if m and not (i and (is_mark[i - 1] or lines[i - 1].startswith((">>>", "...", "$ ", "# "))))
-                and not (i + 1 < len(lines) and is_mark[i + 1]))
+                and not (i + 1 < len(lines) and is_mark[i + 1])
+                and not (i >= 2 and keys[i - 2] or i + 2 < len(lines) and keys[i + 2]))
     variants: dict[str, set[str]] = {}
     for c, ln in zip(cand, lines, strict=True):
         if c and sum(ch.isalpha() for ch in ln) >= 3:

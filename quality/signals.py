@@ -56,7 +56,13 @@ from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
-from corpusgov.quality.junk_lines import boilerplate_flags, is_menu_instruction, line_signals, table_rows
+from corpusgov.quality.junk_lines import (
+    SENTENCE_ENDS,
+    boilerplate_flags,
+    is_menu_instruction,
+    line_signals,
+    table_rows,
+)
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
@@ -272,9 +278,26 @@ def _boilerplate_phrase(line: str) -> bool:
     return _BOILERPLATE_RE.search(line) is not None
 
 
+# Navigation words that are also ordinary English (docs round 9): in a sentence of a help page ("There are up and down
+# arrows next to the search entry.", "Select your Home Folder in the list of Devices & Locations.") they are words, not
+# links. Legal and account phrases (copyright, all rights reserved, privacy, sign up, subscribe) count in any line.
+_PROSE_NAV_WORDS = frozenset({"home", "about", "contact", "next", "previous", "search", "menu", "share", "register",
+                              "log in", "login", "sign in"})
+_PROSE_SENTENCE_WORDS = 6
+
+
+def _sentence_words_only(line: str) -> bool:
+    """An English line that reads as a sentence (6+ words, ending as one) whose every boilerplate match is an ordinary
+    navigation word (``_PROSE_NAV_WORDS``)."""
+    if not line.isascii() or len(line.split()) < _PROSE_SENTENCE_WORDS or not line.endswith(SENTENCE_ENDS):
+        return False
+    return all(m.group(0) in _PROSE_NAV_WORDS for m in _BOILERPLATE_LOWER_RE.finditer(line.lower()))
+
+
 def _boilerplate_frac(lines: list[str], table: set[int]) -> float:
     """Share of lines (>= 3) that are menus or boilerplate: a boilerplate phrase on a short line, or a line of
-    several items separated by | » › · / >. ``table``: ``table_rows(lines)``."""
+    several items separated by | » › · / >. ``table``: ``table_rows(lines)``. A sentence whose only such phrases are
+    ordinary words ("the next or previous search result.") is prose, not a menu."""
     if len(lines) < 3:
         return 0.0
     hits = 0
@@ -282,7 +305,9 @@ def _boilerplate_frac(lines: list[str], table: set[int]) -> float:
     for i, ln in enumerate(lines):
         if ln.startswith(("|", "+", "│", "┌", "├", "└")) or i in table or is_menu_instruction(ln):
             continue
-        if len(ln) <= 80 and (_boilerplate_phrase(ln) or len(_MENU_SEP_RE.findall(ln)) >= 2):
+        if len(ln) > 80:
+            continue
+        if len(_MENU_SEP_RE.findall(ln)) >= 2 or _boilerplate_phrase(ln) and not _sentence_words_only(ln):
             hits += 1
     return hits / len(lines)
 

@@ -10,19 +10,22 @@ applications (games, a hex editor, terminals, a music player, a document viewer,
 of all, Chinese ``zh_CN`` / ``zh_TW`` / ``zh_HK`` pages where translated) and the Debian Edu project's legacy manuals in
 English and Chinese (ITIL practice, Rosegarden, Audacity: ``debian-edu-doc-legacy-en`` / ``-zh-cn``); Debian packages in
 ``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked, never installed (``python -m
-corpusgov.quality.eval.good_docs10 --fetch``, in ``make eval-data``). Cut into documents as ``good_docs8`` cuts its
-help pages and manuals (whole Mallard pages or runs of sections; en 200-6,000, zh 100-3,000 characters).
+corpusgov.quality.eval.good_docs10 --fetch``, in ``make eval-data``). Read by the shared documentation reader
+(``quality/eval/docs_reader.py``: whole help pages or runs of sections; en 200-6,000, zh 100-3,000 characters). Since
+docs round 9 (2026-12-06, ``wt-docs12``) that reader writes out DocBook 4 entities, leaves out DocBook 4 front matter,
+commented-out sections and Chinese pages translated in part, and reads laid-out lines as lines: the split's text
+changed, so its run of that round is a new first run (re-baselined, reader changed; docs/quality-history.md).
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import random
 from pathlib import Path
 
-from corpusgov.quality.eval import good_docs8
+from corpusgov.quality.eval import docs_reader, good_docs8
+from corpusgov.quality.eval.deb_split import DebSplit
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS10_DIR") or REPO / "out" / "eval-src" / "docs10")
@@ -43,57 +46,23 @@ PER_LANG = 400
 
 def help_docs(locale: str) -> list[str]:
     """Documents of the help of ``locale`` under HELP (every application there; licence notices left out)."""
-    base = HELP / locale
-    if not base.is_dir():
-        return []
-    lang = "en" if locale == "C" else "zh"
-    out = []
-    for path in sorted(p for p in base.rglob("*") if p.suffix in (".page", ".xml", ".docbook") and p.is_file()):
-        if path.name == "legal.xml":
-            continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        keep = (lambda m: " ".join(good_docs8._TITLE.findall(m.group(0)))) if path.suffix == ".xml" else " "
-        raw = good_docs8._INFO.sub(keep, raw)
-        blocks = ((tag, t) for tag, t in good_docs8._blocks(raw, good_docs8._MALLARD)
-                  if lang == "en" or good_docs8._keep_zh(tag, t))
-        out += good_docs8._documents(blocks, frozenset({"title"}), lang)
-    return out
+    return docs_reader.help_docs(HELP / locale, "en" if locale == "C" else "zh")
 
 
 def manual_docs(lang: str) -> list[str]:
-    """Runs of sections of the Debian Edu legacy manuals of ``lang`` (navigation and contents left out; zh: blocks with
-    Han characters, code or short labels, and runs that are Chinese)."""
-    out = []
-    for path in sorted(MANUALS[lang].glob("*.html")):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        body = good_docs8._HTML_BODY.search(raw)
-        page = good_docs8._HTML_SKIP.sub(" ", body.group(0) if body else raw)
-        blocks = ((tag, t) for tag, t in good_docs8._blocks(page, good_docs8._HTML)
-                  if lang == "en" or good_docs8._keep_zh(tag, t))
-        out += good_docs8._documents(blocks, good_docs8._HEAD_TAGS, lang)
-    return out
+    """Runs of sections of the Debian Edu legacy manuals of ``lang`` (navigation and contents left out)."""
+    return docs_reader.manual_docs(MANUALS[lang].glob("*.html"), lang)
 
 
 @functools.lru_cache(maxsize=1)
 def sources() -> dict[str, dict[str, list[str]]]:
     """Language -> source (help, manual) -> its documents (deduplicated, sorted)."""
-    zh: list[str] = []
-    for loc in good_docs8.ZH_LOCALES:
-        zh += help_docs(loc)
-    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
-            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
+    return good_docs8.help_and_manuals(help_docs, manual_docs)
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__)
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def make_good_docs10(per_lang: int = PER_LANG, seed: int = 101) -> list[dict[str, str]]:
@@ -108,14 +77,7 @@ def make_good_docs10(per_lang: int = PER_LANG, seed: int = 101) -> list[dict[str
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    sizes = {} if missing() else {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()}
-    print({"missing": missing(), **sizes})
-    return 0
+    return _DEBS.main(argv, lambda: {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()})
 
 
 if __name__ == "__main__":

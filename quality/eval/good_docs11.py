@@ -11,21 +11,21 @@ Manager, Pitivi, Shotwell, gbrainy, EasyTAG): English ``C`` pages of all, Chines
 pages where translated (few are: 41 Chinese help documents; a page more English than Chinese is left out, as its
 Chinese blocks alone would be its headings); and the Securing Debian Manual (``harden-doc``, English and Chinese
 Publican HTML, the Chinese about half translated). 300 en / 101 zh documents (all the Chinese there is). Debian packages
-in ``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked, never installed (``python -m corpusgov.quality.eval.good_docs11 --fetch``, in ``make eval-data``). Cut into documents as
-``good_docs8`` cuts its help pages and manuals (whole Mallard pages or runs of sections; en 200-6,000, zh 100-3,000
-characters).
+in ``DEBS`` (GPL / GFDL / CC-BY-SA as each states), downloaded and unpacked, never installed (``python -m corpusgov.quality.eval.good_docs11 --fetch``, in ``make eval-data``). Read by the shared documentation
+reader (``quality/eval/docs_reader.py``, which took this split's DocBook 4 and partly-translated-page fixes in docs
+round 9; whole help pages or runs of sections; en 200-6,000, zh 100-3,000 characters).
 """
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
 import random
 import re
 from pathlib import Path
 
-from corpusgov.quality.eval import good_docs8
+from corpusgov.quality.eval import docs_reader, good_docs8
+from corpusgov.quality.eval.deb_split import DebSplit
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS11_DIR") or REPO / "out" / "eval-src" / "docs11")
@@ -41,49 +41,9 @@ MANUALS = {"en": UNPACKED / "usr" / "share" / "doc" / "harden-doc" / "html" / "e
 PER_LANG = {"en": 300, "zh": 200}
 
 
-# DocBook 4 help (the MATE applets): the front matter (authors, publishers, revision history, which the help browser
-# does not show in the page) is left out but for its title, and the entities the page declares (``&applet;``) are
-# written out as the browser shows them.
-_INFO4 = re.compile(r"(?s)<(articleinfo|bookinfo)\b.*?</\1>")
-_ENTITY = re.compile(r'<!ENTITY\s+([\w.-]+)\s+"([^"]*)"\s*>')
-
-
-def _entities(raw: str) -> str:
-    """``raw`` with the internal entities its DOCTYPE declares replaced by their text (nested ones too)."""
-    table = dict(_ENTITY.findall(raw))
-    for _ in range(3):
-        if not table:
-            break
-        raw = re.sub(r"&([\w.-]+);", lambda m: table.get(m.group(1), m.group(0)), raw)
-    return raw
-
-
 def help_docs(locale: str) -> list[str]:
     """Documents of the help of ``locale`` under HELP (every application there; licence notices left out)."""
-    base = HELP / locale
-    if not base.is_dir():
-        return []
-    lang = "en" if locale == "C" else "zh"
-    out = []
-    for path in sorted(p for p in base.rglob("*") if p.suffix in (".page", ".xml", ".docbook") and p.is_file()):
-        if path.name == "legal.xml":
-            continue
-        raw = _entities(path.read_text(encoding="utf-8", errors="replace"))
-        keep = (lambda m: " ".join(good_docs8._TITLE.findall(m.group(0)))) if path.suffix == ".xml" else " "
-        raw = _INFO4.sub(lambda m: " ".join(good_docs8._TITLE.findall(m.group(0))), good_docs8._INFO.sub(keep, raw))
-        every = list(good_docs8._blocks(raw, good_docs8._MALLARD))
-        blocks = [(tag, t) for tag, t in every if lang == "en" or good_docs8._keep_zh(tag, t)]
-        if _half_english(every, blocks):
-            continue
-        out += good_docs8._documents(iter(blocks), frozenset({"title"}), lang)
-    return out
-
-
-def _half_english(every: list[tuple[str, str]], kept: list[tuple[str, str]]) -> bool:
-    """Whether a Chinese page left more of its text in English than it translated: the help browser shows those
-    English paragraphs between the Chinese headings, so the Chinese blocks alone would be a skeleton of headings,
-    not the page (pages translated in part are left out; English pages keep every block)."""
-    return len(kept) < len(every) and sum(len(t) for _, t in every) > 2 * sum(len(t) for _, t in kept)
+    return docs_reader.help_docs(HELP / locale, "en" if locale == "C" else "zh")
 
 
 # The manual is Publican HTML: paragraphs are ``<div class="para">`` (closed at the next div or pre, which starts a
@@ -92,42 +52,25 @@ _PARA = re.compile(r'(?s)(<div class="para">|</pre>)(.*?)(?=</?div\b|<pre\b)')
 _SKIP = re.compile(r'(?s)<div class="toc">.*?</dl>\s*</div>|<ul class="docnav.*?</ul>|<p id="title">.*?</p>')
 
 
+def _publican(page: str) -> str:
+    return _PARA.sub(lambda m: ("</pre>" if m.group(1) == "</pre>" else "") + f"<p>{m.group(2)}</p>", page)
+
+
 def manual_docs(lang: str) -> list[str]:
-    """Runs of sections of the Securing Debian Manual in ``lang`` (zh: blocks with Han characters, code or short
-    labels, and runs that are Chinese; the translation leaves many paragraphs in English: a section's run is kept
-    only when Chinese, so no page test as for help pages, which are one document each)."""
-    out = []
-    for path in sorted(MANUALS[lang].glob("*.html")):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        body = good_docs8._HTML_BODY.search(raw)
-        page = _SKIP.sub(" ", body.group(0) if body else raw)
-        page = _PARA.sub(lambda m: ("</pre>" if m.group(1) == "</pre>" else "") + f"<p>{m.group(2)}</p>", page)
-        blocks = ((tag, t) for tag, t in good_docs8._blocks(page, good_docs8._HTML)
-                  if lang == "en" or good_docs8._keep_zh(tag, t))
-        out += good_docs8._documents(blocks, good_docs8._HEAD_TAGS, lang)
-    return out
+    """Runs of sections of the Securing Debian Manual in ``lang`` (the translation leaves many paragraphs in English:
+    a section's run is kept only when Chinese)."""
+    return docs_reader.manual_docs(MANUALS[lang].glob("*.html"), lang, skip=_SKIP, page=_publican)
 
 
 @functools.lru_cache(maxsize=1)
 def sources() -> dict[str, dict[str, list[str]]]:
     """Language -> source (help, manual) -> its documents (deduplicated, sorted)."""
-    zh: list[str] = []
-    for loc in good_docs8.ZH_LOCALES:
-        zh += help_docs(loc)
-    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
-            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
+    return good_docs8.help_and_manuals(help_docs, manual_docs)
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__)
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def make_good_docs11(per_lang: dict[str, int] | None = None, seed: int = 111) -> list[dict[str, str]]:
@@ -143,14 +86,7 @@ def make_good_docs11(per_lang: dict[str, int] | None = None, seed: int = 111) ->
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    sizes = {} if missing() else {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()}
-    print({"missing": missing(), **sizes})
-    return 0
+    return _DEBS.main(argv, lambda: {lang: {k: len(v) for k, v in by.items()} for lang, by in sources().items()})
 
 
 if __name__ == "__main__":

@@ -18,9 +18,11 @@ and never stored in the repository (``python -m corpusgov.quality.eval.good_docs
   reference pages, libpq and server-programming API pages;
 - ``r_manual``: the seven R manuals (``r-doc-html``, Texinfo HTML, GPL-2+).
 
-A document is one help page, or a run of sections of a manual page or long help file (a new document starts at a
-heading once the current one has 1,500 characters, zh 600), its headings, paragraphs, terms and code blocks one per
-line in page order, up to 6,000 characters (zh 3,000; cut at a block boundary), at least 200 (zh 100). Chinese
+Pages are read by the documentation reader all documentation splits share (``quality/eval/docs_reader.py``; since
+docs round 9 it leaves out commented-out sections and Chinese pages translated in part, and reads laid-out lines as
+lines): a document is one help page, or a run of sections of a manual page or long help file (a new document starts
+at a heading once the current one has 1,500 characters, zh 600), its headings, paragraphs, terms and code blocks one
+per line in page order, up to 6,000 characters (zh 3,000; cut at a block boundary), at least 200 (zh 100). Chinese
 documents keep their blocks that hold Han characters, code blocks and short untranslated labels (up to 40
 characters), and need as many Han characters as two thirds of their Latin letters. Identical documents (a zh_HK page
 copied from zh_TW) count once. Seeded sample of up to 400 per language, spread over the sources; ``kind`` names the
@@ -29,16 +31,14 @@ source. The MATE user guide (``mate-user-guide``, GFDL) and Zenity's help (``zen
 
 from __future__ import annotations
 
-import argparse
 import functools
-import html
 import os
 import random
-import re
-from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+
+from corpusgov.quality.eval import docs_reader
+from corpusgov.quality.eval.deb_split import DebSplit
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS8_DIR") or REPO / "out" / "eval-src" / "docs8")
@@ -55,114 +55,20 @@ PGSQL = UNPACKED / "usr" / "share" / "doc" / "postgresql-doc-15" / "html"
 R_MANUALS = UNPACKED / "usr" / "share" / "doc" / "r-doc-html" / "manual"
 HELP_EXCLUDED = frozenset({"gnome-help", "system-admin-guide", "evince"})  # junk_fresh4 reads these
 ZH_LOCALES = ("zh_CN", "zh_TW", "zh_HK")
-# (shortest document, longest, size from which a heading starts a new one) per language: a Han character holds about
-# as much text as three Latin letters, and Chinese help pages are short (two thirds of the zh_CN pages under 200).
-SIZES = {"en": (200, 6000, 1500), "zh": (100, 3000, 600)}
 PER_LANG = 400
 # Documents per English source in the sample (the rest of the 400 go to the help pages).
 EN_QUOTA = {"pgsql": 120, "r_manual": 80}
 
-_INFO = re.compile(r"(?s)<(?:db:)?info>.*?</(?:db:)?info>|<!--.*?-->")
-_TITLE = re.compile(r"(?s)<(?:db:)?title\b[^>]*>.*?</(?:db:)?title>")
-# Mallard and DocBook blocks (DocBook 5 files write them with a ``db:`` prefix)
-_MALLARD = re.compile(r"(?s)<(?:db:)?(title|p|screen|code|para|programlisting)\b[^>]*>(.*?)</(?:db:)?\1>")
-_HTML = re.compile(r"(?s)<(h[1-4]|p|pre|dt)\b[^>]*>(.*?)</\1>")
-_HTML_BODY = re.compile(r"(?s)<body\b.*?</body>")
-_HTML_SKIP = re.compile(r'(?s)<div class="navheader">.*?</div>|<div class="navfooter">.*?</div>|'
-                        r'<div class="toc">.*?</div>\s*</div>|<div class="header">.*?</div>')
-_TAG = re.compile(r"(?s)<[^>]+>")
-# menu paths and key combinations as the help browser shows them ("File ▸ New", "Ctrl+C"), not run together
-_GUI_STEP = re.compile(r"</(?:db:)?gui(?:menu|submenu|menuitem)?>\s*<(?:db:)?gui(?:menu|submenu|menuitem)?\b[^>]*>")
-_KEY_STEP = re.compile(r"</(?:db:)?key(?:cap)?>\s*<(?:db:)?key(?:cap)?\b[^>]*>")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-_LATIN = re.compile(r"[A-Za-z]")
-_CODE_TAGS = frozenset({"screen", "code", "programlisting", "pre"})
-_HEAD_TAGS = frozenset({"h1", "h2", "h3", "h4"})
-
-
-def _inline(fragment: str) -> str:
-    """A prose block as a browser shows it: markup removed, white space collapsed."""
-    return " ".join(html.unescape(_TAG.sub("", fragment)).split())
-
-
-def _code(fragment: str) -> str:
-    """A code block as shown: markup removed, its lines kept (trailing blanks and blank edges trimmed)."""
-    lines = [ln.rstrip() for ln in html.unescape(_TAG.sub("", fragment)).split("\n")]
-    return "\n".join(lines).strip("\n")
-
-
-def _blocks(raw: str, pattern: re.Pattern[str]) -> Iterator[tuple[str, str]]:
-    """(tag, text) of each block in page order; empty blocks left out."""
-    for tag, body in pattern.findall(raw):
-        body = _KEY_STEP.sub("+", _GUI_STEP.sub(" ▸ ", body))
-        text = _code(body) if tag in _CODE_TAGS else _inline(body)
-        if text.strip():
-            yield tag, text
-
-
-def _keep_zh(tag: str, text: str) -> bool:
-    """A block a Chinese page keeps: it holds Han characters, or it is code, or a short label left in English."""
-    return bool(_HAN.search(text)) or tag in _CODE_TAGS or len(text) <= 40
-
-
-def _is_zh(text: str) -> bool:
-    return len(_HAN.findall(text)) >= 2 * len(_LATIN.findall(text)) / 3  # a Han character ~ 3 Latin letters
-
-
-def _cut(lines: list[str], limit: int) -> str:
-    """Lines joined, cut at the last block boundary within ``limit`` characters (a first block longer is cut)."""
-    out: list[str] = []
-    size = 0
-    for ln in lines:
-        if out and size + len(ln) + 1 > limit:
-            break
-        out.append(ln)
-        size += len(ln) + 1
-    return "\n".join(out)[:limit]
-
-
-def _documents(blocks: Iterator[tuple[str, str]], heads: frozenset[str], lang: str) -> list[str]:
-    """A page's blocks in runs: a heading starts a new document once the current one has the language's section
-    size; each run cut to the longest size, kept from the shortest (zh: and when it is Chinese)."""
-    shortest, longest, section = SIZES[lang]
-    runs: list[list[str]] = [[]]
-    for tag, text in blocks:
-        if tag in heads and sum(map(len, runs[-1])) >= section:
-            runs.append([])
-        runs[-1].append(text)
-    docs = [_cut(run, longest) for run in runs]
-    return [d for d in docs if len(d) >= shortest and (lang == "en" or _is_zh(d))]
-
-
 def help_docs(locale: str) -> list[str]:
     """Documents of the help of ``locale`` (Mallard ``.page``, DocBook ``.xml``; a page is usually one), applications
     in HELP_DEBS; licence notices (``legal.xml``) left out."""
-    base = HELP / locale
-    if not base.is_dir():
-        return []
-    lang = "en" if locale == "C" else "zh"
-    out = []
-    for path in sorted(p for p in base.rglob("*") if p.suffix in (".page", ".xml") and p.is_file()):
-        if path.relative_to(base).parts[0] in HELP_EXCLUDED or path.name == "legal.xml":
-            continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        # metadata left out; a DocBook 5 section keeps its title, which it writes inside <info>
-        keep = (lambda m: " ".join(_TITLE.findall(m.group(0)))) if path.suffix == ".xml" else " "
-        raw = _INFO.sub(keep, raw)
-        blocks = ((tag, t) for tag, t in _blocks(raw, _MALLARD) if lang == "en" or _keep_zh(tag, t))
-        out += _documents(blocks, frozenset({"title"}), lang)
-    return out
+    return docs_reader.help_docs(HELP / locale, "en" if locale == "C" else "zh",
+                                 skip=lambda rel: rel.parts[0] in HELP_EXCLUDED, suffixes=(".page", ".xml"))
 
 
 def manual_docs(paths: list[Path]) -> list[str]:
     """Runs of sections of English HTML manual pages (navigation headers, footers and tables of contents left out)."""
-    out = []
-    for path in sorted(paths):
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        body = _HTML_BODY.search(raw)
-        page = _HTML_SKIP.sub(" ", body.group(0) if body else raw)
-        out += _documents(_blocks(page, _HTML), _HEAD_TAGS, "en")
-    return out
+    return docs_reader.manual_docs(paths, "en")
 
 
 @functools.lru_cache(maxsize=1)
@@ -179,16 +85,9 @@ def sources() -> dict[str, dict[str, list[str]]]:
     return {"en": {k: sorted(set(v)) for k, v in en.items()}, "zh": {k: sorted(v) for k, v in zh.items()}}
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not UNPACKED.is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__)
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def _draw(rng: random.Random, pools: dict[str, list[str]], quota: dict[str, int], total: int) -> list[tuple[str, str]]:
@@ -214,45 +113,20 @@ def make_good_docs8(per_lang: int = PER_LANG, seed: int = 83) -> list[dict[str, 
     return out
 
 
-def rule_counts(decided: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """Per set: documents, dropped, drops per source and false drops per rule (counts only, no text)."""
-    out: dict[str, dict[str, Any]] = {}
-    by_set: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for d in decided:
-        by_set[d["set"]].append(d)
-    for name, items in sorted(by_set.items()):
-        kinds: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        rules: Counter[str] = Counter()
-        alone: Counter[str] = Counter()
-        for d in items:
-            kinds[d["kind"]][0] += bool(d["drop_rules"])
-            kinds[d["kind"]][1] += 1
-            rules.update(d["drop_rules"])
-            if len(d["drop_rules"]) == 1:
-                alone.update(d["drop_rules"])
-        out[name] = {"n": len(items), "dropped": sum(1 for d in items if d["drop_rules"]),
-                     "kinds": {k: f"{v[0]}/{v[1]}" for k, v in sorted(kinds.items())},
-                     "rules": {r: f"{c} ({alone[r]} alone)" for r, c in rules.most_common()}}
-    return out
+def help_and_manuals(help_docs: Callable[[str], list[str]],
+                     manual_docs: Callable[[str], list[str]]) -> dict[str, dict[str, list[str]]]:
+    """Language -> source (help, manual) -> its documents (deduplicated, sorted), for a split of help pages in the
+    ``C`` and Chinese locales and one manual per language."""
+    zh: list[str] = []
+    for loc in ZH_LOCALES:
+        zh += help_docs(loc)
+    return {"en": {"help": sorted(set(help_docs("C"))), "manual": sorted(set(manual_docs("en")))},
+            "zh": {"help": sorted(set(zh)), "manual": sorted(set(manual_docs("zh")))}}
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    ap.add_argument("--rules", action="store_true", help="decide the sample with the shipped policy; print counts only")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    if missing():
-        print({"missing": missing()})
-        return 0
-    print({lang: {k: len(v) for k, v in s.items()} for lang, s in sources().items()})
-    if args.rules:
-        from corpusgov.quality.eval.real_text_eval import decide
-
-        for name, c in rule_counts(decide(make_good_docs8())).items():
-            print(name, c)
-    return 0
+    return _DEBS.main(argv, lambda: {lang: {k: len(v) for k, v in s.items()} for lang, s in sources().items()},
+                      make_good_docs8)
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ edits of a diff) is ours; the text is real. Seeded, made at eval time, never sto
 
 from __future__ import annotations
 
-import argparse
 import functools
 import gzip
 import hashlib
@@ -41,6 +40,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from corpusgov.quality.eval.deb_split import DebSplit
 from corpusgov.quality.eval.junk_fresh3 import draw_kinds
 
 REPO = Path(__file__).resolve().parents[2]
@@ -148,16 +148,9 @@ def pool(lang: str, part: str) -> tuple[str, ...]:
     return tuple(p.text for _, p in paras(lang) if part_of(p.key) == part)
 
 
-def missing() -> list[str]:
-    """The packages not unpacked under ROOT (each leaves its .deb there)."""
-    return [d for d in DEBS if not any(ROOT.glob(f"{d}_*.deb")) or not (DOC / d).is_dir()]
-
-
-def fetch() -> None:
-    """``apt-get download`` the packages and unpack them under ROOT (not installed)."""
-    from corpusgov.quality.eval.declared_files import fetch_debs
-
-    fetch_debs(DEBS, ROOT, missing())
+_DEBS = DebSplit(__name__, unpacked=lambda deb: DOC / deb)  # each package leaves its own doc folder
+missing = _DEBS.missing
+fetch = _DEBS.fetch
 
 
 def _paras(rng: random.Random, src: tuple[str, ...], lo: int = 1, hi: int = 2) -> list[str]:
@@ -402,16 +395,8 @@ def make_fresh8(per_kind: int = 40, seed: int = 81) -> list[dict[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--fetch", action="store_true", help="download and unpack the packages (not installed)")
-    args = ap.parse_args(argv)
-    if args.fetch:
-        fetch()
-    if missing():
-        print({"missing": missing()})
-        return 0
-    print({f"{lang}_{part}": len(pool(lang, part)) for lang in ("en", "zh") for part in ("junk", "good")})
-    return 0
+    return _DEBS.main(argv, lambda: {f"{lang}_{part}": len(pool(lang, part)) for lang in ("en", "zh")
+                                     for part in ("junk", "good")})
 
 
 if __name__ == "__main__":

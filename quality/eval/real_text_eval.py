@@ -624,8 +624,9 @@ def main(argv: list[str] | None = None) -> int:
                      "good_docs8": "quality.eval.good_docs8 (documentation no other split, LM table or model reads: "
                                    "GNOME application help C / zh_CN / zh_TW / zh_HK, the MATE user guide and Zenity "
                                    "help zh, the PostgreSQL 15 manual and the R manuals; whole help pages or runs of "
-                                   "manual sections, 400 en / 326 zh; downloaded and unpacked by --fetch, never "
-                                   "installed)",
+                                   "manual sections, 400 en / 268 zh; downloaded and unpacked by --fetch, never "
+                                   "installed; read by quality.eval.docs_reader since docs round 9, which changed its "
+                                   "text: re-baselined)",
                      "junk_fresh8": "quality.eval.junk_fresh8.FRESH8_KINDS (12 kinds of machine residue and "
                                     "transforms of real documentation no older split has: quoted-printable mail, "
                                     "unified diffs, POS-tagged and tokenized corpus residue, letter-spaced text, "
@@ -641,14 +642,16 @@ def main(argv: list[str] | None = None) -> int:
                                     "or section), first run 2.0% (8/400) / 0.8% (2/240), drops never looked at",
                      "good_docs10": "quality.eval.good_docs10 (help of 31 GNOME/MATE applications and the Debian "
                                     "Edu legacy manuals en/zh-cn, which no other split, LM table or model reads; 400 en "
-                                    "/ 106 zh whole help pages or runs of manual sections; downloaded and unpacked by "
+                                    "/ 91 zh whole help pages or runs of manual sections; downloaded and unpacked by "
                                     "--fetch, never installed; written after docs round 7 (2026-12-06, wt-junk10) and "
-                                    "first run with its rules, drops never printed)",
+                                    "first run with its rules, drops never printed; read by quality.eval.docs_reader "
+                                    "since docs round 9 (wt-docs12), which changed its text: a new first run, "
+                                    "re-baselined)",
                      "good_docs11": "quality.eval.good_docs11 (help of MATE applets and utilities and of 11 GNOME "
                                     "applications and the Securing Debian Manual en/zh-CN, which no other split, LM "
                                     "table or model reads; 300 en / 101 zh; a tuning split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
-                                   "rounds 5, 6 and 7)"},
+                                   "rounds 5 to 9)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
