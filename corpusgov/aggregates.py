@@ -21,10 +21,12 @@ import logging
 import os
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 import pyarrow.parquet as pq
 
 from corpusgov.contracts.record import CopyrightRow, DecisionRow, PiiRow
@@ -87,8 +89,18 @@ class Counters:
 
 
 # ------------------------------------------------------------------------------------------ rules
-_CJK_SPLIT = re.compile("[\u3040-\u9fff\uac00-\ud7af]")
-_CJK_COMPAT = re.compile("[\uf900-\ufaff]")  # counted as CJK characters, but not replaced by a space
+# CJK characters counted as one token each and blanked (a word boundary), and compatibility ideographs counted
+# but not blanked; (first, last) code points, the one definition of both `estimate_tokens` paths.
+_CJK_SPLIT_RANGES = ((0x3040, 0x9FFF), (0xAC00, 0xD7AF))
+_CJK_COMPAT_RANGES = ((0xF900, 0xFAFF),)
+
+
+def _char_class(ranges: tuple[tuple[int, int], ...]) -> re.Pattern[str]:
+    return re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in ranges) + "]")
+
+
+_CJK_SPLIT = _char_class(_CJK_SPLIT_RANGES)
+_CJK_COMPAT = _char_class(_CJK_COMPAT_RANGES)
 
 
 def estimate_tokens(text: str) -> int:
@@ -102,6 +114,54 @@ def estimate_tokens(text: str) -> int:
     if _CJK_COMPAT.search(text) is not None:
         cjk += len(_CJK_COMPAT.findall(text))
     return cjk + int(round(len(other.split()) * 1.3))
+
+
+_SEPARATES, _COUNTS = 1, 2  # bits of a code point's class: ends a word (str.split's whitespace, blanked CJK); a token
+_TOKEN_CHUNK = 256  # texts per numpy pass of `estimate_tokens_batch` (≈ 1 MB of code points on bench text)
+
+
+@lru_cache(maxsize=1)
+def _token_classes() -> np.ndarray:
+    """The class bits of every code point (0 .. 0x10FFFF) for `estimate_tokens_batch`. ``str.split()``'s
+    whitespace is ``str.isspace()``, all of it inside the Basic Multilingual Plane (tested over every code point)."""
+    table = np.zeros(0x110000, dtype=np.uint8)
+    table[[cp for cp in range(0x10000) if chr(cp).isspace()]] = _SEPARATES
+    for lo, hi in _CJK_SPLIT_RANGES:
+        table[lo : hi + 1] = _SEPARATES | _COUNTS
+    for lo, hi in _CJK_COMPAT_RANGES:
+        table[lo : hi + 1] = _COUNTS
+    return table
+
+
+def estimate_tokens_batch(texts: Sequence[str]) -> list[int]:
+    """``[estimate_tokens(t) for t in texts]``, counted with numpy over the texts' code points together.
+
+    Why (issue 15): finalise estimates every record's tokens, ≈ 1.3 % of a 20k bench run one text at a time (a
+    ``split`` list of word strings per text); here a word is a run of code points that do not separate words, found
+    by one pass over the code points of 256 texts, and each text's words and CJK characters are counted by binary
+    searches in the sorted positions (20k bench texts: 0.33 → 0.06-0.08 CPU-s)."""
+    out: list[int] = []
+    for at in range(0, len(texts), _TOKEN_CHUNK):
+        out += _tokens_chunk(texts[at : at + _TOKEN_CHUNK])
+    return out
+
+
+def _tokens_chunk(texts: Sequence[str]) -> list[int]:
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    cps = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype="<u4")
+    if len(cps) != int(lengths.sum()):  # cannot happen for str; never guess
+        return [estimate_tokens(t) for t in texts]
+    cls = _token_classes()[cps]
+    word = (cls & _SEPARATES) == 0
+    starts_word = word.copy()  # a word starts after a separator, or at its text's first code point
+    starts_word[1:] &= ~word[:-1]
+    bounds = np.concatenate(([0], np.cumsum(lengths)))
+    first = bounds[:-1][lengths > 0]
+    starts_word[first] = word[first]
+    # Per text: the word starts and counted code points between its bounds (positions sorted: two binary searches).
+    n_words = np.diff(np.searchsorted(np.flatnonzero(starts_word), bounds)).tolist()
+    n_cjk = np.diff(np.searchsorted(np.flatnonzero(cls >= _COUNTS), bounds)).tolist()
+    return [c + int(round(w * 1.3)) for c, w in zip(n_cjk, n_words, strict=True)]
 
 
 def stage_of(reason: str) -> str:

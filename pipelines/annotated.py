@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, cast
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -181,12 +182,32 @@ def batch_records(batch: pa.RecordBatch) -> Iterator[tuple[ShardRecord, Annotati
     key; here the record columns become dicts and each signal column one list (issue 15: about a third of the
     Python time of reading a row, docs/profile.md)."""
     rows = batch.select(_BASE_COLUMN_NAMES).to_pylist()
-    columns = [batch.column(col).to_pylist() for col in Q_COLUMN_NAMES]
-    values: Iterable[tuple[Any, ...]] = zip(*columns, strict=True) if columns else (() for _ in rows)
+    values: Iterable[Sequence[Any]]
+    if columns_without_nulls(batch, Q_COLUMN_NAMES):
+        values = signal_rows(batch, Q_COLUMN_NAMES)
+    else:
+        columns = [batch.column(col).to_pylist() for col in Q_COLUMN_NAMES]
+        values = zip(*columns, strict=True) if columns else (() for _ in rows)
     for row, vals in zip(rows, values, strict=True):
         signals = (dict(zip(_SIGNALS, vals, strict=True)) if None not in vals
                    else {n: v for n, v in zip(_SIGNALS, vals, strict=True) if v is not None})
         yield split_row(row, signals)
+
+
+def columns_without_nulls(batch: pa.RecordBatch, names: list[str]) -> bool:
+    return all(batch.column(name).null_count == 0 for name in names)
+
+
+def signal_rows(batch: pa.RecordBatch, names: list[str]) -> list[list[float]]:
+    """Each row's values of the float64 columns `names` (none null) as Python floats, the values of
+    ``zip(*(batch.column(n).to_pylist() for n in names))``.
+
+    Why (issue 15): ``to_pylist`` of 65 columns made a Python float per value through Arrow scalars (≈ 11 ms per
+    2,048-row batch); one row-major numpy matrix and its ``tolist`` make the same floats in ≈ 2.5 ms."""
+    matrix = np.empty((batch.num_rows, len(names)), dtype=np.float64)
+    for j, name in enumerate(names):
+        matrix[:, j] = batch.column(name).to_numpy()
+    return matrix.tolist()
 
 
 def split_row(row: dict[str, Any], signals: dict[str, float] | None = None) -> tuple[ShardRecord, Annotations]:

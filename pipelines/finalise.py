@@ -22,6 +22,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from corpusgov.aggregates import estimate_tokens_batch
 from corpusgov.heap import release_free_memory
 from corpusgov.pipelines.annotated import (
     ANNOTATED_SCHEMA,
@@ -94,10 +95,10 @@ class ShardWriter:
         agg = ShardAggregates()
         spill = os.path.join(spec.work_dir, "finalise", f"s{shard:05d}.{os.getpid()}")
         for batch in sorted_batches(parts, spill):
-            stage_lang = []
-            for rec, ann in batch_records(batch):
-                stage_lang.append(self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg,
-                                                          signal_columns=False))
+            tokens = estimate_tokens_batch(batch.column("text").to_pylist())  # one numpy pass per 256 texts
+            stage_lang = [self.finaliser.finalise(rec, ann, dups.get(rec["record_id"]), out, agg,
+                                                  signal_columns=False, est_tokens=n)
+                          for (rec, ann), n in zip(batch_records(batch), tokens, strict=True)]
             agg.add_signals({n: batch.column(f"q_{n}").to_numpy(zero_copy_only=False).astype(np.float64)
                              for n in SIGNAL_NAMES}, stage_lang)
             flush(batch)

@@ -254,11 +254,12 @@ class RecordFinaliser:
 
     def finalise(self, rec: ShardRecord, ann: Annotations, dup: DupRow | None,
                  out: dict[str, list[dict[str, Any]]], agg: ShardAggregates,
-                 signal_columns: bool = True) -> tuple[str, str]:
+                 signal_columns: bool = True, est_tokens: int | None = None) -> tuple[str, str]:
         """Appends the record's rows to `out` and counts it in `agg`; returns its (stage, language) for the
         signal aggregates, which the caller adds per batch (`ShardAggregates.add_signals`). With
         `signal_columns` False the decision row leaves out its ``q_*`` columns: the caller appends them as
-        Arrow columns (they are the annotated row's own, `pipelines/finalise.py`)."""
+        Arrow columns (they are the annotated row's own, `pipelines/finalise.py`). `est_tokens`, when given, is
+        ``estimate_tokens(rec["text"])`` already counted for a whole batch (`estimate_tokens_batch`)."""
         src = rec["source_id"]
         pre = self._decider.pre(src, ann, self._screen)
         decision, stage, reasons = final_reasons(pre, dup)
@@ -273,7 +274,7 @@ class RecordFinaliser:
             "origin_uri": rec["origin_uri"], "origin_key": rec["origin_key"],
             "origin_index": rec["origin_index"], "file_sha256": rec["file_sha256"],
             "content_sha256": rec["content_sha256"], "decision": decision, "stage": stage, "reasons": reasons,
-            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "est_tokens": estimate_tokens(text),
+            "text_chars": rec["chars"], "text_bytes": rec["bytes"], "est_tokens": estimate_tokens(text) if est_tokens is None else est_tokens,
             "lang": ann.get("lang"),
             "lang_score": ann.get("lang_score"), "lang2": ann.get("lang2"),
             "lang2_share": ann.get("lang2_share"), "screen_hit": bool(ann.get("screen_hits")),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import struct
 
 import pyarrow as pa
 import pytest
@@ -12,6 +13,8 @@ from corpusgov.pipelines.annotated import (
     annotated_batch,
     annotated_row,
     batch_records,
+    columns_without_nulls,
+    signal_rows,
     split_row,
 )
 from corpusgov.pipelines.finalise import decision_batch
@@ -95,3 +98,43 @@ def test_extend_batch_refuses_a_merkle_sink_and_another_schema(tmp_path) -> None
         plain.extend_batch(pa.RecordBatch.from_pylist([{"x": 1}]))
     plain.extend_batch(empty)
     assert plain.rows == 0 and plain.close() is None
+
+
+def _bits(rows: list) -> list:
+    return [[None if v is None else struct.pack("<d", v) for v in r] for r in rows]
+
+
+def test_signal_rows_equal_the_columns_to_pylist() -> None:
+    """`signal_rows` (one numpy matrix, ``tolist``) gives the floats of ``to_pylist`` per column, bit for bit
+    (NaN, -0.0, infinities, subnormals, 2**53 + 1's neighbours), also on a slice (an offset) and an empty batch;
+    a null makes `batch_records` take the column lists (and leave the null out of the row's signals)."""
+    rng = random.Random(3)
+    special = [float("nan"), -0.0, 0.0, float("inf"), -float("inf"), 5e-324, 2.0**53, 2.0**53 + 2, 1e308]
+    cols = {f"q_{n}": pa.array([rng.choice(special) if rng.random() < 0.3 else rng.random() for _ in range(500)],
+                               pa.float64()) for n in SIGNAL_NAMES}
+    batch = pa.RecordBatch.from_pydict(cols)
+    names = list(cols)
+    for b in (batch, batch.slice(37, 200), batch.slice(0, 0)):
+        want = [list(r) for r in zip(*(b.column(n).to_pylist() for n in names), strict=True)]
+        assert columns_without_nulls(b, names)
+        assert _bits(signal_rows(b, names)) == _bits(want)
+    with_null = pa.RecordBatch.from_pydict({**cols, names[2]: pa.array([None] + [1.0] * 499, pa.float64())})
+    assert not columns_without_nulls(with_null, names)
+
+
+def test_batch_records_with_a_null_signal_and_on_a_slice() -> None:
+    rng = random.Random(9)
+    recs = []
+    for i in range(120):
+        rec, ann, sig = _record(rng, i)
+        ann["signals"] = _signals(rng, "computed")
+        recs.append((rec, ann, sig))
+    full = pa.RecordBatch.from_pylist([annotated_row(*r) for r in recs], schema=ANNOTATED_SCHEMA)
+    part = full.slice(17, 60)
+    assert list(batch_records(part)) == [split_row(r) for r in part.to_pylist()]
+    col = ANNOTATED_SCHEMA.get_field_index(f"q_{SIGNAL_NAMES[5]}")
+    nulled = full.set_column(col, ANNOTATED_SCHEMA.field(col),
+                             pa.array([None if i % 7 == 0 else 0.25 for i in range(120)], pa.float64()))
+    got = list(batch_records(nulled))
+    assert got == [split_row(r) for r in nulled.to_pylist()]
+    assert SIGNAL_NAMES[5] not in got[0][1]["signals"] and got[1][1]["signals"][SIGNAL_NAMES[5]] == 0.25

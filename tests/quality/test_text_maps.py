@@ -85,3 +85,34 @@ def test_the_generated_text_reaches_every_path(det: LanguageDetector) -> None:
     assert language.script_counts("ab中\U00030000") == {"L": 2, "H": 1, "\U00030000": 1}  # beyond the table: kept
     assert language.script_counts("ab 中文 1") == {"L": 2, "H": 2} and language.script_counts("") == {}
     assert scanner._trigger_view("A  b")[1:] == ([2], [1]) and scanner._trigger_view("a b")[1:] == ([], [])
+
+
+def test_script_counts_batch_equals_one_sample_at_a_time() -> None:
+    """`script_counts_batch` (one look-up and ``bincount`` over all samples) equals ``script_counts`` per sample,
+    key order included: the eval texts, the edge cases, generated strings (beyond the table, surrogates, empty
+    samples between others) and an empty batch."""
+    import random
+
+    rng = random.Random(5)
+    generated = ["".join(rng.choice(ALPHABET) for _ in range(rng.randint(0, 40))) for _ in range(600)]
+    for samples in (_texts(), EDGE, generated, ["", "", "ab"], ["\U00030000"], []):
+        got = language.script_counts_batch(samples)
+        want = [language.script_counts(s) for s in samples]
+        assert got == want
+        assert [list(c.items()) for c in got] == [list(c.items()) for c in want]
+
+
+def test_detect_mix_batch_prepares_each_text_as_detect_mix(det: LanguageDetector) -> None:
+    """The batch's prose windows and counts (`_prose_batch`) are each text's own (`_prose`), and the batch's
+    results equal ``detect_mix`` per text: eval texts, edge cases, code-only text (the raw-window fallback) and a
+    non-string."""
+    texts = [*_texts(), "`x` <b> /usr/bin/ls --help a_b", "--opt /p/q", 7, None, ""]
+    prepared = det._prose_batch(texts)  # type: ignore[arg-type]  # odd input on purpose
+    for text, p in zip(texts, prepared, strict=True):
+        if isinstance(text, str) and text:
+            assert p == det._prose(text)
+            assert [list(c) for c in (p[1],)] == [list(det._prose(text)[1])]
+        else:
+            assert p is None
+    assert det._prose("`x` <b>")[0] == language._windows("`x` <b>", det._width, det._count)  # the fallback
+    assert det.detect_mix_batch(texts) == [det.detect_mix(t) for t in texts]  # type: ignore[arg-type]
