@@ -102,6 +102,15 @@ Sets (``--json`` for all numbers):
   answers and statements, "If you adapt ideas, attribution is appreciated!"), measured once blind at 5bd1afc (0.968 /
   0.882), labels checked ("Attribution is appreciated" is a wish, no attribution_required: three rows changed), then
   tuned on as batch 14.
+* ``blind11`` / ``zh``: ``data/copyright_real_zh_blind11.jsonl``: 53 Chinese rows (42 with markers, 11 hard
+  negatives: code comments and tests naming 禁止转载, copyright-law articles cited in notes, a changelog and a footer,
+  takedown lines (如有侵权请联系删除), a tutorial's BannerPlugin example), found and labelled after the zh12/en14 round's
+  rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind12`` / ``en``: ``data/copyright_real_en_blind12.jsonl``: 59 English rows (45 with markers, 14 hard
+  negatives: "must not be copied" of values, secrets, headers and clipboard data, a dataset's licence in a plan,
+  search queries naming copyright infringement, figure credits "reproduced with permission", copyright-year changelog
+  lines and a year-updating script), found and labelled with the eleventh Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -260,7 +269,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind11", "11"), ("blind12", "12")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
