@@ -1,7 +1,8 @@
 """Forms added when the tenth Chinese and eleventh English blind sets became tuning batches (zh 12, en 14): the
 reservation inverted (所有权利保留), 请勿 + an act that passes the work on (重制 / 分发) + the work, use in a commercial
 project that needs the holder's consent, a label ban listing its acts with commas only, "Copyright, X YEAR", an inline
-element standing for the © sign; and what each must leave alone: prose on whether rights are reserved, a ban on the
+element standing for the © sign, a list of three or more licences joined by spaced slashes (accepted, not declared);
+and what each must leave alone: prose on whether rights are reserved, a ban on the
 user's illegal content, a repost's takedown line, code strings, a licence's own conditions, changelog lines."""
 
 from __future__ import annotations
@@ -90,6 +91,25 @@ def test_en_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
     assert not found, scanner.scan(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "④ 仓库未检出 LICENSE 的不用。安全档：Apache-2.0 / MIT / BSD-3-Clause / EPL-2.0 / CC0-1.0。",
+        "Accepted for vendored code: MIT / ISC / BSD-2-Clause / Apache-2.0",
+    ],
+)
+def test_licence_list_is_no_declaration(scanner: CopyrightScanner, text: str) -> None:
+    assert "licence" not in _classes(scanner, text), scanner.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["This project is licensed under MIT / Apache-2.0.", "Licensed under the Apache License 2.0 / see LICENSE"],
+)
+def test_dual_licence_stays(scanner: CopyrightScanner, text: str) -> None:
+    assert "licence" in _classes(scanner, text), scanner.scan(text)
+
+
 def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
     """Near misses of the new forms, repeated over tens of kB, scan in well under a second each."""
     texts = [
@@ -99,6 +119,7 @@ def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
         ("Unauthorized copying" + ", distribution" * 40 + " allowed\n") * 100,
         ("Copyright " + "<span>" * 30 + " no year\n") * 200,
         ("Copyright, " + "Acme " * 10 + "\n") * 600,
+        "Licensed under MIT / " + "abcdefghij / " * 4000 + "x",
     ]
     for text in texts:
         assert len(text) > 20_000
