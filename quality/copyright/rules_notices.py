@@ -63,7 +63,12 @@ GROUPS: list[Group] = [
                     WS
                     + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;|ⓒ)\s*(?:"
                     + YEARS
-                    + r")?|[:：,@]?\s*"
+                    + r")?"
+                    # an inline element standing for the sign before the year: "Copyright <span><FontAwesomeIcon
+                    # icon={faCopyright}/></span> 2023 X" (each tag one atomic unit, at most four)
+                    + r"|(?>(?:<[^<>\n]{1,80}>[ \t]*){1,4})(?="
+                    + YEARS
+                    + r")|[:：,@]?\s*"
                     + YEARS
                     + r"(?![\s\-]*(?:act|law|directive|regulations?|amendment|reform|statute)"
                     + WE
@@ -110,13 +115,14 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("copyright ",),
+        ("copyright ", "copyright,"),
         [
             Rule(
+                # "Copyright Acme Corp 2020" / "Copyright, SportSee 2020" (a footer's comma after the word)
                 "copyright_holder_year",
                 "copyright_notice",
                 rx(
-                    r"(?<![A-Za-z])(?i:copyright)\s+(?:by\s+)?(?!(?:Office|Act|Law|Directive|Board|Tribunal|Agency|Royalty"
+                    r"(?<![A-Za-z])(?i:copyright),?\s+(?:by\s+)?(?!(?:Office|Act|Law|Directive|Board|Tribunal|Agency|Royalty"
                     r"|Society|Council|Commission|Term|Protection)" + WE + r")(?:[A-Z][\w&'\-]*\.?,?\s+){1,5}"
                     r"(?:19|20)\d{2}" + WE
                 ),

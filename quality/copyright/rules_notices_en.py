@@ -633,8 +633,10 @@ GROUPS: list[Group] = [
                     # login banner's "Unauthorized access prohibited"; not "flags reproduction prohibited and …")
                     + r"|(?:\bunauthori[sz]ed" + EN_SP + r"|(?<=reserved\.\s)|(?<=reserved,\s))(?:(?:use|access),?" + EN_SP
                     + r"(?:and|or)" + EN_SP + r")?(?:reproduction|copying|duplication|redistribution|distribution|disclosure)"
-                    + r"(?:,?" + EN_SP + r"(?:and|or)" + EN_SP + r"(?:reproduction|copying|duplication|redistribution"
-                    r"|distribution|disclosure|use)){0,3}" + EN_SP + r"(?:strictly" + EN_SP + r")?(?:prohibited|forbidden)"
+                    # (a serial list: "Unauthorized copying, distribution, or use prohibited.")
+                    + r"(?:(?:,|,?" + EN_SP + r"(?:and|or))" + EN_SP + r"(?:reproduction|copying|duplication|redistribution"
+                    r"|distribution|disclosure|modification|use)){0,3}" + EN_SP + r"(?:strictly" + EN_SP
+                    + r")?(?:prohibited|forbidden)"
                     r"(?=[ \t]*(?:[.!;<\"'|]|\n|$))",
                     IGNORECASE,
                 ),

@@ -147,8 +147,11 @@ _ZH_WORK_NOUNS = (
 _ZH_THIS_WORK_WORDS = tuple(d + n for d in ("本", "此", "该", "該") for n in _ZH_WORK_NOUNS)
 _ZH_PASS_ON = (
     r"(?:传播|傳播|售卖|售賣|出售|转售|轉售|发售|發售|销售|銷售|泄露|洩露|泄漏|外传|外傳|转让|轉讓|出租|翻译|翻譯|改编|改編"
-    r"|汇编|匯編|衍生|公开发布|公開發布|反编译|反編譯|反向工程|逆向工程)"
+    r"|汇编|匯編|衍生|公开发布|公開發布|反编译|反編譯|反向工程|逆向工程|重制|重製)"
 )
+# 分发 passes the work on only as a verb right before it (请勿分发此文档); at a clause's end it is a noun (不得将本项目用于
+# 未经许可的商业分发: a use that is banned, not the act)
+_ZH_PASS_ON_VERB = _ZH_PASS_ON[:-1] + r"|分发|分發)"
 _ZH_BAN_WORK = r"(?:不得|禁止|严禁|嚴禁|不能|不可以|不可|不允许|不允許|不准|请勿|請勿|无权|無權)"
 _ZH_CREDIT_VERB = r"(?:注明|註明|标明|標明|附上|带上|帶上|写明|寫明)"
 _ZH_CREDIT_OBJECT = r"(?:出处|出處|来源|來源|作者|链接|鏈接|連結|原文|署名)"
@@ -265,7 +268,7 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("保留", "必究"),
+        ("保留", "必究", "权利保留", "權利保留"),
         [
             Rule(
                 "zh_rights_reserved",
@@ -276,6 +279,15 @@ GROUPS: list[Group] = [
                     r"(?<!默认)(?<!默認)保留(?:[^，,。！？\n；;、]{1,12}?的)?(?:所有|一切|全部)(?:权利|權利|版[权權])(?![的之金])"
                 ),
                 0.95,
+                True,
+                reject_before=ZH_DISCUSS,
+            ),
+            Rule(
+                # 本文章由X编写，所有权利保留。 (the reservation inverted, closing its clause; not 所有权利保留与否, prose)
+                "zh_rights_reserved_inverted",
+                "rights_reserved",
+                rx(r"(?:所有|一切|全部)(?:权利|權利)(?:均|皆)?保留(?=[ \t]*(?:[。，,；;！!<\n]|$))"),
+                0.9,
                 True,
                 reject_before=ZH_DISCUSS,
             ),
@@ -403,9 +415,12 @@ GROUPS: list[Group] = [
                 "zh_use_needs_permission",
                 "no_reprint",
                 rx(
-                    r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用|商业用途|商業用途)[^。！？\n，,]{0,8}?(?:请|請|须|須|需)"
+                    # (商业项目使用代码须另获权利人许可: use in a commercial project)
+                    r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用|商业用途|商業用途|(?:商业|商業)(?:项目|項目)(?:中)?使用)"
+                    r"[^。！？\n，,]{0,8}?(?:请|請|须|須|需)"
                     # 工作或商业用途需另行授权 (no verb before the consent)
-                    r"(?:先|另行|事先)?(?:(?:与|與|联系|聯繫|聯系|取得|获得|獲得|征得|徵得)[^。\n]{0,12}?)?(?:授权|授權|许可|許可|同意)"
+                    r"(?:先|另行|事先|另)?(?:(?:与|與|联系|聯繫|聯系|取得|获得|獲得|获|獲|征得|徵得)[^。\n]{0,12}?)?"
+                    r"(?:授权|授權|许可|許可|同意)"
                 ),
                 0.85,
                 True,
@@ -519,7 +534,7 @@ GROUPS: list[Group] = [
         # 不能传播本项目的源码 / 不允许对程序代码…进行二次发售 / 无权将代码泄露 / 禁止对本作品进行翻译、改编: a ban whose object is
         # the work itself, on an act that passes it on or remakes it
         # (ban words whose first characters the automaton has already, but 无/無; a narrow window: see scanner)
-        ("不能", "不得", "禁止", "严禁", "嚴禁", "不允许", "不允許", "不可", "不准", "无权", "無權"),
+        ("不能", "不得", "禁止", "严禁", "嚴禁", "不允许", "不允許", "不可", "不准", "无权", "無權", "请勿", "請勿"),
         [
             Rule(
                 "zh_ban_on_this_work",
@@ -529,7 +544,9 @@ GROUPS: list[Group] = [
                     # characters they start with; a look-ahead or look-behind first would enter the matcher at every
                     # position, so 是否/如何… before the ban are checked by the resolver)
                     _ZH_BAN_WORK + r"(?:擅自|私自)?(?:(?:[将將对對把]\s*)?"
-                    + _ZH_THIS_WORK + r"[^。！？\n；;]{0,24}?" + _ZH_PASS_ON + r"|" + _ZH_PASS_ON + r"[^。！？\n，,；;]{0,4}?"
+                    + _ZH_THIS_WORK + r"[^。！？\n；;]{0,24}?" + _ZH_PASS_ON + r"|"
+                    # (请勿复印或分发本文档: one more short act joined by 或 / 、 before the act that passes it on)
+                    + r"(?:[^。！？\n，,；;或、]{1,3}[或、])?" + _ZH_PASS_ON_VERB + r"[^。！？\n，,；;]{0,4}?"
                     + _ZH_THIS_WORK + r")"
                 ),
                 0.85,

@@ -292,9 +292,28 @@ _OPTION_CLOSE = re.compile(r"\s*</option>|[\"'][^<>]{0,80}>", re.I)
 _BADGE_SOURCE_AFTER = re.compile(r"[^\n`]{0,300}?\)[ \t]*\n?[ \t]*`(?:https?://img\.shields\.io/|\[!\[)")
 
 
+# A licence that is one item of a list of three or more names joined by spaced slashes (安全档：Apache-2.0 / MIT /
+# BSD-3-Clause / EPL-2.0 / CC0-1.0): licences accepted or compared, not this work's (a dual licence names two; a path
+# has no spaces around its slashes).
+_LICENCE_LIST = re.compile(r"(?:[A-Za-z][\w.+\-]{0,24}[ \t]+/[ \t]+){2,}[A-Za-z][\w.+\-]{0,24}")
+
+
+def _in_licence_list(text: str, start: int, end: int) -> bool:
+    """Whether a licence name lies inside a spaced-slash list of three or more names on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > 2000:
+        line_start, line_end = max(line_start, start - 300), min(line_end, end + 300)
+    return any(m.start() <= start and end <= m.end() for m in _LICENCE_LIST.finditer(text, line_start, line_end))
+
+
 def _licence_offered(text: str, start: int, end: int) -> bool:
-    """Whether a licence name is an option of a form control or a badge documented with its source."""
+    """Whether a licence name is an option of a form control, a badge documented with its source, or one item of a
+    list of licences."""
     if _OPTION_OPEN.search(text, max(0, start - 140), start) and _OPTION_CLOSE.match(text, end):
+        return True
+    if _in_licence_list(text, start, end):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     in_badge = text.rfind("![", max(line_start, start - 200), start) >= 0  # the badge's alt text or its link

@@ -91,16 +91,26 @@ Sets (``--json`` for all numbers):
   reproduced", changelog lines bumping the copyright year, a trademark disclaimer, fair-use statements, a licence badge
   cheat sheet, a downloader printing a dataset's licence, a lint test's bare ©), measured once blind at 944cff9
   (0.959 / 0.933), labels checked (none changed), then tuned on as batch 13.
-* ``blind10`` / ``zh``: ``data/copyright_real_zh_blind10.jsonl``: 49 Chinese rows (39 with markers, 10 hard
-  negatives: a PoC script printing Windows' own banner, takedown lines (如有侵权请联系删除, 侵权即删), others'
-  repositories' default reservation, a forum's reminder of copyright law, 本文转载自 credits and a repost template),
-  found and labelled after the zh11/en13 round's rules were committed, before any run; never used to change a rule;
-  errors never printed.
-* ``blind11`` / ``en``: ``data/copyright_real_en_blind11.jsonl``: 63 English rows (51 with markers, 12 hard
-  negatives: results and paths that "could not be reproduced", the ISO permissions policy quoted, an image's metadata
-  in a test, a trademark notice, copyright-year reminders in code and checklists, Unsplash's terms quoted, fair-use
-  quiz answers and statements), found and labelled with the tenth Chinese blind batch; never used to change a rule;
-  errors never printed.
+* ``zh12``: ``data/copyright_real_zh_batch12.jsonl``: the 49 Chinese rows that were the tenth Chinese blind set (39
+  with markers, 10 hard negatives: a PoC script printing Windows' own banner, takedown lines (如有侵权请联系删除,
+  侵权即删), others' repositories' default reservation, a forum's reminder of copyright law, 本文转载自 credits and a
+  repost template), measured once blind at 5bd1afc (0.952 / 0.923), labels checked (none changed), then tuned on as
+  batch 12.
+* ``en14``: ``data/copyright_real_en_batch14.jsonl``: the 63 English rows that were the eleventh English blind set
+  (50 with markers, 13 negatives: results and paths that "could not be reproduced", the ISO permissions policy quoted,
+  an image's metadata in a test, a trademark notice, copyright-year reminders, Unsplash's terms quoted, fair-use quiz
+  answers and statements, "If you adapt ideas, attribution is appreciated!"), measured once blind at 5bd1afc (0.968 /
+  0.882), labels checked ("Attribution is appreciated" is a wish, no attribution_required: three rows changed), then
+  tuned on as batch 14.
+* ``blind11`` / ``zh``: ``data/copyright_real_zh_blind11.jsonl``: 53 Chinese rows (42 with markers, 11 hard
+  negatives: code comments and tests naming 禁止转载, copyright-law articles cited in notes, a changelog and a footer,
+  takedown lines (如有侵权请联系删除), a tutorial's BannerPlugin example), found and labelled after the zh12/en14 round's
+  rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind12`` / ``en``: ``data/copyright_real_en_blind12.jsonl``: 59 English rows (45 with markers, 14 hard
+  negatives: "must not be copied" of values, secrets, headers and clipboard data, a dataset's licence in a plan,
+  search queries naming copyright infringement, figure credits "reproduced with permission", copyright-year changelog
+  lines and a year-updating script), found and labelled with the eleventh Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -154,6 +164,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh7", "zh_batch7"), ("zh8", "zh_batch8"), ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"),
         ("en9", "en_batch9"), ("en10", "en_batch10"), ("zh9", "zh_batch9"), ("en11", "en_batch11"),
         ("zh10", "zh_batch10"), ("en12", "en_batch12"), ("zh11", "zh_batch11"), ("en13", "en_batch13"),
+        ("zh12", "zh_batch12"), ("en14", "en_batch14"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -258,7 +269,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind10", "10"), ("blind11", "11")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind11", "11"), ("blind12", "12")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
