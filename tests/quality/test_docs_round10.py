@@ -60,3 +60,25 @@ def test_code_without_prose_about_it_stays_residue() -> None:
 def test_comments_inside_the_code_are_not_prose() -> None:
     commented = "\n".join((HEADING, CODE_1, "        // " + PROSE_1, CODE_2, "        // " + PROSE_2, CODE_3))
     assert web_code_explained(commented) == 0.0
+
+
+# --- the templated-items exemption: a C declaration's head is the template's scaffolding, not a copy ---
+EVENT = """PGEVT_{0}
+The {1} event is fired when the connection is {1}. It is the ideal time to handle any instance data.
+typedef struct
+{{
+    PGconn *conn;
+}} PGEvent{2};
+When a PGEVT_{0} event is received, the evtInfo pointer should be cast to a PGEvent{2} *."""
+
+
+def test_a_declaration_head_over_each_item_is_not_a_copied_line() -> None:
+    from corpusgov.quality.ngram_repeats import copied_lines_frac
+
+    items = [EVENT.format(*e) for e in (("REGISTER", "registered", "Register"), ("CONNRESET", "reset", "ConnReset"),
+                                        ("CONNDESTROY", "destroyed", "ConnDestroy"))]
+    lines = [ln.strip() for ln in "\n".join(items).split("\n") if ln.strip() and ln.strip()[-1] not in ";{}"]
+    assert copied_lines_frac(lines) == 0.0  # "typedef struct" three times: scaffolding
+    # a pasted sentence is still a copy, declaration heads around it or not
+    pasted = lines + [lines[1], lines[1]]
+    assert copied_lines_frac(pasted) > 0.15
