@@ -354,6 +354,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "utf8_as_gbk_frac": ("UTF-8 被误读为 GBK 的乱码比例", "share of UTF-8 read as GBK (mojibake)"),
     "weak_pair_clause_cv": ("弱字对中文的分句长度离散度（乱字检测）", "clause-length spread of Chinese with weak character pairs"),
     "web_code_frac": ("网页脚本、样式与 JSON 残留行比例", "share of JavaScript, CSS or JSON lines"),
+    "web_code_explained": ("网页代码是有说明的示例：周围的正文句子点名其中的标识符（教程代码，不是残留）", "the web code is an explained example: prose sentences around it name its identifiers (a tutorial's listing, not residue)"),
     "word_pair_pmi": ("英文相邻词语序合理度", "English word-order plausibility"),
     "words_max": ("词数上限", "maximum words"),
     "words_min": ("词数下限（空格分词文字）", "minimum words (spaced scripts)"),

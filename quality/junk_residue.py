@@ -10,6 +10,12 @@ signals look only for the shapes that belong to the web's own languages and to e
   ``=> {``, ``typeof``, ``=== undefined``, ``.prototype.``, ``//`` comment lines, regex literals assigned),
   CSS rules (``prop: value;`` lines, ``.class {`` / ``#id {`` / tag selectors, ``@media``) or JSON key-value
   pairs (``"key": 1``). C, Python, shell and Perl examples have none of these shapes, or few.
+- ``web_code_explained``: 1.0 when that code is a documented example, not residue: at least two prose sentences
+  outside the code (8+ words, mostly words, ending in . ! ? or :; comment lines are code), together at least a quarter
+  of the characters, and one of them names an identifier of the code (``_onToggle``, ``Gtk.Window``, ``playSound``).
+  A tutorial explains its listing in between; a crawled page's script, style sheet or JSON comes with no prose about
+  it (``junk_heldout``'s ``script_residue``: a page's first words over a real script). The ``web_code_frac`` rule is
+  skipped when it is set (``unless``), so the score's feature ``web_code_frac`` keeps its values.
 - ``escaped_char_frac``: share of characters inside escape sequences (``%E5``, ``\\u4e2d``, ``\\x1b``,
   ``&#x4e2d;``, ``&amp;``): text that was percent-, backslash- or entity-escaped and never decoded.
 
@@ -82,6 +88,54 @@ def web_code_frac(text: str) -> float:
     pairs = len(_JSON.findall(head)) if '":' in head or '" :' in head else 0
     code = len(starts)
     return min(1.0, (code + pairs) / max(len(lines), len(head) / 80))
+
+
+_COMMENT_START = ("//", "/*", "*", "#", "--", "<!--")
+_PROSE_WORD = re.compile(r"[(\"']?[A-Za-z][A-Za-z'’-]*[.,;:!?)\"']*$")
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*")
+_MIN_PROSE_WORDS = 8
+_MIN_PROSE_LINES = 2
+_MIN_PROSE_SHARE = 0.25
+
+
+def _prose_line(line: str) -> bool:
+    """A sentence of 8+ tokens, 70 % of them words, ending as a sentence or an introduction (":"); not a comment."""
+    s = line.strip()
+    if not s or s[-1] not in ".!?:" or s.startswith(_COMMENT_START):
+        return False
+    toks = s.split()
+    return len(toks) >= _MIN_PROSE_WORDS and sum(1 for t in toks if _PROSE_WORD.match(t)) >= 0.7 * len(toks)
+
+
+def _named(tok: str) -> bool:
+    """A name no sentence would use as a plain word: snake_case, dotted, an inner capital, or all capitals (SQL's
+    EXPLAIN, JSON)."""
+    core = tok.lstrip("_$")
+    return len(core) >= 3 and ("_" in core or "." in core or not core[1:].islower() or core.isupper())
+
+
+def _names(line: str, named_only: bool) -> set[str]:
+    """The identifiers of a line and their dotted parts, without leading ``_`` / ``$`` and lower-cased (the prose's
+    "ListStore" is the code's ``this._listStore``); ``named_only``: only those ``_named`` itself."""
+    out = set()
+    for ident in _IDENT.findall(line):
+        for part in (ident, *ident.split(".")) if "." in ident else (ident,):
+            if len(part.lstrip("_$")) >= 3 and (not named_only or _named(part)):
+                out.add(part.lstrip("_$").lower())
+    return out
+
+
+def web_code_explained(text: str) -> float:
+    """1.0 when prose around the text's code explains it (see the module docstring), else 0.0."""
+    lines = [ln for ln in text[:_MAX_CHARS].split("\n") if ln.strip()]
+    prose = [ln for ln in lines if _prose_line(ln)]
+    if len(prose) < _MIN_PROSE_LINES or sum(map(len, prose)) < _MIN_PROSE_SHARE * sum(map(len, lines)):
+        return 0.0
+    code = [ln for ln in lines if any(c in ln for c in ";{}()=") and not _prose_line(ln)]
+    code_all = set().union(*(_names(ln, False) for ln in code))
+    code_named = set().union(*(_names(ln, True) for ln in code))
+    # the prose names an identifier of the code: a name shaped as one on either side, the same word on the other
+    return 1.0 if any(_names(ln, True) & code_all or code_named & _names(ln, False) for ln in prose) else 0.0
 
 
 def escaped_char_frac(text: str) -> float:

@@ -118,6 +118,9 @@ ITEMS_MIN_LINES = 8
 ITEMS_MAX_COPIED = 0.15
 ITEM_MIN_CHARS = 8  # shorter lines (labels, "Note", one value) recur in any reference page
 _DIGIT_RUN = re.compile(r"\d+")
+# a C / C++ declaration's head on a line of its own ("typedef struct", "struct pg_event", "enum Color"): a reference
+# page repeats it over each item's fields as it repeats the introduction; not a copied passage (docs round 10)
+_DECLARATION_HEAD = re.compile(r"(?:typedef\s+)?(?:struct|union|enum|class)(?:\s+[A-Za-z_]\w*)?")
 
 
 def copied_lines_frac(lines: Sequence[str]) -> float:
@@ -128,7 +131,8 @@ def copied_lines_frac(lines: Sequence[str]) -> float:
     counts = Counter(norm)
     # a line that introduces what follows ("To make a move:", "Select this tab ... parameters:") is the template's
     # scaffolding, repeated per item as a heading is, not a copied passage
-    return sum(1 for ln in norm if counts[ln] >= 2 and not ln.endswith((":", "："))) / len(norm)
+    return sum(1 for ln in norm if counts[ln] >= 2 and not ln.endswith((":", "："))
+               and not _DECLARATION_HEAD.fullmatch(ln)) / len(norm)
 
 
 def templated_items(lines: Sequence[str], stop_share: float) -> float:

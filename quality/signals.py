@@ -67,7 +67,7 @@ from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
 from corpusgov.quality.junk_repeats import loop_copies_max
-from corpusgov.quality.junk_residue import escaped_char_frac, web_code_frac
+from corpusgov.quality.junk_residue import escaped_char_frac, web_code_explained, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
 from corpusgov.quality.junk_score import junk_score
 from corpusgov.quality.junk_shapes import (
@@ -640,6 +640,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["boilerplate_lines_frac"] = _boilerplate_frac(nonempty, table)
     out["short_no_sentence"] = _short_no_sentence(text, letters)
     out["web_code_frac"] = web_code_frac(text)
+    # the rule's exemption (unless:): read only where there is web code to explain
+    out["web_code_explained"] = web_code_explained(text) if out["web_code_frac"] > 0.0 else 0.0
     out["escaped_char_frac"] = escaped_char_frac(text)
     # Six copies of a unit of 2+ tokens contain a repeated token 10-gram: text without one skips the search
     # (most; loops of a single token are tandem_repeat_frac's).

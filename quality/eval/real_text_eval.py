@@ -651,7 +651,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "applications and the Securing Debian Manual en/zh-CN, which no other split, LM "
                                     "table or model reads; 300 en / 101 zh; a tuning split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
-                                   "rounds 5 to 9)"},
+                                   "rounds 5 to 10)"},
             "machine": installed_text(),
             "policy": str(args.policy.resolve().relative_to(REPO)) if args.policy.resolve().is_relative_to(REPO) else str(args.policy),
             "sets": {k: {kk: v[kk] for kk in ("n", "dropped", "drop_rate", "target", "met")}
