@@ -40,9 +40,9 @@ def rx(p: str, flags: int = 0) -> re.Pattern[str]:
 
 IGNORECASE = re.IGNORECASE
 # English notices live in comment blocks: a space may be a line break followed by the comment's prefix
-# ("may not be reproduced,\n# disclosed or distributed without ..."), or inside a box ("BE  }\n{  COPIED"), which
-# plain \s does not cross.
-EN_SP = r"(?:[ \t]*[}|*]?[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+|\{|\|)?[ \t]*|\s+)"
+# ("may not be reproduced,\n# disclosed or distributed without ..."), or inside a box ("BE  }\n{  COPIED", "This  //\n//
+# software may not"), which plain \s does not cross.
+EN_SP = r"(?:[ \t]*(?:[}|*]|//+)?[ \t]*\r?\n[ \t]*(?:#+|//+|\*+|;+|--|%+|\{|\|)?[ \t]*|\s+)"
 # Up to a clause of words between two parts of a notice, across such line breaks, never across a sentence end.
 # Atomic: a line break takes its indentation and comment prefix whole, so a near miss over comment lines ("% ****",
 # " * * *") is given up in linear time (with a plain group, a 3 kB LilyPond file of "% ****" lines took 1.2 s in two

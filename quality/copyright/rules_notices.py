@@ -98,6 +98,22 @@ GROUPS: list[Group] = [
                 trim_holder=True,
             ),
             Rule(
+                # "SPDX-FileCopyrightText: 2026 Weibo, Inc." / "SPDX-FileCopyrightText: Copyright Orangebot, Inc. and
+                # Medplum contributors" (REUSE's header tag: the tag is the word, the year is optional); a header
+                # line only (see _field_at_line_start), and the value starts like a holder, a year or a sign (not a
+                # linter's string "SPDX-FileCopyrightText:" nor a template's "{{ year }} {{ author }}")
+                "copyright_spdx_tag",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w\-])SPDX-FileCopyrightText[ \t]*:[ \t]*"
+                    r"(?!(?:NOASSERTION|NONE)\b)(?=(?:©|\([cC]\)|&copy;|(?i:copyright)" + WE + r"|(?:19|20)\d{2}" + WE
+                    + r"|[A-Z\u4e00-\u9fff]))" + HOLDER
+                ),
+                0.7,
+                resolve=_field_at_line_start,
+                trim_holder=True,
+            ),
+            Rule(
                 # "Copyright BigWorld Pty, Ltd.\nAll Rights Reserved." (a header line naming the holder with no year or
                 # sign, made a notice by the reservation that closes it or opens the next line)
                 "copyright_holder_reserved",

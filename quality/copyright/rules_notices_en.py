@@ -518,6 +518,29 @@ GROUPS: list[Group] = [
         ],
     ),
     (
+        # "… representation of this software except as specified above is prohibited without the express written
+        # permission of Cypress.": acts on this work, whatever they are, banned unless the holder consents
+        ("prohibited without", "forbidden without"),
+        [
+            Rule(
+                "en_this_work_prohibited_without",
+                "no_reprint",
+                rx(
+                    # (of this work, not of this system / site: a login banner's "Use of this system is prohibited
+                    # without authorization" bans access, not copies)
+                    r"\bof" + EN_SP + r"this" + EN_SP + r"(?:software|work|file|document(?:ation)?|code|program|materials?"
+                    r"|publication|book|contents?)\b" + EN_GAP + r"{0,60}?\b(?:is|are)" + EN_SP
+                    + r"(?:(?:strictly|expressly)" + EN_SP + r")?(?:prohibited|forbidden)" + EN_SP + r"without" + EN_SP
+                    + r"(?:the" + EN_SP + r")?" + _CONSENT,
+                    IGNORECASE,
+                ),
+                0.85,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
         # This document is the property of Outlaw Games Studio / all related content are the property of Embark Studios
         ("property of",),
         [
@@ -528,7 +551,10 @@ GROUPS: list[Group] = [
                     r"(?i:\b(?:content|contents|materials?|documents?|software|files?|site|website|works?|text|images?"
                     r"|source\s+code|code|program|publication|information|manual|guide|documentation)\b)"
                     # (a wrapped line, a comment's continuation included, is one sentence: "… and\n*  remains the property")
-                    r"(?:[^.\n]|\n[ \t]*(?:(?:[#*;%]+|//)[ \t]*)?(?=[^\s#*;%/])){0,80}?\b(?i:is|are|remains?)" + EN_SP + r"(?i:the" + EN_SP + r")?(?i:(?:sole|exclusive)" + EN_SP
+                    r"(?:[^.\n]|\n[ \t]*(?:(?:[#*;%]+|//)[ \t]*)?(?=[^\s#*;%/])){0,80}?\b(?i:is|are|remains?)" + EN_SP + r"(?i:the" + EN_SP + r")?"
+                    # "is the confidential and the exclusive property of ZIH Corp." (a second adjective joined first)
+                    + r"(?i:(?:confidential|proprietary)" + EN_SP + r"(?:and|&)" + EN_SP + r"(?:the" + EN_SP + r")?)?"
+                    + r"(?i:(?:sole|exclusive)" + EN_SP
                     + r")?(?i:(?:intellectual" + EN_SP + r")?property)" + EN_SP + r"(?i:of)" + EN_SP
                     + r"(?!(?i:their|its|the\s+respective|respective|his|her|our\s+users)\b)(?:[A-Z{][\w&.,'’\- ]{1,60}"
                     # a lower-case brand with a company's legal form: "remains the property of nymea GmbH"

@@ -570,10 +570,13 @@ GROUPS: list[Group] = [
                     # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text)
                     + r"(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")" + _ZH_GAP + r"{0,30}?"
                         r"(?:请|請|须|須|需|必须|必須|务必|務必)"
+                        # 分享和改编（需署名） / 转载须署名: 署名 right after the modal is the credit act and its object in one
+                        # word (not 署名权, the right's name)
+                        r"(?:署名(?![权權])|"
                         # (…必须取得我公司的书面许可，并在使用时注明来源: the credit joined to a permission condition)
                         r"(?:[^。！？\n，,；;]{0,10}?|[^。！？\n；;]{0,24}?[，,][ \t]*(?:并|並|且|同时|同時)[^。！？\n，,；;]{0,8}?)"
                         + _ZH_CREDIT_VERB
-                        + r"[^。！？\n；;]{0,16}?" + _ZH_CREDIT_OBJECT
+                        + r"[^。！？\n；;]{0,16}?" + _ZH_CREDIT_OBJECT + r")"
                     ),
                     0.8,
                     reject_before=ZH_DISCUSS,

@@ -102,15 +102,25 @@ Sets (``--json`` for all numbers):
   answers and statements, "If you adapt ideas, attribution is appreciated!"), measured once blind at 5bd1afc (0.968 /
   0.882), labels checked ("Attribution is appreciated" is a wish, no attribution_required: three rows changed), then
   tuned on as batch 14.
-* ``blind11`` / ``zh``: ``data/copyright_real_zh_blind11.jsonl``: 53 Chinese rows (42 with markers, 11 hard
-  negatives: code comments and tests naming 禁止转载, copyright-law articles cited in notes, a changelog and a footer,
-  takedown lines (如有侵权请联系删除), a tutorial's BannerPlugin example), found and labelled after the zh12/en14 round's
-  rules were committed, before any run; never used to change a rule; errors never printed.
-* ``blind12`` / ``en``: ``data/copyright_real_en_blind12.jsonl``: 59 English rows (45 with markers, 14 hard
-  negatives: "must not be copied" of values, secrets, headers and clipboard data, a dataset's licence in a plan,
-  search queries naming copyright infringement, figure credits "reproduced with permission", copyright-year changelog
-  lines and a year-updating script), found and labelled with the eleventh Chinese blind batch; never used to change a
-  rule; errors never printed.
+* ``zh13``: ``data/copyright_real_zh_batch13.jsonl``: the 53 Chinese rows that were the eleventh Chinese blind set
+  (42 with markers, 11 hard negatives: code comments and tests naming 禁止转载, copyright-law articles cited in notes, a
+  changelog and a footer, takedown lines (如有侵权请联系删除), a tutorial's BannerPlugin example), measured once blind
+  at 2931c42 (0.957 / 0.917), labels checked (none changed), then tuned on as batch 13.
+* ``en15``: ``data/copyright_real_en_batch15.jsonl``: the 59 English rows that were the twelfth English blind set
+  (46 with markers, 13 hard negatives: "must not be copied" of values, secrets, headers and clipboard data, a
+  dataset's licence in a plan, search queries naming copyright infringement, notes and a test naming "reproduced with
+  permission", copyright-year changelog lines and a year-updating script), measured once blind at 2931c42 (0.973 /
+  0.923), labels checked (a paper's figure credit with its Cambridge © line is a notice, as batch 1's excerpt credit:
+  one row changed), then tuned on as batch 15.
+* ``blind12`` / ``zh``: ``data/copyright_real_zh_blind12.jsonl``: 50 Chinese rows (39 with markers, 11 hard
+  negatives: reposts' takedown lines, copyright-law articles cited in notes and data, a tutorial's Pug template, a
+  watermark tool's presets naming 严禁复制, notes forbidding copies of private data, news naming others' MIT licences,
+  contest rules and a crime list naming 侵犯著作权, a users' ban on infringing uses), found and labelled after the
+  zh13/en15 round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind13`` / ``en``: ``data/copyright_real_en_blind13.jsonl``: 52 English rows (42 with markers, 10 hard
+  negatives: results that "could not be reproduced", the SICP book's licence described, "please cite our paper"
+  requests, a journal's rule on manuscripts, "Update copyright headers" changelog lines and a make target), found and
+  labelled with the twelfth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -164,7 +174,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh7", "zh_batch7"), ("zh8", "zh_batch8"), ("en", "en"), ("en7", "en_batch7"), ("en8", "en_batch8"),
         ("en9", "en_batch9"), ("en10", "en_batch10"), ("zh9", "zh_batch9"), ("en11", "en_batch11"),
         ("zh10", "zh_batch10"), ("en12", "en_batch12"), ("zh11", "zh_batch11"), ("en13", "en_batch13"),
-        ("zh12", "zh_batch12"), ("en14", "en_batch14"),
+        ("zh12", "zh_batch12"), ("en14", "en_batch14"), ("zh13", "zh_batch13"), ("en15", "en_batch15"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -269,7 +279,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind11", "11"), ("blind12", "12")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind12", "12"), ("blind13", "13")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
