@@ -476,6 +476,17 @@ GROUPS: list[Group] = [
         ),
         [
             Rule(
+                # "@2023 Estatein. All Rights Reserved." (a footer's '@' typed for the sign: before a year, the line
+                # closed by the reservation; not an address, a handle or a decorator: nothing word-like before the '@')
+                "at_sign_year_reserved",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w@.:/\-])@[ \t]?(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)?\d{2,4})?,?[ \t]+[A-Z0-9][^\n<>@{}]{0,60}?"
+                    r"(?=[.,]?[ \t]+(?i:all[ \t]+rights[ \t]+reserved)\b)"
+                ),
+                0.8,
+            ),
+            Rule(
                 # Vaimo reserves all rights in the Program (a holder's own reservation)
                 "reserves_all_rights",
                 "rights_reserved",

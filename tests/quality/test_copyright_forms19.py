@@ -1,6 +1,7 @@
 """Forms added when the twelfth Chinese and thirteenth English blind sets became tuning batches (zh 14, en 16): a
 header line "Copyright X" with no year or sign made a notice by the licence line after it, "Creative Commons" wrapped
-inside a comment block, a credit request whose reuse list wraps onto the next line, 引用 / 复制 before 请注明出处 as
+inside a comment block, a credit request whose reuse list wraps onto the next line, a footer's '@' typed for © before a year and a
+reservation, 引用 / 复制 before 请注明出处 as
 the use a credit is asked for; and what each must leave alone: a 版权声明 heading over nothing but a reprint request
 (no notice), a request an English sentence quotes in brackets, changelog lines naming copyright headers, licence
 texts' own conditions, copyright-law prose, a repost's takedown line, users' illegal content, code strings."""
@@ -35,6 +36,7 @@ def scanner() -> CopyrightScanner:
          "licence", "Creative Commons"),
         ("Please give credit where credit is due, if copying,\nmodifying and/or sharing this script.",
          "attribution_required", "give credit"),
+        ("<p>@2021 Northwind Traders. All Rights Reserved.</p>", "copyright_notice", "Northwind"),
     ],
 )
 def test_en_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered: str) -> None:
@@ -87,6 +89,19 @@ def test_en_hard_negatives(scanner: CopyrightScanner, text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        # an address or a decorator before a reservation: the reservation stays, no notice from the '@'
+        "write to sales@2023 Acme. All rights reserved.",
+        "@Component 2023 Acme. All rights reserved.",
+        'footer = "@2020 " + name + ". All rights reserved"',
+    ],
+)
+def test_en_at_sign_is_no_notice(scanner: CopyrightScanner, text: str) -> None:
+    assert "copyright_notice" not in _classes(scanner, text), scanner.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # an English note quoting another document's terms in brackets
         "# A public deck carried honest handling terms (公开路演版·\n# 引用请注明出处) and failed review.",
         'The footer reads ("引用请注明出处") on every page.',
@@ -110,6 +125,7 @@ def test_new_forms_cost_on_long_text(scanner: CopyrightScanner) -> None:
         ("please give credit where credit is due, if modifying" + ",\nx" * 30 + "\n\n") * 150,
         ("(" + "word " * 6 + "引用" + "，但" * 12 + "请注\n") * 600,
         ("版权声明：" + "<b>" * 6 + "转载" + "\n") * 2000,
+        ("@2023 " + "Ab " * 30 + "\n") * 2000,
     ]
     for text in texts:
         assert len(text) > 20_000
