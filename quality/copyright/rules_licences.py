@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from corpusgov.quality.copyright.licences import cc_id, gpl_id
-from corpusgov.quality.copyright.rules_base import IGNORECASE, WE, WS, Group, Rule, const, first, rx
+from corpusgov.quality.copyright.rules_base import EN_SP, IGNORECASE, WE, WS, Group, Rule, const, first, rx
 
 # ---- licence resolvers
 
@@ -183,7 +183,8 @@ GROUPS: list[Group] = [
                 "cc_long",
                 "licence",
                 rx(
-                    r"Creative\s+Commons\s+(?:(?P<zero>Zero|CC0|Public\s+Domain\s+Dedication)|(?P<by>Attribution)"
+                    # (the name may wrap inside a comment block: "Creative Commons\n/// Attribution 4.0")
+                    r"Creative\s+Commons" + EN_SP + r"(?:(?P<zero>Zero|CC0|Public\s+Domain\s+Dedication)|(?P<by>Attribution)"
                     r"(?P<parts>(?:[\s\-–]+(?:Non-?\s?Commercial|NoDerivatives|NoDerivs|No\s+Derivative\s+Works"
                     r"|ShareAlike|Share\s+Alike))*))"
                     r"(?:\s+(?:licen[cs]e|International|Generic|Unported))*(?:[,\s]+(?:Version\s*|v)?(?P<ver>[1-4]\.[05]))?",

@@ -128,6 +128,27 @@ GROUPS: list[Group] = [
                 0.7,
                 resolve=_field_at_line_start,
             ),
+            Rule(
+                # "Copyright jQuery Foundation and other contributors\n * Released under the MIT license" / "Copyright
+                # The OpenTelemetry Authors\n *\n * Licensed under the Apache License" (a header line naming the holder
+                # with no year or sign, made a notice by the licence line that follows it, blank comment lines between)
+                "copyright_holder_licensed",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)[ \t]+"
+                    # (the holder may start in lower case, "Copyright jQuery Foundation": the words that are no holder
+                    # are refused in any case)
+                    r"(?!(?i:law|laws|act|office|notice|information|holders?|owners?|this|these|all|copyright|protection"
+                    # ("Copyright The OpenTelemetry Authors": "The" before a name opens the holder)
+                    r"|statement|policy|headers?|years?|update[sd]?|and|or|of|by|is|are|for|to|in|on|at"
+                    r"|the(?![ \t]+(?-i:[A-Z])))" + WE + r")"
+                    r"[A-Za-z][^\n]{0,80}?(?=[ \t.,]*(?>(?:\r?\n[ \t]*(?:[#*;%]+|//|--)?[ \t]*){1,3})"
+                    r"(?:Licensed|Released|Distributed|(?:This|The)[ \t]+(?:file|software|code|program|project|library)"
+                    r"[ \t]+is[ \t]+(?:licensed|released|distributed)|SPDX-License-Identifier)" + WE + r")"
+                ),
+                0.7,
+                resolve=_field_at_line_start,
+            ),
         ],
     ),
     (

@@ -417,7 +417,10 @@ _REUSE_CREDIT = Rule(
         + r"|\bplease" + EN_SP + r"(?:give|provide|leave)" + EN_SP + r"(?:(?:proper|some|appropriate|due|the)" + EN_SP
         + r")?credits?" + EN_SP + r"(?:where" + EN_SP + r"credit" + EN_SP + r"is" + EN_SP + r"due,?" + EN_SP + r")?"
         r"(?:before" + EN_SP + r"you" + EN_SP + r"[a-z]+|(?:if|when)" + EN_SP + r"(?:you" + EN_SP + r")?(?:modif|redistribut|us|cop"
-        r"|fork|clon|reus|shar|remix|edit)[a-z]*\b(?:(?!research|paper|publication|thesis|stud(?:y|ies)|academic)[^.!?\n]){0,60}?"
+        # (the reuse's list may wrap onto the next line: "if modifying,\nredistributing and/or using this software"; one
+        # line break, not a blank line)
+        r"|fork|clon|reus|shar|remix|edit)[a-z]*\b(?:(?!research|paper|publication|thesis|stud(?:y|ies)|academic)"
+        r"(?:[^.!?\n]|\n(?![ \t]*\n))){0,60}?"
         r"\b(?:this|these|my|our|the)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?:software|code|script|project|work|mod|files?"
         r"|program|tool|plugin|addon|library|repository|repo)\b)",
         IGNORECASE,
@@ -472,6 +475,17 @@ GROUPS: list[Group] = [
             "retain all", "retains all",
         ),
         [
+            Rule(
+                # "@2023 Estatein. All Rights Reserved." (a footer's '@' typed for the sign: before a year, the line
+                # closed by the reservation; not an address, a handle or a decorator: nothing word-like before the '@')
+                "at_sign_year_reserved",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w@.:/\-])@[ \t]?(?:19|20)\d{2}(?:[ \t]*[-–][ \t]*(?:19|20)?\d{2,4})?,?[ \t]+[A-Z0-9][^\n<>@{}]{0,60}?"
+                    r"(?=[.,]?[ \t]+(?i:all[ \t]+rights[ \t]+reserved)\b)"
+                ),
+                0.8,
+            ),
             Rule(
                 # Vaimo reserves all rights in the Program (a holder's own reservation)
                 "reserves_all_rights",

@@ -199,6 +199,30 @@ def _not_about_others(score: float) -> Resolver:
     return resolve
 
 
+# An English sentence's words right before an opening bracket or quote: "carried honest handling terms (公开路演版·"
+_LATIN_PROSE_BEFORE_OPENER = re.compile(r"[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}[ \t]*[(\"“]\Z")
+_OPENERS = "(（\"“"
+_CLOSERS = ")）\"”"
+
+
+def _not_quoted_in_latin_prose(then: Resolver) -> Resolver:
+    """Reject a request that an English sentence quotes in brackets (a note describing another document's terms:
+    "the deck carried terms (公开路演版·引用请注明出处)"), else resolve with ``then``."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        text = m.string
+        lo = max(0, m.start() - 40)
+        before = text[lo : m.start()]
+        opener = max(before.rfind(c) for c in _OPENERS)
+        if opener >= 0 and not any(c in before[opener + 1 :] for c in _CLOSERS):
+            at = lo + opener + 1
+            if _LATIN_PROSE_BEFORE_OPENER.search(text, max(0, at - 40), at):
+                return None
+        return then(m)
+
+    return resolve
+
+
 GROUPS: list[Group] = [
     (
         ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
@@ -264,7 +288,17 @@ GROUPS: list[Group] = [
                 0.85,
                 reject_before=ZH_DISCUSS,
             ),
-            Rule("zh_copyright_statement", "copyright_notice", rx(r"版[权權](?:声明|聲明)\s*[：:]"), 0.75),
+            Rule(
+                # 版权声明：本文为博主原创文章 (a statement heading a claim); not 版权声明：</strong>转载请注明作者与出处, a
+                # heading over nothing but a request to credit reposts (it claims nothing and names no holder)
+                "zh_copyright_statement",
+                "copyright_notice",
+                rx(
+                    r"版[权權](?:声明|聲明)\s*[：:](?!\s*(?>(?:<[^<>\n]{1,40}>\s*){0,3})(?:欢迎|歡迎|如需|若需|非商业|非商業)?"
+                    r"(?:转载|轉載|引用)(?:请|請|须|須|需|时|時))"
+                ),
+                0.75,
+            ),
         ],
     ),
     (
@@ -566,9 +600,10 @@ GROUPS: list[Group] = [
                     "zh_use_then_credit",
                     "attribution_required",
                     rx(
-                        r"(?:转载|轉載|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)"
-                    # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text)
-                    + r"(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")" + _ZH_GAP + r"{0,30}?"
+                        # (转载请注明出处 itself is zh_reprint_attribution's: not found twice in notice-dense text; 引用请注明出处
+                        # / 复制请注明来源 are this rule's, the other uses of the work)
+                        r"(?:(?:转载|轉載)(?!(?:请|請|须|須|需|必须|必須|务必|務必)" + _ZH_CREDIT_VERB + r")"
+                        r"|引用|使用|复制|複製|转发|轉發|分享|转贴|轉貼)" + _ZH_GAP + r"{0,30}?"
                         r"(?:请|請|须|須|需|必须|必須|务必|務必)"
                         # 分享和改编（需署名） / 转载须署名: 署名 right after the modal is the credit act and its object in one
                         # word (not 署名权, the right's name)
@@ -580,7 +615,7 @@ GROUPS: list[Group] = [
                     ),
                     0.8,
                     reject_before=ZH_DISCUSS,
-                    resolve=_not_others(0.8),
+                    resolve=_not_quoted_in_latin_prose(_not_others(0.8)),
                 ),
         ],
     ),

@@ -112,15 +112,25 @@ Sets (``--json`` for all numbers):
   permission", copyright-year changelog lines and a year-updating script), measured once blind at 2931c42 (0.973 /
   0.923), labels checked (a paper's figure credit with its Cambridge © line is a notice, as batch 1's excerpt credit:
   one row changed), then tuned on as batch 15.
-* ``blind12`` / ``zh``: ``data/copyright_real_zh_blind12.jsonl``: 50 Chinese rows (39 with markers, 11 hard
-  negatives: reposts' takedown lines, copyright-law articles cited in notes and data, a tutorial's Pug template, a
-  watermark tool's presets naming 严禁复制, notes forbidding copies of private data, news naming others' MIT licences,
-  contest rules and a crime list naming 侵犯著作权, a users' ban on infringing uses), found and labelled after the
-  zh13/en15 round's rules were committed, before any run; never used to change a rule; errors never printed.
-* ``blind13`` / ``en``: ``data/copyright_real_en_blind13.jsonl``: 52 English rows (42 with markers, 10 hard
-  negatives: results that "could not be reproduced", the SICP book's licence described, "please cite our paper"
-  requests, a journal's rule on manuscripts, "Update copyright headers" changelog lines and a make target), found and
-  labelled with the twelfth Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh14``: ``data/copyright_real_zh_batch14.jsonl``: the 50 Chinese rows that were the twelfth Chinese blind set
+  (39 with markers, 11 hard negatives: reposts' takedown lines, copyright-law articles cited in notes and data, a
+  tutorial's Pug template, a watermark tool's presets naming 严禁复制, notes forbidding copies of private data, news
+  naming others' MIT licences, contest rules and a crime list naming 侵犯著作权, a users' ban on infringing uses),
+  measured once blind at cf4699c (0.885 / 0.836), labels checked (two 版权声明：(本文为博主)原创文章 rows gain
+  copyright_notice as the earlier batches' rows of that form), then tuned on as batch 14.
+* ``en16``: ``data/copyright_real_en_batch16.jsonl``: the 52 English rows that were the thirteenth English blind set
+  (42 with markers, 10 hard negatives: results that "could not be reproduced", the SICP book's licence described,
+  "please cite our paper" requests, "Update copyright headers" changelog lines and a make target), measured once
+  blind at cf4699c (0.986 / 0.876), labels checked (none changed), then tuned on as batch 16.
+* ``blind13`` / ``zh``: ``data/copyright_real_zh_blind13.jsonl``: 48 Chinese rows (36 with markers, 12 hard
+  negatives: reposts' and tools' takedown lines (如有侵权请联系删除), code naming 禁止转载 (a scraper's end markers, a
+  flag table, a blog theme's reprint-rule options), scripts and notes updating the copyright year, English notes quoting
+  another project's 禁止用于商业用途), found and labelled after the zh14/en16 round's rules were committed, before any
+  run; never used to change a rule; errors never printed.
+* ``blind14`` / ``en``: ``data/copyright_real_en_blind14.jsonl``: 50 English rows (40 with markers, 10 hard
+  negatives: "copyright infringement claims" in risk lists, licence explainers, DMCA pages and threat notes, "bump
+  copyright year" changelog lines and a dry-run message, "Icons made by" credits in code), found and labelled with the
+  thirteenth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -175,6 +185,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("en9", "en_batch9"), ("en10", "en_batch10"), ("zh9", "zh_batch9"), ("en11", "en_batch11"),
         ("zh10", "zh_batch10"), ("en12", "en_batch12"), ("zh11", "zh_batch11"), ("en13", "en_batch13"),
         ("zh12", "zh_batch12"), ("en14", "en_batch14"), ("zh13", "zh_batch13"), ("en15", "en_batch15"),
+        ("zh14", "zh_batch14"), ("en16", "en_batch16"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -279,7 +290,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind12", "12"), ("blind13", "13")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind13", "13"), ("blind14", "14")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
