@@ -108,9 +108,9 @@ def _documents(blocks: Iterator[tuple[str, str]], heads: frozenset[str], lang: s
 # entities a page declares (``&applet;``) are written out as the browser shows them.
 _INFO4 = re.compile(r"(?s)<(articleinfo|bookinfo)\b.*?</\1>")
 _ENTITY = re.compile(r'<!ENTITY\s+([\w.-]+)\s+"([^"]*)"\s*>')
-# lines laid out with <br> (DocBook literallayout in HTML: credits, addresses, poems), read as lines
 # a CDATA section is literal text (code samples: ``<![CDATA[>>> print(x)]]>``), not markup to strip
 _CDATA = re.compile(r"(?s)<!\[CDATA\[(.*?)\]\]>")
+# lines laid out with <br> (DocBook literallayout in HTML: credits, addresses, poems), read as lines
 _LITERAL = re.compile(r'(?s)<div class="literallayout">\s*<p>(.*?)</p>\s*</div>')
 _BR = re.compile(r"<br\s*/?>\s*\n?")
 
