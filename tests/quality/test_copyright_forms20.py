@@ -43,6 +43,34 @@ def test_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered:
     assert any(covered in s or s in covered for s in _spans(scanner, text, marker_class)), scanner.scan(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a work credited to others, its licence in a relative clause; a repository digest counting stars and forks
+        "Solutions for _A Book on Programs_ by Jane Roe and John Doe, which is licensed under a Creative Commons "
+        "Attribution-ShareAlike 4.0 International License by the Example Press.",
+        "Notes on Widgets by Jane Roe, which is released under the MIT License, with my own answers.",
+        "Foo 是 Example 公司开源的一款引擎，当前已获得约 **4,495 颗 Stars** 和 454 个 Forks，采用 MIT 许可证，支持 Go。",
+        "- [foo/bar](https://example.com) ⭐ 12k stars, MIT License",
+    ],
+)
+def test_others_licences(scanner: CopyrightScanner, text: str) -> None:
+    assert "licence" not in _classes(scanner, text), scanner.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # CC's own marking (no relative clause) and a licence clause about this project stay declarations
+        "<span>Notes</span> by Jane Roe is licensed under a Creative Commons Attribution 4.0 International License.",
+        "This project is licensed under the MIT License, which is included in LICENSE.",
+        "本项目采用 MIT 许可证。欢迎 Star！",
+    ],
+)
+def test_own_licences_stay(scanner: CopyrightScanner, text: str) -> None:
+    assert "licence" in _classes(scanner, text), scanner.scan(text)
+
+
 def test_licence_ids(scanner: CopyrightScanner) -> None:
     bsd = [f.licence for f in scanner.scan("@license: BSD New\n") if f.marker_class == "licence"]
     assert bsd == ["BSD-3-Clause"]
@@ -98,5 +126,7 @@ def test_stress(scanner: CopyrightScanner) -> None:
             "Use of this system " * 2000 + "is prohibited",
             "一句「" + "未经允许，" * 6000,
             "BSD New " * 4000,
+            "Notes by Jane " + "Roe and " * 4000 + ", which is licensed under the MIT License",
+            "12 stars " * 4000 + "采用 MIT 许可证",
         ],
     )
