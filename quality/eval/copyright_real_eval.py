@@ -336,14 +336,14 @@ def main(argv: list[str] | None = None) -> int:
         print("NOTE:", out["note"])
     mode = "name rules only" if args.names_only else "name rules + full licence texts"
     print(f"copyright markers on real text ({mode}); per document and class")
-    print(f"{'split':<7}{'set':<8}{'docs':>6}{'gold':>6}{'precision':>11}{'recall':>8}{'lic.family':>12}")
+    print(f"{'split':<8}{'set':<8}{'docs':>6}{'gold':>6}{'precision':>11}{'recall':>8}{'lic.family':>12}")
     for split, res in out["results"].items():
         for name, r in res.items():
             m = r["micro"]
             pr = "-" if m["precision"] is None else f"{m['precision']:.3f}"
             rc = "-" if m["recall"] is None else f"{m['recall']:.3f}"
             fa = "-" if r["licence_family_accuracy"] is None else f"{r['licence_family_accuracy']:.3f}"
-            print(f"{split:<7}{name:<8}{r['documents']:>6}{m['gold']:>6}{pr:>11}{rc:>8}{fa:>12}")
+            print(f"{split:<8}{name:<8}{r['documents']:>6}{m['gold']:>6}{pr:>11}{rc:>8}{fa:>12}")
     if args.errors:
         for e in out["results"]["dev"]["all"]["errors"]:
             print(json.dumps(e, ensure_ascii=False))
