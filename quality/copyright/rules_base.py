@@ -69,6 +69,19 @@ LICENCE_OF_OTHERS_BEFORE = re.compile(
     r"|dependenc(?:y|ies)|wheels?|dlls?|executables?|installers?)\s+(?:is|are)\s+(?:licen[cs]ed\s+under\s+)?(?:the\s+)?$"
 )
 
+# "Solutions for _Structure and Interpretation of Computer Programs_ by Harold Abelson …, which is licensed under a
+# Creative Commons …": a relative clause giving the licence of a work credited to others ("by" a name earlier in the
+# sentence), not of this text ("This work by Jane Doe is licensed under …", CC's own marking, has no ", which").
+LICENCE_OF_CITED_WORK_BEFORE = re.compile(
+    r"\bby\s+[A-Z][^.\n]{0,160}?,\s+which\s+(?:is|are|was|were)\s+(?:(?i:licen[cs]ed|released|distributed|published|made"
+    r"\s+available)\s+under\s+(?:(?i:a|an|the)\s+)?)?$"
+)
+# "X 是 Y 公司开源的一款…，当前已获得约 4,495 颗 Stars 和 454 个 Forks，采用 MIT 许可证": a repository digest (stars and forks
+# counted in the same sentence) describes someone's project; its own README does not count its stars beside its licence.
+LICENCE_IN_REPO_DIGEST_BEFORE = re.compile(
+    r"(?i)\d[\d,.]*\s*[kw万]?\+?\s*\**\s*(?:颗|個|个)?\s*(?:stars?|forks?|星标|星標)\b[^。！？!?\n]{0,80}$"
+)
+
 # "MIT 协议允许商业使用和修改" / "The MIT License allows commercial use": a licence named as the subject of what it
 # allows or requires is described (another project's, a FAQ's), not declared; a declaration says so elsewhere
 # ("licensed under", 采用, 基于).

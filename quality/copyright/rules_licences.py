@@ -104,7 +104,7 @@ def _res_bsd(m: re.Match[str]) -> tuple[str | None, float]:
     n = first(m, "n", "n2")
     if n:
         return f"BSD-{_BSD_NUM[n.lower()]}-Clause", 0.95
-    variant = (m.group("variant") or "").lower()
+    variant = (first(m, "variant", "variant2") or "").lower()
     if variant in {"new", "modified", "revised"}:
         return "BSD-3-Clause", 0.9
     if variant in {"simplified", "freebsd"}:
@@ -356,6 +356,10 @@ GROUPS: list[Group] = [
                     + WE
                     # 站点代码 MIT。/ 源码：MIT (a licence line of a Chinese README)
                     + r"|(?:代码|代碼|源码|源碼|源代码|源代碼)\s*[：:]?\s*MIT(?=\s*(?:[。；;，,、)）]|$))"
+                    # "## License\n\nMIT — see LICENSE" / "**MIT**": a bare MIT opening a licence section's first line
+                    + r"|(?<![^\n])#{1,6}[ \t]*(?:[^\w\n#]{1,3}[ \t]*)?(?i:licen[cs]e|许可证|許可證|许可|許可|授权|授權|协议|協議)"
+                    r"[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:\*\*?|__?)?\[?MIT(?=(?:\*\*?|__?)?\]?[ \t]*(?:$|\n|[.,;:(©—–\-]"
+                    r"|(?i:licen[cs]e|see)\b))"
                 ),
                 0.95,
                 resolve=const("MIT", 0.95),
@@ -394,6 +398,9 @@ GROUPS: list[Group] = [
                     r"\s+BSD\s+Licen[cs]e|"
                     + WS
                     + r"BSD[\s\-]?(?:Licen[cs]e|许可证|许可协议|协议|協議)(?![A-Za-z])"
+                    # "@license: BSD New" (the variant after the name, closing its line or clause; not "BSD new features")
+                    + r"|" + WS + r"BSD[ \t]+(?P<variant2>(?-i:New|Modified|Revised|Simplified))(?:[ \t]+Licen[cs]e)?"
+                    r"(?=[ \t]*(?:$|[\n.;,)]))"
                     r"|(?:licen[cs]ed|released|distributed)\s+under\s+(?:a|the)\s+BSD" + WE,
                     IGNORECASE,
                 ),
@@ -522,7 +529,8 @@ GROUPS: list[Group] = [
                 "named_licence_grant",
                 "licence",
                 rx(
-                    r"(?:licen[cs]ed|distributed|released|made\s+available|modify\s+it)\s+under\s+the\s+(?:terms\s+of\s+the\s+)?"
+                    # ("Licensed under the SIL Open Font License 1.1": a sentence's first word capitalised)
+                    r"(?:[Ll]icen[cs]ed|[Dd]istributed|[Rr]eleased|[Mm]ade\s+available|modify\s+it)\s+under\s+the\s+(?:terms\s+of\s+the\s+)?"
                     r"(?:[A-Z][\w.\-]*\s+){1,5}[Ll]icen[cs]e"  # "… under the terms of the Cygwin license"
                 ),
                 0.75,

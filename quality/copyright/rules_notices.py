@@ -41,7 +41,9 @@ GROUPS: list[Group] = [
                 rx(
                     # (a quoted sign is named in prose; a quoted sign with a year is a © line printed by code:
                     # "© 2026 陈起成。保留所有权利。…")
-                    r"(?:(?<![\"“'‘「])|(?=(?:©|&copy;|&#169;|ⓒ)[ \t]*(?:19|20)\d{2}\b))(?:©|&copy;|&#169;|ⓒ)"
+                    # (a Visual Basic comment's apostrophe opening the line, "'© Keith Gibb (On Screen Media Ltd.), 2003", is no quote)
+                    r"(?:(?<![\"“'‘「])|(?<=\n')|(?<=\n[ \t]')|(?<![\s\S]{2})(?<=')"
+                    r"|(?=(?:©|&copy;|&#169;|ⓒ)[ \t]*(?:19|20)\d{2}\b))(?:©|&copy;|&#169;|ⓒ)"
                     + NOT_SYMBOL_TALK
                     + r"(?:\s*"
                     + YEARS
@@ -96,6 +98,20 @@ GROUPS: list[Group] = [
                 0.7,
                 resolve=_field_at_line_start,
                 trim_holder=True,
+            ),
+            Rule(
+                # "<key>NSHumanReadableCopyright</key><string>typebud contributors</string>" (an app bundle's copyright
+                # field: its value is the notice, even a bare holder; values starting with a sign or the word are found
+                # by the rules above, a build variable "$(…)" or an empty string is none)
+                "copyright_plist_field",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w])NSHumanReadableCopyright(?:</key>[ \t]*(?:\r?\n[ \t]*)?<string>|\"?[ \t]*=[ \t]*\")[ \t]*"
+                    # (a value naming a licence, "MIT license. See repository for source.", names no holder)
+                    r"(?!(?i:copyright|\(c\))|©|&copy;|&#169;|[^<>\"\n]{0,30}(?i:licen[cs]e|licen[cs]ed)\b)"
+                    r"[^\s<>\"$%{}\\][^<>\"$%{}\\\n]{1,120}(?=</string>|\";)"
+                ),
+                0.85,
             ),
             Rule(
                 # "SPDX-FileCopyrightText: 2026 Weibo, Inc." / "SPDX-FileCopyrightText: Copyright Orangebot, Inc. and

@@ -21,6 +21,23 @@ from corpusgov.quality.copyright.rules_base import (
     rx,
 )
 
+# "Use of this system is prohibited without authorization" / "Unauthorized use of this computer is prohibited": a login
+# banner's ban on access to a system, device or account, not on copying a work.
+_ACCESS_OBJECT = re.compile(
+    r"(?i)\bof" + EN_SP + r"(?:this|these|the|our|any)" + EN_SP + r"(?:[\w-]+" + EN_SP + r")?(?:systems?|computers?|devices?"
+    r"|networks?|servers?|terminals?|facilit(?:y|ies)|accounts?|premises|equipment|machines?|hosts?)\b"
+)
+
+
+def _not_access(score: float) -> Resolver:
+    """Reject a ban whose act is done to a system (access), not to a work."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _ACCESS_OBJECT.search(m.group(0)) else (None, score)
+
+    return resolve
+
+
 # The holder as a sentence's subject: "NVIDIA CORPORATION, its affiliates and licensors" / "John Wiley & Sons"
 _HOLDER_SUBJECT = (
     r"(?<![\w.])(?-i:[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and|&))*)"
@@ -683,6 +700,7 @@ GROUPS: list[Group] = [
                 0.9,
                 True,
                 reject_before=EN_DISCUSS,
+                resolve=_not_access(0.9),
             ),
             Rule(
                 # "Any use, reproduction, disclosure or distribution of this material ... without an express license
@@ -705,6 +723,7 @@ GROUPS: list[Group] = [
                 0.85,
                 True,
                 reject_before=EN_DISCUSS,
+                resolve=_not_access(0.85),
             ),
             Rule(
                 # "You may not rent, lease, sublicense, sell ... the Software" / "You may not copy, modify, translate, reverse
@@ -845,7 +864,8 @@ GROUPS: list[Group] = [
                     + r"to|credit)" + EN_SP
                     + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
                     r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
-                    r"|[A-Z\"“][^\n.]{0,60}|:)",
+                    # ("please credit **[byigitt](https://…)**": a Markdown emphasis or link before the name)
+                    r"|(?:\*\*?|__?)?\[?[A-Z\"“][^\n.]{0,60}|:)",
                     IGNORECASE,
                 ),
                 0.8,

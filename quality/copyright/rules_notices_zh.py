@@ -129,6 +129,22 @@ def _ban_on_the_work(score: float) -> Resolver:
 
     return resolve
 
+# Collected data as the subject of a use restriction: a privacy rule, not a ban on copying a work
+_DATA_SUBJECT = re.compile(r"信息|資訊|数据|數據|隐私|隱私|密码|密碼|账号|帳號|账户|帳戶|手机号|手機號|身份证|身份證")
+
+
+def _not_data(score: float) -> Resolver:
+    """Reject a use restriction whose subject, just before it in its sentence, is collected data."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        lo = max(0, m.start() - 20)
+        before = m.string[lo : m.start()]
+        cut = max(before.rfind(c) for c in "。！？!?\n")
+        return None if _DATA_SUBJECT.search(before[cut + 1 :]) else (None, score)
+
+    return resolve
+
+
 # The work itself as the object of a ban (本项目/本作品…, or bare 代码/源码 right after 将/对/把: 无权将代码泄露), and the acts
 # that pass a work on or remake it (zh_ban_on_this_work).
 _ZH_THIS_WORK = (
@@ -199,15 +215,21 @@ def _not_about_others(score: float) -> Resolver:
     return resolve
 
 
-# An English sentence's words right before an opening bracket or quote: "carried honest handling terms (公开路演版·"
-_LATIN_PROSE_BEFORE_OPENER = re.compile(r"[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}[ \t]*[(\"“]\Z")
-_OPENERS = "(（\"“"
-_CLOSERS = ")）\"”"
+# An English sentence's words right before an opening bracket or quote: "carried honest handling terms (公开路演版·",
+# "Its README states (Chinese original, our translation): \"本项目…"; or a Chinese sentence naming a line it quotes in
+# corner brackets: "正文末尾固定有一句「本文由游民星空制作发布，未经允许请勿转载」" (a scraper's note on another site's text)
+_LATIN_PROSE_BEFORE_OPENER = re.compile(
+    r"[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}[ \t]*\)?[:：]?[ \t]*[(\"“]\Z"
+    r"|(?:一句|一行|一段|字样|字樣|写着|寫著|写有|寫有|这句话|這句話|那句话|那句話|提示语|提示語|标语|標語)[：:]?[ \t]*[「『“]\Z"
+)
+_OPENERS = "(（\"“「『"
+_CLOSERS = ")）\"”」』"
 
 
 def _not_quoted_in_latin_prose(then: Resolver) -> Resolver:
-    """Reject a request that an English sentence quotes in brackets (a note describing another document's terms:
-    "the deck carried terms (公开路演版·引用请注明出处)"), else resolve with ``then``."""
+    """Reject a request or ban that an English sentence quotes in brackets (a note describing another document's terms:
+    "the deck carried terms (公开路演版·引用请注明出处)") or a Chinese one names as a quoted line, else resolve with
+    ``then``."""
 
     def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
         text = m.string
@@ -388,7 +410,22 @@ GROUPS: list[Group] = [
                 0.95,
                 True,
                 reject_before=ZH_DISCUSS,
-                resolve=_ban_on_the_work(0.95),
+                resolve=_not_quoted_in_latin_prose(_ban_on_the_work(0.95)),
+            ),
+            Rule(
+                # 本程序只供学习使用，未经作者许可，不得用于其它任何用途: the work restricted to one purpose and every other use
+                # banned (not 个人信息仅供本次活动使用，不得用于其他用途: a rule on collected data)
+                "zh_other_uses_banned",
+                "no_reprint",
+                rx(
+                    r"(?:仅供|只供|僅供)[^。！？\n，,]{0,12}?(?:使用|之用|用途|参考|參考)[，,；;]?[ \t]*"
+                    r"(?:" + _ZH_COND + r"[，,]?[ \t]*)?" + _ZH_BAN + r"(?:[用作]于|用於|作為|作为)(?:其它|其他|其餘|其余)(?:任何)?"
+                    r"(?:用途|目的|用处|用處)"
+                ),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_data(0.85),
             ),
             Rule(
                 # 本项目…仅限个人学习使用 (the work restricted to personal use; not 仅供学习交流使用, a disclaimer's wording)
@@ -420,7 +457,7 @@ GROUPS: list[Group] = [
                 0.9,
                 True,
                 reject_before=ZH_DISCUSS,
-                resolve=_ban_on_the_work(0.9),
+                resolve=_not_quoted_in_latin_prose(_ban_on_the_work(0.9)),
             ),
             Rule(
                 "zh_reprint_needs_permission",

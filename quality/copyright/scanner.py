@@ -29,6 +29,8 @@ from corpusgov.quality.copyright.model import MarkerFinding
 from corpusgov.quality.copyright.rules_base import (
     LICENCE_DESCRIBED_AFTER,
     LICENCE_EXAMPLES_BEFORE,
+    LICENCE_IN_REPO_DIGEST_BEFORE,
+    LICENCE_OF_CITED_WORK_BEFORE,
     LICENCE_OF_OTHERS_BEFORE,
     SENT_END,
     Group,
@@ -199,6 +201,8 @@ class CopyrightScanner:
             _licence_offered(text, start, end)
             or LICENCE_EXAMPLES_BEFORE.search(text, max(0, start - 80), start)
             or LICENCE_OF_OTHERS_BEFORE.search(text, max(0, start - 60), start)
+            or LICENCE_OF_CITED_WORK_BEFORE.search(text, max(0, start - 240), start)
+            or LICENCE_IN_REPO_DIGEST_BEFORE.search(text, max(0, start - 120), start)
             or LICENCE_DESCRIBED_AFTER.match(text, end)
         ):
             return ()
