@@ -143,6 +143,18 @@ Sets (``--json`` for all numbers):
   boilerplate filter's test and regex naming Elsevier's line, a plea to respect copyright, a test fixture's front
   matter, an Unsplash photo credit, a reprint error message, photos and trademarks "used with permission", a login
   banner), measured once blind at 6624d6b (0.955 / 0.700), labels checked (none changed), then tuned on as batch 18.
+* ``blind15`` / ``zh``: ``data/copyright_real_zh_blind15.jsonl``: 52 Chinese rows (39 with markers, 13 hard
+  negatives: a regex stripping 版权所有, repost disclaimers and takedown lines (如有侵权请联系删除), a test's footer
+  fixture, a scraper's word list and a test naming 禁止二次上传, data-set disclaimers with no ban word, a photo credit,
+  an access banner (未经授权禁止访问), a user agreement's ban on users' illegal content, a translation table naming
+  版权所有, a changelog line and a contributor rule on the copyright year), found and labelled after the zh16/en18
+  round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind16`` / ``en``: ``data/copyright_real_en_blind16.jsonl``: 54 English rows (37 with markers, 17 hard
+  negatives: test fixtures naming journal licence lines and GNU tar's banner, a gdb banner in a transcript, photo
+  credits, login banners, a placeholder licence "[TODO: CC BY 4.0]", licence metadata in a test and in prose, notes on
+  music credits, "reprinted with permission" credits with no notice, an about dialog naming only developers, code
+  writing "attribution is required"), found and labelled with the fifteenth Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -303,7 +315,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind15", "15"), ("blind16", "16")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
