@@ -51,7 +51,10 @@ EN_GAP = r"(?>[^.\n]|\.(?=\s*(?-i:[a-z,]))|\n[ \t]*(?:#+|//+|\*+|;+|--|%+)?)"
 # (研究 in a list of permitted uses, 仅供个人学习、研究与非商业用途使用, is no discussion)
 ZH_DISCUSS = re.compile(
     r"是否|能否|应否|應否|可否|讨论|討論|如何|为何|為何|是不是|有没有|争议|爭議"
-    r"|(?<!学习)(?<!學習)(?<!学习、)(?<!學習、)(?<!学习和)(?<!学习与)(?<!學習與)研究(?!使用|用途|目的|之用)"
+    # (研究 as a permitted purpose, not a discussion: 学习/研究/分享, 仅限研究与教学使用, 僅供學術研究)
+    r"|(?<!学习)(?<!學習)(?<!学习、)(?<!學習、)(?<!学习/)(?<!學習/)(?<!学习和)(?<!学习与)(?<!學習與)"
+    r"(?<!仅限)(?<!僅限)(?<!仅供)(?<!僅供)(?<!只限)(?<!只供)(?<!学术)(?<!學術)"
+    r"研究(?!使用|用途|目的|之用|[与和及、/](?:教学|教學|学习|學習))"
 )
 EN_DISCUSS = re.compile(r"(?i)\b(?:whether|debate[sd]?|argue[sd]?|discuss(?:es|ed)?|asked|question)\b")
 SENT_END = re.compile(r"[。！？!?\n]|\.\s")
@@ -86,7 +89,12 @@ LICENCE_IN_REPO_DIGEST_BEFORE = re.compile(
 # allows or requires is described (another project's, a FAQ's), not declared; a declaration says so elsewhere
 # ("licensed under", 采用, 基于).
 LICENCE_DESCRIBED_AFTER = re.compile(
-    r"(?i)[ \t]*(?:(?:协议|協議|许可证|許可證|license|licence)[ \t]*)?(?:允许|允許|规定|規定|要求|allows\b|permits\b|requires\b)"
+    r"(?i)[ \t]*(?:(?:协议|協議|许可证|許可證|license|licence)[ \t]*)?(?:允许|允許|规定|規定|要求|allows\b|permits\b|requires\b"
+    # a licence explainer: "GPLv3 has broader retaliation", "GPLv3 is stricter", "**GPLv3 Example:**", "any
+    # GPLv3-covered work" (the licence compared, illustrated or naming a class of works, none declared)
+    r"|has[ \t]+(?:a[ \t]+|an[ \t]+)?(?:broader|stronger|weaker|stricter|narrower|wider|similar|different)\b"
+    r"|(?:is|are)[ \t]+(?:more|less|stricter|looser|weaker|stronger|broader|narrower)\b"
+    r"|[ \t]+examples?[ \t]*:|-covered\b)"
 )
 
 

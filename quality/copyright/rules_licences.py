@@ -433,13 +433,14 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("mozilla public licen", "mpl"),
+        # ("mozilla" alone: a comment box's border may split the name, "the Mozilla   }\n{ Public License Version 1.1")
+        ("mozilla", "mpl"),
         [
             Rule(
                 "mpl",
                 "licence",
                 rx(
-                    r"Mozilla\s+Public\s+Licen[cs]e(?:,?\s*(?:v\.?\s*|version\s*)?(?P<ver>[12]\.[01]))?|"
+                    r"Mozilla" + EN_SP + r"Public" + EN_SP + r"Licen[cs]e(?:,?\s*(?:v\.?\s*|version\s*)?(?P<ver>[12]\.[01]))?|"
                     + WS
                     + r"MPL[\s\-]?v?(?P<ver2>[12]\.[01])"
                     + WE,

@@ -15,6 +15,7 @@ from corpusgov.quality.copyright.rules_base import (
     EN_GAP,
     EN_SP,
     IGNORECASE,
+    WE,
     Group,
     Resolver,
     Rule,
@@ -396,13 +397,31 @@ _WORK_BELONGS_TO = Rule(
         + EN_SP + r"to" + EN_SP
         # "Content on this site — including text, images, and publications — belongs to {siteName}" (the site's content, a
         # template's holder)
-        + r"|\b(?:content|contents|materials?)" + EN_SP + r"on" + EN_SP + r"(?:this|our)" + EN_SP + r"(?:site|website|blog|page)\b"
+        # ("The product photography, descriptions, layout and code on this site belong to us": the site's own
+        # material listed, owned by "us")
+        + r"|\b(?:content|contents|materials?|photography|photos|images|descriptions|layout|code|text|designs|graphics)"
+        + EN_SP + r"on" + EN_SP + r"(?:this|our)" + EN_SP + r"(?:site|website|blog|page)\b"
         + r"(?>[^.\n]|\n(?![ \t]*\n)){0,80}?\bbelongs?" + EN_SP + r"to" + EN_SP
         + r")(?!(?i:the|its|their|his|her|your|you|our|my|respective|users?)\b)"
-        r"(?:\{\w{1,30}\}|[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*)"
+        r"(?:\{\w{1,30}\}|us(?![\w'])|[A-Z][\w&.\-]*(?:[ \t]+(?:[A-Z&][\w&.\-]*|of|and(?=[ \t]+[A-Z])))*)"
     ),
     0.75,
     trim_holder=True,
+    reject_before=EN_DISCUSS,
+)
+# "… on this site belong to us or are used with permission. They may not be copied to build a competing store.": the
+# work owned in one sentence, then banned from copying in the next with a pronoun for it
+_OWNED_THEN_BANNED = Rule(
+    "en_owned_then_banned",
+    "no_reprint",
+    rx(
+        r"\b(?:belongs?" + EN_SP + r"to|(?:exclusive" + EN_SP + r")?property" + EN_SP + r"of)" + EN_SP
+        + r"(?!(?i:their|its|his|her|your|the" + EN_SP + r"respective)\b)[^.\n]{1,80}\.[ \t]+(?:They|It|These|Such)"
+        + EN_SP + r"(?:\w+" + EN_SP + r")?(?:may|must|shall|can)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP
+        + r"(?:copied|reproduced|republished|reprinted|redistributed|distributed|reused)\b"
+    ),
+    0.75,
+    True,
     reject_before=EN_DISCUSS,
 )
 # "Not for Resale!" / "Educational use only. Not for resale without permission." / "• NOT FOR RESALE - Proprietary Software":
@@ -605,7 +624,7 @@ GROUPS: list[Group] = [
             "not to be sold", "at no time", "written consent", "written permission", "prohibited", "forbidden",
             "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
             "authoris", "be used without", "is required", "are required", "no part", "no portion", "do not copy", "be copied",
-            "be broadcast", "be duplicated", "no circumstances",
+            "be broadcast", "be duplicated", "no circumstances", "please attribute", "kindly attribute",
         ),
         [
             Rule(
@@ -871,6 +890,24 @@ GROUPS: list[Group] = [
                 0.8,
             ),
             Rule(
+                # "Please attribute, nothing more" / "please attribute and link back to the site" / "Please attribute the
+                # plugin to Dylan RADELET when used" / "please attribute Nano Collective": the verb attribute as the
+                # request itself, its object the work, its author or nothing (not "please attribute values", a markup
+                # attribute, nor "please attribute the error to …", a cause)
+                "en_please_attribute",
+                "attribution_required",
+                rx(
+                    r"\b(?:please|kindly)" + EN_SP + r"attribute" + WE + r"(?=[ \t]*[,.;:!]|" + EN_SP
+                    + r"(?:(?:and|when|if|me|us|this|it|them)\b|(?-i:[A-Z])|[\u4e00-\u9fff\[*_])"
+                    + r"|" + EN_SP + r"(?:the|our|my|this)" + EN_SP + r"(?:original" + EN_SP + r")?"
+                    r"(?:plugin|software|code|work|project|library|author|creator|source|data|dataset|assets?|artist|model"
+                    r"|repository|repo|images?|photos?|font|article|post|content)s?\b)",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
                 "en_credit_when_sharing",
                 "attribution_required",
                 rx(
@@ -887,7 +924,7 @@ GROUPS: list[Group] = [
     (("attribution to", "credit to"), [_ATTRIBUTION_TO]),
     (("prohibited", "forbidden", "not permitted", "not allowed"), [_ACT_ON_WORK_PROHIBITED]),
     (("owned by", "owned,"), [_WORK_OWNED_BY, _OWNED_AS_COPYRIGHT]),
-    (("belong to", "belongs to"), [_WORK_BELONGS_TO]),
+    (("belong to", "belongs to"), [_WORK_BELONGS_TO, _OWNED_THEN_BANNED]),
     (("not for",), [_NOT_FOR_RESALE]),
     (("credit",), [_REUSE_CREDIT]),
 ]

@@ -22,6 +22,9 @@ from corpusgov.quality.copyright.rules_base import (
 
 _LAW = re.compile(
     r"《[^》]{0,20}法》|法律规定|法律規定|条例|條例|第[一二三四五六七八九十百\d]+条|法院|判决|判決"
+    # 著作权法规定，作品的著作权属于作者 (the statute named without its book-title marks, as a rule's source; not
+    # 均受版权法保护, a notice's own words)
+    r"|(?:著作[权權]|版[权權])法(?:中|里|裡)?(?:规定|規定|第)"
 )
 _CONTRACT_PARTY = re.compile(r"\s*(?:甲方|乙方|丙方)")
 _SENTENCE_BREAK = re.compile(r"[。！？\n]")
@@ -245,6 +248,28 @@ def _not_quoted_in_latin_prose(then: Resolver) -> Resolver:
     return resolve
 
 
+# A phrase that is a table cell's whole value (| 不可商用 |) or sits in a comment after code on its line (…}, // 不可商用):
+# a value compared or described, not this text's own rule.
+_CELL_BEFORE = re.compile(r"\|[ \t]*(?:\*\*?)?$")
+_CELL_AFTER = re.compile(r"(?:\*\*?)?[ \t]*\|")
+_CODE_THEN_COMMENT = re.compile(r"[;{}()\],][ \t]*(?://|#)")
+
+
+def _not_cell_or_code_comment(then: Resolver) -> Resolver:
+    """Reject a match that is a Markdown table cell's value or part of a comment trailing code on the same line."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        text, start, end = m.string, m.start(), m.end()
+        line_start = max(text.rfind("\n", max(0, start - 200), start) + 1, start - 200)
+        if _CELL_BEFORE.search(text, max(line_start, start - 8), start) and _CELL_AFTER.match(text, end):
+            return None
+        if _CODE_THEN_COMMENT.search(text, line_start, start):
+            return None
+        return then(m)
+
+    return resolve
+
+
 GROUPS: list[Group] = [
     (
         ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
@@ -286,9 +311,13 @@ GROUPS: list[Group] = [
                     # 版权与许可归…所有 / 版权及所有相关权利归…所有
                     r"(?:[与和及][\u4e00-\u9fff]{1,4}|及(?:所有|全部|一切|其他|其它)?(?:相关|相關)?(?:权利|權利))?"
                     # 版权归作者和X共有 (jointly owned)
-                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)(?P<owner>(?>（[^（）。]{0,30}）|[^。！？\n；;]){1,60}?)(?:所有|享有|拥有|擁有|共有)"
+                    r"(?:(?:归|歸|属(?![性于於])|屬(?![性於]))(?!属|屬)(?!谁|誰|何人|哪)"
+                    # (版权归作者，但出版社享有…: a contrast starts another owner's clause)
+                    r"(?P<owner>(?>（[^（）。]{0,30}）|[，,](?!但|而|不过|不過)|[^。！？\n；;，,]){1,60}?)(?:所有|享有|拥有|擁有|共有)"
                     # 版权归鹰角网络及相关权利方。 (no 所有: the owner runs to the sentence end, no comma inside)
                     r"|(?:归|歸)(?!属|屬)(?!谁|誰|何人|哪)(?P<owner3>[^，,。！？\n；;]{2,30}?)(?=[。；;！\n]|$)"
+                    # 图片版权归原作者，出处见图注 (no 所有, a comma next: only an author as the owner)
+                    r"|(?:归|歸)(?P<owner6>(?:原|原始|原创|原創)?(?:作者|著作权人|著作權人|权利人|權利人)(?:本人)?|本人)(?=[，,](?!但|而|不过|不過|并非|並非|出版))"
                     r"|(?:属于|屬於|归属于?|歸屬於?)(?!谁|誰|何人|哪|问题|問題|纠纷|糾紛|争议|爭議|认定|不明|清晰|清楚|明确|明確)"
                     r"(?:(?P<owner2>[^，,。！？\n；;]{2,30}?)(?=[，,。；;！\n]|$)|(?P<owner4>[^，,。！？\n；;]{2,60}?)所有)"
                     # …商标、商号及其他知识产权均为 MIPI Alliance 的专有财产 (all of them, 均, someone's property)
@@ -365,6 +394,9 @@ GROUPS: list[Group] = [
                 rx(
                     r"[请請](?:务必|務必)?保留[^。！？\n，,]{0,8}?(?:版[权權]|著作[权權]|作者|原作者|署名|以上|上述|原始)"
                     r"[^。！？\n，,]{0,4}?(?:信息|資訊|声明|聲明|署名)"
+                    # 未经作者同意必须保留此段声明 (a post's own statement to be kept with a copy; not 必须保留上述版权声明, a
+                    # licence's condition on the licence text)
+                    r"|(?:必须|必須|务必|務必|须|須)保留(?:此段|本段|该段|該段)(?:版[权權])?(?:声明|聲明)"
                 ),
                 0.8,
                 reject_before=ZH_DISCUSS,
@@ -460,6 +492,19 @@ GROUPS: list[Group] = [
                 resolve=_not_quoted_in_latin_prose(_ban_on_the_work(0.9)),
             ),
             Rule(
+                # 仅限研究与教学使用，不可商用！ / 僅供學術研究、不可商用 / 除外情况不可商用且不允许二次分发: 不可 bans commercial use
+                # (only that act: 不可复制 is as often a code object's property); not a table cell's value (| 不可商用 |, a
+                # comparison of products) nor a comment trailing a line of code (get NO() { return 2; }, // 仅可演示，不可商用:
+                # it describes that value)
+                "zh_not_for_commercial_use",
+                "no_reprint",
+                rx(ZH_NEG_LB + r"不可(?:用于|用於|用作|作为|作為)?(?:任何)?(?:商用|商业使用|商業使用|商业用途|商業用途)(?![的之])"),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_cell_or_code_comment(_not_statute(0.85)),
+            ),
+            Rule(
                 "zh_reprint_needs_permission",
                 "no_reprint",
                 rx(
@@ -488,10 +533,14 @@ GROUPS: list[Group] = [
                 rx(
                     # (商业项目使用代码须另获权利人许可: use in a commercial project)
                     r"(?:再分[发發]|分[发發]|商用|商业使用|商業使用|商业用途|商業用途|(?:商业|商業)(?:项目|項目)(?:中)?使用)"
-                    r"[^。！？\n，,]{0,8}?(?:请|請|须|須|需)"
-                    # 工作或商业用途需另行授权 (no verb before the consent)
-                    r"(?:先|另行|事先|另)?(?:(?:与|與|联系|聯繫|聯系|取得|获得|獲得|获|獲|征得|徵得)[^。\n]{0,12}?)?"
+                    r"[^。！？\n，,]{0,8}?(?:请|請|须|須|需要|需)"
+                    # 工作或商业用途需另行授权 / 商用需要额外授权 (no verb before the consent)
+                    r"(?:先|另行|事先|另|额外|額外)?(?:(?:与|與|联系|聯繫|聯系|取得|获得|獲得|获|獲|征得|徵得)[^。\n]{0,12}?)?"
                     r"(?:授权|授權|许可|許可|同意)"
+                    # 商用请联系作者 / 若需商用请联系开发者: commercial use asked for first, as 如需转载请联系 (the contact is
+                    # the permission; not 商业合作请联系, business enquiries, nor 商务联系)
+                    r"|(?<![务務业業])(?:(?:如需|若需|如要|若要)(?:商用|商业使用|商業使用)[，,]?|(?<![\u4e00-\u9fff])(?:商用|商业使用|商業使用))"
+                    r"[ \t]*(?:请|請)(?:先)?(?:联系|聯繫|聯系|与|與)"
                 ),
                 0.85,
                 True,
@@ -516,7 +565,7 @@ GROUPS: list[Group] = [
                 "zh_reprint_attribution_short",
                 "attribution_required",
                 rx(
-                    r"(?:转载|轉載)(?:请|請|须|須)(?:注明|註明|标明|標明)(?=[ \t]*(?:[。！!；;\n]|$))"
+                    r"(?:转载|轉載)(?:请|請|须|須)(?:注明|註明|标明|標明)(?=[ \t]*(?:[。！!；;\n]|$)|[ \t]*[:：][ \t]*(?:<a\b|\[|https?://|[\w\u4e00-\u9fff]))"
                     r"|(?:转载|轉載)[^。\n]{0,16}?(?:务必|務必|必须|必須|请|請)(?:保留|注明|註明)(?:文章|作者|原作者)?(?:署名|作者)"
                 ),
                 0.9,

@@ -16,6 +16,7 @@ import ahocorasick
 
 from corpusgov.quality.copyright import (
     fulltext,
+    rules_fields,
     rules_grants,
     rules_licences,
     rules_notices,
@@ -45,6 +46,7 @@ GROUPS: list[Group] = [
     *rules_source_available.GROUPS,
     *rules_grants.GROUPS,
     *rules_optout.GROUPS,
+    *rules_fields.GROUPS,
 ]
 
 _TRIM_RE = re.compile(
@@ -63,6 +65,10 @@ _WINDOWS = {  # (before, after) for groups whose matches sit close to their trig
     "本项目": (8, 60),  # zh_work_owned, zh_use_needs_payment: the work's words start (or nearly) the match
     "不能": (4, 64),  # zh_ban_on_this_work: the match starts at the ban word
     "引用": (0, 80),  # zh_use_then_credit: the match starts at the use word
+    "set_copyright": (4, 200),  # rules_fields: the match starts at the field's name
+    "set_license": (4, 80),
+    "license::": (16, 24),
+    "](http": (44, 200),  # licence_id_link: the link text (≤ 40 characters) just before the key
 }
 _NAME_BEFORE = 1000  # a licence title this far before a matched licence text names it
 # ASCII lower-casing, and every whitespace character as one space: both keep offsets one-to-one.
@@ -193,7 +199,7 @@ class CopyrightScanner:
         licence: str | None = None
         score = rule.score
         restrictive = rule.restrictive
-        if _quoted_mention(text, start) or _named_as_label(text, start, end):
+        if _quoted_mention(text, start) or _named_as_label(text, start, end) or _in_test_body(text, start):
             return ()
         if rule.marker_class == "copyright_notice" and _bare_sign(text, start, end):
             return ()
@@ -258,7 +264,25 @@ def _quoted_mention(text: str, start: int) -> bool:
     end = text.find(close, start, at + _MENTION_MAX + 1)
     # t('转载、搬运须注明作者及出处。'): a quoted sentence with its own full stop is a notice shown by code, as the
     # English 'All rights reserved.' is
-    return end > start and text[end - 1] not in "。！" and _HAN.search(text, start, end) is not None
+    quoted = end > start and text[end - 1] not in "。！" and _HAN.search(text, start, end) is not None
+    return quoted and not _written_out(text, at - 1)
+
+
+# A footer or banner a program writes out (readme_footers = [..., "禁止转载"], FOOTER = '版权所有'): the project's own
+# line, as a generator's notice is; not a list of phrases to find or strip (PIRATE_WORDS, END_MARKERS).
+_WRITTEN_OUT_NAME = re.compile(r"(?i)(?:footer|banner)s?\w{0,20}[\"']?[ \t]*(?:=|:|\+=)[ \t]*[\[(]?[ \t]*$")
+_OPEN_LIST = re.compile(r"[\[(][^\[\]()]{0,300}$")
+
+
+def _written_out(text: str, quote: int) -> bool:
+    """Whether the string opening at ``quote`` is assigned to a footer or banner, alone or as an item of its list."""
+    lo = max(0, quote - 320)
+    if _WRITTEN_OUT_NAME.search(text, lo, quote):
+        return True
+    opened = _OPEN_LIST.search(text, lo, quote)
+    if opened is None:
+        return False
+    return _WRITTEN_OUT_NAME.search(text, max(0, opened.start() - 60), opened.start() + 1) is not None
 
 
 def _in_alternation(text: str, at: int, start: int) -> bool:
@@ -270,6 +294,44 @@ def _in_alternation(text: str, at: int, start: int) -> bool:
     while end < len(text) and end - at < 2 * _MENTION_MAX and _HAN.match(text, end):
         end += 1
     return end < len(text) and text[end] in "|)"
+
+
+# The head of a test case (def test_…( / func TestX(t *testing.T) / it('…', / test("…",): what its body holds is a
+# fixture (copyright_page = "本书版权归出版社所有，未经许可不得复制。" * 4), not the file's notice.
+_TEST_HEAD = re.compile(
+    r"(?m)^(?P<indent>[ \t]*)(?:(?:async[ \t]+)?def[ \t]+test\w*[ \t]*\(|func[ \t]+Test\w*\("
+    r"|(?:it|test)[ \t]*\([ \t]*[\"'`])"
+)
+_TEST_REACH = 600
+
+
+def _in_test_body(text: str, start: int) -> bool:
+    """Whether ``start`` lies on a line below a test case's head (within 600 characters) indented deeper than it, no
+    line between back at the head's indentation or shallower (the body has not ended)."""
+    lo = max(0, start - _TEST_REACH)
+    if "test" not in text[lo:start].lower() and "it(" not in text[lo:start]:
+        return False
+    heads = list(_TEST_HEAD.finditer(text, lo, start))
+    if not heads:
+        return False
+    head = heads[-1]
+    depth = _indent(head.group("indent"))
+    body = text.find("\n", head.end(), start)
+    if body < 0:
+        return False  # the match is on the head's own line (a test's name)
+    own_line = text.rfind("\n", 0, start) + 1
+    if _indent(text[own_line:start]) <= depth and text[own_line:start].strip() == "":
+        return False  # the match opens a line at or left of the head's indentation: the body has ended
+    for line in text[body + 1 : own_line].split("\n"):
+        if line.strip() and _indent(line) <= depth:
+            return False  # a line back at the head's indentation or shallower ended the body
+    return _indent(text[own_line:start]) > depth
+
+
+def _indent(line: str) -> int:
+    """Leading whitespace width of a line (tabs as four columns)."""
+    expanded = line.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 # A Chinese phrase that is a form control's whole caption (<label for="noallow">谢绝转载</label>), or that the same

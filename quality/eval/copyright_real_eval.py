@@ -131,17 +131,30 @@ Sets (``--json`` for all numbers):
   (40 with markers, 10 hard negatives: "copyright infringement claims" in risk lists, licence explainers, DMCA pages
   and threat notes, "bump copyright year" changelog lines and a dry-run message, "Icons made by" credits in code),
   measured once blind at fd3d86e (0.983 / 0.891), labels checked (none changed), then tuned on as batch 17.
-* ``blind14`` / ``zh``: ``data/copyright_real_zh_blind14.jsonl``: 49 Chinese rows (38 with markers, 11 hard
-  negatives: a novel site's repost disclaimer, a scraper's test page and word list naming 本书版权归, a test's copyright
-  page string, a data-set card template, a user agreement's ban on users' illegal content, a copyright-type enum, a
-  comparison table of others' licences, a takedown-letter template, a list of crimes, a changelog line), found and
-  labelled after the zh15/en17 round's rules were committed, before any run; never used to change a rule; errors never
-  printed.
-* ``blind15`` / ``en``: ``data/copyright_real_en_blind15.jsonl``: 52 English rows (41 with markers, 11 hard
-  negatives: an empty about-dialog copyright and a placeholder ``__copyright__``, a boilerplate filter's test and
-  regex naming Elsevier's line, a plea to respect copyright, a test fixture's front matter, an Unsplash photo credit,
-  a reprint error message, photos and trademarks "used with permission", a login banner), found and labelled with the
-  fourteenth Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh16``: ``data/copyright_real_zh_batch16.jsonl``: the 49 Chinese rows that were the fourteenth Chinese blind set
+  (38 with markers, 11 hard negatives: a novel site's repost disclaimer, a scraper's test page and word list naming
+  本书版权归, a test's copyright-page string, a data-set card template, a user agreement's ban on users' illegal
+  content, a copyright-type enum, a comparison table of others' licences, a takedown-letter template, a list of
+  crimes, a changelog line), measured once blind at 6624d6b (0.883 / 0.791), labels checked (a proprietary font's
+  "HarmonyOS Sans Fonts License Agreement" is no catalogued licence, as en12's JConfig Source Code License Agreement:
+  one row lost licence), then tuned on as batch 16.
+* ``en18``: ``data/copyright_real_en_batch18.jsonl``: the 52 English rows that were the fifteenth English blind set
+  (41 with markers, 11 hard negatives: an empty about-dialog copyright and a placeholder ``__copyright__``, a
+  boilerplate filter's test and regex naming Elsevier's line, a plea to respect copyright, a test fixture's front
+  matter, an Unsplash photo credit, a reprint error message, photos and trademarks "used with permission", a login
+  banner), measured once blind at 6624d6b (0.955 / 0.700), labels checked (none changed), then tuned on as batch 18.
+* ``blind15`` / ``zh``: ``data/copyright_real_zh_blind15.jsonl``: 52 Chinese rows (39 with markers, 13 hard
+  negatives: a regex stripping 版权所有, repost disclaimers and takedown lines (如有侵权请联系删除), a test's footer
+  fixture, a scraper's word list and a test naming 禁止二次上传, data-set disclaimers with no ban word, a photo credit,
+  an access banner (未经授权禁止访问), a user agreement's ban on users' illegal content, a translation table naming
+  版权所有, a changelog line and a contributor rule on the copyright year), found and labelled after the zh16/en18
+  round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind16`` / ``en``: ``data/copyright_real_en_blind16.jsonl``: 54 English rows (37 with markers, 17 hard
+  negatives: test fixtures naming journal licence lines and GNU tar's banner, a gdb banner in a transcript, photo
+  credits, login banners, a placeholder licence "[TODO: CC BY 4.0]", licence metadata in a test and in prose, notes on
+  music credits, "reprinted with permission" credits with no notice, an about dialog naming only developers, code
+  writing "attribution is required"), found and labelled with the fifteenth Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -197,6 +210,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh10", "zh_batch10"), ("en12", "en_batch12"), ("zh11", "zh_batch11"), ("en13", "en_batch13"),
         ("zh12", "zh_batch12"), ("en14", "en_batch14"), ("zh13", "zh_batch13"), ("en15", "en_batch15"),
         ("zh14", "zh_batch14"), ("en16", "en_batch16"), ("zh15", "zh_batch15"), ("en17", "en_batch17"),
+        ("zh16", "zh_batch16"), ("en18", "en_batch18"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -301,7 +315,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind14", "14"), ("blind15", "15")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind15", "15"), ("blind16", "16")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
