@@ -15,7 +15,8 @@ signals look only for the shapes that belong to the web's own languages and to e
   of the characters, and one of them names an identifier of the code (``_onToggle``, ``Gtk.Window``, ``playSound``).
   A tutorial explains its listing in between; a crawled page's script, style sheet or JSON comes with no prose about
   it (``junk_heldout``'s ``script_residue``: a page's first words over a real script). The ``web_code_frac`` rule is
-  skipped when it is set (``unless``), so the score's feature ``web_code_frac`` keeps its values.
+  skipped when it is set (``unless``), and since docs round 11 ``quality.signals`` reads ``web_code_frac`` as 0.0 for
+  such a page: the learned junk score, which reads that feature, took a tutorial's explained listing for residue too.
 - ``escaped_char_frac``: share of characters inside escape sequences (``%E5``, ``\\u4e2d``, ``\\x1b``,
   ``&#x4e2d;``, ``&amp;``): text that was percent-, backslash- or entity-escaped and never decoded.
 

@@ -642,6 +642,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["web_code_frac"] = web_code_frac(text)
     # the rule's exemption (unless:): read only where there is web code to explain
     out["web_code_explained"] = web_code_explained(text) if out["web_code_frac"] > 0.0 else 0.0
+    if out["web_code_explained"] > 0.5:  # a tutorial's explained listing is no residue, for the junk score too (docs round 11)
+        out["web_code_frac"] = 0.0
     out["escaped_char_frac"] = escaped_char_frac(text)
     # Six copies of a unit of 2+ tokens contain a repeated token 10-gram: text without one skips the search
     # (most; loops of a single token are tandem_repeat_frac's).

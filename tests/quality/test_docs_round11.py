@@ -1,0 +1,27 @@
+"""Docs round 11 (issue 13): structures of manuals and help pages the junk score and the repetition rules misread.
+
+An explained listing is no script residue for the learned junk score either: ``quality.signals`` reads
+``web_code_frac`` as 0.0 where ``web_code_explained`` is set (docs round 10 exempted only the rule). The tutorial is
+docs round 10's excerpt of the GNOME developer demos' ToggleButton page (gnome-devel-docs, CC BY-SA 3.0); the residue
+cases keep the shape of junk_heldout's script_residue (a page's first words over a script)."""
+
+from __future__ import annotations
+
+from corpusgov.quality.junk_residue import web_code_frac
+from corpusgov.quality.signals import compute_signals
+from tests.quality.test_docs_round10 import CODE_1, CODE_2, CODE_3, LISTING, PROSE_2, TUTORIAL
+
+
+def test_an_explained_listing_has_no_residue_share() -> None:
+    assert web_code_frac(TUTORIAL) > 0.2  # the code itself still reads as JavaScript ...
+    sig = compute_signals(TUTORIAL, "en")
+    assert sig["web_code_explained"] == 1.0
+    assert sig["web_code_frac"] == 0.0  # ... but the page is no residue, for the junk score as for the rule
+
+
+def test_unexplained_code_keeps_its_residue_share() -> None:
+    # a heading over the code alone, and one sentence over a script: the shapes of script residue
+    for text in (LISTING, "\n".join((PROSE_2, CODE_1, CODE_2, CODE_3))):
+        sig = compute_signals(text, "en")
+        assert sig["web_code_explained"] == 0.0
+        assert sig["web_code_frac"] == web_code_frac(text) > 0.2
