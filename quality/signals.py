@@ -193,6 +193,8 @@ _BOILERPLATE_LOWER_RE = re.compile(_BOILERPLATE_RE.pattern)
 # For...Next help page, "Home" key), not a link (as ``junk_lines.is_boilerplate`` reads lines)
 _BOILERPLATE_ZH_RE = re.compile(_BOILERPLATE_ZH)
 _HAN_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
+# A term in corner brackets is a name the text gives (「LibreOffice 中注册的数据源」, a dialog's option), not a link
+_QUOTED_TERM_RE = re.compile(r"「[^「」\n]*」")
 _MENU_SEP_RE = re.compile(r"\s[|»›·/>•]\s|\s\|\s?|｜")
 _SENTENCE_MARK_RE = re.compile(r"[，。！？；、,!?;]|[.:](?!\d)")
 _SHORT_TEXT = 100
@@ -274,7 +276,7 @@ def _boilerplate_phrase(line: str) -> bool:
     if line.isascii():
         return _BOILERPLATE_LOWER_RE.search(line.lower()) is not None
     if _HAN_CHAR_RE.search(line):
-        return _BOILERPLATE_ZH_RE.search(line) is not None
+        return _BOILERPLATE_ZH_RE.search(_QUOTED_TERM_RE.sub("", line)) is not None
     return _BOILERPLATE_RE.search(line) is not None
 
 

@@ -25,3 +25,26 @@ def test_unexplained_code_keeps_its_residue_share() -> None:
         sig = compute_signals(text, "en")
         assert sig["web_code_explained"] == 0.0
         assert sig["web_code_frac"] == web_code_frac(text) > 0.2
+
+
+# A LibreOffice help page (zh-CN, MPL-2.0) that names a dialog's options in corner brackets; one of them holds 注册
+# ("registered"), a word the boilerplate lexicon lists for "register" links.
+DATA_MENU = "\n".join((
+    "数据菜单",
+    "选择「数据 - 更多筛选 - 标准筛选... - 选项」标签。",
+    "选择「数据 - 更多筛选 - 高级筛选... - 选项」标签。",
+    "选择「数据 - 组合及分级显示 - 显示细节」(用于某些透视表)。",
+    "选择「插入 - 透视表」，在「选择数据来源」对话框中选择选项「LibreOffice 中注册的数据源」。",
+    "选择「插入 - 透视表」，在「选择数据来源」对话框中选择选项「当前选中的区域」。",
+))
+
+
+def test_a_quoted_option_name_is_no_boilerplate_line() -> None:
+    assert compute_signals(DATA_MENU, "zh-Hans")["boilerplate_lines_frac"] == 0.0
+
+
+def test_navigation_and_login_lines_stay_boilerplate() -> None:
+    page = "\n".join(("首页 | 新闻中心 | 联系我们", "立即注册", "登录后查看全文，还没有账号？点击注册。", "正文内容在这里。"))
+    assert compute_signals(page, "zh-Hans")["boilerplate_lines_frac"] >= 0.5
+    # brackets that are not corner quotes do not hide a phrase
+    assert compute_signals("\n".join(("【注册】", "（登录）", "说明文字。")), "zh-Hans")["boilerplate_lines_frac"] > 0.5
