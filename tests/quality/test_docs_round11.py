@@ -48,3 +48,28 @@ def test_navigation_and_login_lines_stay_boilerplate() -> None:
     assert compute_signals(page, "zh-Hans")["boilerplate_lines_frac"] >= 0.5
     # brackets that are not corner quotes do not hide a phrase
     assert compute_signals("\n".join(("【注册】", "（登录）", "说明文字。")), "zh-Hans")["boilerplate_lines_frac"] > 0.5
+
+
+# A manual's C listing with a C99 comment line (after "Writing R Extensions", 6.6.1, GPL): "//" is no web shape alone.
+C_LISTING = "\n".join((
+    "Passing character strings from C to Fortran or vice versa is not portable, but can be done with care.",
+    "void cfun(const char *cmsg)",
+    "{",
+    "    // do something with 'cmsg'",
+    "    size_t len = strlen(cmsg);",
+    "}",
+    "The length of the string is passed as a hidden argument after the others.",
+))
+SCRIPT = "\n".join(("Welcome to our shop", "// track the visitor", "var uid = readCookie('uid');",
+                    "// send the page view", "if (uid === null) { uid = newId(); }"))
+
+
+def test_comment_lines_alone_are_no_web_code() -> None:
+    assert web_code_frac(C_LISTING) == 0.0
+    assert compute_signals(C_LISTING, "en")["web_code_frac"] == 0.0
+
+
+def test_comment_lines_count_beside_script_shapes() -> None:
+    # a script's comment lines still count once the text has another JavaScript shape: all four lines, not two
+    assert web_code_frac(SCRIPT) == 0.8
+    assert web_code_frac("\n".join(("a { color: red; }", "// a style sheet's comment", "body { margin: 0; }"))) == 1.0
