@@ -8,6 +8,7 @@ cases keep the shape of junk_heldout's script_residue (a page's first words over
 from __future__ import annotations
 
 from corpusgov.quality.junk_residue import web_code_frac
+from corpusgov.quality.naturalness import det_misorder_frac
 from corpusgov.quality.signals import compute_signals
 from tests.quality.test_docs_round10 import CODE_1, CODE_2, CODE_3, LISTING, PROSE_2, TUTORIAL
 
@@ -73,3 +74,31 @@ def test_comment_lines_count_beside_script_shapes() -> None:
     # a script's comment lines still count once the text has another JavaScript shape: all four lines, not two
     assert web_code_frac(SCRIPT) == 0.8
     assert web_code_frac("\n".join(("a { color: red; }", "// a style sheet's comment", "body { margin: 0; }"))) == 1.0
+
+
+# libpq's PQescapeStringConn page (PostgreSQL manual, PostgreSQL licence): its prose names the declaration's pointer
+# parameters, two of which are function words ("the to and from strings").
+LIBPQ = "\n".join((
+    "size_t PQescapeStringConn(PGconn *conn,",
+    "                          char *to, const char *from, size_t length,",
+    "                          int *error);",
+    "PQescapeStringConn escapes string literals, much like PQescapeLiteral. Unlike PQescapeLiteral, the caller is "
+    "responsible for providing an appropriately sized buffer. The parameter from points to the first character of the "
+    "string that is to be escaped, and the length parameter gives the number of bytes in this string. Behavior is "
+    "likewise undefined if the to and from strings overlap. If the error parameter is not NULL, then *error is set to "
+    "zero on success. The output string is still generated on error, but it can be expected that the server will "
+    "reject it as malformed. Its length is returned.",
+))
+
+
+def test_a_declared_pointer_parameter_is_a_name() -> None:
+    assert det_misorder_frac(LIBPQ) == 0.0
+
+
+def test_misplaced_function_words_still_count() -> None:
+    # the same prose without the declaration, and words shuffled around a declaration whose parameters are others
+    prose = LIBPQ.split("\n")[-1]
+    assert det_misorder_frac(prose) > 0.0
+    shuffled = ("int f(char *dst, int *len); the of buffer an is the and string its the caller the in length my the "
+                "to point our the for bytes")
+    assert det_misorder_frac(shuffled) > 0.3
