@@ -17,7 +17,8 @@ Signals:
   replacement_chars, replacement_frac, control_frac, mojibake_frac (encoding damage), unique_words_frac
   (type-token ratio per window of 250 tokens, averaged), spaced (1 for spaced scripts, 0 for unspaced);
   ours, for junk the peers' rules never see: lexical_diversity (Herdan's C = log types / log tokens, mean
-  over windows of 1,000 tokens: length-robust repetition), latin_logp, han_logfreq, han_bigram_frac,
+  over windows of 1,000 tokens: length-robust repetition; its rule skips pages of one sentence template with an
+  item per line, template_slots, ``quality.doc_templates``), latin_logp, han_logfreq, han_bigram_frac,
   han_chars (``quality.naturalness``: does the text look like language), url_lines_frac (link lists),
   markup_char_frac (tag residue), letters_frac (letters among non-space characters, table borders left out:
   number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines),
@@ -52,6 +53,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.char_counts import CharCounts, char_counts_batch
+from corpusgov.quality.doc_templates import template_slots
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
@@ -611,6 +613,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["spaced"] = 0.0 if unspaced else 1.0
 
     out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
+    out["template_slots"] = template_slots(nonempty)  # the rule's exemption: one sentence template, an item per line
     head_lower = text[:_HEAD_CHARS].lower() if not unspaced or base == "en" else ""
     # ASCII text: one scan gives the Latin words of the 2,000-character prefix and of the first 1,000 (sorted_words)
     latin_words, first_words = (ascii_latin_words(head_lower, SORT_CHARS) if ascii_only and not unspaced
