@@ -346,6 +346,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "stopword_hits": ("常用虚词出现次数", "stop-word hits"),
     "symbol_word_ratio": ("符号与词数之比", "symbol-to-word ratio"),
     "tandem_repeat_frac": ("连续重复片段所占比例", "share of text in back-to-back repeats"),
+    "template_slots": ("同一句式逐行换一项：相邻句子只差一个短槽位（帮助页面的控件列表，不是重复垃圾）", "one sentence template with an item per line: neighbouring sentences differ in one short slot (a help page's list of controls, not repetition junk)"),
     "top_2gram_frac": ("最高频二元组所占比例", "share of the top 2-gram"),
     "top_3gram_frac": ("最高频三元组所占比例", "share of the top 3-gram"),
     "top_4gram_frac": ("最高频四元组所占比例", "share of the top 4-gram"),

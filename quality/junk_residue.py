@@ -7,7 +7,8 @@ signals look only for the shapes that belong to the web's own languages and to e
 
 - ``web_code_frac``: share of lines (or of 80-character units, for text without line breaks) that are
   JavaScript statements (``var x =``, ``function f(...) {``, ``===``, ``$("…")``, ``document.``, ``this.x =``,
-  ``=> {``, ``typeof``, ``=== undefined``, ``.prototype.``, ``//`` comment lines, regex literals assigned),
+  ``=> {``, ``typeof``, ``=== undefined``, ``.prototype.``, ``//`` comment lines beside another of these shapes, regex
+  literals assigned),
   CSS rules (``prop: value;`` lines, ``.class {`` / ``#id {`` / tag selectors, ``@media``) or JSON key-value
   pairs (``"key": 1``). C, Python, shell and Perl examples have none of these shapes, or few.
 - ``web_code_explained``: 1.0 when that code is a documented example, not residue: at least two prose sentences
@@ -15,7 +16,8 @@ signals look only for the shapes that belong to the web's own languages and to e
   of the characters, and one of them names an identifier of the code (``_onToggle``, ``Gtk.Window``, ``playSound``).
   A tutorial explains its listing in between; a crawled page's script, style sheet or JSON comes with no prose about
   it (``junk_heldout``'s ``script_residue``: a page's first words over a real script). The ``web_code_frac`` rule is
-  skipped when it is set (``unless``), so the score's feature ``web_code_frac`` keeps its values.
+  skipped when it is set (``unless``), and since docs round 11 ``quality.signals`` reads ``web_code_frac`` as 0.0 for
+  such a page: the learned junk score, which reads that feature, took a tutorial's explained listing for residue too.
 - ``escaped_char_frac``: share of characters inside escape sequences (``%E5``, ``\\u4e2d``, ``\\x1b``,
   ``&#x4e2d;``, ``&amp;``): text that was percent-, backslash- or entity-escaped and never decoded.
 
@@ -81,11 +83,18 @@ def web_code_frac(text: str) -> float:
     if not lines:
         return 0.0
     starts: set[int] = set()
+    web = False  # a shape only the web's languages have (a "//" comment line is C, C++, Java and Go's too)
     if _may_hold_js(head):
-        starts.update(head.rfind("\n", 0, m.start()) for m in _JS_M.finditer(head))
+        for m in _JS_M.finditer(head):
+            starts.add(head.rfind("\n", 0, m.start()))
+            web = web or not m.group(0).lstrip().startswith("//")
     if ";" in head or "{" in head or "@" in head:
-        starts.update(head.rfind("\n", 0, m.start()) for m in _CSS_M.finditer(head))
+        css = {head.rfind("\n", 0, m.start()) for m in _CSS_M.finditer(head)}
+        starts |= css
+        web = web or bool(css)
     pairs = len(_JSON.findall(head)) if '":' in head or '" :' in head else 0
+    if not (web or pairs):  # comment lines alone: a C or Java listing's, not a script's (docs round 11)
+        return 0.0
     code = len(starts)
     return min(1.0, (code + pairs) / max(len(lines), len(head) / 80))
 

@@ -54,6 +54,9 @@ _FUNCTION_WORDS = frozenset(
 # What a manual calls a keyword it names: "the for loop", "an if statement", "the or operator", "the from clause".
 _SYNTAX_NOUNS = frozenset("loop loops statement statements clause clauses operator operators keyword keywords "
                           "expression expressions construct block condition branch test".split())
+# A pointer parameter of a C declaration the page shows ("char *to, const char *from,"): an API page names it in its
+# prose ("the to and from strings"), a name, not a function word misplaced (docs round 11)
+_POINTER_PARAM = re.compile(r"\w\s+\*+\s*([A-Za-z_]\w*)\s*[,)]")
 _LATIN_WORD = re.compile(r"[a-z\u00e0-\u024f]{2,}")
 PREFIX_CHARS = 2000  # judge on a bounded prefix: cost stays constant per document (quality.signals shares it)
 _MAX_HAN_CHARS = 600  # Han text carries ~3x the information per character: a shorter prefix suffices
@@ -397,7 +400,8 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
     is, ...), over >= 6 determiners; 0.0 below. Real prose almost never has "the of" or "an is" (0 on the
     dev set's documentation); shuffled words do (about 0.3), whatever their vocabulary. A function word after a
     determiner that is a keyword or label a manual names, in capitals ("the FROM clause"), in a title-case name ("the
-    Not Junk button") or before its category ("the for loop", "an if statement"), does not count. Words are split on
+    Not Junk button"), before its category ("the for loop", "an if statement") or a pointer parameter of a C declaration
+    in the text ("char *to": "the to string") does not count. Words are split on
     whitespace, so "an in-place method" is one determiner and one word. ``words``: ``text[:2000].lower().split()``
     when the caller has it already."""
     if words is None:
@@ -411,8 +415,10 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
         cased = text[:PREFIX_CHARS].split()
         if len(cased) != len(words):  # lower() changed the split (rare): judge the lower-case words alone
             cased = words
+        head = text[:PREFIX_CHARS]
+        params = {p.lower() for p in _POINTER_PARAM.findall(head)} if "*" in head else set()
         bad -= sum(1 for i in compress(range(len(words) - 1), is_det)  # the determiners' positions, not every word's
-                   if words[i + 1] in _FUNCTION_WORDS and _named_keyword(cased, words, i + 1))
+                   if words[i + 1] in _FUNCTION_WORDS and (_named_keyword(cased, words, i + 1) or words[i + 1] in params))
     return bad / n
 
 

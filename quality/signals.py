@@ -17,7 +17,8 @@ Signals:
   replacement_chars, replacement_frac, control_frac, mojibake_frac (encoding damage), unique_words_frac
   (type-token ratio per window of 250 tokens, averaged), spaced (1 for spaced scripts, 0 for unspaced);
   ours, for junk the peers' rules never see: lexical_diversity (Herdan's C = log types / log tokens, mean
-  over windows of 1,000 tokens: length-robust repetition), latin_logp, han_logfreq, han_bigram_frac,
+  over windows of 1,000 tokens: length-robust repetition; its rule skips pages of one sentence template with an
+  item per line, template_slots, ``quality.doc_templates``), latin_logp, han_logfreq, han_bigram_frac,
   han_chars (``quality.naturalness``: does the text look like language), url_lines_frac (link lists),
   markup_char_frac (tag residue), letters_frac (letters among non-space characters, table borders left out:
   number and symbol tables, ASCII art), boilerplate_lines_frac (navigation and legal boilerplate lines),
@@ -52,6 +53,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.char_counts import CharCounts, char_counts_batch
+from corpusgov.quality.doc_templates import template_slots
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
@@ -193,6 +195,8 @@ _BOILERPLATE_LOWER_RE = re.compile(_BOILERPLATE_RE.pattern)
 # For...Next help page, "Home" key), not a link (as ``junk_lines.is_boilerplate`` reads lines)
 _BOILERPLATE_ZH_RE = re.compile(_BOILERPLATE_ZH)
 _HAN_CHAR_RE = re.compile(r"[\u3400-\u9fff]")
+# A term in corner brackets is a name the text gives (「LibreOffice 中注册的数据源」, a dialog's option), not a link
+_QUOTED_TERM_RE = re.compile(r"「[^「」\n]*」")
 _MENU_SEP_RE = re.compile(r"\s[|»›·/>•]\s|\s\|\s?|｜")
 _SENTENCE_MARK_RE = re.compile(r"[，。！？；、,!?;]|[.:](?!\d)")
 _SHORT_TEXT = 100
@@ -274,7 +278,7 @@ def _boilerplate_phrase(line: str) -> bool:
     if line.isascii():
         return _BOILERPLATE_LOWER_RE.search(line.lower()) is not None
     if _HAN_CHAR_RE.search(line):
-        return _BOILERPLATE_ZH_RE.search(line) is not None
+        return _BOILERPLATE_ZH_RE.search(_QUOTED_TERM_RE.sub("", line)) is not None
     return _BOILERPLATE_RE.search(line) is not None
 
 
@@ -609,6 +613,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["spaced"] = 0.0 if unspaced else 1.0
 
     out["lexical_diversity"] = _lexical_diversity(codes, len(ids))
+    out["template_slots"] = template_slots(nonempty)  # the rule's exemption: one sentence template, an item per line
     head_lower = text[:_HEAD_CHARS].lower() if not unspaced or base == "en" else ""
     # ASCII text: one scan gives the Latin words of the 2,000-character prefix and of the first 1,000 (sorted_words)
     latin_words, first_words = (ascii_latin_words(head_lower, SORT_CHARS) if ascii_only and not unspaced
@@ -642,6 +647,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["web_code_frac"] = web_code_frac(text)
     # the rule's exemption (unless:): read only where there is web code to explain
     out["web_code_explained"] = web_code_explained(text) if out["web_code_frac"] > 0.0 else 0.0
+    if out["web_code_explained"] > 0.5:  # a tutorial's explained listing is no residue, for the junk score too (docs round 11)
+        out["web_code_frac"] = 0.0
     out["escaped_char_frac"] = escaped_char_frac(text)
     # Six copies of a unit of 2+ tokens contain a repeated token 10-gram: text without one skips the search
     # (most; loops of a single token are tandem_repeat_frac's).
