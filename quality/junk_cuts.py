@@ -10,17 +10,20 @@ in the policy (thresholds and sources: ``quality/default_quality_rules.yaml``, d
 
 - ``cut_line_marks_frac``: in text of short lines (median line at most ``SHORT_LINE`` characters: verse, labels, menus,
   lists, contents pages, and fragments), the share of lines holding Han characters that start with a closing mark or
-  end with an opening one; from ``MIN_LINES`` lines, ``MIN_HAN_LINES`` of them with Han, and ``MIN_CUT_LINES`` such
-  lines (else 0.0). Short lines are written as units and keep the rules; hard-wrapped prose (groff, fixed-width
-  editors) may break before a mark, so long-line text is not judged.
-- ``han_hyphen_breaks``: line breaks after a hyphen that follows a Han character and comes before a Han character or a
-  closing mark ("事-" / "实。", "黄金-" / "。"): a Latin layout engine's word break applied to Chinese, which is never
-  hyphenated (a dash between two terms takes no line break after it in any good text we have).
-- ``keyword_items_frac``: for text with no sentence end at all (no 。！？, no ". "), split into items (its lines when
-  it has ``MIN_ITEMS`` or more, else at 、，,;；|/· and white space), from ``MIN_ITEMS`` items: the share of items that are dictionary words of two to eight Han
-  characters (every adjacent pair inside a word of jieba's dictionary), less the share of single-Han-character items
-  (的, 是: word-segmented prose has them; a keyword list does not); two numbered items (1.1, 第一章) make it a contents
-  page or a numbered list, 0.0. SEO tag clouds and keyword dumps with any
+  with a one-character clause that goes on ("碧，柳芽黄。"), or end with an opening mark; a line after a filled line
+  (``FILLED`` of the longest and longer than ``SHORT_LINE``: a wrap's spill, "…列出所有的文" / "件。") is not judged at
+  its start, nor a filled line at its end. From ``MIN_LINES`` lines, ``MIN_HAN_LINES`` of them with Han, and
+  ``MIN_CUT_LINES`` such lines (else 0.0). Short lines are written as units and keep the rules; hard-wrapped prose
+  (groff, fixed-width editors) may break before a mark, so long-line text is not judged.
+- ``han_hyphen_breaks``: line breaks after a hyphen that follows a Han character or an opening mark and comes before
+  a Han character or a closing mark ("事-" / "实。", "黄金-" / "。", "《-" / "道德经》"): a Latin layout engine's word
+  break applied to Chinese, which is never hyphenated (a dash between two terms takes no line break after it in any
+  good text we have).
+- ``keyword_items_frac``: for text with no sentence end at all (no 。！？, no ". "), split into items (its lines when it
+  has ``MIN_ITEMS`` or more, else at 、，,;；|/· and white space), from ``MIN_ITEMS`` items: the share of items that are
+  dictionary words of two to eight Han characters (every adjacent pair inside a word of jieba's dictionary), less the
+  share of single-Han-character items (的, 是: word-segmented prose has them; a keyword list does not); two numbered
+  items (1.1, 第一章) make a contents page or a numbered list (0.0). SEO tag clouds and keyword dumps with any
   separator; verse without marks fails the word test (its lines are clauses, not words).
 """
 
@@ -37,13 +40,17 @@ MIN_LINES = 8
 MIN_HAN_LINES = 6
 MIN_CUT_LINES = 2
 MIN_ITEMS = 12
+FILLED = 0.8  # of the longest line: a line this long was ended by the width, not by its writer
 CLOSING = "，。、；：？！）」』》〉】"  # marks that never start a line in typeset Chinese
 OPENING = "（「『《〈【“"  # marks that never end one
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_HAN_HYPHEN_BREAK = re.compile(r"[\u4e00-\u9fff]-[ \t]*\n[ \t]*[\u4e00-\u9fff" + CLOSING + "]")
+_HAN_HYPHEN_BREAK = re.compile(r"[\u4e00-\u9fff" + OPENING + r"]-[ \t]*\n[ \t]*[\u4e00-\u9fff" + CLOSING + "]")
 _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _ITEM_SEP = re.compile(r"[、，,;；|｜/·\s]+")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
+# a line opening on a one-character clause that goes on ("碧，柳芽黄。", "兽。 --《谚"): the first character closed
+# a clause cut off before the line (not 注：/ 例：, which head a note)
+_ONE_CHAR_CLAUSE = re.compile(r"[\u4e00-\u9fff][，。；！？、][ \t]*\S")
 _NUMBERED = re.compile(r"\d|^第[一二三四五六七八九十百]+[章节部篇卷]")
 
 
@@ -55,7 +62,15 @@ def cut_line_marks_frac(lines: list[str]) -> float:
     han = [ln for ln in lines if _HAN.search(ln)]
     if len(han) < MIN_HAN_LINES:
         return 0.0
-    cut = sum(1 for ln in han if ln[0] in CLOSING or ln[-1] in OPENING)
+    width = max(max(map(len, lines)) * FILLED, SHORT_LINE + 1)  # a filled line: near the longest, and not short
+    cut = 0
+    for i, ln in enumerate(lines):
+        if not _HAN.search(ln):
+            continue
+        # a line after a filled one may be a wrap's spill ("…列出所有的文" / "件。"); a filled line may be cut by it
+        after_wrap = i > 0 and len(lines[i - 1]) >= width
+        starts_cut = ln[0] in CLOSING or _ONE_CHAR_CLAUSE.match(ln) is not None
+        cut += (starts_cut and not after_wrap) or (ln[-1] in OPENING and len(ln) < width)
     if cut < MIN_CUT_LINES or statistics.median(map(len, lines)) > SHORT_LINE:
         return 0.0
     return cut / len(han)

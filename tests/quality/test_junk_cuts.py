@@ -76,6 +76,32 @@ def test_written_short_lines_and_wrapped_prose_are_not_cut(text: str) -> None:
     assert cut_line_marks_frac(_lines(text)) == 0.0
 
 
+# short code lines around hard-wrapped prose whose last character spilt onto a line of its own (Debian Reference zh)
+SPILL = """1.5.9. 命令别名
+你可以为经常使用的命令设置一个别名。
+尝试下列例子
+$ alias la='ls -la'
+现在，“la”是“ls -al”的简写形式，并同样会以长列表形式列出所有的文
+件。你可以使用 alias 来列出所有的别名。
+$ alias
+alias la='ls -la'
+你可以使用 type 来确认命令的准确路径或类型（参见 bash(1) 中的
+“SHELL BUILTIN COMMANDS”）。
+尝试下列例子
+$ type ls
+$ type la
+$ type echo"""
+
+
+def test_one_character_clauses_that_go_on_are_cuts() -> None:
+    text = "碧，柳芽黄。\n兽。 --《谚\n风疾。却羡彩鸳三\n端居耻圣明\n史浑闲\n鱼鸟兽，飞动毫端\n洞庭上张\n有功名久"
+    assert cut_line_marks_frac(_lines(text)) == 0.25  # 碧， and 兽。 of eight lines (风疾。 is a two-character clause)
+
+
+def test_a_wraps_spill_after_a_filled_line_is_no_cut() -> None:
+    assert cut_line_marks_frac(_lines(SPILL)) == 0.0
+
+
 def test_one_cut_line_is_tolerated() -> None:
     one = SLICED.replace("，你需要在", "你需要在").replace("。” --《论语》", "--《论语》").replace("，侧坐", "侧坐")
     assert cut_line_marks_frac(_lines(one)) == 0.0
@@ -84,6 +110,7 @@ def test_one_cut_line_is_tolerated() -> None:
 def test_hyphen_inside_a_han_word_at_a_break() -> None:
     assert han_hyphen_breaks("墨写的谎言掩盖不了血写的事-\n实。 --\n鲁迅") == 1.0
     assert han_hyphen_breaks("身属北邙之狐兔，尚惜黄金-\n。 语云") == 1.0
+    assert han_hyphen_breaks("--《-\n道德经》") == 1.0
 
 
 @pytest.mark.parametrize("text", [
