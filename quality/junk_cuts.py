@@ -119,7 +119,8 @@ def cut_signals(text: str) -> dict[str, float]:
     head = text[:MAX_CHARS]
     if not _HAN.search(head):
         return dict(NEUTRAL)
-    lines = [s for s in (ln.strip() for ln in head.split("\n")) if s]
+    # text of fewer than MIN_LINES lines (most documents: paragraphs) has no line to judge: no split
+    lines = [s for s in (ln.strip() for ln in head.split("\n")) if s] if head.count("\n") >= MIN_LINES - 1 else []
     return {
         "cut_line_marks_frac": cut_line_marks_frac(lines),
         "han_hyphen_breaks": han_hyphen_breaks(head),
