@@ -10,7 +10,8 @@ in the policy (thresholds and sources: ``quality/default_quality_rules.yaml``, d
 
 - ``cut_line_marks_frac``: in text of short lines (median line at most ``SHORT_LINE`` characters: verse, labels, menus,
   lists, contents pages, and fragments), the share of lines holding Han characters that start with a closing mark or
-  with a one-character clause that goes on ("碧，柳芽黄。"), or end with an opening mark; a line after a filled line
+  with a one-character clause that goes on ("碧，柳芽黄。"; not an answer or interjection: 无，/ 是，), or end with an
+  opening mark; a line after a filled line
   (``FILLED`` of the longest and longer than ``SHORT_LINE``: a wrap's spill, "…列出所有的文" / "件。") is not judged at
   its start, nor a filled line at its end. From ``MIN_LINES`` lines, ``MIN_HAN_LINES`` of them with Han, and
   ``MIN_CUT_LINES`` such lines (else 0.0). Short lines are written as units and keep the rules; hard-wrapped prose
@@ -50,7 +51,8 @@ _ITEM_SEP = re.compile(r"[、，,;；|｜/·\s]+")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 # a line opening on a one-character clause that goes on ("碧，柳芽黄。", "兽。 --《谚"): the first character closed
 # a clause cut off before the line (not 注：/ 例：, which head a note)
-_ONE_CHAR_CLAUSE = re.compile(r"[\u4e00-\u9fff][，。；！？、][ \t]*\S")
+# (one-character answers and interjections stand alone as a clause: 无，国王会议游戏基本上就是靠运气。 in a help page)
+_ONE_CHAR_CLAUSE = re.compile(r"(?![是不对好无有没否嗯哦啊唉喂噢行])[\u4e00-\u9fff][，。；！？、][ \t]*\S")
 _NUMBERED = re.compile(r"\d|^第[一二三四五六七八九十百]+[章节部篇卷]")
 
 

@@ -98,6 +98,26 @@ def test_one_character_clauses_that_go_on_are_cuts() -> None:
     assert cut_line_marks_frac(_lines(text)) == 0.25  # 碧， and 兽。 of eight lines (风疾。 is a two-character clause)
 
 
+# a game's help page (GNOME AisleRiot zh_CN): one-character answers open their lines
+GAME_HELP = """国王会议
+Zach Keene 编写
+牌局
+目标
+把所有的牌收到收牌区或者王座里。
+规则
+发牌区每次往废牌区发一张牌。
+得分
+每移走接见室的一张牌得一分。
+可以撤销吗
+是，按 Ctrl+Z 撤销上一步。
+策略
+无，国王会议游戏基本上就是靠运气。"""
+
+
+def test_one_character_answers_are_no_cut() -> None:
+    assert cut_line_marks_frac(_lines(GAME_HELP)) == 0.0
+
+
 def test_a_wraps_spill_after_a_filled_line_is_no_cut() -> None:
     assert cut_line_marks_frac(_lines(SPILL)) == 0.0
 
