@@ -11,11 +11,11 @@ in the policy (thresholds and sources: ``quality/default_quality_rules.yaml``, d
 - ``cut_line_marks_frac``: in text of short lines (median line at most ``SHORT_LINE`` characters: verse, labels, menus,
   lists, contents pages, and fragments), the share of lines holding Han characters that start with a closing mark or
   with a one-character clause that goes on ("碧，柳芽黄。"; not an answer or interjection: 无，/ 是，), or end with an
-  opening mark; a line after a filled line
-  (``FILLED`` of the longest and longer than ``SHORT_LINE``: a wrap's spill, "…列出所有的文" / "件。") is not judged at
-  its start, nor a filled line at its end. From ``MIN_LINES`` lines, ``MIN_HAN_LINES`` of them with Han, and
-  ``MIN_CUT_LINES`` such lines (else 0.0). Short lines are written as units and keep the rules; hard-wrapped prose
-  (groff, fixed-width editors) may break before a mark, so long-line text is not judged.
+  opening mark; a line after a filled line (``FILLED`` of the longest and longer than ``SHORT_LINE``: a wrap's spill,
+  "…列出所有的文" / "件。") is not judged at its start, nor a filled line at its end. From ``MIN_LINES`` lines,
+  ``MIN_HAN_LINES`` of them with Han, and ``MIN_CUT_LINES`` such lines (else 0.0). Short lines are written as units and
+  keep the rules; hard-wrapped prose (groff, fixed-width editors) may break before a mark, so long-line text is not
+  judged.
 - ``han_hyphen_breaks``: line breaks after a hyphen that follows a Han character or an opening mark and comes before
   a Han character or a closing mark ("事-" / "实。", "黄金-" / "。", "《-" / "道德经》"): a Latin layout engine's word
   break applied to Chinese, which is never hyphenated (a dash between two terms takes no line break after it in any
