@@ -50,15 +50,15 @@ _SENTENCE_END = re.compile(r"[。！？!?]|\.(?:\s|$)")
 _ITEM_SEP = re.compile(r"[、，,;；|｜/·\s]+")
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,8}")
 # a line opening on a one-character clause that goes on ("碧，柳芽黄。", "兽。 --《谚"): the first character closed
-# a clause cut off before the line (not 注：/ 例：, which head a note)
-# (one-character answers and interjections stand alone as a clause: 无，国王会议游戏基本上就是靠运气。 in a help page)
+# a clause cut off before the line; not a colon (注：/ 例： head a note), nor a one-character answer or interjection,
+# which stands alone as a clause (无，国王会议游戏基本上就是靠运气。 in a help page)
 _ONE_CHAR_CLAUSE = re.compile(r"(?![是不对好无有没否嗯哦啊唉喂噢行])[\u4e00-\u9fff][，。；！？、][ \t]*\S")
 _NUMBERED = re.compile(r"\d|^第[一二三四五六七八九十百]+[章节部篇卷]")
 
 
 def cut_line_marks_frac(lines: list[str]) -> float:
-    """Share of the Han lines of short-line text that start with a closing mark or end with an opening one (see the
-    module docstring); ``lines``: the non-empty stripped lines."""
+    """Share of the Han lines of short-line text that start with a closing mark or a one-character clause, or end with
+    an opening mark (see the module docstring); ``lines``: the non-empty stripped lines."""
     if len(lines) < MIN_LINES:
         return 0.0
     han = [ln for ln in lines if _HAN.search(ln)]
@@ -79,7 +79,8 @@ def cut_line_marks_frac(lines: list[str]) -> float:
 
 
 def han_hyphen_breaks(text: str) -> float:
-    """Line breaks after a hyphen between two Han characters."""
+    """Line breaks after a hyphen that follows a Han character or an opening mark and precedes a Han character or a
+    closing mark."""
     head = text[:MAX_CHARS]
     return float(len(_HAN_HYPHEN_BREAK.findall(head))) if "-" in head else 0.0
 
