@@ -38,7 +38,9 @@ Signals:
   (``quality.junk_noise_forms``, which also resolves backspace overstrikes before any signal), han_odd_doubles,
   han_split_words, han_orphan_frac (``quality.junk_noise_han``: doubled, spaced-out and wordless Han characters);
   open_unit_frac, glued_sentence_frac, column_gap_lines, hyphen_residue_words, caption_lines, label_lines_frac
-  (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels).
+  (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels);
+  cut_line_marks_frac, han_hyphen_breaks, keyword_items_frac (``quality.junk_cuts``: Chinese lines cut where no
+  typesetter breaks, hyphens inside Han words, keyword lists without a sentence).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ import numpy as np
 from corpusgov.quality.char_counts import CharCounts, char_counts_batch
 from corpusgov.quality.doc_templates import template_slots
 from corpusgov.quality.junk_chrome import chrome_keys
+from corpusgov.quality.junk_cuts import NEUTRAL as CUT_NEUTRAL
+from corpusgov.quality.junk_cuts import cut_signals
 from corpusgov.quality.junk_flood import flood_run_frac, flood_runs_batch
 from corpusgov.quality.junk_fragments import fragment_signals
 from corpusgov.quality.junk_furniture import furniture_lines
@@ -660,6 +664,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["chrome_lines"] = float(len(chrome))  # page chrome lines of any shape (quality/junk_chrome.py)
     out["furniture_lines"] = furniture_lines(nonempty, chrome)  # furniture sentences + chrome (quality/junk_furniture.py)
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
+    out.update(cut_signals(text) if han else CUT_NEUTRAL)  # Chinese cut by a machine (quality/junk_cuts.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
