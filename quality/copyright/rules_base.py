@@ -72,6 +72,12 @@ LICENCE_OF_OTHERS_BEFORE = re.compile(
     r"|dependenc(?:y|ies)|wheels?|dlls?|executables?|installers?)\s+(?:is|are)\s+(?:licen[cs]ed\s+under\s+)?(?:the\s+)?$"
 )
 
+# "released under **[TODO: CC BY 4.0]**": a licence left as a placeholder (TODO / TBD / FIXME just before it) is not
+# yet declared.
+LICENCE_PLACEHOLDER_BEFORE = re.compile(r"\b(?:TODO|TBD|FIXME)\b[ \t]*[:\-]?[ \t]*$")
+# "consistent with the license of its dominant redistributed source material (VCTK Corpus, CC BY 4.0)": the licence of a
+# source named in parentheses after a clause about another material's licence, not this work's.
+LICENCE_OF_SOURCE_BEFORE = re.compile(r"(?i)\blicen[cs]es?\s+of\s+[^.\n()]{0,100}?\(\s*[^()\n,]{1,60},\s*$")
 # "Solutions for _Structure and Interpretation of Computer Programs_ by Harold Abelson …, which is licensed under a
 # Creative Commons …": a relative clause giving the licence of a work credited to others ("by" a name earlier in the
 # sentence), not of this text ("This work by Jane Doe is licensed under …", CC's own marking, has no ", which").

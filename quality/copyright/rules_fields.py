@@ -94,14 +94,18 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("set_license", "__license__", ":license:"),
+        ("set_license", "__license__", ":license:", "license=", "license ="),
         [
             Rule(
-                # set_license("LGPL") / __license__ = "MIT" / :license: MIT (a field whose whole value is a licence id)
+                # set_license("LGPL") / __license__ = "MIT" / :license: MIT / setup(license='BSD') (a field whose whole value
+                # is a licence id)
                 "licence_value_field",
                 "licence",
                 rx(
-                    r"(?<![\w])(?:set_license[ \t]*\([ \t]*[\"']|__license__[ \t]*=[ \t]*[\"']|:license:[ \t]*)"
+                    r"(?<![\w])(?:set_license[ \t]*\([ \t]*[\"']|__license__[ \t]*=[ \t]*[\"']|:license:[ \t]*"
+                    # setup(…, license='BSD', …): the keyword on a line of its own, as setup() lists its metadata (not
+                    # update(licensed=True, license='BSD', …) in the middle of a line of code)
+                    r"|(?m:^)[ \t]+license[ \t]*=[ \t]*[\"'])"
                     r"(?P<value>[A-Za-z0-9][A-Za-z0-9.+\- ]{0,39}?)(?=[ \t]*(?:[\"']|\r?\n|$))"
                 ),
                 0.85,

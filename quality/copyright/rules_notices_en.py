@@ -489,7 +489,8 @@ GROUPS: list[Group] = [
     ),
     (
         # "*Reprinted by permission of Pearson Education, Inc." / "Used with permission of Free Spirit Publishing": the
-        # text is a holder's, reused here by leave (a capitalised holder: not "used with permission of site owner")
+        # text is a holder's, reused here by leave (a capitalised holder: not "used with permission of site owner", nor
+        # "Reprinted with permission from Ref. [50]", a figure credited to an entry of the reference list)
         ("permission of", "permission from"),
         [
             Rule(
@@ -498,7 +499,7 @@ GROUPS: list[Group] = [
                 rx(
                     r"(?i:\b(?:reprinted|used|reproduced|republished|excerpted|adapted|printed|included|quoted)" + EN_SP
                     + r"(?:by|with)" + EN_SP + r"(?:(?:the|kind)" + EN_SP + r")?permission" + EN_SP + r"(?:of|from)" + EN_SP
-                    + r")(?!(?i:the|its|their|his|her|our|my)\b)[A-Z][\w&.,'’\- ]{1,60}"
+                    + r")(?!(?i:the|its|their|his|her|our|my)\b)(?!Refs?\b|References?\b)[A-Z][\w&.,'’\- ]{1,60}"
                 ),
                 0.75,
                 trim_holder=True,

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import ahocorasick
 
 from corpusgov.quality.copyright import (
+    fixtures,
     fulltext,
     rules_fields,
     rules_grants,
@@ -23,6 +24,7 @@ from corpusgov.quality.copyright import (
     rules_notices_en,
     rules_notices_zh,
     rules_optout,
+    rules_requests,
     rules_source_available,
 )
 from corpusgov.quality.copyright.licences import licence_terms
@@ -33,6 +35,8 @@ from corpusgov.quality.copyright.rules_base import (
     LICENCE_IN_REPO_DIGEST_BEFORE,
     LICENCE_OF_CITED_WORK_BEFORE,
     LICENCE_OF_OTHERS_BEFORE,
+    LICENCE_OF_SOURCE_BEFORE,
+    LICENCE_PLACEHOLDER_BEFORE,
     SENT_END,
     Group,
     Rule,
@@ -47,6 +51,7 @@ GROUPS: list[Group] = [
     *rules_grants.GROUPS,
     *rules_optout.GROUPS,
     *rules_fields.GROUPS,
+    *rules_requests.GROUPS,
 ]
 
 _TRIM_RE = re.compile(
@@ -201,7 +206,11 @@ class CopyrightScanner:
         restrictive = rule.restrictive
         if _quoted_mention(text, start) or _named_as_label(text, start, end) or _in_test_body(text, start):
             return ()
-        if rule.marker_class == "copyright_notice" and _bare_sign(text, start, end):
+        if _carried(text, start, end, rule.marker_class):
+            return ()
+        if rule.marker_class == "copyright_notice" and (
+            _bare_sign(text, start, end) or fixtures.example_holder(text, start, end)
+        ):
             return ()
         if rule.marker_class == "licence" and (
             _licence_offered(text, start, end)
@@ -210,6 +219,8 @@ class CopyrightScanner:
             or LICENCE_OF_CITED_WORK_BEFORE.search(text, max(0, start - 240), start)
             or LICENCE_IN_REPO_DIGEST_BEFORE.search(text, max(0, start - 120), start)
             or LICENCE_DESCRIBED_AFTER.match(text, end)
+            or LICENCE_PLACEHOLDER_BEFORE.search(text, max(0, start - 16), start)
+            or LICENCE_OF_SOURCE_BEFORE.search(text, max(0, start - 200), start)
         ):
             return ()
         if rule.reject_before is not None:
@@ -233,6 +244,21 @@ class CopyrightScanner:
             terms = licence_terms(licence)
             restrictive = bool(terms and terms.restrictive)
         return (MarkerFinding(rule.marker_class, start, end, score, rule.name, licence, restrictive),)
+
+
+def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
+    """Whether the match is text the code carries (see fixtures): a bytes literal, an HTML page in a literal, a
+    command's output after a prompt, or a request or ban in English that is a quoted string's whole value (a meta tag's
+    value, "tdm-reservation", is an opt-out's own form)."""
+    return (
+        fixtures.in_bytes_literal(text, start)
+        or fixtures.in_page_literal(text, start)
+        or fixtures.in_prompt_output(text, start)
+        or (marker_class in _PHRASE_CLASSES and fixtures.whole_string_phrase(text, start, end))
+    )
+
+
+_PHRASE_CLASSES = frozenset(("attribution_required", "no_reprint"))
 
 
 # Quote pairs around a short phrase that is named, not declared: 声明了“禁止转载”或“禁止用于AI训练”等限制, a
