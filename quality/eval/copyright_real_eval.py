@@ -169,6 +169,15 @@ Sets (``--json`` for all numbers):
   classifiers in a diff report, a DOE report "reproduced from the best available copy", "with attribution to you" in a
   mailing list, music credits), measured once blind at 49d28cf (0.863 / 0.733), labels checked (none changed), then
   tuned on as batch 20.
+* ``blind17`` / ``zh``: ``data/copyright_real_zh_blind17.jsonl``: 25 Chinese rows (18 with markers, 7 hard
+  negatives: a takedown footer (如有侵权请联系删除), a test writing 版权所有 into a fixture's footer and another into a
+  watermark, keyword lists naming 版权所有, translation tables' 版权所有 values), found and labelled after the zh18/en20
+  round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind18`` / ``en``: ``data/copyright_real_en_blind18.jsonl``: 23 English rows (12 with markers, 11 hard
+  negatives: "please credit the amount" in a refund list, a bug credited in release notes, "credit is appreciated but
+  not required" three times, a commented-out watermark template, maintainers' "please do not repost" patches, an app's
+  error message, a rule on reposting others' works, an admin-review template), found and labelled with the seventeenth
+  Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -330,7 +339,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind17", "17"), ("blind18", "18")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
