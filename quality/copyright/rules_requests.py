@@ -15,6 +15,7 @@ import re
 
 from corpusgov.quality.copyright.rules_base import EN_DISCUSS, EN_SP, IGNORECASE, ZH_DISCUSS, Group, Rule, rx
 from corpusgov.quality.copyright.rules_fields import licence_of_value
+from corpusgov.quality.copyright.rules_notices_en import _WORK_NOUN
 
 # others as the subject or object of a Chinese credit line (a forum's rule on users' reposts of others' works)
 _ZH_OTHERS = re.compile(r"他人|别人|別人|第三方|其他人|投稿|来稿|來稿|违法|違法|非法")
@@ -177,7 +178,7 @@ GROUPS: list[Group] = [
         ],
     ),
     (
-        ("标明", "標明", "注明", "註明", "标注", "標註"),
+        ("标明", "標明", "注明", "註明", "标注", "標註", "保留"),
         [
             Rule(
                 # - 必须标明作者信息和来源地址 / - 使用本数据集的研究成果请注明数据来源: a credit asked for as a line (or item) of
@@ -185,13 +186,120 @@ GROUPS: list[Group] = [
                 "zh_credit_line",
                 "attribution_required",
                 rx(
-                    r"(?m:^)[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.、)）][ \t]*)?(?:使用[^。！？\n；;，,]{0,20}?)?"
-                    r"(?:必须|必須|须|須|需|请|請|务必|務必)(?:标明|標明|注明|註明|标注|標註)"
+                    # (or a sentence of its own after the licence: 本数据集遵循 MIT License。使用、修改与再发布请保留来源与许可文件)
+                    r"(?:(?m:^)|(?<=[。！；;]))[ \t]*(?:[-*+•][ \t]+|\d{1,2}[.、)）][ \t]*)?(?:使用[^。！？\n；;，,]{0,20}?)?"
+                    r"(?:必须|必須|须|須|需|请|請|务必|務必)(?:标明|標明|注明|註明|标注|標註|保留)"
                     r"[^。！？\n；;]{0,10}?(?:作者|来源|來源|出处|出處)"
                 ),
                 0.8,
                 reject_before=ZH_DISCUSS,
                 resolve=_zh_own_credit,
+            ),
+        ],
+    ),
+    (
+        ("give appropriate credit", "give proper credit", "give due credit", "give credit", "provide credit"),
+        [
+            Rule(
+                # "You are free to use … but please give appropriate credit." / "please give appropriate credit by linking
+                # back to [Harsh Goel]…" / "In your works, please give appropriate credit, provide a link to the license":
+                # the request itself, closed by the sentence or by how to credit (a named object is en_please_credit's;
+                # not "please give credit by citing", a citation request; a licence's "You must give appropriate credit"
+                # has no please)
+                "en_please_give_credit",
+                "attribution_required",
+                rx(
+                    r"\b(?:please|kindly)" + EN_SP + r"(?:give|provide)" + EN_SP + r"(?:(?:proper|due|appropriate)" + EN_SP
+                    + r")?credit(?=[ \t]*(?:[.!,;]|\r?\n|$)|" + EN_SP + r"by" + EN_SP + r"(?:linking|mentioning|naming"
+                    r"|including|referencing|keeping)\b)",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("with attribution",),
+        [
+            Rule(
+                # "You are free to use, share, and adapt the data with attribution to the contributor(s)" / "Feel free to
+                # copy, modify, and distribute this document however you see fit with attribution to the Flashrom
+                # Community" / "Free to reuse with attribution to X": a permission to the reader conditioned on credit
+                # (not "AGPL-3.0, with attribution to" upstreams, a credit of the text's own, nor "with attribution to you")
+                "en_free_with_attribution",
+                "attribution_required",
+                rx(
+                    r"\b(?:free|welcome)" + EN_SP + r"to" + EN_SP + r"(?:use|copy|share|modify|adapt|distribute|redistribute"
+                    r"|reuse|remix|reproduce|republish)\b(?>[^.!?\n]|\n(?![ \t]*\n)){0,120}?\bwith" + EN_SP
+                    + r"(?:proper" + EN_SP + r"|appropriate" + EN_SP + r")?attribution\b",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("may not be", "must not be", "shall not be", "cannot be"),
+        [
+            Rule(
+                # "This file may not be redistributed in whole or significant part." / "… holds the rights to this software
+                # and it may not be redistributed to another organisation": the text's own work (this / our) banned from
+                # being passed on, no condition needed (not "'Scopus' records may not be redistributed": others'
+                # records; not "may not be … distributed except according to those terms", a licence's own condition; not
+                # "reproduced": "so it must not be reproduced by the check itself" is a bug, not a copy)
+                "en_this_work_not_redistributed",
+                "no_reprint",
+                rx(
+                    r"\b(?:this|these|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?" + _WORK_NOUN + r"\b"
+                    r"(?>[^.!?\n]|\n(?![ \t]*\n)){0,80}?\b(?:may|must|shall)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP
+                    + r"(?:redistributed|republished|resold|sold|reposted)\b"
+                    r"(?![^.\n]{0,60}?\bexcept\b)",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("you may not", "you must not", "you shall not"),
+        [
+            Rule(
+                # "You may not (and may not encourage or assist others) to:" bullets={["reproduce, republish, distribute, …":
+                # terms of use opening a list of banned acts that starts with a copying verb (not "You may not use our
+                # website:" followed by unlawful purposes)
+                "en_may_not_list_copying",
+                "no_reprint",
+                rx(
+                    r"\byou" + EN_SP + r"(?:may|must|shall)" + EN_SP + r"not\b[^.:\n]{0,80}?:(?>[^.\w]|bullets|items){0,60}?"
+                    r"\b(?:reproduce|republish|redistribute|copy|duplicate|reprint)\b",
+                    IGNORECASE,
+                ),
+                0.8,
+                True,
+                reject_before=EN_DISCUSS,
+            ),
+        ],
+    ),
+    (
+        ("copyrighted by",),
+        [
+            Rule(
+                # "This source code copyrighted by Lazy Foo' Productions (2004-2013)" / "This book is copyrighted by X": the
+                # text's own work (this / our) said to be copyrighted by a named holder (not "copyrighted by their
+                # respective owners", nor "the photo copyrighted by Getty", another's work)
+                "en_this_work_copyrighted_by",
+                "copyright_notice",
+                rx(
+                    r"\b(?i:this|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?i:" + _WORK_NOUN + r")\b" + EN_SP
+                    + r"(?:(?i:is|are|was|were|has" + EN_SP + r"been)" + EN_SP + r")?(?i:copyrighted)" + EN_SP + r"(?i:by)"
+                    + EN_SP + r"(?:(?i:the)" + EN_SP + r")?[A-Z][\w&.,'’\- ]{1,60}"
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
             ),
         ],
     ),
