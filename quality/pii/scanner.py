@@ -114,9 +114,9 @@ class PiiScanner:
         live = [i for i, text in enumerate(texts) if text]
         found: dict[int, list[PiiFinding]] = {i: [] for i in live}
         # the ASCII digit runs of all texts in one numpy pass (digit_runs.py): longest run and digit context
-        run_max, context = digit_runs_batch(texts)
-        longest = {i: run_max[i] for i in live if run_max[i]}
-        near = {i: context[i] for i in longest}
+        run_max, context = digit_runs_batch([texts[i] for i in live])
+        longest = {i: m for i, m in zip(live, run_max, strict=True) if m}
+        near = {i: c for i, c in zip(live, context, strict=True) if i in longest}
         with_digit = list(longest)
         for rec in self._engine.recognizers:
             need = getattr(rec, "MIN_DIGIT_RUN", 0)
