@@ -2,7 +2,8 @@
 
 Tracks, over kept records: counts per language / source / domain / acquisition type (with normalised
 Shannon entropy), distinct-n-gram estimates (word unigrams and bigrams for spaced scripts, character
-3-grams for unspaced CJK/Thai text) in datasketch ``HyperLogLogPlusPlus`` sketches, and a log-spaced
+3-grams for unspaced CJK/Thai text) in HyperLogLog++ sketches (datasketch's ``HyperLogLogPlusPlus`` registers and
+estimate, held by ``hll.HllPlusPlus`` so that a run does not import datasketch and SciPy), and a log-spaced
 length histogram (characters) with quantiles read from it.
 
 Determinism: n-grams are hashed with 64-bit BLAKE2b (not Python's salted ``hash()``), so the same text
@@ -31,7 +32,8 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from datasketch import HyperLogLogPlusPlus
+
+from corpusgov.quality.hll import HllPlusPlus
 
 HLL_P = 12  # 4,096 registers, ~1.6% standard error, 4 KB per sketch
 _CACHE_MAX = 1 << 15
@@ -79,8 +81,10 @@ def ngram_hash64(b: bytes | str) -> int:
     return int.from_bytes(hashlib.blake2b(b, digest_size=8).digest(), "little")
 
 
-def _new_hll() -> HyperLogLogPlusPlus:
-    return HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)
+def _new_hll() -> HllPlusPlus:
+    """A sketch whose registers are those of ``HyperLogLogPlusPlus(p=HLL_P, hashfunc=ngram_hash64)`` fed the same
+    n-grams (the registers are set in `_update_registers`)."""
+    return HllPlusPlus(HLL_P)
 
 
 def _entropy(counts: Counter[str]) -> float:
@@ -199,7 +203,7 @@ class DiversityAccumulator:
         self._ids_n = 0
 
     @property
-    def sketches(self) -> dict[str, HyperLogLogPlusPlus]:
+    def sketches(self) -> dict[str, HllPlusPlus]:
         """The HLL sketches with every record added so far (pooled n-grams are flushed first)."""
         self._flush()
         return self._sketches

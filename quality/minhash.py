@@ -24,6 +24,8 @@ reduced per document with ``np.minimum.reduceat``.
 from __future__ import annotations
 
 import functools
+import importlib.util
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
@@ -173,6 +175,26 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 
 @functools.lru_cache(maxsize=32)
 def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
+    """datasketch's optimal (bands, rows), kept in the per-machine table cache (`table_cache`).
+
+    Why cached: `_optimal_param` integrates with `scipy.integrate.quad`, and importing datasketch and SciPy cost
+    ≈ 0.3 CPU-s of every run and worker (docs/profile.md) for two integers. The cache key holds the threshold's
+    exact bits, `num_perm`, and the bytes of datasketch's `lsh.py`, SciPy's `version.py` and this module, so a
+    cached pair is the one `_optimal_param` returned for the same inputs and code; without the cache (or on a
+    miss) it is computed as before."""
+    from corpusgov.quality.table_cache import cached_arrays
+
+    try:
+        sources = [_package_file("datasketch", "lsh.py"), _package_file("scipy", "version.py"), __file__]
+    except ImportError:  # not installed: _optimal_param's import below says so
+        return _optimal_lsh_params(threshold, num_perm)
+    name = f"lsh_params-{num_perm}-{float(threshold).hex()}"
+    got = cached_arrays(name, sources, lambda: {"bands_rows": np.array(_optimal_lsh_params(threshold, num_perm))})
+    b, r = got["bands_rows"].tolist()
+    return int(b), int(r)
+
+
+def _optimal_lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
     # A private datasketch function, on purpose: it is the optimum datasketch's own MinHashLSH uses (so our
     # banding matches the library people compare against), and its public route, MinHashLSH(threshold,
     # num_perm).b/.r, refuses b < 2, which valid policies reach (lsh_threshold >= 0.95 with 32 permutations
@@ -181,6 +203,17 @@ def _lsh_params(threshold: float, num_perm: int) -> tuple[int, int]:
 
     b, r = _optimal_param(threshold, num_perm, 0.5, 0.5)
     return int(b), int(r)
+
+
+def _package_file(package: str, name: str) -> str:
+    """The path of a file in an installed top-level package, found without importing the package."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(f"{package} is not installed")
+    path = os.path.join(list(spec.submodule_search_locations)[0], name)
+    if not os.path.isfile(path):
+        raise ImportError(f"{path} not found")
+    return path
 
 
 def lsh_params(policy: DedupPolicy) -> tuple[int, int]:

@@ -66,7 +66,6 @@ def test_unknown_name_is_still_an_import_error() -> None:
 def test_great_expectations_imports_without_scipy_stats_and_altair() -> None:
     """In a fresh process (this one may have imported them already): as `run_ge` imports GE."""
     code = (
-        "import datasketch\n"
         "from corpusgov.deferred_imports import deferred, is_loaded\n"
         "from corpusgov.quality.expectations_ge import GE_DEFERRED\n"
         "with deferred(GE_DEFERRED):\n"

@@ -15,8 +15,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from corpusgov.quality.pii.base import digit_context
 from corpusgov.quality.pii.code_spans import code_spans, inside_code
+from corpusgov.quality.pii.digit_runs import digit_runs_batch
 from corpusgov.quality.pii.engine import PiiEngine, build_engine
 from corpusgov.quality.pii.policy import PiiPolicy
 
@@ -28,7 +28,6 @@ ENTITY_PRIORITY: tuple[str, ...] = (
 )
 _RANK = {e: i for i, e in enumerate(ENTITY_PRIORITY)}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT_RUN = re.compile(r"[0-9]+")
 
 
 @dataclass(frozen=True)
@@ -114,9 +113,10 @@ class PiiScanner:
             return [[] for _ in texts]
         live = [i for i, text in enumerate(texts) if text]
         found: dict[int, list[PiiFinding]] = {i: [] for i in live}
-        runs = {i: r for i in live if (r := [m.span() for m in _DIGIT_RUN.finditer(texts[i])])}
-        longest = {i: max(e - s for s, e in r) for i, r in runs.items()}
-        near = {i: digit_context(texts[i], r) for i, r in runs.items()}
+        # the ASCII digit runs of all texts in one numpy pass (digit_runs.py): longest run and digit context
+        run_max, context = digit_runs_batch([texts[i] for i in live])
+        longest = {i: m for i, m in zip(live, run_max, strict=True) if m}
+        near = {i: c for i, c in zip(live, context, strict=True) if i in longest}
         with_digit = list(longest)
         for rec in self._engine.recognizers:
             need = getattr(rec, "MIN_DIGIT_RUN", 0)
