@@ -26,6 +26,8 @@ import numpy as np
 PREFIX_CHARS = 2000
 VOCAB_PATH = Path(__file__).with_name("noise_vocab_en.txt.gz")
 MIN_WORDS = 20  # candidate words before the non-word share is judged
+SHORT_WORDS = 10  # a shorter text is never judged; from here to MIN_WORDS only with SHORT_TYPOS pieces of evidence
+SHORT_TYPOS = 3  # typo evidence (distinct misreadings, each split word twice) a short text needs to be judged
 MIN_HAN = 20
 TYPO_GATE = 0.04  # share of unknown words below which the typo share is not computed (0.0)
 LM_MIN_COUNT = 3  # textlm unigram count from which a word counts as known
@@ -199,12 +201,13 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     become a common word when one look-alike sequence is read back (``_confusable``: rn/m, cl/d, 1/l, 0/o, c/e …;
     words with a 0 or 1 among letters included), pairs of unknown words that join into a dictionary word and
     fragments split off a common word (``split_pieces``; both a stray space, counted twice as they spoil two
-    tokens): typos, OCR confusions, dropped letters. 0.0 below ``MIN_WORDS`` such words or when under ``TYPO_GATE``
-    of them are unknown at all (the edit search is only paid on suspicious text)."""
+    tokens): typos, OCR confusions, dropped letters. 0.0 below ``SHORT_WORDS`` such words, below ``MIN_WORDS`` with
+    fewer than ``SHORT_TYPOS`` pieces of evidence, or when under ``TYPO_GATE`` of them are unknown at all (the edit
+    search is only paid on suspicious text)."""
     vocab = vocabulary()
     words = [w for w in (_tokens(text) if tokens is None else tokens)
              if len(w) > 2 and (w.isalpha() or (_OCR_DIGITS.fullmatch(w) is not None and not w.isdigit()))]
-    if len(words) < MIN_WORDS:
+    if len(words) < SHORT_WORDS:
         return 0.0
     in_vocab = list(map(vocab.__contains__, words))  # = [w in vocab for w in words], in C
     if in_vocab.count(False) < TYPO_GATE * len(words):
@@ -224,7 +227,10 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     # A word split by a stray space: two unknown neighbours that join into a dictionary word ("impl ement").
     typos += 2 * sum(1 for i in range(len(words) - 1)
                      if not (known[i] or known[i + 1]) and words[i] + words[i + 1] in vocab)
-    return (typos + 2 * split_pieces(text, vocab)) / len(words)
+    typos += 2 * split_pieces(text, vocab)
+    # A short text (a quotation, one option's description) gives a share from few words: judged only on several
+    # pieces of evidence, which one name or foreign word in a short manual line does not give.
+    return typos / len(words) if len(words) >= MIN_WORDS or typos >= SHORT_TYPOS else 0.0
 
 
 def _is_digit_word(tok: str) -> bool:

@@ -72,6 +72,18 @@ def test_look_alike_misreadings_count_in_runs() -> None:
     assert not _confusable("scala", vocab) and not _confusable("gsettings", vocab)
 
 
+def test_short_texts_need_several_pieces_of_evidence() -> None:
+    # A fortune-sized quotation (12 words): three misreadings drop it, one unknown name in a short option
+    # description does not.
+    quote = "Hands, leave off your deeds, mind, forget all thoughts; all of my forces yearn only to sleep."
+    assert en_typo_frac(quote) == 0.0
+    noisy = quote.replace("leave", "1eave").replace("forget", "forgct").replace("forces", "forees").replace(
+        "sleep", "s1eep")
+    assert en_typo_frac(noisy) > 0.06
+    option = "Run the tool with the given gsetings key and print the value it holds for that schema now."
+    assert en_typo_frac(option) == 0.0
+
+
 def test_split_pieces_need_a_non_word() -> None:
     vocab = vocabulary()
     assert split_pieces("the transpor t buffer drains below the low water mark", vocab) == 1
