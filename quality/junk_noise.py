@@ -181,9 +181,9 @@ def split_pieces(text: str, vocab: frozenset[str] | None = None) -> int:
         m = _PIECE_TAIL.fullmatch(b)
         if m is None:
             continue
-        joined = a + m.group(1)
-        if len(joined) >= 5 and joined not in seen and not (_word_like(a, vocab) and _word_like(m.group(1), vocab)) \
-                and _common(joined, vocab):
+        joined = a + m.group(1)  # (the set look-up first: most neighbours join into no word)
+        if len(joined) >= 5 and joined in vocab and joined not in seen and _common(joined, vocab) \
+                and not (_word_like(a, vocab) and _word_like(m.group(1), vocab)):
             seen.add(joined)
     return len(seen)
 
@@ -222,8 +222,10 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     # ``tol`` in a manual's code) — help pages and API manuals repeat theirs on every line.
     # A look-alike misreading (``rn`` for ``m``, ``1`` for ``l``) counts wherever it stands: OCR misreads whole
     # runs of words, and the fix is specific enough that foreign words and names seldom have one.
-    typos = len({w for w, a, k in zip(words, alone, known, strict=True)
-                 if not k and (_confusable(w, vocab) or (a and w.isalpha() and _near_miss(w, vocab)))})
+    # (Each distinct unknown word is tested once: known-ness and the two tests depend on the word alone.)
+    alone_words = {w for w, a in zip(words, alone, strict=True) if a}
+    typos = sum(1 for w in {w for w, k in zip(words, known, strict=True) if not k}
+                if _confusable(w, vocab) or (w in alone_words and w.isalpha() and _near_miss(w, vocab)))
     # A word split by a stray space: two unknown neighbours that join into a dictionary word ("impl ement").
     typos += 2 * sum(1 for i in range(len(words) - 1)
                      if not (known[i] or known[i + 1]) and words[i] + words[i + 1] in vocab)
