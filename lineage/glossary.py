@@ -334,6 +334,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "cut_line_marks_frac": ("短行文本中以闭合标点开头或以开启标点结尾的汉字行比例（违反避头尾规则：机器切行）", "share of a short-line text's Han lines that start with a closing mark or end with an opening one (cut where no typesetter breaks)"),
     "han_hyphen_breaks": ("汉字词中间的连字符断行数（中文从不用连字符断词）", "line breaks after a hyphen inside a Han word (Chinese is never hyphenated)"),
     "keyword_items_frac": ("无句末标点文本中为词典词的条目比例（减去单字条目）：关键词堆砌、标签云", "in text without a sentence end, share of items that are dictionary words, less single-character items: keyword lists, tag clouds"),
+    "han_islands_frac": ("夹在两个英文词之间的孤立汉字词占汉字比例（逐词机器翻译、半翻译文本）", "share of Han words standing alone between two English words, per Han character (word-by-word translation)"),
     "flood_run_frac": ("单字符或短单元重复刷屏占全文比例", "share of the text in one run of a repeated 1-3 character unit"),
     "wrap_join_gap_zh": ("硬换行中文跨行字对的语言模型增益比行内低多少", "how much less likely the Han pairs across line breaks are than those inside lines"),
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),

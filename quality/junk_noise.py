@@ -26,6 +26,8 @@ import numpy as np
 PREFIX_CHARS = 2000
 VOCAB_PATH = Path(__file__).with_name("noise_vocab_en.txt.gz")
 MIN_WORDS = 20  # candidate words before the non-word share is judged
+SHORT_WORDS = 10  # a shorter text is never judged; from here to MIN_WORDS only with SHORT_TYPOS pieces of evidence
+SHORT_TYPOS = 3  # typo evidence (distinct misreadings, each split word twice) a short text needs to be judged
 MIN_HAN = 20
 TYPO_GATE = 0.04  # share of unknown words below which the typo share is not computed (0.0)
 LM_MIN_COUNT = 3  # textlm unigram count from which a word counts as known
@@ -138,6 +140,54 @@ def _near_miss(word: str, vocab: frozenset[str]) -> bool:
     return any(_common(c, vocab) for c in cands & vocab)
 
 
+# OCR look-alikes of Latin print, as (read, meant): a misread word becomes a common word again when one is undone.
+_CONFUSIONS = (("rn", "m"), ("m", "rn"), ("cl", "d"), ("d", "cl"), ("vv", "w"), ("ii", "u"), ("li", "h"), ("1", "l"),
+               ("0", "o"), ("l", "i"), ("i", "l"), ("c", "e"), ("e", "c"), ("h", "b"), ("b", "h"), ("u", "v"),
+               ("v", "u"), ("f", "t"), ("t", "f"))
+# A lower-case word with a 0 or 1 among its letters (``y0u``, ``protoco1s``): a candidate look-alike misreading.
+_OCR_DIGITS = re.compile(r"[a-z]*[01][a-z]*[01]?[a-z]*")
+# A white-space token that is a lower-case word with at most clause marks or closing quotes after it.
+_PIECE_TAIL = re.compile(r"([a-z]+)[)\]}\"'”’.,;:!?]*")
+
+
+def _confusable(word: str, vocab: frozenset[str]) -> bool:
+    """A common dictionary word once one OCR look-alike sequence in it is read back (``argumcnt`` → argument,
+    ``y0u`` → you, ``cornbine`` → combine): the misreadings of print, which one edit alone does not always explain."""
+    for seen, meant in _CONFUSIONS:
+        i = word.find(seen)
+        while i >= 0:
+            cand = word[:i] + meant + word[i + len(seen):]
+            if cand.isalpha() and _common(cand, vocab):
+                return True
+            i = word.find(seen, i + 1)
+    return False
+
+
+def _word_like(word: str, vocab: frozenset[str]) -> bool:
+    return word in vocab or _lm_count(word) >= LM_MIN_COUNT
+
+
+def split_pieces(text: str, vocab: frozenset[str] | None = None) -> int:
+    """Distinct common words of 5+ letters split in two by a stray space, one piece no word (``transpor t``,
+    ``ca llback``): white-space neighbours, lower-case letters only (the second may end in a clause mark), that join
+    into a common dictionary word while one of them is neither a dictionary word nor one the textlm has seen. Two
+    real words in a row (``a way``) never count; code and names seldom split into a non-word and its rest."""
+    vocab = vocabulary() if vocab is None else vocab
+    toks = text[:PREFIX_CHARS].split()
+    seen: set[str] = set()
+    for a, b in zip(toks, toks[1:], strict=False):
+        if not (a.isalpha() and a.isascii() and a.islower()):
+            continue
+        m = _PIECE_TAIL.fullmatch(b)
+        if m is None:
+            continue
+        joined = a + m.group(1)  # (the set look-up first: most neighbours join into no word)
+        if len(joined) >= 5 and joined in vocab and joined not in seen and _common(joined, vocab) \
+                and not (_word_like(a, vocab) and _word_like(m.group(1), vocab)):
+            seen.add(joined)
+    return len(seen)
+
+
 def _tokens(text: str) -> list[str]:
     """The lower-case letter/digit words of a document's first ``PREFIX_CHARS`` characters (``_TOKEN``)."""
     return _TOKEN_AFTER_SPACE.findall(" " + text[:PREFIX_CHARS])  # = _TOKEN.findall(text[:PREFIX_CHARS])
@@ -147,17 +197,22 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     """Share of the lower-case alphabetic words (3+ letters; words with capitals, digits, underscores, dots or
     markup — names and code identifiers — left out) that no dictionary form explains but that lie one edit from a
     common dictionary word or are a word run together with a function word, each between two known words (foreign
-    phrases and runs of terms are not typos) and each distinct word once (a recurring one is a name), and pairs of unknown words that join into a dictionary word (a stray
-    space): typos, OCR confusions, dropped letters. 0.0 below ``MIN_WORDS`` such words or when under ``TYPO_GATE``
-    of them are unknown at all (the edit search is only paid on suspicious text)."""
+    phrases and runs of terms are not typos) and each distinct word once (a recurring one is a name), words that
+    become a common word when one look-alike sequence is read back (``_confusable``: rn/m, cl/d, 1/l, 0/o, c/e …;
+    words with a 0 or 1 among letters included), pairs of unknown words that join into a dictionary word and
+    fragments split off a common word (``split_pieces``; both a stray space, counted twice as they spoil two
+    tokens): typos, OCR confusions, dropped letters. 0.0 below ``SHORT_WORDS`` such words, below ``MIN_WORDS`` with
+    fewer than ``SHORT_TYPOS`` pieces of evidence, or when under ``TYPO_GATE`` of them are unknown at all (the edit
+    search is only paid on suspicious text)."""
     vocab = vocabulary()
-    words = [w for w in (_tokens(text) if tokens is None else tokens) if len(w) > 2 and w.isalpha()]
-    if len(words) < MIN_WORDS:
+    words = [w for w in (_tokens(text) if tokens is None else tokens)
+             if len(w) > 2 and (w.isalpha() or (_OCR_DIGITS.fullmatch(w) is not None and not w.isdigit()))]
+    if len(words) < SHORT_WORDS:
         return 0.0
     in_vocab = list(map(vocab.__contains__, words))  # = [w in vocab for w in words], in C
     if in_vocab.count(False) < TYPO_GATE * len(words):
         return 0.0
-    known = [k or _known(w, vocab) for w, k in zip(words, in_vocab, strict=True)]
+    known = [k or (w.isalpha() and _known(w, vocab)) for w, k in zip(words, in_vocab, strict=True)]
     if known.count(False) < TYPO_GATE * len(words):
         return 0.0
     # A typo stands among known words; a foreign phrase or a run of terms is several unknown words in a row.
@@ -165,11 +220,19 @@ def en_typo_frac(text: str, tokens: list[str] | None = None) -> float:
     # Each misspelling counts once: a slip of the keyboard or of OCR varies from one occurrence to the next, while a
     # word that recurs identically is a name the text is about (a command such as ``eog`` or ``gsettings``, a variable
     # ``tol`` in a manual's code) — help pages and API manuals repeat theirs on every line.
-    typos = len({w for w, a in zip(words, alone, strict=True) if a and _near_miss(w, vocab)})
+    # A look-alike misreading (``rn`` for ``m``, ``1`` for ``l``) counts wherever it stands: OCR misreads whole
+    # runs of words, and the fix is specific enough that foreign words and names seldom have one.
+    # (Each distinct unknown word is tested once: known-ness and the two tests depend on the word alone.)
+    alone_words = {w for w, a in zip(words, alone, strict=True) if a}
+    typos = sum(1 for w in {w for w, k in zip(words, known, strict=True) if not k}
+                if _confusable(w, vocab) or (w in alone_words and w.isalpha() and _near_miss(w, vocab)))
     # A word split by a stray space: two unknown neighbours that join into a dictionary word ("impl ement").
     typos += 2 * sum(1 for i in range(len(words) - 1)
                      if not (known[i] or known[i + 1]) and words[i] + words[i + 1] in vocab)
-    return typos / len(words)
+    typos += 2 * split_pieces(text, vocab)
+    # A short text (a quotation, one option's description) gives a share from few words: judged only on several
+    # pieces of evidence, which one name or foreign word in a short manual line does not give.
+    return typos / len(words) if len(words) >= MIN_WORDS or typos >= SHORT_TYPOS else 0.0
 
 
 def _is_digit_word(tok: str) -> bool:

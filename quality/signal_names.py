@@ -29,5 +29,6 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "mixed_width_words", "case_chaos_frac", "stripped_diacritics", "en_accent_words", "han_odd_doubles", "han_split_words", "han_orphan_frac", "chrome_lines", "furniture_lines", "dup_ngram_terms",
     "open_unit_frac", "glued_sentence_frac", "column_gap_lines", "hyphen_residue_words", "caption_lines", "label_lines_frac",
     "flood_run_frac", "web_code_explained", "template_slots", "cut_line_marks_frac", "han_hyphen_breaks", "keyword_items_frac",
+    "han_islands_frac",
     "junk_score",
 )

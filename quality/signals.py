@@ -40,7 +40,8 @@ Signals:
   open_unit_frac, glued_sentence_frac, column_gap_lines, hyphen_residue_words, caption_lines, label_lines_frac
   (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels);
   cut_line_marks_frac, han_hyphen_breaks, keyword_items_frac (``quality.junk_cuts``: Chinese lines cut where no
-  typesetter breaks, hyphens inside Han words, keyword lists without a sentence).
+  typesetter breaks, hyphens inside Han words, keyword lists without a sentence); han_islands_frac
+  (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation).
 """
 
 from __future__ import annotations
@@ -69,6 +70,7 @@ from corpusgov.quality.junk_lines import (
     line_signals,
     table_rows,
 )
+from corpusgov.quality.junk_mt import han_islands_frac
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
@@ -665,6 +667,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["furniture_lines"] = furniture_lines(nonempty, chrome)  # furniture sentences + chrome (quality/junk_furniture.py)
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
     out.update(cut_signals(text) if han else CUT_NEUTRAL)  # Chinese cut by a machine (quality/junk_cuts.py)
+    out["han_islands_frac"] = han_islands_frac(text) if han else 0.0  # word-by-word translation (quality/junk_mt.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above

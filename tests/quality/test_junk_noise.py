@@ -10,12 +10,14 @@ from pathlib import Path
 from corpusgov.quality.eval import build_noise_vocab
 from corpusgov.quality.eval.junk_noise_blind import NOISE_KINDS
 from corpusgov.quality.junk_noise import (
+    _confusable,
     digit_word_frac,
     en_typo_frac,
     han_rare_frac,
     invisible_frac,
     mixed_script_words,
     noise_signals,
+    split_pieces,
     vocabulary,
 )
 from corpusgov.quality.junk_score import junk_score
@@ -56,6 +58,49 @@ def test_identifiers_markup_and_foreign_phrases_are_not_typos() -> None:
            "The Italian terms rallentando, ritardando e accelerando mean slowing down and speeding up.")
     assert en_typo_frac(doc) < 0.06
     assert "stdout" not in vocabulary() and en_typo_frac(PARA_EN + " It writes to stdout and stderr.") == 0.0
+
+
+def test_look_alike_misreadings_count_in_runs() -> None:
+    # OCR misreads neighbouring words (no known word between them), with rn for m, cl for d, c for e and 1 for l.
+    ocr = PARA_EN.replace("moves", "rnoves").replace("empty", "ernpty").replace("already", "alreacly") \
+        .replace("tasks run", "tasks rnn").replace("stays quiet", "stays qviet").replace("handed", "hancled") \
+        .replace("list", "1ist").replace("lost", "1ost").replace("network", "nefwork")
+    assert en_typo_frac(ocr) > 0.12  # the single-edit test alone, among known words only, finds about half of them
+    assert _drops(ocr, "en") == ["en_typo_frac"]
+    vocab = vocabulary()
+    assert _confusable("rnoves", vocab) and _confusable("1ist", vocab) and _confusable("alreacly", vocab)
+    assert not _confusable("scala", vocab) and not _confusable("gsettings", vocab)
+
+
+def test_short_texts_need_several_pieces_of_evidence() -> None:
+    # A fortune-sized quotation (12 words): three misreadings drop it, one unknown name in a short option
+    # description does not.
+    quote = "Hands, leave off your deeds, mind, forget all thoughts; all of my forces yearn only to sleep."
+    assert en_typo_frac(quote) == 0.0
+    noisy = quote.replace("leave", "1eave").replace("forget", "forgct").replace("forces", "forees").replace(
+        "sleep", "s1eep")
+    assert en_typo_frac(noisy) > 0.06
+    option = "Run the tool with the given gsetings key and print the value it holds for that schema now."
+    assert en_typo_frac(option) == 0.0
+
+
+def test_split_pieces_need_a_non_word() -> None:
+    vocab = vocabulary()
+    assert split_pieces("the transpor t buffer drains below the low water mark", vocab) == 1
+    assert split_pieces("the transpor t buffer, the transpor t again", vocab) == 1  # each word once
+    # Two real words that happen to join (a way, in to, some times) are no split; neither is code or a name.
+    assert split_pieces("go a way from here and come in to the room some times; run ls -la then cd ..", vocab) == 0
+    assert split_pieces("Call ca llback() or set Unifo rm", vocab) == 0  # capitals and code are not judged
+
+
+def test_names_dialect_and_foreign_words_are_no_misreadings() -> None:
+    # Technical names and identifiers the textlm has seen, Spanish and Italian terms in an English manual and a
+    # dialect quotation: none is a look-alike misreading of a common word.
+    manual = PARA_EN + (" The Italian scala minore and the Spanish escala menor are the same minor scale; a "
+                        "tono intero is a whole tone. Set tol and kwargs, then pipe stdout to gsettings.")
+    assert en_typo_frac(manual) < 0.06
+    dialect = PARA_EN + ' "Ah dinna ken whit ye mean, lassie," quo\' the auld man, "but gang awa\' hame noo."'
+    assert en_typo_frac(dialect) < 0.06
 
 
 def test_digits_for_letters() -> None:
