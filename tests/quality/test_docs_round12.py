@@ -1,0 +1,86 @@
+"""Docs round 12 (issue 13, good_docs12): structures of reference documentation the rules misread, with the junk
+each guard must still see.
+
+- Records of labelled fields (``ngram_repeats.record_field_labels``): an Apache directive's table repeats its fields'
+  values under each directive; those field lines are not copied lines. A page copying its prose lines still is.
+- A command synopsis's brackets: zsh's spaced "[ -k array ] [ -g globstring ]" is no row of bracketed links, and bars
+  inside brackets ("[ redraw | eol | bot ]") separate alternatives, not menu items.
+"""
+
+from __future__ import annotations
+
+from corpusgov.quality import junk_chrome, junk_lines, ngram_repeats
+from corpusgov.quality.signals import compute_signals
+
+DIRECTIVES = """BrotliAlterETag Directive ¶
+Description: How the outgoing ETag header should be modified during compression
+Syntax: BrotliAlterETag AddSuffix|NoChange|Remove
+Default: BrotliAlterETag AddSuffix
+Context: server config, virtual host
+Status: Extension
+Module: mod_brotli
+The BrotliAlterETag directive specifies how the ETag header should be altered when a response is compressed, so that
+caches can tell the compressed representation from the uncompressed one and do not serve one for the other.
+AddSuffix
+Append the compression method onto the end of the ETag, causing compressed and uncompressed representations to have
+unique ETags. In another dynamic compression module, mod_deflate, this has been the default since 2.4.0.
+NoChange
+Don't change the ETag on a compressed response. In another dynamic compression module, mod_deflate, this has been the
+default prior to 2.4.0. This setting does not satisfy the HTTP/1.1 property that all representations of the same
+resource have unique ETags.
+BrotliCompressionMaxInputBlock Directive ¶
+Description: Maximum input block size
+Syntax: BrotliCompressionMaxInputBlock value
+Default: (automatic)
+Context: server config, virtual host
+Status: Extension
+Module: mod_brotli
+The BrotliCompressionMaxInputBlock directive specifies the maximum input block size between 16 and 24, with the
+caveat that larger block sizes require more memory, and that the default is chosen by the library from the quality.
+BrotliCompressionQuality Directive ¶
+Description: Compression quality
+Syntax: BrotliCompressionQuality value
+Default: BrotliCompressionQuality 5
+Context: server config, virtual host
+Status: Extension
+Module: mod_brotli
+The BrotliCompressionQuality directive specifies the compression quality (a value between 0 and 11). Higher quality
+values give better, but slower compression, and the default value of 5 is a reasonable trade-off for most sites."""
+
+
+def _lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.split("\n") if ln.strip()]
+
+
+def test_record_fields_are_not_copied_lines() -> None:
+    lines = _lines(DIRECTIVES)
+    assert ngram_repeats.record_field_labels(lines) >= {"Context", "Status", "Module"}
+    assert ngram_repeats.copied_lines_frac(lines) < ngram_repeats.ITEMS_MAX_COPIED
+    assert compute_signals(DIRECTIVES, "en")["dup_ngram_terms"] == 1.0
+
+
+def test_copied_prose_is_still_copied_beside_fields() -> None:
+    # a listing page copying its sales line under each record: the fields are a schema, the prose lines copies
+    record = ("Title: {t}\nPrice: $19.99\nCondition: New\nBest cheap deals online, buy now and save big with free "
+              "shipping on every order today!\nLimited offer, order now while stocks last and get a gift for free!\n")
+    text = "".join(record.format(t=t) for t in ("Red shoes", "Blue shoes", "Green shoes", "Black shoes"))
+    lines = _lines(text)
+    assert ngram_repeats.record_field_labels(lines) == {"Title", "Price", "Condition"}
+    assert ngram_repeats.copied_lines_frac(lines) >= 0.4
+
+
+def test_two_recurring_labels_are_no_schema() -> None:
+    lines = _lines("Posted by: admin\nDate: 2024-01-02\nGreat post!\nPosted by: admin\nDate: 2024-01-03\nGreat post!")
+    assert ngram_repeats.record_field_labels(lines) == frozenset()
+    assert ngram_repeats.copied_lines_frac(lines) > 0.5
+
+
+def test_synopsis_brackets_are_not_link_rows() -> None:
+    for synopsis in ("[ -k array ] [ -g globstring ] [ -s subststring ]", "[ -Q ] [ -P prefix ] [ -S suffix ]",
+                     "zcurses clear targetwin [ redraw | eol | bot ]",
+                     "zcurses bg targetwin [ [+|-]attribute | fg_col/bg_col | @char ] [...]"):
+        assert not junk_chrome.is_chrome(synopsis), synopsis
+    for nav in ("[Top] [Contents] [Index] [ ? ]", "Home | About | [Contact]", "[Home] | [About] | [Contact]",
+                "Home | Docs | Blog"):
+        assert junk_chrome.is_chrome(nav), nav
+        assert junk_lines.is_nav_row(nav) or junk_chrome.is_button_row(nav), nav
