@@ -84,3 +84,31 @@ def test_synopsis_brackets_are_not_link_rows() -> None:
                 "Home | Docs | Blog"):
         assert junk_chrome.is_chrome(nav), nav
         assert junk_lines.is_nav_row(nav) or junk_chrome.is_button_row(nav), nav
+
+
+NAMES = """SessionDBDPerUser Directive
+Description: Enable a per user session
+Syntax: SessionDBDPerUser On|Off
+The SessionDBDPerUser flag enables a per user session keyed against the user's login name. If the user is not logged
+in, this directive will be ignored, and the session is shared by every request that comes from the same browser.
+SessionDBDSelectLabel Directive
+Description: The SQL query to use to select sessions from the database
+Syntax: SessionDBDSelectLabel label
+The SessionDBDSelectLabel directive sets the default select query label to be used to load in a session. This label
+must have been previously defined using the DBDPrepareSQL directive, which names a statement for the pool.
+AuthzDBDLoginToReferer Directive
+Syntax: AuthzDBDLoginToReferer On|Off
+In conjunction with the login and logout requirements, AuthzDBDLoginToReferer provides the option to redirect the
+client back to the referring page, the address in the request's referer header, if one is present."""
+
+
+def test_long_names_used_again_are_not_case_flips() -> None:
+    from corpusgov.quality.junk_noise_forms import case_chaos_frac
+
+    assert case_chaos_frac(NAMES) == 0.0
+    # random flips of the same words do not repeat one pattern: still case chaos
+    flipped = NAMES.replace("SessionDBDPerUser", "sEssIonDbdpErUSer", 1).replace("SessionDBDPerUser", "SesSIONdbDpeRuser")
+    flipped = flipped.replace("SessionDBDSelectLabel", "seSSionDBdSeLecTlabEL", 1).replace(
+        "SessionDBDSelectLabel", "SeSsiONdbdSeLEcTLaBel").replace("AuthzDBDLoginToReferer", "aUthZDbDlOgInTorEfeRer", 1)
+    flipped += " ThE sEssIon iS sHareD bY eVery rEquest tHaT cOmEs fRom tHe sAme bRowSer."
+    assert case_chaos_frac(flipped) > 0.05
