@@ -112,3 +112,27 @@ def test_long_names_used_again_are_not_case_flips() -> None:
         "SessionDBDSelectLabel", "SeSsiONdbdSeLEcTLaBel").replace("AuthzDBDLoginToReferer", "aUthZDbDlOgInTorEfeRer", 1)
     flipped += " ThE sEssIon iS sHareD bY eVery rEquest tHaT cOmEs fRom tHe sAme bRowSer."
     assert case_chaos_frac(flipped) > 0.05
+
+
+SHELL = """6.3 Complex Commands
+A complex command in zsh is one of the following:
+if list then list [ elif list then list ] ... [ else list ] fi
+The if list is executed, and if it returns a zero exit status, the then list is executed. Otherwise, the elif list is
+executed and if its status is zero, the then list is executed. If each elif list returns nonzero status, the else list
+is executed. The syntax of the if command is shown above, and the for command below follows the same pattern.
+for name ... [ in word ... ] term do list done
+Expand the list of words, and set the parameter name to each of them in turn, executing list each time."""
+
+
+def test_words_of_a_synopsis_are_named_keywords() -> None:
+    from corpusgov.quality import naturalness
+
+    assert {"if", "then", "elif", "else", "in"} <= naturalness.synopsis_words(SHELL)
+    assert naturalness.det_misorder_frac(SHELL) == 0.0
+    # the same prose without its synopsis lines reads "the then" as misordered
+    prose = "\n".join(ln for ln in SHELL.split("\n") if "[" not in ln)
+    assert naturalness.det_misorder_frac(prose) > 0.0
+    # word salad runs on in long lines: its brackets and semicolons make no synopsis
+    salad = ("variable: names=[ instead the imported. ClassDef(name, Nonlocal( that definition. the For assigned The "
+             "an In the function; the of is the and an in the to")
+    assert naturalness.synopsis_words(salad) == set()
