@@ -40,6 +40,7 @@ _HTML = re.compile(r"(?s)<(h[1-4]|p|pre|dt)\b[^>]*>(.*?)</\1>")
 _HTML_BODY = re.compile(r"(?s)<body\b.*?</body>")
 _HTML_SKIP = re.compile(r'(?s)<div class="navheader">.*?</div>|<div class="navfooter">.*?</div>|'
                         r'<div class="toc">.*?</div>\s*</div>|<div class="header">.*?</div>')
+HTML_SKIP = _HTML_SKIP  # for a split whose manual needs one more skip (good_docs12)
 _TAG = re.compile(r"(?s)<[^>]+>")
 # menu paths and key combinations as the help browser shows them ("File ▸ New", "Ctrl+C"), not run together
 _GUI_STEP = re.compile(r"</(?:db:)?gui(?:menu|submenu|menuitem)?>\s*<(?:db:)?gui(?:menu|submenu|menuitem)?\b[^>]*>")

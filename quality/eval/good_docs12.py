@@ -150,15 +150,21 @@ def zsh_docs() -> list[str]:
                   lambda p: docs_reader.manual_page(_read(p), "en", skip=_TEXINFO_SKIP, page=_texinfo_page))
 
 
+# DocBook XSL HTML: a chapter's own table of contents is a <div class="toc"> holding one <dl> and no nested div (the
+# shared reader's skip expects one closed by two divs, as in the manuals of the other splits).
+_DOCBOOK_SKIP = re.compile(r'<div class="toc">.*?</dl>\s*</div>|' + docs_reader.HTML_SKIP.pattern.removeprefix("(?s)"), re.S)
+
+
 def aptitude_docs() -> list[str]:
     base = DOC / "aptitude" / "html" / "en"
-    return _tuned(base, _pages(base, "*.html"), lambda p: docs_reader.manual_page(_read(p), "en", page=_rows))
+    return _tuned(base, _pages(base, "*.html"),
+                  lambda p: docs_reader.manual_page(_read(p), "en", skip=_DOCBOOK_SKIP, page=_rows))
 
 
 def apt_docs() -> list[str]:
     base = DOC / "apt-doc"
     return _tuned(base, [p for p in _pages(base, "*.html/*.html") if p.parent.name in ("guide.html", "offline.html")],
-                  lambda p: docs_reader.manual_page(_read(p), "en", page=_rows))
+                  lambda p: docs_reader.manual_page(_read(p), "en", skip=_DOCBOOK_SKIP, page=_rows))
 
 
 def vim_docs() -> list[str]:
