@@ -125,7 +125,9 @@ def test_a_docbook_chapter_contents_is_left_out() -> None:
     page = ('<html><body><div class="chapter"><div class="titlepage"><h2 class="title">Chapter 1. Getting started</h2>'
             '</div><div class="toc"><p><strong>Table of Contents</strong></p><dl class="toc"><dt><span class="section">'
             '<a href="s1.html">Using aptitude</a></span></dt></dl></div><p>aptitude is a sizeable program with many '
-            'features, and it can be a bit overwhelming for new users to get acquainted with it at first.</p>'
+            'features, and it can be a bit overwhelming for new users to get acquainted with it at first. This chapter '
+            'does not describe every feature: it shows how to browse the package list, find a package by its name and '
+            'install or remove it.</p>'
             '</div></body></html>')
     (doc,) = gd12.docs_reader.manual_page(page, "en", skip=gd12._DOCBOOK_SKIP, page=gd12._rows)
     assert doc.startswith("Chapter 1. Getting started\naptitude is") and "Table of Contents" not in doc
