@@ -39,8 +39,9 @@ _COUNTER = re.compile(r"(?:[\u3400-\u9fff]{1,4}|\b[A-Z][a-z]+) ?[(（]\d{1,5}[)�
 _MAX_ROW = 90
 _PARTICLES_ZH = frozenset("的地得在和与或及里中从到把被对向用以为是了着将并")
 # A row of bracketed links, as texi2html and old sites draw navigation: "[Top][Contents][Index][ ? ]"; a bracket that
-# opens on "-" is an optional argument of a command synopsis ("[-host hostname] [-port port] [-4]"), not a link.
-_BRACKET_ROW = re.compile(r"(?:\[(?![:-])[^\[\]]{1,60}\]\s*){3,}|(?:【[^【】]{1,6}】\s*){2,}")  # zh: 【打印】 【关闭】
+# opens on "-" is an optional argument of a command synopsis ("[-host hostname] [-port port] [-4]", zsh's spaced
+# "[ -k array ] [ -g globstring ]", docs round 12), not a link.
+_BRACKET_ROW = re.compile(r"(?:\[(?! ?[:-])[^\[\]]{1,60}\]\s*){3,}|(?:【[^【】]{1,6}】\s*){2,}")  # zh: 【打印】 【关闭】
 # A UI control or label on a line of its own (consent, forum, share and comment buttons; "Share this:"), at most four
 # words; "See also" and headings of documentation do not use these words alone.
 _UI_EN = re.compile(r"(?:i agree|i accept|accept(?: all)?|agree|decline|reject(?: all)?|learn more|got it|no thanks|"

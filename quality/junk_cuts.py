@@ -88,9 +88,9 @@ def han_hyphen_breaks(text: str) -> float:
 def _is_word(item: str) -> bool:
     """Every adjacent Han pair of ``item`` lies inside a word of jieba's dictionary (``junk_noise_han``'s table)."""
     from corpusgov.quality import textlm
-    from corpusgov.quality.junk_noise_han import _word_pairs
+    from corpusgov.quality.junk_noise_han import word_pairs
 
-    pairs, _alone = _word_pairs()
+    pairs, _alone = word_pairs()
     c = textlm._simplified()[np.array([ord(ch) for ch in item], dtype=np.int64) - textlm.HAN_LO].astype(np.int64)
     keys = c[:-1] * textlm.HAN_N + c[1:]
     at = np.minimum(np.searchsorted(pairs, keys), len(pairs) - 1)

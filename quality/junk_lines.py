@@ -90,6 +90,19 @@ def _size(line: str) -> int:
     return len(_WORD.findall(_HAN.sub(" ", line))) + han // 2
 
 
+# A command synopsis's optional part or set of alternatives, innermost first (docs round 12).
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def _unbracketed(line: str) -> str:
+    """``line`` with each bracketed span (nested ones too) read as one item ("x": a bracketed link stays an item)."""
+    for _ in range(3):
+        line, n = _BRACKETED.subn("x", line)
+        if not n:
+            break
+    return line
+
+
 def is_nav_row(line: str) -> bool:
     """A navigation row: menu, breadcrumb or button items between separators (``Home › Docs``, ``a | b | c``,
     ``x · y · z``), or a "previous chapter / next chapter" row holding two chapter references."""
@@ -102,6 +115,8 @@ def is_nav_row(line: str) -> bool:
         return False
     if "«" in line:
         line = _GUILLEMET_QUOTE.sub(" ", line)
+    if "[" in line:  # bars inside a synopsis's brackets separate alternatives ("clear win [ redraw | eol | bot ]")
+        line = _unbracketed(line)
     return len(_MENU_SEP.findall(line)) >= 2 and all(any(c.isalpha() for c in item) for item in _MENU_SEP.split(line))
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -69,10 +70,15 @@ def mixed_width_words(text: str) -> float:
     return float(sum(1 for run in _ALNUM_RUN.findall(head) if _FULL_ALNUM.search(run) and _HALF_ALNUM.search(run)))
 
 
+# An odd-cased word of this many letters that recurs in the same form is a name (an identifier), not a case flip.
+NAME_MIN_LETTERS = 8
+
+
 def case_chaos_frac(text: str) -> float:
     """Share of the plain Latin words (3+ letters, white-space tokens: not the letter runs of identifiers, base64 or
     URLs) whose case pattern is none of lower, UPPER, Title or camelCase
-    (``tHe``, ``WIlL``): random case flips. 0.0 below ``MIN_WORDS`` words or under three distinct such words."""
+    (``tHe``, ``WIlL``): random case flips; a name of NAME_MIN_LETTERS+ letters used twice in one form is not odd.
+    0.0 below ``MIN_WORDS`` words or under three distinct such words."""
     head = text[:PREFIX_CHARS]
     if len(_LOWER_UPPER.findall(head)) < 3:  # every odd pattern has a lower-case letter before a capital
         return 0.0
@@ -80,6 +86,11 @@ def case_chaos_frac(text: str) -> float:
     if len(words) < MIN_WORDS:
         return 0.0
     odd = {w for w in words if not w.islower() and not _CASE_OK.fullmatch(w)}
+    if len(odd) >= 3 and any(len(w) >= NAME_MIN_LETTERS for w in odd):
+        # a long name written the same way again is an identifier (docs round 12: "AuthzDBDLoginToReferer",
+        # "ProxyHTMLInterp" under each directive's heading); random case flips do not repeat one pattern
+        counts = Counter(words)
+        odd = {w for w in odd if len(w) < NAME_MIN_LETTERS or counts[w] < 2}
     if len(odd) < 3:
         return 0.0
     return sum(1 for w in words if w in odd) / len(words)

@@ -162,7 +162,7 @@ def _build_word_pairs() -> dict[str, np.ndarray]:
 
 
 @lru_cache(maxsize=1)
-def _word_pairs() -> tuple[np.ndarray, np.ndarray]:
+def word_pairs() -> tuple[np.ndarray, np.ndarray]:
     import jieba
 
     from corpusgov.quality.table_cache import cached_arrays
@@ -219,7 +219,7 @@ def han_orphan_batch(texts: list[str]) -> list[float]:
         return [0.0] * n
     keep = judged[hdoc]
     hidx, hdoc = hidx[keep], hdoc[keep]
-    pairs, alone = _word_pairs()
+    pairs, alone = word_pairs()
     c = textlm._simplified()[hc[keep]]
     adj = np.flatnonzero(np.diff(hidx) == 1)  # neighbouring Han characters (the separators keep texts apart)
     keys = c[adj] * textlm.HAN_N + c[adj + 1]

@@ -382,6 +382,28 @@ def word_pair_pmi(text: str, words: list[str] | None = None) -> float:
     return float(pmi[codes[:-1] % k, codes[1:] // k].mean())
 
 
+# A synopsis line (docs round 12): syntax a manual shows, not a sentence: short, no sentence end, and brackets, bars
+# or semicolons ("if list then list [ elif list then list ] ... fi", "if test-commands; then", "Syntax: X On|Off";
+# word salad runs on in lines of hundreds of characters).
+# Its words are the keywords and values the prose then names ("the then list", "the if command", "the On flag").
+_SYNOPSIS_MARKS = re.compile(r"[\[\]|;{}]")
+_SENTENCE_END = (".", "!", "?", ":")
+SYNOPSIS_MAX_CHARS = 100
+
+
+def synopsis_words(head: str) -> set[str]:
+    """The lower-cased words of the synopsis lines of ``head`` (see _SYNOPSIS_MARKS)."""
+    out: set[str] = set()
+    for line in head.split("\n"):
+        line = line.strip()
+        if 0 < len(line) <= SYNOPSIS_MAX_CHARS and not line.endswith(_SENTENCE_END) and _SYNOPSIS_MARKS.search(line):
+            out.update(w.lower() for w in _LATIN_RUN.findall(line))
+    return out
+
+
+_LATIN_RUN = re.compile(r"[A-Za-z]+")
+
+
 def _named_keyword(cased: list[str], words: list[str], i: int) -> bool:
     """Whether the function word at ``i`` (after a determiner) is a keyword or a label a manual names: in capitals
     before a word that is not ("the FROM clause", "an AS clause"; shouted text is capitals throughout), in a
@@ -417,6 +439,7 @@ def det_misorder_frac(text: str, words: list[str] | None = None) -> float:
             cased = words
         head = text[:PREFIX_CHARS]
         params = {p.lower() for p in _POINTER_PARAM.findall(head)} if "*" in head else set()
+        params |= synopsis_words(head)
         bad -= sum(1 for i in compress(range(len(words) - 1), is_det)  # the determiners' positions, not every word's
                    if words[i + 1] in _FUNCTION_WORDS and (_named_keyword(cased, words, i + 1) or words[i + 1] in params))
     return bad / n

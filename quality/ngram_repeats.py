@@ -123,16 +123,41 @@ _DIGIT_RUN = re.compile(r"\d+")
 _DECLARATION_HEAD = re.compile(r"(?:typedef\s+)?(?:struct|union|enum|class)(?:\s+[A-Za-z_]\w*)?")
 
 
+# Records of labelled fields (docs round 12): a reference page gives each item a table of the same fields
+# ("Context: server config, virtual host", "Status: Extension", "Module: mod_session" under each Apache directive),
+# and many items of one page share a field's value, so the field lines recur as a heading does. A field line is
+# "Label: value" with a label of one to three words; it is a record field when its label heads ``RECORD_MIN_ITEMS``
+# lines or more and the page has ``RECORD_MIN_FIELDS`` such labels (a schema); copied text repeats whole lines of
+# prose, not the fields of several records.
+RECORD_MIN_FIELDS = 3
+RECORD_MIN_ITEMS = 2
+_FIELD = re.compile(r"([A-Z][\w-]*(?: [A-Za-z][\w-]*){0,2}): \S")
+
+
+def record_field_labels(lines: Sequence[str]) -> frozenset[str]:
+    """The labels of the record fields of ``lines`` (see RECORD_MIN_FIELDS), empty when the page has no schema."""
+    labels = Counter(m.group(1) for m in map(_FIELD.match, lines) if m)
+    recurring = frozenset(k for k, c in labels.items() if c >= RECORD_MIN_ITEMS)
+    return recurring if len(recurring) >= RECORD_MIN_FIELDS else frozenset()
+
+
 def copied_lines_frac(lines: Sequence[str]) -> float:
-    """Share of the lines of 8+ characters whose text, digits read as one, is another line's too."""
+    """Share of the lines of 8+ characters whose text, digits read as one, is another line's too (record fields,
+    see RECORD_MIN_FIELDS, are not counted as copies)."""
     norm = [_DIGIT_RUN.sub("0", ln) for ln in lines if len(ln) >= ITEM_MIN_CHARS]
     if not norm:
         return 0.0
     counts = Counter(norm)
+    fields = record_field_labels(norm)
+
+    def field(ln: str) -> bool:
+        m = _FIELD.match(ln)
+        return m is not None and m.group(1) in fields
+
     # a line that introduces what follows ("To make a move:", "Select this tab ... parameters:") is the template's
     # scaffolding, repeated per item as a heading is, not a copied passage
     return sum(1 for ln in norm if counts[ln] >= 2 and not ln.endswith((":", "："))
-               and not _DECLARATION_HEAD.fullmatch(ln)) / len(norm)
+               and not _DECLARATION_HEAD.fullmatch(ln) and not (fields and field(ln))) / len(norm)
 
 
 def templated_items(lines: Sequence[str], stop_share: float) -> float:

@@ -113,6 +113,7 @@ _WORK_NOUN = (
     r"|manual|guide|code|source" + _SP1 + r"code|software|file|files|text|page|pages|report|presentation|course"
     r"|information|data|images?|photographs?|video|recording|transcript|newsletter|story|stories)"
 )
+WORK_NOUN = _WORK_NOUN  # public: rules_requests builds its "this <work>" forms on it
 _REPRO_PP = (
     r"(?:reproduced|copied|duplicated|republished|reprinted|broadcast|rewritten|redistributed|distributed|transmitted"
     r"|published|disseminated|reposted|uploaded|posted|sold|resold|modified|stored|translated|adapted|excerpted|used"
@@ -176,6 +177,7 @@ _NO_REPRINT_SENTENCE = (
     + _SP1 + r"(?:distribute|redistribute|share|publish|sell|modify)(?=[ \t]*(?:[!.)\"]|\r?\n|$)|"
     + _SP1 + r"(?:without|this|these)\b)|(?=" + _SP1 + r"without\b))"
 )
+
 
 _LABEL_BEFORE = re.compile(r"(?:^|[.:;!]|\n)[ \t]*(?:[#*;%]+|//|--)?[ \t]*(?:[\w \t]{0,40}[ \t][-–—][ \t]*)?$")
 

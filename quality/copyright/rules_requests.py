@@ -15,7 +15,7 @@ import re
 
 from corpusgov.quality.copyright.rules_base import EN_DISCUSS, EN_SP, IGNORECASE, ZH_DISCUSS, Group, Rule, rx
 from corpusgov.quality.copyright.rules_fields import licence_of_value
-from corpusgov.quality.copyright.rules_notices_en import _WORK_NOUN
+from corpusgov.quality.copyright.rules_notices_en import WORK_NOUN
 
 # others as the subject or object of a Chinese credit line (a forum's rule on users' reposts of others' works)
 _ZH_OTHERS = re.compile(r"他人|别人|別人|第三方|其他人|投稿|来稿|來稿|违法|違法|非法")
@@ -252,7 +252,7 @@ GROUPS: list[Group] = [
                 "en_this_work_not_redistributed",
                 "no_reprint",
                 rx(
-                    r"\b(?:this|these|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?" + _WORK_NOUN + r"\b"
+                    r"\b(?:this|these|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?" + WORK_NOUN + r"\b"
                     r"(?>[^.!?\n]|\n(?![ \t]*\n)){0,80}?\b(?:may|must|shall)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP
                     + r"(?:redistributed|republished|resold|sold|reposted)\b"
                     r"(?![^.\n]{0,60}?\bexcept\b)",
@@ -294,7 +294,7 @@ GROUPS: list[Group] = [
                 "en_this_work_copyrighted_by",
                 "copyright_notice",
                 rx(
-                    r"\b(?i:this|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?i:" + _WORK_NOUN + r")\b" + EN_SP
+                    r"\b(?i:this|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?i:" + WORK_NOUN + r")\b" + EN_SP
                     + r"(?:(?i:is|are|was|were|has" + EN_SP + r"been)" + EN_SP + r")?(?i:copyrighted)" + EN_SP + r"(?i:by)"
                     + EN_SP + r"(?:(?i:the)" + EN_SP + r")?[A-Z][\w&.,'’\- ]{1,60}"
                 ),

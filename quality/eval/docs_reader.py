@@ -1,4 +1,4 @@
-"""The one reader of documentation pages every documentation split uses (``good_docs8``, ``good_docs10``, ``good_docs11``):
+"""The one reader of documentation pages every documentation split uses (``good_docs8``, ``good_docs10``, ``good_docs11``, ``good_docs12``):
 help pages (Mallard ``.page``, DocBook 4 and 5) and HTML manual pages become documents of blocks, one a line, the way
 the help browser or a web browser shows them.
 
@@ -40,6 +40,7 @@ _HTML = re.compile(r"(?s)<(h[1-4]|p|pre|dt)\b[^>]*>(.*?)</\1>")
 _HTML_BODY = re.compile(r"(?s)<body\b.*?</body>")
 _HTML_SKIP = re.compile(r'(?s)<div class="navheader">.*?</div>|<div class="navfooter">.*?</div>|'
                         r'<div class="toc">.*?</div>\s*</div>|<div class="header">.*?</div>')
+HTML_SKIP = _HTML_SKIP  # for a split whose manual needs one more skip (good_docs12)
 _TAG = re.compile(r"(?s)<[^>]+>")
 # menu paths and key combinations as the help browser shows them ("File ▸ New", "Ctrl+C"), not run together
 _GUI_STEP = re.compile(r"</(?:db:)?gui(?:menu|submenu|menuitem)?>\s*<(?:db:)?gui(?:menu|submenu|menuitem)?\b[^>]*>")
@@ -102,6 +103,12 @@ def _documents(blocks: Iterator[tuple[str, str]], heads: frozenset[str], lang: s
         runs[-1].append(text)
     docs = [_cut(run, longest) for run in runs]
     return [d for d in docs if len(d) >= shortest and (lang == "en" or _is_zh(d))]
+
+
+def runs(blocks: Iterable[tuple[str, str]], heads: frozenset[str], lang: str) -> list[str]:
+    """Documents of (tag, text) blocks a split read itself (a format with no HTML blocks, such as Vim help in one
+    ``<pre>``), in runs and sizes as a page's."""
+    return _documents(iter(blocks), heads, lang)
 
 
 # DocBook 4 front matter (authors, publishers, revision history, legal notice), left out but for its title; the

@@ -107,6 +107,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_docs10_zh": (0.03, "<="),
     "good_docs11_en": (0.03, "<="),
     "good_docs11_zh": (0.03, "<="),
+    "good_docs12_en": (0.03, "<="),
+    "good_docs12_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -126,7 +128,8 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
 # neither, since its first run was recorded (2026-12-06 09:52 UTC, docs/quality-history.md) and its drops read to fix
 # the n-gram rules on templated items, zh button rows and page furniture in code examples; docs round 7 (wt-junk10,
 # 18:25 UTC) read the drops of good_docs8_en and good_fresh7_zh again. good_docs10 is blind (written after that round).
-# good_docs11 (wt-junk11) is a tuning split: written to be read, its drops are printed.
+# good_docs11 (wt-junk11) is a tuning split: written to be read, its drops are printed. good_docs12 (wt-docs15) too:
+# other layouts (HTML reference manual with tables, Texinfo, Vim help); the other half of its pages is kept for a blind split.
 ZH_TECH_TARGET = 0.99
 
 
@@ -307,6 +310,15 @@ def docs11_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import good_docs11
 
     return _split_rows("good_docs11", good_docs11.missing, (good_docs11.make_good_docs11,), "fetch", " (make eval-data)")
+
+
+def docs12_rows() -> list[dict[str, Any]]:
+    """Half the pages of the Apache manual (en, zh-cn), the Bash and zsh manuals, the aptitude and APT guides, the Vim
+    help and MATE help no other split reads (``good_docs12``, a tuning split: its drops are read); none when not
+    fetched (said)."""
+    from corpusgov.quality.eval import good_docs12
+
+    return _split_rows("good_docs12", good_docs12.missing, (good_docs12.make_good_docs12,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -504,6 +516,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += fresh8_rows()
     rows += docs10_rows()
     rows += docs11_rows()
+    rows += docs12_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -650,6 +663,12 @@ def main(argv: list[str] | None = None) -> int:
                      "good_docs11": "quality.eval.good_docs11 (help of MATE applets and utilities and of 11 GNOME "
                                     "applications and the Securing Debian Manual en/zh-CN, which no other split, LM "
                                     "table or model reads; 300 en / 101 zh; a tuning split: its drops are read)",
+                     "good_docs12": "quality.eval.good_docs12 (other layouts: the Apache HTTP Server manual en/zh-cn "
+                                    "with its directive tables and notes, the Bash and zsh Texinfo manuals, the "
+                                    "aptitude and APT guides, the Vim help, MATE help; which no other split, LM table "
+                                    "or model reads; half of each source's pages by a hash of the page path, the "
+                                    "other half kept for a later blind split; 400 en / 2 zh (all the Chinese of its "
+                                    "half); a tuning split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
                                    "rounds 5 to 10)"},
             "machine": installed_text(),
