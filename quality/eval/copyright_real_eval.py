@@ -179,6 +179,16 @@ Sets (``--json`` for all numbers):
   "credit is appreciated but not required" three times, a commented-out watermark template, maintainers' "please do
   not repost" patches, an app's error message, a rule on reposting others' works, an admin-review template), measured
   once blind at 522e9c4 (0.731 / 0.950), labels checked (none changed), then tuned on as batch 21.
+* ``blind18`` / ``zh``: ``data/copyright_real_zh_blind18.jsonl``: 44 Chinese rows (36 with markers, 8 hard
+  negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example template, a filter's regex
+  list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a watermark detector's
+  output string), found and labelled after the zh19/en21 round's rules were committed, before any run; never used to
+  change a rule; errors never printed.
+* ``blind19`` / ``en``: ``data/copyright_real_en_blind19.jsonl``: 43 English rows (25 with markers, 18 hard
+  negatives: "attribution appreciated" with no licence or of others' licences, Pexels / Unsplash terms, SBOM fields in
+  tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on printed documents and ID cards, DMCA
+  pages and forms), found and labelled with the eighteenth Chinese blind batch; never used to change a rule; errors
+  never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -340,7 +350,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind18", "18"), ("blind19", "19")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
