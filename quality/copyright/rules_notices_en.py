@@ -896,6 +896,9 @@ GROUPS: list[Group] = [
                     # not "Please credit the amount back to my payment method" nor "Please credit the bug to X")
                     r"(?:me\b|us\b|it\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source"
                     r"|developers?|contributors?|maintainers?|project|repository|repo|dataset|data|work|code|software)\b"
+                    # ("Please credit this website when using our textures": the work by this / our / my)
+                    r"|(?:this|our|my)" + EN_SP + r"(?:website|site|page|blog|project|repository|repo|dataset|work|code"
+                    r"|software|team)\b"
                     r"|the" + EN_SP + r"(?-i:[A-Z])[^\n.]{0,60}"
                     # ("please credit **[byigitt](https://…)**": a Markdown emphasis or link before the name)
                     r"|(?:(?:\*\*?|__?)\[?|\[)[^\s.][^\n.]{0,60}|(?-i:[A-Z])[^\n.]{0,60}|[\"“][^\n.]{0,60}|[\w.+-]+@|:)",

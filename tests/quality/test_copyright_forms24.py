@@ -33,6 +33,8 @@ def scanner() -> CopyrightScanner:
         ("Please credit the Example Lab team when you publish results.", "attribution_required", "Please credit"),
         ("please credit **[someone](https://example.org)** in your notes", "attribution_required", "please credit"),
         ("Please credit the dataset if you reuse it.", "attribution_required", "Please credit the dataset"),
+        ("They are provided under CC BY 3.0.\n Please credit this website when using our textures.", "attribution_required",
+         "Please credit this website"),
         ("# Copyright \ufffd 2011 Jane Roe.", "copyright_notice", "Copyright"),
         ("<footer>© 2024 示范公司 版权所有</footer>", "copyright_notice", "版权所有"),
         ("      copyright: '版权所有 — 示范软件系统。',", "copyright_notice", "版权所有"),
