@@ -63,7 +63,8 @@ GROUPS: list[Group] = [
                 "copyright_notice",
                 rx(
                     WS
-                    + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;|ⓒ)\s*(?:"
+                    # (U+FFFD: a © lost in decoding, "Copyright \ufffd 2008 Dmitry Titov" in a Latin-1 file read as UTF-8)
+                    + r"copyright(?:ed)?\s*(?:(?:©|\(c\)|&copy;|&#169;|ⓒ|\ufffd)\s*(?:"
                     + YEARS
                     + r")?"
                     # an inline element standing for the sign before the year: "Copyright <span><FontAwesomeIcon

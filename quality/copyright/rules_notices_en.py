@@ -820,7 +820,16 @@ GROUPS: list[Group] = [
                 "en_do_not_repost",
                 "no_reprint",
                 rx(
-                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)",
+                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)"
+                    # a copy ban says whose work (mine, ours, this one) or where or on what terms, or ends there ("Do
+                    # not repost my photos anywhere", "… this script elsewhere without permission", "Do Not
+                    # Redistribute"); not a process rule ("do not repost patches frequently", "… it: that would upload
+                    # a duplicate", "… this item without admin review", "… or use other people's works")
+                    r"(?=(?:\s+(?:it|them|(?:any\s+(?:of\s+)?)?(?:my|our|this|these)(?:\s+[\w-]+){1,3}?))?"
+                    r"(?:[ \t]*(?:[.!]|\r?\n|\Z)|\s+(?:anywhere|elsewhere|online|publicly"
+                    r"|without\s+(?:(?:my|our|the|its|their|prior|written|express|explicit)\s+)*"
+                    r"(?:permission|consent|credit|attribution|authori[sz]ation|approval)"
+                    r"|(?:to|on|onto|in)\s+(?:any\s+)?(?:other|another|third[- ]party|external)\b|for\s+(?:profit|commercial)\b)))",
                     IGNORECASE,
                 ),
                 0.8,
@@ -885,9 +894,16 @@ GROUPS: list[Group] = [
                     r"\bplease" + EN_SP + r"(?:give" + EN_SP + r"(?:(?:proper|due|appropriate)" + EN_SP + r")?credit" + EN_SP
                     + r"to|credit)" + EN_SP
                     + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
-                    r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source)\b"
+                    # the one credited: me / us / it, the work or its makers, or a name (capitalised whatever the flag:
+                    # not "Please credit the amount back to my payment method" nor "Please credit the bug to X")
+                    r"(?:me\b|us\b|it\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source"
+                    r"|developers?|contributors?|maintainers?|project|repository|repo|dataset|data|work|code|software)\b"
+                    # ("Please credit this website when using our textures": the work by this / our / my)
+                    r"|(?:this|our|my)" + EN_SP + r"(?:website|site|page|blog|project|repository|repo|dataset|work|code"
+                    r"|software|team)\b"
+                    r"|the" + EN_SP + r"(?-i:[A-Z])[^\n.]{0,60}"
                     # ("please credit **[byigitt](https://…)**": a Markdown emphasis or link before the name)
-                    r"|(?:\*\*?|__?)?\[?[A-Z\"“][^\n.]{0,60}|:)",
+                    r"|(?:(?:\*\*?|__?)\[?|\[)[^\s.][^\n.]{0,60}|(?-i:[A-Z])[^\n.]{0,60}|[\"“][^\n.]{0,60}|[\w.+-]+@|:)",
                     IGNORECASE,
                 ),
                 0.8,

@@ -270,6 +270,21 @@ def _not_cell_or_code_comment(then: Resolver) -> Resolver:
     return resolve
 
 
+# '版权所有' / r'版权所有' / 't:text,c:版权所有': the word alone as a code string's value (a keyword list, a watermark test, a
+# footer word), no holder, no year, no sign between the literal's opening quote and the word: a label, not a notice
+# (a settings row's '© 2025 北京市西城区人民政府 版权所有' and a table's '版权所有 — X软件系统。' name their holder)
+_BARE_LITERAL_BEFORE = re.compile(r"(?:^|[\s(\[{,=:])[rRuU]?(['\"])[A-Za-z0-9_,:=&]{0,24}$")
+
+
+def _not_bare_literal_word(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Reject 版权所有 that is a quoted literal's whole value (after at most ASCII keys such as 't:text,c:')."""
+    text, start = m.string, m.start()
+    opened = _BARE_LITERAL_BEFORE.search(text, max(0, start - 32), start)
+    if opened is not None and text[start + 4 : start + 5] == opened.group(1):  # the quote closes right after the word
+        return None
+    return (None, 0.9)
+
+
 GROUPS: list[Group] = [
     (
         ("版权", "版權", "著作权", "著作權", "知识产权", "知識產權", "知识產權"),
@@ -285,6 +300,7 @@ GROUPS: list[Group] = [
                     + r"[^\n。；;，,|<>]{0,40})?"
                 ),
                 0.9,
+                resolve=_not_bare_literal_word,
                 trim_holder=True,
             ),
             Rule(
@@ -420,7 +436,7 @@ GROUPS: list[Group] = [
         (
             "转载", "轉載", "商用", "商业", "商業", "复制", "複製", "摘编", "镜像", "未经", "未經",
             "再发布", "再發布", "分发", "分發", "转卖", "轉賣", "倒卖", "倒賣", "盗用", "盜用",
-            "不得", "禁止", "严禁", "嚴禁", "仅限个人", "僅限個人", "只限个人",
+            "不得", "禁止", "严禁", "嚴禁", "仅限个人", "僅限個人", "只限个人", "请勿", "請勿",
         ),
         [
             Rule(
@@ -490,7 +506,12 @@ GROUPS: list[Group] = [
                     # (禁止直接用于商业产品 / 严禁用于商业盈利 / 严禁用于商业出版: the commercial use named by its end)
                     r"(?:(?:直接)?(?:用于|用於|用作)(?:任何|一切)?的?)?"
                     r"(?:转载|轉載|商用|商业使用|商業使用|商业用途|商業用途|商业目的|商業目的|商业场景|商業場景|复制|複製|镜像|鏡像"
-                    r"|商业盈利|商業盈利|商业产品|商業產品|商业出版|商業出版|摘编|拷贝|拷貝|抄袭|抄襲)(?![的之])"
+                    r"|商业盈利|商業盈利|商业产品|商業產品|商业出版|商業出版|摘编|拷贝|拷貝|抄袭|抄襲"
+                    # 请勿搬运WeGame / 禁止搬运到其他平台: 搬运 (moving a work to another site) banned with the site named
+                    # right after it (not a clause ending there, 所有内容必须原创，禁止搬运: a rule on one's own posts'
+                    # originality; not 请勿搬运他人作品, others' works, nor 搬运工 / 搬运代码的方法)
+                    r"|(?:搬运|搬運)(?=[A-Za-z]|(?:到|至)(?:其他|其它|别的|任何)?(?:平台|网站|網站|站点))"
+                    r")(?![的之])"
                 ),
                 0.9,
                 True,

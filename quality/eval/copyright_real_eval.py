@@ -169,15 +169,26 @@ Sets (``--json`` for all numbers):
   classifiers in a diff report, a DOE report "reproduced from the best available copy", "with attribution to you" in a
   mailing list, music credits), measured once blind at 49d28cf (0.863 / 0.733), labels checked (none changed), then
   tuned on as batch 20.
-* ``blind17`` / ``zh``: ``data/copyright_real_zh_blind17.jsonl``: 25 Chinese rows (18 with markers, 7 hard
-  negatives: a takedown footer (如有侵权请联系删除), a test writing 版权所有 into a fixture's footer and another into a
-  watermark, keyword lists naming 版权所有, translation tables' 版权所有 values), found and labelled after the zh18/en20
-  round's rules were committed, before any run; never used to change a rule; errors never printed.
-* ``blind18`` / ``en``: ``data/copyright_real_en_blind18.jsonl``: 23 English rows (12 with markers, 11 hard
-  negatives: "please credit the amount" in a refund list, a bug credited in release notes, "credit is appreciated but
-  not required" three times, a commented-out watermark template, maintainers' "please do not repost" patches, an app's
-  error message, a rule on reposting others' works, an admin-review template), found and labelled with the seventeenth
-  Chinese blind batch; never used to change a rule; errors never printed.
+* ``zh19``: ``data/copyright_real_zh_batch19.jsonl``: the 25 Chinese rows that were the seventeenth Chinese blind set
+  (19 with markers, 6 hard negatives: a takedown footer (如有侵权请联系删除), a test writing 版权所有 into a fixture's
+  footer and another into a watermark, keyword lists naming 版权所有, a theme's bare footer word), measured once blind
+  at 522e9c4 (0.875 / 0.903), labels checked (a message table's footer value naming its holder is a notice, as zh13's
+  footerRights and zh18's settings row: one row gained copyright_notice), then tuned on as batch 19.
+* ``en21``: ``data/copyright_real_en_batch21.jsonl``: the 23 English rows that were the eighteenth English blind set
+  (12 with markers, 11 hard negatives: "please credit the amount" in a refund list, a bug credited in release notes,
+  "credit is appreciated but not required" three times, a commented-out watermark template, maintainers' "please do
+  not repost" patches, an app's error message, a rule on reposting others' works, an admin-review template), measured
+  once blind at 522e9c4 (0.731 / 0.950), labels checked (none changed), then tuned on as batch 21.
+* ``blind18`` / ``zh``: ``data/copyright_real_zh_blind18.jsonl``: 44 Chinese rows (36 with markers, 8 hard
+  negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example template, a filter's regex
+  list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a watermark detector's
+  output string), found and labelled after the zh19/en21 round's rules were committed, before any run; never used to
+  change a rule; errors never printed.
+* ``blind19`` / ``en``: ``data/copyright_real_en_blind19.jsonl``: 43 English rows (25 with markers, 18 hard
+  negatives: "attribution appreciated" with no licence or of others' licences, Pexels / Unsplash terms, SBOM fields in
+  tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on printed documents and ID cards, DMCA
+  pages and forms), found and labelled with the eighteenth Chinese blind batch; never used to change a rule; errors
+  never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -234,7 +245,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh12", "zh_batch12"), ("en14", "en_batch14"), ("zh13", "zh_batch13"), ("en15", "en_batch15"),
         ("zh14", "zh_batch14"), ("en16", "en_batch16"), ("zh15", "zh_batch15"), ("en17", "en_batch17"),
         ("zh16", "zh_batch16"), ("en18", "en_batch18"), ("zh17", "zh_batch17"), ("en19", "en_batch19"),
-        ("zh18", "zh_batch18"), ("en20", "en_batch20"),
+        ("zh18", "zh_batch18"), ("en20", "en_batch20"), ("zh19", "zh_batch19"), ("en21", "en_batch21"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -339,7 +350,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind17", "17"), ("blind18", "18")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind18", "18"), ("blind19", "19")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
