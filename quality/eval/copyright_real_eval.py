@@ -179,16 +179,18 @@ Sets (``--json`` for all numbers):
   "credit is appreciated but not required" three times, a commented-out watermark template, maintainers' "please do
   not repost" patches, an app's error message, a rule on reposting others' works, an admin-review template), measured
   once blind at 522e9c4 (0.731 / 0.950), labels checked (none changed), then tuned on as batch 21.
-* ``blind18`` / ``zh``: ``data/copyright_real_zh_blind18.jsonl``: 44 Chinese rows (36 with markers, 8 hard
-  negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example template, a filter's regex
-  list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a watermark detector's
-  output string), found and labelled after the zh19/en21 round's rules were committed, before any run; never used to
-  change a rule; errors never printed.
-* ``blind19`` / ``en``: ``data/copyright_real_en_blind19.jsonl``: 43 English rows (25 with markers, 18 hard
-  negatives: "attribution appreciated" with no licence or of others' licences, Pexels / Unsplash terms, SBOM fields in
-  tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on printed documents and ID cards, DMCA
-  pages and forms), found and labelled with the eighteenth Chinese blind batch; never used to change a rule; errors
-  never printed.
+* ``zh20``: ``data/copyright_real_zh_batch20.jsonl``: the 44 Chinese rows that were the eighteenth Chinese blind set
+  (36 with markers, 8 hard negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example
+  template, a filter's regex list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a
+  watermark detector's output string), measured once blind at 799c9c4 (0.857 / 0.814), labels checked (版权所有，盗版必究
+  is rights_reserved as zh15's five such headers: one row gained it; a framework's rule that users may not upload
+  infringing content is no ban on reprinting a work, as the batch's two user-agreement negatives: one row lost
+  no_reprint), then tuned on as batch 20.
+* ``en22``: ``data/copyright_real_en_batch22.jsonl``: the 43 English rows that were the nineteenth English blind set
+  (25 with markers, 18 hard negatives: "attribution appreciated" with no licence or of others' licences, Pexels /
+  Unsplash terms, SBOM fields in tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on
+  printed documents and ID cards, DMCA pages and forms), measured once blind at 799c9c4 (0.891 / 0.854), labels
+  checked (none changed), then tuned on as batch 22.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -246,6 +248,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh14", "zh_batch14"), ("en16", "en_batch16"), ("zh15", "zh_batch15"), ("en17", "en_batch17"),
         ("zh16", "zh_batch16"), ("en18", "en_batch18"), ("zh17", "zh_batch17"), ("en19", "en_batch19"),
         ("zh18", "zh_batch18"), ("en20", "en_batch20"), ("zh19", "zh_batch19"), ("en21", "en_batch21"),
+        ("zh20", "zh_batch20"), ("en22", "en_batch22"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -350,7 +353,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind18", "18"), ("blind19", "19")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
