@@ -183,9 +183,8 @@ Sets (``--json`` for all numbers):
   (36 with markers, 8 hard negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example
   template, a filter's regex list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a
   watermark detector's output string), measured once blind at 799c9c4 (0.857 / 0.814), labels checked (版权所有，盗版必究
-  is rights_reserved as zh15's five such headers: one row gained it; a framework's rule that users may not upload
-  infringing content is no ban on reprinting a work, as the batch's two user-agreement negatives: one row lost
-  no_reprint), then tuned on as batch 20.
+  is rights_reserved as zh15's five such headers: one row gained it; 版权声明：本文遵循 CC BY-SA 4.0 is a notice as zh4's
+  and zh10's 版权声明：本作品采用…许可协议 rows: one row gained copyright_notice), then tuned on as batch 20.
 * ``en22``: ``data/copyright_real_en_batch22.jsonl``: the 43 English rows that were the nineteenth English blind set
   (25 with markers, 18 hard negatives: "attribution appreciated" with no licence or of others' licences, Pexels /
   Unsplash terms, SBOM fields in tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on
