@@ -316,7 +316,8 @@ GROUPS: list[Group] = [
                 "licence",
                 rx(
                     r"Apache\s+Licen[cs]e(?:,?\s*(?:Version\s*|v\.?\s*|版本\s*)?(?P<ver>[12](?:\.[01])?)(?![\d.]\d))?|"
-                    r"(?:协议|協議|许可证|許可證|许可|licen[cs]e)\s*[:：]\s*Apache[\s\-]v?(?P<ver5>[12]\.[01])|"
+                    # (协议说明：Apache2.0（ 文件顶端 ）: a licence field's label, the version joined to the name)
+                    r"(?:协议|協議|许可证|許可證|许可|licen[cs]e)(?:说明|說明|类型|類型)?\s*[:：]\s*Apache[\s\-]?v?(?P<ver5>[12]\.[01])|"
                     + WS
                     + r"Apache[\s\-]v?(?P<ver2>[12]\.[01])\s*(?:licen[cs]e|许可证|许可|協議|协议|开源协议)"
                     r"|"

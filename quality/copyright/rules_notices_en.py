@@ -30,11 +30,22 @@ _ACCESS_OBJECT = re.compile(
 )
 
 
+# "Unauthorized duplication … of this script outside the license terms is prohibited": the ban is the licence's own
+# condition (a use outside its terms), restated by a file the licence covers; no reservation beyond it.
+_OUTSIDE_LICENCE = re.compile(
+    r"(?i)\b(?:outside|beyond)" + EN_SP + r"(?:the" + EN_SP + r"|its" + EN_SP + r"|this" + EN_SP + r")?(?:(?:terms|scope)"
+    + EN_SP + r"of" + EN_SP + r"(?:the" + EN_SP + r"|its" + EN_SP + r"|this" + EN_SP + r")?licen[cs]e\b|licen[cs]e"
+    + EN_SP + r"(?:terms|scope)\b)"
+)
+
+
 def _not_access(score: float) -> Resolver:
-    """Reject a ban whose act is done to a system (access), not to a work."""
+    """Reject a ban whose act is done to a system (access), not to a work, and one only on uses outside the licence's
+    terms (the licence's condition, not a reservation)."""
 
     def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
-        return None if _ACCESS_OBJECT.search(m.group(0)) else (None, score)
+        text = m.group(0)
+        return None if _ACCESS_OBJECT.search(text) or _OUTSIDE_LICENCE.search(text) else (None, score)
 
     return resolve
 
@@ -716,7 +727,13 @@ GROUPS: list[Group] = [
                     + r"(?:(?:,|,?" + EN_SP + r"(?:and|or))" + EN_SP + r"(?:reproduction|copying|duplication|redistribution"
                     r"|distribution|disclosure|modification|use)){0,3}" + EN_SP + r"(?:strictly" + EN_SP
                     + r")?(?:prohibited|forbidden)"
-                    r"(?=[ \t]*(?:[.!;<\"'|]|\n|$))",
+                    r"(?=[ \t]*(?:[.!;<\"'|]|\n|$))"
+                    # "UNAUTHORIZED DUPLICATION IS A VIOLATION OF STATE, FEDERAL AND INTERNATIONAL LAWS." (DTS's banner): the
+                    # act with no object, declared unlawful: the banner's own work (not "unauthorized copying of software
+                    # is illegal", a page on the law naming what it is about)
+                    + r"|\bunauthori[sz]ed" + EN_SP + r"(?:reproduction|copying|duplication|redistribution|distribution)"
+                    + EN_SP + r"(?:is|are|constitutes)" + EN_SP + r"(?:an?" + EN_SP + r")?(?:violation" + EN_SP + r"of|infringement"
+                    r"|illegal|unlawful|(?:a" + EN_SP + r")?(?:federal" + EN_SP + r")?crime)\b",
                     IGNORECASE,
                 ),
                 0.9,

@@ -62,9 +62,14 @@ def _not_contract(m: re.Match[str]) -> tuple[str | None, float] | None:
     notice on the text."""
     groups = m.groupdict()
     owner = next((v for k, v in sorted(groups.items()) if k.startswith("owner") and v), "")
-    if _CONTRACT_PARTY.match(owner) or _cites_law(m) or _rule_on_others_rights(m, owner):
+    if _CONTRACT_PARTY.match(owner) or _cites_law(m) or _rule_on_others_rights(m, owner) or _PLACEHOLDER.fullmatch(owner):
         return None
     return None, 0.85
+
+
+# An owner that is a template's or a format string's slot (f"该图像版权归属：{company}", ${owner}, {{ holder }}, %s): code
+# filling in whoever it detected, no holder of its own.
+_PLACEHOLDER = re.compile(r"[：:]?[ \t]*(?:\$?\{\{?[ \t]*[\w.\[\]'\"]{1,40}[ \t]*\}\}?|%[sd])[ \t]*[\"'`]?[ \t]*")
 
 
 def _not_law(m: re.Match[str]) -> tuple[str | None, float] | None:
@@ -574,13 +579,15 @@ GROUPS: list[Group] = [
             ),
             Rule(
                 # 不允许对程序代码以任何形式任何目的的再发布 / 严禁分享、盗用、转卖源码 / 禁止…公开重新分发原文件: bans on
-                # passing a work on (not 禁止二次销售 alone: a shop's rule on goods)
+                # passing a work on (not 禁止二次销售 alone: a shop's rule on goods) / 禁止二次售卖 (an open project's or a
+                # tool's ban on reselling it: 售卖 / 出售 / 贩卖 / 转售 are the seller's words for the work, 销售 a shop's)
                 "zh_no_redistribution",
                 "no_reprint",
                 rx(
                     ZH_NEG_LB
                     + r"(?:不允许|不允許|禁止|严禁|嚴禁|不得|不准)[^，。！？\n]{0,16}?"
-                    r"(?:再发布|再發布|再分发|再分發|重新分发|重新分發|重新发布|重新發布|二次发布|二次發布|转卖|轉賣|倒卖|倒賣|盗用|盜用)"
+                    r"(?:再发布|再發布|再分发|再分發|重新分发|重新分發|重新发布|重新發布|二次发布|二次發布|转卖|轉賣|倒卖|倒賣|盗用|盜用"
+                    r"|二次(?:售卖|售賣|出售|贩卖|販賣|转售|轉售))"
                 ),
                 0.85,
                 True,
@@ -705,7 +712,8 @@ GROUPS: list[Group] = [
     ),
     (
         # a use of the work, then a request to credit it (triggered by the use; 使用 is too common a word to open windows)
-        ("引用", "转载", "轉載", "复制", "複製", "分享", "转发", "轉發", "转贴", "轉貼"),
+        # (使用时请 / 使用時請 / 使用时须: a use of the work at the head of a request, 使用时请注明作者; 使用 alone opens no window)
+        ("引用", "转载", "轉載", "复制", "複製", "分享", "转发", "轉發", "转贴", "轉貼", "使用时请", "使用時請", "使用时须", "使用時須"),
         [
                 Rule(
                     # 欢迎非商业用途转载，但请在明显位置注明本文作者 / 引用本作品的任何部分，必须在参考文献中注明…作者: a use of

@@ -53,7 +53,10 @@ GROUPS: list[Group] = [
                     r"\b(?:please|kindly|must|should)" + EN_SP + r"(?:always" + EN_SP + r")?link" + EN_SP + r"back" + EN_SP
                     + r"to" + EN_SP + r"(?!(?:the" + EN_SP + r"|this" + EN_SP + r"|that" + EN_SP + r")?(?:original" + EN_SP
                     + r")?(?:issues?|tickets?|pr|prs|pull|discussions?|threads?|comments?|commits?|parent|previous|main"
-                    r"|home|index|menu|top)\b)",
+                    r"|home|index|menu|top)\b)"
+                    # "(please link back if you use this code!)": no place named, the request conditioned on using the work
+                    + r"|\b(?:please|kindly|must|should)" + EN_SP + r"link" + EN_SP + r"back" + EN_SP + r"(?:if|when|whenever)"
+                    + EN_SP + r"you" + EN_SP + r"(?:use|reuse|re-use|share|copy|publish|adapt)\b",
                     IGNORECASE,
                 ),
                 0.8,

@@ -400,10 +400,20 @@ def _in_licence_list(text: str, start: int, end: int) -> bool:
     return any(m.start() <= start and end <= m.end() for m in _LICENCE_LIST.finditer(text, line_start, line_end))
 
 
+# An SBOM's per-package licence field (SPDX JSON / YAML / JS licenseConcluded / licenseDeclared, tag-value
+# PackageLicenseDeclared: / LicenseInfoInFile:): the licence of a component the bill lists, not this text's.
+_SBOM_FIELD_BEFORE = re.compile(
+    r"\b(?:licen[cs]e(?:Concluded|Declared|InfoFromFiles|InfoInFiles?)|PackageLicen[cs]e(?:Concluded|Declared|InfoFromFiles)"
+    r"|LicenseInfoInFile|LicenseConcluded)[\"']?[ \t]*[:=][ \t]*[\"'\[(]?[ \t]*$"
+)
+
+
 def _licence_offered(text: str, start: int, end: int) -> bool:
-    """Whether a licence name is an option of a form control, a badge documented with its source, or one item of a
-    list of licences."""
+    """Whether a licence name is an option of a form control, a badge documented with its source, one item of a
+    list of licences, or an SBOM's field on a listed package."""
     if _OPTION_OPEN.search(text, max(0, start - 140), start) and _OPTION_CLOSE.match(text, end):
+        return True
+    if _SBOM_FIELD_BEFORE.search(text, max(0, start - 60), start):
         return True
     if _in_licence_list(text, start, end):
         return True

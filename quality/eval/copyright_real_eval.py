@@ -179,16 +179,26 @@ Sets (``--json`` for all numbers):
   "credit is appreciated but not required" three times, a commented-out watermark template, maintainers' "please do
   not repost" patches, an app's error message, a rule on reposting others' works, an admin-review template), measured
   once blind at 522e9c4 (0.731 / 0.950), labels checked (none changed), then tuned on as batch 21.
-* ``blind18`` / ``zh``: ``data/copyright_real_zh_blind18.jsonl``: 44 Chinese rows (36 with markers, 8 hard
-  negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example template, a filter's regex
-  list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a watermark detector's
-  output string), found and labelled after the zh19/en21 round's rules were committed, before any run; never used to
-  change a rule; errors never printed.
-* ``blind19`` / ``en``: ``data/copyright_real_en_blind19.jsonl``: 43 English rows (25 with markers, 18 hard
-  negatives: "attribution appreciated" with no licence or of others' licences, Pexels / Unsplash terms, SBOM fields in
-  tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on printed documents and ID cards, DMCA
-  pages and forms), found and labelled with the eighteenth Chinese blind batch; never used to change a rule; errors
-  never printed.
+* ``zh20``: ``data/copyright_real_zh_batch20.jsonl``: the 44 Chinese rows that were the eighteenth Chinese blind set
+  (36 with markers, 8 hard negatives: a tutorial's webpack banner, a player's marquee default text, a guide's example
+  template, a filter's regex list, a tutorial's sample front matter, user agreements' bans on users' illegal uploads, a
+  watermark detector's output string), measured once blind at 799c9c4 (0.857 / 0.814), labels checked (版权所有，盗版必究
+  is rights_reserved as zh15's five such headers: one row gained it; 版权声明：本文遵循 CC BY-SA 4.0 is a notice as zh4's
+  and zh10's 版权声明：本作品采用…许可协议 rows: one row gained copyright_notice), then tuned on as batch 20.
+* ``en22``: ``data/copyright_real_en_batch22.jsonl``: the 43 English rows that were the nineteenth English blind set
+  (25 with markers, 18 hard negatives: "attribution appreciated" with no licence or of others' licences, Pexels /
+  Unsplash terms, SBOM fields in tests and docs, a ban conditioned on the licence's terms, anti-forgery lines on
+  printed documents and ID cards, DMCA pages and forms), measured once blind at 799c9c4 (0.891 / 0.854), labels
+  checked (none changed), then tuned on as batch 22.
+* ``blind19`` / ``zh``: ``data/copyright_real_zh_blind19.jsonl``: 21 Chinese rows (15 with markers, 6 hard
+  negatives: image credits 图片来源于网络 in posts, a caption, an alt attribute in code, a spec's rule naming the phrase and
+  a classifier's sample text), found and labelled after the zh20/en22 round's rules were committed, before any run;
+  never used to change a rule; errors never printed.
+* ``blind20`` / ``en``: ``data/copyright_real_en_blind20.jsonl``: 20 English rows (10 with markers, 10 hard
+  negatives: "credit is not required" in scripts, READMEs and a Pexels comment, a banking warning, a dataset
+  manifest's "not for redistribution" terms of another source, a generated report's footer, "reprinted with
+  permission" credits), found and labelled with the nineteenth Chinese blind batch; never used to change a rule;
+  errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -246,6 +256,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh14", "zh_batch14"), ("en16", "en_batch16"), ("zh15", "zh_batch15"), ("en17", "en_batch17"),
         ("zh16", "zh_batch16"), ("en18", "en_batch18"), ("zh17", "zh_batch17"), ("en19", "en_batch19"),
         ("zh18", "zh_batch18"), ("en20", "en_batch20"), ("zh19", "zh_batch19"), ("en21", "en_batch21"),
+        ("zh20", "zh_batch20"), ("en22", "en_batch22"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -350,7 +361,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind18", "18"), ("blind19", "19")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind19", "19"), ("blind20", "20")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
