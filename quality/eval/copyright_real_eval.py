@@ -199,6 +199,16 @@ Sets (``--json`` for all numbers):
   warning, a dataset manifest's "not for redistribution" terms of another source, a generated report's footer,
   "reprinted with permission" credits), measured once blind at dd4a686 (0.833 / 0.882), labels checked (none
   changed), then tuned on as batch 23.
+* ``blind20`` / ``zh``: ``data/copyright_real_zh_blind20.jsonl``: 36 Chinese rows (27 with markers, 9 hard
+  negatives: a guide's sample form input, SQL seed data, an input placeholder, a test's fixture string, a font maker's
+  terms quoted, a table describing others' READMEs, a user agreement's rule on users' uploads, disclaimers asking users
+  to respect original authors' rights), found and labelled after the zh21/en23 round's rules were committed, before
+  any run; never used to change a rule; errors never printed.
+* ``blind21`` / ``en``: ``data/copyright_real_en_blind21.jsonl``: 36 English rows (22 with markers, 14 hard
+  negatives: "please credit the photographer" in mock data, a form error and a Pexels tool's output, "free for personal
+  use only" about others' software and fonts, another dataset's licence in a survey, others' "must not be
+  redistributed" terms quoted or recorded, a FAQ's "attribution is appreciated" with no licence), found and labelled
+  with the twentieth Chinese blind batch; never used to change a rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -361,7 +371,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind20", "20"), ("blind21", "21")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
