@@ -100,7 +100,10 @@ LICENCE_DESCRIBED_AFTER = re.compile(
     # GPLv3-covered work" (the licence compared, illustrated or naming a class of works, none declared)
     r"|has[ \t]+(?:a[ \t]+|an[ \t]+)?(?:broader|stronger|weaker|stricter|narrower|wider|similar|different)\b"
     r"|(?:is|are)[ \t]+(?:more|less|stricter|looser|weaker|stronger|broader|narrower)\b"
-    r"|[ \t]+examples?[ \t]*:|-covered\b)"
+    r"|[ \t]+examples?[ \t]*:|-covered\b"
+    # "把 CC0 素材也硬塞进署名页" / "CC0 素材无需署名": a licence naming a kind of asset a rule is about, none declared
+    r"|[ \t]*(?:素材|资源|資源)(?:也|都|则|則|不|无需|無需|不必|可以|可)"
+    r")"
 )
 
 

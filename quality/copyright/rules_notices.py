@@ -166,6 +166,22 @@ GROUPS: list[Group] = [
                 0.7,
                 resolve=_field_at_line_start,
             ),
+            Rule(
+                # " * Copyright HC Technology Inc." (a header line naming a company, no year or sign: the company's
+                # legal suffix closes the line, so the words are a holder, not prose about copyright)
+                "copyright_holder_company",
+                "copyright_notice",
+                rx(
+                    r"(?<![\w/.\-])(?:Copyright|COPYRIGHT)[ \t]+"
+                    r"(?!(?:Law|Laws|Act|Office|Notice|Information|Holders?|Owners?|This|These|All|Copyright|Protection"
+                    r"|Statement|Policy|and|or|of|by|is|are|the)" + WE + r")"
+                    r"(?:[A-Z][\w&'’\-]*,?[ \t]+){1,5}"
+                    r"(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|GmbH|Pty|Limited|Corporation|Incorporated|AG|S\.A|B\.V|PLC|plc)\.?"
+                    r"(?=[ \t]*(?:\r?\n|$))"
+                ),
+                0.7,
+                resolve=_field_at_line_start,
+            ),
         ],
     ),
     (

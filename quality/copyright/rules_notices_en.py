@@ -199,6 +199,16 @@ def _label_start(m: re.Match[str]) -> tuple[str | None, float] | None:
     return (None, 0.75) if _LABEL_BEFORE.search(before) else None
 
 
+# "… contains the following attribution: Reprinted with permission from X": the credit line a reuse must carry, quoted
+# as the text of a request, not a credit of this text to its holder
+_REQUIRED_CREDIT_BEFORE = re.compile(r"(?i)\bfollowing\s+(?:attribution|credit(?:\s+line)?)\s*:\s*[\"“']?\s*$")
+
+
+def _not_required_credit_text(m: re.Match[str]) -> tuple[str | None, float] | None:
+    """Refuse a "reprinted with permission" credit that is the quoted text a reuse must carry."""
+    return None if _REQUIRED_CREDIT_BEFORE.search(m.string, max(0, m.start() - 40), m.start()) else (None, 0.75)
+
+
 # "the State Emblem of India, which may not be reproduced without authorisation": a ban whose sentence names a mark (an
 # emblem, a logo, a trademark, a flag) and no work is a rule on that mark, not a notice on the text.
 _MARK_NOUN = re.compile(r"(?i)\b(?:emblems?|logos?|trademarks?|insignia|flags?|coats?\s+of\s+arms|seals?|crests?)\b")
@@ -451,6 +461,20 @@ _NOT_FOR_RESALE = Rule(
     0.8,
     True,
 )
+# "provided that any use of the material contains the following attribution: Reprinted with permission from SISO Inc.":
+# the credit line every reuse must carry, given word for word (the word attribution: not a BSD advertising clause's
+# "must display the following acknowledgement", a licence's own condition)
+_FOLLOWING_ATTRIBUTION = Rule(
+    "en_following_attribution",
+    "attribution_required",
+    rx(
+        r"\b(?:contains?|contain|includes?|bears?|carr(?:y|ies)|displays?|shows?|gives?|with)" + EN_SP + r"the" + EN_SP
+        + r"following" + EN_SP + r"attribution\b",
+        IGNORECASE,
+    ),
+    0.8,
+    reject_before=EN_DISCUSS,
+)
 # "If cloned please give credit!" / "If you fork this, please credit the author": a reuse of the work, then a request for
 # credit (not "If you use X for your research please give credit by citing": a citation request)
 _REUSE_CREDIT = Rule(
@@ -516,6 +540,7 @@ GROUPS: list[Group] = [
                 ),
                 0.75,
                 trim_holder=True,
+                resolve=_not_required_credit_text,
             ),
         ],
     ),
@@ -963,4 +988,5 @@ GROUPS: list[Group] = [
     (("belong to", "belongs to"), [_WORK_BELONGS_TO, _OWNED_THEN_BANNED]),
     (("not for",), [_NOT_FOR_RESALE]),
     (("credit",), [_REUSE_CREDIT]),
+    (("following attribution",), [_FOLLOWING_ATTRIBUTION]),
 ]

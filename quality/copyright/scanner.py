@@ -255,6 +255,7 @@ def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
         or fixtures.in_page_literal(text, start)
         or fixtures.in_prompt_output(text, start)
         or (marker_class in _PHRASE_CLASSES and fixtures.whole_string_phrase(text, start, end))
+        or (marker_class == "no_reprint" and fixtures.in_recorded_terms(text, start))
     )
 
 
