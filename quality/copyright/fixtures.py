@@ -50,10 +50,32 @@ _OTHERS_RIGHTS_BEFORE = re.compile(r"尊重原(?:作者|创作者|創作者|著�
 _OTHERS_RIGHTS_REACH = 120
 
 
+# - `xinshang777/auto-checkin` **无 LICENSE**（保留所有权利，不要复制代码）: a backticked owner/name just before the match on
+# its line, no sentence end between: the words describe that repository
+_REPO_SLUG_BEFORE = re.compile(r"`[\w.\-]+/[\w.\-]+`[^`\n。！？.!?]{0,40}$")
+# ```js\nplugins: [\n\tnew webpack.BannerPlugin('版权所有，翻版必究')\n]\n``` in a tutorial: the banner a build plugin is
+# told to write, shown inside a Markdown code fence, is a sample of the plugin's use (a build config itself has no fence)
+_BANNER_CALL_BEFORE = re.compile(r"BannerPlugin\([ \t]*(?:\{[^}\n]{0,40})?[\"'`][^\"'`\n]{0,200}$")
+_FENCE_REACH = 3000
+_FENCE = re.compile(r"(?m)^[ \t]*```")
+
+
 def in_others_repo_row(text: str, start: int) -> bool:
-    """Whether ``start`` lies in a Markdown table row whose first cell is another repository's owner/name."""
+    """Whether ``start`` lies in a Markdown table row whose first cell is another repository's owner/name, or follows a
+    backticked owner/name on its line within 40 characters and one sentence."""
     ls = text.rfind("\n", 0, start) + 1
-    return _REPO_ROW.match(text, ls, start) is not None
+    return _REPO_ROW.match(text, ls, start) is not None or _REPO_SLUG_BEFORE.search(text, max(ls, start - 120), start) is not None
+
+
+def in_fenced_banner_sample(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a BannerPlugin call's string inside a Markdown code fence (an odd number of ``` lines
+    within 3,000 characters before it, or none before and one after)."""
+    ls = text.rfind("\n", 0, start) + 1
+    if not _BANNER_CALL_BEFORE.search(text, ls, start):
+        return False
+    fences = len(_FENCE.findall(text, max(0, start - _FENCE_REACH), start))
+    # (an excerpt cut after the opening fence: none before, one closing after)
+    return fences % 2 == 1 or (fences == 0 and _FENCE.search(text, start, start + _FENCE_REACH) is not None)
 
 
 def after_plea_for_others_rights(text: str, start: int) -> bool:

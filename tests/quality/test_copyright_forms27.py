@@ -36,6 +36,9 @@ def scanner() -> CopyrightScanner:
         ("本作品版权归张三所有，采用 MIT License 开源，使用请署名。", "attribution_required", "使用请署名"),
         ("**版权声明**：本文采用 CC BY-SA 4.0 协议，转载请保留作者信息。", "copyright_notice", "版权声明**："),
         ("## License\n\nMIT（正文内容版权归作者，引用请注明来源）。", "licence", "MIT"),
+        # a build config's own banner (no Markdown fence)
+        ("module.exports = {\n  plugins: [\n    new webpack.BannerPlugin('版权所有，翻版必究')\n  ],\n};\n", "rights_reserved",
+         "翻版必究"),
         # a settings row whose key names the notice stays the site's own notice
         ("('site.copyright', '© 2025 北京市西城区人民政府 版权所有', 'string', '版权信息', 'site'),", "copyright_notice",
          "北京市西城区人民政府"),
@@ -65,6 +68,12 @@ def test_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered:
         ("(1, 2, '海报', '本作品版权归设计师所有，未经授权不得商用', 'published', 234, 1567),", "no_reprint"),
         ("| `owner/rules` | README 明示禁止任何形式的转载与发布,见标准 2。 |", "no_reprint"),
         ("本插件仅用于学习交流，请尊重原作者的版权。\n\n保存的表情仅供个人使用，请勿用于商业用途或二次传播。", "no_reprint"),
+        # a tutorial's BannerPlugin sample in a code fence (also cut before its opening fence); another repository's
+        # status after its backticked owner/name
+        ("版权提示插件；\n\n```js\nplugins: [\n\tnew webpack.BannerPlugin('版权所有，翻版必究')\n]\n```", "rights_reserved"),
+        ("    plugins: [\n        new webpack.BannerPlugin('版权所有，翻版必究')\n    ],\n};\n```\n\nb.HtmlWebpackPlugin",
+         "rights_reserved"),
+        ("- `someone/auto-checkin` **无 LICENSE**（保留所有权利，不要复制代码）。", "rights_reserved"),
         # everyday uses of 使用请
         ("使用请参考文档，安装请见下文。", "attribution_required"),
         # copyright-law prose, a takedown line, users' illegal content
@@ -95,5 +104,8 @@ def test_stress(scanner: CopyrightScanner) -> None:
             "尊重原作者的版权" * 3000 + "禁止转载",
             "使用请" * 8000 + "署名",
             "**版权声明**" * 3000 + "：",
+            "`a/b` " * 4000 + "保留所有权利",
+            "```\n" * 6000 + "new webpack.BannerPlugin('版权所有，翻版必究')",
+            "BannerPlugin('" * 2000 + "版权所有，翻版必究",
         ],
     )
