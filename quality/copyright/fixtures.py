@@ -29,6 +29,90 @@ _TERMS_FIELD_OPEN = re.compile(r"(?i)\b(?:licen[cs]es?|terms|usage|rights)[\"']?
 _GENERATOR_OPEN = re.compile(r"([\"'])[^\"'\n]{0,120}?\bGenerated[ \t]+(?:by|with)\b")
 
 
+# json({ error: 'Please credit the photographer.' }) / raise ValueError("…") / errors.credit = "…": a string literal that is
+# an error or validation message, the form's user told to fill a field, not a request the file makes
+_ERROR_OPEN = re.compile(r"(?i)(?:\b(?:error|err|errors?(?:\.\w+|\[[^\]\n]{0,40}\]))[\"']?[ \t]*[=:,(][ \t]*|Error\([ \t]*)([\"'`])")
+# (2, 1, '标题', '本作品版权归设计师所有，未经授权不得商用', 'published', 234, 1567), — a value in a row of an INSERT's VALUES
+# list: seed data about the records' works (users' uploads), not the file's own notice
+_ROW_VALUE_BEFORE = re.compile(r"(?:^|[(,])[ \t]*'[^'\n]*$")
+_ROW_VALUE_AFTER = re.compile(r"[^'\n]*'[ \t]*,[^\n]*\)[ \t]*[,;][ \t]*$")
+_ROW_VALUES = re.compile(r"^[ \t]*(?:\(|'[^'\n]*'[ \t]*,)")
+# ('site.copyright', '© 2025 X 版权所有', 'string', …): a settings row whose key names the notice is the site's own
+_ROW_NOTICE_KEY = re.compile(r"(?i)'[\w.\-]*(?:copyright|footer|licen[cs]e|rights)[\w.\-]*'[ \t]*,")
+
+
+# | `blackmatrix7/ios_rule_script` | README 明示禁止任何形式的转载与发布 |: a table row whose first cell names another
+# repository (owner/name): its cells describe that repository's terms
+_REPO_ROW = re.compile(r"[ \t]*\|[ \t]*(?:`|\*\*|\[)?[\w.\-]+/[\w.\-]+(?:`|\*\*|\]\([^)\n]{0,200}\))?[ \t]*\|")
+# 请尊重原作者的版权。…请勿用于商业用途或二次传播: a ban after a plea to respect original authors' rights is about their
+# works (what a tool saves or translates), not one the text makes for its own
+_OTHERS_RIGHTS_BEFORE = re.compile(r"尊重原(?:作者|创作者|創作者|著作权人|著作權人)的?(?:版权|版權|著作权|著作權|知识产权|知識產權)")
+_OTHERS_RIGHTS_REACH = 120
+
+
+# - `xinshang777/auto-checkin` **无 LICENSE**（保留所有权利，不要复制代码）: a backticked owner/name just before the match on
+# its line, no sentence end between: the words describe that repository
+_REPO_SLUG_BEFORE = re.compile(r"`[\w.\-]+/[\w.\-]+`[^`\n。！？.!?]{0,40}$")
+# ```js\nplugins: [\n\tnew webpack.BannerPlugin('版权所有，翻版必究')\n]\n``` in a tutorial: the banner a build plugin is
+# told to write, shown inside a Markdown code fence, is a sample of the plugin's use (a build config itself has no fence)
+_BANNER_CALL_BEFORE = re.compile(r"BannerPlugin\([ \t]*(?:\{[^}\n]{0,40})?[\"'`][^\"'`\n]{0,200}$")
+_FENCE_REACH = 3000
+_FENCE = re.compile(r"(?m)^[ \t]*```")
+
+
+def in_others_repo_row(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a Markdown table row whose first cell is another repository's owner/name, or follows a
+    backticked owner/name on its line within 40 characters and one sentence."""
+    ls = text.rfind("\n", 0, start) + 1
+    return _REPO_ROW.match(text, ls, start) is not None or _REPO_SLUG_BEFORE.search(text, max(ls, start - 120), start) is not None
+
+
+def in_fenced_banner_sample(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a BannerPlugin call's string inside a Markdown code fence (an odd number of ``` lines
+    within 3,000 characters before it, or none before and one after)."""
+    ls = text.rfind("\n", 0, start) + 1
+    if not _BANNER_CALL_BEFORE.search(text, ls, start):
+        return False
+    fences = len(_FENCE.findall(text, max(0, start - _FENCE_REACH), start))
+    # (an excerpt cut after the opening fence: none before, one closing after)
+    return fences % 2 == 1 or (fences == 0 and _FENCE.search(text, start, start + _FENCE_REACH) is not None)
+
+
+def after_plea_for_others_rights(text: str, start: int) -> bool:
+    """Whether a plea to respect original authors' copyright stands within 120 characters before ``start``."""
+    return _OTHERS_RIGHTS_BEFORE.search(text, max(0, start - _OTHERS_RIGHTS_REACH), start) is not None
+
+
+def in_error_message(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a string literal opened earlier on its line (within 300 characters) as an error's
+    value or an exception's argument, with no closing quote between."""
+    lo = max(0, start - _LINE_REACH)
+    newline = text.rfind("\n", lo, start)
+    seg = text[newline + 1 if newline >= 0 else lo : start]
+    if "rr" not in seg:
+        return False
+    return any(m.group(1) not in seg[m.end() :] for m in _ERROR_OPEN.finditer(seg))
+
+
+def in_data_row(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a single-quoted value of a SQL row: its line opens a tuple or a quoted value, the
+    literal opens after '(' or ',' and, after it closes, more values follow and the line ends with '),' or ');' (not a
+    settings row whose key names a copyright or footer)."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le < 0 else le
+    if le - ls > 2000:
+        return False
+    line = text[ls:le]
+    at = start - ls
+    return bool(
+        _ROW_VALUES.match(line)
+        and _ROW_VALUE_BEFORE.search(line, 0, at)
+        and _ROW_VALUE_AFTER.match(line, at)
+        and not _ROW_NOTICE_KEY.search(line, 0, at)
+    )
+
+
 def in_bytes_literal(text: str, start: int) -> bool:
     """Whether ``start`` lies inside a bytes literal opened earlier on its line (within 300 characters)."""
     lo = max(0, start - _LINE_REACH)

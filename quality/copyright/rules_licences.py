@@ -357,9 +357,10 @@ GROUPS: list[Group] = [
                     + WE
                     # 站点代码 MIT。/ 源码：MIT (a licence line of a Chinese README)
                     + r"|(?:代码|代碼|源码|源碼|源代码|源代碼)\s*[：:]?\s*MIT(?=\s*(?:[。；;，,、)）]|$))"
-                    # "## License\n\nMIT — see LICENSE" / "**MIT**": a bare MIT opening a licence section's first line
+                    # "## License\n\nMIT — see LICENSE" / "**MIT**" / "MIT（正文内容版权归作者）": a bare MIT opening a licence
+                    # section's first line
                     + r"|(?<![^\n])#{1,6}[ \t]*(?:[^\w\n#]{1,3}[ \t]*)?(?i:licen[cs]e|许可证|許可證|许可|許可|授权|授權|协议|協議)"
-                    r"[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:\*\*?|__?)?\[?MIT(?=(?:\*\*?|__?)?\]?[ \t]*(?:$|\n|[.,;:(©—–\-]"
+                    r"[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(?:\*\*?|__?)?\[?MIT(?=(?:\*\*?|__?)?\]?[ \t]*(?:$|\n|[.,;:(©—–\-（，。；：]"
                     r"|(?i:licen[cs]e|see)\b))"
                 ),
                 0.95,

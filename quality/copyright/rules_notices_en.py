@@ -238,6 +238,23 @@ _UNLESS_ITS_LICENCE = re.compile(
 )
 
 
+# "When using Pexels images, please credit the photographer" / a mock record of an Unsplash photo's usage: a stock
+# library named next to the request makes the photographer the library's, its terms restated, no request of the text's
+_STOCK_LIBRARY = re.compile(r"(?i)\b(?:pexels|unsplash|pixabay|shutterstock|gettyimages|getty\s+images|istock(?:photo)?"
+                            r"|adobe\s+stock|flickr)\b")
+_STOCK_REACH = 200
+
+
+def _not_stock_photo(score: float) -> Resolver:
+    """Reject a credit request with a stock photo library named within 200 characters either side."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        near = m.string[max(0, m.start() - _STOCK_REACH) : m.end() + _STOCK_REACH]
+        return None if _STOCK_LIBRARY.search(near) else (None, score)
+
+    return resolve
+
+
 def _not_others_material(score: float) -> Resolver:
     """Reject a 'do not redistribute' whose sentence makes the material's own licence or rights clearance the condition."""
 
@@ -898,7 +915,7 @@ GROUPS: list[Group] = [
                 "no_reprint",
                 rx(
                     # (every alternative starts with one of these letters: other positions fail at one test)
-                    r"(?=[ncfpmwial])(?:"
+                    r"(?=[ncfpmwialto])(?:"
                     r"not\s+for\s+(?:redistribution|republication)|\bno\s+(?:redistribution|resale|republication|reposting)\b"
                     # "and not for commercial use" / "They are not to be sold, redistributed, or used for commercial purposes"
                     r"|\bnot\s+for\s+(?:any\s+)?commercial\s+(?:use|purposes?)\b"
@@ -910,7 +927,15 @@ GROUPS: list[Group] = [
                     # heading over "For personal use only." (not "this tool is meant for personal use only")
                     r"|\b(?:freeware|(?:products?|content|materials?|works?|images?|fonts?|assets?)\s+(?:is|are))\s+"
                     r"for\s+personal\s+use\s+only\b"
-                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b)",
+                    r"|\blicen[cs]e\b[^\n]{0,12}\n\s*\n?\s*for\s+personal\s+use\s+only\b"
+                    # "This project is free for personal use ONLY." / "This app is source-available. Free for PERSONAL use
+                    # only.": the text's own work, or a sentence with no subject opening a line or following a full stop
+                    # (not "fuse-t is free for personal use only", "It is …", "Some are …": others' software and fonts;
+                    # not "Varino (free for personal use only)", a third party's font described)
+                    r"|\b(?:this|our|my)\s+(?:[\w-]+\s+){0,2}?(?:project|app|application|software|code|program|tool|game"
+                    r"|mod|theme|plugin|font|typeface|repository|repo|work|dataset|library|extension|script|template)\s+is\s+"
+                    r"free\s+for\s+personal\s+use\s+only\b"
+                    r"|(?:(?<=[.!?] )|(?<=\n)|(?<=\*\*)|(?<![\s\S]))free\s+for\s+personal\s+use\s+only\b)",
                     IGNORECASE,
                 ),
                 0.85,
@@ -938,7 +963,9 @@ GROUPS: list[Group] = [
                     + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
                     # the one credited: me / us / it, the work or its makers, or a name (capitalised whatever the flag:
                     # not "Please credit the amount back to my payment method" nor "Please credit the bug to X")
+                    # ("Please credit the photographer where supplied": a press kit's photos, their maker credited)
                     r"(?:me\b|us\b|it\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|source"
+                    r"|photographers?|illustrators?|designers?"
                     r"|developers?|contributors?|maintainers?|project|repository|repo|dataset|data|work|code|software)\b"
                     # ("Please credit this website when using our textures": the work by this / our / my)
                     r"|(?:this|our|my)" + EN_SP + r"(?:website|site|page|blog|project|repository|repo|dataset|work|code"
@@ -949,6 +976,7 @@ GROUPS: list[Group] = [
                     IGNORECASE,
                 ),
                 0.8,
+                resolve=_not_stock_photo(0.8),
             ),
             Rule(
                 # "Please attribute, nothing more" / "please attribute and link back to the site" / "Please attribute the

@@ -371,7 +371,8 @@ GROUPS: list[Group] = [
                 "zh_copyright_statement",
                 "copyright_notice",
                 rx(
-                    r"版[权權](?:声明|聲明)\s*[：:](?!\s*(?>(?:<[^<>\n]{1,40}>\s*){0,3})(?:欢迎|歡迎|如需|若需|非商业|非商業)?"
+                    # (**版权声明**：本文采用 CC BY-SA 4.0 协议: the heading in Markdown bold)
+                    r"版[权權](?:声明|聲明)(?:\*\*|__)?\s*[：:](?!\s*(?>(?:<[^<>\n]{1,40}>\s*){0,3})(?:欢迎|歡迎|如需|若需|非商业|非商業)?"
                     r"(?:转载|轉載|引用)(?:请|請|须|須|需|时|時))"
                 ),
                 0.75,
@@ -719,7 +720,9 @@ GROUPS: list[Group] = [
     (
         # a use of the work, then a request to credit it (triggered by the use; 使用 is too common a word to open windows)
         # (使用时请 / 使用時請 / 使用时须: a use of the work at the head of a request, 使用时请注明作者; 使用 alone opens no window)
-        ("引用", "转载", "轉載", "复制", "複製", "分享", "转发", "轉發", "转贴", "轉貼", "使用时请", "使用時請", "使用时须", "使用時須"),
+        # (使用请署名 / 使用請署名: the use word right before the request, no gap)
+        ("引用", "转载", "轉載", "复制", "複製", "分享", "转发", "轉發", "转贴", "轉貼", "使用时请", "使用時請", "使用时须", "使用時須",
+         "使用请", "使用請"),
         [
                 Rule(
                     # 欢迎非商业用途转载，但请在明显位置注明本文作者 / 引用本作品的任何部分，必须在参考文献中注明…作者: a use of

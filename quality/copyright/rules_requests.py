@@ -255,7 +255,10 @@ GROUPS: list[Group] = [
                 "en_this_work_not_redistributed",
                 "no_reprint",
                 rx(
-                    r"\b(?:this|these|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?" + WORK_NOUN + r"\b"
+                    # ("This program is the property of … and may not be redistributed": a program, app or project is
+                    # the text's work as much as its code)
+                    r"\b(?:this|these|our)" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,2}?(?:" + WORK_NOUN
+                    + r"|programs?|app|apps|application|project|repository|repo|codebase|mod|plugin|theme|library|dataset)\b"
                     r"(?>[^.!?\n]|\n(?![ \t]*\n)){0,80}?\b(?:may|must|shall)" + EN_SP + r"not" + EN_SP + r"be" + EN_SP
                     + r"(?:redistributed|republished|resold|sold|reposted)\b"
                     r"(?![^.\n]{0,60}?\bexcept\b)",

@@ -248,14 +248,21 @@ class CopyrightScanner:
 
 def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
     """Whether the match is text the code carries (see fixtures): a bytes literal, an HTML page in a literal, a
-    command's output after a prompt, or a request or ban in English that is a quoted string's whole value (a meta tag's
-    value, "tdm-reservation", is an opt-out's own form)."""
+    command's output after a prompt, a value in a SQL row or in a table row of another repository (or after its backticked
+    owner/name), a BannerPlugin sample in a Markdown code fence, a ban after a plea
+    to respect original authors' rights, or a request or ban in English that is a quoted string's whole
+    value or an error message (a meta tag's value, "tdm-reservation", is an opt-out's own form)."""
     return (
         fixtures.in_bytes_literal(text, start)
         or fixtures.in_page_literal(text, start)
         or fixtures.in_prompt_output(text, start)
         or (marker_class in _PHRASE_CLASSES and fixtures.whole_string_phrase(text, start, end))
         or (marker_class == "no_reprint" and fixtures.in_recorded_terms(text, start))
+        or (marker_class in _PHRASE_CLASSES and fixtures.in_error_message(text, start))
+        or fixtures.in_data_row(text, start)
+        or fixtures.in_others_repo_row(text, start)
+        or fixtures.in_fenced_banner_sample(text, start)
+        or (marker_class == "no_reprint" and fixtures.after_plea_for_others_rights(text, start))
     )
 
 
