@@ -338,6 +338,8 @@ QUALITY_RULES: dict[str, Entry] = {
     "inline_furniture_marks": ("句子中间的页码与页眉（夹在破折号间的页码、页码递增的页眉标题）：多页拼接文本", "page numbers between dashes and running headers with rising page numbers inside sentences: text of re-joined pages"),
     "unclosed_lines_zh": ("无句末标点的中文里含逗号却不以标点结尾的行所占比例：只留句首的片段", "in Chinese without any sentence end, share of lines holding a clause mark and ending on no mark: sentence heads"),
     "width_grid_spaces_zh": ("汉字之间的空格落在同一固定周期网格上的程度：按固定宽度切断后用空格拼接的中文", "how closely the spaces between Han characters sit on one fixed-period grid: Chinese cut at a fixed width and re-joined with spaces"),
+    "caption_splices": ("夹在句子中间的图表题注行（上一行未结束、下一行接着写）：丢了图的题注残留", "caption lines set inside a sentence (the line before unfinished, the line after going on): captions without their figure"),
+    "keyword_repeat_frac": ("无句末标点的纯英文词语中重复 3 次以上的词对所覆盖的词比例：伪装成文字的关键词堆砌", "in plain English without a sentence end, share of words inside a word pair repeated 3+ times: keyword lists posing as prose"),
     "flood_run_frac": ("单字符或短单元重复刷屏占全文比例", "share of the text in one run of a repeated 1-3 character unit"),
     "wrap_join_gap_zh": ("硬换行中文跨行字对的语言模型增益比行内低多少", "how much less likely the Han pairs across line breaks are than those inside lines"),
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),

@@ -1,4 +1,4 @@
-"""Spliced and unclosed units: page furniture inside sentences, Chinese sentence heads without their ends.
+"""Spliced and unclosed units: page furniture and captions inside sentences, sentence heads without ends, keyword lists.
 
 Why (issue 13, junk round 16, tuned on ``junk_frag``): text extracted from paged output or cut out of running text
 keeps every word real, so word, character and order statistics pass it; what gives it away is a unit no writer makes.
@@ -26,6 +26,16 @@ no model) over the first ``MAX_CHARS`` characters, with a reason per drop in the
   at each cut (how PDF extraction joins CJK lines). Score: the best period's min(share of its grid points holding such
   a space, share of such spaces on it), from ``MIN_GRID_SPACES`` on one grid: segmented text has many spaces off any
   grid, prose a few that fill no grid.
+- ``caption_splices``: figure and table captions, panel labels and axis-tick rows (``junk_fragments``' caption shapes)
+  on a line of their own inside a sentence: the line before ends on no mark, the line after goes on (lower case, or Han
+  after Han), and the caption line is not a filled line of hard-wrapped text ("Figure 3 shows …" at a wrap). A
+  caption after a paragraph, or a figure's own caption block, is not inside a sentence.
+- ``keyword_repeat_frac`` (en): run-on English (fewer than ``MAX_KEYWORD_BREAKS`` line breaks: verse and lyrics with
+  refrains come in lines) of plain words and commas (at most ``MAX_OTHER_SHARE`` of other characters:
+  no code, markup or quotes) with no sentence end, from ``MIN_KEYWORD_WORDS`` words: the share of words inside a word
+  pair seen ``MIN_PAIR_REPEATS`` or more times: a few headings repeated with search modifiers ("booting from network
+  guide, free booting from network, …"), keyword lists posing as prose. Prose has sentence ends; lists of names repeat
+  no pair; code and doctests are not plain.
 """
 
 from __future__ import annotations
@@ -43,6 +53,11 @@ MIN_LINES = 4
 MIN_LINE_HAN = 6
 VERSE_SHARE = 0.5  # most lines of one Han length: verse, whose lines end on clauses by design
 MIN_GRID_SPACES = 5
+FILLED = 0.8  # of the longer neighbour: a line this long was ended by the width
+MIN_KEYWORD_WORDS = 20
+MIN_PAIR_REPEATS = 3
+MAX_KEYWORD_BREAKS = 2  # run-on text: a list one item a line is label_lines_frac's, verse comes in lines
+MAX_OTHER_SHARE = 0.02  # of the non-space characters: a slash in "GNU/Linux", not code or markup
 MIN_PERIOD, MAX_PERIOD = 12, 80  # widths of the cut (columns of Han characters or characters of a line)
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -52,6 +67,10 @@ _GOES_ON_END = re.compile(r"(?:[a-z,]|[\u4e00-\u9fff])$")  # a token a sentence 
 _GOES_ON_START = re.compile(r"(?:[a-z]|[\u4e00-\u9fff])")  # a token that continues a sentence
 _CLAUSE_MARK = re.compile(r"[，。；：、,;:]")
 _HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_CLOSED = (".", "!", "?", ":", ";", "。", "！", "？", "：", "；")  # a line ending a sentence or introducing what follows
+_EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_NOT_PLAIN = re.compile(r"[^A-Za-z0-9,'\s-]")  # code, markup, Han, quotes: not a keyword list's characters
+_EN_WORD = re.compile(r"[a-z0-9']+")
 _ZH_SENTENCE_END = re.compile(r"[。！？!?…．]|(?<=[\u4e00-\u9fff])\.")
 _ZH_OPEN_END = ("，", "：", ":", "；", ";", "）", ")", "、")  # a line ending on a mark was set that way, not cut
 
@@ -150,11 +169,57 @@ def width_grid_spaces_zh(text: str) -> float:
     return best
 
 
-SIGNALS = ("inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh")
+def caption_splices(lines: list[str]) -> float:
+    """Caption lines (``junk_fragments``' caption shapes) set inside a sentence: the line before ends on no mark, the
+    caption is shorter than ``FILLED`` of its longer neighbour (a hard-wrapped line starting "Figure 3 shows" is
+    filled) and the line after goes on (lower case; Han after Han)."""
+    from corpusgov.quality.junk_fragments import _CAPTION, _CAPTION_FIRST, _axis_ticks
+
+    n = 0
+    for i in range(1, len(lines) - 1):
+        ln = lines[i]
+        if ln[:1] not in _CAPTION_FIRST or len(ln) > 120 or not _CAPTION.match(ln) \
+                or (ln[:1].isdigit() and not _axis_ticks(ln)):
+            continue
+        prev, nxt = lines[i - 1], lines[i + 1]
+        if prev.endswith(_CLOSED) or len(ln) >= FILLED * max(len(prev), len(nxt)):
+            continue
+        if nxt[:1].islower() or (_HAN.match(nxt[:1]) is not None and _HAN.match(prev[-1:]) is not None):
+            n += 1
+    return float(n)
+
+
+def keyword_repeat_frac(text: str) -> float:
+    """Run-on English (fewer than ``MAX_KEYWORD_BREAKS`` line breaks) of plain words and commas (up to
+    ``MAX_OTHER_SHARE`` other characters), with no sentence end, from ``MIN_KEYWORD_WORDS`` words: the share of
+    words inside a word pair that occurs ``MIN_PAIR_REPEATS`` or more times (a few phrases repeated with modifiers)."""
+    head = text[:MAX_CHARS].strip()
+    if _EN_SENTENCE_END.search(head) or head.count("\n") >= MAX_KEYWORD_BREAKS:
+        return 0.0  # (verse and lyrics with refrains come in lines; a run-on list does not)
+    other = len(_NOT_PLAIN.findall(head))
+    if other and other > MAX_OTHER_SHARE * (len(head) - sum(map(head.count, " \n\t"))):
+        return 0.0
+    words = _EN_WORD.findall(head.lower())
+    if len(words) < MIN_KEYWORD_WORDS:
+        return 0.0
+    pairs = Counter(zip(words, words[1:], strict=False))
+    covered: set[int] = set()
+    for i, pair in enumerate(zip(words, words[1:], strict=False)):
+        if pairs[pair] >= MIN_PAIR_REPEATS:
+            covered.update((i, i + 1))
+    return len(covered) / len(words)
+
+
+SIGNALS = ("inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh", "caption_splices",
+           "keyword_repeat_frac")
 
 
 def spliced_signals(text: str, han: bool) -> dict[str, float]:
-    """Every signal of one document (its first ``MAX_CHARS`` characters); the two Chinese ones 0.0 without Han."""
+    """Every signal of one document (its first ``MAX_CHARS`` characters); the two Chinese ones 0.0 without Han, the
+    keyword one 0.0 with Han."""
+    lines = [s for s in (ln.strip() for ln in text[:MAX_CHARS].split("\n")) if s]
     return {"inline_furniture_marks": inline_furniture_marks(text),
             "unclosed_lines_zh": unclosed_lines_zh(text) if han else 0.0,
-            "width_grid_spaces_zh": width_grid_spaces_zh(text) if han else 0.0}
+            "width_grid_spaces_zh": width_grid_spaces_zh(text) if han else 0.0,
+            "caption_splices": caption_splices(lines) if len(lines) >= 3 else 0.0,
+            "keyword_repeat_frac": 0.0 if han else keyword_repeat_frac(text)}

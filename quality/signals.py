@@ -42,8 +42,9 @@ Signals:
   cut_line_marks_frac, han_hyphen_breaks, keyword_items_frac (``quality.junk_cuts``: Chinese lines cut where no
   typesetter breaks, hyphens inside Han words, keyword lists without a sentence); han_islands_frac
   (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation); inline_furniture_marks,
-  unclosed_lines_zh, width_grid_spaces_zh (``quality.junk_spliced``: page numbers and running headers inside
-  sentences, Chinese sentence heads without an end, Chinese cut at a fixed width and re-joined with spaces).
+  unclosed_lines_zh, width_grid_spaces_zh, caption_splices, keyword_repeat_frac (``quality.junk_spliced``: page
+  numbers and running headers inside sentences, Chinese sentence heads without an end, Chinese cut at a fixed width
+  and re-joined with spaces, captions inside sentences, repeated keyword phrases without a sentence).
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ from __future__ import annotations
 from corpusgov.quality.junk_score import junk_score
 from corpusgov.quality.junk_spliced import (
     MIN_GRID_SPACES,
+    caption_splices,
     inline_furniture_marks,
+    keyword_repeat_frac,
     spliced_signals,
     unclosed_lines_zh,
     width_grid_spaces_zh,
@@ -17,7 +19,7 @@ from corpusgov.quality.quality_policy import QualityPolicy
 from corpusgov.quality.signals import compute_signals, default_quality_rules, evaluate_rules
 
 POLICY = QualityPolicy(rules=default_quality_rules())
-RULES = {"inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh"}
+RULES = {"inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh", "caption_splices", "keyword_repeat_frac"}
 
 RUNNING_HEADER_EN = (
     "If you set up several machines in 36 Chapter 3. Before Installing turn and they happen to have the same "
@@ -106,3 +108,49 @@ def test_signals_in_compute_signals_neutral_without_han_and_not_read_by_the_junk
     en = spliced_signals(DASHED_EN, False)
     assert en["unclosed_lines_zh"] == 0.0 and en["width_grid_spaces_zh"] == 0.0
     assert junk_score(sig) == junk_score(sig | {k: 0.0 for k in RULES})
+
+
+CAPTIONS_EN = ("If you boot in EFI mode but forget to select and format an\nEFI System Partition, the partitioner will not\n"
+               "Figure 5.3 Hardware documentation\nlet you continue until you allocate one. Its abilities\n"
+               "can be extended with modules, but they depend on\n(a) (b)\nyour system's architecture.")
+CAPTIONS_ZH = "安装程序默认需要使用已知的密钥来\n图 3-2 安装前的准备\n认证仓库，设为真可以禁止认证，但这样做\n表 4 引导参数\n不安全。"
+CAPTION_AFTER_PARAGRAPH = ("The partitioner shows every disk and the free space on it.\nFigure 5.3 The partitioner\n"
+                           "Select a disk to see its partitions.")
+WRAPPED_FIGURE_REF = ("The layout of a typical installation is shown in the next\nFigure 3 shows the partitions of a disk with a\n"
+                      "separate home partition and some swap space at the end")
+STUFFED_EN = ", ".join(["booting from network guide", "free booting from network", "run debootstrap online",
+                        "booting from network usb", "download run debootstrap", "run debootstrap error",
+                        "best booting from network", "booting from network 2024", "run debootstrap tutorial"])
+NAMES_EN = ("Alice Smith, Bob Jones, Carol White, Dan Brown, Eve Black, Frank Green, Grace Hall, Henry Ford, Ivy Lee, "
+            "Jack Hill, Kate Moss, Liam Neal")
+REFRAIN_EN = "\n".join(["oh the river runs and the river sings", "and we go down to the river again",
+                        "oh the river runs and the river sings", "and the night comes down on the water",
+                        "oh the river runs and the river sings", "and we go down to the river again"])
+CODE_EN = "letters = ['a', 'b', 'c']\nletters[2:5] = ['C', 'D', 'E']\nletters[2:5] = []\nletters[2:5] = ['x']"
+
+
+def test_captions_inside_sentences_dropped() -> None:
+    lines = CAPTIONS_EN.split("\n")
+    assert caption_splices(lines) == 2
+    assert caption_splices(CAPTIONS_ZH.split("\n")) == 2
+    assert "caption_splices" in _drops(CAPTIONS_EN, "en")
+
+
+def test_captions_after_paragraphs_and_wrapped_figure_references_kept() -> None:
+    assert caption_splices(CAPTION_AFTER_PARAGRAPH.split("\n")) == 0  # the line before ends a sentence
+    assert caption_splices(WRAPPED_FIGURE_REF.split("\n")) == 0  # a filled line of hard-wrapped text
+    assert not _drops(CAPTION_AFTER_PARAGRAPH, "en") and not _drops(WRAPPED_FIGURE_REF, "en")
+
+
+def test_repeated_keyword_phrases_dropped() -> None:
+    assert keyword_repeat_frac(STUFFED_EN) > 0.3
+    assert "keyword_repeat_frac" in _drops(STUFFED_EN, "en")
+
+
+def test_name_lists_refrains_code_and_prose_kept() -> None:
+    assert keyword_repeat_frac(NAMES_EN) == 0.0  # no word pair repeated
+    assert keyword_repeat_frac(REFRAIN_EN) == 0.0  # verse in lines
+    assert keyword_repeat_frac(CODE_EN) == 0.0  # brackets and quotes: not plain words
+    assert keyword_repeat_frac(STUFFED_EN + ". It is a list.") == 0.0  # a sentence end: prose
+    for text in (NAMES_EN, REFRAIN_EN, CODE_EN):
+        assert not _drops(text, "en")
