@@ -21,11 +21,11 @@ no model) over the first ``MAX_CHARS`` characters, with a reason per drop in the
   (，) and end on no mark at all: each line a sentence's head, its end cut off. Indented or bulleted lines (man-page
   options, lists), verse (most lines of one length) and classical text (``zh_order``'s function characters) are not
   judged; headings and labels hold no clause mark.
-- ``width_grid_spaces_zh``: spaces between two Han characters (which Chinese does not write; word-segmented man pages
-  put them everywhere) standing on one grid of a fixed period: text cut every N characters and re-joined with a space
-  at each cut (how PDF extraction joins CJK lines). Score: the best period's min(share of its grid points holding such
-  a space, share of such spaces on it), from ``MIN_GRID_SPACES`` on one grid: segmented text has many spaces off any
-  grid, prose a few that fill no grid.
+- ``width_grid_spaces_zh``: spaces between two Han characters or Chinese marks (which Chinese does not write;
+  word-segmented man pages put them everywhere) standing on one grid of a fixed period: text cut every N characters
+  and re-joined with a space at each cut (how PDF extraction joins CJK lines). Score: the best period's min(share of
+  its grid points holding such a space, share of such spaces on it), from ``MIN_GRID_SPACES`` on one grid: segmented
+  text has many spaces off any grid, prose a few that fill no grid.
 - ``caption_splices``: figure and table captions, panel labels and axis-tick rows (``junk_fragments``' caption shapes)
   on a line of their own inside a sentence: the line before ends on no mark, the line after goes on (lower case, or Han
   after Han), and the caption line is not a filled line of hard-wrapped text ("Figure 3 shows …" at a wrap). A
@@ -66,7 +66,8 @@ _PAGE_NUMBER = re.compile(r"\d{1,4}")
 _GOES_ON_END = re.compile(r"(?:[a-z,]|[\u4e00-\u9fff])$")  # a token a sentence goes on after
 _GOES_ON_START = re.compile(r"(?:[a-z]|[\u4e00-\u9fff])")  # a token that continues a sentence
 _CLAUSE_MARK = re.compile(r"[，。；：、,;:]")
-_HAN_SPACE_HAN = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+_CJK = "\u4e00-\u9fff，。、：；（）“”"  # Han and the marks set beside it: Chinese writes no space between any two
+_HAN_SPACE_HAN = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
 _CLOSED = (".", "!", "?", ":", ";", "。", "！", "？", "：", "；")  # a line ending a sentence or introducing what follows
 _EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _NOT_PLAIN = re.compile(r"[^A-Za-z0-9,'\s-]")  # code, markup, Han, quotes: not a keyword list's characters
