@@ -63,16 +63,18 @@ MIN_PERIOD, MAX_PERIOD = 12, 80  # widths of the cut (columns of Han characters 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DASHED_PAGE = re.compile(r"(?<=[a-z\u4e00-\u9fff,，]) [—–] ?\d{1,4} ?[—–] (?=[a-z\u4e00-\u9fff])")
 _PAGE_NUMBER = re.compile(r"\d{1,4}")
+# a bare number after a word that goes on or before one: every page number _header_pages counts has one of the two
+_NUMBER_GOING_ON = re.compile(r"(?:[a-z,，\u4e00-\u9fff] \d{1,4} |(?<= )\d{1,4} [a-z\u4e00-\u9fff])")
 _GOES_ON_END = re.compile(r"(?:[a-z,]|[\u4e00-\u9fff])$")  # a token a sentence goes on after
 _GOES_ON_START = re.compile(r"(?:[a-z]|[\u4e00-\u9fff])")  # a token that continues a sentence
 _CLAUSE_MARK = re.compile(r"[，。；：、,;:]")
 _CJK = "\u4e00-\u9fff，。、：；（）“”"  # Han and the marks set beside it: Chinese writes no space between any two
-_HAN_SPACE_HAN = re.compile(f"(?<=[{_CJK}]) (?=[{_CJK}])")
+_HAN_SPACE_HAN = re.compile(f"[{_CJK}] (?=[{_CJK}])")  # the space is at start + 1 (no lookbehind: a faster scan)
 _CLOSED = (".", "!", "?", ":", ";", "。", "！", "？", "：", "；")  # a line ending a sentence or introducing what follows
 _EN_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _NOT_PLAIN = re.compile(r"[^A-Za-z0-9,'\s-]")  # code, markup, Han, quotes: not a keyword list's characters
 _EN_WORD = re.compile(r"[a-z0-9']+")
-_ZH_SENTENCE_END = re.compile(r"[。！？!?…．]|(?<=[\u4e00-\u9fff])\.")
+_ZH_SENTENCE_END = re.compile(r"[。！？!?…．]|[\u4e00-\u9fff]\.")
 _ZH_OPEN_END = ("，", "：", ":", "；", ";", "）", ")", "、")  # a line ending on a mark was set that way, not cut
 
 
@@ -91,9 +93,8 @@ def _is_title(tokens: list[str]) -> bool:
 def _header_pages(tokens: list[str]) -> int:
     """Most page numbers one running-header title stands beside inside sentences (rising, close together), or 0."""
     beside: dict[str, list[int]] = defaultdict(list)
-    for i, tok in enumerate(tokens):
-        if i == 0 or not _PAGE_NUMBER.fullmatch(tok):
-            continue
+    for i in [j for j, t in enumerate(tokens) if len(t) <= 4 and t.isdigit() and t.isascii() and j]:
+        tok = tokens[i]
         for k in range(1, MAX_TITLE_TOKENS + 1):
             after = tokens[i + 1:i + k + 1]  # page number, then title
             if i + k + 1 < len(tokens) and _GOES_ON_END.search(tokens[i - 1]) \
@@ -116,9 +117,9 @@ def _header_pages(tokens: list[str]) -> int:
 def inline_furniture_marks(text: str) -> float:
     """Page numbers between dashes inside sentences plus the pages of a running header spliced into sentences."""
     flat = " ".join(text[:MAX_CHARS].split())
-    dashed = len(_DASHED_PAGE.findall(flat))
-    if not any(ch.isdigit() for ch in flat):
-        return float(dashed)
+    dashed = len(_DASHED_PAGE.findall(flat)) if "—" in flat or "–" in flat else 0
+    if not _NUMBER_GOING_ON.search(flat):
+        return float(dashed)  # no bare page number beside a word that goes on (most text): no header to look for
     return float(dashed + _header_pages(flat.split(" ")))
 
 
@@ -126,7 +127,7 @@ def unclosed_lines_zh(text: str) -> float:
     """Share of the flush-left Han lines of Chinese text without any sentence end that hold a clause mark and end on no
     mark (sentence heads); 0.0 for indented, bulleted or verse-shaped text and below MIN_LINES judged lines."""
     head = text[:MAX_CHARS]
-    if _ZH_SENTENCE_END.search(head) or "，" not in head:
+    if "，" not in head or _ZH_SENTENCE_END.search(head):
         return 0.0
     raw = [ln for ln in head.split("\n") if ln.strip()]
     if any(ln[:1].isspace() or ln.lstrip()[:1] in "-•*+·" for ln in raw):
@@ -158,7 +159,7 @@ def width_grid_spaces_zh(text: str) -> float:
     the best, over periods ``MIN_PERIOD``..``MAX_PERIOD`` and their phases, of min(share of grid points holding such a
     space, share of such spaces on the grid); 0.0 below ``MIN_GRID_SPACES`` on one grid."""
     head = text[:MAX_CHARS]
-    spots = [m.start() for m in _HAN_SPACE_HAN.finditer(head)]
+    spots = [m.start() + 1 for m in _HAN_SPACE_HAN.finditer(head)]
     if len(spots) < MIN_GRID_SPACES:
         return 0.0
     best = 0.0
@@ -174,13 +175,12 @@ def caption_splices(lines: list[str]) -> float:
     """Caption lines (``junk_fragments``' caption shapes) set inside a sentence: the line before ends on no mark, the
     caption is shorter than ``FILLED`` of its longer neighbour (a hard-wrapped line starting "Figure 3 shows" is
     filled) and the line after goes on (lower case; Han after Han)."""
-    from corpusgov.quality.junk_fragments import _CAPTION, _CAPTION_FIRST, _axis_ticks
+    from corpusgov.quality.junk_fragments import is_caption_line
 
     n = 0
     for i in range(1, len(lines) - 1):
         ln = lines[i]
-        if ln[:1] not in _CAPTION_FIRST or len(ln) > 120 or not _CAPTION.match(ln) \
-                or (ln[:1].isdigit() and not _axis_ticks(ln)):
+        if not is_caption_line(ln):
             continue
         prev, nxt = lines[i - 1], lines[i + 1]
         if prev.endswith(_CLOSED) or len(ln) >= FILLED * max(len(prev), len(nxt)):
