@@ -351,10 +351,16 @@ def _axis_ticks(line: str) -> bool:
     return all(d >= 0 for d in steps) or all(d <= 0 for d in steps)
 
 
+def is_caption_line(ln: str) -> bool:
+    """A stripped line that is a figure/table caption, panel labels or a row of axis ticks (monotone: ``_axis_ticks``);
+    ``quality.junk_spliced`` reads it too."""
+    return ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln) is not None \
+        and (not ln[:1].isdigit() or _axis_ticks(ln))
+
+
 def caption_lines(lines: list[str]) -> float:
-    """Lines that are figure/table captions, panel labels or rows of axis ticks (monotone: ``_axis_ticks``)."""
-    return float(sum(1 for ln in lines if ln[:1] in _CAPTION_FIRST and len(ln) <= 120 and _CAPTION.match(ln)
-                     and (not ln[:1].isdigit() or _axis_ticks(ln))))
+    """Lines that are figure/table captions, panel labels or rows of axis ticks (``is_caption_line``)."""
+    return float(sum(1 for ln in lines if is_caption_line(ln)))
 
 
 def _label_count(block: str) -> int:

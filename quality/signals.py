@@ -41,7 +41,10 @@ Signals:
   (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels);
   cut_line_marks_frac, han_hyphen_breaks, keyword_items_frac (``quality.junk_cuts``: Chinese lines cut where no
   typesetter breaks, hyphens inside Han words, keyword lists without a sentence); han_islands_frac
-  (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation).
+  (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation); inline_furniture_marks,
+  unclosed_lines_zh, width_grid_spaces_zh, caption_splices, keyword_repeat_frac (``quality.junk_spliced``: page
+  numbers and running headers inside sentences, Chinese sentence heads without an end, Chinese cut at a fixed width
+  and re-joined with spaces, captions inside sentences, repeated keyword phrases without a sentence).
 """
 
 from __future__ import annotations
@@ -85,6 +88,7 @@ from corpusgov.quality.junk_shapes import (
     tandem_repeat_frac,
     utf8_as_gbk_frac,
 )
+from corpusgov.quality.junk_spliced import spliced_signals
 from corpusgov.quality.language import script_table
 from corpusgov.quality.naturalness import PREFIX_CHARS as _HEAD_CHARS  # the prefix the word signals judge
 from corpusgov.quality.naturalness import (
@@ -668,6 +672,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
     out.update(cut_signals(text) if han else CUT_NEUTRAL)  # Chinese cut by a machine (quality/junk_cuts.py)
     out["han_islands_frac"] = han_islands_frac(text) if han else 0.0  # word-by-word translation (quality/junk_mt.py)
+    out.update(spliced_signals(text, han > 0))  # furniture inside sentences, unclosed heads (quality/junk_spliced.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above

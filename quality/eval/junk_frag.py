@@ -1,9 +1,11 @@
-"""A blind split of fragment junk for issue 13: text made of broken units, with good short-line text beside it.
+"""A split of fragment junk for issue 13: text made of broken units, with good short-line text beside it.
 
 Why: the hidden set holds junk made of well-formed words in broken units (PDF columns read across, sliced sentences,
 keyword lists, caption residue); the older splits' fragment kinds (``pdf_column_residue``, ``sliced_fragments``,
 ``tag_cloud``, ``heading_sitemap`` ...) have been looked at. This split was written before the issue-13 fragment
-rules (``quality/junk_fragments.py``) and is never tuned on (misses never printed). Its kinds, each in en and zh:
+rules (``quality/junk_fragments.py``) and was blind until junk round 16 (first, blind run 13.1%; 35.0% before that
+round); **since junk round 16 (2026-12-07) it is a tuning split**: its misses are printed and read
+(``quality/junk_spliced.py`` was written on them). Its kinds, each in en and zh:
 
 - ``two_columns``: two paragraphs set in two narrow columns and read straight across both;
 - ``inline_furniture``: a paragraph whose page headers, page numbers and footnote marks landed inside its sentences;
