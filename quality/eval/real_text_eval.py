@@ -109,6 +109,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_docs11_zh": (0.03, "<="),
     "good_docs12_en": (0.03, "<="),
     "good_docs12_zh": (0.03, "<="),
+    "good_docs13_en": (0.03, "<="),
+    "good_docs13_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -130,6 +132,7 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
 # 18:25 UTC) read the drops of good_docs8_en and good_fresh7_zh again. good_docs10 is blind (written after that round).
 # good_docs11 (wt-junk11) is a tuning split: written to be read, its drops are printed. good_docs12 (wt-docs15) too:
 # other layouts (HTML reference manual with tables, Texinfo, Vim help); the other half of its pages is kept for a blind split.
+# good_docs13 (wt-docs16) too: Chinese documentation (Deepin / Kylin Markdown manuals, Chinese man pages); half kept.
 ZH_TECH_TARGET = 0.99
 
 
@@ -319,6 +322,15 @@ def docs12_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import good_docs12
 
     return _split_rows("good_docs12", good_docs12.missing, (good_docs12.make_good_docs12,), "fetch", " (make eval-data)")
+
+
+def docs13_rows() -> list[dict[str, Any]]:
+    """Half the chapters of the Deepin and Kylin manuals (zh_CN / zh_TW / zh_HK and their English originals), the
+    Chinese man pages of shadow and man-db and the GNOME Text Editor help no other split reads (``good_docs13``, a
+    tuning split: its drops are read); none when not fetched (said)."""
+    from corpusgov.quality.eval import good_docs13
+
+    return _split_rows("good_docs13", good_docs13.missing, (good_docs13.make_good_docs13,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -517,6 +529,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += docs10_rows()
     rows += docs11_rows()
     rows += docs12_rows()
+    rows += docs13_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
