@@ -313,15 +313,29 @@ def render_man(path: Path) -> str:
     return re.sub(r".\x08", "", (raw or b"").decode("utf-8", "replace"))
 
 
+_SPACED_HAN = re.compile(r"[\u4e00-\u9fff] +(?=[\u4e00-\u9fff])")
+LETTER_SPACED = 0.5  # share of Han characters followed by a space and another: the page is letter-spaced
+
+
+def letter_spaced(page: str) -> bool:
+    """Whether a page writes a space between its Han characters ("修 改 群 組": an old zh_TW translation of shadow
+    whose troff source is spaced so): letter-spaced text is one of the junk kinds (``junk_fresh8``), not good text,
+    so such a page is left out of this split rather than counted as a false drop."""
+    han = len(docs_reader.HAN.findall(page))
+    return han > 0 and len(_SPACED_HAN.findall(page)) > LETTER_SPACED * han
+
+
 def man_docs() -> list[str]:
     """The Chinese man pages of ``passwd``, ``login`` and ``man-db`` in this split's half (a page's zh_CN and zh_TW
-    translations share the hash of ``man1/passwd.1``)."""
+    translations share the hash of ``man1/passwd.1``); letter-spaced pages left out."""
     out: list[str] = []
     for loc in ("zh_CN", "zh_TW"):
         base = MAN / loc
         for p in sorted(base.glob("man*/*.gz")) if base.is_dir() else []:
             if part_of("man:" + str(p.relative_to(base))) == "tune":
-                out += docs_reader.runs(man_blocks(render_man(p)), frozenset({"h2"}), "zh")
+                page = render_man(p)
+                if not letter_spaced(page):
+                    out += docs_reader.runs(man_blocks(page), frozenset({"h2"}), "zh")
     return out
 
 

@@ -185,3 +185,10 @@ def test_sampling_is_seeded(monkeypatch: pytest.MonkeyPatch) -> None:
     a = gd13.make_good_docs13({"en": 5, "zh": 5})
     assert a == gd13.make_good_docs13({"en": 5, "zh": 5})
     assert {r["set"] for r in a} == {"good_docs13_en", "good_docs13_zh"} and len(a) == 10
+
+
+def test_letter_spaced_pages_are_left_out() -> None:
+    spaced = "名稱\n       groupmod - 修 改 群 組\n描述\n       groupmod 命 令 會 參 照 你 命 令 列 上 指 定 的 部 份 修 改 系 統 帳 號"
+    assert gd13.letter_spaced(spaced)
+    assert not gd13.letter_spaced(MAN_PAGE)  # a page with a few spaced words ("包括 关键词 的") stays
+    assert not gd13.letter_spaced("English only")
