@@ -4,11 +4,16 @@ must still see.
 - A legend whose terms were icons ("其中：" / "：单曲循环" / "：随机播放"): lines in a row opening on the same colon
   are items, not lines cut after their first character (``junk_cuts.cut_line_marks_frac``). Lines a cutter started
   on a closing mark, a colon alone among them, still count.
+- Steps a task manual repeats in its sections ("在图片查看器界面上，单击鼠标右键。" under each task's heading) are no
+  copied lines (``doc_steps.section_steps``, read by ``dup_line_frac`` / ``dup_line_char_frac``). One comment pasted
+  under each name (no line of its own), a line copied within a section, and text of fewer than three headings still
+  count.
 """
 
 from __future__ import annotations
 
-from corpusgov.quality import junk_cuts
+from corpusgov.quality import doc_steps, junk_cuts
+from corpusgov.quality.signals import compute_signals
 
 MUSIC = """调整播放模式
 在音乐界面，单击 或 或 调整播放模式。
@@ -57,3 +62,61 @@ def test_cut_lines_still_count() -> None:
     # colons on lines that are not neighbours are cuts, not a legend
     assert junk_cuts.cut_line_marks_frac(_lines(CUT_COLONS)) > 0.05
     assert junk_cuts.cut_line_marks_frac(_lines(CUT_COLONS)) == junk_cuts.cut_line_marks_frac(_lines(CUT))
+
+
+# A task manual: each section under its heading starts on the same step (Deepin Image Viewer, zh_TW).
+IMAGE_VIEWER = """複製圖片
+在圖片檢視器介面上，單擊滑鼠右鍵。
+選擇 複製。
+在桌面或者指定位置，單擊滑鼠右鍵。
+選擇 貼上，將圖片文件複製到該位置。
+旋轉圖片
+在圖片檢視器介面上，單擊滑鼠右鍵。
+選擇 順時針旋轉/逆時針旋轉。
+圖片將會順時針轉旋轉90°/逆時針旋轉90°。
+設定為桌布
+在圖片檢視器介面上，單擊滑鼠右鍵。
+選擇 設定為桌布 即可將目前圖片設定為桌布。
+開啟檔案位置
+在圖片檢視器介面上，單擊滑鼠右鍵。
+選擇 開啟檔案位置，定位該圖片的存儲位置。
+查看圖片資訊
+在圖片檢視器介面上，單擊滑鼠右鍵。
+選擇 圖片資訊 ，查看圖片詳細資訊。"""
+
+# The same comment pasted under each name: the sections add no line of their own.
+THREAD = """用户小明
+这个软件太好用了，强烈推荐大家下载！
+用户小红
+这个软件太好用了，强烈推荐大家下载！
+用户小刚
+这个软件太好用了，强烈推荐大家下载！
+用户小丽
+这个软件太好用了，强烈推荐大家下载！"""
+
+# A line copied within one section, and a text with too few headings.
+COPIED = """设置壁纸
+在桌面上单击鼠标右键，选择 更换壁纸。
+在桌面上单击鼠标右键，选择 更换壁纸。
+选择一张图片。
+更换主题
+在桌面上单击鼠标右键，选择 更换壁纸。
+选择一个主题。"""
+
+
+def test_repeated_steps_of_sections_are_no_copies() -> None:
+    lines = IMAGE_VIEWER.split("\n")
+    steps = doc_steps.section_steps(lines)
+    assert steps == {i for i, ln in enumerate(lines) if ln == "在圖片檢視器介面上，單擊滑鼠右鍵。"} - {1}
+    sig = compute_signals(IMAGE_VIEWER, "zh")
+    assert sig["dup_line_frac"] == 0.0 and sig["dup_line_char_frac"] == 0.0
+
+
+def test_copies_still_count() -> None:
+    assert doc_steps.section_steps(THREAD.split("\n")) == set()
+    assert compute_signals(THREAD, "zh")["dup_line_frac"] > 0.3
+    # two headings make no sectioned manual; with a third, the copy within the first section still counts, and so
+    # does the step in a section holding it twice
+    assert doc_steps.section_steps(COPIED.split("\n")) == set()
+    lines = (COPIED + "\n更换字体\n在桌面上单击鼠标右键，选择 更换壁纸。\n在桌面上单击鼠标右键，选择 更换壁纸。\n选择字体。").split("\n")
+    assert doc_steps.section_steps(lines) == {5}
