@@ -8,12 +8,19 @@ must still see.
   copied lines (``doc_steps.section_steps``, read by ``dup_line_frac`` / ``dup_line_char_frac``). One comment pasted
   under each name (no line of its own), a line copied within a section, and text of fewer than three headings still
   count.
+- A list of definition items ("键盘：同步设置键盘设置" after "鼠标：同步设置鼠标设置") whose descriptions end with no mark
+  fills its lines; the break before an item is no wrap (``junk_coherence``'s ``wrap_join_gap_zh``). A wrapped
+  paragraph with every other line dropped, and a line opening on a label and a number ("微信同号：400…"), still join.
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from corpusgov.quality import doc_steps, junk_cuts
+from corpusgov.quality.junk_coherence import _item_start
 from corpusgov.quality.signals import compute_signals
+from corpusgov.quality.textlm import textlm_batch
 
 MUSIC = """调整播放模式
 在音乐界面，单击 或 或 调整播放模式。
@@ -120,3 +127,26 @@ def test_copies_still_count() -> None:
     assert doc_steps.section_steps(COPIED.split("\n")) == set()
     lines = (COPIED + "\n更换字体\n在桌面上单击鼠标右键，选择 更换壁纸。\n在桌面上单击鼠标右键，选择 更换壁纸。\n选择字体。").split("\n")
     assert doc_steps.section_steps(lines) == {5}
+
+
+SYNC = """可同步项
+桌面背景：同步桌面背景，包括壁纸的图片以及它在屏幕上的放置方式和颜色
+文本编辑器：同步文本编辑器的设置，需要关闭所有编辑器进程并重新打开文本编辑器才能看到效果
+终端：同步终端设置资料卡，需要关闭所有终端实例然后再次打开终端程序才能看到这些效果
+文件管理器：同步文件管理器的设置，不包括置顶窗口设置以及侧边栏中书签和网络位置的设置
+开机启动项：同步设置开机启动设置，包括用户添加的启动程序以及系统自带的各种启动服务
+影音：同步影音相关设置，包括播放列表、字幕字体、声音输出设备以及截图保存目录的位置
+天气：同步天气设置，包括已经添加的城市列表以及温度单位和自动刷新天气信息的时间间隔
+鼠标：同步设置鼠标设置，包括指针的移动速度、双击的时间间隔以及左右手习惯的设置选项"""
+
+
+def _codes(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+
+
+def test_definition_items_are_no_wrapped_lines() -> None:
+    assert textlm_batch([SYNC], coherence=False)[0]["wrap_join_gap_zh"] == 0.0
+    text = "甲\n桌面背景：同步桌面背景\n微信同号：400-780\n接着写的话没有冒号"
+    a = _codes(text)
+    starts = np.array([i + 1 for i, ch in enumerate(text) if ch == "\n"])
+    assert _item_start(a, starts).tolist() == [True, False, False]
