@@ -682,6 +682,13 @@ def main(argv: list[str] | None = None) -> int:
                                     "or model reads; half of each source's pages by a hash of the page path, the "
                                     "other half kept for a later blind split; 400 en / 2 zh (all the Chinese of its "
                                     "half); a tuning split: its drops are read)",
+                     "good_docs13": "quality.eval.good_docs13 (Chinese documentation: the Deepin applications' "
+                                    "Markdown manuals zh_CN/zh_TW/zh_HK with their en_US versions, the Kylin/UKUI "
+                                    "user guides, the shadow and man-db man pages in zh_CN/zh_TW (letter-spaced pages "
+                                    "left out), the LyX Introduction and Tutorial, the GNOME Text Editor help; which "
+                                    "no other split, LM table or model reads; half of each source's chapters or pages "
+                                    "by a hash, the other half kept for a later blind split; 100 zh / 50 en; a tuning "
+                                    "split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
                                    "rounds 5 to 10)"},
             "machine": installed_text(),

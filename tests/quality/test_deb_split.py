@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from corpusgov.quality.eval import deb_split, good_docs8, good_docs10, good_docs11, good_docs12, good_docs13, junk_fresh8
+from corpusgov.quality.eval import (
+    deb_split,
+    good_docs8,
+    good_docs10,
+    good_docs11,
+    good_docs12,
+    good_docs13,
+    junk_fresh8,
+)
 from corpusgov.quality.eval.deb_split import DebSplit
 
 
