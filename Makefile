@@ -74,6 +74,8 @@ eval-prose: setup
 		echo "could not fetch the MATE/GNOME help or harden-doc: good_docs11 skipped"
 	@$(BIN)/python -m corpusgov.quality.eval.good_docs12 --fetch >/dev/null 2>&1 || \
 		echo "could not fetch the Apache/Bash/zsh/aptitude/APT/Vim docs or MATE help: good_docs12 skipped"
+	@$(BIN)/python -m corpusgov.quality.eval.good_docs13 --fetch >/dev/null 2>&1 || \
+		echo "could not fetch the Deepin/Kylin manuals, shadow/man-db man pages, LyX docs or Text Editor help: good_docs13 skipped"
 eval-data: setup eval-debs eval-prose
 	@test -f $(PYANNO_SDIST) || $(BIN)/python -m pip download -q --no-deps --no-binary :all: -d $(dir $(PYANNO_SDIST)) \
 		pyanno==2.0.2 || echo "could not download pyanno 2.0.2 from PyPI: real annotations without gold skipped"

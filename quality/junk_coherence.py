@@ -14,7 +14,8 @@ own in-line pairs, so a register or domain the model knows badly moves both side
   joins and ``MIN_INNER`` in-line pairs, neutral 0.0 (no evidence of a gap); the gap is shrunk by joins / (joins +
   ``PRIOR_JOINS``), so that a few joins cannot make a large one.
 - ``wrap_join_gap_zh``: the same for the Han characters on either side of such a break (spaces and indentation
-  around the break skipped). The in-line baseline is the mean gain of the adjacent Han pairs (``zh_lm_gain``), or,
+  around the break skipped; not a break before a line that opens a definition item, a label of at most
+  ``ITEM_LABEL`` characters and its colon, "触摸板：同步…": such a list is no wrapped paragraph). The in-line baseline is the mean gain of the adjacent Han pairs (``zh_lm_gain``), or,
   for text whose translators put spaces between words (zh_CN man pages, which groff wraps only at those spaces), the
   mean gain of the Han pairs across an in-line space, since such text breaks lines only between words.
 
@@ -99,6 +100,23 @@ def _is_han(a: np.ndarray, pos: np.ndarray) -> np.ndarray:
     return ok & (v >= HAN_LO) & (v <= HAN_HI)
 
 
+ITEM_LABEL = 8  # Han characters of a label before its colon ("文本编辑器：同步…"): a line that opens an item
+
+
+def _item_start(a: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    """Whether the line at ``pos`` opens a definition item: a colon within ``ITEM_LABEL`` characters, before the
+    line's end, followed by Han words ("键盘：同步设置键盘设置" after "鼠标：同步设置鼠标设置"; not "微信同号：400…"). A list of such items whose descriptions end
+    without a mark fills its lines, yet the break before an item is no wrap: the pair across it was never a phrase."""
+    found = np.zeros(len(pos), dtype=bool)
+    stop = np.zeros(len(pos), dtype=bool)
+    for k in range(1, ITEM_LABEL + 1):
+        at = pos + k
+        v = a[np.minimum(at, max(len(a) - 1, 0))]
+        stop |= (at >= len(a)) | (v == 10) | (v == 0)
+        found |= ~stop & ((v == 0xFF1A) | (v == 58)) & _is_han(a, _skip_blanks(a, at + 1, 1))
+    return found
+
+
 def _means(doc: np.ndarray, vals: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     """(count, mean) of ``vals`` per document."""
     cnt = np.bincount(doc, minlength=n + 1)[: n + 1]
@@ -147,7 +165,7 @@ def wrap_signals(a: np.ndarray, seps: np.ndarray, han_idx: np.ndarray, word_star
     # blank line stops the skip at its break, which is no Han character).
     left = _skip_blanks(a, lines.nl - 1, -1)
     right = _skip_blanks(a, lines.nl + 1, 1)
-    keep = _is_han(a, left) & _is_han(a, right)
+    keep = _is_han(a, left) & _is_han(a, right) & ~_item_start(a, right)
     left, right = left[keep], right[keep]
     left, right = left[lines.filled[lines.line_of(left)]], right[lines.filled[lines.line_of(left)]]
     if not len(left):

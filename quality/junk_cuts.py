@@ -12,7 +12,9 @@ in the policy (thresholds and sources: ``quality/default_quality_rules.yaml``, d
   lists, contents pages, and fragments), the share of lines holding Han characters that start with a closing mark or
   with a one-character clause that goes on ("碧，柳芽黄。"; not an answer or interjection: 无，/ 是，), or end with an
   opening mark; a line after a filled line (``FILLED`` of the longest and longer than ``SHORT_LINE``: a wrap's spill,
-  "…列出所有的文" / "件。") is not judged at its start, nor a filled line at its end. From ``MIN_LINES`` lines,
+  "…列出所有的文" / "件。") is not judged at its start, nor a filled line at its end; nor lines in a row that open
+  on the same colon (a legend whose terms were pictures: "其中：" / "：单曲循环" / "：随机播放", an icon list read as
+  text; a cutter does not start two neighbouring lines on one mark). From ``MIN_LINES`` lines,
   ``MIN_HAN_LINES`` of them with Han, and ``MIN_CUT_LINES`` such lines (else 0.0). Short lines are written as units and
   keep the rules; hard-wrapped prose (groff, fixed-width editors) may break before a mark, so long-line text is not
   judged.
@@ -56,6 +58,12 @@ _ONE_CHAR_CLAUSE = re.compile(r"(?![是不对好无有没否嗯哦啊唉喂噢�
 _NUMBERED = re.compile(r"\d|^第[一二三四五六七八九十百]+[章节部篇卷]")
 
 
+def _legend_item(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` opens on a colon as a neighbouring line does: an item of a legend whose terms were icons."""
+    mark = lines[i][0]
+    return mark == "：" and any(0 <= j < len(lines) and lines[j][:1] == mark for j in (i - 1, i + 1))
+
+
 def cut_line_marks_frac(lines: list[str]) -> float:
     """Share of the Han lines of short-line text that start with a closing mark or a one-character clause, or end with
     an opening mark (see the module docstring); ``lines``: the non-empty stripped lines."""
@@ -71,7 +79,7 @@ def cut_line_marks_frac(lines: list[str]) -> float:
             continue
         # a line after a filled one may be a wrap's spill ("…列出所有的文" / "件。"); a filled line may be cut by it
         after_wrap = i > 0 and len(lines[i - 1]) >= width
-        starts_cut = ln[0] in CLOSING or _ONE_CHAR_CLAUSE.match(ln) is not None
+        starts_cut = (ln[0] in CLOSING and not _legend_item(lines, i)) or _ONE_CHAR_CLAUSE.match(ln) is not None
         cut += (starts_cut and not after_wrap) or (ln[-1] in OPENING and len(ln) < width)
     if cut < MIN_CUT_LINES or statistics.median(map(len, lines)) > SHORT_LINE:
         return 0.0

@@ -59,6 +59,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from corpusgov.quality.char_counts import CharCounts, char_counts_batch
+from corpusgov.quality.doc_steps import section_steps
 from corpusgov.quality.doc_templates import template_slots
 from corpusgov.quality.junk_chrome import chrome_keys
 from corpusgov.quality.junk_cuts import NEUTRAL as CUT_NEUTRAL
@@ -593,6 +594,8 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     kept = [i for i, ln in enumerate(nonempty) if _has_content(ln)] if bordered else range(len(nonempty))
     content_lines = [nonempty[i] for i in kept]
     example = {j for j, i in enumerate(kept) if i in table or _example_line(nonempty[i])}
+    # a task manual's step repeated in its sections (quality/doc_steps.py) is no copied line either
+    example |= section_steps(content_lines)
     out["dup_line_frac"], out["dup_line_char_frac"] = _dup_fraction(content_lines, example)
     paras = [p.strip() for p in _PARA_RE.split(text)]
     out["dup_para_frac"], out["dup_para_char_frac"] = _dup_fraction([p for p in paras if p])

@@ -109,6 +109,8 @@ TARGETS: dict[str, tuple[float, str]] = {
     "good_docs11_zh": (0.03, "<="),
     "good_docs12_en": (0.03, "<="),
     "good_docs12_zh": (0.03, "<="),
+    "good_docs13_en": (0.03, "<="),
+    "good_docs13_zh": (0.03, "<="),
     "guard_news_zh": (0.03, "<="),
     "guard_novel_zh": (0.03, "<="),
     "guard_review_zh": (0.03, "<="),
@@ -132,6 +134,7 @@ BLIND_SETS = frozenset({"junk_fresh2", "junk_fresh3", "good_fresh3_zh", "good_fr
 # other layouts (HTML reference manual with tables, Texinfo, Vim help); the other half of its pages is kept for a blind split.
 # junk_frag and its good_frag_en / _zh are tuning splits since junk round 16 (wt-junk16, 2026-12-07 02:12 UTC): their misses
 # and drops are read (its first, blind figure, 13.1%, stays in the README table).
+# good_docs13 (wt-docs16) too: Chinese documentation (Deepin / Kylin Markdown manuals, Chinese man pages); half kept.
 ZH_TECH_TARGET = 0.99
 
 
@@ -321,6 +324,15 @@ def docs12_rows() -> list[dict[str, Any]]:
     from corpusgov.quality.eval import good_docs12
 
     return _split_rows("good_docs12", good_docs12.missing, (good_docs12.make_good_docs12,), "fetch", " (make eval-data)")
+
+
+def docs13_rows() -> list[dict[str, Any]]:
+    """Half the chapters of the Deepin and Kylin manuals (zh_CN / zh_TW / zh_HK and their English originals), the
+    Chinese man pages of shadow and man-db and the GNOME Text Editor help no other split reads (``good_docs13``, a
+    tuning split: its drops are read); none when not fetched (said)."""
+    from corpusgov.quality.eval import good_docs13
+
+    return _split_rows("good_docs13", good_docs13.missing, (good_docs13.make_good_docs13,), "fetch", " (make eval-data)")
 
 
 def order_rows(held: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -519,6 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     rows += docs10_rows()
     rows += docs11_rows()
     rows += docs12_rows()
+    rows += docs13_rows()
     decided = decide(rows, args.policy)
     summary = summarise(decided)
     from corpusgov.quality.eval import lang_real
@@ -671,6 +684,13 @@ def main(argv: list[str] | None = None) -> int:
                                     "or model reads; half of each source's pages by a hash of the page path, the "
                                     "other half kept for a later blind split; 400 en / 2 zh (all the Chinese of its "
                                     "half); a tuning split: its drops are read)",
+                     "good_docs13": "quality.eval.good_docs13 (Chinese documentation: the Deepin applications' "
+                                    "Markdown manuals zh_CN/zh_TW/zh_HK with their en_US versions, the Kylin/UKUI "
+                                    "user guides, the shadow and man-db man pages in zh_CN/zh_TW (letter-spaced pages "
+                                    "left out), the LyX Introduction and Tutorial, the GNOME Text Editor help; which "
+                                    "no other split, LM table or model reads; half of each source's chapters or pages "
+                                    "by a hash, the other half kept for a later blind split; 100 zh / 50 en; a tuning "
+                                    "split: its drops are read)",
                      "tuned_good": "good_docs8_en and good_fresh7_zh are tuned on (their drops were read in docs "
                                    "rounds 5 to 10)"},
             "machine": installed_text(),

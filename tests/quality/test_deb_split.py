@@ -11,7 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from corpusgov.quality.eval import deb_split, good_docs8, good_docs10, good_docs11, good_docs12, junk_fresh8
+from corpusgov.quality.eval import (
+    deb_split,
+    good_docs8,
+    good_docs10,
+    good_docs11,
+    good_docs12,
+    good_docs13,
+    junk_fresh8,
+)
 from corpusgov.quality.eval.deb_split import DebSplit
 
 
@@ -68,6 +76,6 @@ def test_rule_counts_are_counts() -> None:
 
 
 def test_the_four_splits_use_it() -> None:
-    for mod in (good_docs8, good_docs10, good_docs11, good_docs12, junk_fresh8):
+    for mod in (good_docs8, good_docs10, good_docs11, good_docs12, good_docs13, junk_fresh8):
         assert isinstance(mod._DEBS, DebSplit) and mod._DEBS.module == mod.__name__
         assert mod.missing.__self__ is mod._DEBS  # type: ignore[attr-defined]  # a bound method, not a copy
