@@ -30,5 +30,6 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "open_unit_frac", "glued_sentence_frac", "column_gap_lines", "hyphen_residue_words", "caption_lines", "label_lines_frac",
     "flood_run_frac", "web_code_explained", "template_slots", "cut_line_marks_frac", "han_hyphen_breaks", "keyword_items_frac",
     "han_islands_frac",
+    "tagged_tokens_frac", "spaced_words_frac", "line_prefix_frac", "template_wrap", "pinyin_run_frac", "letter_spaced_frac",
     "junk_score",
 )

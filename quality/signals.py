@@ -41,7 +41,10 @@ Signals:
   (``quality.junk_fragments``: sentences cut mid-phrase, columns read across, re-joined hyphens, captions, bare labels);
   cut_line_marks_frac, han_hyphen_breaks, keyword_items_frac (``quality.junk_cuts``: Chinese lines cut where no
   typesetter breaks, hyphens inside Han words, keyword lists without a sentence); han_islands_frac
-  (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation).
+  (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation); tagged_tokens_frac,
+  spaced_words_frac, line_prefix_frac, template_wrap, pinyin_run_frac, letter_spaced_frac (``quality.junk_machine``:
+  machine residue whose mark is on every word, line or letter: tags, tokenizer spacing, diff / quoted-printable line
+  codes, unrendered templates, pinyin for characters, letter-spaced text).
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ from corpusgov.quality.junk_lines import (
     line_signals,
     table_rows,
 )
+from corpusgov.quality.junk_machine import machine_signals
 from corpusgov.quality.junk_mt import han_islands_frac
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
@@ -668,6 +672,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out.update(fragment_signals(text, unspaced))  # broken units: cut sentences, columns (quality/junk_fragments.py)
     out.update(cut_signals(text) if han else CUT_NEUTRAL)  # Chinese cut by a machine (quality/junk_cuts.py)
     out["han_islands_frac"] = han_islands_frac(text) if han else 0.0  # word-by-word translation (quality/junk_mt.py)
+    out.update(machine_signals(text))  # machine marks on every word, line or letter (quality/junk_machine.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
