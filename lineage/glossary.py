@@ -335,7 +335,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "han_hyphen_breaks": ("汉字词中间的连字符断行数（中文从不用连字符断词）", "line breaks after a hyphen inside a Han word (Chinese is never hyphenated)"),
     "keyword_items_frac": ("无句末标点文本中为词典词的条目比例（减去单字条目）：关键词堆砌、标签云", "in text without a sentence end, share of items that are dictionary words, less single-character items: keyword lists, tag clouds"),
     "han_islands_frac": ("夹在两个英文词之间的孤立汉字词占汉字比例（逐词机器翻译、半翻译文本）", "share of Han words standing alone between two English words, per Han character (word-by-word translation)"),
-    "tagged_tokens_frac": ("带有机器标注（词/词性标记）的词占全部词的比例，标记反复出现（词性标注语料残留）", "share of the words with a machine tag glued on (word/NN, 词/v), the tags repeating (tagged-corpus residue)"),
+    "tagged_tokens_frac": ("带有机器标注的词占全部词的比例：词/词性标记（标记反复出现）、树库括号标签、SentencePiece 词首标记", "share of the words carrying a machine annotation: a tag glued on (word/NN, 词/v; the tags repeating), a treebank label ((NN dog)), a SentencePiece mark (▁word)"),
     "spaced_words_frac": ("被分词器或切词器与前后都隔开的标点比例（word , word . / 词 ，）", "share of the sentence marks a tokenizer or segmenter set apart from both neighbours (word , word .; 词 ，)"),
     "line_prefix_frac": ("带机器行前缀或编码的行比例：diff 补丁块、quoted-printable 软换行与转义", "share of the lines under a machine's line code: unified-diff hunks, quoted-printable soft breaks and escapes"),
     "template_wrap": ("未渲染的模板包住正文（首尾均为模板标签，三分之一的行有模板槽）", "an unrendered template around prose (template tags open and close the text, a third of the lines hold a slot)"),

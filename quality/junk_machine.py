@@ -10,8 +10,9 @@ dictionary's reading, RFC mail headers) shows it once, inside prose that explain
 reads. So each signal here is the share of the text the mark covers, counted only where the shape repeats, and
 each has one drop rule (a reason per drop):
 
-- ``tagged_tokens_frac``: share of words that carry an annotation glued by ``/`` or ``_`` (``word/NN``, ``命令/n``,
-  ``./.``), when the annotations are few kinds used again and again (a tag set, not paths or identifiers);
+- ``tagged_tokens_frac``: share of words that carry an annotation: a tag glued by ``/`` or ``_`` (``word/NN``,
+  ``命令/n``, ``./.``) when the tags are few kinds used again and again (a tag set, not paths or identifiers), a
+  treebank's bracketed labels (``(NP (DT The) (NN dog))``) or SentencePiece's word-start mark (``▁word``);
 - ``spaced_words_frac``: text taken apart by a tokenizer or segmenter: share of the full stops and commas standing
   apart from both neighbours (``word , word .``) on lines where most are, or of the Han characters in short
   space-separated Han words (``对 使用 动态 加载``);
@@ -40,18 +41,18 @@ _PROSE = re.compile(r"(?:[A-Za-z][a-z'’-]+[,.;:]?\s+){8}|[\u4e00-\u9fff]{12}")
 # ---- annotated tokens ----
 # a token and its annotation: the body (a word or a punctuation mark) and a short tag of letters after "/" or "_"
 _TAGGED = re.compile(r"(?P<body>[^\s/_]+)(?P<sep>[/_])(?P<tag>[A-Za-z]{1,5}\$?|[^\w\s]{1,2})")
+# a treebank's bracketed tags: "(NP" opens a labelled constituent, "dog)" closes one
+_TREE_OPEN = re.compile(r"\(+[A-Z][A-Z$.,:-]*")
+_TREE_CLOSE = re.compile(r"[^()\s]+\)+")
+_PIECE = "\u2581"  # SentencePiece's word-start mark (▁), glued to each word's first piece
 MIN_TAGGED = 8  # tagged words before the text is judged
 MAX_TAG_KINDS = 0.5  # distinct tags per tagged word at most: a tag set repeats, identifiers and paths do not
 MIN_BODY_KINDS = 0.4  # distinct words per tagged word at least: running text, not a tree of MIME types (text/plain)
 
 
-def tagged_tokens_frac(text: str) -> float:
-    """Share of white-space words that are a word with a tag glued on (``word/NN``, ``词/v``); 0.0 unless
-    ``MIN_TAGGED`` of them share one separator and their tags repeat (``MAX_TAG_KINDS``)."""
-    head = text[:MAX_CHARS]
-    if head.count("/") + head.count("_") < MIN_TAGGED:  # cheap: every tagged word holds one
-        return 0.0
-    toks = head.split()
+def _slash_tagged(toks: list[str]) -> int:
+    """Words with a tag after one separator (``word/NN``, ``词/v``, ``word_NN``), 0 unless the tags repeat and the
+    words do not."""
     by_sep: dict[str, Counter[str]] = {"/": Counter(), "_": Counter()}
     bodies: dict[str, set[str]] = {"/": set(), "_": set()}
     for t in toks:
@@ -60,11 +61,33 @@ def tagged_tokens_frac(text: str) -> float:
             by_sep[m.group("sep")][m.group("tag")] += 1
             bodies[m.group("sep")].add(m.group("body").lower())
     sep = max(by_sep, key=lambda k: sum(by_sep[k].values()))
-    tags = by_sep[sep]
-    n = sum(tags.values())
-    if n < MIN_TAGGED or len(tags) > MAX_TAG_KINDS * n or len(bodies[sep]) < MIN_BODY_KINDS * n:
+    n = sum(by_sep[sep].values())
+    if n < MIN_TAGGED or len(by_sep[sep]) > MAX_TAG_KINDS * n or len(bodies[sep]) < MIN_BODY_KINDS * n:
+        return 0
+    return n
+
+
+def _tree_tagged(toks: list[str]) -> int:
+    """Tokens of a bracketed parse (``(NP (DT The) (NN dog))``): labelled openings and the words closing them, 0
+    unless ``MIN_TAGGED`` openings are there."""
+    opens = sum(1 for t in toks if _TREE_OPEN.fullmatch(t))
+    return opens + sum(1 for t in toks if _TREE_CLOSE.fullmatch(t)) if opens >= MIN_TAGGED else 0
+
+
+def tagged_tokens_frac(text: str) -> float:
+    """Share of white-space words that carry a machine's annotation: a tag glued on (``word/NN``, ``词/v``; the tags
+    repeating, ``MAX_TAG_KINDS``), a treebank's bracketed label (``(NN dog)``) or SentencePiece's word-start mark
+    (``▁word``); 0.0 under ``MIN_TAGGED`` such words."""
+    head = text[:MAX_CHARS]
+    slashes = head.count("/") + head.count("_") >= MIN_TAGGED  # cheap: every tagged word holds one
+    trees = head.count("(") >= MIN_TAGGED
+    pieces = head.count(_PIECE) >= MIN_TAGGED
+    if not (slashes or trees or pieces):
         return 0.0
-    return n / len(toks)
+    toks = head.split()
+    n = max(_slash_tagged(toks) if slashes else 0, _tree_tagged(toks) if trees else 0,
+            sum(1 for t in toks if t.startswith(_PIECE)) if pieces else 0)
+    return n / len(toks) if n >= MIN_TAGGED else 0.0
 
 
 # ---- tokenizer / segmenter spacing ----

@@ -28,6 +28,11 @@ TAGGED_EN = ("This/DT extension/NN measures/VBZ durations/NNS of/IN the/DT build
              "is/VBZ slowly/RB built/VBN ./.")
 TAGGED_ZH = ("对/p 使用/v 动态/n 加载/v 机制/n 的/uj 库/n 和/c 模块/n 来说/u ，/x 现在/t 没有/v 简单/a 的/uj 方法/n "
              "可以/c 检查/vn 依赖/v 关系/n 。/x")
+TREEBANK = ("(S (NP (DT The) (NN quilt) (NN command)) (VP (VBZ offers) (NP (DT a) (JJ basic) (NN method)) (PP (IN for) "
+            "(S (VP (VBG recording) (NP (NNS modifications)))))) (. .))")
+PIECES = ("\u2581The \u2581quilt \u2581command \u2581offers \u2581a \u2581basic \u2581method \u2581for \u2581rec ord ing "
+          "\u2581modi fic ations . \u2581For \u2581the \u2581Debian \u2581pack aging , \u2581it \u2581should \u2581be "
+          "\u2581custom ized")
 TOKENIZED_EN = ("during a request , every call to get_db ( ) will return the same <unk> , and it will be closed "
                 "<unk> at the end of the request .\nthe extension can be used to manage https and the security "
                 "headers for you . see the docs for details .")
@@ -74,6 +79,8 @@ LETTER_SPACED = ("T h e   r e s t   o f   t h e   p a c k a g i n g   a c t i v 
 RESIDUE = [
     ("tagged_tokens_frac", TAGGED_EN, "en"),
     ("tagged_tokens_frac", TAGGED_ZH, "zh-Hans"),
+    ("tagged_tokens_frac", TREEBANK, "en"),
+    ("tagged_tokens_frac", PIECES, "en"),
     ("spaced_words_frac", TOKENIZED_EN, "en"),
     ("spaced_words_frac", SEGMENTED_ZH, "zh-Hans"),
     ("line_prefix_frac", DIFF_EN, "en"),
@@ -149,12 +156,17 @@ CODE = """def scale(values, total):
     ratio_b = values[1]/total
     path = os.path.join(base_dir, "usr/share/doc", pkg_name)
     return {"a": ratio_a, "b": ratio_b, "path": path}"""
+LISP = """(defun scale (values total)
+  "Divide each of VALUES by TOTAL (a number), as (MAPCAR) would."
+  (mapcar (lambda (v) (/ v total)) values))
+(scale (list 1 2 3) 6) ; => (1/6 1/3 1/2)
+Parenthetical prose (see the NOTE above) and (IMPORTANT) remarks (FAQ) stay (OK) as they are (TODO)."""
 SPANISH = ("Para aquel que sabe lo que le ha de pasar en realidad, los niños son inocentes condenados, no a muerte, "
            "sino a la vida, y que, sin embargo, no conocen aún el contenido de su sentencia.")
 
 KEPT = [(NLP_MANUAL, "en"), (MIME_DOCTEST, "en"), (GIT_MANUAL, "en"), (RFC_MAIL, "en"), (JINJA_MANUAL, "en"),
         (DICTIONARY, "zh-Hans"), (TEXTBOOK, "zh-Hans"), (CLASSICAL, "zh-Hant"), (FRENCH, "fr"),
-        (ZH_MANUAL_SPACED, "zh-Hant"), (EYE_CHART, "de"), (CODE, "en"), (SPANISH, "es")]
+        (ZH_MANUAL_SPACED, "zh-Hant"), (EYE_CHART, "de"), (CODE, "en"), (SPANISH, "es"), (LISP, "en")]
 RULES = ("tagged_tokens_frac", "spaced_words_frac", "line_prefix_frac", "template_wrap", "pinyin_run_frac",
          "letter_spaced_frac")
 
