@@ -266,12 +266,18 @@ def pinyin_run_frac(text: str) -> float:
     ``中华人民共和国 zhōng huá rén mín gòng hé guó``). In text with under ``MIN_PINYIN_HAN`` Han characters only
     a share of ``MIN_PINYIN_ALONE`` or more counts (Spanish ``le ha de`` and English ``he ran a long`` are syllables
     too, in short runs)."""
-    head = text[:MAX_CHARS]
-    han = 0 if head.isascii() else len(_HAN.findall(head))
-    toks = head.split()
-    # cheap bound first (C speed): the runs are at most the words that are syllables
+    return _pinyin_run_frac(text[:MAX_CHARS], None)
+
+
+def _pinyin_run_frac(head: str, toks: list[str] | None) -> float:
+    """``pinyin_run_frac`` of a prefix whose white-space words may be split already."""
+    toks = head.split() if toks is None else toks
+    # cheap bounds first (C speed): the runs are at most the words that are syllables
     maybe = sum(map(_FORMS.__contains__, toks))
-    if maybe < (MIN_RUN if han >= MIN_PINYIN_HAN else MIN_PINYIN_ALONE * len(toks)):
+    if maybe < MIN_RUN:
+        return 0.0
+    han = 0 if head.isascii() else len(_HAN.findall(head))
+    if han < MIN_PINYIN_HAN and maybe < MIN_PINYIN_ALONE * len(toks):
         return 0.0
     runs = 0
     for m in _CANDIDATE_RUN.finditer(head):  # runs of short lower-case words (C speed); syllables tested inside
@@ -299,8 +305,12 @@ def letter_spaced_frac(text: str) -> float:
     """Share of the letters that stand alone in runs of ``MIN_LETTER_RUN``+ one-letter words (``t h e   r e s t``):
     letter-spaced (tracked) text read back; a list of variables or keys is a short run among words. 0.0 under
     ``MIN_APART`` such letters."""
-    head = text[:MAX_CHARS]
-    toks = head.split()
+    return _letter_spaced_frac(text[:MAX_CHARS], None)
+
+
+def _letter_spaced_frac(head: str, toks: list[str] | None) -> float:
+    """``letter_spaced_frac`` of a prefix whose white-space words may be split already."""
+    toks = head.split() if toks is None else toks
     if list(map(len, toks)).count(1) < MIN_APART:  # cheap bound (C speed): one-character words
         return 0.0
     apart = run = 0
@@ -319,12 +329,14 @@ def letter_spaced_frac(text: str) -> float:
 
 
 def machine_signals(text: str) -> dict[str, float]:
-    """Every signal of this module for ``text``."""
+    """Every signal of this module for ``text`` (the prefix's white-space words split once for two of them)."""
+    head = text[:MAX_CHARS]
+    toks = head.split()
     return {
         "tagged_tokens_frac": tagged_tokens_frac(text),
         "spaced_words_frac": spaced_words_frac(text),
         "line_prefix_frac": line_prefix_frac(text),
         "template_wrap": template_wrap(text),
-        "pinyin_run_frac": pinyin_run_frac(text),
-        "letter_spaced_frac": letter_spaced_frac(text),
+        "pinyin_run_frac": _pinyin_run_frac(head, toks),
+        "letter_spaced_frac": _letter_spaced_frac(head, toks),
     }
