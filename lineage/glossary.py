@@ -337,7 +337,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "han_islands_frac": ("夹在两个英文词之间的孤立汉字词占汉字比例（逐词机器翻译、半翻译文本）", "share of Han words standing alone between two English words, per Han character (word-by-word translation)"),
     "tagged_tokens_frac": ("带有机器标注的词占全部词的比例：词/词性标记（标记反复出现）、树库括号标签、SentencePiece 词首标记", "share of the words carrying a machine annotation: a tag glued on (word/NN, 词/v; the tags repeating), a treebank label ((NN dog)), a SentencePiece mark (▁word)"),
     "spaced_words_frac": ("被分词器或切词器与前后都隔开的标点比例（word , word . / 词 ，）", "share of the sentence marks a tokenizer or segmenter set apart from both neighbours (word , word .; 词 ，)"),
-    "line_prefix_frac": ("带机器行前缀或编码的行比例：diff 补丁块、quoted-printable 软换行与转义", "share of the lines under a machine's line code: unified-diff hunks, quoted-printable soft breaks and escapes"),
+    "line_prefix_frac": ("带机器行前缀或编码的行比例：diff 补丁块、quoted-printable 软换行与转义、正文前的连续行号", "share of the lines under a machine's line code: unified-diff hunks, quoted-printable soft breaks and escapes, a running line counter over prose"),
     "template_wrap": ("未渲染的模板包住正文（首尾均为模板标签，三分之一的行有模板槽）", "an unrendered template around prose (template tags open and close the text, a third of the lines hold a slot)"),
     "pinyin_run_frac": ("代替汉字的拼音音节串（4 个以上，且不是前面汉字的注音）占文本单位的比例", "share of the text's units in runs of 4+ pinyin syllables standing in for characters (not the reading of the Han word before them)"),
     "letter_spaced_frac": ("字母间加空格（字距拉开的 PDF 文本）的字母比例", "share of the letters standing apart in runs of single letters (letter-spaced text read back)"),

@@ -17,8 +17,8 @@ each has one drop rule (a reason per drop):
   apart from both neighbours (``word , word .``) on lines where most are, or of the Han characters in short
   space-separated Han words (``对 使用 动态 加载``);
 - ``line_prefix_frac``: share of the lines under a machine's line code: unified-diff hunks (``@@ -a,b +c,d @@``
-  and the `` ``/``+``/``-`` lines after it, file headers) or quoted-printable soft breaks (a full line ending in a
-  glued ``=``, ``=E2=80=99`` escapes);
+  and the `` ``/``+``/``-`` lines after it, file headers), quoted-printable soft breaks (a full line ending in a
+  glued ``=``, ``=E2=80=99`` escapes) or a running line counter over prose cut mid-sentence (``0012 text``);
 - ``template_wrap``: 1.0 when the text is an unrendered template around prose: it opens and closes with template
   tags (``{% … %}``, ``{{ … }}``, ``${…}``) and a third of its lines hold a slot, prose among them;
 - ``pinyin_run_frac``: share of the text (Han characters and Latin words) that is runs of 4+ pinyin syllables
@@ -135,24 +135,62 @@ QP_LINE = 60  # a soft break ends a full line (RFC 2045 breaks at 76)
 MIN_CODED_LINES = 3
 
 
+_COUNTED_LINE = re.compile(r"^[ \t]*\d{1,5}[ \t]+\S", re.M)
+_LINE_NUMBER = re.compile(r"[ \t]*(\d{1,5})[ \t]+(.*)")
+MIN_COUNTED = 4  # lines in a row under a running counter
+_SENTENCE_END = frozenset(".!?:;。！？：；")
+
+
+def _counted_lines(lines: list[str]) -> set[int]:
+    """Indexes of the lines under a running line counter (``0012 text``, ``13 text`` …: each number one more than the
+    line before, ``MIN_COUNTED`` lines in a row) whose text is prose, most of them ending mid-sentence: a printed page's
+    line numbers read with its text: most lines run on into the next. A numbered list or a contents page starts each
+    item anew, a numbered code listing holds no prose."""
+    out: set[int] = set()
+    run: list[tuple[int, str]] = []
+    last = None
+    for i, ln in enumerate([*lines, ""]):
+        m = _LINE_NUMBER.fullmatch(ln)
+        number = int(m.group(1)) if m else None
+        if m and last is not None and number == last + 1 and run:
+            run.append((i, m.group(2)))
+            last = number
+            continue
+        if len(run) >= MIN_COUNTED:
+            prose = sum(1 for _, body in run if _PROSE.search(body + " "))
+            # a sentence running on: the line does not end one and the next numbered line goes on in lower case
+            runs_on = sum(1 for (_, a), (_, b) in zip(run, run[1:], strict=False)
+                          if a.rstrip()[-1:] not in _SENTENCE_END and (b[:1].islower() or _HAN.match(b[:1])))
+            if 2 * prose >= len(run) and 2 * runs_on >= len(run) - 1:
+                out.update(j for j, _ in run)
+        run = [(i, m.group(2))] if m else []
+        last = number
+    return out
+
+
 def line_prefix_frac(text: str) -> float:
     """Share of non-blank lines under a machine's line code: diff file headers, hunk headers and the lines of each
-    hunk (starting `` ``, ``+`` or ``-``); or quoted-printable lines (a soft break after a full line, an escaped UTF-8
+    hunk (starting `` ``, ``+`` or ``-``); lines under a running counter (``_counted_lines``); or quoted-printable lines (a soft break after a full line, an escaped UTF-8
     sequence) with the MIME part lines around them (``Content-…:`` headers, ``--boundary``), these only when a
     quoted-printable line is there (mail headers alone are no encoding). 0.0 under ``MIN_CODED_LINES``, and 0.0 when
     prose outside the coded lines explains them (``MIN_OUTSIDE_PROSE`` lines and a quarter of all: git's manual
     showing a patch, an RFC showing an encoded body); the line after a soft break is its paragraph's tail, not prose
     outside."""
     head = text[:MAX_CHARS]
-    if not (any(k in head for k in _LINE_CODE_KEYS) or head.rstrip().endswith("=")):  # cheap: no code's literal
+    codes = any(k in head for k in _LINE_CODE_KEYS) or head.rstrip().endswith("=")
+    counter = _COUNTED_LINE.search(head) is not None
+    if not (codes or counter):  # cheap: no code's literal, no line starting with a number
         return 0.0
     lines = [ln for ln in head.split("\n") if ln.strip()]
     if len(lines) < MIN_CODED_LINES:
         return 0.0
+    numbered = _counted_lines(lines) if counter else set()
     diff = qp = mime = outside = 0
     in_hunk = soft = False
-    for ln in lines:
+    for i, ln in enumerate(lines):
         tail, soft = soft, False
+        if i in numbered:
+            continue
         if _HUNK.match(ln) or _FILE_HEAD.match(ln):
             diff += 1
             in_hunk = ln.startswith("@@")
@@ -167,7 +205,7 @@ def line_prefix_frac(text: str) -> float:
                 mime += 1
             elif not tail and _PROSE.search(ln):
                 outside += 1
-    coded = diff + (qp + mime if qp else 0)
+    coded = diff + (qp + mime if qp else 0) + len(numbered)
     if coded < MIN_CODED_LINES or (outside >= MIN_OUTSIDE_PROSE and 4 * outside >= len(lines)):
         return 0.0
     return coded / len(lines)

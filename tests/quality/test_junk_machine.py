@@ -59,6 +59,11 @@ The quilt command offers a basic method for recording modifications. For th=
 e Debian packaging, it should be customized to record modifications in the =
 debian/patches/ directory instead of its default patches/ directory. Let=E2=
 =80=99s set it up."""
+LINE_NUMBERED = """0001 The quilt command offers a basic method for recording modifications. For
+0002 the Debian packaging, it should be customized to record modifications in
+0003 the debian/patches directory instead of its default patches directory. The
+0004 mc command offers very easy ways to manage files. It can open the binary
+0005 deb file to check its content by pressing the Enter key over the binary deb"""
 TEMPLATE = """{% extends "base.html" %}
 {% block title %}{{ page.title|default('Docs') }}{% endblock %}
 {% block content %}
@@ -86,6 +91,7 @@ RESIDUE = [
     ("line_prefix_frac", DIFF_EN, "en"),
     ("line_prefix_frac", DIFF_ZH, "zh-Hans"),
     ("line_prefix_frac", QP_MAIL, "en"),
+    ("line_prefix_frac", LINE_NUMBERED, "en"),
     ("template_wrap", TEMPLATE, "en"),
     ("pinyin_run_frac", PINYIN_PART, "zh-Hans"),
     ("pinyin_run_frac", PINYIN_ALL, "id"),
@@ -161,12 +167,28 @@ LISP = """(defun scale (values total)
   (mapcar (lambda (v) (/ v total)) values))
 (scale (list 1 2 3) 6) ; => (1/6 1/3 1/2)
 Parenthetical prose (see the NOTE above) and (IMPORTANT) remarks (FAQ) stay (OK) as they are (TODO)."""
+STEPS = """To import the data:
+1 Open the file menu and choose the import item from the list.
+2 Select the file you want to import and press the open button.
+3 Choose the character set of the file and the separator of its fields.
+4 Press the OK button and wait until the import has finished."""
+NUMBERED_CODE = """1 import os
+2 def scale(values, total):
+3     return [v / total for v in values]
+4 print(scale([1, 2, 3], 6))
+5 print(os.path.join("usr", "share"))"""
+CONTENTS = """Contents
+1 Introduction to the package and its history
+2 Installing the package on your system from source
+3 Configuring the daemon for the first time on a new host
+4 Troubleshooting the most common problems with the daemon"""
 SPANISH = ("Para aquel que sabe lo que le ha de pasar en realidad, los niños son inocentes condenados, no a muerte, "
            "sino a la vida, y que, sin embargo, no conocen aún el contenido de su sentencia.")
 
 KEPT = [(NLP_MANUAL, "en"), (MIME_DOCTEST, "en"), (GIT_MANUAL, "en"), (RFC_MAIL, "en"), (JINJA_MANUAL, "en"),
         (DICTIONARY, "zh-Hans"), (TEXTBOOK, "zh-Hans"), (CLASSICAL, "zh-Hant"), (FRENCH, "fr"),
-        (ZH_MANUAL_SPACED, "zh-Hant"), (EYE_CHART, "de"), (CODE, "en"), (SPANISH, "es"), (LISP, "en")]
+        (ZH_MANUAL_SPACED, "zh-Hant"), (EYE_CHART, "de"), (CODE, "en"), (SPANISH, "es"), (LISP, "en"),
+        (STEPS, "en"), (NUMBERED_CODE, "en"), (CONTENTS, "en")]
 RULES = ("tagged_tokens_frac", "spaced_words_frac", "line_prefix_frac", "template_wrap", "pinyin_run_frac",
          "letter_spaced_frac")
 
@@ -191,7 +213,9 @@ def test_thresholds_sit_between() -> None:
     assert spaced_words_frac(TOKENIZED_EN) == 1.0 and spaced_words_frac(FRENCH) < 0.9
     assert spaced_words_frac(ZH_MANUAL_SPACED) == 0.0  # marks spaced after Latin names, never after a Han word
     assert line_prefix_frac(GIT_MANUAL) == 0.0 and line_prefix_frac(RFC_MAIL) == 0.0  # prose explains them
-    assert line_prefix_frac(DIFF_EN) == 1.0
+    assert line_prefix_frac(DIFF_EN) == 1.0 and line_prefix_frac(LINE_NUMBERED) == 1.0
+    # a running counter over prose cut mid-sentence, not over finished steps, contents lines or code
+    assert line_prefix_frac(STEPS) == line_prefix_frac(CONTENTS) == line_prefix_frac(NUMBERED_CODE) == 0.0
     assert template_wrap(JINJA_MANUAL) == 0.0  # opens with prose: a manual quoting a template
     assert pinyin_run_frac(DICTIONARY) == 0.0 and pinyin_run_frac(TEXTBOOK) == 0.0  # readings of the Han before them
     assert pinyin_run_frac(SPANISH) == 0.0  # "le ha de" are syllables, but a few in a row among Spanish words
