@@ -129,13 +129,14 @@ _FILE_HEAD = re.compile(r"^(?:diff --git |index [0-9a-f]{6,}\.\.[0-9a-f]{6,}|(?:
 _QP_SOFT = re.compile(r"[^\s=]=$")
 _QP_UTF8 = re.compile(r"=[C-F][0-9A-F](?:=[89AB][0-9A-F])+")
 _MIME = re.compile(r"^(?:Content-[A-Za-z-]+: \S|MIME-Version: |--[=_\w.-]{8,}(?:--)?\s*$)")
-_LINE_CODE_KEYS = ("@@ -", "--- ", "+++ ", "diff --git ", "Index: ", "=\n", "=C", "=D", "=E", "=F")
+_DIFF_KEYS = ("@@ -", "--- ", "+++ ", "Index: ")  # literals a diff's lines need (cheap tests before any line is read)
+_QP_HINT = re.compile(r"=[C-F]")  # the first byte of an escaped UTF-8 sequence
 MIN_OUTSIDE_PROSE = 2
 QP_LINE = 60  # a soft break ends a full line (RFC 2045 breaks at 76)
 MIN_CODED_LINES = 3
 
 
-_COUNTED_LINE = re.compile(r"^[ \t]*\d{1,5}[ \t]+\S", re.M)
+_COUNTED_LINE = re.compile(r"\n[ \t]*\d{1,5}[ \t]+\S")  # a later line starting with a number (a literal first: fast)
 _LINE_NUMBER = re.compile(r"[ \t]*(\d{1,5})[ \t]+(.*)")
 MIN_COUNTED = 4  # lines in a row under a running counter
 _SENTENCE_END = frozenset(".!?:;。！？：；")
@@ -177,8 +178,9 @@ def line_prefix_frac(text: str) -> float:
     showing a patch, an RFC showing an encoded body); the line after a soft break is its paragraph's tail, not prose
     outside."""
     head = text[:MAX_CHARS]
-    codes = any(k in head for k in _LINE_CODE_KEYS) or head.rstrip().endswith("=")
-    counter = _COUNTED_LINE.search(head) is not None
+    codes = ("=" in head and ("=\n" in head or head.rstrip().endswith("=") or _QP_HINT.search(head) is not None)
+             or any(k in head for k in _DIFF_KEYS))
+    counter = head.lstrip()[:1].isdigit() or _COUNTED_LINE.search(head) is not None
     if not (codes or counter):  # cheap: no code's literal, no line starting with a number
         return 0.0
     lines = [ln for ln in head.split("\n") if ln.strip()]
