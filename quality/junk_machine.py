@@ -20,7 +20,8 @@ each has one drop rule (a reason per drop):
   and the `` ``/``+``/``-`` lines after it, file headers), quoted-printable soft breaks (a full line ending in a
   glued ``=``, ``=E2=80=99`` escapes) or a running line counter over prose cut mid-sentence (``0012 text``);
 - ``template_wrap``: 1.0 when the text is an unrendered template around prose: it opens and closes with template
-  tags (``{% … %}``, ``{{ … }}``, ``${…}``) and a third of its lines hold a slot, prose among them;
+  tags (``{% … %}``, ``{{ … }}``, ``${…}``, ``<% … %>``, ``[% … %]``, ``<?php … ?>``) and a third of its lines hold
+  a slot, prose among them;
 - ``pinyin_run_frac``: share of the text (Han characters and Latin words) that is runs of 4+ pinyin syllables
   in Han text, where the run is not the reading of the Han word right before it (a dictionary's or a textbook's gloss);
 - ``letter_spaced_frac``: share of the letters standing alone in runs of 3+ single letters (``t h e   r e s t``).
@@ -214,8 +215,12 @@ def line_prefix_frac(text: str) -> float:
 
 
 # ---- unrendered templates ----
-_SLOT = re.compile(r"\{%.*?%\}|\{\{.*?\}\}|\$\{[^}\n]+\}|\{#.*?#\}")
-_TAG_LINE = re.compile(r"^\s*(?:<[^>]+>\s*)*(?:\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|\$\{[^}\n]+\})")
+# the slots of the common template languages: Jinja / Django / Liquid / Handlebars, ${…} (JS, Mako, shell), ERB / ASP /
+# EJS, Template Toolkit, PHP
+_SLOT_FORMS = r"\{%.*?%\}|\{\{.*?\}\}|\{#.*?#\}|\$\{[^}\n]+\}|<%.*?%>|\[%.*?%\]|<\?(?:php|=).*?\?>"
+_SLOT = re.compile(_SLOT_FORMS)
+_TAG_LINE = re.compile(r"^\s*(?:<(?![%?])[^>]+>\s*)*(?:" + _SLOT_FORMS + ")")  # HTML tags may come first
+_SLOT_KEYS = ("{%", "{{", "${", "{#", "<%", "[%", "<?")
 _QUOTED = re.compile(r"``.*?``|`[^`\n]*`")
 MIN_SLOT_SHARE = 1 / 3
 
@@ -225,7 +230,7 @@ def template_wrap(text: str) -> float:
     lines hold a slot (outside inline code quotes) and a line holds prose: a template's source left unrendered, not a
     manual quoting one."""
     head = text[:MAX_CHARS]
-    if "{%" not in head and "{{" not in head and "${" not in head and "{#" not in head:  # cheap: no slot at all
+    if not any(k in head for k in _SLOT_KEYS):  # cheap: no slot at all
         return 0.0
     lines = [_QUOTED.sub("", ln) for ln in head.split("\n") if ln.strip()]
     if len(lines) < 3 or not (_TAG_LINE.match(lines[0]) and _TAG_LINE.match(lines[-1])):

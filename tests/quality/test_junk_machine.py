@@ -73,6 +73,12 @@ single function, and a decorator would only hide it.
   <li>{{ item.name }}</li>
 {% endfor %}
 {% endblock %}"""
+ERB = """<% content_for :title, "Docs" %>
+<% if user_signed_in? %>
+The quilt command offers a basic method for recording modifications, and the Debian packaging records them in the
+debian/patches directory instead of its default one.
+<%= link_to t("log_out"), destroy_session_path %>
+<% end %>"""
 PINYIN_PART = ("设置“export DH_VERBOSE = 1”会输出构建系统中每一条会修改文件内容的命令。 ta tong shi hui zai mou xie gou "
                "jian xi tong zhong qi yong xiang xi shu chu gou jian ri zhi de xuan xiang 。")
 PINYIN_ALL = ("ci xuan xiang bu hui ying xiang zheng chang zhi xing guo cheng zhong suo sheng cheng de wen jian de nei "
@@ -93,6 +99,7 @@ RESIDUE = [
     ("line_prefix_frac", QP_MAIL, "en"),
     ("line_prefix_frac", LINE_NUMBERED, "en"),
     ("template_wrap", TEMPLATE, "en"),
+    ("template_wrap", ERB, "en"),
     ("pinyin_run_frac", PINYIN_PART, "zh-Hans"),
     ("pinyin_run_frac", PINYIN_ALL, "id"),
     ("letter_spaced_frac", LETTER_SPACED, "en"),
@@ -167,6 +174,14 @@ LISP = """(defun scale (values total)
   (mapcar (lambda (v) (/ v total)) values))
 (scale (list 1 2 3) 6) ; => (1/6 1/3 1/2)
 Parenthetical prose (see the NOTE above) and (IMPORTANT) remarks (FAQ) stay (OK) as they are (TODO)."""
+PHP_MANUAL = """A PHP file can mix markup and code: everything outside the processing instructions is sent as it is, and
+the code inside them runs on the server before the page is sent to the browser. For example:
+
+<?php if ($user) { ?>
+  <p>Hello, <?= htmlspecialchars($user) ?>!</p>
+<?php } ?>
+
+The short echo tag prints the value of an expression, so the page greets the user by name when one is logged in."""
 STEPS = """To import the data:
 1 Open the file menu and choose the import item from the list.
 2 Select the file you want to import and press the open button.
@@ -188,7 +203,7 @@ SPANISH = ("Para aquel que sabe lo que le ha de pasar en realidad, los niños so
 KEPT = [(NLP_MANUAL, "en"), (MIME_DOCTEST, "en"), (GIT_MANUAL, "en"), (RFC_MAIL, "en"), (JINJA_MANUAL, "en"),
         (DICTIONARY, "zh-Hans"), (TEXTBOOK, "zh-Hans"), (CLASSICAL, "zh-Hant"), (FRENCH, "fr"),
         (ZH_MANUAL_SPACED, "zh-Hant"), (EYE_CHART, "de"), (CODE, "en"), (SPANISH, "es"), (LISP, "en"),
-        (STEPS, "en"), (NUMBERED_CODE, "en"), (CONTENTS, "en")]
+        (STEPS, "en"), (NUMBERED_CODE, "en"), (CONTENTS, "en"), (PHP_MANUAL, "en")]
 RULES = ("tagged_tokens_frac", "spaced_words_frac", "line_prefix_frac", "template_wrap", "pinyin_run_frac",
          "letter_spaced_frac")
 
@@ -216,7 +231,7 @@ def test_thresholds_sit_between() -> None:
     assert line_prefix_frac(DIFF_EN) == 1.0 and line_prefix_frac(LINE_NUMBERED) == 1.0
     # a running counter over prose cut mid-sentence, not over finished steps, contents lines or code
     assert line_prefix_frac(STEPS) == line_prefix_frac(CONTENTS) == line_prefix_frac(NUMBERED_CODE) == 0.0
-    assert template_wrap(JINJA_MANUAL) == 0.0  # opens with prose: a manual quoting a template
+    assert template_wrap(JINJA_MANUAL) == template_wrap(PHP_MANUAL) == 0.0  # opens with prose: a manual quoting one
     assert pinyin_run_frac(DICTIONARY) == 0.0 and pinyin_run_frac(TEXTBOOK) == 0.0  # readings of the Han before them
     assert pinyin_run_frac(SPANISH) == 0.0  # "le ha de" are syllables, but a few in a row among Spanish words
     assert letter_spaced_frac(EYE_CHART) == 0.0 and letter_spaced_frac(LETTER_SPACED) > 0.5
