@@ -44,7 +44,10 @@ Signals:
   (``quality.junk_mt``: Chinese words alone between English words, a word-by-word translation); inline_furniture_marks,
   unclosed_lines_zh, width_grid_spaces_zh, caption_splices, keyword_repeat_frac (``quality.junk_spliced``: page
   numbers and running headers inside sentences, Chinese sentence heads without an end, Chinese cut at a fixed width
-  and re-joined with spaces, captions inside sentences, repeated keyword phrases without a sentence).
+  and re-joined with spaces, captions inside sentences, repeated keyword phrases without a sentence); tagged_tokens_frac,
+  spaced_words_frac, line_prefix_frac, template_wrap, pinyin_run_frac, letter_spaced_frac (``quality.junk_machine``:
+  machine residue whose mark is on every word, line or letter: tags, tokenizer spacing, diff / quoted-printable line
+  codes, unrendered templates, pinyin for characters, letter-spaced text).
 """
 
 from __future__ import annotations
@@ -74,6 +77,7 @@ from corpusgov.quality.junk_lines import (
     line_signals,
     table_rows,
 )
+from corpusgov.quality.junk_machine import machine_signals
 from corpusgov.quality.junk_mt import han_islands_frac
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
@@ -676,6 +680,7 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out.update(cut_signals(text) if han else CUT_NEUTRAL)  # Chinese cut by a machine (quality/junk_cuts.py)
     out["han_islands_frac"] = han_islands_frac(text) if han else 0.0  # word-by-word translation (quality/junk_mt.py)
     out.update(spliced_signals(text, han > 0))  # furniture inside sentences, unclosed heads (quality/junk_spliced.py)
+    out.update(machine_signals(text))  # machine marks on every word, line or letter (quality/junk_machine.py)
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above
