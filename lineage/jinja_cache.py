@@ -10,8 +10,8 @@ settings (autoescape, filters, extensions, block options) nor the compiler's ver
 directory named by a hash of those (`settings_key`: Jinja's and Python's versions and the files that set the
 environment up). It lives in the machine's table cache (`quality/table_cache.py`: `$CORPUSGOV_CACHE_DIR`, `off`
 turns it off); with that off, or a file unreadable or unwritable, the environments of a process share an
-in-memory cache instead. Jinja writes a file to a temporary name and renames it, so concurrent runs never read
-half of one.
+in-memory cache instead. A cached template is code, so a directory others may write is not used (`private_dir`).
+Jinja writes a file to a temporary name and renames it, so concurrent runs never read half of one.
 """
 
 from __future__ import annotations
@@ -53,26 +53,41 @@ class MemoryCache(BytecodeCache):
         self._store[bucket.key] = bucket.bytecode_to_string()
 
 
+def private_dir(directory: str) -> bool:
+    """The directory exists, belongs to this user and nobody else may write in it.
+
+    Why: a cached template is marshalled Python code, run when the template renders; a directory others can write
+    would let them run code in a run (the table cache's arrays are read with ``allow_pickle=False``)."""
+    try:
+        st = os.stat(directory)
+    except OSError:
+        return False
+    return st.st_uid == os.getuid() and not st.st_mode & 0o022
+
+
 class MachineCache(FileSystemBytecodeCache):
-    """Jinja's file cache in `directory`; what cannot be read or written there is kept in memory for the process."""
+    """Jinja's file cache in `directory` (made private to the user; not used unless it is `private_dir`); what
+    cannot be read or written there is kept in memory for the process."""
 
     def __init__(self, directory: str) -> None:
         super().__init__(directory)
         self._memory = MemoryCache()
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            bucket.reset()
+        if private_dir(self.directory):
+            try:
+                super().load_bytecode(bucket)
+            except OSError:
+                bucket.reset()
         if bucket.code is None:
             self._memory.load_bytecode(bucket)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         self._memory.dump_bytecode(bucket)
         try:
-            os.makedirs(self.directory, exist_ok=True)
-            super().dump_bytecode(bucket)
+            os.makedirs(self.directory, mode=0o700, exist_ok=True)
+            if private_dir(self.directory):
+                super().dump_bytecode(bucket)
         except OSError:
             pass
 

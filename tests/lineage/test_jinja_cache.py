@@ -180,3 +180,30 @@ def test_the_dashboard_environment_uses_a_cache_keyed_by_its_module(monkeypatch:
     env = page.environment()
     assert env.bytecode_cache is template_cache("dashboard", [page.__file__])
     assert page.environment().bytecode_cache is env.bytecode_cache
+
+
+def test_a_directory_others_may_write_is_neither_read_nor_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cached templates are code: a group- or world-writable cache directory is ignored (memory only)."""
+    import os
+
+    where = tmp_path / "shared"
+    where.mkdir()
+    loader = jinja2.DictLoader({"t.j2": "{{ x }}!"})
+    good = MachineCache(str(where))
+    env = jinja2.Environment(loader=loader, bytecode_cache=good)
+    os.chmod(where, 0o700)
+    assert env.get_template("t.j2").render(x=1) == "1!"
+    assert len(list(where.iterdir())) == 1  # written while private
+    os.chmod(where, 0o777)
+    compiled = _count_compiles(monkeypatch)
+    other = MachineCache(str(where))
+    env2 = jinja2.Environment(loader=loader, bytecode_cache=other)
+    assert env2.get_template("t.j2").render(x=2) == "2!"
+    assert compiled == ["t.j2"]  # the file there was not read
+    loader.mapping["u.j2"] = "{{ x }}?"
+    env2.get_template("u.j2")
+    assert len(list(where.iterdir())) == 1  # nor is a new one written
+    fresh = tmp_path / "new"
+    made = MachineCache(str(fresh))
+    jinja2.Environment(loader=loader, bytecode_cache=made).get_template("t.j2")
+    assert (fresh.stat().st_mode & 0o777) == 0o700 and len(list(fresh.iterdir())) == 1
