@@ -281,6 +281,8 @@ def test_offline_data_docs_no_network_nothing_outside_out_dir(tmp_path, monkeypa
     monkeypatch.setenv("TMPDIR", str(sandbox["tmp"]))
     monkeypatch.setattr(tempfile, "tempdir", None)
     monkeypatch.setenv("HOME", str(sandbox["home"]))
+    monkeypatch.delenv("CORPUSGOV_CACHE_DIR", raising=False)  # the machine cache's default place, under HOME
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.chdir(sandbox["cwd"])
 
     def _no_network(*_a, **_k):
