@@ -152,7 +152,8 @@ def run_governance(cfg: LoadedConfig, out_dir: str, beam_args: list[str], *, ove
         from corpusgov.quality.screening import load_lexicon
 
         # Frozen before the collector is back on: re-enabled first, it would collect the imports' objects once more.
-        freeze_long_lived("run: imports")  # the modules imported so far live as long as the process
+        # no collection first: it walked ~150k objects to free ~1,300 (docs/profile.md, `wt-speed13`)
+        freeze_long_lived("run: imports", collect=False)  # the modules imported so far live as long as the process
 
     out_dir = os.path.abspath(out_dir)
     prepare_out_dir(out_dir, overwrite)

@@ -90,3 +90,35 @@ def test_a_freeze_inside_the_paused_block_leaves_no_young_collection_behind() ->
     finally:
         gc.unfreeze()
         heap._done.discard("test: inside the block")
+
+
+def test_freeze_without_collecting_keeps_the_pending_cycles_frozen() -> None:
+    """collect=False (the paused import blocks): no full collection first, so a pending cycle is frozen with the
+    survivors instead of freed, and a later full collection does not free it either."""
+    gc.unfreeze()
+    try:
+        full = gc.get_stats()[2]["collections"]
+        dead = weakref.ref(_Cycle())
+        heap.freeze_long_lived("test: no collection", collect=False)
+        assert gc.get_stats()[2]["collections"] == full  # no full collection ran
+        assert gc.get_freeze_count() > 0
+        gc.collect()
+        assert dead() is not None  # frozen: out of reach of the collector
+    finally:
+        gc.unfreeze()
+        heap._done.discard("test: no collection")
+        gc.collect()
+
+
+def test_the_import_blocks_freeze_without_collecting_and_the_pipeline_site_collects() -> None:
+    """The driver's and Great Expectations' import blocks pass collect=False; the site after the pipeline, where
+    the pipelines' graphs are garbage, still collects first."""
+    import inspect
+
+    from corpusgov import run
+    from corpusgov.quality import expectations_ge
+
+    src = inspect.getsource(run.run_governance)
+    assert 'freeze_long_lived("run: imports", collect=False)' in src
+    assert 'freeze_long_lived("run: after the pipeline")' in src
+    assert 'freeze_long_lived("great_expectations import", collect=False)' in inspect.getsource(expectations_ge.run_ge)

@@ -50,9 +50,13 @@ def _signed(v: Any) -> str:
 def environment() -> Any:
     from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+    from corpusgov.lineage.jinja_cache import template_cache
+
+    # compiled templates kept between runs (≈ 0.05 CPU-s a run); the key holds this file, which sets the env up
     env = Environment(loader=FileSystemLoader(os.path.join(os.path.dirname(__file__), "templates")),
                       autoescape=select_autoescape(default=True, default_for_string=True),
-                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+                      bytecode_cache=template_cache("dashboard", [__file__]))
     env.filters.update(num=_num, pct=_pct, signed=_signed)
     return env
 

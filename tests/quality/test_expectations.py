@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import socket
 import tempfile
 from datetime import UTC, datetime
@@ -280,6 +281,8 @@ def test_offline_data_docs_no_network_nothing_outside_out_dir(tmp_path, monkeypa
     monkeypatch.setenv("TMPDIR", str(sandbox["tmp"]))
     monkeypatch.setattr(tempfile, "tempdir", None)
     monkeypatch.setenv("HOME", str(sandbox["home"]))
+    monkeypatch.delenv("CORPUSGOV_CACHE_DIR", raising=False)  # the machine cache's default place, under HOME
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.chdir(sandbox["cwd"])
 
     def _no_network(*_a, **_k):
@@ -300,6 +303,13 @@ def test_offline_data_docs_no_network_nothing_outside_out_dir(tmp_path, monkeypa
         run_time=RUN_TIME,
     )
     assert not res["passed"]
+    # the one file kind allowed outside out_dir: the machine cache's compiled Data Docs templates
+    # (lineage/jinja_cache.py, under ~/.cache/corpusgov like the annotators' tables)
+    cache = sandbox["home"] / ".cache" / "corpusgov"
+    kept = sorted(p.relative_to(cache).as_posix() for p in cache.rglob("*") if p.is_file())
+    assert kept and all(re.fullmatch(r"jinja-great-expectations-[0-9a-f]{40}/__jinja2_[0-9a-f]{40}\.cache", k)
+                        for k in kept), kept
+    shutil.rmtree(sandbox["home"] / ".cache")
     for k, d in sandbox.items():
         assert list(d.iterdir()) == [], f"wrote into {k}"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cwd", "data", "home", "out", "tmp"]
