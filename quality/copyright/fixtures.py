@@ -205,7 +205,8 @@ def in_raw_string(text: str, start: int) -> bool:
     characters), with no closing quote between."""
     lo = max(0, start - _LINE_REACH)
     newline = text.rfind("\n", lo, start)
-    seg = text[newline + 1 if newline >= 0 else lo : start]
-    if "r" not in seg and "R" not in seg:
+    lo = newline + 1 if newline >= 0 else lo
+    if "r" not in text[lo:start] and "R" not in text[lo:start]:
         return False
-    return any(m.group(1) not in seg[m.end() :] for m in _RAW_OPEN.finditer(seg))
+    # (searched in the text itself, so that a cut at 300 characters back cannot make 'Affirmer"' look like r")
+    return any(m.group(1) not in text[m.end() : start] for m in _RAW_OPEN.finditer(text, lo, start))

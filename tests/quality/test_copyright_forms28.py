@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpusgov.quality.copyright import CopyrightScanner
+from corpusgov.quality.copyright import CopyrightScanner, fixtures
 from tests.quality.copyright_helpers import assert_scans_fast
 from tests.quality.copyright_helpers import classes as _classes
 from tests.quality.copyright_helpers import spans as _spans
@@ -80,6 +80,18 @@ def test_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered:
 )
 def test_negatives(scanner: CopyrightScanner, text: str, absent: str) -> None:
     assert absent not in _classes(scanner, text), scanner.scan(text)
+
+
+def test_raw_string_reads_the_line_not_a_cut() -> None:
+    # a long line read 300 characters back from the match, the cut falling just before 'r"' of 'Affirmer"': the letter
+    # before the cut still belongs to a word, so no raw string opens there (a licence text's CC0 stays found)
+    head, tail = 'the person associating CC0 with a Work (the "Affirmer"), ', " apply "
+    pad = head.index('r"') + 300 - len(head) - len(tail)
+    text = head + "x" * pad + tail + "CC0 to the Work"
+    at = text.rindex("CC0")
+    assert text[at - 300 : at - 298] == 'r"'
+    assert not fixtures.in_raw_string(text, at)
+    assert fixtures.in_raw_string("    r'某网站原创内容，未经授权不得转载'", 10)
 
 
 def test_stress(scanner: CopyrightScanner) -> None:
