@@ -26,12 +26,23 @@ _EXAMPLE_HOLDER = re.compile(r"示例|样例|樣例|範例|范例")
 # that is a record's licence or terms field, or the footer a generator prints on its output; its ban is another item's
 # terms recorded as data or the generated document's, not one the file makes for itself
 _TERMS_FIELD_OPEN = re.compile(r"(?i)\b(?:licen[cs]es?|terms|usage|rights)[\"']?[ \t]*[=:][ \t]*([\"'])")
+# "author": "EOL − This image is not copyrighted … Please credit the artist, …": a record's author or credit field holds
+# the terms a source gave for that item (an image in a data set), not a request of the file's own
+_CREDIT_FIELD_OPEN = re.compile(r"(?i)[\"'](?:author|credits?|attribution|caption|photographer|artist)[\"'][ \t]*:[ \t]*([\"'])")
+# re.sub(r'…原创内容，未经授权不得转载，违者必究…', '', content): a raw string literal is a pattern to find or strip
+_RAW_OPEN = re.compile(r"(?<![\w\"'])[rR][bB]?([\"'])")
 _GENERATOR_OPEN = re.compile(r"([\"'])[^\"'\n]{0,120}?\bGenerated[ \t]+(?:by|with)\b")
 
 
 # json({ error: 'Please credit the photographer.' }) / raise ValueError("…") / errors.credit = "…": a string literal that is
 # an error or validation message, the form's user told to fill a field, not a request the file makes
-_ERROR_OPEN = re.compile(r"(?i)(?:\b(?:error|err|errors?(?:\.\w+|\[[^\]\n]{0,40}\]))[\"']?[ \t]*[=:,(][ \t]*|Error\([ \t]*)([\"'`])")
+_ERROR_OPEN = re.compile(
+    r"(?i)(?:\b(?:error|err|errors?(?:\.\w+|\[[^\]\n]{0,40}\]))[\"']?[ \t]*[=:,(][ \t]*|Error\([ \t]*"
+    # print_err('please credit the artists for %s', …) / Rule.required().warning("…") / z.string().min(2, "Please credit
+    # the artist"): a call that logs an error or warning, or a validator's message argument after its bound
+    r"|\w*(?:_err|_error|warn|warning)\([ \t]*|\.(?:min|max|length|required|nonempty|refine|regex)\([^()\n\"'`]{0,20}?,?[ \t]*)"
+    r"([\"'`])"
+)
 # (2, 1, '标题', '本作品版权归设计师所有，未经授权不得商用', 'published', 234, 1567), — a value in a row of an INSERT's VALUES
 # list: seed data about the records' works (users' uploads), not the file's own notice
 _ROW_VALUE_BEFORE = re.compile(r"(?:^|[(,])[ \t]*'[^'\n]*$")
@@ -89,7 +100,7 @@ def in_error_message(text: str, start: int) -> bool:
     lo = max(0, start - _LINE_REACH)
     newline = text.rfind("\n", lo, start)
     seg = text[newline + 1 if newline >= 0 else lo : start]
-    if "rr" not in seg:
+    if "rr" not in seg and "arn" not in seg and "(" not in seg:
         return False
     return any(m.group(1) not in seg[m.end() :] for m in _ERROR_OPEN.finditer(seg))
 
@@ -178,3 +189,24 @@ def in_recorded_terms(text: str, start: int) -> bool:
             if m.group(1) not in seg[m.end() :]:
                 return True
     return False
+
+
+def in_recorded_credit(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a JSON-style record's author or credit field value opened earlier on its line (within
+    300 characters), with no closing quote between."""
+    lo = max(0, start - _LINE_REACH)
+    newline = text.rfind("\n", lo, start)
+    seg = text[newline + 1 if newline >= 0 else lo : start]
+    return any(m.group(1) not in seg[m.end() :] for m in _CREDIT_FIELD_OPEN.finditer(seg))
+
+
+def in_raw_string(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a raw string literal (r'…', a regular expression) opened earlier on its line (within 300
+    characters), with no closing quote between."""
+    lo = max(0, start - _LINE_REACH)
+    newline = text.rfind("\n", lo, start)
+    lo = newline + 1 if newline >= 0 else lo
+    if "r" not in text[lo:start] and "R" not in text[lo:start]:
+        return False
+    # (searched in the text itself, so that a cut at 300 characters back cannot make 'Affirmer"' look like r")
+    return any(m.group(1) not in text[m.end() : start] for m in _RAW_OPEN.finditer(text, lo, start))

@@ -681,6 +681,8 @@ GROUPS: list[Group] = [
             "you may not", "you shall not", "you must not", "you will not", "not permitted", "not allowed", "authoriz",
             "authoris", "be used without", "is required", "are required", "no part", "no portion", "do not copy", "be copied",
             "be broadcast", "be duplicated", "no circumstances", "please attribute", "kindly attribute",
+            "reupload", "re-upload", "re release", "re-release", "must credit", "copyright law", "are copyright",
+            "is copyright",
         ),
         [
             Rule(
@@ -879,15 +881,23 @@ GROUPS: list[Group] = [
                 "en_do_not_repost",
                 "no_reprint",
                 rx(
-                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute)"
+                    # ("Please do not reupload, mirror, or repackage this mod" / "DO NOT REUPLOAD(u can only …)" /
+                    # "Do not reupload/re release any part of this script": a mod's or asset's ban on copies elsewhere)
+                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute|re-?upload|re-?release)"
+                    r"(?:(?:[ \t]*/[ \t]*|,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)(?:repost|republish|reprint|redistribute|re-?upload"
+                    r"|re[- ]?release|mirror|repackage|resell|distribute|share|sell)){0,3}"
                     # a copy ban says whose work (mine, ours, this one) or where or on what terms, or ends there ("Do
                     # not repost my photos anywhere", "… this script elsewhere without permission", "Do Not
                     # Redistribute"); not a process rule ("do not repost patches frequently", "… it: that would upload
                     # a duplicate", "… this item without admin review", "… or use other people's works")
-                    r"(?=(?:\s+(?:it|them|(?:any\s+(?:of\s+)?)?(?:my|our|this|these)(?:\s+[\w-]+){1,3}?))?"
-                    r"(?:[ \t]*(?:[.!]|\r?\n|\Z)|\s+(?:anywhere|elsewhere|online|publicly"
+                    # (the work may be named: "Do not reupload Follower Forge itself as your own mod")
+                    r"(?=(?:\s+(?:it|them|(?:any\s+(?:(?:part\s+)?of\s+)?)?(?:my|our|this|these)(?:\s+[\w-]+){1,3}?"
+                    r"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}(?:\s+itself)?))?"
+                    r"(?:[ \t]*(?:[.!(]|\r?\n|\Z)|\s+(?:anywhere|elsewhere|online|publicly|as\s+(?:your|their|his|her)\s+own\b"
+                    # (a named site: "… this mod on the Steam Workshop or elsewhere")
+                    r"|(?:to|on|onto)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+"
                     r"|without\s+(?:(?:my|our|the|its|their|prior|written|express|explicit)\s+)*"
-                    r"(?:permission|consent|credit|attribution|authori[sz]ation|approval)"
+                    r"(?:permiss?i?ons?|consent|credit|attribution|authori[sz]ation|approval)"
                     r"|(?:to|on|onto|in)\s+(?:any\s+)?(?:other|another|third[- ]party|external)\b|for\s+(?:profit|commercial)\b)))",
                     IGNORECASE,
                 ),
@@ -902,7 +912,7 @@ GROUPS: list[Group] = [
                 "en_do_not_distribute",
                 "no_reprint",
                 rx(
-                    r"\bdo\s+not\s+(?:re)?distribute(?=\s*(?:[!.)]|$)|\s+without\b|\s+or\s+(?:publish|share|copy|sell)\b"
+                    r"\bdo\s+not\s+(?:re)?distribute(?=[ \t]*(?:[!.)]|\r?\n|$)|\s+without\b|\s+or\s+(?:publish|share|copy|sell)\b"
                     r"|\s+(?:this|these)\s+(?:files?|code|documents?|works?|materials?|software|programs?)\b)",
                     IGNORECASE,
                 ),
@@ -942,6 +952,51 @@ GROUPS: list[Group] = [
                 True,
             ),
             Rule(
+                # "When using the dataset, you must credit NVE" / "You MUST credit me (@prod.nandooxz)": the one credited
+                # is the speaker, the work's maker or a name (not "you must credit any collaborators", a rule on users'
+                # own uploads, nor "you must credit the photo's source" said of others' material)
+                "en_must_credit",
+                "attribution_required",
+                rx(
+                    r"\byou" + EN_SP + r"(?:must|need" + EN_SP + r"to|have" + EN_SP + r"to)" + EN_SP + r"credit" + EN_SP
+                    + r"(?:me\b|us\b|the" + EN_SP + r"(?:original" + EN_SP + r")?(?:authors?|creators?|artists?|developers?"
+                    r"|maker|project|dataset|work)\b|(?-i:[A-Z])[\w.-]*|[(@])",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "THIS SOURCE CODE … ARE PROTECTED BY INTERNATIONAL COPYRIGHT LAW AND MAY NOT BE RESOLD OR REDISTRIBUTED":
+                # a work said to be protected by copyright law, then banned from resale or copying in the same sentence
+                # (not "Equipment may not be resold before full payment", nor export rules: no copyright law named)
+                "en_protected_not_resold",
+                "no_reprint",
+                rx(
+                    r"\bprotected" + EN_SP + r"by" + EN_SP + r"(?:[\w-]+" + EN_SP + r"){0,3}?copyright" + EN_SP + r"laws?\b"
+                    r"[^.!?]{0,80}?\bmay" + EN_SP + r"not" + EN_SP + r"be" + EN_SP
+                    + r"(?:re)?(?:sold|distributed|reproduced|copied|published|uploaded)\b",
+                    IGNORECASE,
+                ),
+                0.8,
+                reject_before=EN_DISCUSS,
+            ),
+            Rule(
+                # "All photos are copyright of Anthony Elkommos Youssef" / "All photos are copyrighted by their respective
+                # owners": the text's pictures or content owned by a name or by their owners (not "technically all photos
+                # are copyrighted by their creator", a fact about the law)
+                "en_items_copyright_of",
+                "copyright_notice",
+                rx(
+                    r"\ball" + EN_SP + r"(?:photos|photographs|images|pictures|artwork|art|content|videos|music|texts?"
+                    r"|materials?)" + EN_SP + r"(?:are|is)" + EN_SP + r"(?:\u00a9" + EN_SP + r")?copyright(?:ed)?" + EN_SP
+                    + r"(?:of|by|to)" + EN_SP + r"(?:(?-i:[A-Z])[\w.&'-]*(?:" + EN_SP + r"(?-i:[A-Z])[\w.&'-]*){0,5}"
+                    r"|their" + EN_SP + r"respective" + EN_SP + r"(?:owners|authors|creators|photographers|artists))",
+                    IGNORECASE,
+                ),
+                0.85,
+            ),
+            Rule(
                 "en_repost_credit",
                 "attribution_required",
                 rx(
@@ -960,6 +1015,9 @@ GROUPS: list[Group] = [
                     # ("Please give credit to the author." as well: the same request)
                     r"\bplease" + EN_SP + r"(?:give" + EN_SP + r"(?:(?:proper|due|appropriate)" + EN_SP + r")?credit" + EN_SP
                     + r"to|credit)" + EN_SP
+                    # (not "please credit the artist in your message": what a submitter writes in their own post)
+                    + r"(?![^.\n]{0,60}?\bin" + EN_SP + r"your" + EN_SP + r"(?:message|post|submission|caption|description"
+                    r"|comment|issue|pull" + EN_SP + r"request|PR|entry|upload)\b)"
                     + r"(?!(?:my|your|our|the)" + EN_SP + r"(?:wallet|account|card|balance|picture|photo|image|own)\b|your\b)"
                     # the one credited: me / us / it, the work or its makers, or a name (capitalised whatever the flag:
                     # not "Please credit the amount back to my payment method" nor "Please credit the bug to X")

@@ -275,6 +275,27 @@ def _not_cell_or_code_comment(then: Resolver) -> Resolver:
     return resolve
 
 
+# 仅从 [ultravideo.fi](…) 下载，请勿二次分发 / 下载的课程资料版权归原作者与学校所有，\n> 请勿二次分发: a download, an official or an
+# original author named in the same sentence (up to 120 characters back, no 。！？ or blank line between) makes what the
+# ban is about someone else's data or material
+_OTHERS_SOURCE_BEFORE = re.compile(r"(?:下载|下載|官方|原作者|原著|第三方|他人|其他作者|来源于|來源於|获取自|獲取自)[^。！？]*$")
+_SENTENCE_CUT = re.compile(r"[。！？!?]|\n[ \t>]*\n")
+
+
+def _not_others_source_before(score: float) -> Resolver:
+    """Reject a ban whose sentence (up to 120 characters back) names a download, an official or an original author."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        text, start = m.string, m.start()
+        before = text[max(0, start - 120) : start]
+        cut = list(_SENTENCE_CUT.finditer(before))
+        if cut:
+            before = before[cut[-1].end() :]
+        return None if _OTHERS_SOURCE_BEFORE.search(before) else (None, score)
+
+    return resolve
+
+
 # '版权所有' / r'版权所有' / 't:text,c:版权所有': the word alone as a code string's value (a keyword list, a watermark test, a
 # footer word), no holder, no year, no sign between the literal's opening quote and the word: a label, not a notice
 # (a settings row's '© 2025 北京市西城区人民政府 版权所有' and a table's '版权所有 — X软件系统。' name their holder)
@@ -536,6 +557,22 @@ GROUPS: list[Group] = [
                 True,
                 reject_before=ZH_DISCUSS,
                 resolve=_not_cell_or_code_comment(_not_statute(0.85)),
+            ),
+            Rule(
+                # 预发布软件，正在积极开发中。请勿二次分发。 / 模型文件仅限申请用途使用，请勿二次分发。: a ban on passing the
+                # text's own work on, closing its sentence with no object (not 请勿二次分发官方资源 / 使用此脚本得到文件:
+                # an object named after it is another's; not after a download, an official or an original author named
+                # earlier in the sentence: 仅从 X 下载，请勿二次分发 / 课程资料版权归原作者所有，请勿二次分发 are others' data)
+                "zh_no_redistribution",
+                "no_reprint",
+                rx(
+                    ZH_NEG_LB + r"(?:请勿|請勿|禁止|严禁|嚴禁|不得|切勿)(?:二次|再次|私自)?(?:分发|分發|再分发|再分發)"
+                    r"(?=[ \t]*(?:[。！!.；;）)\n\"'`]|$))"
+                ),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_others_source_before(0.85),
             ),
             Rule(
                 "zh_reprint_needs_permission",

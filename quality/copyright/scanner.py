@@ -256,6 +256,8 @@ def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
         fixtures.in_bytes_literal(text, start)
         or fixtures.in_page_literal(text, start)
         or fixtures.in_prompt_output(text, start)
+        or fixtures.in_raw_string(text, start)
+        or (marker_class in _CREDIT_FIELD_CLASSES and fixtures.in_recorded_credit(text, start))
         or (marker_class in _PHRASE_CLASSES and fixtures.whole_string_phrase(text, start, end))
         or (marker_class == "no_reprint" and fixtures.in_recorded_terms(text, start))
         or (marker_class in _PHRASE_CLASSES and fixtures.in_error_message(text, start))
@@ -267,6 +269,7 @@ def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
 
 
 _PHRASE_CLASSES = frozenset(("attribution_required", "no_reprint"))
+_CREDIT_FIELD_CLASSES = frozenset(("attribution_required", "no_reprint", "licence"))
 
 
 # Quote pairs around a short phrase that is named, not declared: 声明了“禁止转载”或“禁止用于AI训练”等限制, a
@@ -437,8 +440,13 @@ _SIGN_ALONE_BEFORE = re.compile(r"[>\"'][ \t]*$")
 _SIGN_ALONE_AFTER = re.compile(r";?[ \t]*(?:</|[\"'])")
 
 
+_SIGN_THE_END = re.compile(r"(?:©|&copy;|\(c\))[ \t]*(?:THE[ \t]+)?END\b")
+
+
 def _bare_sign(text: str, start: int, end: int) -> bool:
     """Whether a © match is a sign alone between a tag or quote and the closing tag or quote."""
+    if _SIGN_THE_END.match(text, start, end):
+        return True  # "© THE END": an article's closing mark, no holder
     if text[start:end].rstrip("; \t") not in _SIGNS:
         return False  # a year or a holder follows the sign
     return bool(_SIGN_ALONE_BEFORE.search(text, max(0, start - 8), start)) and bool(

@@ -209,17 +209,28 @@ Sets (``--json`` for all numbers):
   output, "free for personal use only" about others' software and fonts, another dataset's licence in a survey,
   others' "must not be redistributed" terms quoted or recorded, a FAQ's "attribution is appreciated" with no licence),
   measured once blind at e3a2b17 (0.947 / 0.621), labels checked (none changed), then tuned on as batch 24.
-* ``blind21`` / ``zh``: ``data/copyright_real_zh_blind21.jsonl``: 48 Chinese rows (39 with markers, 9 hard
-  negatives: others' game and official resources banned from resale or redistribution, another source's data, a
-  scraper's pattern list, privacy and story lines naming 未经本人同意, a law quiz, a scraped article's footer in a
-  record), found and labelled after the zh22/en24 round's rules were committed, before any run; never used to change a
-  rule; errors never printed.
-* ``blind22`` / ``en``: ``data/copyright_real_en_blind22.jsonl``: 40 English rows (26 with markers, 14 hard negatives:
-  "please credit the artist" in an error, a validation warning, a schema message, a submission rule, an editor's
-  guide and a recorded image's credit, "do not reupload" of process steps, "may not be resold" of exported goods and
-  equipment, "This dataset is licensed under" in a regex, a template and about another dataset, copyright-law prose, a
-  rule on collaborators' credit), found and labelled with the twenty-first Chinese blind batch; never used to change a
-  rule; errors never printed.
+* ``zh23``: ``data/copyright_real_zh_batch23.jsonl``: the 48 Chinese rows that were the twenty-first Chinese blind set
+  (39 with markers, 9 hard negatives: others' game and official resources banned from resale or redistribution,
+  another source's data, a scraper's pattern list, privacy and story lines naming 未经本人同意, a law quiz, a scraped
+  article's footer in a record), measured once blind at 4432c4c (0.885 / 0.868), labels checked (one changed), then
+  tuned on as batch 23.
+* ``en25``: ``data/copyright_real_en_batch25.jsonl``: the 40 English rows that were the twenty-second English blind set
+  (26 with markers, 14 hard negatives: "please credit the artist" in an error, a validation warning, a schema message,
+  a submission rule, an editor's guide and a recorded image's credit, "do not reupload" of process steps, "may not be
+  resold" of exported goods and equipment, "This dataset is licensed under" in a regex, a template and about another
+  dataset, copyright-law prose, a rule on collaborators' credit), measured once blind at 4432c4c (0.680 / 0.460),
+  labels checked (one changed), then tuned on as batch 25.
+* ``blind22`` / ``zh``: ``data/copyright_real_zh_blind22.jsonl``: 33 Chinese rows (21 with markers, 12 hard
+  negatives: 禁止搬运到 in a recorded profile, a prompt rule and a note on another repository, a takedown line under a
+  first-published note, 素材均来自网络 disclaimers, 版权信息：本书版权归作者所有 in a benchmark and a test, 请勿盗用 of others'
+  avatars, originals and a secret, a font disclaimer string), found and labelled after the zh23/en25 round's rules were
+  committed, before any run; never used to change a rule; errors never printed.
+* ``blind23`` / ``en``: ``data/copyright_real_en_blind23.jsonl``: 36 English rows (21 with markers, 15 hard negatives:
+  "credit is required" in a code comment and validation messages, "not for resale" in accounting, legal and consumer
+  prose, "This model is licensed under" in a template slot, about another model and in a licence table, "please do not
+  redistribute" in a terms check, a report template and of others' sounds and jars, "do not steal" in a splash list and
+  a proxy comment), found and labelled with the twenty-second Chinese blind batch; never used to change a rule; errors
+  never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -279,6 +290,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh18", "zh_batch18"), ("en20", "en_batch20"), ("zh19", "zh_batch19"), ("en21", "en_batch21"),
         ("zh20", "zh_batch20"), ("en22", "en_batch22"), ("zh21", "zh_batch21"), ("en23", "en_batch23"),
         ("zh22", "zh_batch22"), ("en24", "en_batch24"),
+        ("zh23", "zh_batch23"), ("en25", "en_batch25"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -383,7 +395,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind21", "21"), ("blind22", "22")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind22", "22"), ("blind23", "23")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
