@@ -141,14 +141,50 @@ def record_field_labels(lines: Sequence[str]) -> frozenset[str]:
     return recurring if len(recurring) >= RECORD_MIN_FIELDS else frozenset()
 
 
+# Shown examples (docs round 14): a manual shows a program's output or an example text after a line that introduces it
+# ("aptitude will sometimes present a prompt like this:", "results in the following:", "we'll create a basic
+# configuration in C-space:"), and shows it again, changed in a word or a number, under the next introduction, so
+# the output's lines recur. A shown block runs from the line after an introduction (a line ending on a colon) to the
+# first sentence of prose (``SHOWN_PROSE_WORDS`` words or more ending on a sentence mark, the text going on) or the
+# next introduction. A line is a shown example, not a copy, when every occurrence lies in a shown block and no block
+# holds it twice; a paragraph pasted again after an introduction is prose and ends the block, so it stays a copy.
+SHOWN_PROSE_WORDS = 8
+_INTRO_END = (":", "：")
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def shown_block_ids(lines: Sequence[str]) -> list[int]:
+    """Per line of ``lines`` (stripped, non-empty), the number of the shown block it lies in, -1 outside any."""
+    out: list[int] = []
+    block = -1
+    n = 0
+    for ln in lines:
+        if block >= 0 and ln.endswith(_SENTENCE_END) and len(ln.split()) >= SHOWN_PROSE_WORDS:
+            block = -1
+        out.append(block)
+        if ln.endswith(_INTRO_END):
+            n += 1
+            block = n
+    return out
+
+
+def shown_examples(lines: Sequence[str]) -> frozenset[str]:
+    """The lines (digits read as one) every occurrence of which lies in a different shown block (see above)."""
+    where: dict[str, list[int]] = {}
+    for ln, b in zip(lines, shown_block_ids(lines), strict=True):
+        where.setdefault(_DIGIT_RUN.sub("0", ln), []).append(b)
+    return frozenset(k for k, bs in where.items() if len(bs) >= 2 and min(bs) >= 0 and len(set(bs)) == len(bs))
+
+
 def copied_lines_frac(lines: Sequence[str]) -> float:
     """Share of the lines of 8+ characters whose text, digits read as one, is another line's too (record fields,
-    see RECORD_MIN_FIELDS, are not counted as copies)."""
+    see RECORD_MIN_FIELDS, and shown examples, see SHOWN_PROSE_WORDS, are not counted as copies)."""
     norm = [_DIGIT_RUN.sub("0", ln) for ln in lines if len(ln) >= ITEM_MIN_CHARS]
     if not norm:
         return 0.0
     counts = Counter(norm)
     fields = record_field_labels(norm)
+    shown = shown_examples(lines) if len(counts) < len(norm) else frozenset()
 
     def field(ln: str) -> bool:
         m = _FIELD.match(ln)
@@ -157,7 +193,7 @@ def copied_lines_frac(lines: Sequence[str]) -> float:
     # a line that introduces what follows ("To make a move:", "Select this tab ... parameters:") is the template's
     # scaffolding, repeated per item as a heading is, not a copied passage
     return sum(1 for ln in norm if counts[ln] >= 2 and not ln.endswith((":", "："))
-               and not _DECLARATION_HEAD.fullmatch(ln) and not (fields and field(ln))) / len(norm)
+               and not _DECLARATION_HEAD.fullmatch(ln) and not (fields and field(ln)) and ln not in shown) / len(norm)
 
 
 def templated_items(lines: Sequence[str], stop_share: float) -> float:
