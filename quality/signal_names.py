@@ -32,5 +32,6 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "han_islands_frac",
     "inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh", "caption_splices",
     "keyword_repeat_frac",
+    "case_order_breaks_en", "zh_mark_misorder",
     "junk_score",
 )
