@@ -57,13 +57,22 @@ def _ends_sentence(tok: str) -> bool:
     return len(core) > 1 and core.isalpha() and core not in ABBREVIATIONS
 
 
+# Cheap supersets of the two breaks (a sentence end before a lower-case letter; a lower-case letter, white space, a Title-case
+# closed-class word and a lower-case word): text with fewer than MIN_BREAKS of them together skips the scan.
+_LOWER_AFTER_END = re.compile(r"[.!?]\s+(?=[a-z])")
+_TITLE_CLOSED = re.compile(r"[a-z]\s+(?=(?:" + "|".join(sorted(w.title() for w in CLOSED)) + r")\s+[a-z])")
+
+
 def case_order_breaks_en(text: str) -> float:
     """Breaks per word (see the module docstring), 0.0 below ``MIN_BREAKS`` breaks or ``MIN_WORDS`` words."""
+    head = text[:MAX_CHARS]
+    if len(_LOWER_AFTER_END.findall(head)) + len(_TITLE_CLOSED.findall(head)) < MIN_BREAKS:
+        return 0.0
     words = 0
     caps: Counter[int] = Counter()  # capitalised closed-class words inside a sentence, by their place in the line
     lower: list[int] = []  # places of lower-case sentence starts (counted as breaks unless the writer starts that way)
     upper = 0  # capitalised sentence starts
-    for line in re.split(r"[\n\t]", text[:MAX_CHARS]):  # columns set by tabs read apart like lines
+    for line in re.split(r"[\n\t]", head):  # columns set by tabs read apart like lines
         toks = line.split()
         words += len(toks)
         for i in range(1, len(toks)):
