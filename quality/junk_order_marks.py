@@ -20,12 +20,15 @@ bracket before words. Pure functions over the first ``MAX_CHARS`` characters (th
   same place of two lines is a table's description column ("banner string no The server banner"). (b) is not
   counted for a text that neither starts with a capital nor capitalises any sentence start (telegraphic notes, chat,
   changelogs write that way).
-- ``zh_mark_misorder``: Chinese marks next to a mark they never follow, per clause or sentence mark (，、；：。！？),
-  from ``MIN_MARK_BREAKS`` of them and ``MIN_MARKS`` marks, 0 otherwise: an opening quotation mark or bracket before a
-  clause or sentence mark ("“：", "《、"), a clause mark before another mark or a closing bracket ("，，", "，。",
-  "、》"), a sentence end before a clause mark ("。，"), an empty quotation or title ("“”", "《》"). A comma before a
+- ``zh_mark_misorder``: Chinese marks next to a mark they never follow, and particles where a clause starts, per
+  clause or sentence mark (，、；：。！？), from ``MIN_MARK_BREAKS`` of them and ``MIN_MARKS`` marks, 0 otherwise: an
+  opening quotation mark or bracket before a clause or sentence mark ("“：", "《、"), a clause mark before another
+  mark or a closing bracket ("，，", "，。", "、》"), a sentence end before a clause mark ("。，"), an empty quotation
+  or title ("“”", "《》"); and a particle that follows what it marks (``PARTICLES``: 的了们着吗呢吧么) right after a
+  mark, not opening a word of jieba's dictionary (了解, 的确, 着急 start clauses): "，了创造", "。的好". A comma before a
   closing quotation mark ("…，”他说") is how novels write dialogue and is not counted; a sentence end before one
-  ("。”") is standard. Word order kept around the marks (clauses permuted, words shuffled within a clause) shows
+  ("。”") is standard; classical Chinese has few of these particles and verse none at a clause start (a name like
+  的卢 is one break, under the minimum). Word order kept around the marks (clauses permuted, words shuffled within a clause) shows
   nothing here.
 """
 
@@ -94,15 +97,28 @@ def case_order_breaks_en(text: str) -> float:
     return breaks / words
 
 
+def _in_word_pairs() -> dict[str, float]:
+    """Character pairs inside a word of jieba's dictionary (``naturalness``' table, loaded once)."""
+    from corpusgov.quality.naturalness import _jieba_tables
+
+    return _jieba_tables()[1]
+
+
 _ZH_MARK_BREAK = re.compile("[“‘《（「『][，、；：。！？]|[，、；][》）」』]|[，、；][，、；：。！？]|[。！？][，、；：]|“”|《》|‘’")
 _ZH_MARKS = re.compile("[，、；：。！？]")
+PARTICLES = "的了们着吗呢吧么"  # they follow the word they mark, so no clause starts with one standing alone
+_PARTICLE_START = re.compile(f"(?<=[，、；：。！？])[{PARTICLES}].")
 
 
 def zh_mark_misorder(text: str) -> float:
-    """Marks beside a mark they never follow, per clause or sentence mark (see the module docstring), 0.0 below
+    """Marks beside a mark they never follow and particles starting a clause, per clause or sentence mark (see the module docstring), 0.0 below
     ``MIN_MARK_BREAKS`` of them or ``MIN_MARKS`` marks."""
     head = text[:MAX_CHARS]
     breaks = len(_ZH_MARK_BREAK.findall(head))
+    starts = _PARTICLE_START.findall(head)
+    if starts:
+        in_word = _in_word_pairs()
+        breaks += sum(1 for pair in starts if pair not in in_word)
     if breaks < MIN_MARK_BREAKS:
         return 0.0
     marks = len(_ZH_MARKS.findall(head))

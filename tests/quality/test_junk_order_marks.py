@@ -143,3 +143,12 @@ def test_the_junk_score_does_not_read_the_new_signals() -> None:
         sig = compute_signals(text, lang)
         assert sig[RULE] + sig["zh_mark_misorder"] > 0.0
         assert junk_score(sig) == junk_score(sig | new)
+
+
+def test_particles_starting_a_clause_count_unless_they_open_a_word() -> None:
+    swapped = ("人民政协已经近走过半个世纪的历程，了创造辉煌的业绩，积累丰富了的经验。的我们能有这样今天好一个基础，"
+               "是容易很不的。")
+    assert zh_mark_misorder(swapped) > ZH_THRESHOLD  # "，了创", "。的我"
+    words = ("我们开会讨论了这个问题，了解到大家的想法。的确，这件事情并不容易，着急也没有用。"
+             "玄德乘的卢马，的卢一跃三丈，飞上西岸。")
+    assert zh_mark_misorder(words) == 0.0  # 了解, 的确, 着急 open words; 的卢 (a horse) once is under the minimum
