@@ -341,7 +341,7 @@ QUALITY_RULES: dict[str, Entry] = {
     "caption_splices": ("夹在句子中间的图表题注行（上一行未结束、下一行接着写）：丢了图的题注残留", "caption lines set inside a sentence (the line before unfinished, the line after going on): captions without their figure"),
     "keyword_repeat_frac": ("无句末标点的纯英文词语中重复 3 次以上的词对所覆盖的词比例：伪装成文字的关键词堆砌", "in plain English without a sentence end, share of words inside a word pair repeated 3+ times: keyword lists posing as prose"),
     "case_order_breaks_en": ("英文句中大写的虚词（The、It、When…）与句号后小写开头的次数占词数比例：词序被调换或打乱的英文", "per word, Title-case function words (The, It, When …) inside an English sentence and lower-case sentence starts after a full stop: English with its words swapped or shuffled"),
-    "zh_mark_misorder": ("中文标点紧挨着不可能相邻的标点（“：、，，、。，、空引号）的次数占句读标点比例：词序被调换或打乱的中文", "per clause or sentence mark, Chinese marks beside a mark they never follow (“：, ，，, 。，, empty quotes): Chinese with its words swapped or shuffled"),
+    "zh_mark_misorder": ("中文标点紧挨着不可能相邻的标点（“：、，，、。，、空引号）以及分句开头单独的助词（的、了、们…）的次数占句读标点比例：词序被调换或打乱的中文", "per clause or sentence mark, Chinese marks beside a mark they never follow (“：, ，，, 。，, empty quotes) and particles (的, 了, 们 …) alone at a clause start: Chinese with its words swapped or shuffled"),
     "flood_run_frac": ("单字符或短单元重复刷屏占全文比例", "share of the text in one run of a repeated 1-3 character unit"),
     "wrap_join_gap_zh": ("硬换行中文跨行字对的语言模型增益比行内低多少", "how much less likely the Han pairs across line breaks are than those inside lines"),
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),
