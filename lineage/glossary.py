@@ -346,6 +346,8 @@ QUALITY_RULES: dict[str, Entry] = {
     "template_wrap": ("未渲染的模板包住正文（首尾均为模板标签，三分之一的行有模板槽）", "an unrendered template around prose (template tags open and close the text, a third of the lines hold a slot)"),
     "pinyin_run_frac": ("代替汉字的拼音音节串（4 个以上，且不是前面汉字的注音）占文本单位的比例", "share of the text's units in runs of 4+ pinyin syllables standing in for characters (not the reading of the Han word before them)"),
     "letter_spaced_frac": ("字母间加空格（字距拉开的 PDF 文本）的字母比例", "share of the letters standing apart in runs of single letters (letter-spaced text read back)"),
+    "case_order_breaks_en": ("英文句中大写的虚词（The、It、When…）与句号后小写开头的次数占词数比例：词序被调换或打乱的英文", "per word, Title-case function words (The, It, When …) inside an English sentence and lower-case sentence starts after a full stop: English with its words swapped or shuffled"),
+    "zh_mark_misorder": ("中文标点紧挨着不可能相邻的标点（“：、，，、。，、空引号）以及分句开头单独的助词（的、了、们…）的次数占句读标点比例：词序被调换或打乱的中文", "per clause or sentence mark, Chinese marks beside a mark they never follow (“：, ，，, 。，, empty quotes) and particles (的, 了, 们 …) alone at a clause start: Chinese with its words swapped or shuffled"),
     "flood_run_frac": ("单字符或短单元重复刷屏占全文比例", "share of the text in one run of a repeated 1-3 character unit"),
     "wrap_join_gap_zh": ("硬换行中文跨行字对的语言模型增益比行内低多少", "how much less likely the Han pairs across line breaks are than those inside lines"),
     "wrap_join_gap_en": ("硬换行英文跨行词对的语言模型增益比行内低多少", "how much less likely the word pairs across line breaks are than those inside lines"),

@@ -73,7 +73,7 @@ EN_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|[.!?;:,()]")
 
 
 @lru_cache(maxsize=1)
-def _jieba_tables() -> tuple[dict[str, float], dict[str, float]]:
+def jieba_tables() -> tuple[dict[str, float], dict[str, float]]:
     """(log10 relative frequency per Han character, natural-log PMI >= 0 of every in-word character pair of a
     word with frequency >= 5) from jieba's dict.txt, counting each word as often as its frequency."""
     import jieba
@@ -102,7 +102,7 @@ def _jieba_tables() -> tuple[dict[str, float], dict[str, float]]:
 
 @lru_cache(maxsize=1)
 def _unseen_han() -> float:
-    logf, _ = _jieba_tables()
+    logf, _ = jieba_tables()
     return min(logf.values()) - 1.0
 
 
@@ -229,7 +229,7 @@ def word_pair_keys() -> np.ndarray:
 
 
 def _build_han_arrays() -> dict[str, np.ndarray]:
-    logf, pmi = _jieba_tables()
+    logf, pmi = jieba_tables()
     simp_map = _trad_to_simp()
     cps = np.arange(_HAN_LO, _HAN_LO + _HAN_N)
     unseen = _unseen_han()
@@ -321,7 +321,7 @@ def _order_margin(simp: list[str], cands: list[str]) -> float:
     n = len(cands)
     if n < _MIN_ORDER_PAIRS:
         return 9.0
-    pmi = _jieba_tables()[1]
+    pmi = jieba_tables()[1]
     back = [r[i:i + 2] for s in simp for r in (s[::-1],) for i in range(len(r) - 1)]
     return (sum(map(pmi.get, cands, repeat(0.0, n))) - sum(map(pmi.get, back, repeat(0.0, n)))) / n
 

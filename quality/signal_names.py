@@ -33,5 +33,6 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "inline_furniture_marks", "unclosed_lines_zh", "width_grid_spaces_zh", "caption_splices",
     "keyword_repeat_frac",
     "tagged_tokens_frac", "spaced_words_frac", "line_prefix_frac", "template_wrap", "pinyin_run_frac", "letter_spaced_frac",
+    "case_order_breaks_en", "zh_mark_misorder",
     "junk_score",
 )

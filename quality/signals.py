@@ -47,7 +47,9 @@ Signals:
   and re-joined with spaces, captions inside sentences, repeated keyword phrases without a sentence); tagged_tokens_frac,
   spaced_words_frac, line_prefix_frac, template_wrap, pinyin_run_frac, letter_spaced_frac (``quality.junk_machine``:
   machine residue whose mark is on every word, line or letter: tags, tokenizer spacing, diff / quoted-printable line
-  codes, unrendered templates, pinyin for characters, letter-spaced text).
+  codes, unrendered templates, pinyin for characters, letter-spaced text); case_order_breaks_en,
+  zh_mark_misorder (``quality.junk_order_marks``: Title-case function words inside sentences and lower-case sentence
+  starts, Chinese marks beside marks they never follow: what swapped or shuffled words leave).
 """
 
 from __future__ import annotations
@@ -82,6 +84,7 @@ from corpusgov.quality.junk_mt import han_islands_frac
 from corpusgov.quality.junk_noise import noise_signals
 from corpusgov.quality.junk_noise_forms import form_signals, strip_overstrikes
 from corpusgov.quality.junk_noise_han import han_orphan_batch
+from corpusgov.quality.junk_order_marks import case_order_breaks_en, zh_mark_misorder
 from corpusgov.quality.junk_repeats import loop_copies_max
 from corpusgov.quality.junk_residue import escaped_char_frac, web_code_explained, web_code_frac
 from corpusgov.quality.junk_rhythm import WEAK_PAIR_PMI, han_clause_cv
@@ -681,6 +684,9 @@ def _signals(tok: _Tokens, lang: str | None, ngrams: dict[str, float],
     out["han_islands_frac"] = han_islands_frac(text) if han else 0.0  # word-by-word translation (quality/junk_mt.py)
     out.update(spliced_signals(text, han > 0))  # furniture inside sentences, unclosed heads (quality/junk_spliced.py)
     out.update(machine_signals(text))  # machine marks on every word, line or letter (quality/junk_machine.py)
+    # swapped / shuffled English: case and full stops out of place (quality/junk_order_marks.py)
+    out["case_order_breaks_en"] = 0.0 if han else case_order_breaks_en(text)
+    out["zh_mark_misorder"] = zh_mark_misorder(text) if han else 0.0  # marks moved with swapped words
     out.update(noise_signals(text, lang))  # character-level noise (quality/junk_noise.py)
     out.update(form_signals(text, lang))  # width, case, diacritics, doubled Han (quality/junk_noise_forms.py)
     out["junk_score"] = junk_score(out)  # last: the learned model reads the signals above

@@ -27,7 +27,7 @@ def _reference(text: str) -> tuple[float, float, float, float, int, int]:
     simp = [run.translate(table) for run in runs]
     cands = [s[i:i + 2] for s in simp for i in range(len(s) - 1)]
     n = len(cands)
-    logf, pmi = nat._jieba_tables()
+    logf, pmi = nat.jieba_tables()
     mean_logf, share, mean_pmi = 0.0, 1.0, 9.0
     if chars >= nat._MIN_HAN:
         mean_logf = sum(map(logf.get, "".join(runs), repeat(nat._unseen_han(), chars))) / chars
