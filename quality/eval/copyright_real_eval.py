@@ -231,6 +231,14 @@ Sets (``--json`` for all numbers):
   model and in a licence table, "please do not redistribute" in a terms check, a report template and of others'
   sounds and jars, "do not steal" in a splash list and a proxy comment), measured once blind at d404dec
   (0.810 / 0.548), labels checked (none changed), then tuned on as batch 26.
+* ``blind23`` / ``zh``: ``data/copyright_real_zh_blind23.jsonl``: 30 Chinese rows (24 with markers, 6 hard negatives:
+  others' model and corpus terms with 禁止商用, another skin's CC BY-NC-SA, a to-do quoting a proposed 請勿轉載
+  description, a table naming another medium's 版權所有, a ban on republishing scraped data), found and labelled after
+  the zh24/en26 round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind24`` / ``en``: ``data/copyright_real_en_blind24.jsonl``: 34 English rows (22 with markers, 12 hard negatives:
+  "image courtesy of" credit lines, a caption template and citation guidance, another composer's soundtrack and
+  another vendor's sample terms), found and labelled with the twenty-third Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -395,7 +403,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind23", "23"), ("blind24", "24")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)
