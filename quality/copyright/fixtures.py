@@ -82,11 +82,26 @@ def in_fenced_banner_sample(text: str, start: int) -> bool:
     """Whether ``start`` lies in a BannerPlugin call's string inside a Markdown code fence (an odd number of ``` lines
     within 3,000 characters before it, or none before and one after)."""
     ls = text.rfind("\n", 0, start) + 1
-    if not _BANNER_CALL_BEFORE.search(text, ls, start):
-        return False
+    return _BANNER_CALL_BEFORE.search(text, ls, start) is not None and _in_fence(text, start)
+
+
+# ```\n  p='非商业转载请注明作者及出处，商业转载请联系作者本人'\n``` in a blog-theme tutorial: a template element's quoted text
+# (Pug / Slim: a tag, optional attributes, optional =, a quote opening the line's text) inside a code fence is a sample of
+# the footer a reader's theme will print, not the tutorial's own request
+_TEMPLATE_TEXT_BEFORE = re.compile(r"[ \t]*[\w.#\-]+(?:\([^()\n]{0,80}\))?[ \t]*=?[ \t]*[\"'`][^\"'`\n]{0,200}\Z")
+
+
+def _in_fence(text: str, start: int) -> bool:
     fences = len(_FENCE.findall(text, max(0, start - _FENCE_REACH), start))
     # (an excerpt cut after the opening fence: none before, one closing after)
     return fences % 2 == 1 or (fences == 0 and _FENCE.search(text, start, start + _FENCE_REACH) is not None)
+
+
+def in_fenced_template_text(text: str, start: int) -> bool:
+    """Whether ``start`` lies in a template element's quoted text (p='…') inside a Markdown code fence."""
+    ls = text.rfind("\n", 0, start) + 1
+    # (the element and its text fit in 300 characters: a longer line is no template element)
+    return start - ls <= 300 and _TEMPLATE_TEXT_BEFORE.match(text, ls, start) is not None and _in_fence(text, start)
 
 
 def after_plea_for_others_rights(text: str, start: int) -> bool:

@@ -10,6 +10,7 @@ resolvers that read it; splitting the table by family would scatter what a revie
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from corpusgov.quality.copyright.licences import cc_id, gpl_id
 from corpusgov.quality.copyright.rules_base import EN_SP, IGNORECASE, WE, WS, Group, Rule, const, first, rx
@@ -91,6 +92,20 @@ def _res_spdx(m: re.Match[str]) -> tuple[str | None, float]:
 
 def _res_gpl_ctx(m: re.Match[str]) -> tuple[str | None, float]:
     return gpl_id(first(m, "kind", "kind2") or "", None, False), 0.8
+
+
+# A key's quoted value up to the match on its line (text: 'This model is licensed under …'): a record, not a grant
+_QUOTED_VALUE_BEFORE = re.compile(r"[\w\"'][ \t]*[:=][ \t]*[\"'`][^\"'`\n]*$")
+
+
+def _not_a_quoted_value(score: float) -> Callable[[re.Match[str]], tuple[str | None, float] | None]:
+    """Reject a grant that sits inside a key's quoted value on its line."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        ls = max(m.string.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+        return None if _QUOTED_VALUE_BEFORE.search(m.string, ls, m.start()) else (None, score)
+
+    return resolve
 
 
 def _res_apache(m: re.Match[str]) -> tuple[str | None, float]:
@@ -530,6 +545,21 @@ GROUPS: list[Group] = [
                 ),
                 0.8,
                 resolve=const(None, 0.8),
+            ),
+            Rule(
+                # "This model is licensed under Apache 2.0." / "… under "Fair-AI public license 1.0-SD"" / "… under\n[Creative
+                # Commons (4.0 …) Attribution-ShareAlike][license]": the text's own work (this / our + a work noun) under a
+                # named licence, whatever its spelling (not "under \(licenseName)", a template slot, nor a key's quoted
+                # value, text: 'This model is licensed under …' in a table of others' licences)
+                "own_work_licensed_under",
+                "licence",
+                rx(
+                    r"\b(?:[Tt]his|[Oo]ur)\s+(?:model|dataset|project|code|software|repository|repo|work|library|app|application"
+                    r"|package|plugin|mod|font|theme|template|tool|tutorial|content|data)\s+is\s+(?:licen[cs]ed|released"
+                    r"|distributed|made\s+available)\s+under\s+(?:the\s+)?(?:\*\*|[\"\[(])*(?=[A-Z0-9])"
+                ),
+                0.75,
+                resolve=_not_a_quoted_value(0.75),
             ),
             Rule(
                 # "... under the terms of the Foo Public License": a grant naming a licence no other rule knows.

@@ -255,11 +255,40 @@ def _not_stock_photo(score: float) -> Resolver:
     return resolve
 
 
-def _not_others_material(score: float) -> Resolver:
-    """Reject a 'do not redistribute' whose sentence makes the material's own licence or rights clearance the condition."""
+# "please do not redistribute" closing a sentence about material bought or licensed from elsewhere (others' sounds), or
+# on a template's line of <placeholders> (a mail template's "(private, please do not redistribute)"), or with credit as
+# its condition (en_redistribute_with_credit's)
+_BOUGHT_BEFORE = re.compile(r"(?i)\b(?:purchased|bought|licensed|obtained|downloaded)\s+from\b(?:[^.!?\n]|\.(?=\S)){0,80}$")
+_PLACEHOLDER_LINE = re.compile(r"<[a-z][\w-]*>[^\n]*<[a-z][\w-]*>")
+_CREDIT_CONDITION = re.compile(
+    r"(?i)[^.!?\n]{0,40}?\bwithout\s+(?:(?:an?|any|the|proper|giving|due)\s+)*(?:acknowledge?ments?|acknowledging|crediting)\b"
+)
+
+
+def _a_ban_on_this_work(score: float) -> Resolver:
+    """Reject 'do not redistribute' of bought material, on a placeholder template's line, or on condition of credit."""
 
     def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
-        return None if _UNLESS_ITS_LICENCE.match(m.string, m.end()) else (None, score)
+        text = m.string
+        # (the line around the match, 300 characters either side at most)
+        ls = max(text.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+        le = text.find("\n", m.end(), m.end() + 300)
+        le = le if le >= 0 else min(len(text), m.end() + 300)
+        if _BOUGHT_BEFORE.search(text, ls, m.start()) or _PLACEHOLDER_LINE.search(text, ls, le):
+            return None
+        return None if _CREDIT_CONDITION.match(text, m.end()) else (None, score)
+
+    return resolve
+
+
+def _not_others_material(score: float) -> Resolver:
+    """Reject a 'do not redistribute' whose sentence makes the material's own licence or rights clearance the condition
+    (and as ``_a_ban_on_this_work``)."""
+
+    on_this_work = _a_ban_on_this_work(score)
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        return None if _UNLESS_ITS_LICENCE.match(m.string, m.end()) else on_this_work(m)
 
     return resolve
 
@@ -682,7 +711,7 @@ GROUPS: list[Group] = [
             "authoris", "be used without", "is required", "are required", "no part", "no portion", "do not copy", "be copied",
             "be broadcast", "be duplicated", "no circumstances", "please attribute", "kindly attribute",
             "reupload", "re-upload", "re release", "re-release", "must credit", "copyright law", "are copyright",
-            "is copyright",
+            "is copyright", "re-distribut", "do not resell", "do not steal", "don't steal", "don't resell",
         ),
         [
             Rule(
@@ -883,22 +912,33 @@ GROUPS: list[Group] = [
                 rx(
                     # ("Please do not reupload, mirror, or repackage this mod" / "DO NOT REUPLOAD(u can only …)" /
                     # "Do not reupload/re release any part of this script": a mod's or asset's ban on copies elsewhere)
-                    r"(?:do\s+not|don't|please\s+don't)\s+(?:repost|republish|reprint|redistribute|re-?upload|re-?release)"
-                    r"(?:(?:[ \t]*/[ \t]*|,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)(?:repost|republish|reprint|redistribute|re-?upload"
-                    r"|re[- ]?release|mirror|repackage|resell|distribute|share|sell)){0,3}"
+                    # ("Do not resell or redistribute template" / "do not steal/borrow any of it without my permission" /
+                    # "do no re-distribute a modified version of this script": resale and theft of the work are copy bans
+                    # too, with the same object test)
+                    r"(?:do\s+not|don't|please\s+don't|do\s+no(?=\s+re-?distribute))\s+"
+                    r"(?:repost|republish|reprint|re-?distribute|re-?upload|re-?release|resell|steal)"
+                    r"(?:(?:[ \t]*/[ \t]*|,[ \t]*(?:or[ \t]+)?|[ \t]+or[ \t]+)(?:repost|republish|reprint|re-?distribute|re-?upload"
+                    r"|re[- ]?release|mirror|repackage|resell|distribute|share|sell|borrow|copy)){0,3}"
                     # a copy ban says whose work (mine, ours, this one) or where or on what terms, or ends there ("Do
                     # not repost my photos anywhere", "… this script elsewhere without permission", "Do Not
                     # Redistribute"); not a process rule ("do not repost patches frequently", "… it: that would upload
                     # a duplicate", "… this item without admin review", "… or use other people's works")
                     # (the work may be named: "Do not reupload Follower Forge itself as your own mod")
-                    r"(?=(?:\s+(?:it|them|(?:any\s+(?:(?:part\s+)?of\s+)?)?(?:my|our|this|these)(?:\s+[\w-]+){1,3}?"
+                    # (the work as a bare noun closing the line, "… redistribute template"; a version or copy of it,
+                    # "a modified version of this script"; "any of it")
+                    r"(?=(?:\s+(?:(?:the\s+)?(?:template|script|code|source\s+code|mod|theme|plugin|font|assets?|files?"
+                    r"|project|software|app)(?=[ \t]*(?:[.!]|\r?\n|\Z))|any\s+of\s+(?:it|them)"
+                    r"|(?:an?\s+)?(?:modified\s+)?(?:versions?|cop(?:y|ies))\s+of\s+(?:it|my|our|this|these)(?:\s+[\w-]+){0,3}?"
+                    r"|it|them|(?:any\s+(?:(?:part\s+)?of\s+)?)?(?:my|our|this|these)(?:\s+[\w-]+){1,3}?"
                     r"|(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,3}(?:\s+itself)?))?"
                     r"(?:[ \t]*(?:[.!(]|\r?\n|\Z)|\s+(?:anywhere|elsewhere|online|publicly|as\s+(?:your|their|his|her)\s+own\b"
                     # (a named site: "… this mod on the Steam Workshop or elsewhere")
                     r"|(?:to|on|onto)\s+(?:the\s+)?(?-i:[A-Z])[\w-]+"
                     r"|without\s+(?:(?:my|our|the|its|their|prior|written|express|explicit)\s+)*"
                     r"(?:permiss?i?ons?|consent|credit|attribution|authori[sz]ation|approval)"
-                    r"|(?:to|on|onto|in)\s+(?:any\s+)?(?:other|another|third[- ]party|external)\b|for\s+(?:profit|commercial)\b)))",
+                    r"|(?:to|on|onto|in)\s+(?:any\s+)?(?:other|another|third[- ]party|external)\b|for\s+(?:profit|commercial)\b"
+                    # ("… of this script. If you do …": the object, then the sentence's end)
+                    r")))",
                     IGNORECASE,
                 ),
                 0.8,
@@ -918,6 +958,20 @@ GROUPS: list[Group] = [
                 ),
                 0.8,
                 True,
+                reject_before=EN_DISCUSS,
+                resolve=_a_ban_on_this_work(0.8),
+            ),
+            Rule(
+                # "Please do not redistribute this work without acknowledgement of the original author": the condition
+                # is credit, so the sentence asks for attribution rather than banning copies
+                "en_redistribute_with_credit",
+                "attribution_required",
+                rx(
+                    r"\b(?:do\s+not|don't)\s+(?:re-?)?distribute\b[^.!?\n]{0,40}?\bwithout\s+(?:(?:an?|any|the|proper|giving|due)\s+)*"
+                    r"(?:acknowledge?ments?|acknowledging|crediting)\b",
+                    IGNORECASE,
+                ),
+                0.8,
                 reject_before=EN_DISCUSS,
             ),
             Rule(

@@ -137,6 +137,21 @@ def _ban_on_the_work(score: float) -> Resolver:
 
     return resolve
 
+# A trailing comment on a line that assigns a quoted value (CLIENT_ID = "…"  # 请勿盗用): the comment is about the value
+_VALUE_COMMENT_BEFORE = re.compile(r"[=:][ \t]*[\"'][^\"'\n]*[\"'][ \t]*[,;]?[ \t]*(?:#|//)[^\n]*$")
+
+
+def _not_a_value_comment(then: Resolver) -> Resolver:
+    """Reject a ban in the trailing comment of a line that assigns a quoted value (a key or an id, not the text)."""
+
+    def resolve(m: re.Match[str]) -> tuple[str | None, float] | None:
+        # (the line's last 300 characters: a value and its comment fit there)
+        ls = max(m.string.rfind("\n", 0, m.start()) + 1, m.start() - 300)
+        return None if _VALUE_COMMENT_BEFORE.search(m.string, ls, m.start()) else then(m)
+
+    return resolve
+
+
 # Collected data as the subject of a use restriction: a privacy rule, not a ban on copying a work
 _DATA_SUBJECT = re.compile(r"信息|資訊|数据|數據|隐私|隱私|密码|密碼|账号|帳號|账户|帳戶|手机号|手機號|身份证|身份證")
 
@@ -578,13 +593,28 @@ GROUPS: list[Group] = [
                 "zh_reprint_needs_permission",
                 "no_reprint",
                 rx(
-                    r"(?:(?:商业|商業)?(?:转载|轉載)|如需(?:转载|轉載)[，,]?)\s*(?:请|請|须|須)(?:先)?(?:与|與|联系|聯繫|聯系)"
+                    # (任何形式的转载都请联系作者获得授权: 都 / 均 between the reprint and the request)
+                    r"(?:(?:商业|商業)?(?:转载|轉載)|如需(?:转载|轉載)[，,]?)[都均]?\s*(?:请|請|须|須)(?:先)?(?:与|與|联系|聯繫|聯系)"
                     r"[^。\n]{0,12}?(?:授权|授權|许可|許可|联系|聯繫|同意)"
+                    # 本文同步于公众号X，转载请联系作者。 (the contact named is the text's author: asking is the permission)
+                    r"|(?:转载|轉載)[都均]?(?:请|請|须|須)(?:先)?(?:联系|聯繫|聯系)(?:作者|本人|笔者|筆者|博主|我们|我們|我|小编|小編)"
                     # 如需转载，请联系我们 (a reprint asked for first: the contact is the permission)
                     r"|(?:如需|如要|若需|若要)(?:转载|轉載)[^。！？\n]{0,8}?[，,]\s*(?:请|請)(?:先)?(?:联系|聯繫|聯系|与|與)"
                 ),
                 0.85,
                 True,
+            ),
+            Rule(
+                # 仅供学习使用，请勿盗用，违者必究 / 但请勿盗用，闭源商用: a plea not to misappropriate the text's own work,
+                # no permission clause (not 请勿盗用他人头像 / 他人原创: others' works; not a trailing comment on an
+                # assigned value, CLIENT_ID = "…"  # 请勿盗用: the key, not the text)
+                "zh_please_no_steal",
+                "no_reprint",
+                rx(ZH_NEG_LB + r"(?:请勿|請勿|切勿)(?:私自|擅自)?(?:盗用|盜用)"),
+                0.85,
+                True,
+                reject_before=ZH_DISCUSS,
+                resolve=_not_a_value_comment(_ban_on_the_work(0.85)),
             ),
             Rule(
                 "zh_reprint_needs_consent",

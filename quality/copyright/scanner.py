@@ -249,7 +249,7 @@ class CopyrightScanner:
 def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
     """Whether the match is text the code carries (see fixtures): a bytes literal, an HTML page in a literal, a
     command's output after a prompt, a value in a SQL row or in a table row of another repository (or after its backticked
-    owner/name), a BannerPlugin sample in a Markdown code fence, a ban after a plea
+    owner/name), a BannerPlugin sample or a template element's quoted text in a Markdown code fence, a ban after a plea
     to respect original authors' rights, or a request or ban in English that is a quoted string's whole
     value or an error message (a meta tag's value, "tdm-reservation", is an opt-out's own form)."""
     return (
@@ -264,6 +264,7 @@ def _carried(text: str, start: int, end: int, marker_class: str) -> bool:
         or fixtures.in_data_row(text, start)
         or fixtures.in_others_repo_row(text, start)
         or fixtures.in_fenced_banner_sample(text, start)
+        or (marker_class in _PHRASE_CLASSES and fixtures.in_fenced_template_text(text, start))
         or (marker_class == "no_reprint" and fixtures.after_plea_for_others_rights(text, start))
     )
 

@@ -220,17 +220,25 @@ Sets (``--json`` for all numbers):
   resold" of exported goods and equipment, "This dataset is licensed under" in a regex, a template and about another
   dataset, copyright-law prose, a rule on collaborators' credit), measured once blind at 4432c4c (0.680 / 0.460),
   labels checked (one changed), then tuned on as batch 25.
-* ``blind22`` / ``zh``: ``data/copyright_real_zh_blind22.jsonl``: 33 Chinese rows (21 with markers, 12 hard
-  negatives: 禁止搬运到 in a recorded profile, a prompt rule and a note on another repository, a takedown line under a
-  first-published note, 素材均来自网络 disclaimers, 版权信息：本书版权归作者所有 in a benchmark and a test, 请勿盗用 of others'
-  avatars, originals and a secret, a font disclaimer string), found and labelled after the zh23/en25 round's rules were
-  committed, before any run; never used to change a rule; errors never printed.
-* ``blind23`` / ``en``: ``data/copyright_real_en_blind23.jsonl``: 36 English rows (21 with markers, 15 hard negatives:
-  "credit is required" in a code comment and validation messages, "not for resale" in accounting, legal and consumer
-  prose, "This model is licensed under" in a template slot, about another model and in a licence table, "please do not
-  redistribute" in a terms check, a report template and of others' sounds and jars, "do not steal" in a splash list and
-  a proxy comment), found and labelled with the twenty-second Chinese blind batch; never used to change a rule; errors
-  never printed.
+* ``zh24``: ``data/copyright_real_zh_batch24.jsonl``: the 33 Chinese rows that were the twenty-second Chinese blind set
+  (21 with markers, 12 hard negatives: 禁止搬运到 in a recorded profile, a prompt rule and a note on another repository,
+  a takedown line under a first-published note, 素材均来自网络 disclaimers, 版权信息：本书版权归作者所有 in a benchmark and
+  a test, 请勿盗用 of others' avatars, originals and a secret, a font disclaimer string), measured once blind at d404dec
+  (0.920 / 0.719), labels checked (none changed), then tuned on as batch 24.
+* ``en26``: ``data/copyright_real_en_batch26.jsonl``: the 36 English rows that were the twenty-third English blind set
+  (21 with markers, 15 hard negatives: "credit is required" in a code comment and validation messages, "not for
+  resale" in accounting, legal and consumer prose, "This model is licensed under" in a template slot, about another
+  model and in a licence table, "please do not redistribute" in a terms check, a report template and of others'
+  sounds and jars, "do not steal" in a splash list and a proxy comment), measured once blind at d404dec
+  (0.810 / 0.548), labels checked (none changed), then tuned on as batch 26.
+* ``blind23`` / ``zh``: ``data/copyright_real_zh_blind23.jsonl``: 30 Chinese rows (24 with markers, 6 hard negatives:
+  others' model and corpus terms with 禁止商用, another skin's CC BY-NC-SA, a to-do quoting a proposed 請勿轉載
+  description, a table naming another medium's 版權所有, a ban on republishing scraped data), found and labelled after
+  the zh24/en26 round's rules were committed, before any run; never used to change a rule; errors never printed.
+* ``blind24`` / ``en``: ``data/copyright_real_en_blind24.jsonl``: 34 English rows (22 with markers, 12 hard negatives:
+  "image courtesy of" credit lines, a caption template and citation guidance, another composer's soundtrack and
+  another vendor's sample terms), found and labelled with the twenty-third Chinese blind batch; never used to change a
+  rule; errors never printed.
 * ``docs``: ``../shared/real-text-dev/real_text_dev.jsonl`` sets ``good_en_docs`` and ``zh_tech`` (Python
   docs, Chinese man pages): no marker expected, except the three man pages listed in ``DOCS_POSITIVE``
   whose footer is a real © line and GPLv3+ grant. Skipped, with a message, when the directory is absent.
@@ -290,7 +298,7 @@ def load() -> tuple[dict[str, list[dict[str, Any]]], str | None]:
         ("zh18", "zh_batch18"), ("en20", "en_batch20"), ("zh19", "zh_batch19"), ("en21", "en_batch21"),
         ("zh20", "zh_batch20"), ("en22", "en_batch22"), ("zh21", "zh_batch21"), ("en23", "en_batch23"),
         ("zh22", "zh_batch22"), ("en24", "en_batch24"),
-        ("zh23", "zh_batch23"), ("en25", "en_batch25"),
+        ("zh23", "zh_batch23"), ("en25", "en_batch25"), ("zh24", "zh_batch24"), ("en26", "en_batch26"),
     ):
         with (DATA / f"copyright_real_{file}.jsonl").open(encoding="utf-8") as f:
             sets[name] = [json.loads(line) for line in f if line.strip()]
@@ -395,7 +403,7 @@ def run(names_only: bool = False) -> dict[str, Any]:
         res = {n: evaluate(docs, scanner) for n, docs in chosen.items()}
         res["all"] = evaluate([d for docs in chosen.values() for d in docs], scanner)
         out["results"][split] = res
-    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind22", "22"), ("blind23", "23")):
+    for key, suffix in (("blind", ""), ("blind2", "2"), ("blind3", "3"), ("blind23", "23"), ("blind24", "24")):
         blind = {}
         for lang in ("zh", "en"):
             docs = _load_blind(lang, suffix)

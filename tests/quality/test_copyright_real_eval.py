@@ -13,7 +13,7 @@ _FILES = (
     "en_batch14", "zh_batch13", "en_batch15", "zh_batch14", "en_batch16", "zh_batch15", "en_batch17", "zh_batch16",
     "en_batch18", "zh_batch17", "en_batch19", "zh_batch18", "en_batch20", "zh_blind", "en_blind", "en_blind2",
     "en_blind3", "zh_batch19", "en_batch21", "zh_batch20", "en_batch22", "zh_batch21", "en_batch23", "zh_batch22",
-    "en_batch24", "zh_batch23", "en_batch25", "zh_blind22", "en_blind23",
+    "en_batch24", "zh_batch23", "en_batch25", "zh_batch24", "en_batch26", "zh_blind23", "en_blind24",
 )
 
 
@@ -41,7 +41,7 @@ def test_rows_are_well_formed_and_not_repeated_across_sets() -> None:
 def test_blind_sets_are_scored_and_never_show_errors() -> None:
     res = cre.run()["results"]
     blind = (("blind", "zh", "zh_blind"), ("blind", "en", "en_blind"), ("blind2", "en", "en_blind2"),
-             ("blind3", "en", "en_blind3"), ("blind22", "zh", "zh_blind22"), ("blind23", "en", "en_blind23"))
+             ("blind3", "en", "en_blind3"), ("blind23", "zh", "zh_blind23"), ("blind24", "en", "en_blind24"))
     for key, lang, name in blind:
         r = res[key][lang]
         assert r["documents"] == len(_rows(name))
