@@ -62,7 +62,6 @@ MIN_PERIOD, MAX_PERIOD = 12, 80  # widths of the cut (columns of Han characters 
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _DASHED_PAGE = re.compile(r"(?<=[a-z\u4e00-\u9fff,，]) [—–] ?\d{1,4} ?[—–] (?=[a-z\u4e00-\u9fff])")
-_PAGE_NUMBER = re.compile(r"\d{1,4}")
 # a bare number after a word that goes on or before one: every page number _header_pages counts has one of the two
 _NUMBER_GOING_ON = re.compile(r"(?:[a-z,，\u4e00-\u9fff] \d{1,4} |(?<= )\d{1,4} [a-z\u4e00-\u9fff])")
 _GOES_ON_END = re.compile(r"(?:[a-z,]|[\u4e00-\u9fff])$")  # a token a sentence goes on after
@@ -78,12 +77,20 @@ _ZH_SENTENCE_END = re.compile(r"[。！？!?…．]|[\u4e00-\u9fff]\.")
 _ZH_OPEN_END = ("，", "：", ":", "；", ";", "）", ")", "、")  # a line ending on a mark was set that way, not cut
 
 
+def _is_page_number(token: str) -> bool:
+    """1-4 decimal digits: what ``re.fullmatch(r"\\d{1,4}", token)`` matches (``\\d`` is ``str.isdecimal``), without a regex."""
+    return 0 < len(token) <= 4 and token.isdecimal()
+
+
 def _is_title(tokens: list[str]) -> bool:
     """A running header's title: Han without clause marks, or 2+ Latin words all capitalised (or numbered: "Chapter 3.
     Before Installing"); never a bare number."""
-    if any(_PAGE_NUMBER.fullmatch(t) for t in tokens):
-        return False
     joined = "".join(tokens)
+    if joined.isascii():  # no Han: the Latin test, its cheap part first (most spans hold a lower-case word)
+        return len(tokens) >= 2 and len(joined) >= 8 and all(t[:1].isupper() or t[:1].isdigit() for t in tokens) \
+            and not any(_is_page_number(t) for t in tokens)
+    if any(_is_page_number(t) for t in tokens):
+        return False
     han = len(_HAN.findall(joined))
     if han:
         return han >= MIN_HAN_TITLE and not _CLAUSE_MARK.search(joined)
@@ -93,17 +100,25 @@ def _is_title(tokens: list[str]) -> bool:
 def _header_pages(tokens: list[str]) -> int:
     """Most page numbers one running-header title stands beside inside sentences (rising, close together), or 0."""
     beside: dict[str, list[int]] = defaultdict(list)
+    n = len(tokens)
     for i in [j for j, t in enumerate(tokens) if len(t) <= 4 and t.isdigit() and t.isascii() and j]:
         tok = tokens[i]
-        for k in range(1, MAX_TITLE_TOKENS + 1):
-            after = tokens[i + 1:i + k + 1]  # page number, then title
-            if i + k + 1 < len(tokens) and _GOES_ON_END.search(tokens[i - 1]) \
-                    and _GOES_ON_START.match(tokens[i + k + 1]) and _is_title(after):
-                beside[" ".join(after)].append(int(tok))
-            before = tokens[i - k:i]  # title, then page number
-            if i - k - 1 >= 0 and i + 1 < len(tokens) and _GOES_ON_END.search(tokens[i - k - 1]) \
-                    and _GOES_ON_START.match(tokens[i + 1]) and _is_title(before):
-                beside[" ".join(before)].append(int(tok))
+        # A title never holds a page number (_is_title), so the first one met ends the growing span on either side:
+        # the values are those of trying every span length, without the tries that cannot be titles.
+        if _GOES_ON_END.search(tokens[i - 1]):
+            for k in range(1, MAX_TITLE_TOKENS + 1):  # page number, then title
+                if i + k + 1 >= n or _is_page_number(tokens[i + k]):
+                    break
+                after = tokens[i + 1:i + k + 1]
+                if _GOES_ON_START.match(tokens[i + k + 1]) and _is_title(after):
+                    beside[" ".join(after)].append(int(tok))
+        if i + 1 < n and _GOES_ON_START.match(tokens[i + 1]):
+            for k in range(1, MAX_TITLE_TOKENS + 1):  # title, then page number
+                if i - k - 1 < 0 or _is_page_number(tokens[i - k]):
+                    break
+                before = tokens[i - k:i]
+                if _GOES_ON_END.search(tokens[i - k - 1]) and _is_title(before):
+                    beside[" ".join(before)].append(int(tok))
     best = 0
     for title, numbers in beside.items():
         pages = sorted(set(numbers))
