@@ -10,6 +10,7 @@ that points a split's ``ROOT`` / ``UNPACKED`` at a temporary folder is obeyed.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
@@ -89,3 +90,12 @@ def rule_counts(decided: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
                      "kinds": {k: f"{v[0]}/{v[1]}" for k, v in sorted(kinds.items())},
                      "rules": {r: f"{c} ({alone[r]} alone)" for r, c in rules.most_common()}}
     return out
+
+
+def sampled_rows(name: str, lang: str, pool: list[tuple[str, str]], quota: int,
+                 rng: random.Random) -> list[dict[str, str]]:
+    """Up to `quota` (kind, text) pairs of `pool` drawn by `rng`, as the eval rows of set ``{name}_{lang}``.
+
+    Why: the documentation splits each repeated this loop; one form keeps their ids and draws the same."""
+    return [{"id": f"{name}_{lang}-{i}", "set": f"{name}_{lang}", "kind": kind, "text": text}
+            for i, (kind, text) in enumerate(rng.sample(pool, min(quota, len(pool))))]

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from corpusgov.quality.eval import docs_reader
-from corpusgov.quality.eval.deb_split import DebSplit
+from corpusgov.quality.eval.deb_split import DebSplit, sampled_rows
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS12_DIR") or REPO / "out" / "eval-src" / "docs12")
@@ -207,14 +207,13 @@ def make_good_docs12(per_lang: dict[str, int] | None = None, seed: int = 121) ->
     at most EN_CAP of them."""
     quota = PER_LANG if per_lang is None else per_lang
     rng = random.Random(seed)
-    out = []
+    out: list[dict[str, str]] = []
     for lang, by_kind in sources().items():
         pool: list[tuple[str, str]] = []
         for kind, docs in by_kind.items():
             cap = EN_CAP.get(kind, len(docs)) if lang == "en" else len(docs)
             pool += [(kind, d) for d in rng.sample(docs, min(cap, len(docs)))]
-        for i, (kind, text) in enumerate(rng.sample(pool, min(quota[lang], len(pool)))):
-            out.append({"id": f"good_docs12_{lang}-{i}", "set": f"good_docs12_{lang}", "kind": kind, "text": text})
+        out += sampled_rows("good_docs12", lang, pool, quota[lang], rng)
     return out
 
 

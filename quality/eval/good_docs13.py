@@ -35,7 +35,7 @@ from pathlib import Path
 
 from corpusgov.quality.eval import docs_reader
 from corpusgov.quality.eval.bounded_run import run_bounded
-from corpusgov.quality.eval.deb_split import DebSplit
+from corpusgov.quality.eval.deb_split import DebSplit, sampled_rows
 
 REPO = Path(__file__).resolve().parents[2]
 ROOT = Path(os.environ.get("CORPUSGOV_DOCS13_DIR") or REPO / "out" / "eval-src" / "docs13")
@@ -370,11 +370,10 @@ def make_good_docs13(per_lang: dict[str, int] | None = None, seed: int = 131) ->
     """Up to ``per_lang[lang]`` documents of each language (seeded; PER_LANG by default)."""
     quota = PER_LANG if per_lang is None else per_lang
     rng = random.Random(seed)
-    out = []
+    out: list[dict[str, str]] = []
     for lang, by_kind in sources().items():
         pool = [(kind, d) for kind, docs in by_kind.items() for d in docs]
-        for i, (kind, text) in enumerate(rng.sample(pool, min(quota[lang], len(pool)))):
-            out.append({"id": f"good_docs13_{lang}-{i}", "set": f"good_docs13_{lang}", "kind": kind, "text": text})
+        out += sampled_rows("good_docs13", lang, pool, quota[lang], rng)
     return out
 
 
