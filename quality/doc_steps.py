@@ -28,7 +28,7 @@ def _is_heading(line: str) -> bool:
 
 def section_steps(lines: Sequence[str]) -> set[int]:
     """Indices of ``lines`` (non-empty, stripped) that are a step repeated across sections (module docstring)."""
-    heads = [i for i, ln in enumerate(lines) if _is_heading(ln)]
+    heads = {i for i, ln in enumerate(lines) if _is_heading(ln)}  # a set: membership per line in O(1)
     if len({lines[i] for i in heads}) < MIN_SECTIONS:
         return set()
     # section number of every line (lines before the first heading: section 0)
@@ -37,7 +37,7 @@ def section_steps(lines: Sequence[str]) -> set[int]:
     for i in range(len(lines)):
         n += i in heads
         section.append(n)
-    body = [i for i in range(len(lines)) if i not in set(heads)]
+    body = [i for i in range(len(lines)) if i not in heads]
     per_section = Counter((section[i], lines[i]) for i in body)
     sections_of: dict[str, set[int]] = {}
     for i in body:

@@ -150,3 +150,17 @@ def test_definition_items_are_no_wrapped_lines() -> None:
     a = _codes(text)
     starts = np.array([i + 1 for i, ch in enumerate(text) if ch == "\n"])
     assert _item_start(a, starts).tolist() == [True, False, False]
+
+
+def test_section_steps_linear_on_a_long_text() -> None:
+    """A 60k-line text takes well under a second (a heading list searched per line made it quadratic: ~30 s)."""
+    import time
+
+    from corpusgov.quality.doc_steps import section_steps
+
+    lines = [ln for s in range(20_000)
+             for ln in (f"Section {s}", f"Open the file number {s} in the editor.", "Click the OK button to save.")]
+    start = time.process_time()
+    steps = section_steps(lines)
+    assert time.process_time() - start < 2.0
+    assert steps  # the repeated steps are found, so the whole path ran
