@@ -67,10 +67,7 @@ def test_forms(scanner: CopyrightScanner, text: str, marker_class: str, covered:
          "attribution_required"),
         ("    r'某网站原创内容，未经授权不得转载，违者必究'", "no_reprint"),
         ("© THE END\n\n继续滑动看下一个", "copyright_notice"),
-        # copyright-law prose, a takedown line, users' illegal content
-        ("根据《著作权法》第十条，著作权包括复制权、发行权。", "no_reprint"),
-        ("本文转载自网络，如有侵权请联系删除。", "no_reprint"),
-        ("用户不得上传、传播含有违法、暴力、色情内容。", "no_reprint"),
+        # (the hard negatives every round keeps: copyright_helpers.STANDING_NEGATIVES)
         # a licence's own condition, a changelog line, an access banner, a code string
         ("Redistributions in binary form must reproduce the above copyright notice.", "no_reprint"),
         ("- 2021-09-06 X1a0He: do not reupload the cache twice", "no_reprint"),
